@@ -1,0 +1,54 @@
+import type { InputFormat } from '../model/entities.js';
+import { asArray, asObject, asString } from './json-value.js';
+
+/** What a JSON document is, judged from its content alone (file names say nothing reliable). */
+export type Detection =
+  | { supported: true; format: InputFormat; name: string }
+  | { supported: false; name: string; hint: string };
+
+export const SUPPORTED_FORMATS_TEXT = 'a Terraform plan (terraform show -json <planfile>)';
+
+export function detectFormat(value: unknown): Detection {
+  const root = asObject(value);
+  if (root === undefined) {
+    if (Array.isArray(value) && value.some((v) => asObject(v)?.['roleDefinitionId'] !== undefined)) {
+      return notYet('az role assignment list output');
+    }
+    return unknownFormat();
+  }
+  if (typeof root['format_version'] === 'string' && ('terraform_version' in root || 'planned_values' in root)) {
+    if ('planned_values' in root) return { supported: true, format: 'terraform-plan', name: 'Terraform plan JSON' };
+    if ('values' in root) {
+      return {
+        supported: false,
+        name: 'a Terraform state file',
+        hint: 'expected a plan: run `terraform plan -out tfplan` then `terraform show -json tfplan`',
+      };
+    }
+    return {
+      supported: false,
+      name: 'Terraform JSON without planned_values',
+      hint: 'expected the output of `terraform show -json <planfile>`',
+    };
+  }
+  const schema = asString(root['$schema']) ?? '';
+  if (/deploymentTemplate\.json/i.test(schema)) return notYet('an ARM template');
+  if (/deploymentParameters\.json/i.test(schema)) return notYet('an ARM parameters file');
+  if (asArray(root['changes']) !== undefined || asArray(asObject(root['properties'])?.['changes']) !== undefined) {
+    return notYet('an ARM what-if result');
+  }
+  const type = asString(root['type'])?.toLowerCase();
+  if (type === 'microsoft.containerservice/managedclusters') return notYet('az aks show output');
+  if (asArray(root['value'])?.some((v) => asObject(asObject(v)?.['properties'])?.['roleDefinitionId'] !== undefined)) {
+    return notYet('a role assignment list (REST)');
+  }
+  return unknownFormat();
+}
+
+function notYet(name: string): Detection {
+  return { supported: false, name, hint: `this version reads only ${SUPPORTED_FORMATS_TEXT}` };
+}
+
+function unknownFormat(): Detection {
+  return { supported: false, name: 'an unknown format', hint: `expected ${SUPPORTED_FORMATS_TEXT}` };
+}

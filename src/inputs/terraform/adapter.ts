@@ -1,0 +1,192 @@
+import { dirname } from 'node:path';
+import type {
+  Change,
+  Cluster,
+  Entity,
+  EntityKind,
+  EntitySource,
+  FederatedCredential,
+  InputSummary,
+  ManagedIdentity,
+  Registry,
+  RoleAssignment,
+  RoleDefinition,
+  SkippedResource,
+} from '../../model/entities.js';
+import type { JsonDocument } from '../json-file.js';
+import { redactSecrets } from '../redact.js';
+import { mapCluster } from './map-cluster.js';
+import { mapRoleAssignment } from './map-role-assignment.js';
+import { mapFederatedCredential, mapManagedIdentity, mapRegistry, mapRoleDefinition } from './map-simple.js';
+import { attachNodePoolSubnets } from './node-pools.js';
+import { readPlan, type PlannedResource } from './plan.js';
+import { PlanConfiguration } from './plan-config.js';
+import { DeclarationFinder } from './source-lines.js';
+import { ResourceView, type PlanContext } from './resource-view.js';
+
+export interface TerraformInputOptions {
+  /** Absolute path of the plan file. */
+  path: string;
+  /** Absolute path that reported file names are relative to. */
+  repoRoot: string;
+  /** Directory of the root module's .tf files; defaults to the plan file's directory. */
+  terraformDir?: string;
+}
+
+export interface AdapterOutput {
+  entities: Entity[];
+  skipped: SkippedResource[];
+  summary: InputSummary;
+  secrets: string[];
+}
+
+const ENTITY_OF_TYPE: Record<string, EntityKind> = {
+  azurerm_kubernetes_cluster: 'cluster',
+  azurerm_user_assigned_identity: 'managedIdentity',
+  azurerm_role_assignment: 'roleAssignment',
+  azurerm_role_definition: 'roleDefinition',
+  azurerm_federated_identity_credential: 'federatedCredential',
+  azurerm_container_registry: 'registry',
+};
+
+export const TERRAFORM_TYPES: readonly string[] = [...Object.keys(ENTITY_OF_TYPE), 'azurerm_kubernetes_cluster_node_pool'];
+
+/** Terraform plan JSON (`terraform show -json <planfile>`, format_version 1.x) to model entities. */
+export async function readTerraformPlan(document: JsonDocument, options: TerraformInputOptions): Promise<AdapterOutput> {
+  const plan = readPlan(document.value, document.file);
+  const ctx: PlanContext = { plan, config: new PlanConfiguration(plan.configuration, plan.variables) };
+  const finder = new DeclarationFinder(options.terraformDir ?? dirname(options.path), options.repoRoot, plan.configuration);
+  const secrets = new Set<string>();
+  const entities: Entity[] = [];
+  const skipped: SkippedResource[] = [];
+  const unsupported: Record<string, number> = {};
+  const nodePools: PlannedResource[] = [];
+
+  for (const resource of plan.resources) {
+    const kind = resource.mode === 'managed' ? ENTITY_OF_TYPE[resource.type] : undefined;
+    if (resource.mode === 'managed' && resource.type === 'azurerm_kubernetes_cluster_node_pool') {
+      nodePools.push(resource);
+      continue;
+    }
+    if (kind === undefined) {
+      const type = resource.mode === 'data' ? `data.${resource.type}` : resource.type;
+      unsupported[type] = (unsupported[type] ?? 0) + 1;
+      continue;
+    }
+    const skip = (reason: string): void => {
+      skipped.push({ file: document.file, address: resource.address, type: resource.type, reason });
+    };
+    if (resource.action === undefined) {
+      skip(`unrecognised change actions [${resource.actions.join(', ')}]`);
+      continue;
+    }
+    const current = resource.action === 'delete' ? ResourceView.before(resource, ctx) : ResourceView.after(resource, ctx);
+    if (current === undefined || (resource.after === undefined && resource.before === undefined)) {
+      skip('the plan has no values for it');
+      continue;
+    }
+    const declaration = await finder.find(resource.address);
+    const source: EntitySource = { format: 'terraform-plan', file: document.file, pointer: resource.pointer };
+    if ('location' in declaration) source.declaration = declaration.location;
+    else source.declarationNote = declaration.note;
+
+    const rawValues = resource.action === 'delete' ? resource.before : resource.after;
+    const rawSensitive = resource.action === 'delete' ? resource.beforeSensitive : resource.afterSensitive;
+    const raw = redactSecrets(rawValues, rawSensitive, (s) => secrets.add(s));
+    redactSecrets(resource.before, resource.beforeSensitive, (s) => secrets.add(s));
+    const previous = resource.action === 'delete' ? undefined : ResourceView.before(resource, ctx);
+    entities.push(buildEntity(kind, current, previous, resource, source, raw));
+  }
+
+  const unattached = attachNodePoolSubnets(
+    nodePools.map((pool) => ResourceView.after(pool, ctx)),
+    entities.filter((e): e is Cluster => e.kind === 'cluster'),
+  );
+  for (const pool of unattached) {
+    skipped.push({
+      file: document.file,
+      address: pool.address,
+      type: pool.resource.type,
+      reason: "its cluster is not in this plan, so its subnet cannot be added to a cluster's network",
+    });
+  }
+
+  return {
+    entities,
+    skipped,
+    secrets: [...secrets],
+    summary: {
+      file: document.file,
+      format: 'terraform-plan',
+      scanned: entities.length + nodePools.length - unattached.length,
+      skipped: skipped.length,
+      unsupported,
+    },
+  };
+}
+
+function buildEntity(
+  kind: EntityKind,
+  current: ResourceView,
+  previous: ResourceView | undefined,
+  resource: PlannedResource,
+  source: EntitySource,
+  raw: unknown,
+): Entity {
+  const action = resource.action ?? 'none';
+  const base = { key: resource.address, source, raw };
+  const change = <T>(before: T | undefined): Change<T> => (before === undefined ? { action } : { action, before });
+  switch (kind) {
+    case 'cluster': {
+      const make = (view: ResourceView): Cluster => ({
+        kind,
+        ...base,
+        ...mapCluster(view),
+        change: { action },
+        controlPlaneRoleAssignments: [],
+        kubeletRoleAssignments: [],
+        registries: [],
+      });
+      return { ...make(current), change: change(previous && make(previous)) };
+    }
+    case 'managedIdentity': {
+      const make = (view: ResourceView): ManagedIdentity => ({
+        kind,
+        ...base,
+        ...mapManagedIdentity(view),
+        change: { action },
+        usedBy: [],
+        roleAssignments: [],
+        federatedCredentials: [],
+      });
+      return { ...make(current), change: change(previous && make(previous)) };
+    }
+    case 'roleAssignment': {
+      const make = (view: ResourceView): RoleAssignment => ({
+        kind,
+        ...base,
+        ...mapRoleAssignment(view),
+        change: { action },
+        principal: { kind: 'unknown' },
+      });
+      return { ...make(current), change: change(previous && make(previous)) };
+    }
+    case 'roleDefinition': {
+      const make = (view: ResourceView): RoleDefinition => ({ kind, ...base, ...mapRoleDefinition(view), change: { action } });
+      return { ...make(current), change: change(previous && make(previous)) };
+    }
+    case 'federatedCredential': {
+      const make = (view: ResourceView): FederatedCredential => ({
+        kind,
+        ...base,
+        ...mapFederatedCredential(view),
+        change: { action },
+      });
+      return { ...make(current), change: change(previous && make(previous)) };
+    }
+    case 'registry': {
+      const make = (view: ResourceView): Registry => ({ kind, ...base, ...mapRegistry(view), change: { action } });
+      return { ...make(current), change: change(previous && make(previous)) };
+    }
+  }
+}

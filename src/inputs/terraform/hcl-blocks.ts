@@ -1,0 +1,102 @@
+/** A top-level `resource "TYPE" "NAME" { ... }` or `data "TYPE" "NAME" { ... }` block of a .tf file. */
+export interface DeclaredBlock {
+  mode: 'managed' | 'data';
+  type: string;
+  name: string;
+  line: number;
+  endLine: number;
+}
+
+const HEADER = /^\s*(resource|data)\s+"([^"]+)"\s+"([^"]+)"\s*\{/;
+
+/**
+ * Finds resource and data blocks with their line span. It lexes just enough HCL to match braces: strings (with
+ * `${...}` templates), heredocs and the three comment styles, so a brace inside any of them does not count.
+ */
+export function findDeclaredBlocks(text: string): DeclaredBlock[] {
+  const lines = text.split(/\r?\n/);
+  const blocks: DeclaredBlock[] = [];
+  const scanner = new BraceScanner();
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i] ?? '';
+    const depthBefore = scanner.depth;
+    const match = depthBefore === 0 && !scanner.inMultiLineConstruct() ? HEADER.exec(line) : null;
+    scanner.feed(line);
+    if (match === null) continue;
+    const [, keyword, type, name] = match;
+    const block: DeclaredBlock = {
+      mode: keyword === 'data' ? 'data' : 'managed',
+      type: type ?? '',
+      name: name ?? '',
+      line: i + 1,
+      endLine: i + 1,
+    };
+    let j = i;
+    while (scanner.depth > 0 && j + 1 < lines.length) {
+      j++;
+      scanner.feed(lines[j] ?? '');
+    }
+    block.endLine = j + 1;
+    blocks.push(block);
+    i = j;
+  }
+  return blocks;
+}
+
+class BraceScanner {
+  depth = 0;
+  private heredoc: string | undefined;
+  private inBlockComment = false;
+  /** Nesting of open strings and templates: 's' a quoted string, 't' a `${` template inside one. */
+  private stack: ('s' | 't')[] = [];
+
+  inMultiLineConstruct(): boolean {
+    return this.heredoc !== undefined || this.inBlockComment || this.stack.length > 0;
+  }
+
+  feed(line: string): void {
+    if (this.heredoc !== undefined) {
+      if (line.trim() === this.heredoc) this.heredoc = undefined;
+      return;
+    }
+    for (let i = 0; i < line.length; i++) {
+      const ch = line[i];
+      const next = line[i + 1];
+      if (this.inBlockComment) {
+        if (ch === '*' && next === '/') {
+          this.inBlockComment = false;
+          i++;
+        }
+        continue;
+      }
+      const top = this.stack[this.stack.length - 1];
+      if (top === 's') {
+        if (ch === '\\') i++;
+        else if (ch === '"') this.stack.pop();
+        else if ((ch === '$' || ch === '%') && next === '{') {
+          this.stack.push('t');
+          i++;
+        }
+        continue;
+      }
+      if (ch === '#' || (ch === '/' && next === '/')) return;
+      if (ch === '/' && next === '*') {
+        this.inBlockComment = true;
+        i++;
+      } else if (ch === '"') this.stack.push('s');
+      else if (ch === '<' && next === '<') {
+        const marker = /^<<-?\s*([A-Za-z_][A-Za-z0-9_]*)\s*$/.exec(line.slice(i));
+        if (marker !== null) {
+          this.heredoc = marker[1];
+          return;
+        }
+      } else if (ch === '{') {
+        if (top !== 't') this.depth++;
+        else this.stack.push('t');
+      } else if (ch === '}') {
+        if (top === 't') this.stack.pop();
+        else this.depth = Math.max(0, this.depth - 1);
+      }
+    }
+  }
+}

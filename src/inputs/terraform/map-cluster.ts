@@ -1,0 +1,157 @@
+import type { AddonProfile, Cluster } from '../../model/entities.js';
+import { parseScope } from '../../model/scope.js';
+import { isUnknown, type Value } from '../../model/unknown.js';
+import type { ResourceView } from './resource-view.js';
+
+/** The fields of a cluster that come from its own resource; links are added by the linker. */
+export type ClusterFields = Omit<
+  Cluster,
+  | 'kind'
+  | 'key'
+  | 'source'
+  | 'change'
+  | 'raw'
+  | 'controlPlaneRoleAssignments'
+  | 'kubeletRoleAssignments'
+  | 'registries'
+  | 'controlPlaneIdentity'
+  | 'kubeletManagedIdentity'
+>;
+
+/** azurerm add-on blocks, their ARM add-on key, and the nested block holding the identity AKS creates for them. */
+const ADDON_BLOCKS: readonly { block: string; name: string; identityBlock?: string }[] = [
+  { block: 'oms_agent', name: 'omsagent', identityBlock: 'oms_agent_identity' },
+  { block: 'ingress_application_gateway', name: 'ingressApplicationGateway', identityBlock: 'ingress_application_gateway_identity' },
+  { block: 'key_vault_secrets_provider', name: 'azureKeyvaultSecretsProvider', identityBlock: 'secret_identity' },
+  { block: 'aci_connector_linux', name: 'aciConnectorLinux', identityBlock: 'connector_identity' },
+  { block: 'web_app_routing', name: 'webAppRouting', identityBlock: 'web_app_routing_identity' },
+];
+
+const ADDON_FLAGS: readonly { attribute: string; name: string }[] = [
+  { attribute: 'azure_policy_enabled', name: 'azurepolicy' },
+  { attribute: 'http_application_routing_enabled', name: 'httpApplicationRouting' },
+  { attribute: 'open_service_mesh_enabled', name: 'openServiceMesh' },
+];
+
+export function mapCluster(r: ResourceView): ClusterFields {
+  const id = r.string(['id']) ?? r.raw(['id']);
+  const identityType = clusterIdentityType(r);
+  const managed = identityType === 'SystemAssigned' || identityType === 'UserAssigned' || isUnknown(identityType);
+  const fields: ClusterFields = {
+    name: r.string(['name']) ?? '',
+    id: typeof id === 'string' || isUnknown(id) ? id : '',
+    identity: { type: identityType },
+    addons: mapAddons(r),
+  };
+  if (typeof id === 'string') {
+    const subscriptionId = parseScope(id)?.subscriptionId;
+    if (subscriptionId !== undefined) fields.subscriptionId = subscriptionId;
+  }
+  setIfDefined(fields, 'resourceGroup', r.string(['resource_group_name']));
+  setIfDefined(fields, 'location', r.string(['location']));
+  setIfDefined(fields, 'nodeResourceGroup', r.string(['node_resource_group']));
+
+  if (r.blockCount(['identity']) !== 0) {
+    const principalId = r.string(['identity', 0, 'principal_id']);
+    if (principalId !== undefined && principalId !== '') fields.identity.principalId = principalId;
+    const ids = r.stringList(['identity', 0, 'identity_ids']);
+    if (ids !== undefined) fields.identity.userAssignedIdentityIds = ids;
+  }
+  if (r.blockCount(['service_principal']) !== 0) {
+    const sp: NonNullable<ClusterFields['servicePrincipal']> = { secretInCode: secretWrittenInCode(r) };
+    setIfDefined(sp, 'clientId', r.string(['service_principal', 0, 'client_id']));
+    fields.servicePrincipal = sp;
+  }
+  const customKubelet = r.isConfigured(['kubelet_identity']);
+  if (managed || customKubelet) {
+    const kubelet: NonNullable<ClusterFields['kubeletIdentity']> = { custom: customKubelet };
+    setIfDefined(kubelet, 'userAssignedIdentityId', r.string(['kubelet_identity', 0, 'user_assigned_identity_id']));
+    setIfDefined(kubelet, 'clientId', r.string(['kubelet_identity', 0, 'client_id']));
+    setIfDefined(kubelet, 'objectId', r.string(['kubelet_identity', 0, 'object_id']));
+    fields.kubeletIdentity = kubelet;
+  }
+
+  const aadBlock = ['azure_active_directory_role_based_access_control', 0] as const;
+  if (r.blockCount(['azure_active_directory_role_based_access_control']) !== 0) {
+    // azurerm 4.0 removed `managed` (legacy integration is gone), so a block without it is managed.
+    const aad: NonNullable<ClusterFields['aad']> = { managed: r.bool([...aadBlock, 'managed']) ?? true };
+    aad.azureRbacEnabled = r.bool([...aadBlock, 'azure_rbac_enabled']) ?? false;
+    setIfDefined(aad, 'adminGroupObjectIds', r.stringList([...aadBlock, 'admin_group_object_ids']));
+    setIfDefined(aad, 'tenantId', r.string([...aadBlock, 'tenant_id']));
+    fields.aad = aad;
+  }
+
+  // Provider defaults: RBAC on, local accounts on, OIDC issuer and workload identity off (azurerm 3.x/4.x).
+  fields.kubernetesRbacEnabled =
+    r.bool(['role_based_access_control_enabled']) ?? r.bool(['role_based_access_control', 0, 'enabled']) ?? true;
+  fields.localAccountsDisabled = r.bool(['local_account_disabled']) ?? false;
+  const oidc: NonNullable<ClusterFields['oidcIssuer']> = { enabled: r.bool(['oidc_issuer_enabled']) ?? false };
+  setIfDefined(oidc, 'url', r.string(['oidc_issuer_url']));
+  fields.oidcIssuer = oidc;
+  fields.workloadIdentityEnabled = r.bool(['workload_identity_enabled']) ?? false;
+
+  const network: NonNullable<ClusterFields['network']> = { vnetSubnetIds: subnetIds(r) };
+  setIfDefined(network, 'privateCluster', r.bool(['private_cluster_enabled']) ?? false);
+  setIfDefined(network, 'privateDnsZone', r.string(['private_dns_zone_id']));
+  setIfDefined(network, 'outboundType', r.string(['network_profile', 0, 'outbound_type']));
+  fields.network = network;
+  return fields;
+}
+
+function clusterIdentityType(r: ResourceView): Value<string> {
+  const identityBlocks = r.blockCount(['identity']);
+  if (isUnknown(identityBlocks)) return identityBlocks;
+  if (identityBlocks > 0) return r.string(['identity', 0, 'type']) ?? 'None';
+  const spBlocks = r.blockCount(['service_principal']);
+  if (isUnknown(spBlocks)) return spBlocks;
+  return spBlocks > 0 ? 'ServicePrincipal' : 'None';
+}
+
+/**
+ * A client secret is "in code" when the configuration writes it as a literal, or takes it from a variable whose
+ * default is written in code. A variable without a default comes from outside (pipeline secret, environment).
+ */
+function secretWrittenInCode(r: ResourceView): Value<boolean> {
+  const resolved = r.resolveConfigured(['service_principal', 0, 'client_secret']);
+  if (resolved.length === 0) return false;
+  return resolved.some((x) => {
+    if (x.kind !== 'constant' || x.value === null || x.value === '') return false;
+    return x.variable === undefined || x.variable.hasDefault;
+  });
+}
+
+function subnetIds(r: ResourceView): Value<string>[] {
+  const candidates = [
+    r.string(['default_node_pool', 0, 'vnet_subnet_id']),
+    r.string(['default_node_pool', 0, 'pod_subnet_id']),
+    r.string(['api_server_access_profile', 0, 'subnet_id']),
+  ];
+  return candidates.filter((v): v is Value<string> => v !== undefined && v !== '');
+}
+
+function mapAddons(r: ResourceView): AddonProfile[] {
+  const addons: AddonProfile[] = [];
+  for (const { block, name, identityBlock } of ADDON_BLOCKS) {
+    const count = r.blockCount([block]);
+    if (count === 0) continue;
+    const addon: AddonProfile = { name, enabled: isUnknown(count) ? count : true, roleAssignments: [] };
+    if (identityBlock !== undefined) {
+      const base = [block, 0, identityBlock, 0] as const;
+      const identity: NonNullable<AddonProfile['identity']> = {};
+      setIfDefined(identity, 'objectId', r.string([...base, 'object_id']));
+      setIfDefined(identity, 'clientId', r.string([...base, 'client_id']));
+      setIfDefined(identity, 'resourceId', r.string([...base, 'user_assigned_identity_id']));
+      addon.identity = identity;
+    }
+    addons.push(addon);
+  }
+  for (const { attribute, name } of ADDON_FLAGS) {
+    const enabled = r.bool([attribute]);
+    if (enabled === true || isUnknown(enabled)) addons.push({ name, enabled, roleAssignments: [] });
+  }
+  return addons;
+}
+
+export function setIfDefined<T extends object, K extends keyof T>(target: T, key: K, value: T[K] | undefined): void {
+  if (value !== undefined) target[key] = value;
+}

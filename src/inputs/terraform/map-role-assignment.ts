@@ -1,0 +1,74 @@
+import type { RoleAssignment } from '../../model/entities.js';
+import { builtInRoleById, builtInRoleByName } from '../../model/roles.js';
+import { parseScope, type Scope } from '../../model/scope.js';
+import { isUnknown, Unknown, type Value } from '../../model/unknown.js';
+import { scopeOfResourceType } from './arm-types.js';
+import { setIfDefined } from './map-cluster.js';
+import type { ResourceView } from './resource-view.js';
+
+export type RoleAssignmentFields = Omit<RoleAssignment, 'kind' | 'key' | 'source' | 'change' | 'raw' | 'principal'>;
+
+export const NOT_IN_BUILT_IN_TABLE = 'not a built-in role this tool knows, and not defined in the inputs';
+
+export function mapRoleAssignment(r: ResourceView): RoleAssignmentFields {
+  const fields: RoleAssignmentFields = {
+    name: r.string(['name']) ?? r.address,
+    id: r.string(['id']) ?? '',
+    principalId: r.string(['principal_id']) ?? '',
+    role: mapRole(r),
+    scope: mapScope(r),
+  };
+  setIfDefined(fields, 'principalType', r.string(['principal_type']));
+  return fields;
+}
+
+/** `role_definition_name` and `role_definition_id` resolve to one role, identified by its GUID. */
+function mapRole(r: ResourceView): RoleAssignmentFields['role'] {
+  const name = r.string(['role_definition_name']);
+  if (typeof name === 'string' && name !== '') {
+    const builtIn = builtInRoleByName(name);
+    if (builtIn !== undefined) return { id: builtIn.guid, name: builtIn.name, builtIn: true };
+    return { name, builtIn: new Unknown(NOT_IN_BUILT_IN_TABLE) };
+  }
+  const id = roleDefinitionId(r);
+  if (typeof id === 'string') {
+    const builtIn = builtInRoleById(id);
+    if (builtIn !== undefined) return { id: builtIn.guid, name: builtIn.name, builtIn: true };
+    return { id, builtIn: new Unknown(NOT_IN_BUILT_IN_TABLE) };
+  }
+  const role: RoleAssignmentFields['role'] = { builtIn: id ?? new Unknown('no role in the plan') };
+  if (id !== undefined) role.id = id;
+  if (name !== undefined) role.name = name;
+  return role;
+}
+
+/**
+ * A custom role is referenced through any of azurerm_role_definition's IDs; the model names it by
+ * `role_definition_resource_id` so the linker can join it with the definition.
+ */
+function roleDefinitionId(r: ResourceView): Value<string> | undefined {
+  const [resolved] = r.resolveConfigured(['role_definition_id']);
+  const id = r.string(['role_definition_id']);
+  if (isUnknown(id) && resolved?.kind === 'attribute' && resolved.resourceType === 'azurerm_role_definition') {
+    return new Unknown(id.reason, `${resolved.resourceAddress}.role_definition_resource_id`);
+  }
+  return id;
+}
+
+function mapScope(r: ResourceView): Scope {
+  const scope = r.string(['scope']);
+  if (scope === undefined) return { id: new Unknown('no scope in the plan'), level: new Unknown('no scope in the plan') };
+  if (!isUnknown(scope)) {
+    return parseScope(scope) ?? { id: scope, level: new Unknown(`unrecognised scope ${scope}`) };
+  }
+  const [only, ...more] = r.resolveConfigured(['scope']);
+  if (only?.kind === 'attribute' && more.length === 0 && only.attribute === 'id') {
+    const known = scopeOfResourceType(only.resourceType);
+    if (known !== undefined) {
+      const result: Scope = { id: scope, level: known.level };
+      if (known.resourceType !== undefined) result.resourceType = known.resourceType;
+      return result;
+    }
+  }
+  return { id: scope, level: new Unknown(scope.reason) };
+}

@@ -1,0 +1,25 @@
+import type { Cluster } from '../../model/entities.js';
+import { sameValue } from '../../model/values.js';
+import type { ResourceView } from './resource-view.js';
+
+/**
+ * Extra node pools (`azurerm_kubernetes_cluster_node_pool`) bring their own subnets, which belong to the cluster's
+ * network as much as the default pool's. Returns the pools whose cluster is not in the plan.
+ */
+export function attachNodePoolSubnets(pools: ResourceView[], clusters: Cluster[]): ResourceView[] {
+  const unattached: ResourceView[] = [];
+  for (const pool of pools) {
+    const clusterId = pool.string(['kubernetes_cluster_id']);
+    const cluster = clusters.find((c) => clusterId !== undefined && sameValue(c.id, clusterId));
+    if (cluster === undefined) {
+      unattached.push(pool);
+      continue;
+    }
+    for (const attribute of ['vnet_subnet_id', 'pod_subnet_id']) {
+      const subnet = pool.string([attribute]);
+      if (subnet === undefined || subnet === '' || cluster.network === undefined) continue;
+      if (!cluster.network.vnetSubnetIds.some((s) => sameValue(s, subnet))) cluster.network.vnetSubnetIds.push(subnet);
+    }
+  }
+  return unattached;
+}

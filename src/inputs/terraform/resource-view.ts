@@ -1,0 +1,144 @@
+import { isUnknown, unknownAfterApply, type Value } from '../../model/unknown.js';
+import { asArray, isObject, type JsonObject } from '../json-value.js';
+import type { PlannedResource, TerraformPlan } from './plan.js';
+import type { PlanConfiguration, Resolved } from './plan-config.js';
+import { formatSteps, parseTraversal, type Step } from './traversal.js';
+
+export type AttrPath = readonly (string | number)[];
+
+export interface PlanContext {
+  plan: TerraformPlan;
+  config: PlanConfiguration;
+}
+
+/**
+ * Reads one side (after or before) of a planned resource. A value Terraform marks as known only after apply is
+ * followed through the configuration to what it will be (another resource's attribute, a variable), so that the
+ * model can say *which* unknown it is, or recover it when it is a constant.
+ */
+export class ResourceView {
+  constructor(
+    readonly resource: PlannedResource,
+    private readonly values: JsonObject | undefined,
+    private readonly unknownMirror: unknown,
+    private readonly ctx: PlanContext,
+  ) {}
+
+  static after(resource: PlannedResource, ctx: PlanContext): ResourceView {
+    return new ResourceView(resource, resource.after, resource.afterUnknown, ctx);
+  }
+
+  static before(resource: PlannedResource, ctx: PlanContext): ResourceView | undefined {
+    return resource.before === undefined ? undefined : new ResourceView(resource, resource.before, {}, ctx);
+  }
+
+  get address(): string {
+    return this.resource.address;
+  }
+
+  /** The value as the plan states it: known, Unknown (naming this attribute) or undefined when absent. */
+  raw(path: AttrPath): unknown {
+    const read = readPlanned(this.values, this.unknownMirror, path);
+    return read === UNKNOWN ? unknownAfterApply(`${this.address}.${formatPath(path)}`) : read;
+  }
+
+  /** Like raw, but an unknown value is resolved through the configuration when it can be. */
+  value(path: AttrPath): unknown {
+    const raw = this.raw(path);
+    if (!isUnknown(raw)) return raw;
+    const resolved = this.ctx.config.resolveAttribute(this.address, path);
+    const [only] = resolved;
+    if (resolved.length === 0) return raw;
+    if (resolved.length > 1 || only === undefined) return unknownAfterApply();
+    return this.fromResolved(only);
+  }
+
+  string(path: AttrPath): Value<string> | undefined {
+    const v = this.value(path);
+    if (isUnknown(v) || typeof v === 'string') return v;
+    return v === undefined ? undefined : String(v);
+  }
+
+  bool(path: AttrPath): Value<boolean> | undefined {
+    const v = this.value(path);
+    if (isUnknown(v) || typeof v === 'boolean') return v;
+    return undefined;
+  }
+
+  /** A list of strings; an unknown list becomes one unknown element per reference in its expression. */
+  stringList(path: AttrPath): Value<Value<string>[]> | undefined {
+    const raw = this.raw(path);
+    if (Array.isArray(raw)) {
+      return raw.map((_, i) => this.string([...path, i])).filter((v): v is Value<string> => v !== undefined);
+    }
+    if (!isUnknown(raw)) return raw === undefined ? undefined : [String(raw)];
+    const resolved = this.ctx.config.resolveAttribute(this.address, path);
+    if (resolved.length === 0) return raw;
+    const items: Value<string>[] = [];
+    for (const r of resolved) {
+      const v = this.fromResolved(r);
+      if (Array.isArray(v)) items.push(...v.map((x) => String(x)));
+      else if (isUnknown(v) || typeof v === 'string') items.push(v);
+      else if (v !== undefined && v !== null) items.push(String(v));
+    }
+    return items;
+  }
+
+  /** Number of elements of a nested block (0 when absent); unknown when the whole block is computed. */
+  blockCount(path: AttrPath): Value<number> {
+    const raw = this.raw(path);
+    if (isUnknown(raw)) return raw;
+    return asArray(raw)?.length ?? 0;
+  }
+
+  isConfigured(path: AttrPath): boolean {
+    return this.ctx.config.isConfigured(this.address, path);
+  }
+
+  resolveConfigured(path: AttrPath): Resolved[] {
+    return this.ctx.config.resolveAttribute(this.address, path);
+  }
+
+  private fromResolved(resolved: Resolved): unknown {
+    switch (resolved.kind) {
+      case 'constant':
+        return resolved.value;
+      case 'unresolved':
+        return unknownAfterApply();
+      case 'attribute': {
+        const known = knownAttribute(this.ctx.plan, resolved.resourceAddress, resolved.attribute);
+        return known === undefined ? unknownAfterApply(resolved.ref) : known;
+      }
+    }
+  }
+
+}
+
+export function formatPath(path: AttrPath): string {
+  const steps: Step[] = path.map((p) => (typeof p === 'number' ? { index: p } : { name: p }));
+  return formatSteps(steps);
+}
+
+const UNKNOWN = Symbol('unknown');
+
+/** Walks a planned value and its after_unknown mirror together; the mirror is `true` where a value is computed. */
+function readPlanned(values: unknown, mirror: unknown, path: AttrPath): unknown {
+  let node = values;
+  let marks = mirror;
+  for (const step of path) {
+    if (marks === true) return UNKNOWN;
+    marks = isObject(marks) || Array.isArray(marks) ? (marks as Record<string | number, unknown>)[step] : undefined;
+    node = isObject(node) || Array.isArray(node) ? (node as Record<string | number, unknown>)[step] : undefined;
+  }
+  if (marks === true) return UNKNOWN;
+  return node === null ? undefined : node;
+}
+
+/** The known value of another resource's attribute in the plan, or undefined when unknown or absent. */
+function knownAttribute(plan: TerraformPlan, address: string, attribute: string): unknown {
+  const resource = plan.valuesByAddress.get(address);
+  if (resource?.after === undefined) return undefined;
+  const path = (parseTraversal(attribute) ?? []).map((s) => ('name' in s ? s.name : s.index));
+  const value = readPlanned(resource.after, resource.afterUnknown, path);
+  return value === UNKNOWN ? undefined : value;
+}

@@ -1,0 +1,80 @@
+import { isUnknown, type Unknown, type Value } from './unknown.js';
+
+export type ScopeLevel = 'managementGroup' | 'subscription' | 'resourceGroup' | 'resource';
+
+export interface Scope {
+  id: Value<string>;
+  level: Value<ScopeLevel>;
+  /** ARM resource type of the scope when it is a resource, e.g. Microsoft.Network/virtualNetworks/subnets. */
+  resourceType?: Value<string>;
+  subscriptionId?: Value<string>;
+  resourceGroup?: Value<string>;
+}
+
+/**
+ * Parses an ARM scope (or any resource ID). Case-insensitive, because AKS returns `resourcegroups` in lower case and
+ * users write `resourceGroups`. Returns undefined for a string that is not a scope.
+ */
+export function parseScope(id: string): Scope | undefined {
+  const trimmed = id.trim().replace(/\/+$/, '');
+  if (trimmed === '') return { id: '/', level: 'managementGroup' };
+  const parts = trimmed.split('/');
+  if (parts[0] !== '' || parts.length < 2) return undefined;
+  const segments = parts.slice(1);
+  const lower = segments.map((s) => s.toLowerCase());
+
+  if (lower[0] === 'providers' && lower[1] === 'microsoft.management' && lower[2] === 'managementgroups') {
+    return segments.length === 4 ? { id: trimmed, level: 'managementGroup' } : undefined;
+  }
+  if (lower[0] !== 'subscriptions' || segments[1] === undefined || segments[1] === '') return undefined;
+  const subscriptionId = segments[1];
+  if (segments.length === 2) return { id: trimmed, level: 'subscription', subscriptionId };
+  if (lower[2] !== 'resourcegroups' || segments[3] === undefined) {
+    return lower[2] === 'providers' ? resourceScope(trimmed, segments.slice(3), subscriptionId) : undefined;
+  }
+  const resourceGroup = segments[3];
+  if (segments.length === 4) return { id: trimmed, level: 'resourceGroup', subscriptionId, resourceGroup };
+  if (lower[4] !== 'providers') return undefined;
+  return resourceScope(trimmed, segments.slice(5), subscriptionId, resourceGroup);
+}
+
+/** `namespace/type/name(/type/name)*` after `providers/` gives the type `namespace/type(/type)*`. */
+function resourceScope(
+  id: string,
+  rest: string[],
+  subscriptionId: string,
+  resourceGroup?: string,
+): Scope | undefined {
+  const [namespace, ...typeAndNames] = rest;
+  if (namespace === undefined || typeAndNames.length < 2 || typeAndNames.length % 2 !== 0) return undefined;
+  const types = typeAndNames.filter((_, i) => i % 2 === 0);
+  const scope: Scope = {
+    id,
+    level: 'resource',
+    resourceType: [namespace, ...types].join('/'),
+    subscriptionId,
+  };
+  if (resourceGroup !== undefined) scope.resourceGroup = resourceGroup;
+  return scope;
+}
+
+const LEVEL_RANK: Record<ScopeLevel, number> = { managementGroup: 0, subscription: 1, resourceGroup: 2, resource: 3 };
+
+/** Broader scopes rank lower: a management group is broader than a subscription. */
+export function scopeRank(level: ScopeLevel): number {
+  return LEVEL_RANK[level];
+}
+
+/**
+ * Whether `outer` contains (or is) `inner`: a resource group contains its resources, a VNet its subnets.
+ * Unknown when either is not known and they are not the same unknown value.
+ */
+export function scopeContains(outer: Value<string>, inner: Value<string>): boolean | Unknown {
+  if (isUnknown(outer) || isUnknown(inner)) {
+    if (isUnknown(outer) && isUnknown(inner) && outer.ref !== undefined && outer.ref === inner.ref) return true;
+    return isUnknown(outer) ? outer : (inner as Unknown);
+  }
+  const o = outer.replace(/\/+$/, '').toLowerCase();
+  const i = inner.replace(/\/+$/, '').toLowerCase();
+  return o === '' || i === o || i.startsWith(`${o}/`);
+}

@@ -1,0 +1,180 @@
+import { isUnknown } from '../model/unknown.js';
+import { parseFieldPath, type FieldPath } from './field-path.js';
+import { applyOperator, OPERATOR_NAMES, type OperatorName } from './operators.js';
+import type { Condition, CountCondition, FieldCondition, FieldRef } from './policy-types.generated.js';
+import { resolveField, type Scope } from './resolve-field.js';
+import { isUnknownTri, triAll, triAny, triNot, type Because, type Tri } from './tristate.js';
+
+export type Predicate = (scope: Scope) => Tri;
+
+/** A problem the schema cannot express, found while compiling: where ($outer outside a count) and what. */
+export interface CompileProblem {
+  path: (string | number)[];
+  message: string;
+}
+
+const COUNT_OPERATORS = ['equals', 'notEquals', 'greater', 'greaterOrEquals', 'less', 'lessOrEquals'] as const;
+type CountOperator = (typeof COUNT_OPERATORS)[number];
+
+/**
+ * Compiles a schema-valid condition into a predicate once, so evaluating it over thousands of entities does no
+ * parsing. Semantic problems are collected, not thrown, so a policy author sees all of them at once.
+ */
+export function compileCondition(
+  condition: Condition,
+  path: (string | number)[],
+  problems: CompileProblem[],
+  depth = 0,
+): Predicate {
+  if ('allOf' in condition) {
+    const parts = condition.allOf.map((c, i) => compileCondition(c, [...path, 'allOf', i], problems, depth));
+    return (scope) => triAll(lazy(parts, scope));
+  }
+  if ('anyOf' in condition) {
+    const parts = condition.anyOf.map((c, i) => compileCondition(c, [...path, 'anyOf', i], problems, depth));
+    return (scope) => triAny(lazy(parts, scope));
+  }
+  if ('not' in condition) {
+    const inner = compileCondition(condition.not, [...path, 'not'], problems, depth);
+    return (scope) => triNot(inner(scope));
+  }
+  if ('count' in condition) return compileCount(condition, path, problems, depth);
+  return compileField(condition, path, problems, depth);
+}
+
+/** Evaluates lazily so allOf stops at the first false and anyOf at the first true. */
+function* lazy(parts: Predicate[], scope: Scope): Generator<Tri> {
+  for (const part of parts) yield part(scope);
+}
+
+function checkedPath(
+  text: string,
+  where: (string | number)[],
+  problems: CompileProblem[],
+  depth: number,
+  wildcardAllowed: boolean,
+): FieldPath {
+  const parsed = parseFieldPath(text);
+  if (parsed.outerHops > depth) {
+    problems.push({
+      path: where,
+      message:
+        depth === 0
+          ? `'$outer.' reaches the element enclosing a count's where; '${text}' is not inside one`
+          : `'${text}' goes out ${parsed.outerHops} levels, but it is nested in only ${depth} count(s)`,
+    });
+  }
+  if (parsed.hasWildcard && !wildcardAllowed) {
+    problems.push({ path: where, message: `'${text}' has [*]; a value to compare with must be a single value` });
+  }
+  return parsed;
+}
+
+function compileField(condition: FieldCondition, path: (string | number)[], problems: CompileProblem[], depth: number): Predicate {
+  const field = checkedPath(condition.field, [...path, 'field'], problems, depth, true);
+  const op = OPERATOR_NAMES.find((name) => name in condition);
+  if (op === undefined) {
+    problems.push({ path, message: `a field condition needs an operator: ${OPERATOR_NAMES.join(', ')}` });
+    return () => false;
+  }
+  const operand = compileOperand((condition as Record<OperatorName, unknown>)[op], [...path, op], problems, depth);
+  return (scope) => {
+    const right = operand(scope);
+    const left = resolveField(field, scope);
+    if (!left.many) return explain(applyOperator(op, left.value, right), [[field.text, left.value], [operand.text, right]]);
+    if (left.collectionUnknown !== undefined) {
+      return { unknown: [{ field: field.text, reason: left.collectionUnknown.reason }] };
+    }
+    return triAll(left.values.map((v) => explain(applyOperator(op, v, right), [[field.text, v], [operand.text, right]])));
+  };
+}
+
+type Operand = ((scope: Scope) => unknown) & { text: string };
+
+function compileOperand(raw: unknown, where: (string | number)[], problems: CompileProblem[], depth: number): Operand {
+  if (isFieldRef(raw)) {
+    const ref = checkedPath(raw.field, [...where, 'field'], problems, depth, false);
+    const resolve = (scope: Scope): unknown => {
+      const v = resolveField(ref, scope);
+      return v.many ? undefined : v.value;
+    };
+    return Object.assign(resolve, { text: ref.text });
+  }
+  return Object.assign(() => raw, { text: 'value' });
+}
+
+function isFieldRef(value: unknown): value is FieldRef {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) && 'field' in value;
+}
+
+/** Fills the reasons of an unknown result from whichever side is not known yet. */
+function explain(result: Tri, sides: [string, unknown][]): Tri {
+  if (!isUnknownTri(result) || result.unknown.length > 0) return result;
+  const because: Because[] = [];
+  for (const [field, value] of sides) if (isUnknown(value)) because.push({ field, reason: value.reason });
+  return { unknown: because };
+}
+
+function compileCount(condition: CountCondition, path: (string | number)[], problems: CompileProblem[], depth: number): Predicate {
+  const field = checkedPath(condition.count.field, [...path, 'count', 'field'], problems, depth, true);
+  const where =
+    condition.count.where === undefined
+      ? undefined
+      : compileCondition(condition.count.where, [...path, 'count', 'where'], problems, depth + 1);
+  const op = COUNT_OPERATORS.find((name) => name in condition);
+  if (op === undefined) {
+    problems.push({ path, message: `a count needs a comparison: ${COUNT_OPERATORS.join(', ')}` });
+    return () => false;
+  }
+  const target = condition[op] ?? 0;
+  return (scope) => {
+    const resolved = resolveField(field, scope);
+    let elements: unknown[];
+    if (resolved.many) {
+      if (resolved.collectionUnknown !== undefined) {
+        return { unknown: [{ field: field.text, reason: resolved.collectionUnknown.reason }] };
+      }
+      elements = resolved.values;
+    } else if (isUnknown(resolved.value)) {
+      return { unknown: [{ field: field.text, reason: resolved.value.reason }] };
+    } else {
+      elements = Array.isArray(resolved.value) ? (resolved.value as unknown[]) : [];
+    }
+    let sure = 0;
+    let maybe = 0;
+    const reasons: Because[] = [];
+    const inner: Scope = { element: undefined, outers: [...scope.outers, scope.element] };
+    for (const element of elements) {
+      const r = where === undefined ? true : where({ element, outers: inner.outers });
+      if (r === true) sure++;
+      else if (isUnknownTri(r)) {
+        maybe++;
+        reasons.push(...r.unknown);
+      }
+    }
+    return countHolds(op, sure, sure + maybe, target, reasons);
+  };
+}
+
+/** The count lies between min and max; the comparison is decided only if it gives one answer over that range. */
+function countHolds(op: CountOperator, min: number, max: number, target: number, reasons: Because[]): Tri {
+  const test = (n: number): boolean => {
+    switch (op) {
+      case 'equals':
+        return n === target;
+      case 'notEquals':
+        return n !== target;
+      case 'greater':
+        return n > target;
+      case 'greaterOrEquals':
+        return n >= target;
+      case 'less':
+        return n < target;
+      case 'lessOrEquals':
+        return n <= target;
+    }
+  };
+  const first = test(min);
+  for (let n = min + 1; n <= max; n++) if (test(n) !== first) return { unknown: reasons };
+  return first;
+}

@@ -1,0 +1,147 @@
+import { isUnknown } from '../model/unknown.js';
+import { sameValue } from '../model/values.js';
+import { likeMatches, matchPattern } from './patterns.js';
+import { triAll, triAny, triNot, type Tri } from './tristate.js';
+
+/**
+ * The field operators on one value. `value` may be absent (undefined), null, an Unknown or a plain JSON value;
+ * `operand` is the resolved right-hand side. An operator returns "unknown" (the `unknownTri` marker, which the
+ * caller fills with reasons) when the answer depends on a value not known yet.
+ */
+export const UNKNOWN_TRI: Tri = { unknown: [] };
+
+export type OperatorName =
+  | 'equals'
+  | 'notEquals'
+  | 'in'
+  | 'notIn'
+  | 'exists'
+  | 'like'
+  | 'notLike'
+  | 'match'
+  | 'notMatch'
+  | 'matchInsensitively'
+  | 'notMatchInsensitively'
+  | 'contains'
+  | 'notContains'
+  | 'greater'
+  | 'greaterOrEquals'
+  | 'less'
+  | 'lessOrEquals';
+
+export const OPERATOR_NAMES: readonly OperatorName[] = [
+  'equals',
+  'notEquals',
+  'in',
+  'notIn',
+  'exists',
+  'like',
+  'notLike',
+  'match',
+  'notMatch',
+  'matchInsensitively',
+  'notMatchInsensitively',
+  'contains',
+  'notContains',
+  'greater',
+  'greaterOrEquals',
+  'less',
+  'lessOrEquals',
+];
+
+export function applyOperator(op: OperatorName, value: unknown, operand: unknown): Tri {
+  switch (op) {
+    case 'equals':
+      return equals(value, operand);
+    case 'notEquals':
+      return triNot(equals(value, operand));
+    case 'in':
+      return isIn(value, operand);
+    case 'notIn':
+      return triNot(isIn(value, operand));
+    case 'exists':
+      return exists(value, operand);
+    case 'like':
+      return onString(value, (s) => typeof operand === 'string' && likeMatches(s, operand));
+    case 'notLike':
+      return triNot(onString(value, (s) => typeof operand === 'string' && likeMatches(s, operand)));
+    case 'match':
+      return onString(value, (s) => typeof operand === 'string' && matchPattern(s, operand, false));
+    case 'notMatch':
+      return triNot(onString(value, (s) => typeof operand === 'string' && matchPattern(s, operand, false)));
+    case 'matchInsensitively':
+      return onString(value, (s) => typeof operand === 'string' && matchPattern(s, operand, true));
+    case 'notMatchInsensitively':
+      return triNot(onString(value, (s) => typeof operand === 'string' && matchPattern(s, operand, true)));
+    case 'contains':
+      return contains(value, operand);
+    case 'notContains':
+      return triNot(contains(value, operand));
+    case 'greater':
+      return compare(value, operand, (c) => c > 0);
+    case 'greaterOrEquals':
+      return compare(value, operand, (c) => c >= 0);
+    case 'less':
+      return compare(value, operand, (c) => c < 0);
+    case 'lessOrEquals':
+      return compare(value, operand, (c) => c <= 0);
+  }
+}
+
+function isAbsent(value: unknown): boolean {
+  return value === undefined || value === null;
+}
+
+/** Case-insensitive for strings, as Azure compares names and IDs; an absent value equals null. */
+function equals(value: unknown, operand: unknown): Tri {
+  if (isUnknown(value) || isUnknown(operand)) return sameValue(value, operand) ? true : UNKNOWN_TRI;
+  if (isAbsent(value) || isAbsent(operand)) return isAbsent(value) && isAbsent(operand);
+  if (typeof value === 'string' && typeof operand === 'string') return sameValue(value, operand);
+  if (Array.isArray(value) || typeof value === 'object') return false;
+  return value === operand;
+}
+
+function isIn(value: unknown, operand: unknown): Tri {
+  if (isUnknown(operand)) return UNKNOWN_TRI;
+  if (!Array.isArray(operand)) return false;
+  return triAny((operand as unknown[]).map((item) => equals(value, item)));
+}
+
+/** A value exists when it is set: not absent, null or an empty string. */
+function exists(value: unknown, operand: unknown): Tri {
+  if (isUnknown(value)) return UNKNOWN_TRI;
+  const present = !isAbsent(value) && value !== '';
+  return operand === false ? !present : present;
+}
+
+function onString(value: unknown, test: (s: string) => boolean): Tri {
+  if (isUnknown(value)) return UNKNOWN_TRI;
+  return typeof value === 'string' && test(value);
+}
+
+/** A string contains a substring (case-insensitive); an array contains an element. */
+function contains(value: unknown, operand: unknown): Tri {
+  if (isUnknown(value)) return UNKNOWN_TRI;
+  if (Array.isArray(value)) return triAny((value as unknown[]).map((item) => equals(item, operand)));
+  if (isUnknown(operand)) return typeof value === 'string' ? UNKNOWN_TRI : false;
+  if (typeof value === 'string' && typeof operand === 'string') {
+    return value.toLowerCase().includes(operand.toLowerCase());
+  }
+  return false;
+}
+
+function compare(value: unknown, operand: unknown, test: (c: number) => boolean): Tri {
+  if (isUnknown(value) || isUnknown(operand)) return UNKNOWN_TRI;
+  if (typeof value === 'number' && typeof operand === 'number') return test(value - operand);
+  if (typeof value === 'string' && typeof operand === 'string') {
+    const a = value.toLowerCase();
+    const b = operand.toLowerCase();
+    return test(a < b ? -1 : a > b ? 1 : 0);
+  }
+  return false;
+}
+
+/** Applies an operator to every value of a `[*]` field: the condition holds when it holds for all of them. */
+export function applyToAll(op: OperatorName, values: readonly unknown[], operand: unknown): Tri {
+  return triAll(values.map((v) => applyOperator(op, v, operand)));
+}
