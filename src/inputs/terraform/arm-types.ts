@@ -35,6 +35,8 @@ const SCOPE_OF_TYPE: Record<string, { level: ScopeLevel; resourceType?: string }
 export function scopeOfResourceType(terraformType: string): { level: ScopeLevel; resourceType?: string } | undefined {
   const direct = SCOPE_OF_TYPE[terraformType];
   if (direct !== undefined) return direct;
-  // Data sources read the same resources as their managed counterparts.
-  return terraformType.startsWith('data.') ? SCOPE_OF_TYPE[terraformType.slice(5)] : undefined;
+  const managedType = terraformType.startsWith('data.') ? terraformType.slice(5) : terraformType;
+  // Data sources read the same resources as their managed counterparts; any other azurerm resource's ID is a
+  // resource-level scope even when its ARM type is not in the table.
+  return SCOPE_OF_TYPE[managedType] ?? (managedType.startsWith('azurerm_') ? { level: 'resource' } : undefined);
 }

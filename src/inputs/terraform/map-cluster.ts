@@ -92,7 +92,7 @@ export function mapCluster(r: ResourceView): ClusterFields {
 
   const network: NonNullable<ClusterFields['network']> = { vnetSubnetIds: subnetIds(r) };
   setIfDefined(network, 'privateCluster', r.bool(['private_cluster_enabled']) ?? false);
-  setIfDefined(network, 'privateDnsZone', r.string(['private_dns_zone_id']));
+  setIfDefined(network, 'privateDnsZone', r.chosenString(['private_dns_zone_id']));
   setIfDefined(network, 'outboundType', r.string(['network_profile', 0, 'outbound_type']));
   fields.network = network;
   return fields;
@@ -122,11 +122,11 @@ function secretWrittenInCode(r: ResourceView): Value<boolean> {
 
 function subnetIds(r: ResourceView): Value<string>[] {
   const candidates = [
-    r.string(['default_node_pool', 0, 'vnet_subnet_id']),
-    r.string(['default_node_pool', 0, 'pod_subnet_id']),
-    r.string(['api_server_access_profile', 0, 'subnet_id']),
+    r.chosenString(['default_node_pool', 0, 'vnet_subnet_id']),
+    r.chosenString(['default_node_pool', 0, 'pod_subnet_id']),
+    r.chosenString(['api_server_access_profile', 0, 'subnet_id']),
   ];
-  return candidates.filter((v): v is Value<string> => v !== undefined && v !== '');
+  return candidates.filter((v): v is Value<string> => v !== undefined);
 }
 
 function mapAddons(r: ResourceView): AddonProfile[] {

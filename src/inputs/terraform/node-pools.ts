@@ -16,8 +16,8 @@ export function attachNodePoolSubnets(pools: ResourceView[], clusters: Cluster[]
       continue;
     }
     for (const attribute of ['vnet_subnet_id', 'pod_subnet_id']) {
-      const subnet = pool.string([attribute]);
-      if (subnet === undefined || subnet === '' || cluster.network === undefined) continue;
+      const subnet = pool.chosenString([attribute]);
+      if (subnet === undefined || cluster.network === undefined) continue;
       if (!cluster.network.vnetSubnetIds.some((s) => sameValue(s, subnet))) cluster.network.vnetSubnetIds.push(subnet);
     }
   }

@@ -65,6 +65,16 @@ export class ResourceView {
     return undefined;
   }
 
+  /**
+   * For an optional attribute that the provider computes when the user leaves it out (Optional+Computed): an unknown
+   * value the configuration does not set is the platform's choice, not the user's, so it counts as not set.
+   */
+  chosenString(path: AttrPath): Value<string> | undefined {
+    const v = this.string(path);
+    if (v === '' || (isUnknown(v) && !this.isConfigured(path))) return undefined;
+    return v;
+  }
+
   /** A list of strings; an unknown list becomes one unknown element per reference in its expression. */
   stringList(path: AttrPath): Value<Value<string>[]> | undefined {
     const raw = this.raw(path);
