@@ -29,12 +29,15 @@ const ANY_OF_EXPECTED: Record<string, string> = {
 
 let ajvInstance: InstanceType<typeof Ajv2020Module.default> | undefined;
 let schemaId = '';
+/** Which $defs entry an error's schema is (ajv reports schema paths relative to each $ref target). */
+const defNames = new Map<unknown, string>();
 
 function ajv(): InstanceType<typeof Ajv2020Module.default> {
   if (ajvInstance !== undefined) return ajvInstance;
-  const schema = JSON.parse(readFileSync(policySchemaPath(), 'utf8')) as { $id: string };
+  const schema = JSON.parse(readFileSync(policySchemaPath(), 'utf8')) as { $id: string; $defs: Record<string, unknown> };
   schemaId = schema.$id;
-  const instance = new Ajv2020Module.default({ allErrors: true, strict: true, allowUnionTypes: true });
+  for (const [name, def] of Object.entries(schema.$defs)) defNames.set(def, name);
+  const instance = new Ajv2020Module.default({ allErrors: true, strict: true, allowUnionTypes: true, verbose: true });
   addFormatsModule.default(instance, ['uri']);
   instance.addSchema(schema);
   ajvInstance = instance;
@@ -69,7 +72,7 @@ function explain(errors: ErrorObject[], value: unknown, base: (string | number)[
   const under = (path: string, root: string): boolean => path === root || path.startsWith(`${root}/`);
 
   const conditionRoots = errors
-    .filter((e) => e.keyword === 'oneOf' && e.schemaPath.endsWith('/condition/oneOf'))
+    .filter((e) => e.keyword === 'oneOf' && defNames.get(e.parentSchema) === 'condition')
     .map((e) => e.instancePath)
     .sort((a, b) => a.length - b.length);
   for (const root of conditionRoots) {
@@ -103,7 +106,7 @@ function explain(errors: ErrorObject[], value: unknown, base: (string | number)[
 
 function describe(error: ErrorObject, path: (string | number)[], root: unknown, base: (string | number)[]): SchemaProblem {
   const params = error.params as Record<string, unknown>;
-  const def = /#\/\$defs\/([A-Za-z]+)/.exec(error.schemaPath)?.[1];
+  const def = defNames.get(error.parentSchema);
   switch (error.keyword) {
     case 'required':
       return { path, message: `missing required property '${String(params['missingProperty'])}'` };

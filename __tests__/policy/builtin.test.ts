@@ -1,0 +1,34 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { builtInPolicyDir, policyDocsDir } from '../../src/package-files.js';
+import { runExamples } from '../../src/policy/examples.js';
+import { loadPolicies } from '../../src/policy/load.js';
+
+const policies = await loadPolicies([{ dir: builtInPolicyDir(), builtIn: true }]);
+
+describe('the built-in policy pack', () => {
+  it('loads and validates', () => {
+    expect(policies.map((p) => p.policy.id)).toEqual(expect.arrayContaining(['AKSID001', 'AKSID002', 'AKSID003', 'AKSID004', 'AKSID005', 'AKSID006']));
+  });
+
+  it('has one file per policy, named by its ID', () => {
+    const files = readdirSync(builtInPolicyDir()).filter((f) => f.endsWith('.json'));
+    expect(files.sort()).toEqual(policies.map((p) => `${p.policy.id}.json`).sort());
+  });
+
+  describe.each(policies.map((p) => [p.policy.id, p] as const))('%s', (id, policy) => {
+    it('has a documentation page', () => {
+      const page = readFileSync(join(policyDocsDir(), `${id}.md`), 'utf8');
+      expect(page).toContain(`# ${id}`);
+      expect(page).toContain(policy.policy.title);
+    });
+    it('has examples of every outcome, and each gives its expected result', () => {
+      const results = runExamples(policy);
+      expect(new Set(results.map((r) => r.expected))).toEqual(new Set(['pass', 'fail', 'indeterminate', 'not-applicable']));
+      expect(results.filter((r) => !r.ok)).toEqual([]);
+    });
+    it('references the Microsoft documentation it encodes', () => {
+      expect(policy.policy.references?.some((r) => r.startsWith('https://learn.microsoft.com/'))).toBe(true);
+    });
+  });
+});
