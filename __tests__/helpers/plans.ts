@@ -1,0 +1,73 @@
+import { mkdtemp, mkdir, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { readInputs, type InputsRead } from '../../src/inputs/read-inputs.js';
+import { linkEntities } from '../../src/model/link.js';
+import type { EntitiesByKind } from '../../src/model/entities.js';
+
+/**
+ * Small Terraform plans written for a test, in the shape of `terraform show -json` (format_version 1.2), for the
+ * cases the real plans in ../shared/fixtures do not show: updates, deletes, replacements, count and for_each.
+ */
+export interface TestResource {
+  address: string;
+  type: string;
+  actions?: string[];
+  after?: Record<string, unknown> | null;
+  afterUnknown?: Record<string, unknown>;
+  afterSensitive?: Record<string, unknown>;
+  before?: Record<string, unknown> | null;
+  expressions?: Record<string, unknown>;
+  index?: string | number;
+}
+
+export function plan(resources: TestResource[], extra: { modules?: Record<string, unknown>; variables?: Record<string, unknown> } = {}): Record<string, unknown> {
+  const configResources = new Map<string, unknown>();
+  for (const r of resources) {
+    if (r.address.startsWith('module.')) continue;
+    const configAddress = r.address.replace(/\[[^\]]*\]$/, '');
+    const [type, name] = configAddress.split('.');
+    configResources.set(configAddress, { address: configAddress, mode: 'managed', type, name, expressions: r.expressions ?? {} });
+  }
+  return {
+    format_version: '1.2',
+    terraform_version: '1.9.4',
+    planned_values: { root_module: { resources: [] } },
+    resource_changes: resources.map((r) => ({
+      address: r.address,
+      mode: 'managed',
+      type: r.type,
+      name: r.address.split('.').pop()?.replace(/\[.*$/, ''),
+      ...(r.index === undefined ? {} : { index: r.index }),
+      change: {
+        actions: r.actions ?? ['create'],
+        before: r.before ?? null,
+        after: r.after === undefined ? {} : r.after,
+        after_unknown: r.afterUnknown ?? {},
+        before_sensitive: false,
+        after_sensitive: r.afterSensitive ?? {},
+      },
+    })),
+    configuration: {
+      root_module: { resources: [...configResources.values()], module_calls: extra.modules ?? {} },
+    },
+    variables: extra.variables ?? {},
+  };
+}
+
+export async function writeTemp(files: Record<string, unknown>): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), 'aks-identity-lint-'));
+  for (const [name, content] of Object.entries(files)) {
+    const path = join(dir, name);
+    await mkdir(dirname(path), { recursive: true });
+    await writeFile(path, typeof content === 'string' ? content : JSON.stringify(content, null, 2));
+  }
+  return dir;
+}
+
+export async function readPlanObject(planObject: unknown, tfFiles: Record<string, string> = {}): Promise<{ read: InputsRead; entities: EntitiesByKind; dir: string }> {
+  const dir = await writeTemp({ 'tfplan.json': planObject, ...tfFiles });
+  const read = await readInputs([join(dir, 'tfplan.json')], { repoRoot: dir });
+  return { read, entities: linkEntities(read.entities), dir };
+}
+
