@@ -11024,12 +11024,16 @@ const ANY_OF_EXPECTED = {
 };
 let ajvInstance;
 let schemaId = '';
+/** Which $defs entry an error's schema is (ajv reports schema paths relative to each $ref target). */
+const defNames = new Map();
 function ajv() {
     if (ajvInstance !== undefined)
         return ajvInstance;
     const schema = JSON.parse(readFileSync(policySchemaPath(), 'utf8'));
     schemaId = schema.$id;
-    const instance = new Ajv2020Module.default({ allErrors: true, strict: true, allowUnionTypes: true });
+    for (const [name, def] of Object.entries(schema.$defs))
+        defNames.set(def, name);
+    const instance = new Ajv2020Module.default({ allErrors: true, strict: true, allowUnionTypes: true, verbose: true });
     addFormatsModule.default(instance, ['uri']);
     instance.addSchema(schema);
     ajvInstance = instance;
@@ -11061,7 +11065,7 @@ function explain(errors, value, base) {
     const narrowed = [];
     const under = (path, root) => path === root || path.startsWith(`${root}/`);
     const conditionRoots = errors
-        .filter((e) => e.keyword === 'oneOf' && e.schemaPath.endsWith('/condition/oneOf'))
+        .filter((e) => e.keyword === 'oneOf' && defNames.get(e.parentSchema) === 'condition')
         .map((e) => e.instancePath)
         .sort((a, b) => a.length - b.length);
     for (const root of conditionRoots) {
@@ -11096,7 +11100,7 @@ function explain(errors, value, base) {
 }
 function describe$1(error, path, root, base) {
     const params = error.params;
-    const def = /#\/\$defs\/([A-Za-z]+)/.exec(error.schemaPath)?.[1];
+    const def = defNames.get(error.parentSchema);
     switch (error.keyword) {
         case 'required':
             return { path, message: `missing required property '${String(params['missingProperty'])}'` };
@@ -11815,7 +11819,7 @@ function mapCluster(r) {
     fields.workloadIdentityEnabled = r.bool(['workload_identity_enabled']) ?? false;
     const network = { vnetSubnetIds: subnetIds(r) };
     setIfDefined(network, 'privateCluster', r.bool(['private_cluster_enabled']) ?? false);
-    setIfDefined(network, 'privateDnsZone', r.string(['private_dns_zone_id']));
+    setIfDefined(network, 'privateDnsZone', r.chosenString(['private_dns_zone_id']));
     setIfDefined(network, 'outboundType', r.string(['network_profile', 0, 'outbound_type']));
     fields.network = network;
     return fields;
@@ -11847,11 +11851,11 @@ function secretWrittenInCode(r) {
 }
 function subnetIds(r) {
     const candidates = [
-        r.string(['default_node_pool', 0, 'vnet_subnet_id']),
-        r.string(['default_node_pool', 0, 'pod_subnet_id']),
-        r.string(['api_server_access_profile', 0, 'subnet_id']),
+        r.chosenString(['default_node_pool', 0, 'vnet_subnet_id']),
+        r.chosenString(['default_node_pool', 0, 'pod_subnet_id']),
+        r.chosenString(['api_server_access_profile', 0, 'subnet_id']),
     ];
-    return candidates.filter((v) => v !== undefined && v !== '');
+    return candidates.filter((v) => v !== undefined);
 }
 function mapAddons(r) {
     const addons = [];
@@ -11955,8 +11959,10 @@ function scopeOfResourceType(terraformType) {
     const direct = SCOPE_OF_TYPE[terraformType];
     if (direct !== undefined)
         return direct;
-    // Data sources read the same resources as their managed counterparts.
-    return terraformType.startsWith('data.') ? SCOPE_OF_TYPE[terraformType.slice(5)] : undefined;
+    const managedType = terraformType.startsWith('data.') ? terraformType.slice(5) : terraformType;
+    // Data sources read the same resources as their managed counterparts; any other azurerm resource's ID is a
+    // resource-level scope even when its ARM type is not in the table.
+    return SCOPE_OF_TYPE[managedType] ?? (managedType.startsWith('azurerm_') ? { level: 'resource' } : undefined);
 }
 
 const NOT_IN_BUILT_IN_TABLE = 'not a built-in role this tool knows, and not defined in the inputs';
@@ -12084,8 +12090,8 @@ function attachNodePoolSubnets(pools, clusters) {
             continue;
         }
         for (const attribute of ['vnet_subnet_id', 'pod_subnet_id']) {
-            const subnet = pool.string([attribute]);
-            if (subnet === undefined || subnet === '' || cluster.network === undefined)
+            const subnet = pool.chosenString([attribute]);
+            if (subnet === undefined || cluster.network === undefined)
                 continue;
             if (!cluster.network.vnetSubnetIds.some((s) => sameValue(s, subnet)))
                 cluster.network.vnetSubnetIds.push(subnet);
@@ -12769,6 +12775,16 @@ class ResourceView {
         if (isUnknown(v) || typeof v === 'boolean')
             return v;
         return undefined;
+    }
+    /**
+     * For an optional attribute that the provider computes when the user leaves it out (Optional+Computed): an unknown
+     * value the configuration does not set is the platform's choice, not the user's, so it counts as not set.
+     */
+    chosenString(path) {
+        const v = this.string(path);
+        if (v === '' || (isUnknown(v) && !this.isConfigured(path)))
+            return undefined;
+        return v;
     }
     /** A list of strings; an unknown list becomes one unknown element per reference in its expression. */
     stringList(path) {
