@@ -27,6 +27,4 @@ const entry = (input, file, banner) => ({
   },
 });
 
-export default [
-  entry('src/cli.ts', 'dist/cli.js', '#!/usr/bin/env node'),
-];
+export default [entry('src/cli.ts', 'dist/cli.js', '#!/usr/bin/env node')];

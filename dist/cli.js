@@ -1099,6 +1099,40 @@ function sameValue(a, b) {
         return a.toLowerCase() === b.toLowerCase();
     return a === b;
 }
+/**
+ * A key under which `sameValue` values meet, for indexing: two values with the same key are the same value. An
+ * unknown that names nothing has no key, as it is the same as nothing.
+ */
+function valueKey(value) {
+    if (isUnknown(value))
+        return value.ref === undefined ? undefined : `ref:${value.ref}`;
+    if (typeof value === 'string')
+        return value === '' ? undefined : `str:${value.toLowerCase()}`;
+    if (typeof value === 'number' || typeof value === 'boolean')
+        return `${typeof value}:${String(value)}`;
+    return undefined;
+}
+/** An index of items by one or more values each, looked up with `sameValue` semantics in constant time. */
+class ValueIndex {
+    map = new Map();
+    add(value, item) {
+        const key = valueKey(value);
+        if (key === undefined)
+            return;
+        const list = this.map.get(key);
+        if (list === undefined)
+            this.map.set(key, [item]);
+        else
+            list.push(item);
+    }
+    get(value) {
+        const key = valueKey(value);
+        return key === undefined ? [] : (this.map.get(key) ?? []);
+    }
+    first(value) {
+        return this.get(value)[0];
+    }
+}
 
 /**
  * Azure Policy's `like` (with `*` wildcards) and `match` (`#` a digit, `?` a letter, `.` any character) patterns.
@@ -1345,7 +1379,9 @@ function resolveField(path, scope) {
     }
     if (!many)
         return { many: false, value: cursors[0] };
-    return collectionUnknown === undefined ? { many: true, values: cursors } : { many: true, values: cursors, collectionUnknown };
+    return collectionUnknown === undefined
+        ? { many: true, values: cursors }
+        : { many: true, values: cursors, collectionUnknown };
 }
 function step(value, segment) {
     if (isUnknown(value))
@@ -1363,7 +1399,14 @@ function step(value, segment) {
     return key === undefined ? undefined : record[key];
 }
 
-const COUNT_OPERATORS = ['equals', 'notEquals', 'greater', 'greaterOrEquals', 'less', 'lessOrEquals'];
+const COUNT_OPERATORS = [
+    'equals',
+    'notEquals',
+    'greater',
+    'greaterOrEquals',
+    'less',
+    'lessOrEquals',
+];
 /**
  * Compiles a schema-valid condition into a predicate once, so evaluating it over thousands of entities does no
  * parsing. Semantic problems are collected, not thrown, so a policy author sees all of them at once.
@@ -1401,7 +1444,10 @@ function checkedPath(text, where, problems, depth, wildcardAllowed) {
         });
     }
     if (parsed.hasWildcard && !wildcardAllowed) {
-        problems.push({ path: where, message: `'${text}' has [*]; a value to compare with must be a single value` });
+        problems.push({
+            path: where,
+            message: `'${text}' has [*]; a value to compare with must be a single value`,
+        });
     }
     return parsed;
 }
@@ -1417,11 +1463,17 @@ function compileField(condition, path, problems, depth) {
         const right = operand(scope);
         const left = resolveField(field, scope);
         if (!left.many)
-            return explain$1(applyOperator(op, left.value, right), [[field.text, left.value], [operand.text, right]]);
+            return explain$1(applyOperator(op, left.value, right), [
+                [field.text, left.value],
+                [operand.text, right],
+            ]);
         if (left.collectionUnknown !== undefined) {
             return { unknown: [{ field: field.text, reason: left.collectionUnknown.reason }] };
         }
-        return triAll(left.values.map((v) => explain$1(applyOperator(op, v, right), [[field.text, v], [operand.text, right]])));
+        return triAll(left.values.map((v) => explain$1(applyOperator(op, v, right), [
+            [field.text, v],
+            [operand.text, right],
+        ])));
     };
 }
 function compileOperand(raw, where, problems, depth) {
@@ -11033,7 +11085,12 @@ function ajv() {
     schemaId = schema.$id;
     for (const [name, def] of Object.entries(schema.$defs))
         defNames.set(def, name);
-    const instance = new Ajv2020Module.default({ allErrors: true, strict: true, allowUnionTypes: true, verbose: true });
+    const instance = new Ajv2020Module.default({
+        allErrors: true,
+        strict: true,
+        allowUnionTypes: true,
+        verbose: true,
+    });
     addFormatsModule.default(instance, ['uri']);
     instance.addSchema(schema);
     ajvInstance = instance;
@@ -11121,20 +11178,23 @@ function describe$1(error, path, root, base) {
                 };
             }
             if (def === 'countCondition') {
-                return { path, message: 'a count condition takes one comparison: equals, notEquals, greater, greaterOrEquals, less or lessOrEquals' };
+                return {
+                    path,
+                    message: 'a count condition takes one comparison: equals, notEquals, greater, greaterOrEquals, less or lessOrEquals',
+                };
             }
             return { path, message: error.message ?? 'wrong number of properties' };
         case 'anyOf':
             return { path, message: `expected ${ANY_OF_EXPECTED[def ?? ''] ?? 'a value of an allowed form'}` };
         case 'enum':
-            return { path, message: `expected one of: ${(params['allowedValues'] ?? []).join(', ')}` };
+            return { path, message: `expected one of: ${params['allowedValues'].join(', ')}` };
         case 'type':
             return { path, message: `expected ${String(params['type']).replace(/,/g, ' or ')}` };
         case 'pattern':
             return {
                 path,
                 message: def === 'path'
-                    ? "not a field path; expected e.g. identity.type, kubeletRoleAssignments[*].role.name or $outer.id"
+                    ? 'not a field path; expected e.g. identity.type, kubeletRoleAssignments[*].role.name or $outer.id'
                     : `does not match the expected pattern ${String(params['pattern'])}`,
             };
         case 'format':
@@ -11224,7 +11284,10 @@ async function loadPolicies(sources) {
             const id = loaded.policy.policy.id;
             const other = seen.get(id.toUpperCase());
             if (other !== undefined) {
-                problems.push({ ...locate(text, file, ['id']), message: `duplicate policy ID ${id} (also in ${other})` });
+                problems.push({
+                    ...locate(text, file, ['id']),
+                    message: `duplicate policy ID ${id} (also in ${other})`,
+                });
                 continue;
             }
             seen.set(id.toUpperCase(), file);
@@ -11244,19 +11307,27 @@ function compilePolicyText(text, file, builtIn) {
         const offset = firstError?.offset ?? 0;
         const { line, column } = lineColumn(text, offset);
         const what = firstError === undefined ? 'empty file' : printParseErrorCode(firstError.error);
-        return { problems: [{ file, pointer: '', line, column, message: `not valid JSON (${what}); expected a policy object` }] };
+        return {
+            problems: [
+                { file, pointer: '', line, column, message: `not valid JSON (${what}); expected a policy object` },
+            ],
+        };
     }
     const value = JSON.parse(text);
     const schemaProblems = validatePolicyValue(value);
     if (schemaProblems.length > 0) {
-        return { problems: schemaProblems.map((p) => ({ ...locateIn(tree, text, file, p.path), message: p.message })) };
+        return {
+            problems: schemaProblems.map((p) => ({ ...locateIn(tree, text, file, p.path), message: p.message })),
+        };
     }
     const policy = value;
     const compileProblems = [];
     const when = policy.when === undefined ? undefined : compileCondition(policy.when, ['when'], compileProblems);
     const assert = compileCondition(policy.assert, ['assert'], compileProblems);
     if (compileProblems.length > 0) {
-        return { problems: compileProblems.map((p) => ({ ...locateIn(tree, text, file, p.path), message: p.message })) };
+        return {
+            problems: compileProblems.map((p) => ({ ...locateIn(tree, text, file, p.path), message: p.message })),
+        };
     }
     const compiled = { policy, file, builtIn, assert };
     if (when !== undefined)
@@ -11428,7 +11499,7 @@ const STATUS_WORD = {
 };
 /** Plain text for a terminal or a CI log: findings grouped by cluster, counts by severity, the verdict last. */
 function renderConsole(outcome, options) {
-    const paint = (code, text) => (options.color ? `\u001b[${code}m${text}\u001b[0m` : text);
+    const paint = (code, text) => options.color ? `\u001b[${code}m${text}\u001b[0m` : text;
     const lines = [];
     lines.push(`aks-identity-lint ${outcome.version}: ${outcome.policies.length} policies, ${outcome.inputs.length} input(s)`);
     lines.push('');
@@ -11468,7 +11539,10 @@ function renderConsole(outcome, options) {
         lines.push(`  ${passed} passed, ${na} not applicable`);
     }
     const counts = countOutcome(outcome);
-    const bySeverity = SEVERITIES.map((s) => [s, outcome.evaluations.filter((e) => e.status === 'fail' && e.policy.policy.severity === s).length])
+    const bySeverity = SEVERITIES.map((s) => [
+        s,
+        outcome.evaluations.filter((e) => e.status === 'fail' && e.policy.policy.severity === s).length,
+    ])
         .filter(([, n]) => n > 0)
         .map(([s, n]) => `${n} ${s}`);
     lines.push('');
@@ -11521,7 +11595,10 @@ function jsonResult(e, outcome) {
 /** The whole run as JSON: every result (passes included), the inputs and what was skipped. */
 function renderJson(outcome) {
     const counts = countOutcome(outcome);
-    const failedBySeverity = Object.fromEntries(SEVERITIES.map((s) => [s, outcome.evaluations.filter((e) => e.status === 'fail' && e.policy.policy.severity === s).length]));
+    const failedBySeverity = Object.fromEntries(SEVERITIES.map((s) => [
+        s,
+        outcome.evaluations.filter((e) => e.status === 'fail' && e.policy.policy.severity === s).length,
+    ]));
     const report = {
         reportVersion: JSON_REPORT_VERSION,
         tool: { name: 'aks-identity-lint', version: outcome.version },
@@ -11532,7 +11609,13 @@ function renderJson(outcome) {
         inputs: outcome.inputs,
         skipped: outcome.skipped,
         ignored: outcome.ignored,
-        policies: outcome.policies.map((p) => ({ id: p.policy.id, title: p.policy.title, severity: p.policy.severity, file: p.file, builtIn: p.builtIn })),
+        policies: outcome.policies.map((p) => ({
+            id: p.policy.id,
+            title: p.policy.title,
+            severity: p.policy.severity,
+            file: p.file,
+            builtIn: p.builtIn,
+        })),
         results: outcome.evaluations.map((e) => jsonResult(e, outcome)),
     };
     return scrubSecrets(JSON.stringify(report, null, 2) + '\n', outcome.secrets);
@@ -11560,7 +11643,8 @@ function detectFormat(value) {
         }
         return unknownFormat();
     }
-    if (typeof root['format_version'] === 'string' && ('terraform_version' in root || 'planned_values' in root)) {
+    if (typeof root['format_version'] === 'string' &&
+        ('terraform_version' in root || 'planned_values' in root)) {
         if ('planned_values' in root)
             return { supported: true, format: 'terraform-plan', name: 'Terraform plan JSON' };
         if ('values' in root) {
@@ -11581,7 +11665,8 @@ function detectFormat(value) {
         return notYet('an ARM template');
     if (/deploymentParameters\.json/i.test(schema))
         return notYet('an ARM parameters file');
-    if (asArray(root['changes']) !== undefined || asArray(asObject(root['properties'])?.['changes']) !== undefined) {
+    if (asArray(root['changes']) !== undefined ||
+        asArray(asObject(root['properties'])?.['changes']) !== undefined) {
         return notYet('an ARM what-if result');
     }
     const type = asString(root['type'])?.toLowerCase();
@@ -11681,9 +11766,13 @@ function collectStrings(value, collect) {
             collect(value);
     }
     else if (Array.isArray(value))
-        value.forEach((v) => collectStrings(v, collect));
+        value.forEach((v) => {
+            collectStrings(v, collect);
+        });
     else if (isObject(value))
-        Object.values(value).forEach((v) => collectStrings(v, collect));
+        Object.values(value).forEach((v) => {
+            collectStrings(v, collect);
+        });
 }
 
 /**
@@ -11733,26 +11822,20 @@ function resourceScope(id, rest, subscriptionId, resourceGroup) {
         scope.resourceGroup = resourceGroup;
     return scope;
 }
-/**
- * Whether `outer` contains (or is) `inner`: a resource group contains its resources, a VNet its subnets.
- * Unknown when either is not known and they are not the same unknown value.
- */
-function scopeContains(outer, inner) {
-    if (isUnknown(outer) || isUnknown(inner)) {
-        if (isUnknown(outer) && isUnknown(inner) && outer.ref !== undefined && outer.ref === inner.ref)
-            return true;
-        return isUnknown(outer) ? outer : inner;
-    }
-    const o = outer.replace(/\/+$/, '').toLowerCase();
-    const i = inner.replace(/\/+$/, '').toLowerCase();
-    return o === '' || i === o || i.startsWith(`${o}/`);
-}
 
 /** azurerm add-on blocks, their ARM add-on key, and the nested block holding the identity AKS creates for them. */
 const ADDON_BLOCKS = [
     { block: 'oms_agent', name: 'omsagent', identityBlock: 'oms_agent_identity' },
-    { block: 'ingress_application_gateway', name: 'ingressApplicationGateway', identityBlock: 'ingress_application_gateway_identity' },
-    { block: 'key_vault_secrets_provider', name: 'azureKeyvaultSecretsProvider', identityBlock: 'secret_identity' },
+    {
+        block: 'ingress_application_gateway',
+        name: 'ingressApplicationGateway',
+        identityBlock: 'ingress_application_gateway_identity',
+    },
+    {
+        block: 'key_vault_secrets_provider',
+        name: 'azureKeyvaultSecretsProvider',
+        identityBlock: 'secret_identity',
+    },
     { block: 'aci_connector_linux', name: 'aciConnectorLinux', identityBlock: 'connector_identity' },
     { block: 'web_app_routing', name: 'webAppRouting', identityBlock: 'web_app_routing_identity' },
 ];
@@ -11811,9 +11894,13 @@ function mapCluster(r) {
     }
     // Provider defaults: RBAC on, local accounts on, OIDC issuer and workload identity off (azurerm 3.x/4.x).
     fields.kubernetesRbacEnabled =
-        r.bool(['role_based_access_control_enabled']) ?? r.bool(['role_based_access_control', 0, 'enabled']) ?? true;
+        r.bool(['role_based_access_control_enabled']) ??
+            r.bool(['role_based_access_control', 0, 'enabled']) ??
+            true;
     fields.localAccountsDisabled = r.bool(['local_account_disabled']) ?? false;
-    const oidc = { enabled: r.bool(['oidc_issuer_enabled']) ?? false };
+    const oidc = {
+        enabled: r.bool(['oidc_issuer_enabled']) ?? false,
+    };
     setIfDefined(oidc, 'url', r.string(['oidc_issuer_url']));
     fields.oidcIssuer = oidc;
     fields.workloadIdentityEnabled = r.bool(['workload_identity_enabled']) ?? false;
@@ -11935,13 +12022,19 @@ const SCOPE_OF_TYPE = {
     'data.azurerm_subscription': { level: 'subscription' },
     azurerm_resource_group: { level: 'resourceGroup' },
     'data.azurerm_resource_group': { level: 'resourceGroup' },
-    azurerm_kubernetes_cluster: { level: 'resource', resourceType: 'Microsoft.ContainerService/managedClusters' },
+    azurerm_kubernetes_cluster: {
+        level: 'resource',
+        resourceType: 'Microsoft.ContainerService/managedClusters',
+    },
     azurerm_virtual_network: { level: 'resource', resourceType: 'Microsoft.Network/virtualNetworks' },
     azurerm_subnet: { level: 'resource', resourceType: 'Microsoft.Network/virtualNetworks/subnets' },
     azurerm_route_table: { level: 'resource', resourceType: 'Microsoft.Network/routeTables' },
     azurerm_public_ip: { level: 'resource', resourceType: 'Microsoft.Network/publicIPAddresses' },
     azurerm_application_gateway: { level: 'resource', resourceType: 'Microsoft.Network/applicationGateways' },
-    azurerm_network_security_group: { level: 'resource', resourceType: 'Microsoft.Network/networkSecurityGroups' },
+    azurerm_network_security_group: {
+        level: 'resource',
+        resourceType: 'Microsoft.Network/networkSecurityGroups',
+    },
     azurerm_nat_gateway: { level: 'resource', resourceType: 'Microsoft.Network/natGateways' },
     azurerm_private_dns_zone: { level: 'resource', resourceType: 'Microsoft.Network/privateDnsZones' },
     azurerm_dns_zone: { level: 'resource', resourceType: 'Microsoft.Network/dnsZones' },
@@ -11952,7 +12045,10 @@ const SCOPE_OF_TYPE = {
     },
     azurerm_key_vault: { level: 'resource', resourceType: 'Microsoft.KeyVault/vaults' },
     azurerm_storage_account: { level: 'resource', resourceType: 'Microsoft.Storage/storageAccounts' },
-    azurerm_log_analytics_workspace: { level: 'resource', resourceType: 'Microsoft.OperationalInsights/workspaces' },
+    azurerm_log_analytics_workspace: {
+        level: 'resource',
+        resourceType: 'Microsoft.OperationalInsights/workspaces',
+    },
     azurerm_disk_encryption_set: { level: 'resource', resourceType: 'Microsoft.Compute/diskEncryptionSets' },
 };
 function scopeOfResourceType(terraformType) {
@@ -11962,7 +12058,7 @@ function scopeOfResourceType(terraformType) {
     const managedType = terraformType.startsWith('data.') ? terraformType.slice(5) : terraformType;
     // Data sources read the same resources as their managed counterparts; any other azurerm resource's ID is a
     // resource-level scope even when its ARM type is not in the table.
-    return SCOPE_OF_TYPE[managedType] ?? (managedType.startsWith('azurerm_') ? { level: 'resource' } : undefined);
+    return (SCOPE_OF_TYPE[managedType] ?? (managedType.startsWith('azurerm_') ? { level: 'resource' } : undefined));
 }
 
 const NOT_IN_BUILT_IN_TABLE = 'not a built-in role this tool knows, and not defined in the inputs';
@@ -12007,7 +12103,9 @@ function mapRole(r) {
 function roleDefinitionId(r) {
     const [resolved] = r.resolveConfigured(['role_definition_id']);
     const id = r.string(['role_definition_id']);
-    if (isUnknown(id) && resolved?.kind === 'attribute' && resolved.resourceType === 'azurerm_role_definition') {
+    if (isUnknown(id) &&
+        resolved?.kind === 'attribute' &&
+        resolved.resourceType === 'azurerm_role_definition') {
         return new Unknown(id.reason, `${resolved.resourceAddress}.role_definition_resource_id`);
     }
     return id;
@@ -12082,9 +12180,11 @@ function mapRegistry(r) {
  */
 function attachNodePoolSubnets(pools, clusters) {
     const unattached = [];
+    const clustersById = new ValueIndex();
+    for (const cluster of clusters)
+        clustersById.add(cluster.id, cluster);
     for (const pool of pools) {
-        const clusterId = pool.string(['kubernetes_cluster_id']);
-        const cluster = clusters.find((c) => clusterId !== undefined && sameValue(c.id, clusterId));
+        const cluster = clustersById.first(pool.string(['kubernetes_cluster_id']));
         if (cluster === undefined) {
             unattached.push(pool);
             continue;
@@ -12200,7 +12300,9 @@ function walkModule(module, path, file, visit) {
             pointer: jsonPointer([...base, 'resources', i]),
         });
     });
-    (asArray(m['child_modules']) ?? []).forEach((child, i) => walkModule(child, [...base, 'child_modules', i], file, visit));
+    (asArray(m['child_modules']) ?? []).forEach((child, i) => {
+        walkModule(child, [...base, 'child_modules', i], file, visit);
+    });
 }
 /** Terraform writes a replacement as ["delete","create"] or ["create","delete"] (create_before_destroy). */
 function changeAction(actions) {
@@ -12465,7 +12567,10 @@ class PlanConfiguration {
         const child = callName === undefined ? undefined : this.scopes.get(joinAddress(scope.path, `module.${callName}`));
         const outputName = stepName(steps[next]);
         if (child === undefined || outputName === undefined) {
-            return { kind: 'unresolved', reason: `module output ${formatSteps(steps)} not found in the configuration` };
+            return {
+                kind: 'unresolved',
+                reason: `module output ${formatSteps(steps)} not found in the configuration`,
+            };
         }
         const output = asObject(asObject(child.config['outputs'])?.[outputName]);
         const expression = asObject(output?.['expression']);
@@ -12474,7 +12579,10 @@ class PlanConfiguration {
             if (this.resources.has(joinAddress(child.path, formatSteps(stripIndexes(steps.slice(next, next + 2)))))) {
                 return attributeOf(instance, steps.slice(next), 2);
             }
-            return { kind: 'unresolved', reason: `module output ${formatSteps(steps)} not found in the configuration` };
+            return {
+                kind: 'unresolved',
+                reason: `module output ${formatSteps(steps)} not found in the configuration`,
+            };
         }
         const resolved = this.resolveExpression(expression, { ...child, instance }, depth + 1);
         const result = single(resolved, `module output module.${callName ?? ''}.${outputName}`);
@@ -12500,7 +12608,13 @@ function attributeOf(instance, steps, nameSteps) {
     const resourceAddress = joinAddress(instance, formatSteps(steps.slice(0, end)));
     const attribute = formatSteps(steps.slice(end));
     const fullType = nameSteps === 3 ? `data.${resourceType}` : resourceType;
-    return { kind: 'attribute', resourceAddress, resourceType: fullType, attribute, ref: joinAddress(resourceAddress, attribute) };
+    return {
+        kind: 'attribute',
+        resourceAddress,
+        resourceType: fullType,
+        attribute,
+        ref: joinAddress(resourceAddress, attribute),
+    };
 }
 function single(resolved, what) {
     const [first] = resolved;
@@ -12688,7 +12802,9 @@ class DeclarationFinder {
         const found = blocks.find((b) => b.block.type === type && b.block.name === name && (b.block.mode === 'data') === isData);
         if (found === undefined)
             return { note: `no ${isData ? 'data' : 'resource'} "${type}" "${name}" block in ${this.display(dir)}` };
-        return { location: { file: this.display(found.file), line: found.block.line, endLine: found.block.endLine } };
+        return {
+            location: { file: this.display(found.file), line: found.block.line, endLine: found.block.endLine },
+        };
     }
     blocksIn(dir) {
         let pending = this.dirBlocks.get(dir);
@@ -12766,9 +12882,9 @@ class ResourceView {
     }
     string(path) {
         const v = this.value(path);
-        if (isUnknown(v) || typeof v === 'string')
+        if (isUnknown(v))
             return v;
-        return v === undefined ? undefined : String(v);
+        return scalarText(v);
     }
     bool(path) {
         const v = this.value(path);
@@ -12792,20 +12908,22 @@ class ResourceView {
         if (Array.isArray(raw)) {
             return raw.map((_, i) => this.string([...path, i])).filter((v) => v !== undefined);
         }
-        if (!isUnknown(raw))
-            return raw === undefined ? undefined : [String(raw)];
+        if (!isUnknown(raw)) {
+            const text = scalarText(raw);
+            return text === undefined ? undefined : [text];
+        }
         const resolved = this.ctx.config.resolveAttribute(this.address, path);
         if (resolved.length === 0)
             return raw;
         const items = [];
         for (const r of resolved) {
             const v = this.fromResolved(r);
-            if (Array.isArray(v))
-                items.push(...v.map((x) => String(x)));
-            else if (isUnknown(v) || typeof v === 'string')
-                items.push(v);
-            else if (v !== undefined && v !== null)
-                items.push(String(v));
+            const values = Array.isArray(v) ? v : [v];
+            for (const item of values) {
+                const text = isUnknown(item) ? item : scalarText(item);
+                if (text !== undefined)
+                    items.push(text);
+            }
         }
         return items;
     }
@@ -12840,6 +12958,14 @@ function formatPath(path) {
     return formatSteps(steps);
 }
 const UNKNOWN = Symbol('unknown');
+/** A scalar as text; objects and arrays are not a string attribute's value. */
+function scalarText(value) {
+    if (typeof value === 'string')
+        return value;
+    if (typeof value === 'number' || typeof value === 'boolean')
+        return String(value);
+    return undefined;
+}
 /** Walks a planned value and its after_unknown mirror together; the mirror is `true` where a value is computed. */
 function readPlanned(values, mirror, path) {
     let node = values;
@@ -12847,8 +12973,10 @@ function readPlanned(values, mirror, path) {
     for (const step of path) {
         if (marks === true)
             return UNKNOWN;
-        marks = isObject(marks) || Array.isArray(marks) ? marks[step] : undefined;
-        node = isObject(node) || Array.isArray(node) ? node[step] : undefined;
+        marks =
+            isObject(marks) || Array.isArray(marks) ? marks[step] : undefined;
+        node =
+            isObject(node) || Array.isArray(node) ? node[step] : undefined;
     }
     if (marks === true)
         return UNKNOWN;
@@ -12872,7 +13000,10 @@ const ENTITY_OF_TYPE = {
     azurerm_federated_identity_credential: 'federatedCredential',
     azurerm_container_registry: 'registry',
 };
-[...Object.keys(ENTITY_OF_TYPE), 'azurerm_kubernetes_cluster_node_pool'];
+[
+    ...Object.keys(ENTITY_OF_TYPE),
+    'azurerm_kubernetes_cluster_node_pool',
+];
 /** Terraform plan JSON (`terraform show -json <planfile>`, format_version 1.x) to model entities. */
 async function readTerraformPlan(document, options) {
     const plan = readPlan(document.value, document.file);
@@ -12944,7 +13075,7 @@ async function readTerraformPlan(document, options) {
 function buildEntity(kind, current, previous, resource, source, raw) {
     const action = resource.action ?? 'none';
     const base = { key: resource.address, source, raw };
-    const change = (before) => (before === undefined ? { action } : { action, before });
+    const change = (before) => before === undefined ? { action } : { action, before };
     switch (kind) {
         case 'cluster': {
             const make = (view) => ({
@@ -12981,7 +13112,12 @@ function buildEntity(kind, current, previous, resource, source, raw) {
             return { ...make(current), change: change(previous && make(previous)) };
         }
         case 'roleDefinition': {
-            const make = (view) => ({ kind, ...base, ...mapRoleDefinition(view), change: { action } });
+            const make = (view) => ({
+                kind,
+                ...base,
+                ...mapRoleDefinition(view),
+                change: { action },
+            });
             return { ...make(current), change: change(previous && make(previous)) };
         }
         case 'federatedCredential': {
@@ -12994,7 +13130,12 @@ function buildEntity(kind, current, previous, resource, source, raw) {
             return { ...make(current), change: change(previous && make(previous)) };
         }
         case 'registry': {
-            const make = (view) => ({ kind, ...base, ...mapRegistry(view), change: { action } });
+            const make = (view) => ({
+                kind,
+                ...base,
+                ...mapRegistry(view),
+                change: { action },
+            });
             return { ...make(current), change: change(previous && make(previous)) };
         }
     }
@@ -13024,7 +13165,9 @@ async function readInputs(paths, options) {
             for (const file of files)
                 await readOne(file, display(file), false, result, options, repoRoot);
             if (result.inputs.length === before) {
-                const ignored = result.ignored.length > 0 ? ` (${result.ignored.length} JSON file(s) of other formats ignored)` : '';
+                const ignored = result.ignored.length > 0
+                    ? ` (${result.ignored.length} JSON file(s) of other formats ignored)`
+                    : '';
                 throw new InputError({ file: given }, `nothing to scan in this directory: no Terraform plan JSON found${ignored}`);
             }
         }
@@ -13083,55 +13226,58 @@ function emptyEntities() {
 /**
  * Joins entities across resources and inputs: which identity a cluster runs as, whose principal each role
  * assignment names, which credential trusts which cluster. It records facts only, never verdicts. Principals are
- * joined on object IDs (or on the same not-yet-known value), never on client IDs.
+ * joined on object IDs (or on the same not-yet-known value), never on client IDs. Every join goes through an
+ * index, so linking stays linear in the number of entities.
  */
 function linkEntities(entities) {
     const byKind = emptyEntities();
     for (const entity of entities)
         byKind[entity.kind].push(entity);
-    for (const cluster of byKind.cluster)
-        linkClusterIdentities(cluster, byKind.managedIdentity);
-    linkFederatedCredentials(byKind);
-    for (const assignment of byKind.roleAssignment)
-        linkPrincipal(assignment, byKind);
-    linkRoleDefinitions(byKind);
-    for (const cluster of byKind.cluster) {
-        const assignments = [
-            ...cluster.controlPlaneRoleAssignments,
-            ...cluster.kubeletRoleAssignments,
-            ...cluster.addons.flatMap((a) => a.roleAssignments),
-        ];
-        cluster.registries = byKind.registry.filter((registry) => assignments.some((a) => scopeContains(a.scope.id, registry.id) === true));
+    const identitiesById = new ValueIndex();
+    const identitiesByPrincipal = new ValueIndex();
+    for (const mi of byKind.managedIdentity) {
+        identitiesById.add(mi.id, mi);
+        identitiesByPrincipal.add(mi.principalId, mi);
     }
+    for (const cluster of byKind.cluster)
+        linkClusterIdentities(cluster, identitiesById);
+    linkFederatedCredentials(byKind, identitiesById);
+    const principals = new ValueIndex();
+    for (const cluster of byKind.cluster) {
+        for (const principal of clusterPrincipals(cluster))
+            principals.add(principal.principal, principal);
+    }
+    for (const assignment of byKind.roleAssignment)
+        linkPrincipal(assignment, principals, identitiesByPrincipal);
+    linkRoleDefinitions(byKind);
+    linkRegistries(byKind);
     return byKind;
 }
-function findIdentity(identities, id) {
-    return id === undefined ? undefined : identities.find((mi) => sameValue(mi.id, id));
-}
-function linkClusterIdentities(cluster, identities) {
+function linkClusterIdentities(cluster, identitiesById) {
     const ids = cluster.identity.userAssignedIdentityIds;
     if (Array.isArray(ids)) {
-        const identity = ids.map((id) => findIdentity(identities, id)).find((mi) => mi !== undefined);
+        const identity = ids.map((id) => identitiesById.first(id)).find((mi) => mi !== undefined);
         if (identity !== undefined) {
             cluster.controlPlaneIdentity = identity;
             identity.usedBy.push({ cluster, as: 'controlPlane' });
         }
     }
-    const kubelet = findIdentity(identities, cluster.kubeletIdentity?.userAssignedIdentityId);
+    const kubelet = identitiesById.first(cluster.kubeletIdentity?.userAssignedIdentityId);
     if (kubelet !== undefined) {
         cluster.kubeletManagedIdentity = kubelet;
         kubelet.usedBy.push({ cluster, as: 'kubelet' });
     }
     for (const addon of cluster.addons) {
-        const identity = findIdentity(identities, addon.identity?.resourceId);
-        if (identity !== undefined)
-            identity.usedBy.push({ cluster, as: 'addon' });
+        identitiesById.first(addon.identity?.resourceId)?.usedBy.push({ cluster, as: 'addon' });
     }
 }
-function linkFederatedCredentials(byKind) {
+function linkFederatedCredentials(byKind, identitiesById) {
+    const clustersByIssuer = new ValueIndex();
+    for (const cluster of byKind.cluster)
+        clustersByIssuer.add(cluster.oidcIssuer?.url, cluster);
     for (const credential of byKind.federatedCredential) {
-        const identity = findIdentity(byKind.managedIdentity, credential.parentId);
-        const cluster = byKind.cluster.find((c) => c.oidcIssuer?.url !== undefined && sameValue(c.oidcIssuer.url, credential.issuer));
+        const identity = identitiesById.first(credential.parentId);
+        const cluster = clustersByIssuer.first(credential.issuer);
         if (identity !== undefined) {
             credential.identity = identity;
             identity.federatedCredentials.push(credential);
@@ -13150,7 +13296,7 @@ function clusterPrincipals(cluster) {
     const add = (principal, kind, addon) => {
         if (principal === undefined || principal === '')
             return;
-        result.push(addon === undefined ? { principal, kind } : { principal, kind, addon });
+        result.push(addon === undefined ? { cluster, principal, kind } : { cluster, principal, kind, addon });
     };
     add(cluster.identity.principalId, 'clusterControlPlane');
     add(cluster.controlPlaneIdentity?.principalId, 'clusterControlPlane');
@@ -13160,17 +13306,16 @@ function clusterPrincipals(cluster) {
         add(addon.identity?.objectId, 'addon', addon.name);
     return result;
 }
-function linkPrincipal(assignment, byKind) {
+function linkPrincipal(assignment, principals, identitiesByPrincipal) {
     const principalId = assignment.principalId;
-    const identity = byKind.managedIdentity.find((mi) => sameValue(mi.principalId, principalId));
+    const identity = identitiesByPrincipal.first(principalId);
     if (identity !== undefined) {
         assignment.principal.identity = identity;
         identity.roleAssignments.push(assignment);
     }
-    for (const cluster of byKind.cluster) {
-        const match = clusterPrincipals(cluster).find((p) => sameValue(p.principal, principalId));
-        if (match === undefined)
-            continue;
+    const match = principals.first(principalId);
+    if (match !== undefined) {
+        const { cluster } = match;
         assignment.principal.kind = match.kind;
         assignment.principal.cluster = cluster;
         if (match.kind === 'clusterControlPlane')
@@ -13192,16 +13337,53 @@ function linkPrincipal(assignment, byKind) {
     assignment.principal.kind = isUnknown(principalId) && principalId.ref === undefined ? 'unknown' : 'other';
 }
 function linkRoleDefinitions(byKind) {
+    const byId = new ValueIndex();
+    const byName = new ValueIndex();
+    for (const d of byKind.roleDefinition) {
+        byId.add(d.id, d);
+        byName.add(d.name, d);
+    }
     for (const assignment of byKind.roleAssignment) {
         const role = assignment.role;
-        const definition = byKind.roleDefinition.find((d) => (role.id !== undefined && sameValue(d.id, role.id)) ||
-            (role.builtIn !== true && role.name !== undefined && sameValue(d.name, role.name)));
+        const definition = byId.first(role.id) ?? (role.builtIn === true ? undefined : byName.first(role.name));
         if (definition === undefined)
             continue;
         role.builtIn = false;
         role.name = definition.name;
         role.actions = definition.actions;
         role.notActions = definition.notActions;
+    }
+}
+/**
+ * A cluster's registries are those any of its identities holds a role on: at the registry itself, or at a scope
+ * that contains it (its resource group or subscription). Registries are indexed under each scope that contains
+ * them, so a role assignment finds them by its own scope.
+ */
+function linkRegistries(byKind) {
+    const byScope = new ValueIndex();
+    for (const registry of byKind.registry) {
+        byScope.add(registry.id, registry);
+        if (typeof registry.id !== 'string')
+            continue;
+        const parsed = parseScope(registry.id);
+        if (parsed?.subscriptionId === undefined)
+            continue;
+        const subscription = `/subscriptions/${String(parsed.subscriptionId)}`;
+        byScope.add(subscription, registry);
+        if (parsed.resourceGroup !== undefined)
+            byScope.add(`${subscription}/resourceGroups/${String(parsed.resourceGroup)}`, registry);
+    }
+    for (const cluster of byKind.cluster) {
+        const assignments = [
+            ...cluster.controlPlaneRoleAssignments,
+            ...cluster.kubeletRoleAssignments,
+            ...cluster.addons.flatMap((a) => a.roleAssignments),
+        ];
+        const found = new Set();
+        for (const a of assignments)
+            for (const r of byScope.get(typeof a.scope.id === 'string' ? a.scope.id.replace(/\/+$/, '') : a.scope.id))
+                found.add(r);
+        cluster.registries = byKind.registry.filter((r) => found.has(r));
     }
 }
 
@@ -13234,7 +13416,9 @@ function display(value) {
         const name = value.name;
         return typeof name === 'string' && name !== '' ? name : '(object)';
     }
-    return String(value);
+    return typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean'
+        ? String(value)
+        : '(value)';
 }
 
 function evaluatePolicy(policy, entity) {
@@ -13249,7 +13433,10 @@ function evaluatePolicy(policy, entity) {
     const message = renderMessage(policy.policy.message, entity);
     if (holds === false && applies === true)
         return { policy, entity, status: 'fail', because: [], message };
-    const because = [...(isUnknownTri(applies) ? applies.unknown : []), ...(isUnknownTri(holds) ? holds.unknown : [])];
+    const because = [
+        ...(isUnknownTri(applies) ? applies.unknown : []),
+        ...(isUnknownTri(holds) ? holds.unknown : []),
+    ];
     return { policy, entity, status: 'indeterminate', because, message };
 }
 /** Every policy over every entity of its target type, in policy then input order. */
@@ -13364,7 +13551,7 @@ async function scanCommand(argv, io) {
         });
     }
     catch (error) {
-        throw new UsageError(error instanceof Error ? error.message.split('\n')[0] ?? '' : String(error));
+        throw new UsageError(error instanceof Error ? (error.message.split('\n')[0] ?? '') : String(error));
     }
     const { values, positionals } = parsed;
     if (values.help) {

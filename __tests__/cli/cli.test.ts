@@ -14,12 +14,18 @@ describe('aks-identity-lint scan (as a process)', () => {
   it('reports the examples grouped by cluster and exits 1 on a high failure', () => {
     const run = runCli(['scan', 'examples']);
     expect(run.status).toBe(1);
-    expect(run.stdout).toContain('examples/terraform/tfplan.json (Terraform plan JSON): 7 scanned, 0 skipped, 1 outside AKS identity');
-    expect(run.stdout).toMatch(/Cluster aks-platform \(azurerm_kubernetes_cluster\.platform\)  examples\/terraform\/main\.tf:42-74\n  5 passed, 1 not applicable/);
+    expect(run.stdout).toContain(
+      'examples/terraform/tfplan.json (Terraform plan JSON): 7 scanned, 0 skipped, 1 outside AKS identity',
+    );
+    expect(run.stdout).toMatch(
+      /Cluster aks-platform \(azurerm_kubernetes_cluster\.platform\) {2}examples\/terraform\/main\.tf:42-74\n {2}5 passed, 1 not applicable/,
+    );
     expect(run.stdout).toContain('Cluster aks-legacy (module.legacy.azurerm_kubernetes_cluster.this)');
     expect(run.stdout).toMatch(/FAIL\s+critical AKSID002/);
     expect(run.stdout).toContain('at examples/terraform/modules/legacy-cluster/main.tf:16-32');
-    expect(run.stdout).toContain('Summary: 5 failed (1 critical, 3 high, 1 medium), 0 indeterminate, 6 passed, 1 not applicable');
+    expect(run.stdout).toContain(
+      'Summary: 5 failed (1 critical, 3 high, 1 medium), 0 indeterminate, 6 passed, 1 not applicable',
+    );
     expect(run.stdout).toContain('Result: FAIL (fail-on: high)');
     expect(run.stdout).not.toContain('\u001b[');
   });
@@ -41,12 +47,32 @@ describe('aks-identity-lint scan (as a process)', () => {
   it('writes every result as JSON, without the secret it saw', () => {
     const run = runCli(['scan', 'examples', '--format', 'json']);
     expect(run.status).toBe(1);
-    const report = JSON.parse(run.stdout) as { result: string; summary: Record<string, number>; results: { policyId: string; status: string; entity: { key: string }; location: Record<string, unknown> }[] };
+    const report = JSON.parse(run.stdout) as {
+      result: string;
+      summary: Record<string, number>;
+      results: {
+        policyId: string;
+        status: string;
+        entity: { key: string };
+        location: Record<string, unknown>;
+      }[];
+    };
     expect(report.result).toBe('fail');
-    expect(report.summary).toMatchObject({ failed: 5, indeterminate: 0, passed: 6, notApplicable: 1, blocking: 4 });
+    expect(report.summary).toMatchObject({
+      failed: 5,
+      indeterminate: 0,
+      passed: 6,
+      notApplicable: 1,
+      blocking: 4,
+    });
     expect(report.results.find((r) => r.policyId === 'AKSID002' && r.status === 'fail')).toMatchObject({
       entity: { key: 'module.legacy.azurerm_kubernetes_cluster.this' },
-      location: { file: 'examples/terraform/modules/legacy-cluster/main.tf', line: 16, endLine: 32, input: 'examples/terraform/tfplan.json' },
+      location: {
+        file: 'examples/terraform/modules/legacy-cluster/main.tf',
+        line: 16,
+        endLine: 32,
+        input: 'examples/terraform/tfplan.json',
+      },
     });
     expect(run.stdout).not.toContain(EXAMPLE_SECRET);
   });
@@ -61,7 +87,10 @@ describe('aks-identity-lint scan (as a process)', () => {
     const run = runCli(['scan', 'examples', '--format', 'json', '--output', out, '--fail-on', 'none']);
     expect(run.status).toBe(0);
     expect(run.stdout).toBe(`aks-identity-lint: report written to ${out}\n`);
-    expect(JSON.parse(readFileSync(out, 'utf8'))).toMatchObject({ reportVersion: 1, tool: { name: 'aks-identity-lint' } });
+    expect(JSON.parse(readFileSync(out, 'utf8'))).toMatchObject({
+      reportVersion: 1,
+      tool: { name: 'aks-identity-lint' },
+    });
   });
 
   it('reports values known only after apply as indeterminate, failing only when asked', async () => {
@@ -81,7 +110,9 @@ describe('aks-identity-lint scan (as a process)', () => {
     });
     const lenient = runCli(['scan', 'tfplan.json'], dir);
     expect(lenient.status).toBe(0);
-    expect(lenient.stdout).toMatch(/UNKNOWN\s+high\s+AKSID003\s+Local accounts are disabled\n\s+cannot decide yet: localAccountsDisabled is known after apply/);
+    expect(lenient.stdout).toMatch(
+      /UNKNOWN\s+high\s+AKSID003\s+Local accounts are disabled\n\s+cannot decide yet: localAccountsDisabled is known after apply/,
+    );
     expect(lenient.stdout).toContain('1 indeterminate');
     const strict = runCli(['scan', 'tfplan.json', '--fail-on-indeterminate'], dir);
     expect(strict.status).toBe(1);
@@ -99,7 +130,17 @@ describe('aks-identity-lint scan (as a process)', () => {
       remediation: { summary: 'Rename it.' },
     };
     const dir = await writeTemp({ 'org/naming.json': policy });
-    const run = runCli(['scan', 'examples', '--no-builtin', '--policies', join(dir, 'org'), '--fail-on', 'low', '--format', 'json']);
+    const run = runCli([
+      'scan',
+      'examples',
+      '--no-builtin',
+      '--policies',
+      join(dir, 'org'),
+      '--fail-on',
+      'low',
+      '--format',
+      'json',
+    ]);
     const report = JSON.parse(run.stdout) as { policies: { id: string }[]; results: { status: string }[] };
     expect(report.policies.map((p) => p.id)).toEqual(['ORG001']);
     expect(report.results.map((r) => r.status)).toEqual(['pass', 'pass']);
@@ -111,7 +152,10 @@ describe('errors exit 2 with one clear line and no stack trace', () => {
   it.each([
     [['scan'], 'scan needs at least one file or directory'],
     [['scan', 'examples', '--format', 'xml'], "--format must be one of console, json, not 'xml'"],
-    [['scan', 'examples', '--fail-on', 'urgent'], "--fail-on must be one of critical, high, medium, low, info, none, not 'urgent'"],
+    [
+      ['scan', 'examples', '--fail-on', 'urgent'],
+      "--fail-on must be one of critical, high, medium, low, info, none, not 'urgent'",
+    ],
     [['scan', 'examples', '--no-builtin'], '--no-builtin leaves no policies to run; add --policies <dir>'],
     [['scan', 'examples', '--colour'], "Unknown option '--colour'"],
     [['lint', 'examples'], "unknown command 'lint'"],
@@ -124,7 +168,9 @@ describe('errors exit 2 with one clear line and no stack trace', () => {
   });
 
   it('an input that is not a plan', async () => {
-    const dir = await writeTemp({ 'state.json': { format_version: '1.0', terraform_version: '1.9.4', values: {} } });
+    const dir = await writeTemp({
+      'state.json': { format_version: '1.0', terraform_version: '1.9.4', values: {} },
+    });
     const run = runCli(['scan', 'state.json'], dir);
     expect(run.status).toBe(2);
     expect(run.stderr).toBe(
@@ -137,7 +183,9 @@ describe('errors exit 2 with one clear line and no stack trace', () => {
     const dir = await writeTemp({ 'p/bad.json': '{\n  "id": "X1",\n  "severity": "urgent"\n}\n' });
     const run = runCli(['scan', 'examples', '--policies', join(dir, 'p')]);
     expect(run.status).toBe(2);
-    expect(run.stderr).toMatch(/bad\.json:3:3 \/severity: expected one of: critical, high, medium, low, info/);
+    expect(run.stderr).toMatch(
+      /bad\.json:3:3 \/severity: expected one of: critical, high, medium, low, info/,
+    );
     expect(run.stderr).toMatch(/bad\.json:1:1: missing required property 'title'/);
     expectNoStackTrace(run.stderr);
   });

@@ -21,13 +21,22 @@ export interface TestResource {
   index?: string | number;
 }
 
-export function plan(resources: TestResource[], extra: { modules?: Record<string, unknown>; variables?: Record<string, unknown> } = {}): Record<string, unknown> {
+export function plan(
+  resources: TestResource[],
+  extra: { modules?: Record<string, unknown>; variables?: Record<string, unknown> } = {},
+): Record<string, unknown> {
   const configResources = new Map<string, unknown>();
   for (const r of resources) {
     if (r.address.startsWith('module.')) continue;
     const configAddress = r.address.replace(/\[[^\]]*\]$/, '');
     const [type, name] = configAddress.split('.');
-    configResources.set(configAddress, { address: configAddress, mode: 'managed', type, name, expressions: r.expressions ?? {} });
+    configResources.set(configAddress, {
+      address: configAddress,
+      mode: 'managed',
+      type,
+      name,
+      expressions: r.expressions ?? {},
+    });
   }
   return {
     format_version: '1.2',
@@ -65,9 +74,11 @@ export async function writeTemp(files: Record<string, unknown>): Promise<string>
   return dir;
 }
 
-export async function readPlanObject(planObject: unknown, tfFiles: Record<string, string> = {}): Promise<{ read: InputsRead; entities: EntitiesByKind; dir: string }> {
+export async function readPlanObject(
+  planObject: unknown,
+  tfFiles: Record<string, string> = {},
+): Promise<{ read: InputsRead; entities: EntitiesByKind; dir: string }> {
   const dir = await writeTemp({ 'tfplan.json': planObject, ...tfFiles });
   const read = await readInputs([join(dir, 'tfplan.json')], { repoRoot: dir });
   return { read, entities: linkEntities(read.entities), dir };
 }
-

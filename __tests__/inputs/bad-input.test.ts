@@ -15,8 +15,16 @@ describe('bad input gets one clear line naming the file', () => {
     ['an empty file', '', 'input.json: the file is empty; expected a JSON document'],
     ['whitespace only', '  \n', 'input.json: the file is empty; expected a JSON document'],
     ['text that is not JSON', 'hello', 'input.json:1:1: not valid JSON: invalid symbol'],
-    ['truncated JSON', '{\n  "format_version": "1.2",\n  "planned_values": {', 'input.json:3:22: not valid JSON: the JSON ends early (truncated file?)'],
-    ['a binary plan', 'PK\u0003\u0004binary', 'input.json: this is a binary Terraform plan; convert it with `terraform show -json <planfile>`'],
+    [
+      'truncated JSON',
+      '{\n  "format_version": "1.2",\n  "planned_values": {',
+      'input.json:3:22: not valid JSON: the JSON ends early (truncated file?)',
+    ],
+    [
+      'a binary plan',
+      'PK\u0003\u0004binary',
+      'input.json: this is a binary Terraform plan; convert it with `terraform show -json <planfile>`',
+    ],
     [
       'a Terraform state file',
       JSON.stringify({ format_version: '1.0', terraform_version: '1.9.4', values: { root_module: {} } }),
@@ -27,11 +35,22 @@ describe('bad input gets one clear line naming the file', () => {
       JSON.stringify({ format_version: '1.2', terraform_version: '1.9.4', resource_changes: [] }),
       'input.json: this is Terraform JSON without planned_values; expected the output of `terraform show -json <planfile>`',
     ],
-    ['an unknown format', JSON.stringify({ hello: 'world' }), 'input.json: this is an unknown format; expected a Terraform plan (terraform show -json <planfile>)'],
-    ['a JSON array', '[1, 2]', 'input.json: this is an unknown format; expected a Terraform plan (terraform show -json <planfile>)'],
+    [
+      'an unknown format',
+      JSON.stringify({ hello: 'world' }),
+      'input.json: this is an unknown format; expected a Terraform plan (terraform show -json <planfile>)',
+    ],
+    [
+      'a JSON array',
+      '[1, 2]',
+      'input.json: this is an unknown format; expected a Terraform plan (terraform show -json <planfile>)',
+    ],
     [
       'an ARM template (not read yet)',
-      JSON.stringify({ $schema: 'https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#', resources: [] }),
+      JSON.stringify({
+        $schema: 'https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#',
+        resources: [],
+      }),
       'input.json: this is an ARM template; this version reads only a Terraform plan (terraform show -json <planfile>)',
     ],
     [
@@ -46,7 +65,11 @@ describe('bad input gets one clear line naming the file', () => {
     ],
     [
       'a resource change without actions',
-      JSON.stringify({ format_version: '1.2', planned_values: {}, resource_changes: [{ address: 'a.b', type: 'a', change: {} }] }),
+      JSON.stringify({
+        format_version: '1.2',
+        planned_values: {},
+        resource_changes: [{ address: 'a.b', type: 'a', change: {} }],
+      }),
       'input.json /resource_changes/0/change/actions: expected an array of action names',
     ],
   ])('%s', async (_name, content, expected) => {
@@ -60,7 +83,9 @@ describe('bad input gets one clear line naming the file', () => {
   it('a directory with nothing scannable, counting what it ignored', async () => {
     const dir = await writeTemp({ 'package.json': { name: 'x' }, 'notes.txt': 'hi' });
     const error = await readInputs([dir], { repoRoot: dir }).catch((e: unknown) => e);
-    expect((error as InputError).message).toBe(`${dir}: nothing to scan in this directory: no Terraform plan JSON found (1 JSON file(s) of other formats ignored)`);
+    expect((error as InputError).message).toBe(
+      `${dir}: nothing to scan in this directory: no Terraform plan JSON found (1 JSON file(s) of other formats ignored)`,
+    );
   });
 
   it('a broken plan in a directory is an error, not a skip', async () => {
@@ -73,6 +98,11 @@ describe('bad input gets one clear line naming the file', () => {
     const dir = await writeTemp({ 'tfplan.json': plan([]), 'package.json': { name: 'x' } });
     const read = await readInputs([dir], { repoRoot: dir });
     expect(read.inputs.map((i) => i.file)).toEqual(['tfplan.json']);
-    expect(read.ignored).toEqual([{ file: 'package.json', reason: 'an unknown format; expected a Terraform plan (terraform show -json <planfile>)' }]);
+    expect(read.ignored).toEqual([
+      {
+        file: 'package.json',
+        reason: 'an unknown format; expected a Terraform plan (terraform show -json <planfile>)',
+      },
+    ]);
   });
 });

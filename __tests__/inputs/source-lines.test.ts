@@ -37,8 +37,16 @@ describe('source lines of planned resources', () => {
   it('are found in the root module and in local modules, relative to the repository root', async () => {
     const read = await readInputs([join(repoRoot, 'examples', 'terraform', 'tfplan.json')], { repoRoot });
     const lines = Object.fromEntries(read.entities.map((e) => [e.key, e.source.declaration]));
-    expect(lines['azurerm_kubernetes_cluster.platform']).toEqual({ file: 'examples/terraform/main.tf', line: 42, endLine: 74 });
-    expect(lines['azurerm_role_assignment.kubelet_pulls_images']).toEqual({ file: 'examples/terraform/main.tf', line: 83, endLine: 87 });
+    expect(lines['azurerm_kubernetes_cluster.platform']).toEqual({
+      file: 'examples/terraform/main.tf',
+      line: 42,
+      endLine: 74,
+    });
+    expect(lines['azurerm_role_assignment.kubelet_pulls_images']).toEqual({
+      file: 'examples/terraform/main.tf',
+      line: 83,
+      endLine: 87,
+    });
     expect(lines['module.legacy.azurerm_kubernetes_cluster.this']).toEqual({
       file: 'examples/terraform/modules/legacy-cluster/main.tf',
       line: 16,
@@ -47,25 +55,60 @@ describe('source lines of planned resources', () => {
   });
 
   it('say why when the source cannot be found', async () => {
-    const p = plan([{ address: 'azurerm_user_assigned_identity.a', type: 'azurerm_user_assigned_identity', after: { name: 'a' } }]);
+    const p = plan([
+      {
+        address: 'azurerm_user_assigned_identity.a',
+        type: 'azurerm_user_assigned_identity',
+        after: { name: 'a' },
+      },
+    ]);
     const withoutTf = await readPlanObject(p);
-    expect(withoutTf.read.entities[0]?.source).toMatchObject({ pointer: '/resource_changes/0', declarationNote: 'no .tf files in .' });
-    const elsewhere = await readPlanObject(p, { 'main.tf': 'resource "azurerm_user_assigned_identity" "b" {}\n' });
-    expect(elsewhere.read.entities[0]?.source.declarationNote).toBe('no resource "azurerm_user_assigned_identity" "a" block in .');
+    expect(withoutTf.read.entities[0]?.source).toMatchObject({
+      pointer: '/resource_changes/0',
+      declarationNote: 'no .tf files in .',
+    });
+    const elsewhere = await readPlanObject(p, {
+      'main.tf': 'resource "azurerm_user_assigned_identity" "b" {}\n',
+    });
+    expect(elsewhere.read.entities[0]?.source.declarationNote).toBe(
+      'no resource "azurerm_user_assigned_identity" "a" block in .',
+    );
   });
 
   it('say when a module comes from a registry rather than a local path', async () => {
-    const p = plan([{ address: 'module.aks.azurerm_user_assigned_identity.a', type: 'azurerm_user_assigned_identity', after: { name: 'a' } }], {
-      modules: { aks: { source: 'Azure/aks/azurerm', module: {} } },
-    });
+    const p = plan(
+      [
+        {
+          address: 'module.aks.azurerm_user_assigned_identity.a',
+          type: 'azurerm_user_assigned_identity',
+          after: { name: 'a' },
+        },
+      ],
+      {
+        modules: { aks: { source: 'Azure/aks/azurerm', module: {} } },
+      },
+    );
     const { read } = await readPlanObject(p, { 'main.tf': '' });
-    expect(read.entities[0]?.source.declarationNote).toBe('declared in module.aks from Azure/aks/azurerm, which is not a local path');
+    expect(read.entities[0]?.source.declarationNote).toBe(
+      'declared in module.aks from Azure/aks/azurerm, which is not a local path',
+    );
   });
 
   it('can be looked up in another directory than the plan', async () => {
-    const p = plan([{ address: 'azurerm_user_assigned_identity.a', type: 'azurerm_user_assigned_identity', after: { name: 'a' } }]);
-    const { dir } = await readPlanObject(p, { 'infra/identity.tf': '\n\nresource "azurerm_user_assigned_identity" "a" {\n}\n' });
-    const read = await readInputs([join(dir, 'tfplan.json')], { repoRoot: dir, terraformDir: join(dir, 'infra') });
+    const p = plan([
+      {
+        address: 'azurerm_user_assigned_identity.a',
+        type: 'azurerm_user_assigned_identity',
+        after: { name: 'a' },
+      },
+    ]);
+    const { dir } = await readPlanObject(p, {
+      'infra/identity.tf': '\n\nresource "azurerm_user_assigned_identity" "a" {\n}\n',
+    });
+    const read = await readInputs([join(dir, 'tfplan.json')], {
+      repoRoot: dir,
+      terraformDir: join(dir, 'infra'),
+    });
     expect(read.entities[0]?.source.declaration).toEqual({ file: 'infra/identity.tf', line: 3, endLine: 4 });
   });
 });

@@ -4,13 +4,17 @@ import { linkEntities } from '../../src/model/link.js';
 import { isUnknown } from '../../src/model/unknown.js';
 import { repoRoot, terraformFixture } from '../helpers/fixtures.js';
 
-async function model(name: string): Promise<EntitiesByKind & { summary: Awaited<ReturnType<typeof readInputs>> }> {
+async function model(
+  name: string,
+): Promise<EntitiesByKind & { summary: Awaited<ReturnType<typeof readInputs>> }> {
   const read = await readInputs([terraformFixture(name)], { repoRoot });
   return { ...linkEntities(read.entities), summary: read };
 }
 
 function byKey(assignments: RoleAssignment[]): Record<string, string> {
-  return Object.fromEntries(assignments.map((a) => [a.key, `${String(a.role.name)} @ ${String(a.scope.level)}`]));
+  return Object.fromEntries(
+    assignments.map((a) => [a.key, `${String(a.role.name)} @ ${String(a.scope.level)}`]),
+  );
 }
 
 describe('real Terraform plans (../shared/fixtures/terraform)', () => {
@@ -27,7 +31,8 @@ describe('real Terraform plans (../shared/fixtures/terraform)', () => {
       'azurerm_role_assignment.vnet_k8s_role': 'Contributor @ resource',
     });
     expect(byKey(cluster?.kubeletRoleAssignments ?? [])).toEqual({
-      'module.AKS.azurerm_role_assignment.node_infrastructure_update_scale_set': 'Virtual Machine Contributor @ resourceGroup',
+      'module.AKS.azurerm_role_assignment.node_infrastructure_update_scale_set':
+        'Virtual Machine Contributor @ resourceGroup',
     });
     // module.AKS.agic_client_id is, despite its name, the AGIC add-on identity's object ID.
     const agic = cluster?.addons.find((a) => a.name === 'ingressApplicationGateway');
@@ -42,7 +47,9 @@ describe('real Terraform plans (../shared/fixtures/terraform)', () => {
       role: { name: 'Contributor', id: 'b24988ac-6180-42a0-ab88-20f7382dd24c', builtIn: true },
       scope: { id: '/subscriptions/b38e5d20-9ac1-43eb-8531-c1d425068111', level: 'subscription' },
     });
-    expect(m.roleAssignment.find((r) => r.key === 'azurerm_role_assignment.rolekv_user')?.principal.kind).toBe('other');
+    expect(
+      m.roleAssignment.find((r) => r.key === 'azurerm_role_assignment.rolekv_user')?.principal.kind,
+    ).toBe('other');
   });
 
   it('prueba-devsu: a user-assigned control plane whose identity holds AcrPull', async () => {
@@ -57,9 +64,9 @@ describe('real Terraform plans (../shared/fixtures/terraform)', () => {
       'azurerm_role_assignment.sql_access': 'Contributor @ resource',
     });
     expect(cluster?.kubeletRoleAssignments).toEqual([]);
-    expect(m.roleAssignment.find((r) => r.key === 'azurerm_role_assignment.acr_pull')?.scope.resourceType).toBe(
-      'Microsoft.ContainerRegistry/registries',
-    );
+    expect(
+      m.roleAssignment.find((r) => r.key === 'azurerm_role_assignment.acr_pull')?.scope.resourceType,
+    ).toBe('Microsoft.ContainerRegistry/registries');
     expect(cluster?.registries.map((r) => r.key)).toEqual(['azurerm_container_registry.acr']);
     expect(m.registry[0]).toMatchObject({ name: 'devsuContainerRegistry', adminUserEnabled: true });
   });
@@ -83,7 +90,10 @@ describe('real Terraform plans (../shared/fixtures/terraform)', () => {
     const [cluster] = m.cluster;
     expect(cluster).toMatchObject({ workloadIdentityEnabled: true, oidcIssuer: { enabled: true } });
     const [credential] = m.federatedCredential;
-    expect(credential).toMatchObject({ subject: 'system:serviceaccount:default:ingress-azure', audiences: ['api://AzureADTokenExchange'] });
+    expect(credential).toMatchObject({
+      subject: 'system:serviceaccount:default:ingress-azure',
+      audiences: ['api://AzureADTokenExchange'],
+    });
     expect(credential?.cluster).toBe(cluster);
     expect(credential?.identity?.key).toBe('azurerm_user_assigned_identity.testIdentity');
     expect(m.managedIdentity[0]?.usedBy.map((u) => u.as)).toEqual(['workload']);
@@ -97,7 +107,9 @@ describe('real Terraform plans (../shared/fixtures/terraform)', () => {
     expect(byKey(cluster?.controlPlaneRoleAssignments ?? [])).toEqual({
       'azurerm_role_assignment.aks_on_subnet': 'Network Contributor @ resource',
     });
-    expect(cluster?.controlPlaneRoleAssignments[0]?.scope.resourceType).toBe('Microsoft.Network/virtualNetworks');
+    expect(cluster?.controlPlaneRoleAssignments[0]?.scope.resourceType).toBe(
+      'Microsoft.Network/virtualNetworks',
+    );
     expect(m.summary.inputs[0]?.scanned).toBe(3);
   });
 
@@ -123,7 +135,11 @@ describe('real Terraform plans (../shared/fixtures/terraform)', () => {
       format: 'terraform-plan',
       scanned: 0,
       skipped: 0,
-      unsupported: { azurerm_network_security_group: 2, azurerm_network_security_rule: 1, azurerm_resource_group: 1 },
+      unsupported: {
+        azurerm_network_security_group: 2,
+        azurerm_network_security_rule: 1,
+        azurerm_resource_group: 1,
+      },
     });
   });
 

@@ -5,7 +5,11 @@ import { plan, readPlanObject, type TestResource } from '../helpers/plans.js';
 const ref = (...refs: string[]): { references: string[] } => ({ references: refs });
 const constant = (value: unknown): { constant_value: unknown } => ({ constant_value: value });
 
-function cluster(address: string, after: Record<string, unknown>, extra: Partial<TestResource> = {}): TestResource {
+function cluster(
+  address: string,
+  after: Record<string, unknown>,
+  extra: Partial<TestResource> = {},
+): TestResource {
   return {
     address,
     type: 'azurerm_kubernetes_cluster',
@@ -15,11 +19,18 @@ function cluster(address: string, after: Record<string, unknown>, extra: Partial
   };
 }
 
-function assignment(address: string, principal: { references: string[] } | string, extra: Partial<TestResource> = {}): TestResource {
+function assignment(
+  address: string,
+  principal: { references: string[] } | string,
+  extra: Partial<TestResource> = {},
+): TestResource {
   return {
     address,
     type: 'azurerm_role_assignment',
-    after: { role_definition_name: 'AcrPull', ...(typeof principal === 'string' ? { principal_id: principal } : {}) },
+    after: {
+      role_definition_name: 'AcrPull',
+      ...(typeof principal === 'string' ? { principal_id: principal } : {}),
+    },
     afterUnknown: { id: true, scope: true, ...(typeof principal === 'string' ? {} : { principal_id: true }) },
     expressions: typeof principal === 'string' ? {} : { principal_id: principal },
     ...extra,
@@ -36,42 +47,84 @@ describe('Terraform plan change actions', () => {
     [['no-op'], 'none'],
   ])('%j is %s', async (actions, expected) => {
     const deleting = actions.length === 1 && actions[0] === 'delete';
-    const resource = cluster('azurerm_kubernetes_cluster.aks', {}, {
-      actions,
-      before: actions[0] === 'create' && actions.length === 1 ? null : { name: 'aks', identity: [{ type: 'SystemAssigned', principal_id: 'p1' }] },
-      ...(deleting ? { after: null, afterUnknown: {} } : {}),
-    });
+    const resource = cluster(
+      'azurerm_kubernetes_cluster.aks',
+      {},
+      {
+        actions,
+        before:
+          actions[0] === 'create' && actions.length === 1
+            ? null
+            : { name: 'aks', identity: [{ type: 'SystemAssigned', principal_id: 'p1' }] },
+        ...(deleting ? { after: null, afterUnknown: {} } : {}),
+      },
+    );
     const { entities } = await readPlanObject(plan([resource]));
     expect(entities.cluster[0]?.change.action).toBe(expected);
   });
 
   it('maps `before` the same way, so a policy can compare before and after', async () => {
-    const resource = cluster('azurerm_kubernetes_cluster.aks', { identity: [{ type: 'UserAssigned', identity_ids: ['/subscriptions/s/resourceGroups/rg/providers/Microsoft.ManagedIdentity/userAssignedIdentities/id'] }] }, {
-      actions: ['update'],
-      before: { name: 'aks', identity: [{ type: 'SystemAssigned', principal_id: '11111111-1111-1111-1111-111111111111' }], service_principal: [] },
-    });
+    const resource = cluster(
+      'azurerm_kubernetes_cluster.aks',
+      {
+        identity: [
+          {
+            type: 'UserAssigned',
+            identity_ids: [
+              '/subscriptions/s/resourceGroups/rg/providers/Microsoft.ManagedIdentity/userAssignedIdentities/id',
+            ],
+          },
+        ],
+      },
+      {
+        actions: ['update'],
+        before: {
+          name: 'aks',
+          identity: [{ type: 'SystemAssigned', principal_id: '11111111-1111-1111-1111-111111111111' }],
+          service_principal: [],
+        },
+      },
+    );
     const { entities } = await readPlanObject(plan([resource]));
     const c = entities.cluster[0];
     expect(c?.identity.type).toBe('UserAssigned');
-    expect(c?.change.before?.identity).toEqual({ type: 'SystemAssigned', principalId: '11111111-1111-1111-1111-111111111111' });
+    expect(c?.change.before?.identity).toEqual({
+      type: 'SystemAssigned',
+      principalId: '11111111-1111-1111-1111-111111111111',
+    });
   });
 
   it('takes a deleted resource from `before`', async () => {
-    const resource = cluster('azurerm_kubernetes_cluster.old', {}, {
-      actions: ['delete'],
-      after: null,
-      afterUnknown: {},
-      before: { name: 'old-aks', identity: [], service_principal: [{ client_id: 'app' }] },
-    });
+    const resource = cluster(
+      'azurerm_kubernetes_cluster.old',
+      {},
+      {
+        actions: ['delete'],
+        after: null,
+        afterUnknown: {},
+        before: { name: 'old-aks', identity: [], service_principal: [{ client_id: 'app' }] },
+      },
+    );
     const { entities } = await readPlanObject(plan([resource]));
-    expect(entities.cluster[0]).toMatchObject({ name: 'old-aks', change: { action: 'delete' }, identity: { type: 'ServicePrincipal' } });
+    expect(entities.cluster[0]).toMatchObject({
+      name: 'old-aks',
+      change: { action: 'delete' },
+      identity: { type: 'ServicePrincipal' },
+    });
   });
 
   it('lists a resource with change actions it does not know as skipped, with the reason', async () => {
-    const { read } = await readPlanObject(plan([cluster('azurerm_kubernetes_cluster.aks', {}, { actions: ['forget'] })]));
+    const { read } = await readPlanObject(
+      plan([cluster('azurerm_kubernetes_cluster.aks', {}, { actions: ['forget'] })]),
+    );
     expect(read.entities).toEqual([]);
     expect(read.skipped).toEqual([
-      { file: 'tfplan.json', address: 'azurerm_kubernetes_cluster.aks', type: 'azurerm_kubernetes_cluster', reason: 'unrecognised change actions [forget]' },
+      {
+        file: 'tfplan.json',
+        address: 'azurerm_kubernetes_cluster.aks',
+        type: 'azurerm_kubernetes_cluster',
+        reason: 'unrecognised change actions [forget]',
+      },
     ]);
     expect(read.inputs[0]).toMatchObject({ scanned: 0, skipped: 1 });
   });
@@ -88,7 +141,9 @@ describe('values known after apply', () => {
 
   it('are recovered when the configuration gives them as a constant through a variable', async () => {
     const resource = assignment('azurerm_role_assignment.x', ref('var.group_id'));
-    const { entities } = await readPlanObject(plan([resource], { variables: { group_id: { value: 'abc-group' } } }));
+    const { entities } = await readPlanObject(
+      plan([resource], { variables: { group_id: { value: 'abc-group' } } }),
+    );
     expect(entities.roleAssignment[0]?.principalId).toBe('abc-group');
   });
 
@@ -103,26 +158,52 @@ describe('values known after apply', () => {
 describe('linking principals', () => {
   it('through count and for_each instances', async () => {
     const resources = [
-      cluster('azurerm_kubernetes_cluster.aks[0]', {}, { index: 0, afterUnknown: { id: true, identity: [{ principal_id: true }], kubelet_identity: true } }),
-      assignment('azurerm_role_assignment.pull["east"]', ref('azurerm_kubernetes_cluster.aks[0].kubelet_identity[0].object_id', 'azurerm_kubernetes_cluster.aks[0].kubelet_identity[0]', 'azurerm_kubernetes_cluster.aks[0]', 'azurerm_kubernetes_cluster.aks'), { index: 'east' }),
+      cluster(
+        'azurerm_kubernetes_cluster.aks[0]',
+        {},
+        { index: 0, afterUnknown: { id: true, identity: [{ principal_id: true }], kubelet_identity: true } },
+      ),
+      assignment(
+        'azurerm_role_assignment.pull["east"]',
+        ref(
+          'azurerm_kubernetes_cluster.aks[0].kubelet_identity[0].object_id',
+          'azurerm_kubernetes_cluster.aks[0].kubelet_identity[0]',
+          'azurerm_kubernetes_cluster.aks[0]',
+          'azurerm_kubernetes_cluster.aks',
+        ),
+        { index: 'east' },
+      ),
     ];
     const { entities } = await readPlanObject(plan(resources));
     expect(entities.cluster[0]?.key).toBe('azurerm_kubernetes_cluster.aks[0]');
-    expect(entities.cluster[0]?.kubeletRoleAssignments.map((r) => r.key)).toEqual(['azurerm_role_assignment.pull["east"]']);
+    expect(entities.cluster[0]?.kubeletRoleAssignments.map((r) => r.key)).toEqual([
+      'azurerm_role_assignment.pull["east"]',
+    ]);
   });
 
   it('by known principal IDs, case-insensitively', async () => {
     const resources = [
-      cluster('azurerm_kubernetes_cluster.aks', { identity: [{ type: 'SystemAssigned', principal_id: 'AAAA-1' }] }, { actions: ['no-op'], afterUnknown: {} }),
+      cluster(
+        'azurerm_kubernetes_cluster.aks',
+        { identity: [{ type: 'SystemAssigned', principal_id: 'AAAA-1' }] },
+        { actions: ['no-op'], afterUnknown: {} },
+      ),
       assignment('azurerm_role_assignment.net', 'aaaa-1'),
     ];
     const { entities } = await readPlanObject(plan(resources));
-    expect(entities.roleAssignment[0]?.principal).toMatchObject({ kind: 'clusterControlPlane', cluster: entities.cluster[0] });
+    expect(entities.roleAssignment[0]?.principal).toMatchObject({
+      kind: 'clusterControlPlane',
+      cluster: entities.cluster[0],
+    });
   });
 
   it('never by client ID', async () => {
     const resources = [
-      cluster('azurerm_kubernetes_cluster.aks', { kubelet_identity: [{ client_id: 'client-1', object_id: 'object-1' }] }, { actions: ['no-op'], afterUnknown: {} }),
+      cluster(
+        'azurerm_kubernetes_cluster.aks',
+        { kubelet_identity: [{ client_id: 'client-1', object_id: 'object-1' }] },
+        { actions: ['no-op'], afterUnknown: {} },
+      ),
       assignment('azurerm_role_assignment.pull', 'client-1'),
     ];
     const { entities } = await readPlanObject(plan(resources));
@@ -135,7 +216,11 @@ describe('linking principals', () => {
       {
         address: 'azurerm_role_definition.custom',
         type: 'azurerm_role_definition',
-        after: { name: 'aks-network', permissions: [{ actions: ['Microsoft.Network/*'], not_actions: [] }], assignable_scopes: ['/subscriptions/s'] },
+        after: {
+          name: 'aks-network',
+          permissions: [{ actions: ['Microsoft.Network/*'], not_actions: [] }],
+          assignable_scopes: ['/subscriptions/s'],
+        },
         afterUnknown: { id: true, role_definition_id: true, role_definition_resource_id: true },
       },
       {
@@ -144,8 +229,14 @@ describe('linking principals', () => {
         after: {},
         afterUnknown: { id: true, principal_id: true, role_definition_id: true, scope: true },
         expressions: {
-          principal_id: ref('azurerm_kubernetes_cluster.aks.identity[0].principal_id', 'azurerm_kubernetes_cluster.aks'),
-          role_definition_id: ref('azurerm_role_definition.custom.role_definition_resource_id', 'azurerm_role_definition.custom'),
+          principal_id: ref(
+            'azurerm_kubernetes_cluster.aks.identity[0].principal_id',
+            'azurerm_kubernetes_cluster.aks',
+          ),
+          role_definition_id: ref(
+            'azurerm_role_definition.custom.role_definition_resource_id',
+            'azurerm_role_definition.custom',
+          ),
           scope: ref('data.azurerm_subscription.current.id', 'data.azurerm_subscription.current'),
         },
       },
@@ -166,15 +257,38 @@ describe('linking principals', () => {
       aks: {
         source: './aks',
         module: {
-          resources: [{ address: 'azurerm_kubernetes_cluster.this', mode: 'managed', type: 'azurerm_kubernetes_cluster', name: 'this', expressions: {} }],
-          outputs: { kubelet: { expression: ref('azurerm_kubernetes_cluster.this.kubelet_identity[0].object_id', 'azurerm_kubernetes_cluster.this') } },
+          resources: [
+            {
+              address: 'azurerm_kubernetes_cluster.this',
+              mode: 'managed',
+              type: 'azurerm_kubernetes_cluster',
+              name: 'this',
+              expressions: {},
+            },
+          ],
+          outputs: {
+            kubelet: {
+              expression: ref(
+                'azurerm_kubernetes_cluster.this.kubelet_identity[0].object_id',
+                'azurerm_kubernetes_cluster.this',
+              ),
+            },
+          },
         },
       },
       access: {
         source: './access',
         expressions: { principal: ref('module.aks.kubelet', 'module.aks') },
         module: {
-          resources: [{ address: 'azurerm_role_assignment.this', mode: 'managed', type: 'azurerm_role_assignment', name: 'this', expressions: { principal_id: ref('var.principal') } }],
+          resources: [
+            {
+              address: 'azurerm_role_assignment.this',
+              mode: 'managed',
+              type: 'azurerm_role_assignment',
+              name: 'this',
+              expressions: { principal_id: ref('var.principal') },
+            },
+          ],
         },
       },
     };
@@ -199,11 +313,17 @@ describe('linking principals', () => {
       {
         address: 'azurerm_kubernetes_cluster_node_pool.orphan',
         type: 'azurerm_kubernetes_cluster_node_pool',
-        after: { name: 'orphan', kubernetes_cluster_id: '/subscriptions/s/resourceGroups/rg/providers/Microsoft.ContainerService/managedClusters/other' },
+        after: {
+          name: 'orphan',
+          kubernetes_cluster_id:
+            '/subscriptions/s/resourceGroups/rg/providers/Microsoft.ContainerService/managedClusters/other',
+        },
       },
     ];
     const { entities, read } = await readPlanObject(plan(resources));
-    expect(entities.cluster[0]?.network?.vnetSubnetIds.map(String)).toEqual(['(known after apply: azurerm_subnet.user.id)']);
+    expect(entities.cluster[0]?.network?.vnetSubnetIds.map(String)).toEqual([
+      '(known after apply: azurerm_subnet.user.id)',
+    ]);
     expect(read.skipped.map((s) => s.address)).toEqual(['azurerm_kubernetes_cluster_node_pool.orphan']);
   });
 });
@@ -211,13 +331,17 @@ describe('linking principals', () => {
 describe('secrets', () => {
   const secret = 'Zq8~a-secret-value-for-tests~4fJ';
   const spCluster = (expressions: Record<string, unknown>): TestResource =>
-    cluster('azurerm_kubernetes_cluster.sp', {
-      identity: [],
-      service_principal: [{ client_id: 'app-id', client_secret: secret }],
-    }, {
-      afterSensitive: { service_principal: [{ client_secret: true }] },
-      expressions: { service_principal: [expressions] },
-    });
+    cluster(
+      'azurerm_kubernetes_cluster.sp',
+      {
+        identity: [],
+        service_principal: [{ client_id: 'app-id', client_secret: secret }],
+      },
+      {
+        afterSensitive: { service_principal: [{ client_secret: true }] },
+        expressions: { service_principal: [expressions] },
+      },
+    );
 
   it('are redacted from the raw resource and collected for scrubbing', async () => {
     const { entities, read } = await readPlanObject(plan([spCluster({ client_secret: constant(secret) })]));
@@ -228,13 +352,34 @@ describe('secrets', () => {
 
   it.each([
     ['a literal', { client_secret: constant(secret) }, {}, true],
-    ['a variable with a default in code', { client_secret: ref('var.secret') }, { secret: { value: secret } }, true],
-    ['a variable set from outside', { client_secret: ref('var.secret') }, { secret: { value: secret } }, false],
-    ['another resource', { client_secret: ref('azuread_service_principal_password.sp.value', 'azuread_service_principal_password.sp') }, {}, false],
+    [
+      'a variable with a default in code',
+      { client_secret: ref('var.secret') },
+      { secret: { value: secret } },
+      true,
+    ],
+    [
+      'a variable set from outside',
+      { client_secret: ref('var.secret') },
+      { secret: { value: secret } },
+      false,
+    ],
+    [
+      'another resource',
+      {
+        client_secret: ref(
+          'azuread_service_principal_password.sp.value',
+          'azuread_service_principal_password.sp',
+        ),
+      },
+      {},
+      false,
+    ],
   ])('count as in code when written as %s', async (_name, expressions, variables, expected) => {
     const p = plan([spCluster(expressions)], { variables });
     const root = (p['configuration'] as { root_module: Record<string, unknown> }).root_module;
-    if (_name === 'a variable with a default in code') root['variables'] = { secret: { default: secret, sensitive: true } };
+    if (_name === 'a variable with a default in code')
+      root['variables'] = { secret: { default: secret, sensitive: true } };
     const { entities } = await readPlanObject(p);
     expect((entities.cluster[0] as Cluster).servicePrincipal?.secretInCode).toBe(expected);
   });
@@ -249,13 +394,25 @@ describe('planned_values without resource_changes', () => {
           child_modules: [
             {
               address: 'module.m',
-              resources: [{ address: 'module.m.azurerm_user_assigned_identity.id', mode: 'managed', type: 'azurerm_user_assigned_identity', name: 'id', values: { name: 'id-1', principal_id: 'p' } }],
+              resources: [
+                {
+                  address: 'module.m.azurerm_user_assigned_identity.id',
+                  mode: 'managed',
+                  type: 'azurerm_user_assigned_identity',
+                  name: 'id',
+                  values: { name: 'id-1', principal_id: 'p' },
+                },
+              ],
             },
           ],
         },
       },
     };
     const { entities } = await readPlanObject(p);
-    expect(entities.managedIdentity[0]).toMatchObject({ key: 'module.m.azurerm_user_assigned_identity.id', principalId: 'p', change: { action: 'none' } });
+    expect(entities.managedIdentity[0]).toMatchObject({
+      key: 'module.m.azurerm_user_assigned_identity.id',
+      principalId: 'p',
+      change: { action: 'none' },
+    });
   });
 });

@@ -19,17 +19,21 @@ describe('parseScope', () => {
       '/subscriptions/0000/resourceGroups/rg/providers/Microsoft.ContainerRegistry/registries/cr/',
       { level: 'resource', resourceType: 'Microsoft.ContainerRegistry/registries' },
     ],
-    ['/subscriptions/0000/providers/Microsoft.Security/pricings/default', { level: 'resource', resourceType: 'Microsoft.Security/pricings' }],
+    [
+      '/subscriptions/0000/providers/Microsoft.Security/pricings/default',
+      { level: 'resource', resourceType: 'Microsoft.Security/pricings' },
+    ],
   ])('%s', (id, expected) => {
     expect(parseScope(id)).toMatchObject(expected);
   });
 
-  it.each(['subscriptions/0000', '/foo/bar', '/subscriptions/0000/resourceGroups/rg/providers/Microsoft.Network/virtualNetworks'])(
-    'rejects %s',
-    (id) => {
-      expect(parseScope(id)).toBeUndefined();
-    },
-  );
+  it.each([
+    'subscriptions/0000',
+    '/foo/bar',
+    '/subscriptions/0000/resourceGroups/rg/providers/Microsoft.Network/virtualNetworks',
+  ])('rejects %s', (id) => {
+    expect(parseScope(id)).toBeUndefined();
+  });
 
   it('ranks broader scopes lower', () => {
     expect(scopeRank('managementGroup')).toBeLessThan(scopeRank('subscription'));
@@ -50,7 +54,9 @@ describe('scopeContains', () => {
   it('is unknown for values not known yet, unless they are the same value', () => {
     const later = new Unknown('known after apply', 'azurerm_container_registry.cr.id');
     expect(scopeContains(later, rg)).toBe(later);
-    expect(scopeContains(later, new Unknown('known after apply', 'azurerm_container_registry.cr.id'))).toBe(true);
+    expect(scopeContains(later, new Unknown('known after apply', 'azurerm_container_registry.cr.id'))).toBe(
+      true,
+    );
   });
 });
 
@@ -58,8 +64,16 @@ describe('built-in roles', () => {
   it('resolve a name and any form of its ID to one role', () => {
     const byName = builtInRoleByName('acrpull');
     expect(byName).toEqual({ name: 'AcrPull', guid: '7f951dda-4ed3-4680-a7ca-43fe172d538d' });
-    expect(builtInRoleById('/subscriptions/0000/providers/Microsoft.Authorization/roleDefinitions/7F951DDA-4ED3-4680-A7CA-43FE172D538D')).toBe(byName);
-    expect(builtInRoleById('/providers/Microsoft.Authorization/roleDefinitions/7f951dda-4ed3-4680-a7ca-43fe172d538d')).toBe(byName);
+    expect(
+      builtInRoleById(
+        '/subscriptions/0000/providers/Microsoft.Authorization/roleDefinitions/7F951DDA-4ED3-4680-A7CA-43FE172D538D',
+      ),
+    ).toBe(byName);
+    expect(
+      builtInRoleById(
+        '/providers/Microsoft.Authorization/roleDefinitions/7f951dda-4ed3-4680-a7ca-43fe172d538d',
+      ),
+    ).toBe(byName);
     expect(builtInRoleById('7f951dda-4ed3-4680-a7ca-43fe172d538d')).toBe(byName);
   });
   it('know nothing of names that are not built-in', () => {

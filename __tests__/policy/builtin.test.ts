@@ -8,7 +8,9 @@ const policies = await loadPolicies([{ dir: builtInPolicyDir(), builtIn: true }]
 
 describe('the built-in policy pack', () => {
   it('loads and validates', () => {
-    expect(policies.map((p) => p.policy.id)).toEqual(expect.arrayContaining(['AKSID001', 'AKSID002', 'AKSID003', 'AKSID004', 'AKSID005', 'AKSID006']));
+    expect(policies.map((p) => p.policy.id)).toEqual(
+      expect.arrayContaining(['AKSID001', 'AKSID002', 'AKSID003', 'AKSID004', 'AKSID005', 'AKSID006']),
+    );
   });
 
   it('has one file per policy, named by its ID', () => {
@@ -24,7 +26,9 @@ describe('the built-in policy pack', () => {
     });
     it('has examples of every outcome, and each gives its expected result', () => {
       const results = runExamples(policy);
-      expect(new Set(results.map((r) => r.expected))).toEqual(new Set(['pass', 'fail', 'indeterminate', 'not-applicable']));
+      expect(new Set(results.map((r) => r.expected))).toEqual(
+        new Set(['pass', 'fail', 'indeterminate', 'not-applicable']),
+      );
       expect(results.filter((r) => !r.ok)).toEqual([]);
     });
     it('references the Microsoft documentation it encodes', () => {

@@ -32,17 +32,22 @@ describe('policy validation', () => {
   });
 
   it('reports a missing property at the object that lacks it', () => {
-    const { message: _message, ...withoutMessage } = valid;
+    const withoutMessage: Partial<typeof valid> = { ...valid };
+    delete withoutMessage.message;
     expect(problemsOf(withoutMessage)).toEqual(["p.json:1:1: missing required property 'message'"]);
   });
 
   it('reports an unknown property where it is written', () => {
-    expect(problemsOf({ ...valid, sevrity: 'high' })).toEqual(["p.json:14:3 /sevrity: unknown property 'sevrity'"]);
+    expect(problemsOf({ ...valid, sevrity: 'high' })).toEqual([
+      "p.json:14:3 /sevrity: unknown property 'sevrity'",
+    ]);
   });
 
   it('explains a condition by its own form, not by all five', () => {
     expect(problemsOf({ ...valid, assert: { field: 'name', equal: 'x' } })).toEqual([
-      expect.stringMatching(/^p\.json:8:5 \/assert\/equal: unknown property 'equal' \(operators: equals, notEquals/),
+      expect.stringMatching(
+        /^p\.json:8:5 \/assert\/equal: unknown property 'equal' \(operators: equals, notEquals/,
+      ),
     ]);
   });
 
@@ -56,8 +61,12 @@ describe('policy validation', () => {
   });
 
   it('finds problems deep inside nested conditions', () => {
-    const assert = { allOf: [{ field: 'a', exists: true }, { not: { count: { field: 'b[*]' }, greater: -1 } }] };
-    expect(problemsOf({ ...valid, assert })).toEqual(['p.json:17:11 /assert/allOf/1/not/greater: expected a number of at least 0']);
+    const assert = {
+      allOf: [{ field: 'a', exists: true }, { not: { count: { field: 'b[*]' }, greater: -1 } }],
+    };
+    expect(problemsOf({ ...valid, assert })).toEqual([
+      'p.json:17:11 /assert/allOf/1/not/greater: expected a number of at least 0',
+    ]);
   });
 
   it('rejects a value of the wrong form', () => {
@@ -83,9 +92,9 @@ describe('policy validation', () => {
   });
 
   it('reports JSON syntax errors with their position', () => {
-    expect(compilePolicyText('{\n  "id": "X",\n  oops\n}', 'p.json', false).problems.map(formatProblem)).toEqual([
-      'p.json:3:3: not valid JSON (InvalidSymbol); expected a policy object',
-    ]);
+    expect(
+      compilePolicyText('{\n  "id": "X",\n  oops\n}', 'p.json', false).problems.map(formatProblem),
+    ).toEqual(['p.json:3:3: not valid JSON (InvalidSymbol); expected a policy object']);
   });
 
   it('reports semantic problems the schema cannot express, with their position', () => {
@@ -100,7 +109,10 @@ describe('loading policy directories', () => {
     const dir = await mkdtemp(join(tmpdir(), 'policies-'));
     for (const [name, content] of Object.entries(files)) {
       await mkdir(join(dir, name, '..'), { recursive: true });
-      await writeFile(join(dir, name), typeof content === 'string' ? content : JSON.stringify(content, null, 2));
+      await writeFile(
+        join(dir, name),
+        typeof content === 'string' ? content : JSON.stringify(content, null, 2),
+      );
     }
     return dir;
   }
@@ -122,8 +134,13 @@ describe('loading policy directories', () => {
 
   it('rejects a custom policy that reuses a built-in ID', async () => {
     const dir = await dirWith({ 'mine.json': { ...valid, id: 'AKSID001' } });
-    const error = await loadPolicies([{ dir: 'policies', builtIn: true }, { dir, builtIn: false }]).catch((e: unknown) => e);
-    expect((error as PolicyLoadError).message).toMatch(/mine\.json:2:3 \/id: duplicate policy ID AKSID001 \(also in policies\/AKSID001\.json\)/);
+    const error = await loadPolicies([
+      { dir: 'policies', builtIn: true },
+      { dir, builtIn: false },
+    ]).catch((e: unknown) => e);
+    expect((error as PolicyLoadError).message).toMatch(
+      /mine\.json:2:3 \/id: duplicate policy ID AKSID001 \(also in policies\/AKSID001\.json\)/,
+    );
   });
 
   it('rejects a directory that does not exist', async () => {

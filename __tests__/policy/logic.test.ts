@@ -12,10 +12,20 @@ type Name = keyof typeof named;
 describe('Kleene three-valued logic', () => {
   const truth = { T: true, F: false, U: 'unknown' } as const;
   const and = (a: Name, b: Name): boolean | 'unknown' =>
-    truth[a] === false || truth[b] === false ? false : truth[a] === true && truth[b] === true ? true : 'unknown';
+    truth[a] === false || truth[b] === false
+      ? false
+      : truth[a] === true && truth[b] === true
+        ? true
+        : 'unknown';
   const or = (a: Name, b: Name): boolean | 'unknown' =>
-    truth[a] === true || truth[b] === true ? true : truth[a] === false && truth[b] === false ? false : 'unknown';
-  const pairs: [Name, Name][] = (['T', 'F', 'U'] as Name[]).flatMap((a) => (['T', 'F', 'U'] as Name[]).map((b): [Name, Name] => [a, b]));
+    truth[a] === true || truth[b] === true
+      ? true
+      : truth[a] === false && truth[b] === false
+        ? false
+        : 'unknown';
+  const pairs: [Name, Name][] = (['T', 'F', 'U'] as Name[]).flatMap((a) =>
+    (['T', 'F', 'U'] as Name[]).map((b): [Name, Name] => [a, b]),
+  );
 
   it.each(pairs)('allOf [%s, %s]', (a, b) => {
     expect(verdict(evaluate({ allOf: [named[a], named[b]] }, values))).toBe(and(a, b));
@@ -29,7 +39,9 @@ describe('Kleene three-valued logic', () => {
   });
 
   it('explains an unknown result by the field that is not known yet', () => {
-    expect(evaluate({ allOf: [T, U] }, values)).toEqual({ unknown: [{ field: 'u', reason: 'known after apply' }] });
+    expect(evaluate({ allOf: [T, U] }, values)).toEqual({
+      unknown: [{ field: 'u', reason: 'known after apply' }],
+    });
   });
   it('drops the reasons of unknowns that did not decide the result', () => {
     expect(evaluate({ anyOf: [U, T] }, values)).toBe(true);
@@ -47,7 +59,9 @@ describe('[*] paths', () => {
     mixed: [{ name: 'a' }, { name: new Unknown('known after apply') }],
   };
   it('hold when the condition holds for every element', () => {
-    expect(evaluate({ field: 'assignments[*].role.name', notIn: ['Owner', 'Contributor'] }, cluster)).toBe(true);
+    expect(evaluate({ field: 'assignments[*].role.name', notIn: ['Owner', 'Contributor'] }, cluster)).toBe(
+      true,
+    );
     expect(evaluate({ field: 'assignments[*].scope.level', equals: 'resource' }, cluster)).toBe(false);
   });
   it('hold vacuously on an empty array', () => {
@@ -71,7 +85,12 @@ describe('count', () => {
     name: 'aks',
     registryId: '/subscriptions/s/resourceGroups/rg/providers/Microsoft.ContainerRegistry/registries/cr',
     kubeletRoleAssignments: [
-      { role: { name: 'AcrPull' }, scope: { id: '/subscriptions/s/resourceGroups/rg/providers/Microsoft.ContainerRegistry/registries/CR' } },
+      {
+        role: { name: 'AcrPull' },
+        scope: {
+          id: '/subscriptions/s/resourceGroups/rg/providers/Microsoft.ContainerRegistry/registries/CR',
+        },
+      },
       { role: { name: 'Reader' }, scope: { id: '/subscriptions/s' } },
       { role: { name: new Unknown('known after apply') }, scope: { id: '/subscriptions/s' } },
     ],
@@ -80,7 +99,18 @@ describe('count', () => {
   const acrPull: Condition = { field: 'role.name', equals: 'AcrPull' };
 
   it('counts the elements for which where holds', () => {
-    expect(evaluate({ count: { field: 'kubeletRoleAssignments[*]', where: { field: 'scope.id', equals: '/SUBSCRIPTIONS/s' } }, equals: 2 }, cluster)).toBe(true);
+    expect(
+      evaluate(
+        {
+          count: {
+            field: 'kubeletRoleAssignments[*]',
+            where: { field: 'scope.id', equals: '/SUBSCRIPTIONS/s' },
+          },
+          equals: 2,
+        },
+        cluster,
+      ),
+    ).toBe(true);
   });
   it('counts all elements without where, with or without [*]', () => {
     expect(evaluate({ count: { field: 'kubeletRoleAssignments[*]' }, equals: 3 }, cluster)).toBe(true);
@@ -91,11 +121,18 @@ describe('count', () => {
   });
   it('is decided when every possible count gives the same answer', () => {
     // One AcrPull is certain, a second is possible: the count is 1 or 2.
-    expect(evaluate({ count: { field: 'kubeletRoleAssignments[*]', where: acrPull }, greater: 0 }, cluster)).toBe(true);
-    expect(evaluate({ count: { field: 'kubeletRoleAssignments[*]', where: acrPull }, greater: 2 }, cluster)).toBe(false);
+    expect(
+      evaluate({ count: { field: 'kubeletRoleAssignments[*]', where: acrPull }, greater: 0 }, cluster),
+    ).toBe(true);
+    expect(
+      evaluate({ count: { field: 'kubeletRoleAssignments[*]', where: acrPull }, greater: 2 }, cluster),
+    ).toBe(false);
   });
   it('is unknown when the possible counts disagree', () => {
-    const result = evaluate({ count: { field: 'kubeletRoleAssignments[*]', where: acrPull }, equals: 1 }, cluster);
+    const result = evaluate(
+      { count: { field: 'kubeletRoleAssignments[*]', where: acrPull }, equals: 1 },
+      cluster,
+    );
     expect(result).toEqual({ unknown: [{ field: 'role.name', reason: 'known after apply' }] });
   });
   it('is unknown when the array is unknown', () => {
@@ -140,18 +177,30 @@ describe('field-to-field comparison', () => {
 describe('compile problems', () => {
   it('reject $outer outside a count', () => {
     expect(compileProblems({ field: '$outer.name', equals: 'x' })).toEqual([
-      { path: ['field'], message: "'$outer.' reaches the element enclosing a count's where; '$outer.name' is not inside one" },
+      {
+        path: ['field'],
+        message: "'$outer.' reaches the element enclosing a count's where; '$outer.name' is not inside one",
+      },
     ]);
   });
   it('reject $outer that goes out further than the counts nest', () => {
-    const problems = compileProblems({ count: { field: 'a[*]', where: { field: '$outer.$outer.x', exists: true } }, equals: 0 });
+    const problems = compileProblems({
+      count: { field: 'a[*]', where: { field: '$outer.$outer.x', exists: true } },
+      equals: 0,
+    });
     expect(problems).toEqual([
-      { path: ['count', 'where', 'field'], message: "'$outer.$outer.x' goes out 2 levels, but it is nested in only 1 count(s)" },
+      {
+        path: ['count', 'where', 'field'],
+        message: "'$outer.$outer.x' goes out 2 levels, but it is nested in only 1 count(s)",
+      },
     ]);
   });
   it('reject [*] in a value to compare with', () => {
     expect(compileProblems({ field: 'a', equals: { field: 'b[*].c' } })).toEqual([
-      { path: ['equals', 'field'], message: "'b[*].c' has [*]; a value to compare with must be a single value" },
+      {
+        path: ['equals', 'field'],
+        message: "'b[*].c' has [*]; a value to compare with must be a single value",
+      },
     ]);
   });
 });

@@ -34,7 +34,11 @@ const cases: [string, Condition, boolean | 'unknown'][] = [
   ['equals on an unknown value', { field: 'principal', equals: 'abc' }, 'unknown'],
   ['notEquals on an unknown value', { field: 'principal', notEquals: 'abc' }, 'unknown'],
   ['the same unknown value equals itself', { field: 'principal', equals: { field: 'samePrincipal' } }, true],
-  ['different unknown values are undecided', { field: 'principal', equals: { field: 'otherPrincipal' } }, 'unknown'],
+  [
+    'different unknown values are undecided',
+    { field: 'principal', equals: { field: 'otherPrincipal' } },
+    'unknown',
+  ],
   ['an unknown without a name is undecided', { field: 'unnamed', equals: { field: 'unnamed' } }, 'unknown'],
   // in / notIn
   ['in matches case-insensitively', { field: 'name', in: ['x', 'AKS-PROD'] }, true],
@@ -52,7 +56,11 @@ const cases: [string, Condition, boolean | 'unknown'][] = [
   ['exists false on an absent value', { field: 'absent', exists: false }, true],
   ['exists on an unknown value', { field: 'principal', exists: true }, 'unknown'],
   // like / notLike: * wildcards, case-insensitive
-  ['like with wildcards', { field: 'id', like: '/subscriptions/*/providers/microsoft.containerservice/*' }, true],
+  [
+    'like with wildcards',
+    { field: 'id', like: '/subscriptions/*/providers/microsoft.containerservice/*' },
+    true,
+  ],
   ['like without a match', { field: 'id', like: '*/virtualNetworks/*' }, false],
   ['like needs the whole string', { field: 'name', like: 'aks' }, false],
   ['like with a star alone', { field: 'name', like: '*' }, true],

@@ -12,10 +12,14 @@ describe('message templates', () => {
   };
 
   it('interpolate fields', () => {
-    expect(renderMessage("Cluster '{{name}}' is {{ identity.type }}", cluster)).toBe("Cluster 'aks-prod' is SystemAssigned");
+    expect(renderMessage("Cluster '{{name}}' is {{ identity.type }}", cluster)).toBe(
+      "Cluster 'aks-prod' is SystemAssigned",
+    );
   });
   it('say when a value is unknown or not set', () => {
-    expect(renderMessage('{{identity.principalId}} / {{aad.managed}}', cluster)).toBe('(known after apply) / (not set)');
+    expect(renderMessage('{{identity.principalId}} / {{aad.managed}}', cluster)).toBe(
+      '(known after apply) / (not set)',
+    );
   });
   it('join arrays and [*] paths', () => {
     expect(renderMessage('{{tags}} | {{tags[*]}} | {{empty}}', cluster)).toBe('a, b | a, b | (none)');

@@ -54,7 +54,9 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       io.stderr(`aks-identity-lint: ${error.message}\n`);
     } else {
       const message = error instanceof Error ? error.message : String(error);
-      io.stderr(`aks-identity-lint: internal error: ${message}\nPlease report it with the command you ran.\n`);
+      io.stderr(
+        `aks-identity-lint: internal error: ${message}\nPlease report it with the command you ran.\n`,
+      );
     }
     return EXIT_ERROR;
   }
@@ -92,7 +94,7 @@ async function scanCommand(argv: readonly string[], io: CliIo): Promise<number> 
       },
     });
   } catch (error) {
-    throw new UsageError(error instanceof Error ? error.message.split('\n')[0] ?? '' : String(error));
+    throw new UsageError(error instanceof Error ? (error.message.split('\n')[0] ?? '') : String(error));
   }
   const { values, positionals } = parsed;
   if (values.help) {
@@ -101,7 +103,8 @@ async function scanCommand(argv: readonly string[], io: CliIo): Promise<number> 
   }
   if (positionals.length === 0) throw new UsageError('scan needs at least one file or directory');
   const format = values.format as Format;
-  if (!FORMATS.includes(format)) throw new UsageError(`--format must be one of ${FORMATS.join(', ')}, not '${values.format}'`);
+  if (!FORMATS.includes(format))
+    throw new UsageError(`--format must be one of ${FORMATS.join(', ')}, not '${values.format}'`);
   const failOn = values['fail-on'] as FailOn;
   if (!FAIL_ON_VALUES.includes(failOn)) {
     throw new UsageError(`--fail-on must be one of ${FAIL_ON_VALUES.join(', ')}, not '${values['fail-on']}'`);

@@ -3,8 +3,7 @@ import { asArray, asObject, asString } from './json-value.js';
 
 /** What a JSON document is, judged from its content alone (file names say nothing reliable). */
 export type Detection =
-  | { supported: true; format: InputFormat; name: string }
-  | { supported: false; name: string; hint: string };
+  { supported: true; format: InputFormat; name: string } | { supported: false; name: string; hint: string };
 
 export const SUPPORTED_FORMATS_TEXT = 'a Terraform plan (terraform show -json <planfile>)';
 
@@ -16,8 +15,12 @@ export function detectFormat(value: unknown): Detection {
     }
     return unknownFormat();
   }
-  if (typeof root['format_version'] === 'string' && ('terraform_version' in root || 'planned_values' in root)) {
-    if ('planned_values' in root) return { supported: true, format: 'terraform-plan', name: 'Terraform plan JSON' };
+  if (
+    typeof root['format_version'] === 'string' &&
+    ('terraform_version' in root || 'planned_values' in root)
+  ) {
+    if ('planned_values' in root)
+      return { supported: true, format: 'terraform-plan', name: 'Terraform plan JSON' };
     if ('values' in root) {
       return {
         supported: false,
@@ -34,12 +37,19 @@ export function detectFormat(value: unknown): Detection {
   const schema = asString(root['$schema']) ?? '';
   if (/deploymentTemplate\.json/i.test(schema)) return notYet('an ARM template');
   if (/deploymentParameters\.json/i.test(schema)) return notYet('an ARM parameters file');
-  if (asArray(root['changes']) !== undefined || asArray(asObject(root['properties'])?.['changes']) !== undefined) {
+  if (
+    asArray(root['changes']) !== undefined ||
+    asArray(asObject(root['properties'])?.['changes']) !== undefined
+  ) {
     return notYet('an ARM what-if result');
   }
   const type = asString(root['type'])?.toLowerCase();
   if (type === 'microsoft.containerservice/managedclusters') return notYet('az aks show output');
-  if (asArray(root['value'])?.some((v) => asObject(asObject(v)?.['properties'])?.['roleDefinitionId'] !== undefined)) {
+  if (
+    asArray(root['value'])?.some(
+      (v) => asObject(asObject(v)?.['properties'])?.['roleDefinitionId'] !== undefined,
+    )
+  ) {
     return notYet('a role assignment list (REST)');
   }
   return unknownFormat();

@@ -27,4 +27,3 @@ export function formatLocated(location: InputErrorLocation, detail: string): str
   if (location.pointer !== undefined && location.pointer !== '') where += ` ${location.pointer}`;
   return `${where}: ${detail}`;
 }
-

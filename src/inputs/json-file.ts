@@ -28,7 +28,10 @@ export function parseJsonText(text: string, file: string): JsonDocument {
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   if (body.trim() === '') throw new InputError({ file }, 'the file is empty; expected a JSON document');
   if (body.startsWith('PK\u0003\u0004')) {
-    throw new InputError({ file }, 'this is a binary Terraform plan; convert it with `terraform show -json <planfile>`');
+    throw new InputError(
+      { file },
+      'this is a binary Terraform plan; convert it with `terraform show -json <planfile>`',
+    );
   }
   try {
     return { file, text: body, value: JSON.parse(body) as unknown };
@@ -43,7 +46,8 @@ function jsonSyntaxError(text: string, file: string): InputError {
   const first = errors[0];
   if (first === undefined) return new InputError({ file }, 'not valid JSON');
   const { line, column } = lineColumn(text, first.offset);
-  const what = first.offset >= text.trimEnd().length ? 'the JSON ends early (truncated file?)' : describe(first);
+  const what =
+    first.offset >= text.trimEnd().length ? 'the JSON ends early (truncated file?)' : describe(first);
   return new InputError({ file, line, column }, `not valid JSON: ${what}`);
 }
 

@@ -45,8 +45,14 @@ export async function readInputs(paths: readonly string[], options: ReadInputsOp
       const before = result.inputs.length;
       for (const file of files) await readOne(file, display(file), false, result, options, repoRoot);
       if (result.inputs.length === before) {
-        const ignored = result.ignored.length > 0 ? ` (${result.ignored.length} JSON file(s) of other formats ignored)` : '';
-        throw new InputError({ file: given }, `nothing to scan in this directory: no Terraform plan JSON found${ignored}`);
+        const ignored =
+          result.ignored.length > 0
+            ? ` (${result.ignored.length} JSON file(s) of other formats ignored)`
+            : '';
+        throw new InputError(
+          { file: given },
+          `nothing to scan in this directory: no Terraform plan JSON found${ignored}`,
+        );
       }
     } else {
       await readOne(absolute, display(absolute), true, result, options, repoRoot);
@@ -87,7 +93,8 @@ async function jsonFilesUnder(dir: string): Promise<string[]> {
   for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
     const path = join(dir, entry.name);
     if (entry.isDirectory()) {
-      if (!SKIPPED_DIRS.has(entry.name) && !entry.name.startsWith('.')) files.push(...(await jsonFilesUnder(path)));
+      if (!SKIPPED_DIRS.has(entry.name) && !entry.name.startsWith('.'))
+        files.push(...(await jsonFilesUnder(path)));
     } else if (entry.isFile() && entry.name.toLowerCase().endsWith('.json')) {
       files.push(path);
     }

@@ -6,13 +6,19 @@ import { isObject } from './json-value.js';
  * sensitive (a mirror object with `true` where a value is sensitive, as Terraform's after_sensitive). Every secret
  * string is handed to `collect`, so outputs can be scrubbed of it wherever it might surface.
  */
-export function redactSecrets(value: unknown, sensitive: unknown, collect: (secret: string) => void): unknown {
+export function redactSecrets(
+  value: unknown,
+  sensitive: unknown,
+  collect: (secret: string) => void,
+): unknown {
   if (sensitive === true) {
     collectStrings(value, collect);
     return value === null || value === undefined ? value : REDACTED;
   }
   if (Array.isArray(value)) {
-    return value.map((item, i) => redactSecrets(item, Array.isArray(sensitive) ? sensitive[i] : undefined, collect));
+    return value.map((item, i) =>
+      redactSecrets(item, Array.isArray(sensitive) ? sensitive[i] : undefined, collect),
+    );
   }
   if (isObject(value)) {
     const out: Record<string, unknown> = {};
@@ -28,6 +34,12 @@ export function redactSecrets(value: unknown, sensitive: unknown, collect: (secr
 function collectStrings(value: unknown, collect: (secret: string) => void): void {
   if (typeof value === 'string') {
     if (value !== '') collect(value);
-  } else if (Array.isArray(value)) value.forEach((v) => collectStrings(v, collect));
-  else if (isObject(value)) Object.values(value).forEach((v) => collectStrings(v, collect));
+  } else if (Array.isArray(value))
+    value.forEach((v) => {
+      collectStrings(v, collect);
+    });
+  else if (isObject(value))
+    Object.values(value).forEach((v) => {
+      collectStrings(v, collect);
+    });
 }

@@ -6,12 +6,7 @@ import type { Value } from './unknown.js';
  * it comes from). Absent means "not set"; `Unknown` means "set, but known only later".
  */
 export type EntityKind =
-  | 'cluster'
-  | 'managedIdentity'
-  | 'roleAssignment'
-  | 'roleDefinition'
-  | 'federatedCredential'
-  | 'registry';
+  'cluster' | 'managedIdentity' | 'roleAssignment' | 'roleDefinition' | 'federatedCredential' | 'registry';
 
 export const ENTITY_KINDS: readonly EntityKind[] = [
   'cluster',
@@ -80,7 +75,8 @@ export interface Cluster extends EntityBase<'cluster', Cluster> {
   location?: Value<string>;
   nodeResourceGroup?: Value<string>;
   identity: {
-    type: Value<ClusterIdentityType | string>;
+    /** A ClusterIdentityType, or whatever other value the input gives. */
+    type: Value<string>;
     principalId?: Value<string>;
     userAssignedIdentityIds?: Value<Value<string>[]>;
   };
@@ -185,7 +181,8 @@ export interface Registry extends EntityBase<'registry', Registry> {
   adminUserEnabled: Value<boolean>;
 }
 
-export type Entity = Cluster | ManagedIdentity | RoleAssignment | RoleDefinition | FederatedCredential | Registry;
+export type Entity =
+  Cluster | ManagedIdentity | RoleAssignment | RoleDefinition | FederatedCredential | Registry;
 
 export interface EntitiesByKind {
   cluster: Cluster[];

@@ -4,69 +4,68 @@ import type {
   Entity,
   ManagedIdentity,
   PrincipalKind,
+  Registry,
   RoleAssignment,
 } from './entities.js';
 import { emptyEntities } from './entities.js';
-import { scopeContains } from './scope.js';
+import { parseScope } from './scope.js';
 import { isUnknown, type Value } from './unknown.js';
-import { sameValue } from './values.js';
+import { ValueIndex } from './values.js';
 
 /**
  * Joins entities across resources and inputs: which identity a cluster runs as, whose principal each role
  * assignment names, which credential trusts which cluster. It records facts only, never verdicts. Principals are
- * joined on object IDs (or on the same not-yet-known value), never on client IDs.
+ * joined on object IDs (or on the same not-yet-known value), never on client IDs. Every join goes through an
+ * index, so linking stays linear in the number of entities.
  */
 export function linkEntities(entities: readonly Entity[]): EntitiesByKind {
   const byKind = emptyEntities();
   for (const entity of entities) (byKind[entity.kind] as Entity[]).push(entity);
 
-  for (const cluster of byKind.cluster) linkClusterIdentities(cluster, byKind.managedIdentity);
-  linkFederatedCredentials(byKind);
-  for (const assignment of byKind.roleAssignment) linkPrincipal(assignment, byKind);
-  linkRoleDefinitions(byKind);
-  for (const cluster of byKind.cluster) {
-    const assignments = [
-      ...cluster.controlPlaneRoleAssignments,
-      ...cluster.kubeletRoleAssignments,
-      ...cluster.addons.flatMap((a) => a.roleAssignments),
-    ];
-    cluster.registries = byKind.registry.filter((registry) =>
-      assignments.some((a) => scopeContains(a.scope.id, registry.id) === true),
-    );
+  const identitiesById = new ValueIndex<ManagedIdentity>();
+  const identitiesByPrincipal = new ValueIndex<ManagedIdentity>();
+  for (const mi of byKind.managedIdentity) {
+    identitiesById.add(mi.id, mi);
+    identitiesByPrincipal.add(mi.principalId, mi);
   }
+  for (const cluster of byKind.cluster) linkClusterIdentities(cluster, identitiesById);
+  linkFederatedCredentials(byKind, identitiesById);
+
+  const principals = new ValueIndex<ClusterPrincipal>();
+  for (const cluster of byKind.cluster) {
+    for (const principal of clusterPrincipals(cluster)) principals.add(principal.principal, principal);
+  }
+  for (const assignment of byKind.roleAssignment) linkPrincipal(assignment, principals, identitiesByPrincipal);
+  linkRoleDefinitions(byKind);
+  linkRegistries(byKind);
   return byKind;
 }
 
-function findIdentity(identities: ManagedIdentity[], id: Value<string> | undefined): ManagedIdentity | undefined {
-  return id === undefined ? undefined : identities.find((mi) => sameValue(mi.id, id));
-}
-
-function linkClusterIdentities(cluster: Cluster, identities: ManagedIdentity[]): void {
+function linkClusterIdentities(cluster: Cluster, identitiesById: ValueIndex<ManagedIdentity>): void {
   const ids = cluster.identity.userAssignedIdentityIds;
   if (Array.isArray(ids)) {
-    const identity = ids.map((id) => findIdentity(identities, id)).find((mi) => mi !== undefined);
+    const identity = ids.map((id) => identitiesById.first(id)).find((mi) => mi !== undefined);
     if (identity !== undefined) {
       cluster.controlPlaneIdentity = identity;
       identity.usedBy.push({ cluster, as: 'controlPlane' });
     }
   }
-  const kubelet = findIdentity(identities, cluster.kubeletIdentity?.userAssignedIdentityId);
+  const kubelet = identitiesById.first(cluster.kubeletIdentity?.userAssignedIdentityId);
   if (kubelet !== undefined) {
     cluster.kubeletManagedIdentity = kubelet;
     kubelet.usedBy.push({ cluster, as: 'kubelet' });
   }
   for (const addon of cluster.addons) {
-    const identity = findIdentity(identities, addon.identity?.resourceId);
-    if (identity !== undefined) identity.usedBy.push({ cluster, as: 'addon' });
+    identitiesById.first(addon.identity?.resourceId)?.usedBy.push({ cluster, as: 'addon' });
   }
 }
 
-function linkFederatedCredentials(byKind: EntitiesByKind): void {
+function linkFederatedCredentials(byKind: EntitiesByKind, identitiesById: ValueIndex<ManagedIdentity>): void {
+  const clustersByIssuer = new ValueIndex<Cluster>();
+  for (const cluster of byKind.cluster) clustersByIssuer.add(cluster.oidcIssuer?.url, cluster);
   for (const credential of byKind.federatedCredential) {
-    const identity = findIdentity(byKind.managedIdentity, credential.parentId);
-    const cluster = byKind.cluster.find(
-      (c) => c.oidcIssuer?.url !== undefined && sameValue(c.oidcIssuer.url, credential.issuer),
-    );
+    const identity = identitiesById.first(credential.parentId);
+    const cluster = clustersByIssuer.first(credential.issuer);
     if (identity !== undefined) {
       credential.identity = identity;
       identity.federatedCredentials.push(credential);
@@ -80,12 +79,19 @@ function linkFederatedCredentials(byKind: EntitiesByKind): void {
   }
 }
 
+interface ClusterPrincipal {
+  cluster: Cluster;
+  principal: Value<string>;
+  kind: PrincipalKind;
+  addon?: string;
+}
+
 /** The principals a cluster acts as, with the role each plays. */
-function clusterPrincipals(cluster: Cluster): { principal: Value<string>; kind: PrincipalKind; addon?: string }[] {
-  const result: { principal: Value<string>; kind: PrincipalKind; addon?: string }[] = [];
+function clusterPrincipals(cluster: Cluster): ClusterPrincipal[] {
+  const result: ClusterPrincipal[] = [];
   const add = (principal: Value<string> | undefined, kind: PrincipalKind, addon?: string): void => {
     if (principal === undefined || principal === '') return;
-    result.push(addon === undefined ? { principal, kind } : { principal, kind, addon });
+    result.push(addon === undefined ? { cluster, principal, kind } : { cluster, principal, kind, addon });
   };
   add(cluster.identity.principalId, 'clusterControlPlane');
   add(cluster.controlPlaneIdentity?.principalId, 'clusterControlPlane');
@@ -95,16 +101,20 @@ function clusterPrincipals(cluster: Cluster): { principal: Value<string>; kind: 
   return result;
 }
 
-function linkPrincipal(assignment: RoleAssignment, byKind: EntitiesByKind): void {
+function linkPrincipal(
+  assignment: RoleAssignment,
+  principals: ValueIndex<ClusterPrincipal>,
+  identitiesByPrincipal: ValueIndex<ManagedIdentity>,
+): void {
   const principalId = assignment.principalId;
-  const identity = byKind.managedIdentity.find((mi) => sameValue(mi.principalId, principalId));
+  const identity = identitiesByPrincipal.first(principalId);
   if (identity !== undefined) {
     assignment.principal.identity = identity;
     identity.roleAssignments.push(assignment);
   }
-  for (const cluster of byKind.cluster) {
-    const match = clusterPrincipals(cluster).find((p) => sameValue(p.principal, principalId));
-    if (match === undefined) continue;
+  const match = principals.first(principalId);
+  if (match !== undefined) {
+    const { cluster } = match;
     assignment.principal.kind = match.kind;
     assignment.principal.cluster = cluster;
     if (match.kind === 'clusterControlPlane') cluster.controlPlaneRoleAssignments.push(assignment);
@@ -125,17 +135,47 @@ function linkPrincipal(assignment: RoleAssignment, byKind: EntitiesByKind): void
 }
 
 function linkRoleDefinitions(byKind: EntitiesByKind): void {
+  const byId = new ValueIndex<EntitiesByKind['roleDefinition'][number]>();
+  const byName = new ValueIndex<EntitiesByKind['roleDefinition'][number]>();
+  for (const d of byKind.roleDefinition) {
+    byId.add(d.id, d);
+    byName.add(d.name, d);
+  }
   for (const assignment of byKind.roleAssignment) {
     const role = assignment.role;
-    const definition = byKind.roleDefinition.find(
-      (d) =>
-        (role.id !== undefined && sameValue(d.id, role.id)) ||
-        (role.builtIn !== true && role.name !== undefined && sameValue(d.name, role.name)),
-    );
+    const definition = byId.first(role.id) ?? (role.builtIn === true ? undefined : byName.first(role.name));
     if (definition === undefined) continue;
     role.builtIn = false;
     role.name = definition.name;
     role.actions = definition.actions;
     role.notActions = definition.notActions;
+  }
+}
+
+/**
+ * A cluster's registries are those any of its identities holds a role on: at the registry itself, or at a scope
+ * that contains it (its resource group or subscription). Registries are indexed under each scope that contains
+ * them, so a role assignment finds them by its own scope.
+ */
+function linkRegistries(byKind: EntitiesByKind): void {
+  const byScope = new ValueIndex<Registry>();
+  for (const registry of byKind.registry) {
+    byScope.add(registry.id, registry);
+    if (typeof registry.id !== 'string') continue;
+    const parsed = parseScope(registry.id);
+    if (parsed?.subscriptionId === undefined) continue;
+    const subscription = `/subscriptions/${String(parsed.subscriptionId)}`;
+    byScope.add(subscription, registry);
+    if (parsed.resourceGroup !== undefined) byScope.add(`${subscription}/resourceGroups/${String(parsed.resourceGroup)}`, registry);
+  }
+  for (const cluster of byKind.cluster) {
+    const assignments = [
+      ...cluster.controlPlaneRoleAssignments,
+      ...cluster.kubeletRoleAssignments,
+      ...cluster.addons.flatMap((a) => a.roleAssignments),
+    ];
+    const found = new Set<Registry>();
+    for (const a of assignments) for (const r of byScope.get(typeof a.scope.id === 'string' ? a.scope.id.replace(/\/+$/, '') : a.scope.id)) found.add(r);
+    cluster.registries = byKind.registry.filter((r) => found.has(r));
   }
 }

@@ -58,7 +58,12 @@ function resourceScope(
   return scope;
 }
 
-const LEVEL_RANK: Record<ScopeLevel, number> = { managementGroup: 0, subscription: 1, resourceGroup: 2, resource: 3 };
+const LEVEL_RANK: Record<ScopeLevel, number> = {
+  managementGroup: 0,
+  subscription: 1,
+  resourceGroup: 2,
+  resource: 3,
+};
 
 /** Broader scopes rank lower: a management group is broader than a subscription. */
 export function scopeRank(level: ScopeLevel): number {
@@ -71,7 +76,8 @@ export function scopeRank(level: ScopeLevel): number {
  */
 export function scopeContains(outer: Value<string>, inner: Value<string>): boolean | Unknown {
   if (isUnknown(outer) || isUnknown(inner)) {
-    if (isUnknown(outer) && isUnknown(inner) && outer.ref !== undefined && outer.ref === inner.ref) return true;
+    if (isUnknown(outer) && isUnknown(inner) && outer.ref !== undefined && outer.ref === inner.ref)
+      return true;
     return isUnknown(outer) ? outer : (inner as Unknown);
   }
   const o = outer.replace(/\/+$/, '').toLowerCase();

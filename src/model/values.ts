@@ -12,3 +12,36 @@ export function sameValue(a: unknown, b: unknown): boolean {
   if (typeof a === 'string' && typeof b === 'string') return a.toLowerCase() === b.toLowerCase();
   return a === b;
 }
+
+/**
+ * A key under which `sameValue` values meet, for indexing: two values with the same key are the same value. An
+ * unknown that names nothing has no key, as it is the same as nothing.
+ */
+export function valueKey(value: unknown): string | undefined {
+  if (isUnknown(value)) return value.ref === undefined ? undefined : `ref:${value.ref}`;
+  if (typeof value === 'string') return value === '' ? undefined : `str:${value.toLowerCase()}`;
+  if (typeof value === 'number' || typeof value === 'boolean') return `${typeof value}:${String(value)}`;
+  return undefined;
+}
+
+/** An index of items by one or more values each, looked up with `sameValue` semantics in constant time. */
+export class ValueIndex<T> {
+  private readonly map = new Map<string, T[]>();
+
+  add(value: unknown, item: T): void {
+    const key = valueKey(value);
+    if (key === undefined) return;
+    const list = this.map.get(key);
+    if (list === undefined) this.map.set(key, [item]);
+    else list.push(item);
+  }
+
+  get(value: unknown): readonly T[] {
+    const key = valueKey(value);
+    return key === undefined ? [] : (this.map.get(key) ?? []);
+  }
+
+  first(value: unknown): T | undefined {
+    return this.get(value)[0];
+  }
+}

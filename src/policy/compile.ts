@@ -13,7 +13,14 @@ export interface CompileProblem {
   message: string;
 }
 
-const COUNT_OPERATORS = ['equals', 'notEquals', 'greater', 'greaterOrEquals', 'less', 'lessOrEquals'] as const;
+const COUNT_OPERATORS = [
+  'equals',
+  'notEquals',
+  'greater',
+  'greaterOrEquals',
+  'less',
+  'lessOrEquals',
+] as const;
 type CountOperator = (typeof COUNT_OPERATORS)[number];
 
 /**
@@ -65,33 +72,62 @@ function checkedPath(
     });
   }
   if (parsed.hasWildcard && !wildcardAllowed) {
-    problems.push({ path: where, message: `'${text}' has [*]; a value to compare with must be a single value` });
+    problems.push({
+      path: where,
+      message: `'${text}' has [*]; a value to compare with must be a single value`,
+    });
   }
   return parsed;
 }
 
-function compileField(condition: FieldCondition, path: (string | number)[], problems: CompileProblem[], depth: number): Predicate {
+function compileField(
+  condition: FieldCondition,
+  path: (string | number)[],
+  problems: CompileProblem[],
+  depth: number,
+): Predicate {
   const field = checkedPath(condition.field, [...path, 'field'], problems, depth, true);
   const op = OPERATOR_NAMES.find((name) => name in condition);
   if (op === undefined) {
     problems.push({ path, message: `a field condition needs an operator: ${OPERATOR_NAMES.join(', ')}` });
     return () => false;
   }
-  const operand = compileOperand((condition as Record<OperatorName, unknown>)[op], [...path, op], problems, depth);
+  const operand = compileOperand(
+    (condition as Record<OperatorName, unknown>)[op],
+    [...path, op],
+    problems,
+    depth,
+  );
   return (scope) => {
     const right = operand(scope);
     const left = resolveField(field, scope);
-    if (!left.many) return explain(applyOperator(op, left.value, right), [[field.text, left.value], [operand.text, right]]);
+    if (!left.many)
+      return explain(applyOperator(op, left.value, right), [
+        [field.text, left.value],
+        [operand.text, right],
+      ]);
     if (left.collectionUnknown !== undefined) {
       return { unknown: [{ field: field.text, reason: left.collectionUnknown.reason }] };
     }
-    return triAll(left.values.map((v) => explain(applyOperator(op, v, right), [[field.text, v], [operand.text, right]])));
+    return triAll(
+      left.values.map((v) =>
+        explain(applyOperator(op, v, right), [
+          [field.text, v],
+          [operand.text, right],
+        ]),
+      ),
+    );
   };
 }
 
 type Operand = ((scope: Scope) => unknown) & { text: string };
 
-function compileOperand(raw: unknown, where: (string | number)[], problems: CompileProblem[], depth: number): Operand {
+function compileOperand(
+  raw: unknown,
+  where: (string | number)[],
+  problems: CompileProblem[],
+  depth: number,
+): Operand {
   if (isFieldRef(raw)) {
     const ref = checkedPath(raw.field, [...where, 'field'], problems, depth, false);
     const resolve = (scope: Scope): unknown => {
@@ -115,7 +151,12 @@ function explain(result: Tri, sides: [string, unknown][]): Tri {
   return { unknown: because };
 }
 
-function compileCount(condition: CountCondition, path: (string | number)[], problems: CompileProblem[], depth: number): Predicate {
+function compileCount(
+  condition: CountCondition,
+  path: (string | number)[],
+  problems: CompileProblem[],
+  depth: number,
+): Predicate {
   const field = checkedPath(condition.count.field, [...path, 'count', 'field'], problems, depth, true);
   const where =
     condition.count.where === undefined

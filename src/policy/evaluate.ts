@@ -25,7 +25,10 @@ export function evaluatePolicy(policy: CompiledPolicy, entity: Entity): Evaluati
   if (holds === true) return { policy, entity, status: 'pass', because: [] };
   const message = renderMessage(policy.policy.message, entity);
   if (holds === false && applies === true) return { policy, entity, status: 'fail', because: [], message };
-  const because = [...(isUnknownTri(applies) ? applies.unknown : []), ...(isUnknownTri(holds) ? holds.unknown : [])];
+  const because = [
+    ...(isUnknownTri(applies) ? applies.unknown : []),
+    ...(isUnknownTri(holds) ? holds.unknown : []),
+  ];
   return { policy, entity, status: 'indeterminate', because, message };
 }
 

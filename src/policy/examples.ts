@@ -27,9 +27,20 @@ export function runExamples(policy: CompiledPolicy): ExampleResult[] {
   const results: ExampleResult[] = [];
   for (const [key, expected] of EXPECTATIONS) {
     (policy.policy.examples?.[key] ?? []).forEach((example, index) => {
-      const entity = { kind: policy.policy.target, key: `example ${key}[${index}]`, ...reviveUnknowns(example) };
+      const entity = {
+        kind: policy.policy.target,
+        key: `example ${key}[${index}]`,
+        ...reviveUnknowns(example),
+      };
       const actual = evaluatePolicy(policy, entity as unknown as Entity).status;
-      results.push({ policyId: policy.policy.id, file: policy.file, expected, actual, index, ok: actual === expected });
+      results.push({
+        policyId: policy.policy.id,
+        file: policy.file,
+        expected,
+        actual,
+        index,
+        ok: actual === expected,
+      });
     });
   }
   return results;
@@ -44,7 +55,11 @@ function revive(value: unknown): unknown {
   if (typeof value !== 'object' || value === null) return value;
   const record = value as Record<string, unknown>;
   const keys = Object.keys(record);
-  if (keys.length >= 1 && keys.every((k) => k === '$unknown' || k === '$ref') && typeof record['$unknown'] === 'string') {
+  if (
+    keys.length >= 1 &&
+    keys.every((k) => k === '$unknown' || k === '$ref') &&
+    typeof record['$unknown'] === 'string'
+  ) {
     return new Unknown(record['$unknown'], typeof record['$ref'] === 'string' ? record['$ref'] : undefined);
   }
   return Object.fromEntries(keys.map((k) => [k, revive(record[k])]));

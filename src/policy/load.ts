@@ -66,7 +66,10 @@ export async function loadPolicies(sources: readonly PolicySource[]): Promise<Co
       const id = loaded.policy.policy.id;
       const other = seen.get(id.toUpperCase());
       if (other !== undefined) {
-        problems.push({ ...locate(text, file, ['id']), message: `duplicate policy ID ${id} (also in ${other})` });
+        problems.push({
+          ...locate(text, file, ['id']),
+          message: `duplicate policy ID ${id} (also in ${other})`,
+        });
         continue;
       }
       seen.set(id.toUpperCase(), file);
@@ -90,19 +93,28 @@ export function compilePolicyText(
     const offset = firstError?.offset ?? 0;
     const { line, column } = lineColumn(text, offset);
     const what = firstError === undefined ? 'empty file' : printParseErrorCode(firstError.error);
-    return { problems: [{ file, pointer: '', line, column, message: `not valid JSON (${what}); expected a policy object` }] };
+    return {
+      problems: [
+        { file, pointer: '', line, column, message: `not valid JSON (${what}); expected a policy object` },
+      ],
+    };
   }
   const value = JSON.parse(text) as unknown;
   const schemaProblems = validatePolicyValue(value);
   if (schemaProblems.length > 0) {
-    return { problems: schemaProblems.map((p) => ({ ...locateIn(tree, text, file, p.path), message: p.message })) };
+    return {
+      problems: schemaProblems.map((p) => ({ ...locateIn(tree, text, file, p.path), message: p.message })),
+    };
   }
   const policy = value as Policy;
   const compileProblems: CompileProblem[] = [];
-  const when = policy.when === undefined ? undefined : compileCondition(policy.when, ['when'], compileProblems);
+  const when =
+    policy.when === undefined ? undefined : compileCondition(policy.when, ['when'], compileProblems);
   const assert = compileCondition(policy.assert, ['assert'], compileProblems);
   if (compileProblems.length > 0) {
-    return { problems: compileProblems.map((p) => ({ ...locateIn(tree, text, file, p.path), message: p.message })) };
+    return {
+      problems: compileProblems.map((p) => ({ ...locateIn(tree, text, file, p.path), message: p.message })),
+    };
   }
   const compiled: CompiledPolicy = { policy, file, builtIn, assert };
   if (when !== undefined) compiled.when = when;
@@ -114,7 +126,12 @@ function locate(text: string, file: string, path: (string | number)[]): Omit<Pol
   return tree === undefined ? { file, pointer: jsonPointer(path) } : locateIn(tree, text, file, path);
 }
 
-function locateIn(tree: Node, text: string, file: string, path: (string | number)[]): Omit<PolicyProblem, 'message'> {
+function locateIn(
+  tree: Node,
+  text: string,
+  file: string,
+  path: (string | number)[],
+): Omit<PolicyProblem, 'message'> {
   return { file, pointer: jsonPointer(path), ...locateInTree(tree, text, path) };
 }
 

@@ -40,7 +40,10 @@ export function countOutcome(outcome: ScanOutcome): OutcomeCounts {
 }
 
 /** Whether this result fails the run: a failure at or above fail-on, or an indeterminate one when asked. */
-export function isBlocking(e: Evaluation, outcome: Pick<ScanOutcome, 'failOn' | 'failOnIndeterminate'>): boolean {
+export function isBlocking(
+  e: Evaluation,
+  outcome: Pick<ScanOutcome, 'failOn' | 'failOnIndeterminate'>,
+): boolean {
   if (!atOrAbove(e.policy.policy.severity, outcome.failOn)) return false;
   return e.status === 'fail' || (e.status === 'indeterminate' && outcome.failOnIndeterminate);
 }

@@ -7,8 +7,7 @@ import type { FieldPath } from './field-path.js';
  * is not known.
  */
 export type FieldValue =
-  | { many: false; value: unknown }
-  | { many: true; values: unknown[]; collectionUnknown?: Unknown };
+  { many: false; value: unknown } | { many: true; values: unknown[]; collectionUnknown?: Unknown };
 
 /** Evaluation scope: the current element, and the elements enclosing it (innermost last). */
 export interface Scope {
@@ -35,7 +34,9 @@ export function resolveField(path: FieldPath, scope: Scope): FieldValue {
     cursors = cursors.map((c) => step(c, segment));
   }
   if (!many) return { many: false, value: cursors[0] };
-  return collectionUnknown === undefined ? { many: true, values: cursors } : { many: true, values: cursors, collectionUnknown };
+  return collectionUnknown === undefined
+    ? { many: true, values: cursors }
+    : { many: true, values: cursors, collectionUnknown };
 }
 
 function step(value: unknown, segment: { name: string } | { index: number }): unknown {

@@ -34,10 +34,18 @@ const defNames = new Map<unknown, string>();
 
 function ajv(): InstanceType<typeof Ajv2020Module.default> {
   if (ajvInstance !== undefined) return ajvInstance;
-  const schema = JSON.parse(readFileSync(policySchemaPath(), 'utf8')) as { $id: string; $defs: Record<string, unknown> };
+  const schema = JSON.parse(readFileSync(policySchemaPath(), 'utf8')) as {
+    $id: string;
+    $defs: Record<string, unknown>;
+  };
   schemaId = schema.$id;
   for (const [name, def] of Object.entries(schema.$defs)) defNames.set(def, name);
-  const instance = new Ajv2020Module.default({ allErrors: true, strict: true, allowUnionTypes: true, verbose: true });
+  const instance = new Ajv2020Module.default({
+    allErrors: true,
+    strict: true,
+    allowUnionTypes: true,
+    verbose: true,
+  });
   addFormatsModule.default(instance, ['uri']);
   instance.addSchema(schema);
   ajvInstance = instance;
@@ -60,7 +68,11 @@ export function validatePolicyValue(value: unknown): SchemaProblem[] {
   return validateAgainst(undefined, value, []);
 }
 
-function validateAgainst(def: string | undefined, value: unknown, base: (string | number)[]): SchemaProblem[] {
+function validateAgainst(
+  def: string | undefined,
+  value: unknown,
+  base: (string | number)[],
+): SchemaProblem[] {
   const validate = validatorFor(def);
   if (validate(value)) return [];
   return dedupe(explain(validate.errors ?? [], value, base));
@@ -80,13 +92,15 @@ function explain(errors: ErrorObject[], value: unknown, base: (string | number)[
     narrowed.push(root);
     const path = segments(root, value);
     const node = valueAt(value, path);
-    const form = typeof node === 'object' && node !== null && !Array.isArray(node)
-      ? CONDITION_FORMS.find(([key]) => key in node)
-      : undefined;
+    const form =
+      typeof node === 'object' && node !== null && !Array.isArray(node)
+        ? CONDITION_FORMS.find(([key]) => key in node)
+        : undefined;
     if (form === undefined) {
       problems.push({
         path: [...base, ...path],
-        message: "expected a condition: an object with 'field' and one operator, or 'count', 'allOf', 'anyOf' or 'not'",
+        message:
+          "expected a condition: an object with 'field' and one operator, or 'count', 'allOf', 'anyOf' or 'not'",
       });
       continue;
     }
@@ -104,7 +118,12 @@ function explain(errors: ErrorObject[], value: unknown, base: (string | number)[
   return problems;
 }
 
-function describe(error: ErrorObject, path: (string | number)[], root: unknown, base: (string | number)[]): SchemaProblem {
+function describe(
+  error: ErrorObject,
+  path: (string | number)[],
+  root: unknown,
+  base: (string | number)[],
+): SchemaProblem {
   const params = error.params as Record<string, unknown>;
   const def = defNames.get(error.parentSchema);
   switch (error.keyword) {
@@ -118,7 +137,9 @@ function describe(error: ErrorObject, path: (string | number)[], root: unknown, 
     case 'minProperties':
     case 'maxProperties':
       if (def === 'fieldCondition') {
-        const keys = Object.keys(asRecord(valueAt(root, path.slice(base.length)))).filter((k) => k !== 'field');
+        const keys = Object.keys(asRecord(valueAt(root, path.slice(base.length)))).filter(
+          (k) => k !== 'field',
+        );
         return {
           path,
           message:
@@ -128,13 +149,17 @@ function describe(error: ErrorObject, path: (string | number)[], root: unknown, 
         };
       }
       if (def === 'countCondition') {
-        return { path, message: 'a count condition takes one comparison: equals, notEquals, greater, greaterOrEquals, less or lessOrEquals' };
+        return {
+          path,
+          message:
+            'a count condition takes one comparison: equals, notEquals, greater, greaterOrEquals, less or lessOrEquals',
+        };
       }
       return { path, message: error.message ?? 'wrong number of properties' };
     case 'anyOf':
       return { path, message: `expected ${ANY_OF_EXPECTED[def ?? ''] ?? 'a value of an allowed form'}` };
     case 'enum':
-      return { path, message: `expected one of: ${((params['allowedValues'] as unknown[]) ?? []).join(', ')}` };
+      return { path, message: `expected one of: ${(params['allowedValues'] as unknown[]).join(', ')}` };
     case 'type':
       return { path, message: `expected ${String(params['type']).replace(/,/g, ' or ')}` };
     case 'pattern':
@@ -142,7 +167,7 @@ function describe(error: ErrorObject, path: (string | number)[], root: unknown, 
         path,
         message:
           def === 'path'
-            ? "not a field path; expected e.g. identity.type, kubeletRoleAssignments[*].role.name or $outer.id"
+            ? 'not a field path; expected e.g. identity.type, kubeletRoleAssignments[*].role.name or $outer.id'
             : `does not match the expected pattern ${String(params['pattern'])}`,
       };
     case 'format':

@@ -30,5 +30,7 @@ function display(value: unknown): string {
     const name = (value as { name?: unknown; key?: unknown }).name;
     return typeof name === 'string' && name !== '' ? name : '(object)';
   }
-  return String(value as string | number | boolean);
+  return typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean'
+    ? String(value)
+    : '(value)';
 }

@@ -17,9 +17,12 @@ const STATUS_WORD: Record<Evaluation['status'], string> = {
 
 /** Plain text for a terminal or a CI log: findings grouped by cluster, counts by severity, the verdict last. */
 export function renderConsole(outcome: ScanOutcome, options: ConsoleOptions): string {
-  const paint = (code: string, text: string): string => (options.color ? `\u001b[${code}m${text}\u001b[0m` : text);
+  const paint = (code: string, text: string): string =>
+    options.color ? `\u001b[${code}m${text}\u001b[0m` : text;
   const lines: string[] = [];
-  lines.push(`aks-identity-lint ${outcome.version}: ${outcome.policies.length} policies, ${outcome.inputs.length} input(s)`);
+  lines.push(
+    `aks-identity-lint ${outcome.version}: ${outcome.policies.length} policies, ${outcome.inputs.length} input(s)`,
+  );
   lines.push('');
   lines.push('Inputs');
   for (const input of outcome.inputs) {
@@ -40,8 +43,11 @@ export function renderConsole(outcome: ScanOutcome, options: ConsoleOptions): st
     lines.push(paint('1', group.title) + where);
     for (const e of sortFindings(shown)) {
       const word = STATUS_WORD[e.status];
-      const colored = e.status === 'fail' ? paint(isBlocking(e, outcome) ? '31' : '33', word) : paint('36', word);
-      lines.push(`  ${colored.padEnd(options.color ? 16 : 7)} ${e.policy.policy.severity.padEnd(8)} ${e.policy.policy.id}  ${e.policy.policy.title}`);
+      const colored =
+        e.status === 'fail' ? paint(isBlocking(e, outcome) ? '31' : '33', word) : paint('36', word);
+      lines.push(
+        `  ${colored.padEnd(options.color ? 16 : 7)} ${e.policy.policy.severity.padEnd(8)} ${e.policy.policy.id}  ${e.policy.policy.title}`,
+      );
       if (e.entity !== group.cluster) lines.push(`      on ${entityLabel(e.entity)}`);
       if (e.status === 'fail') lines.push(`      ${e.message ?? ''}`);
       else lines.push(`      cannot decide yet: ${becauseText(e.because)}`);
@@ -54,7 +60,13 @@ export function renderConsole(outcome: ScanOutcome, options: ConsoleOptions): st
   }
 
   const counts = countOutcome(outcome);
-  const bySeverity = SEVERITIES.map((s) => [s, outcome.evaluations.filter((e) => e.status === 'fail' && e.policy.policy.severity === s).length] as const)
+  const bySeverity = SEVERITIES.map(
+    (s) =>
+      [
+        s,
+        outcome.evaluations.filter((e) => e.status === 'fail' && e.policy.policy.severity === s).length,
+      ] as const,
+  )
     .filter(([, n]) => n > 0)
     .map(([s, n]) => `${n} ${s}`);
   lines.push('');
@@ -69,8 +81,11 @@ export function renderConsole(outcome: ScanOutcome, options: ConsoleOptions): st
 }
 
 function sortFindings(evaluations: Evaluation[]): Evaluation[] {
-  const rank = (e: Evaluation): number => (e.status === 'fail' ? 0 : 1) * 10 + SEVERITIES.indexOf(e.policy.policy.severity);
-  return [...evaluations].sort((a, b) => rank(a) - rank(b) || a.policy.policy.id.localeCompare(b.policy.policy.id));
+  const rank = (e: Evaluation): number =>
+    (e.status === 'fail' ? 0 : 1) * 10 + SEVERITIES.indexOf(e.policy.policy.severity);
+  return [...evaluations].sort(
+    (a, b) => rank(a) - rank(b) || a.policy.policy.id.localeCompare(b.policy.policy.id),
+  );
 }
 
 export function formatName(format: string): string {

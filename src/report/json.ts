@@ -58,7 +58,10 @@ export function jsonResult(e: Evaluation, outcome: ScanOutcome): JsonResult {
 export function renderJson(outcome: ScanOutcome): string {
   const counts = countOutcome(outcome);
   const failedBySeverity = Object.fromEntries(
-    SEVERITIES.map((s) => [s, outcome.evaluations.filter((e) => e.status === 'fail' && e.policy.policy.severity === s).length]),
+    SEVERITIES.map((s) => [
+      s,
+      outcome.evaluations.filter((e) => e.status === 'fail' && e.policy.policy.severity === s).length,
+    ]),
   );
   const report = {
     reportVersion: JSON_REPORT_VERSION,
@@ -70,7 +73,13 @@ export function renderJson(outcome: ScanOutcome): string {
     inputs: outcome.inputs,
     skipped: outcome.skipped,
     ignored: outcome.ignored,
-    policies: outcome.policies.map((p) => ({ id: p.policy.id, title: p.policy.title, severity: p.policy.severity, file: p.file, builtIn: p.builtIn })),
+    policies: outcome.policies.map((p) => ({
+      id: p.policy.id,
+      title: p.policy.title,
+      severity: p.policy.severity,
+      file: p.file,
+      builtIn: p.builtIn,
+    })),
     results: outcome.evaluations.map((e) => jsonResult(e, outcome)),
   };
   return scrubSecrets(JSON.stringify(report, null, 2) + '\n', outcome.secrets);

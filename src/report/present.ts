@@ -1,6 +1,5 @@
 import { clusterOf } from '../model/cluster-of.js';
 import type { Cluster, Entity } from '../model/entities.js';
-import { isUnknown } from '../model/unknown.js';
 import type { Evaluation } from '../policy/evaluate.js';
 import type { ScanOutcome } from '../policy/outcome.js';
 import type { Because } from '../policy/tristate.js';
@@ -19,7 +18,8 @@ export function entityLabel(entity: Entity): string {
 /** Where to look: the .tf/.bicep declaration when found, else the input file and JSON pointer. */
 export function locationText(entity: Entity): string {
   const d = entity.source.declaration;
-  if (d !== undefined) return d.line === d.endLine ? `${d.file}:${d.line}` : `${d.file}:${d.line}-${d.endLine}`;
+  if (d !== undefined)
+    return d.line === d.endLine ? `${d.file}:${d.line}` : `${d.file}:${d.line}-${d.endLine}`;
   return `${entity.source.file}#${entity.source.pointer}`;
 }
 
@@ -51,10 +51,4 @@ export function groupByCluster(outcome: ScanOutcome): ClusterGroup[] {
         ? { title: 'Not tied to a cluster', evaluations }
         : { cluster, title: `Cluster ${entityLabel(cluster)}`, evaluations },
     );
-}
-
-export function valueText(value: unknown): string {
-  if (isUnknown(value)) return `(${value.reason})`;
-  if (value === undefined || value === null || value === '') return '(not set)';
-  return String(value as string);
 }

@@ -21,10 +21,14 @@ export function lineColumn(text: string, offset: number): { line: number; column
  * Line and column of the value at a JSON path in a position-keeping parse tree: at the property name where the
  * value is a property's, and at the deepest existing ancestor when the path does not exist (a missing property).
  */
-export function locateInTree(tree: Node, text: string, path: readonly (string | number)[]): { line: number; column: number } {
+export function locateInTree(
+  tree: Node,
+  text: string,
+  path: readonly (string | number)[],
+): { line: number; column: number } {
   let node: Node | undefined;
   for (let depth = path.length; depth >= 0 && node === undefined; depth--) {
-    node = findNodeAtLocation(tree, path.slice(0, depth) as (string | number)[]);
+    node = findNodeAtLocation(tree, path.slice(0, depth));
   }
   const target = node?.parent?.type === 'property' ? node.parent : node;
   return lineColumn(text, target?.offset ?? 0);

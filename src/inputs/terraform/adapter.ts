@@ -49,13 +49,23 @@ const ENTITY_OF_TYPE: Record<string, EntityKind> = {
   azurerm_container_registry: 'registry',
 };
 
-export const TERRAFORM_TYPES: readonly string[] = [...Object.keys(ENTITY_OF_TYPE), 'azurerm_kubernetes_cluster_node_pool'];
+export const TERRAFORM_TYPES: readonly string[] = [
+  ...Object.keys(ENTITY_OF_TYPE),
+  'azurerm_kubernetes_cluster_node_pool',
+];
 
 /** Terraform plan JSON (`terraform show -json <planfile>`, format_version 1.x) to model entities. */
-export async function readTerraformPlan(document: JsonDocument, options: TerraformInputOptions): Promise<AdapterOutput> {
+export async function readTerraformPlan(
+  document: JsonDocument,
+  options: TerraformInputOptions,
+): Promise<AdapterOutput> {
   const plan = readPlan(document.value, document.file);
   const ctx: PlanContext = { plan, config: new PlanConfiguration(plan.configuration, plan.variables) };
-  const finder = new DeclarationFinder(options.terraformDir ?? dirname(options.path), options.repoRoot, plan.configuration);
+  const finder = new DeclarationFinder(
+    options.terraformDir ?? dirname(options.path),
+    options.repoRoot,
+    plan.configuration,
+  );
   const secrets = new Set<string>();
   const entities: Entity[] = [];
   const skipped: SkippedResource[] = [];
@@ -80,7 +90,8 @@ export async function readTerraformPlan(document: JsonDocument, options: Terrafo
       skip(`unrecognised change actions [${resource.actions.join(', ')}]`);
       continue;
     }
-    const current = resource.action === 'delete' ? ResourceView.before(resource, ctx) : ResourceView.after(resource, ctx);
+    const current =
+      resource.action === 'delete' ? ResourceView.before(resource, ctx) : ResourceView.after(resource, ctx);
     if (current === undefined || (resource.after === undefined && resource.before === undefined)) {
       skip('the plan has no values for it');
       continue;
@@ -135,7 +146,8 @@ function buildEntity(
 ): Entity {
   const action = resource.action ?? 'none';
   const base = { key: resource.address, source, raw };
-  const change = <T>(before: T | undefined): Change<T> => (before === undefined ? { action } : { action, before });
+  const change = <T>(before: T | undefined): Change<T> =>
+    before === undefined ? { action } : { action, before };
   switch (kind) {
     case 'cluster': {
       const make = (view: ResourceView): Cluster => ({
@@ -172,7 +184,12 @@ function buildEntity(
       return { ...make(current), change: change(previous && make(previous)) };
     }
     case 'roleDefinition': {
-      const make = (view: ResourceView): RoleDefinition => ({ kind, ...base, ...mapRoleDefinition(view), change: { action } });
+      const make = (view: ResourceView): RoleDefinition => ({
+        kind,
+        ...base,
+        ...mapRoleDefinition(view),
+        change: { action },
+      });
       return { ...make(current), change: change(previous && make(previous)) };
     }
     case 'federatedCredential': {
@@ -185,7 +202,12 @@ function buildEntity(
       return { ...make(current), change: change(previous && make(previous)) };
     }
     case 'registry': {
-      const make = (view: ResourceView): Registry => ({ kind, ...base, ...mapRegistry(view), change: { action } });
+      const make = (view: ResourceView): Registry => ({
+        kind,
+        ...base,
+        ...mapRegistry(view),
+        change: { action },
+      });
       return { ...make(current), change: change(previous && make(previous)) };
     }
   }

@@ -11,13 +11,19 @@ const SCOPE_OF_TYPE: Record<string, { level: ScopeLevel; resourceType?: string }
   'data.azurerm_subscription': { level: 'subscription' },
   azurerm_resource_group: { level: 'resourceGroup' },
   'data.azurerm_resource_group': { level: 'resourceGroup' },
-  azurerm_kubernetes_cluster: { level: 'resource', resourceType: 'Microsoft.ContainerService/managedClusters' },
+  azurerm_kubernetes_cluster: {
+    level: 'resource',
+    resourceType: 'Microsoft.ContainerService/managedClusters',
+  },
   azurerm_virtual_network: { level: 'resource', resourceType: 'Microsoft.Network/virtualNetworks' },
   azurerm_subnet: { level: 'resource', resourceType: 'Microsoft.Network/virtualNetworks/subnets' },
   azurerm_route_table: { level: 'resource', resourceType: 'Microsoft.Network/routeTables' },
   azurerm_public_ip: { level: 'resource', resourceType: 'Microsoft.Network/publicIPAddresses' },
   azurerm_application_gateway: { level: 'resource', resourceType: 'Microsoft.Network/applicationGateways' },
-  azurerm_network_security_group: { level: 'resource', resourceType: 'Microsoft.Network/networkSecurityGroups' },
+  azurerm_network_security_group: {
+    level: 'resource',
+    resourceType: 'Microsoft.Network/networkSecurityGroups',
+  },
   azurerm_nat_gateway: { level: 'resource', resourceType: 'Microsoft.Network/natGateways' },
   azurerm_private_dns_zone: { level: 'resource', resourceType: 'Microsoft.Network/privateDnsZones' },
   azurerm_dns_zone: { level: 'resource', resourceType: 'Microsoft.Network/dnsZones' },
@@ -28,15 +34,22 @@ const SCOPE_OF_TYPE: Record<string, { level: ScopeLevel; resourceType?: string }
   },
   azurerm_key_vault: { level: 'resource', resourceType: 'Microsoft.KeyVault/vaults' },
   azurerm_storage_account: { level: 'resource', resourceType: 'Microsoft.Storage/storageAccounts' },
-  azurerm_log_analytics_workspace: { level: 'resource', resourceType: 'Microsoft.OperationalInsights/workspaces' },
+  azurerm_log_analytics_workspace: {
+    level: 'resource',
+    resourceType: 'Microsoft.OperationalInsights/workspaces',
+  },
   azurerm_disk_encryption_set: { level: 'resource', resourceType: 'Microsoft.Compute/diskEncryptionSets' },
 };
 
-export function scopeOfResourceType(terraformType: string): { level: ScopeLevel; resourceType?: string } | undefined {
+export function scopeOfResourceType(
+  terraformType: string,
+): { level: ScopeLevel; resourceType?: string } | undefined {
   const direct = SCOPE_OF_TYPE[terraformType];
   if (direct !== undefined) return direct;
   const managedType = terraformType.startsWith('data.') ? terraformType.slice(5) : terraformType;
   // Data sources read the same resources as their managed counterparts; any other azurerm resource's ID is a
   // resource-level scope even when its ARM type is not in the table.
-  return SCOPE_OF_TYPE[managedType] ?? (managedType.startsWith('azurerm_') ? { level: 'resource' } : undefined);
+  return (
+    SCOPE_OF_TYPE[managedType] ?? (managedType.startsWith('azurerm_') ? { level: 'resource' } : undefined)
+  );
 }

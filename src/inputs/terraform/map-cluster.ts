@@ -21,8 +21,16 @@ export type ClusterFields = Omit<
 /** azurerm add-on blocks, their ARM add-on key, and the nested block holding the identity AKS creates for them. */
 const ADDON_BLOCKS: readonly { block: string; name: string; identityBlock?: string }[] = [
   { block: 'oms_agent', name: 'omsagent', identityBlock: 'oms_agent_identity' },
-  { block: 'ingress_application_gateway', name: 'ingressApplicationGateway', identityBlock: 'ingress_application_gateway_identity' },
-  { block: 'key_vault_secrets_provider', name: 'azureKeyvaultSecretsProvider', identityBlock: 'secret_identity' },
+  {
+    block: 'ingress_application_gateway',
+    name: 'ingressApplicationGateway',
+    identityBlock: 'ingress_application_gateway_identity',
+  },
+  {
+    block: 'key_vault_secrets_provider',
+    name: 'azureKeyvaultSecretsProvider',
+    identityBlock: 'secret_identity',
+  },
   { block: 'aci_connector_linux', name: 'aciConnectorLinux', identityBlock: 'connector_identity' },
   { block: 'web_app_routing', name: 'webAppRouting', identityBlock: 'web_app_routing_identity' },
 ];
@@ -36,7 +44,8 @@ const ADDON_FLAGS: readonly { attribute: string; name: string }[] = [
 export function mapCluster(r: ResourceView): ClusterFields {
   const id = r.string(['id']) ?? r.raw(['id']);
   const identityType = clusterIdentityType(r);
-  const managed = identityType === 'SystemAssigned' || identityType === 'UserAssigned' || isUnknown(identityType);
+  const managed =
+    identityType === 'SystemAssigned' || identityType === 'UserAssigned' || isUnknown(identityType);
   const fields: ClusterFields = {
     name: r.string(['name']) ?? '',
     id: typeof id === 'string' || isUnknown(id) ? id : '',
@@ -65,7 +74,11 @@ export function mapCluster(r: ResourceView): ClusterFields {
   const customKubelet = r.isConfigured(['kubelet_identity']);
   if (managed || customKubelet) {
     const kubelet: NonNullable<ClusterFields['kubeletIdentity']> = { custom: customKubelet };
-    setIfDefined(kubelet, 'userAssignedIdentityId', r.string(['kubelet_identity', 0, 'user_assigned_identity_id']));
+    setIfDefined(
+      kubelet,
+      'userAssignedIdentityId',
+      r.string(['kubelet_identity', 0, 'user_assigned_identity_id']),
+    );
     setIfDefined(kubelet, 'clientId', r.string(['kubelet_identity', 0, 'client_id']));
     setIfDefined(kubelet, 'objectId', r.string(['kubelet_identity', 0, 'object_id']));
     fields.kubeletIdentity = kubelet;
@@ -83,9 +96,13 @@ export function mapCluster(r: ResourceView): ClusterFields {
 
   // Provider defaults: RBAC on, local accounts on, OIDC issuer and workload identity off (azurerm 3.x/4.x).
   fields.kubernetesRbacEnabled =
-    r.bool(['role_based_access_control_enabled']) ?? r.bool(['role_based_access_control', 0, 'enabled']) ?? true;
+    r.bool(['role_based_access_control_enabled']) ??
+    r.bool(['role_based_access_control', 0, 'enabled']) ??
+    true;
   fields.localAccountsDisabled = r.bool(['local_account_disabled']) ?? false;
-  const oidc: NonNullable<ClusterFields['oidcIssuer']> = { enabled: r.bool(['oidc_issuer_enabled']) ?? false };
+  const oidc: NonNullable<ClusterFields['oidcIssuer']> = {
+    enabled: r.bool(['oidc_issuer_enabled']) ?? false,
+  };
   setIfDefined(oidc, 'url', r.string(['oidc_issuer_url']));
   fields.oidcIssuer = oidc;
   fields.workloadIdentityEnabled = r.bool(['workload_identity_enabled']) ?? false;
@@ -152,6 +169,10 @@ function mapAddons(r: ResourceView): AddonProfile[] {
   return addons;
 }
 
-export function setIfDefined<T extends object, K extends keyof T>(target: T, key: K, value: T[K] | undefined): void {
+export function setIfDefined<T extends object, K extends keyof T>(
+  target: T,
+  key: K,
+  value: T[K] | undefined,
+): void {
   if (value !== undefined) target[key] = value;
 }

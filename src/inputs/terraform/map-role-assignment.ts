@@ -6,7 +6,10 @@ import { scopeOfResourceType } from './arm-types.js';
 import { setIfDefined } from './map-cluster.js';
 import type { ResourceView } from './resource-view.js';
 
-export type RoleAssignmentFields = Omit<RoleAssignment, 'kind' | 'key' | 'source' | 'change' | 'raw' | 'principal'>;
+export type RoleAssignmentFields = Omit<
+  RoleAssignment,
+  'kind' | 'key' | 'source' | 'change' | 'raw' | 'principal'
+>;
 
 export const NOT_IN_BUILT_IN_TABLE = 'not a built-in role this tool knows, and not defined in the inputs';
 
@@ -49,7 +52,11 @@ function mapRole(r: ResourceView): RoleAssignmentFields['role'] {
 function roleDefinitionId(r: ResourceView): Value<string> | undefined {
   const [resolved] = r.resolveConfigured(['role_definition_id']);
   const id = r.string(['role_definition_id']);
-  if (isUnknown(id) && resolved?.kind === 'attribute' && resolved.resourceType === 'azurerm_role_definition') {
+  if (
+    isUnknown(id) &&
+    resolved?.kind === 'attribute' &&
+    resolved.resourceType === 'azurerm_role_definition'
+  ) {
     return new Unknown(id.reason, `${resolved.resourceAddress}.role_definition_resource_id`);
   }
   return id;
@@ -57,7 +64,8 @@ function roleDefinitionId(r: ResourceView): Value<string> | undefined {
 
 function mapScope(r: ResourceView): Scope {
   const scope = r.string(['scope']);
-  if (scope === undefined) return { id: new Unknown('no scope in the plan'), level: new Unknown('no scope in the plan') };
+  if (scope === undefined)
+    return { id: new Unknown('no scope in the plan'), level: new Unknown('no scope in the plan') };
   if (!isUnknown(scope)) {
     return parseScope(scope) ?? { id: scope, level: new Unknown(`unrecognised scope ${scope}`) };
   }

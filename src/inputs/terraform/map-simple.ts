@@ -4,7 +4,10 @@ import { setIfDefined } from './map-cluster.js';
 import type { ResourceView } from './resource-view.js';
 
 type Own<T> = Omit<T, 'kind' | 'key' | 'source' | 'change' | 'raw'>;
-export type ManagedIdentityFields = Omit<Own<ManagedIdentity>, 'usedBy' | 'roleAssignments' | 'federatedCredentials'>;
+export type ManagedIdentityFields = Omit<
+  Own<ManagedIdentity>,
+  'usedBy' | 'roleAssignments' | 'federatedCredentials'
+>;
 export type FederatedCredentialFields = Omit<Own<FederatedCredential>, 'identity' | 'cluster'>;
 
 export function mapManagedIdentity(r: ResourceView): ManagedIdentityFields {

@@ -1,5 +1,5 @@
 import type { Cluster } from '../../model/entities.js';
-import { sameValue } from '../../model/values.js';
+import { sameValue, ValueIndex } from '../../model/values.js';
 import type { ResourceView } from './resource-view.js';
 
 /**
@@ -8,9 +8,10 @@ import type { ResourceView } from './resource-view.js';
  */
 export function attachNodePoolSubnets(pools: ResourceView[], clusters: Cluster[]): ResourceView[] {
   const unattached: ResourceView[] = [];
+  const clustersById = new ValueIndex<Cluster>();
+  for (const cluster of clusters) clustersById.add(cluster.id, cluster);
   for (const pool of pools) {
-    const clusterId = pool.string(['kubernetes_cluster_id']);
-    const cluster = clusters.find((c) => clusterId !== undefined && sameValue(c.id, clusterId));
+    const cluster = clustersById.first(pool.string(['kubernetes_cluster_id']));
     if (cluster === undefined) {
       unattached.push(pool);
       continue;
@@ -18,7 +19,8 @@ export function attachNodePoolSubnets(pools: ResourceView[], clusters: Cluster[]
     for (const attribute of ['vnet_subnet_id', 'pod_subnet_id']) {
       const subnet = pool.chosenString([attribute]);
       if (subnet === undefined || cluster.network === undefined) continue;
-      if (!cluster.network.vnetSubnetIds.some((s) => sameValue(s, subnet))) cluster.network.vnetSubnetIds.push(subnet);
+      if (!cluster.network.vnetSubnetIds.some((s) => sameValue(s, subnet)))
+        cluster.network.vnetSubnetIds.push(subnet);
     }
   }
   return unattached;

@@ -109,7 +109,9 @@ export class PlanConfiguration {
 
   private resolveExpression(expression: JsonObject, scope: ModuleScope, depth: number): Resolved[] {
     if ('constant_value' in expression) return [{ kind: 'constant', value: expression['constant_value'] }];
-    const references = (asArray(expression['references']) ?? []).filter((r): r is string => typeof r === 'string');
+    const references = (asArray(expression['references']) ?? []).filter(
+      (r): r is string => typeof r === 'string',
+    );
     if (references.length === 0) return [{ kind: 'unresolved', reason: 'an expression without references' }];
     return distinctTraversals(references).map((ref) => this.resolveReference(ref, scope, depth));
   }
@@ -175,19 +177,28 @@ export class PlanConfiguration {
       instance += formatSteps([maybeIndex]);
       next = 3;
     }
-    const child = callName === undefined ? undefined : this.scopes.get(joinAddress(scope.path, `module.${callName}`));
+    const child =
+      callName === undefined ? undefined : this.scopes.get(joinAddress(scope.path, `module.${callName}`));
     const outputName = stepName(steps[next]);
     if (child === undefined || outputName === undefined) {
-      return { kind: 'unresolved', reason: `module output ${formatSteps(steps)} not found in the configuration` };
+      return {
+        kind: 'unresolved',
+        reason: `module output ${formatSteps(steps)} not found in the configuration`,
+      };
     }
     const output = asObject(asObject(child.config['outputs'])?.[outputName]);
     const expression = asObject(output?.['expression']);
     if (expression === undefined) {
       // Flattened absolute references (module.m.<type>.<name>...) point straight at a resource of the module.
-      if (this.resources.has(joinAddress(child.path, formatSteps(stripIndexes(steps.slice(next, next + 2)))))) {
+      if (
+        this.resources.has(joinAddress(child.path, formatSteps(stripIndexes(steps.slice(next, next + 2)))))
+      ) {
         return attributeOf(instance, steps.slice(next), 2);
       }
-      return { kind: 'unresolved', reason: `module output ${formatSteps(steps)} not found in the configuration` };
+      return {
+        kind: 'unresolved',
+        reason: `module output ${formatSteps(steps)} not found in the configuration`,
+      };
     }
     const resolved = this.resolveExpression(expression, { ...child, instance }, depth + 1);
     const result = single(resolved, `module output module.${callName ?? ''}.${outputName}`);
@@ -213,7 +224,13 @@ function attributeOf(instance: string, steps: Step[], nameSteps: number): Resolv
   const resourceAddress = joinAddress(instance, formatSteps(steps.slice(0, end)));
   const attribute = formatSteps(steps.slice(end));
   const fullType = nameSteps === 3 ? `data.${resourceType}` : resourceType;
-  return { kind: 'attribute', resourceAddress, resourceType: fullType, attribute, ref: joinAddress(resourceAddress, attribute) };
+  return {
+    kind: 'attribute',
+    resourceAddress,
+    resourceType: fullType,
+    attribute,
+    ref: joinAddress(resourceAddress, attribute),
+  };
 }
 
 function single(resolved: Resolved[], what: string): Resolved {

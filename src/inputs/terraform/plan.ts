@@ -33,7 +33,8 @@ export interface TerraformPlan {
  */
 export function readPlan(document: unknown, file: string): TerraformPlan {
   const root = asObject(document);
-  if (root === undefined) throw new InputError({ file }, 'expected a JSON object (terraform show -json output)');
+  if (root === undefined)
+    throw new InputError({ file }, 'expected a JSON object (terraform show -json output)');
   const formatVersion = asString(root['format_version']);
   if (formatVersion === undefined || !/^1\./.test(formatVersion)) {
     throw new InputError(
@@ -88,7 +89,8 @@ function readResourceChange(value: unknown, file: string, path: (string | number
   const address = requireString(rc, 'address', file, path);
   const type = requireString(rc, 'type', file, path);
   const change = asObject(rc['change']);
-  if (change === undefined) throw new InputError({ file, pointer: `${pointer}/change` }, 'expected a change object');
+  if (change === undefined)
+    throw new InputError({ file, pointer: `${pointer}/change` }, 'expected a change object');
   const actions = asArray(change['actions']);
   if (actions === undefined || !actions.every((a) => typeof a === 'string')) {
     throw new InputError({ file, pointer: `${pointer}/change/actions` }, 'expected an array of action names');
@@ -97,8 +99,8 @@ function readResourceChange(value: unknown, file: string, path: (string | number
     address,
     mode: rc['mode'] === 'data' ? 'data' : 'managed',
     type,
-    action: changeAction(actions as string[]),
-    actions: actions as string[],
+    action: changeAction(actions),
+    actions: actions,
     after: optionalObject(change['after'], file, `${pointer}/change/after`),
     afterUnknown: change['after_unknown'],
     afterSensitive: change['after_sensitive'],
@@ -136,9 +138,9 @@ function walkModule(
       pointer: jsonPointer([...base, 'resources', i]),
     });
   });
-  (asArray(m['child_modules']) ?? []).forEach((child, i) =>
-    walkModule(child, [...base, 'child_modules', i], file, visit),
-  );
+  (asArray(m['child_modules']) ?? []).forEach((child, i) => {
+    walkModule(child, [...base, 'child_modules', i], file, visit);
+  });
 }
 
 /** Terraform writes a replacement as ["delete","create"] or ["create","delete"] (create_before_destroy). */
@@ -165,7 +167,8 @@ function changeAction(actions: string[]): ChangeAction | undefined {
 
 function requireString(obj: JsonObject, key: string, file: string, path: (string | number)[]): string {
   const value = asString(obj[key]);
-  if (value === undefined) throw new InputError({ file, pointer: jsonPointer([...path, key]) }, 'expected a string');
+  if (value === undefined)
+    throw new InputError({ file, pointer: jsonPointer([...path, key]) }, 'expected a string');
   return value;
 }
 

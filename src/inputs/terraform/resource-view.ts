@@ -55,8 +55,8 @@ export class ResourceView {
 
   string(path: AttrPath): Value<string> | undefined {
     const v = this.value(path);
-    if (isUnknown(v) || typeof v === 'string') return v;
-    return v === undefined ? undefined : String(v);
+    if (isUnknown(v)) return v;
+    return scalarText(v);
   }
 
   bool(path: AttrPath): Value<boolean> | undefined {
@@ -81,15 +81,20 @@ export class ResourceView {
     if (Array.isArray(raw)) {
       return raw.map((_, i) => this.string([...path, i])).filter((v): v is Value<string> => v !== undefined);
     }
-    if (!isUnknown(raw)) return raw === undefined ? undefined : [String(raw)];
+    if (!isUnknown(raw)) {
+      const text = scalarText(raw);
+      return text === undefined ? undefined : [text];
+    }
     const resolved = this.ctx.config.resolveAttribute(this.address, path);
     if (resolved.length === 0) return raw;
     const items: Value<string>[] = [];
     for (const r of resolved) {
       const v = this.fromResolved(r);
-      if (Array.isArray(v)) items.push(...v.map((x) => String(x)));
-      else if (isUnknown(v) || typeof v === 'string') items.push(v);
-      else if (v !== undefined && v !== null) items.push(String(v));
+      const values: unknown[] = Array.isArray(v) ? v : [v];
+      for (const item of values) {
+        const text = isUnknown(item) ? item : scalarText(item);
+        if (text !== undefined) items.push(text);
+      }
     }
     return items;
   }
@@ -121,7 +126,6 @@ export class ResourceView {
       }
     }
   }
-
 }
 
 export function formatPath(path: AttrPath): string {
@@ -131,14 +135,23 @@ export function formatPath(path: AttrPath): string {
 
 const UNKNOWN = Symbol('unknown');
 
+/** A scalar as text; objects and arrays are not a string attribute's value. */
+function scalarText(value: unknown): string | undefined {
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  return undefined;
+}
+
 /** Walks a planned value and its after_unknown mirror together; the mirror is `true` where a value is computed. */
 function readPlanned(values: unknown, mirror: unknown, path: AttrPath): unknown {
   let node = values;
   let marks = mirror;
   for (const step of path) {
     if (marks === true) return UNKNOWN;
-    marks = isObject(marks) || Array.isArray(marks) ? (marks as Record<string | number, unknown>)[step] : undefined;
-    node = isObject(node) || Array.isArray(node) ? (node as Record<string | number, unknown>)[step] : undefined;
+    marks =
+      isObject(marks) || Array.isArray(marks) ? (marks as Record<string | number, unknown>)[step] : undefined;
+    node =
+      isObject(node) || Array.isArray(node) ? (node as Record<string | number, unknown>)[step] : undefined;
   }
   if (marks === true) return UNKNOWN;
   return node === null ? undefined : node;

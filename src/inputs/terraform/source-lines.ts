@@ -46,8 +46,11 @@ export class DeclarationFinder {
     const found = blocks.find(
       (b) => b.block.type === type && b.block.name === name && (b.block.mode === 'data') === isData,
     );
-    if (found === undefined) return { note: `no ${isData ? 'data' : 'resource'} "${type}" "${name}" block in ${this.display(dir)}` };
-    return { location: { file: this.display(found.file), line: found.block.line, endLine: found.block.endLine } };
+    if (found === undefined)
+      return { note: `no ${isData ? 'data' : 'resource'} "${type}" "${name}" block in ${this.display(dir)}` };
+    return {
+      location: { file: this.display(found.file), line: found.block.line, endLine: found.block.endLine },
+    };
   }
 
   private blocksIn(dir: string): Promise<{ file: string; block: DeclaredBlock }[]> {

@@ -66,6 +66,9 @@ export function joinAddress(prefix: string, rest: string): string {
  */
 export function distinctTraversals(references: readonly string[]): string[] {
   return references.filter(
-    (ref) => !references.some((other) => other !== ref && (other.startsWith(`${ref}.`) || other.startsWith(`${ref}[`))),
+    (ref) =>
+      !references.some(
+        (other) => other !== ref && (other.startsWith(`${ref}.`) || other.startsWith(`${ref}[`)),
+      ),
   );
 }
