@@ -13284,7 +13284,8 @@ function linkFederatedCredentials(byKind, identitiesById) {
         }
         if (cluster !== undefined) {
             credential.cluster = cluster;
-            if (identity !== undefined && !identity.usedBy.some((u) => u.cluster === cluster && u.as === 'workload')) {
+            if (identity !== undefined &&
+                !identity.usedBy.some((u) => u.cluster === cluster && u.as === 'workload')) {
                 identity.usedBy.push({ cluster, as: 'workload' });
             }
         }

@@ -35,7 +35,8 @@ export function linkEntities(entities: readonly Entity[]): EntitiesByKind {
   for (const cluster of byKind.cluster) {
     for (const principal of clusterPrincipals(cluster)) principals.add(principal.principal, principal);
   }
-  for (const assignment of byKind.roleAssignment) linkPrincipal(assignment, principals, identitiesByPrincipal);
+  for (const assignment of byKind.roleAssignment)
+    linkPrincipal(assignment, principals, identitiesByPrincipal);
   linkRoleDefinitions(byKind);
   linkRegistries(byKind);
   return byKind;
@@ -72,7 +73,10 @@ function linkFederatedCredentials(byKind: EntitiesByKind, identitiesById: ValueI
     }
     if (cluster !== undefined) {
       credential.cluster = cluster;
-      if (identity !== undefined && !identity.usedBy.some((u) => u.cluster === cluster && u.as === 'workload')) {
+      if (
+        identity !== undefined &&
+        !identity.usedBy.some((u) => u.cluster === cluster && u.as === 'workload')
+      ) {
         identity.usedBy.push({ cluster, as: 'workload' });
       }
     }
@@ -166,7 +170,8 @@ function linkRegistries(byKind: EntitiesByKind): void {
     if (parsed?.subscriptionId === undefined) continue;
     const subscription = `/subscriptions/${String(parsed.subscriptionId)}`;
     byScope.add(subscription, registry);
-    if (parsed.resourceGroup !== undefined) byScope.add(`${subscription}/resourceGroups/${String(parsed.resourceGroup)}`, registry);
+    if (parsed.resourceGroup !== undefined)
+      byScope.add(`${subscription}/resourceGroups/${String(parsed.resourceGroup)}`, registry);
   }
   for (const cluster of byKind.cluster) {
     const assignments = [
@@ -175,7 +180,11 @@ function linkRegistries(byKind: EntitiesByKind): void {
       ...cluster.addons.flatMap((a) => a.roleAssignments),
     ];
     const found = new Set<Registry>();
-    for (const a of assignments) for (const r of byScope.get(typeof a.scope.id === 'string' ? a.scope.id.replace(/\/+$/, '') : a.scope.id)) found.add(r);
+    for (const a of assignments)
+      for (const r of byScope.get(
+        typeof a.scope.id === 'string' ? a.scope.id.replace(/\/+$/, '') : a.scope.id,
+      ))
+        found.add(r);
     cluster.registries = byKind.registry.filter((r) => found.has(r));
   }
 }
