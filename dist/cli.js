@@ -4,6 +4,7 @@ import { parseArgs } from 'node:util';
 import { readFileSync, existsSync } from 'node:fs';
 import { join, dirname, resolve as resolve$1, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { createHash } from 'node:crypto';
 
 /*---------------------------------------------------------------------------------------------
  *  Copyright (c) Microsoft Corporation. All rights reserved.
@@ -11490,6 +11491,31 @@ function groupByCluster(outcome) {
         ? { title: 'Not tied to a cluster', evaluations }
         : { cluster, title: `Cluster ${entityLabel(cluster)}`, evaluations });
 }
+/** A finding's text for a reader: the failure message and the fix, or why it cannot be decided yet. */
+function findingText(e) {
+    if (e.status === 'indeterminate') {
+        return `Cannot decide yet: ${becauseText(e.because)}. ${e.policy.policy.title} is checked again when the values are known.`;
+    }
+    return `${e.message ?? e.policy.policy.title}\nFix: ${e.policy.policy.remediation.summary}`;
+}
+/** The results worth showing: failures and indeterminate ones, blocking first, then by severity and ID. */
+function findings(outcome) {
+    const rank = (e) => (isBlocking(e, outcome) ? 0 : e.status === 'fail' ? 100 : 200) + SEVERITIES.indexOf(e.policy.policy.severity);
+    return outcome.evaluations
+        .filter((e) => e.status === 'fail' || e.status === 'indeterminate')
+        .sort((a, b) => rank(a) - rank(b) || a.policy.policy.id.localeCompare(b.policy.policy.id) || a.entity.key.localeCompare(b.entity.key));
+}
+/** A scope as a reader names it: its last name (or the resource it will be) and its level. */
+function scopeText(scope) {
+    const level = typeof scope.level === 'string' ? scope.level : 'unknown level';
+    const id = scope.id;
+    let name;
+    if (typeof id === 'string')
+        name = id === '/' ? 'tenant root' : (id.replace(/\/+$/, '').split('/').pop() ?? id);
+    else
+        name = id.ref?.replace(/\.id$/, '') ?? '(known after apply)';
+    return `${name} (${level})`;
+}
 
 const STATUS_WORD = {
     fail: 'FAIL',
@@ -11619,6 +11645,344 @@ function renderJson(outcome) {
         results: outcome.evaluations.map((e) => jsonResult(e, outcome)),
     };
     return scrubSecrets(JSON.stringify(report, null, 2) + '\n', outcome.secrets);
+}
+
+/** More edges than this make a flowchart unreadable; the rest are counted in a note under it. */
+const MAX_EDGES = 40;
+/**
+ * Who can do what, for one cluster: the cluster, the identities it runs as (control plane, kubelet, add-ons), the
+ * workloads that federate to its identities, and every role those identities hold at which scope. Edges behind a
+ * failing policy are drawn red; principals not known until apply say so.
+ */
+function identityMap(cluster, identities, evaluations) {
+    const failing = new Set(evaluations.filter((e) => e.status === 'fail').map((e) => e.entity));
+    const nodes = new Map();
+    const edges = [];
+    const scopeIds = new Map();
+    const node = (id, label, shape = 'box') => {
+        if (!nodes.has(id)) {
+            const text = `"${escapeLabel(label)}"`;
+            nodes.set(id, shape === 'round' ? `${id}(${text})` : shape === 'stadium' ? `${id}([${text}])` : `${id}[${text}]`);
+        }
+        return id;
+    };
+    const scopeNode = (assignment) => {
+        const label = scopeText(assignment.scope);
+        let id = scopeIds.get(label);
+        if (id === undefined) {
+            id = `s${scopeIds.size}`;
+            scopeIds.set(label, id);
+        }
+        return node(id, label, 'round');
+    };
+    const roles = (from, assignments) => {
+        for (const a of assignments) {
+            edges.push({ from, to: scopeNode(a), label: roleName(a), failing: failing.has(a) });
+        }
+    };
+    const federations = (to, identity, prefix) => {
+        identity?.federatedCredentials.forEach((credential, j) => {
+            const subject = node(`${prefix}${j}`, serviceAccountLabel(credential.subject), 'stadium');
+            edges.push({ from: subject, to, label: 'federates', failing: failing.has(credential) });
+        });
+    };
+    const c = node('c', `${displayValue(cluster.name)}\ncluster`, 'stadium');
+    const cp = node('cp', controlPlaneLabel(cluster));
+    edges.push({ from: c, to: cp, label: 'control plane', failing: failing.has(cluster) });
+    roles(cp, cluster.controlPlaneRoleAssignments);
+    federations(cp, cluster.controlPlaneIdentity, 'fcp');
+    if (cluster.kubeletIdentity !== undefined) {
+        const kubelet = node('k', kubeletLabel(cluster));
+        edges.push({ from: c, to: kubelet, label: 'kubelet', failing: false });
+        roles(kubelet, cluster.kubeletRoleAssignments);
+        federations(kubelet, cluster.kubeletManagedIdentity, 'fk');
+    }
+    cluster.addons.forEach((addon, i) => {
+        if (addon.identity === undefined && addon.roleAssignments.length === 0)
+            return;
+        const id = node(`a${i}`, `${addon.name} add-on\n${principalText(addon.identity?.objectId)}`);
+        edges.push({ from: c, to: id, label: 'add-on', failing: false });
+        roles(id, addon.roleAssignments);
+    });
+    const workloads = identities.filter((mi) => mi.usedBy.some((u) => u.cluster === cluster && u.as === 'workload'));
+    workloads.forEach((identity, i) => {
+        const id = node(`w${i}`, `${displayValue(identity.name)}\nworkload identity`);
+        federations(id, identity, `fw${i}_`);
+        roles(id, identity.roleAssignments);
+    });
+    const drawn = edges.slice(0, MAX_EDGES);
+    const lines = ['flowchart LR', ...[...nodes.values()].map((n) => `  ${n}`)];
+    for (const e of drawn)
+        lines.push(`  ${e.from} -->|"${escapeLabel(e.failing ? `✗ ${e.label}` : e.label)}"| ${e.to}`);
+    drawn.forEach((e, i) => {
+        if (e.failing)
+            lines.push(`  linkStyle ${i} stroke:#d1242f,stroke-width:2px,color:#d1242f`);
+    });
+    return { mermaid: lines.join('\n'), omitted: edges.length - drawn.length };
+}
+function roleName(a) {
+    if (typeof a.role.name === 'string')
+        return a.role.name;
+    return typeof a.role.id === 'string' ? a.role.id : 'role known after apply';
+}
+function controlPlaneLabel(cluster) {
+    const type = cluster.identity.type;
+    if (type === 'UserAssigned') {
+        const name = cluster.controlPlaneIdentity === undefined ? 'user-assigned identity' : displayValue(cluster.controlPlaneIdentity.name);
+        return `${name}\nuser-assigned, ${principalText(cluster.controlPlaneIdentity?.principalId)}`;
+    }
+    if (type === 'SystemAssigned')
+        return `control plane\nsystem-assigned, ${principalText(cluster.identity.principalId)}`;
+    if (type === 'ServicePrincipal')
+        return `service principal\n${displayValue(cluster.servicePrincipal?.clientId)}`;
+    return isUnknown(type) ? 'control plane\nidentity known after apply' : `control plane\nidentity ${String(type)}`;
+}
+function kubeletLabel(cluster) {
+    const kubelet = cluster.kubeletIdentity;
+    const owner = cluster.kubeletManagedIdentity;
+    const name = owner !== undefined ? displayValue(owner.name) : kubelet?.custom === true ? 'own kubelet identity' : 'kubelet identity (AKS-made)';
+    return `${name}\n${principalText(owner?.principalId ?? kubelet?.objectId)}`;
+}
+function principalText(value) {
+    if (value === undefined || value === '')
+        return 'principal unknown';
+    return isUnknown(value) ? 'principal known after apply' : `principal ${value}`;
+}
+function serviceAccountLabel(subject) {
+    if (typeof subject !== 'string')
+        return 'service account known after apply';
+    const match = /^system:serviceaccount:([^:]+):([^:]+)$/.exec(subject);
+    return match === null ? subject : `service account ${match[1] ?? ''}/${match[2] ?? ''}`;
+}
+function displayValue(value) {
+    if (value === undefined || value === '')
+        return '(not set)';
+    return isUnknown(value) ? '(known after apply)' : value;
+}
+/** Mermaid labels are quoted; quotes, angle brackets and newlines need its entity codes. */
+function escapeLabel(text) {
+    return text.replace(/"/g, '#quot;').replace(/</g, '#lt;').replace(/>/g, '#gt;').replace(/\n/g, '<br/>');
+}
+
+/** Rows per table, so that a cluster with very many findings is truncated by tables, not cut mid-row. */
+const TABLE_ROWS = 50;
+const ICON = { fail: '❌', indeterminate: '❔', pass: '✅', 'not-applicable': '➖' };
+/**
+ * The PR comment, job summary and check run text: the verdict and counts first, a table per cluster with its
+ * identity map, then the details collapsed. Blocks are added in that order while they fit in `maxLength`; what
+ * does not fit is counted in a closing note, never cut mid-table.
+ */
+function renderMarkdown(outcome, options = {}) {
+    const links = options.links ?? {};
+    const limit = options.maxLength ?? Number.POSITIVE_INFINITY;
+    const blocks = [];
+    if (options.header !== undefined)
+        blocks.push(options.header);
+    blocks.push(headline(outcome), severityTable(outcome));
+    for (const group of groupByCluster(outcome)) {
+        const shown = findings({ ...outcome, evaluations: group.evaluations });
+        if (group.cluster === undefined && shown.length === 0)
+            continue;
+        const passed = group.evaluations.filter((e) => e.status === 'pass').length;
+        const where = group.cluster === undefined ? '' : ` · ${locationLink(group.cluster.source.declaration, links) ?? locationText(group.cluster)}`;
+        const title = `### ${group.cluster === undefined ? group.title : `Cluster \`${entityLabel(group.cluster)}\``}\n${shown.length} finding(s), ${passed} passed${where}`;
+        const tables = chunks(shown, TABLE_ROWS).map((rows) => findingTable(rows, outcome, links));
+        blocks.push([title, ...tables.slice(0, 1)].join('\n\n'), ...tables.slice(1));
+        if (group.cluster !== undefined) {
+            const map = identityMap(group.cluster, outcome.entities.managedIdentity, group.evaluations);
+            const note = map.omitted > 0 ? `\n\n${map.omitted} more role assignment(s) not drawn; the table and the JSON report list them all.` : '';
+            blocks.push(`<details open><summary>Identity map: who can do what</summary>\n\n\`\`\`mermaid\n${map.mermaid}\n\`\`\`${note}\n\n</details>`);
+        }
+    }
+    const all = findings(outcome);
+    const failures = all.filter((e) => e.status === 'fail');
+    if (failures.length > 0)
+        blocks.push(details(`Failing findings (${failures.length})`, failures.map((e) => failureDetail(e, links))));
+    const unknown = all.filter((e) => e.status === 'indeterminate');
+    if (unknown.length > 0) {
+        const intro = 'These depend on values Terraform computes at apply time (known after apply), such as principal IDs of identities that do not exist yet. They are checked again once the values are known; `fail-on-indeterminate` makes them fail the run.';
+        blocks.push(details(`Indeterminate findings (${unknown.length})`, [intro, ...unknown.map((e) => `- **${e.policy.policy.id}** on \`${entityLabel(e.entity)}\`: ${becauseText(e.because)}`)]));
+    }
+    blocks.push(inputsDetail(outcome));
+    return scrubSecrets(fit(blocks, limit), outcome.secrets);
+}
+function headline(outcome) {
+    const counts = countOutcome(outcome);
+    const failed = runFailed(outcome);
+    const verdict = failed ? '❌ failed' : counts.failed + counts.indeterminate > 0 ? '⚠️ passed with findings' : '✅ passed';
+    const rule = `fail-on: \`${outcome.failOn}\`${outcome.failOnIndeterminate ? ', indeterminate fails' : ''}`;
+    return [
+        `## aks-identity-lint ${verdict}`,
+        `**${counts.failed}** failed (${counts.blocking} blocking), **${counts.indeterminate}** indeterminate, **${counts.passed}** passed, ${counts.notApplicable} not applicable · ${rule} · ${outcome.policies.length} policies · ${outcome.inputs.length} input(s)`,
+    ].join('\n');
+}
+function severityTable(outcome) {
+    const rows = SEVERITIES.map((s) => {
+        const of = (status) => outcome.evaluations.filter((e) => e.status === status && e.policy.policy.severity === s).length;
+        return `| ${s} | ${of('fail')} | ${of('indeterminate')} | ${of('pass')} |`;
+    });
+    return ['| Severity | Failed | Indeterminate | Passed |', '|---|---:|---:|---:|', ...rows].join('\n');
+}
+function findingTable(shown, outcome, links) {
+    const rows = shown.map((e) => {
+        const where = locationLink(e.entity.source.declaration, links) ?? `\`${locationText(e.entity)}\``;
+        const blocking = isBlocking(e, outcome) ? ' (blocking)' : '';
+        return `| ${ICON[e.status]} | ${policyLink(e.policy, links)} ${escapeCell(e.policy.policy.title)} | ${e.policy.policy.severity}${blocking} | \`${escapeCell(e.entity.key)}\` | ${where} |`;
+    });
+    return ['| | Policy | Severity | Resource | Where |', '|---|---|---|---|---|', ...rows].join('\n');
+}
+function failureDetail(e, links) {
+    const where = locationLink(e.entity.source.declaration, links) ?? `\`${locationText(e.entity)}\``;
+    const fixes = [e.policy.policy.remediation.terraform, e.policy.policy.remediation.bicep].filter((f) => f !== undefined);
+    return [
+        `#### ${policyLink(e.policy, links)} ${e.policy.policy.title}`,
+        `${e.message ?? ''} (${where})`,
+        `**Fix:** ${e.policy.policy.remediation.summary}${fixes.length > 0 ? `\n${fixes.map((f) => `- ${f}`).join('\n')}` : ''}`,
+    ].join('\n\n');
+}
+function inputsDetail(outcome) {
+    const lines = outcome.inputs.map((i) => {
+        const unsupported = Object.values(i.unsupported).reduce((a, b) => a + b, 0);
+        return `- \`${i.file}\` (${formatName(i.format)}): ${i.scanned} scanned, ${i.skipped} skipped, ${unsupported} outside AKS identity`;
+    });
+    for (const s of outcome.skipped)
+        lines.push(`- skipped \`${s.address}\` in \`${s.file}\`: ${s.reason}`);
+    for (const i of outcome.ignored)
+        lines.push(`- ignored \`${i.file}\`: ${i.reason}`);
+    return details('Inputs', lines);
+}
+function details(summary, lines) {
+    return `<details><summary>${summary}</summary>\n\n${lines.join('\n\n')}\n\n</details>`;
+}
+function policyLink(policy, links) {
+    const url = policy.policy.helpUri ?? links.policyUrl?.(policy);
+    return url === undefined ? `**${policy.policy.id}**` : `[**${policy.policy.id}**](${url})`;
+}
+function locationLink(declaration, links) {
+    if (declaration === undefined)
+        return undefined;
+    const text = `${declaration.file}:${declaration.line}`;
+    return links.fileUrl === undefined ? `\`${text}\`` : `[${text}](${links.fileUrl(declaration.file, declaration.line, declaration.endLine)})`;
+}
+function chunks(items, size) {
+    const out = [];
+    for (let i = 0; i < items.length; i += size)
+        out.push(items.slice(i, i + size));
+    return out;
+}
+function escapeCell(text) {
+    return text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+}
+/** Joins blocks while they fit; the rest are counted in a note that always fits. */
+function fit(blocks, limit) {
+    const note = (n) => `\n\n> ${n} more section(s) left out to stay within GitHub's ${limit.toLocaleString('en-US')}-character limit. The job summary, the JSON report and the SARIF file have every finding.`;
+    let out = '';
+    for (let i = 0; i < blocks.length; i++) {
+        const next = out === '' ? (blocks[i] ?? '') : `${out}\n\n${blocks[i] ?? ''}`;
+        if (next.length + note(blocks.length).length > limit)
+            return out + note(blocks.length - i);
+        out = next;
+    }
+    return out + '\n';
+}
+
+/** GitHub code scanning reads security-severity: 9.0+ critical, 7.0+ high, 4.0+ medium, below low. */
+const SECURITY_SEVERITY = {
+    critical: '9.5',
+    high: '8.0',
+    medium: '5.5',
+    low: '3.0',
+    info: undefined,
+};
+const LEVEL = {
+    critical: 'error',
+    high: 'error',
+    medium: 'warning',
+    low: 'note',
+    info: 'note',
+};
+/**
+ * SARIF 2.1.0 for code scanning: one rule per policy (with its help text and a link to its page), one result per
+ * failing or indeterminate finding, located at the declaring .tf/.bicep lines relative to the repository root.
+ * partialFingerprints hash the policy ID and the resource's stable key, so an alert survives edits that move lines.
+ */
+function renderSarif(outcome, options = {}) {
+    const policies = outcome.policies;
+    const ruleIndex = new Map(policies.map((p, i) => [p.policy.id, i]));
+    const sarif = {
+        $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+        version: '2.1.0',
+        runs: [
+            {
+                tool: {
+                    driver: {
+                        name: 'aks-identity-lint',
+                        semanticVersion: outcome.version,
+                        version: outcome.version,
+                        informationUri: 'https://www.npmjs.com/package/aks-identity-lint',
+                        rules: policies.map((p) => rule(p, options)),
+                    },
+                },
+                automationDetails: { id: 'aks-identity-lint/' },
+                columnKind: 'utf16CodeUnits',
+                results: findings(outcome).map((e) => result(e, ruleIndex.get(e.policy.policy.id) ?? 0)),
+            },
+        ],
+    };
+    return scrubSecrets(JSON.stringify(sarif, null, 2) + '\n', outcome.secrets);
+}
+function rule(compiled, options) {
+    const p = compiled.policy;
+    const helpUri = p.helpUri ?? options.policyUrl?.(compiled);
+    const fixes = [
+        `**Fix:** ${p.remediation.summary}`,
+        p.remediation.terraform === undefined ? '' : `**Terraform:** ${p.remediation.terraform}`,
+        p.remediation.bicep === undefined ? '' : `**Bicep:** ${p.remediation.bicep}`,
+    ].filter((s) => s !== '');
+    const references = (p.references ?? []).map((r) => `- ${r}`);
+    const helpText = [p.description ?? p.title, `Fix: ${p.remediation.summary}`, ...(p.references ?? [])].join('\n\n');
+    const helpMarkdown = [p.description ?? p.title, ...fixes, references.length > 0 ? `**References**\n${references.join('\n')}` : ''].filter((s) => s !== '').join('\n\n');
+    const securitySeverity = SECURITY_SEVERITY[p.severity];
+    return {
+        id: p.id,
+        name: p.id,
+        shortDescription: { text: p.title },
+        fullDescription: { text: p.description ?? p.title },
+        help: { text: helpText, markdown: helpMarkdown },
+        ...(helpUri === undefined ? {} : { helpUri }),
+        defaultConfiguration: { level: LEVEL[p.severity] },
+        properties: {
+            tags: ['security', 'aks', 'identity', ...(p.tags ?? [])],
+            ...(securitySeverity === undefined ? {} : { 'security-severity': securitySeverity }),
+        },
+    };
+}
+function result(e, index) {
+    const source = e.entity.source;
+    const declaration = source.declaration;
+    const physicalLocation = declaration === undefined
+        ? { artifactLocation: { uri: source.file, uriBaseId: '%SRCROOT%' } }
+        : {
+            artifactLocation: { uri: declaration.file, uriBaseId: '%SRCROOT%' },
+            region: { startLine: declaration.line, endLine: declaration.endLine },
+        };
+    return {
+        ruleId: e.policy.policy.id,
+        ruleIndex: index,
+        level: e.status === 'indeterminate' ? 'note' : LEVEL[e.policy.policy.severity],
+        message: { text: `${findingText(e)}\nResource: ${entityLabel(e.entity)}` },
+        locations: [
+            {
+                physicalLocation,
+                logicalLocations: [{ fullyQualifiedName: e.entity.key, kind: 'resource' }],
+            },
+        ],
+        partialFingerprints: { 'aksIdentityLint/v1': fingerprint(e) },
+        properties: { status: e.status, entityKind: e.entity.kind, inputFile: source.file, inputPointer: source.pointer },
+    };
+}
+function fingerprint(e) {
+    return createHash('sha256').update(`${e.policy.policy.id}\u0000${e.entity.source.file}\u0000${e.entity.key}`).digest('hex').slice(0, 32);
 }
 
 function isObject(value) {
@@ -12940,7 +13304,13 @@ class ResourceView {
     resolveConfigured(path) {
         return this.ctx.config.resolveAttribute(this.address, path);
     }
-    fromResolved(resolved) {
+    /**
+     * What a resolved reference is worth: a constant, a known value of another resource, or an Unknown named after
+     * the value's origin. A reference to an attribute that is itself configured from another reference is followed to
+     * its origin, so that every name of one value (the cluster's kubelet object ID, and the identity's principal ID it
+     * is set from) becomes the same Unknown.
+     */
+    fromResolved(resolved, depth = 0) {
         switch (resolved.kind) {
             case 'constant':
                 return resolved.value;
@@ -12948,7 +13318,13 @@ class ResourceView {
                 return unknownAfterApply();
             case 'attribute': {
                 const known = knownAttribute(this.ctx.plan, resolved.resourceAddress, resolved.attribute);
-                return known === undefined ? unknownAfterApply(resolved.ref) : known;
+                if (known !== undefined)
+                    return known;
+                const path = attributePath(resolved.attribute);
+                const [next, ...more] = depth < MAX_CHAIN ? this.ctx.config.resolveAttribute(resolved.resourceAddress, path) : [];
+                if (next !== undefined && more.length === 0 && next.kind !== 'unresolved')
+                    return this.fromResolved(next, depth + 1);
+                return unknownAfterApply(resolved.ref);
             }
         }
     }
@@ -12958,6 +13334,11 @@ function formatPath(path) {
     return formatSteps(steps);
 }
 const UNKNOWN = Symbol('unknown');
+/** How many configured attributes one value may pass through before it is named where it stands. */
+const MAX_CHAIN = 16;
+function attributePath(attribute) {
+    return (parseTraversal(attribute) ?? []).map((s) => ('name' in s ? s.name : s.index));
+}
 /** A scalar as text; objects and arrays are not a string attribute's value. */
 function scalarText(value) {
     if (typeof value === 'string')
@@ -12987,8 +13368,7 @@ function knownAttribute(plan, address, attribute) {
     const resource = plan.valuesByAddress.get(address);
     if (resource?.after === undefined)
         return undefined;
-    const path = (parseTraversal(attribute) ?? []).map((s) => ('name' in s ? s.name : s.index));
-    const value = readPlanned(resource.after, resource.afterUnknown, path);
+    const value = readPlanned(resource.after, resource.afterUnknown, attributePath(attribute));
     return value === UNKNOWN ? undefined : value;
 }
 
@@ -13480,7 +13860,7 @@ async function scan(options) {
 const EXIT_PASS = 0;
 const EXIT_FAIL = 1;
 const EXIT_ERROR = 2;
-const FORMATS = ['console', 'json'];
+const FORMATS = ['console', 'json', 'sarif', 'markdown'];
 const USAGE = `Usage: aks-identity-lint scan <file|dir>... [options]
 
 Lints AKS identity in Terraform plans (terraform show -json <planfile>).
@@ -13488,7 +13868,7 @@ Lints AKS identity in Terraform plans (terraform show -json <planfile>).
 Options:
   --policies <dir>          extra policy directory (repeatable)
   --no-builtin              do not load the built-in policies
-  --format <console|json>   output format (default: console)
+  --format <name>           console (default), json, sarif (SARIF 2.1.0) or markdown
   --output <file>           write the report to a file instead of stdout
   --fail-on <severity>      fail at or above: critical, high, medium, low, info, none (default: high)
   --fail-on-indeterminate   also fail on results that are unknown until apply
@@ -13499,6 +13879,18 @@ Options:
 Exit codes: 0 pass, 1 policy failures at or above --fail-on, 2 usage or input error.
 `;
 class UsageError extends Error {
+}
+function render(format, outcome, color) {
+    switch (format) {
+        case 'json':
+            return renderJson(outcome);
+        case 'sarif':
+            return renderSarif(outcome);
+        case 'markdown':
+            return renderMarkdown(outcome);
+        case 'console':
+            return renderConsole(outcome, { color });
+    }
 }
 /** The CLI, as a function of its arguments and output streams, so tests can run it in-process as well. */
 async function runCli(argv, io) {
@@ -13581,7 +13973,7 @@ async function scanCommand(argv, io) {
         ...(values['terraform-dir'] === undefined ? {} : { terraformDir: values['terraform-dir'] }),
     });
     const toFile = values.output !== undefined;
-    const report = format === 'json' ? renderJson(outcome) : renderConsole(outcome, { color: io.color && !toFile });
+    const report = render(format, outcome, io.color && !toFile);
     if (values.output !== undefined) {
         await writeFile(values.output, report).catch((error) => {
             throw new InputError({ file: values.output ?? '' }, `cannot write the report (${String(error)})`);

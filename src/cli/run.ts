@@ -3,10 +3,12 @@ import { parseArgs } from 'node:util';
 import { InputError } from '../inputs/input-error.js';
 import { packageVersion } from '../package-files.js';
 import { PolicyLoadError } from '../policy/load.js';
-import { runFailed } from '../policy/outcome.js';
+import { runFailed, type ScanOutcome } from '../policy/outcome.js';
 import { FAIL_ON_VALUES, type FailOn } from '../policy/severity.js';
 import { renderConsole } from '../report/console.js';
 import { renderJson } from '../report/json.js';
+import { renderMarkdown } from '../report/markdown.js';
+import { renderSarif } from '../report/sarif.js';
 import { scan } from '../scan.js';
 
 export interface CliIo {
@@ -20,7 +22,7 @@ export const EXIT_PASS = 0;
 export const EXIT_FAIL = 1;
 export const EXIT_ERROR = 2;
 
-const FORMATS = ['console', 'json'] as const;
+const FORMATS = ['console', 'json', 'sarif', 'markdown'] as const;
 type Format = (typeof FORMATS)[number];
 
 const USAGE = `Usage: aks-identity-lint scan <file|dir>... [options]
@@ -30,7 +32,7 @@ Lints AKS identity in Terraform plans (terraform show -json <planfile>).
 Options:
   --policies <dir>          extra policy directory (repeatable)
   --no-builtin              do not load the built-in policies
-  --format <console|json>   output format (default: console)
+  --format <name>           console (default), json, sarif (SARIF 2.1.0) or markdown
   --output <file>           write the report to a file instead of stdout
   --fail-on <severity>      fail at or above: critical, high, medium, low, info, none (default: high)
   --fail-on-indeterminate   also fail on results that are unknown until apply
@@ -42,6 +44,19 @@ Exit codes: 0 pass, 1 policy failures at or above --fail-on, 2 usage or input er
 `;
 
 class UsageError extends Error {}
+
+function render(format: Format, outcome: ScanOutcome, color: boolean): string {
+  switch (format) {
+    case 'json':
+      return renderJson(outcome);
+    case 'sarif':
+      return renderSarif(outcome);
+    case 'markdown':
+      return renderMarkdown(outcome);
+    case 'console':
+      return renderConsole(outcome, { color });
+  }
+}
 
 /** The CLI, as a function of its arguments and output streams, so tests can run it in-process as well. */
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
@@ -123,8 +138,7 @@ async function scanCommand(argv: readonly string[], io: CliIo): Promise<number> 
     ...(values['terraform-dir'] === undefined ? {} : { terraformDir: values['terraform-dir'] }),
   });
   const toFile = values.output !== undefined;
-  const report =
-    format === 'json' ? renderJson(outcome) : renderConsole(outcome, { color: io.color && !toFile });
+  const report = render(format, outcome, io.color && !toFile);
   if (values.output !== undefined) {
     await writeFile(values.output, report).catch((error: unknown) => {
       throw new InputError({ file: values.output ?? '' }, `cannot write the report (${String(error)})`);

@@ -1,7 +1,8 @@
 import { clusterOf } from '../model/cluster-of.js';
-import type { Cluster, Entity } from '../model/entities.js';
+import type { Cluster, Entity, Scope } from '../model/entities.js';
 import type { Evaluation } from '../policy/evaluate.js';
-import type { ScanOutcome } from '../policy/outcome.js';
+import { isBlocking, type ScanOutcome } from '../policy/outcome.js';
+import { SEVERITIES } from '../policy/severity.js';
 import type { Because } from '../policy/tristate.js';
 
 /** Shared wording of results, so every output format says the same thing the same way. */
@@ -51,4 +52,39 @@ export function groupByCluster(outcome: ScanOutcome): ClusterGroup[] {
         ? { title: 'Not tied to a cluster', evaluations }
         : { cluster, title: `Cluster ${entityLabel(cluster)}`, evaluations },
     );
+}
+
+/** Which annotation level a result deserves: blocking failures are failures, the rest warnings or notices. */
+export type AnnotationLevel = 'failure' | 'warning' | 'notice';
+
+export function annotationLevel(e: Evaluation, outcome: ScanOutcome): AnnotationLevel {
+  if (isBlocking(e, outcome)) return 'failure';
+  return e.status === 'fail' ? 'warning' : 'notice';
+}
+
+/** A finding's text for a reader: the failure message and the fix, or why it cannot be decided yet. */
+export function findingText(e: Evaluation): string {
+  if (e.status === 'indeterminate') {
+    return `Cannot decide yet: ${becauseText(e.because)}. ${e.policy.policy.title} is checked again when the values are known.`;
+  }
+  return `${e.message ?? e.policy.policy.title}\nFix: ${e.policy.policy.remediation.summary}`;
+}
+
+/** The results worth showing: failures and indeterminate ones, blocking first, then by severity and ID. */
+export function findings(outcome: ScanOutcome): Evaluation[] {
+  const rank = (e: Evaluation): number =>
+    (isBlocking(e, outcome) ? 0 : e.status === 'fail' ? 100 : 200) + SEVERITIES.indexOf(e.policy.policy.severity);
+  return outcome.evaluations
+    .filter((e) => e.status === 'fail' || e.status === 'indeterminate')
+    .sort((a, b) => rank(a) - rank(b) || a.policy.policy.id.localeCompare(b.policy.policy.id) || a.entity.key.localeCompare(b.entity.key));
+}
+
+/** A scope as a reader names it: its last name (or the resource it will be) and its level. */
+export function scopeText(scope: Scope): string {
+  const level = typeof scope.level === 'string' ? scope.level : 'unknown level';
+  const id = scope.id;
+  let name: string;
+  if (typeof id === 'string') name = id === '/' ? 'tenant root' : (id.replace(/\/+$/, '').split('/').pop() ?? id);
+  else name = id.ref?.replace(/\.id$/, '') ?? '(known after apply)';
+  return `${name} (${level})`;
 }

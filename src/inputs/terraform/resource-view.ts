@@ -114,7 +114,13 @@ export class ResourceView {
     return this.ctx.config.resolveAttribute(this.address, path);
   }
 
-  private fromResolved(resolved: Resolved): unknown {
+  /**
+   * What a resolved reference is worth: a constant, a known value of another resource, or an Unknown named after
+   * the value's origin. A reference to an attribute that is itself configured from another reference is followed to
+   * its origin, so that every name of one value (the cluster's kubelet object ID, and the identity's principal ID it
+   * is set from) becomes the same Unknown.
+   */
+  private fromResolved(resolved: Resolved, depth = 0): unknown {
     switch (resolved.kind) {
       case 'constant':
         return resolved.value;
@@ -122,7 +128,11 @@ export class ResourceView {
         return unknownAfterApply();
       case 'attribute': {
         const known = knownAttribute(this.ctx.plan, resolved.resourceAddress, resolved.attribute);
-        return known === undefined ? unknownAfterApply(resolved.ref) : known;
+        if (known !== undefined) return known;
+        const path = attributePath(resolved.attribute);
+        const [next, ...more] = depth < MAX_CHAIN ? this.ctx.config.resolveAttribute(resolved.resourceAddress, path) : [];
+        if (next !== undefined && more.length === 0 && next.kind !== 'unresolved') return this.fromResolved(next, depth + 1);
+        return unknownAfterApply(resolved.ref);
       }
     }
   }
@@ -134,6 +144,13 @@ export function formatPath(path: AttrPath): string {
 }
 
 const UNKNOWN = Symbol('unknown');
+
+/** How many configured attributes one value may pass through before it is named where it stands. */
+const MAX_CHAIN = 16;
+
+function attributePath(attribute: string): (string | number)[] {
+  return (parseTraversal(attribute) ?? []).map((s) => ('name' in s ? s.name : s.index));
+}
 
 /** A scalar as text; objects and arrays are not a string attribute's value. */
 function scalarText(value: unknown): string | undefined {
@@ -161,7 +178,6 @@ function readPlanned(values: unknown, mirror: unknown, path: AttrPath): unknown 
 function knownAttribute(plan: TerraformPlan, address: string, attribute: string): unknown {
   const resource = plan.valuesByAddress.get(address);
   if (resource?.after === undefined) return undefined;
-  const path = (parseTraversal(attribute) ?? []).map((s) => ('name' in s ? s.name : s.index));
-  const value = readPlanned(resource.after, resource.afterUnknown, path);
+  const value = readPlanned(resource.after, resource.afterUnknown, attributePath(attribute));
   return value === UNKNOWN ? undefined : value;
 }

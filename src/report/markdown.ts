@@ -1,0 +1,157 @@
+import { scrubSecrets } from '../model/secrets.js';
+import type { Evaluation } from '../policy/evaluate.js';
+import type { CompiledPolicy } from '../policy/load.js';
+import { countOutcome, isBlocking, runFailed, type ScanOutcome } from '../policy/outcome.js';
+import { SEVERITIES } from '../policy/severity.js';
+import { formatName } from './console.js';
+import { identityMap } from './identity-map.js';
+import { becauseText, entityLabel, findings, groupByCluster, locationText } from './present.js';
+
+/** Where things are on the web, when known: a source line on the hosting server, a policy's documentation. */
+export interface MarkdownLinks {
+  fileUrl?: (file: string, line: number, endLine: number) => string;
+  policyUrl?: (policy: CompiledPolicy) => string | undefined;
+}
+
+export interface MarkdownOptions {
+  links?: MarkdownLinks;
+  /** The largest text the destination accepts; sections that do not fit are left out with a note. */
+  maxLength?: number;
+  /** Prepended verbatim (the sticky comment's hidden marker). */
+  header?: string;
+}
+
+/** GitHub's limit for an issue or pull-request comment body, and for a check run's summary and text. */
+export const GITHUB_COMMENT_LIMIT = 65_536;
+export const CHECK_RUN_TEXT_LIMIT = 65_535;
+
+/** Rows per table, so that a cluster with very many findings is truncated by tables, not cut mid-row. */
+const TABLE_ROWS = 50;
+
+const ICON: Record<Evaluation['status'], string> = { fail: '❌', indeterminate: '❔', pass: '✅', 'not-applicable': '➖' };
+
+/**
+ * The PR comment, job summary and check run text: the verdict and counts first, a table per cluster with its
+ * identity map, then the details collapsed. Blocks are added in that order while they fit in `maxLength`; what
+ * does not fit is counted in a closing note, never cut mid-table.
+ */
+export function renderMarkdown(outcome: ScanOutcome, options: MarkdownOptions = {}): string {
+  const links = options.links ?? {};
+  const limit = options.maxLength ?? Number.POSITIVE_INFINITY;
+  const blocks: string[] = [];
+  if (options.header !== undefined) blocks.push(options.header);
+  blocks.push(headline(outcome), severityTable(outcome));
+
+  for (const group of groupByCluster(outcome)) {
+    const shown = findings({ ...outcome, evaluations: group.evaluations });
+    if (group.cluster === undefined && shown.length === 0) continue;
+    const passed = group.evaluations.filter((e) => e.status === 'pass').length;
+    const where = group.cluster === undefined ? '' : ` · ${locationLink(group.cluster.source.declaration, links) ?? locationText(group.cluster)}`;
+    const title = `### ${group.cluster === undefined ? group.title : `Cluster \`${entityLabel(group.cluster)}\``}\n${shown.length} finding(s), ${passed} passed${where}`;
+    const tables = chunks(shown, TABLE_ROWS).map((rows) => findingTable(rows, outcome, links));
+    blocks.push([title, ...tables.slice(0, 1)].join('\n\n'), ...tables.slice(1));
+    if (group.cluster !== undefined) {
+      const map = identityMap(group.cluster, outcome.entities.managedIdentity, group.evaluations);
+      const note = map.omitted > 0 ? `\n\n${map.omitted} more role assignment(s) not drawn; the table and the JSON report list them all.` : '';
+      blocks.push(`<details open><summary>Identity map: who can do what</summary>\n\n\`\`\`mermaid\n${map.mermaid}\n\`\`\`${note}\n\n</details>`);
+    }
+  }
+
+  const all = findings(outcome);
+  const failures = all.filter((e) => e.status === 'fail');
+  if (failures.length > 0) blocks.push(details(`Failing findings (${failures.length})`, failures.map((e) => failureDetail(e, links))));
+  const unknown = all.filter((e) => e.status === 'indeterminate');
+  if (unknown.length > 0) {
+    const intro =
+      'These depend on values Terraform computes at apply time (known after apply), such as principal IDs of identities that do not exist yet. They are checked again once the values are known; `fail-on-indeterminate` makes them fail the run.';
+    blocks.push(details(`Indeterminate findings (${unknown.length})`, [intro, ...unknown.map((e) => `- **${e.policy.policy.id}** on \`${entityLabel(e.entity)}\`: ${becauseText(e.because)}`)]));
+  }
+  blocks.push(inputsDetail(outcome));
+  return scrubSecrets(fit(blocks, limit), outcome.secrets);
+}
+
+function headline(outcome: ScanOutcome): string {
+  const counts = countOutcome(outcome);
+  const failed = runFailed(outcome);
+  const verdict = failed ? '❌ failed' : counts.failed + counts.indeterminate > 0 ? '⚠️ passed with findings' : '✅ passed';
+  const rule = `fail-on: \`${outcome.failOn}\`${outcome.failOnIndeterminate ? ', indeterminate fails' : ''}`;
+  return [
+    `## aks-identity-lint ${verdict}`,
+    `**${counts.failed}** failed (${counts.blocking} blocking), **${counts.indeterminate}** indeterminate, **${counts.passed}** passed, ${counts.notApplicable} not applicable · ${rule} · ${outcome.policies.length} policies · ${outcome.inputs.length} input(s)`,
+  ].join('\n');
+}
+
+function severityTable(outcome: ScanOutcome): string {
+  const rows = SEVERITIES.map((s) => {
+    const of = (status: Evaluation['status']): number => outcome.evaluations.filter((e) => e.status === status && e.policy.policy.severity === s).length;
+    return `| ${s} | ${of('fail')} | ${of('indeterminate')} | ${of('pass')} |`;
+  });
+  return ['| Severity | Failed | Indeterminate | Passed |', '|---|---:|---:|---:|', ...rows].join('\n');
+}
+
+function findingTable(shown: Evaluation[], outcome: ScanOutcome, links: MarkdownLinks): string {
+  const rows = shown.map((e) => {
+    const where = locationLink(e.entity.source.declaration, links) ?? `\`${locationText(e.entity)}\``;
+    const blocking = isBlocking(e, outcome) ? ' (blocking)' : '';
+    return `| ${ICON[e.status]} | ${policyLink(e.policy, links)} ${escapeCell(e.policy.policy.title)} | ${e.policy.policy.severity}${blocking} | \`${escapeCell(e.entity.key)}\` | ${where} |`;
+  });
+  return ['| | Policy | Severity | Resource | Where |', '|---|---|---|---|---|', ...rows].join('\n');
+}
+
+function failureDetail(e: Evaluation, links: MarkdownLinks): string {
+  const where = locationLink(e.entity.source.declaration, links) ?? `\`${locationText(e.entity)}\``;
+  const fixes = [e.policy.policy.remediation.terraform, e.policy.policy.remediation.bicep].filter((f): f is string => f !== undefined);
+  return [
+    `#### ${policyLink(e.policy, links)} ${e.policy.policy.title}`,
+    `${e.message ?? ''} (${where})`,
+    `**Fix:** ${e.policy.policy.remediation.summary}${fixes.length > 0 ? `\n${fixes.map((f) => `- ${f}`).join('\n')}` : ''}`,
+  ].join('\n\n');
+}
+
+function inputsDetail(outcome: ScanOutcome): string {
+  const lines = outcome.inputs.map((i) => {
+    const unsupported = Object.values(i.unsupported).reduce((a, b) => a + b, 0);
+    return `- \`${i.file}\` (${formatName(i.format)}): ${i.scanned} scanned, ${i.skipped} skipped, ${unsupported} outside AKS identity`;
+  });
+  for (const s of outcome.skipped) lines.push(`- skipped \`${s.address}\` in \`${s.file}\`: ${s.reason}`);
+  for (const i of outcome.ignored) lines.push(`- ignored \`${i.file}\`: ${i.reason}`);
+  return details('Inputs', lines);
+}
+
+function details(summary: string, lines: string[]): string {
+  return `<details><summary>${summary}</summary>\n\n${lines.join('\n\n')}\n\n</details>`;
+}
+
+function policyLink(policy: CompiledPolicy, links: MarkdownLinks): string {
+  const url = policy.policy.helpUri ?? links.policyUrl?.(policy);
+  return url === undefined ? `**${policy.policy.id}**` : `[**${policy.policy.id}**](${url})`;
+}
+
+function locationLink(declaration: { file: string; line: number; endLine: number } | undefined, links: MarkdownLinks): string | undefined {
+  if (declaration === undefined) return undefined;
+  const text = `${declaration.file}:${declaration.line}`;
+  return links.fileUrl === undefined ? `\`${text}\`` : `[${text}](${links.fileUrl(declaration.file, declaration.line, declaration.endLine)})`;
+}
+
+function chunks<T>(items: T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
+
+function escapeCell(text: string): string {
+  return text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+}
+
+/** Joins blocks while they fit; the rest are counted in a note that always fits. */
+function fit(blocks: string[], limit: number): string {
+  const note = (n: number): string =>
+    `\n\n> ${n} more section(s) left out to stay within GitHub's ${limit.toLocaleString('en-US')}-character limit. The job summary, the JSON report and the SARIF file have every finding.`;
+  let out = '';
+  for (let i = 0; i < blocks.length; i++) {
+    const next = out === '' ? (blocks[i] ?? '') : `${out}\n\n${blocks[i] ?? ''}`;
+    if (next.length + note(blocks.length).length > limit) return out + note(blocks.length - i);
+    out = next;
+  }
+  return out + '\n';
+}

@@ -1,0 +1,117 @@
+import { createHash } from 'node:crypto';
+import { scrubSecrets } from '../model/secrets.js';
+import type { Evaluation } from '../policy/evaluate.js';
+import type { CompiledPolicy } from '../policy/load.js';
+import type { ScanOutcome } from '../policy/outcome.js';
+import type { Severity } from '../policy/severity.js';
+import { entityLabel, findings, findingText } from './present.js';
+
+export interface SarifOptions {
+  /** Where a policy's documentation page is, for each rule's helpUri. */
+  policyUrl?: (policy: CompiledPolicy) => string | undefined;
+}
+
+/** GitHub code scanning reads security-severity: 9.0+ critical, 7.0+ high, 4.0+ medium, below low. */
+const SECURITY_SEVERITY: Record<Severity, string | undefined> = {
+  critical: '9.5',
+  high: '8.0',
+  medium: '5.5',
+  low: '3.0',
+  info: undefined,
+};
+
+const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = {
+  critical: 'error',
+  high: 'error',
+  medium: 'warning',
+  low: 'note',
+  info: 'note',
+};
+
+/**
+ * SARIF 2.1.0 for code scanning: one rule per policy (with its help text and a link to its page), one result per
+ * failing or indeterminate finding, located at the declaring .tf/.bicep lines relative to the repository root.
+ * partialFingerprints hash the policy ID and the resource's stable key, so an alert survives edits that move lines.
+ */
+export function renderSarif(outcome: ScanOutcome, options: SarifOptions = {}): string {
+  const policies = outcome.policies;
+  const ruleIndex = new Map(policies.map((p, i) => [p.policy.id, i]));
+  const sarif = {
+    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+    version: '2.1.0',
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: 'aks-identity-lint',
+            semanticVersion: outcome.version,
+            version: outcome.version,
+            informationUri: 'https://www.npmjs.com/package/aks-identity-lint',
+            rules: policies.map((p) => rule(p, options)),
+          },
+        },
+        automationDetails: { id: 'aks-identity-lint/' },
+        columnKind: 'utf16CodeUnits',
+        results: findings(outcome).map((e) => result(e, ruleIndex.get(e.policy.policy.id) ?? 0)),
+      },
+    ],
+  };
+  return scrubSecrets(JSON.stringify(sarif, null, 2) + '\n', outcome.secrets);
+}
+
+function rule(compiled: CompiledPolicy, options: SarifOptions): Record<string, unknown> {
+  const p = compiled.policy;
+  const helpUri = p.helpUri ?? options.policyUrl?.(compiled);
+  const fixes = [
+    `**Fix:** ${p.remediation.summary}`,
+    p.remediation.terraform === undefined ? '' : `**Terraform:** ${p.remediation.terraform}`,
+    p.remediation.bicep === undefined ? '' : `**Bicep:** ${p.remediation.bicep}`,
+  ].filter((s) => s !== '');
+  const references = (p.references ?? []).map((r) => `- ${r}`);
+  const helpText = [p.description ?? p.title, `Fix: ${p.remediation.summary}`, ...(p.references ?? [])].join('\n\n');
+  const helpMarkdown = [p.description ?? p.title, ...fixes, references.length > 0 ? `**References**\n${references.join('\n')}` : ''].filter((s) => s !== '').join('\n\n');
+  const securitySeverity = SECURITY_SEVERITY[p.severity];
+  return {
+    id: p.id,
+    name: p.id,
+    shortDescription: { text: p.title },
+    fullDescription: { text: p.description ?? p.title },
+    help: { text: helpText, markdown: helpMarkdown },
+    ...(helpUri === undefined ? {} : { helpUri }),
+    defaultConfiguration: { level: LEVEL[p.severity] },
+    properties: {
+      tags: ['security', 'aks', 'identity', ...(p.tags ?? [])],
+      ...(securitySeverity === undefined ? {} : { 'security-severity': securitySeverity }),
+    },
+  };
+}
+
+function result(e: Evaluation, index: number): Record<string, unknown> {
+  const source = e.entity.source;
+  const declaration = source.declaration;
+  const physicalLocation =
+    declaration === undefined
+      ? { artifactLocation: { uri: source.file, uriBaseId: '%SRCROOT%' } }
+      : {
+          artifactLocation: { uri: declaration.file, uriBaseId: '%SRCROOT%' },
+          region: { startLine: declaration.line, endLine: declaration.endLine },
+        };
+  return {
+    ruleId: e.policy.policy.id,
+    ruleIndex: index,
+    level: e.status === 'indeterminate' ? 'note' : LEVEL[e.policy.policy.severity],
+    message: { text: `${findingText(e)}\nResource: ${entityLabel(e.entity)}` },
+    locations: [
+      {
+        physicalLocation,
+        logicalLocations: [{ fullyQualifiedName: e.entity.key, kind: 'resource' }],
+      },
+    ],
+    partialFingerprints: { 'aksIdentityLint/v1': fingerprint(e) },
+    properties: { status: e.status, entityKind: e.entity.kind, inputFile: source.file, inputPointer: source.pointer },
+  };
+}
+
+export function fingerprint(e: Evaluation): string {
+  return createHash('sha256').update(`${e.policy.policy.id}\u0000${e.entity.source.file}\u0000${e.entity.key}`).digest('hex').slice(0, 32);
+}
