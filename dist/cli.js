@@ -11778,7 +11778,10 @@ function renderMarkdown(outcome, options = {}) {
     const blocks = [];
     if (options.header !== undefined)
         blocks.push(options.header);
-    blocks.push(headline(outcome), severityTable(outcome));
+    blocks.push(headline(outcome));
+    if (options.notes !== undefined && options.notes.length > 0)
+        blocks.push(options.notes.map((n) => `> ${n}`).join('\n>\n'));
+    blocks.push(severityTable(outcome));
     for (const group of groupByCluster(outcome)) {
         const shown = findings({ ...outcome, evaluations: group.evaluations });
         if (group.cluster === undefined && shown.length === 0)

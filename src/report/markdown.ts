@@ -19,6 +19,8 @@ export interface MarkdownOptions {
   maxLength?: number;
   /** Prepended verbatim (the sticky comment's hidden marker). */
   header?: string;
+  /** Lines shown under the headline, e.g. where annotations went. */
+  notes?: string[];
 }
 
 /** GitHub's limit for an issue or pull-request comment body, and for a check run's summary and text. */
@@ -40,7 +42,9 @@ export function renderMarkdown(outcome: ScanOutcome, options: MarkdownOptions = 
   const limit = options.maxLength ?? Number.POSITIVE_INFINITY;
   const blocks: string[] = [];
   if (options.header !== undefined) blocks.push(options.header);
-  blocks.push(headline(outcome), severityTable(outcome));
+  blocks.push(headline(outcome));
+  if (options.notes !== undefined && options.notes.length > 0) blocks.push(options.notes.map((n) => `> ${n}`).join('\n>\n'));
+  blocks.push(severityTable(outcome));
 
   for (const group of groupByCluster(outcome)) {
     const shown = findings({ ...outcome, evaluations: group.evaluations });

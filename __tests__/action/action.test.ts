@@ -1,0 +1,203 @@
+import { mkdtemp, readFile, writeFile, mkdir } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { GitHubApiServer } from '../helpers/github-server.js';
+import { plan } from '../helpers/plans.js';
+import { pullRequestEvent, runAction } from '../helpers/run-action.js';
+
+const CHECK_RUNS = /^\/repos\/Codertocat\/Hello-World\/check-runs$/;
+const CHECK_RUN_UPDATE = /^\/repos\/Codertocat\/Hello-World\/check-runs\/\d+$/;
+const PR_COMMENTS = /^\/repos\/Codertocat\/Hello-World\/issues\/2\/comments$/;
+const COMMENT_UPDATE = /^\/repos\/Codertocat\/Hello-World\/issues\/comments\/\d+$/;
+const EXAMPLE_SECRET = 'Zq8~example-not-a-real-secret~4fJ';
+
+let server: GitHubApiServer;
+beforeEach(async () => {
+  server = await new GitHubApiServer().start();
+});
+afterEach(async () => {
+  await server.stop();
+});
+
+function workflowCommands(stdout: string, command: string): string[] {
+  return stdout.split('\n').filter((l) => l.startsWith(`::${command} `) || l.startsWith(`::${command}::`));
+}
+
+describe('the action on a pull request', () => {
+  it('annotates, posts a check run and one sticky comment, writes the summary and fails on a high finding', async () => {
+    const run = await runAction({ inputs: { paths: 'examples' }, apiUrl: server.url });
+    expect(run.status).toBe(1);
+    expect(run.stderr).toBe('');
+
+    // Line annotations on the .tf source, as workflow commands.
+    const errors = workflowCommands(run.stdout, 'error');
+    expect(errors).toContainEqual(
+      expect.stringMatching(/^::error title=AKSID002%3A No service-principal secret is written in code,file=examples\/terraform\/modules\/legacy-cluster\/main\.tf,line=16,endLine=32::/),
+    );
+    expect(workflowCommands(run.stdout, 'warning')).toHaveLength(1); // AKSID005, medium, below fail-on
+    expect(run.stdout).toContain('::error::aks-identity-lint: 4 finding(s) at or above \'high\'');
+
+    // The check run, on the pull request's head commit.
+    const [check] = server.requestsTo('POST', CHECK_RUNS);
+    expect(check?.authorization).toBe('token test-token');
+    expect(check?.body).toMatchObject({
+      name: 'aks-identity-lint',
+      head_sha: 'ec26c3e57ca3a959ca5aad62de7213c562f8c821',
+      status: 'completed',
+      conclusion: 'failure',
+      output: { title: '5 failed (4 blocking), 0 indeterminate, 6 passed' },
+    });
+
+    // The sticky comment, created once.
+    const created = server.requestsTo('POST', PR_COMMENTS);
+    expect(created).toHaveLength(1);
+    const body = String(created[0]?.body?.['body']);
+    expect(body.startsWith('<!-- aks-identity-lint:sticky-comment -->')).toBe(true);
+    expect(body).toContain('## aks-identity-lint ❌ failed');
+    expect(body).toContain('[**AKSID002**](https://github.com/aks-identity-lint/aks-identity-lint/blob/v1/docs/policies/AKSID002.md)');
+    expect(body).toContain(
+      '[examples/terraform/modules/legacy-cluster/main.tf:16](https://github.com/Codertocat/Hello-World/blob/ec26c3e57ca3a959ca5aad62de7213c562f8c821/examples/terraform/modules/legacy-cluster/main.tf#L16-L32)',
+    );
+    expect(body).toContain('```mermaid');
+    expect(body).not.toContain(EXAMPLE_SECRET);
+
+    // Job summary and outputs.
+    expect(run.summary).toContain('## aks-identity-lint ❌ failed');
+    expect(run.summary).not.toContain('sticky-comment');
+    expect(run.outputs).toEqual({ result: 'fail', failed: '5', passed: '6', indeterminate: '0', 'sarif-file': '', 'json-file': '' });
+    expect(run.stdout).not.toContain(EXAMPLE_SECRET);
+  });
+
+  it('updates its comment in place on the next run instead of adding one', async () => {
+    server.seedComment('LGTM');
+    await runAction({ inputs: { paths: 'examples' }, apiUrl: server.url });
+    const second = await runAction({ inputs: { paths: 'examples', 'fail-on': 'none' }, apiUrl: server.url, event: pullRequestEvent('synchronize') });
+    expect(second.status).toBe(0);
+    expect(server.requestsTo('POST', PR_COMMENTS)).toHaveLength(1);
+    expect(server.requestsTo('PATCH', COMMENT_UPDATE)).toHaveLength(1);
+    expect(server.comments).toHaveLength(2);
+    expect(server.comments[0]?.body).toBe('LGTM');
+    expect(server.comments[1]?.body).toContain('fail-on: `none`');
+  });
+
+  it('finds its comment among many (paginated)', async () => {
+    for (let i = 0; i < 130; i++) server.seedComment(`comment ${i}`);
+    await runAction({ inputs: { paths: 'examples' }, apiUrl: server.url });
+    await runAction({ inputs: { paths: 'examples' }, apiUrl: server.url });
+    expect(server.requestsTo('POST', PR_COMMENTS)).toHaveLength(1);
+    expect(server.requestsTo('PATCH', COMMENT_UPDATE)).toHaveLength(1);
+    expect(server.requestsTo('GET', PR_COMMENTS).length).toBeGreaterThanOrEqual(4);
+  });
+
+  it('keeps annotations, summary and the verdict when the token may not comment or create checks (403)', async () => {
+    server.fail('POST', PR_COMMENTS, 403, { message: 'Resource not accessible by integration' });
+    server.fail('POST', CHECK_RUNS, 403, { message: 'Resource not accessible by integration' });
+    const run = await runAction({ inputs: { paths: 'examples' }, apiUrl: server.url });
+    expect(run.status).toBe(1);
+    expect(workflowCommands(run.stdout, 'error').length).toBeGreaterThan(1);
+    expect(run.stdout).toMatch(/::notice::aks-identity-lint could not post the check run \(403: Resource not accessible by integration/);
+    expect(run.stdout).toMatch(/::notice::aks-identity-lint could not post the pull request comment \(403/);
+    expect(run.summary).toContain('## aks-identity-lint ❌ failed');
+    expect(run.outputs['result']).toBe('fail');
+    expect(run.stderr).not.toMatch(/^\s+at /m);
+  });
+
+  it('passes when only reporting fails and nothing blocks', async () => {
+    server.fail('GET', PR_COMMENTS, 403, { message: 'Resource not accessible by integration' });
+    const run = await runAction({ inputs: { paths: 'examples', 'fail-on': 'none' }, apiUrl: server.url });
+    expect(run.status).toBe(0);
+    expect(run.outputs['result']).toBe('pass');
+  });
+
+  it('retries a server error', async () => {
+    server.fail('POST', CHECK_RUNS, 502, { message: 'Bad Gateway' }, 1);
+    const run = await runAction({ inputs: { paths: 'examples', comment: 'false' }, apiUrl: server.url });
+    expect(server.requestsTo('POST', CHECK_RUNS)).toHaveLength(2);
+    expect(run.stdout).not.toContain('could not post the check run');
+  });
+
+  it('writes SARIF and JSON files and names them in its outputs', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'action-out-'));
+    const run = await runAction({
+      inputs: { paths: 'examples', 'sarif-file': join(dir, 'results.sarif'), 'json-file': join(dir, 'report.json'), comment: 'false', 'check-run': 'false' },
+      apiUrl: server.url,
+    });
+    expect(run.outputs['sarif-file']).toBe(join(dir, 'results.sarif'));
+    const sarif = JSON.parse(await readFile(join(dir, 'results.sarif'), 'utf8')) as { runs: { results: unknown[] }[] };
+    expect(sarif.runs[0]?.results).toHaveLength(5);
+    const report = JSON.parse(await readFile(join(dir, 'report.json'), 'utf8')) as { result: string };
+    expect(report.result).toBe('fail');
+    expect(server.requests).toHaveLength(0);
+  });
+});
+
+describe('many findings', () => {
+  it('shows 10 per level on the step and sends the rest to the check run in batches of at most 50', async () => {
+    const workspace = await mkdtemp(join(tmpdir(), 'action-many-'));
+    const clusters = 30;
+    const tf: string[] = [];
+    const resources = [];
+    for (let i = 0; i < clusters; i++) {
+      tf.push(`resource "azurerm_kubernetes_cluster" "c${i}" {\n  name = "aks-${i}"\n}\n`);
+      resources.push({
+        address: `azurerm_kubernetes_cluster.c${i}`,
+        type: 'azurerm_kubernetes_cluster',
+        after: { name: `aks-${i}`, identity: [], service_principal: [{ client_id: `app-${i}` }], local_account_disabled: false },
+      });
+    }
+    await mkdir(join(workspace, 'infra'));
+    await writeFile(join(workspace, 'infra', 'main.tf'), tf.join('\n'));
+    await writeFile(join(workspace, 'infra', 'tfplan.json'), JSON.stringify(plan(resources)));
+    const run = await runAction({ inputs: { paths: 'infra/tfplan.json', 'fail-on': 'critical' }, apiUrl: server.url, workspace });
+
+    // Each cluster fails AKSID001 (high), AKSID003 (high), AKSID004 (high) and AKSID005 (medium): 120 warnings.
+    expect(workflowCommands(run.stdout, 'warning')).toHaveLength(10);
+    expect(workflowCommands(run.stdout, 'error')).toEqual([]);
+    const created = server.requestsTo('POST', CHECK_RUNS);
+    const updates = server.requestsTo('PATCH', CHECK_RUN_UPDATE);
+    const batches = [created[0], ...updates].map((r) => ((r?.body?.['output'] as { annotations: unknown[] }).annotations ?? []).length);
+    expect(batches).toEqual([50, 50, 10]);
+    expect(created[0]?.body).toMatchObject({ conclusion: 'neutral' });
+    const first = (created[0]?.body?.['output'] as { annotations: Record<string, unknown>[] }).annotations[0];
+    expect(first).toMatchObject({ path: 'infra/main.tf', annotation_level: 'warning', start_line: expect.any(Number) as number });
+    expect(run.summary).toContain('10 finding(s) are annotated on this step (GitHub shows 10 per level per step); the other 110 are annotated by the `aks-identity-lint` check run.');
+    expect(run.status).toBe(0);
+  });
+});
+
+describe('outside pull requests and with bad inputs', () => {
+  it('on a push: a check run on GITHUB_SHA and no comment', async () => {
+    const run = await runAction({
+      inputs: { paths: 'examples' },
+      apiUrl: server.url,
+      eventName: 'push',
+      event: { ref: 'refs/heads/main' },
+      env: { GITHUB_SHA: '1111111111111111111111111111111111111111' },
+    });
+    expect(run.status).toBe(1);
+    expect(server.requestsTo('POST', CHECK_RUNS)[0]?.body?.['head_sha']).toBe('1111111111111111111111111111111111111111');
+    expect(server.requestsTo('GET', PR_COMMENTS)).toHaveLength(0);
+    expect(run.stdout).toContain('not a pull request event; no PR comment to post');
+  });
+
+  it.each([
+    [{ paths: '' }, "input 'paths' is required"],
+    [{ paths: 'examples', 'fail-on': 'urgent' }, "input 'fail-on' must be one of critical, high, medium, low, info, none, not 'urgent'"],
+    [{ paths: 'examples', comment: 'maybe' }, "input 'comment' must be true or false, not 'maybe'"],
+    [{ paths: 'no/such/plan.json' }, "input 'paths': 'no/such/plan.json' does not exist"],
+    [{ paths: 'plans/**/*.tfplan.json' }, "input 'paths': 'plans/**/*.tfplan.json' matches no file"],
+    [{ paths: 'examples', builtin: 'false' }, "input 'builtin: false' leaves no policies to run"],
+    [{ paths: 'package.json' }, 'package.json: this is an unknown format'],
+  ])('%j fails with a clear message', async (inputs, message) => {
+    const run = await runAction({ inputs, apiUrl: server.url });
+    expect(run.status).toBe(1);
+    expect(run.stdout).toContain(`::error::aks-identity-lint: ${message}`);
+    expect(run.stdout).not.toMatch(/^\s+at /m);
+    expect(server.requests).toHaveLength(0);
+  });
+
+  it('expands globs in paths', async () => {
+    const run = await runAction({ inputs: { paths: 'examples/**/tfplan.json', comment: 'false', 'check-run': 'false' }, apiUrl: server.url });
+    expect(run.stdout).toContain('examples/terraform/tfplan.json (Terraform plan JSON): 7 scanned');
+  });
+});

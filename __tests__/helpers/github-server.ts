@@ -1,0 +1,125 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+export interface RecordedRequest {
+  method: string;
+  path: string;
+  query: URLSearchParams;
+  body: Record<string, unknown> | undefined;
+  authorization: string | undefined;
+}
+
+interface Override {
+  method: string;
+  path: RegExp;
+  status: number;
+  body: unknown;
+  headers: Record<string, string>;
+  times: number;
+}
+
+interface StoredComment {
+  id: number;
+  body: string;
+  html_url: string;
+  user: { login: string };
+}
+
+/**
+ * A stand-in for the GitHub REST API on 127.0.0.1, with the endpoints the action uses (check runs, issue
+ * comments), kept state across requests (so a second run finds the first run's comment), a record of every
+ * request, and injectable failures (403, 5xx) for chosen endpoints.
+ */
+export class GitHubApiServer {
+  readonly requests: RecordedRequest[] = [];
+  readonly comments: StoredComment[] = [];
+  private readonly overrides: Override[] = [];
+  private nextId = 1000;
+  private server: Server | undefined;
+  url = '';
+
+  async start(): Promise<this> {
+    this.server = createServer((req, res) => {
+      void this.handle(req, res);
+    });
+    await new Promise<void>((resolve) => this.server?.listen(0, '127.0.0.1', resolve));
+    const { port } = this.server.address() as AddressInfo;
+    this.url = `http://127.0.0.1:${port}`;
+    return this;
+  }
+
+  async stop(): Promise<void> {
+    await new Promise<void>((resolve) => this.server?.close(() => resolve()));
+  }
+
+  /** Answers the next `times` matching requests with this status and body instead of the normal response. */
+  fail(method: string, path: RegExp, status: number, body: unknown = { message: 'injected' }, times = Number.POSITIVE_INFINITY, headers: Record<string, string> = {}): void {
+    this.overrides.push({ method, path, status, body, headers, times });
+  }
+
+  seedComment(body: string, login = 'someone'): void {
+    this.comments.push({ id: this.nextId++, body, html_url: `https://github.com/c/${this.nextId}`, user: { login } });
+  }
+
+  requestsTo(method: string, path: RegExp): RecordedRequest[] {
+    return this.requests.filter((r) => r.method === method && path.test(r.path));
+  }
+
+  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const chunks: Buffer[] = [];
+    for await (const chunk of req) chunks.push(chunk as Buffer);
+    const text = Buffer.concat(chunks).toString('utf8');
+    const url = new URL(req.url ?? '/', this.url);
+    const request: RecordedRequest = {
+      method: req.method ?? 'GET',
+      path: url.pathname,
+      query: url.searchParams,
+      body: text === '' ? undefined : (JSON.parse(text) as Record<string, unknown>),
+      authorization: req.headers.authorization,
+    };
+    this.requests.push(request);
+
+    const override = this.overrides.find((o) => o.times > 0 && o.method === request.method && o.path.test(request.path));
+    if (override !== undefined) {
+      override.times--;
+      return send(res, override.status, override.body, override.headers);
+    }
+    const route = `${request.method} ${request.path}`;
+    let m: RegExpExecArray | null;
+    if ((m = /^POST \/repos\/[^/]+\/[^/]+\/check-runs$/.exec(route)) !== null) {
+      const id = this.nextId++;
+      return send(res, 201, { id, html_url: `https://github.com/checks/${id}`, ...request.body });
+    }
+    if ((m = /^PATCH \/repos\/[^/]+\/[^/]+\/check-runs\/(\d+)$/.exec(route)) !== null) {
+      return send(res, 200, { id: Number(m[1]), ...request.body });
+    }
+    if (/^GET \/repos\/[^/]+\/[^/]+\/issues\/\d+\/comments$/.test(route)) {
+      const perPage = Number(request.query.get('per_page') ?? 30);
+      const page = Number(request.query.get('page') ?? 1);
+      const slice = this.comments.slice((page - 1) * perPage, page * perPage);
+      const headers: Record<string, string> = {};
+      if (page * perPage < this.comments.length) {
+        headers['link'] = `<${this.url}${request.path}?per_page=${perPage}&page=${page + 1}>; rel="next"`;
+      }
+      return send(res, 200, slice, headers);
+    }
+    if (/^POST \/repos\/[^/]+\/[^/]+\/issues\/\d+\/comments$/.test(route)) {
+      const comment = { id: this.nextId++, body: String(request.body?.['body'] ?? ''), html_url: 'https://github.com/c', user: { login: 'github-actions[bot]' } };
+      comment.html_url = `https://github.com/comments/${comment.id}`;
+      this.comments.push(comment);
+      return send(res, 201, comment);
+    }
+    if ((m = /^PATCH \/repos\/[^/]+\/[^/]+\/issues\/comments\/(\d+)$/.exec(route)) !== null) {
+      const comment = this.comments.find((c) => c.id === Number(m?.[1]));
+      if (comment === undefined) return send(res, 404, { message: 'Not Found' });
+      comment.body = String(request.body?.['body'] ?? '');
+      return send(res, 200, comment);
+    }
+    return send(res, 404, { message: `no route for ${route}` });
+  }
+}
+
+function send(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+  res.writeHead(status, { 'content-type': 'application/json', ...headers });
+  res.end(JSON.stringify(body));
+}

@@ -1,0 +1,141 @@
+import { writeFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import * as core from '@actions/core';
+import { ActionInputError, readActionInputs } from './action/inputs.js';
+import { expandPaths } from './action/paths.js';
+import { InputError } from './inputs/input-error.js';
+import type { CompiledPolicy } from './policy/load.js';
+import { PolicyLoadError } from './policy/load.js';
+import { countOutcome, runFailed, type ScanOutcome } from './policy/outcome.js';
+import { annotationsOf, splitForStep, type Annotation } from './report/annotations.js';
+import { renderConsole } from './report/console.js';
+import { publishCheckRun, CHECK_RUN_NAME } from './report/github/check-run.js';
+import { githubClient, tryPublish } from './report/github/client.js';
+import { readGitHubContext, type GitHubContext } from './report/github/context.js';
+import { STICKY_MARKER, upsertStickyComment } from './report/github/pr-comment.js';
+import { renderJson } from './report/json.js';
+import { CHECK_RUN_TEXT_LIMIT, GITHUB_COMMENT_LIMIT, renderMarkdown, type MarkdownLinks } from './report/markdown.js';
+import { renderSarif } from './report/sarif.js';
+import { scan } from './scan.js';
+
+/** The job summary takes up to 1 MiB per step. */
+const SUMMARY_LIMIT = 1_000_000;
+
+/**
+ * The GitHub Action: scan, then report through every channel the inputs allow (log, line annotations, check run,
+ * sticky PR comment, job summary, SARIF and JSON files), and fail the step when a blocking finding exists. A channel
+ * the token may not use degrades to a notice; it never changes the verdict.
+ */
+export async function run(): Promise<void> {
+  try {
+    const inputs = readActionInputs();
+    const workspace = resolve(process.env['GITHUB_WORKSPACE'] ?? process.cwd());
+    process.chdir(resolve(workspace, inputs.workingDirectory));
+    const paths = await expandPaths(inputs.paths);
+    const outcome = await scan({
+      paths,
+      policyDirs: inputs.policies,
+      builtIn: inputs.builtIn,
+      failOn: inputs.failOn,
+      failOnIndeterminate: inputs.failOnIndeterminate,
+      repoRoot: workspace,
+      ...(inputs.terraformDir === '' ? {} : { terraformDir: inputs.terraformDir }),
+    });
+    core.info(renderConsole(outcome, { color: false }));
+
+    const ctx = readGitHubContext();
+    const links = ctx === undefined ? {} : markdownLinks(ctx);
+    const { annotations, withoutLines } = inputs.annotations ? annotationsOf(outcome) : { annotations: [], withoutLines: [] };
+    const { step, rest } = splitForStep(annotations);
+    for (const a of step) annotate(a);
+
+    const octokit = inputs.githubToken === '' || ctx === undefined ? undefined : githubClient(inputs.githubToken);
+    let checkRunUrl: string | undefined;
+    if (inputs.checkRun && octokit !== undefined && ctx !== undefined && ctx.sha !== '') {
+      const notes = annotationNotes(step.length, rest.length, withoutLines.length, true);
+      const published = await tryPublish('check run', () =>
+        publishCheckRun(octokit, ctx, {
+          conclusion: runFailed(outcome) ? 'failure' : countOutcome(outcome).failed + countOutcome(outcome).indeterminate > 0 ? 'neutral' : 'success',
+          title: checkRunTitle(outcome),
+          summary: renderMarkdown(outcome, { links, maxLength: CHECK_RUN_TEXT_LIMIT, notes }),
+          annotations: rest,
+        }),
+      );
+      checkRunUrl = published?.url;
+    }
+    const notes = annotationNotes(step.length, rest.length, withoutLines.length, checkRunUrl !== undefined);
+
+    if (inputs.comment && octokit !== undefined && ctx !== undefined) {
+      if (ctx.pullRequest === undefined) core.info('aks-identity-lint: not a pull request event; no PR comment to post.');
+      else {
+        const body = renderMarkdown(outcome, { links, maxLength: GITHUB_COMMENT_LIMIT, header: STICKY_MARKER, notes });
+        const pr = ctx.pullRequest;
+        const posted = await tryPublish('pull request comment', () => upsertStickyComment(octokit, ctx, pr, body));
+        if (posted !== undefined) core.info(`aks-identity-lint: PR comment ${posted.action}: ${posted.url}`);
+      }
+    }
+    if (inputs.summary && process.env['GITHUB_STEP_SUMMARY']) {
+      await core.summary.addRaw(renderMarkdown(outcome, { links, maxLength: SUMMARY_LIMIT, notes }), true).write();
+    }
+
+    const sarifPath = inputs.sarifFile === '' ? '' : resolve(inputs.sarifFile);
+    if (sarifPath !== '') await writeFile(sarifPath, renderSarif(outcome, { policyUrl: (p) => links.policyUrl?.(p) }));
+    const jsonPath = inputs.jsonFile === '' ? '' : resolve(inputs.jsonFile);
+    if (jsonPath !== '') await writeFile(jsonPath, renderJson(outcome));
+
+    const counts = countOutcome(outcome);
+    const failed = runFailed(outcome);
+    core.setOutput('result', failed ? 'fail' : 'pass');
+    core.setOutput('failed', counts.failed);
+    core.setOutput('passed', counts.passed);
+    core.setOutput('indeterminate', counts.indeterminate);
+    core.setOutput('sarif-file', sarifPath);
+    core.setOutput('json-file', jsonPath);
+    if (failed) {
+      core.setFailed(`aks-identity-lint: ${counts.blocking} finding(s) at or above '${outcome.failOn}'${outcome.failOnIndeterminate ? ' (indeterminate included)' : ''}`);
+    }
+  } catch (error) {
+    if (error instanceof ActionInputError || error instanceof InputError || error instanceof PolicyLoadError) {
+      core.setFailed(`aks-identity-lint: ${error.message}`);
+    } else {
+      core.setFailed(`aks-identity-lint: internal error: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+}
+
+function annotate(a: Annotation): void {
+  const properties = { title: a.title, file: a.file, startLine: a.line, endLine: a.endLine };
+  if (a.level === 'failure') core.error(a.message, properties);
+  else if (a.level === 'warning') core.warning(a.message, properties);
+  else core.notice(a.message, properties);
+}
+
+/** Says where the findings that are not annotated on the step went, so none goes unaccounted. */
+function annotationNotes(onStep: number, rest: number, withoutLines: number, checkRun: boolean): string[] {
+  const notes: string[] = [];
+  if (rest > 0) {
+    notes.push(
+      checkRun
+        ? `${onStep} finding(s) are annotated on this step (GitHub shows 10 per level per step); the other ${rest} are annotated by the \`${CHECK_RUN_NAME}\` check run.`
+        : `${onStep} finding(s) are annotated on this step (GitHub shows 10 per level per step); ${rest} more could not be annotated because no check run was posted: they are listed below.`,
+    );
+  }
+  if (withoutLines > 0) notes.push(`${withoutLines} finding(s) have no source line to annotate (see "Where" below).`);
+  return notes;
+}
+
+function checkRunTitle(outcome: ScanOutcome): string {
+  const c = countOutcome(outcome);
+  return `${c.failed} failed (${c.blocking} blocking), ${c.indeterminate} indeterminate, ${c.passed} passed`;
+}
+
+function markdownLinks(ctx: GitHubContext): MarkdownLinks {
+  const blob = (repository: string, ref: string, path: string): string => `${ctx.serverUrl}/${repository}/blob/${ref}/${path}`;
+  return {
+    fileUrl: (file, line, endLine) => `${blob(`${ctx.owner}/${ctx.repo}`, ctx.sha, file)}#L${line}-L${endLine}`,
+    policyUrl: (policy: CompiledPolicy) =>
+      policy.builtIn && ctx.actionRepository !== undefined && ctx.actionRef !== undefined
+        ? blob(ctx.actionRepository, ctx.actionRef, `docs/policies/${policy.policy.id}.md`)
+        : undefined,
+  };
+}

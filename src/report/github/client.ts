@@ -1,0 +1,52 @@
+import * as core from '@actions/core';
+import { getOctokit } from '@actions/github';
+import { retry } from '@octokit/plugin-retry';
+import { throttling } from '@octokit/plugin-throttling';
+
+export type Octokit = ReturnType<typeof getOctokit>;
+
+/** Retries of a request GitHub rate-limits, before the report it carries is given up. */
+const RATE_LIMIT_RETRIES = 2;
+
+/**
+ * An Octokit for GITHUB_API_URL that retries server errors (plugin-retry) and waits out primary and secondary rate
+ * limits (plugin-throttling), so a busy API degrades to a slower run rather than a missing report.
+ */
+export function githubClient(token: string): Octokit {
+  return getOctokit(
+    token,
+    {
+      throttle: {
+        onRateLimit: (retryAfter: number, options: { method: string; url: string }, _octokit: unknown, retryCount: number) => {
+          core.info(`GitHub rate limit on ${options.method} ${options.url}; retrying in ${retryAfter}s`);
+          return retryCount < RATE_LIMIT_RETRIES;
+        },
+        onSecondaryRateLimit: (retryAfter: number, options: { method: string; url: string }, _octokit: unknown, retryCount: number) => {
+          core.info(`GitHub secondary rate limit on ${options.method} ${options.url}; retrying in ${retryAfter}s`);
+          return retryCount < RATE_LIMIT_RETRIES;
+        },
+      },
+    },
+    retry,
+    throttling,
+  );
+}
+
+/** Runs one publishing step; a refusal or failure becomes a notice or warning, never a crash of the run. */
+export async function tryPublish<T>(what: string, publish: () => Promise<T>): Promise<T | undefined> {
+  try {
+    return await publish();
+  } catch (error) {
+    const status = (error as { status?: unknown }).status;
+    const message = error instanceof Error ? error.message : String(error);
+    if (status === 403 || status === 404) {
+      core.notice(
+        `aks-identity-lint could not post the ${what} (${String(status)}: ${message}). The token may lack the permission, ` +
+          'as on pull requests from forks; the findings are in the annotations and the job summary.',
+      );
+    } else {
+      core.warning(`aks-identity-lint could not post the ${what}: ${message}`);
+    }
+    return undefined;
+  }
+}

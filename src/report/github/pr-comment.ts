@@ -1,0 +1,27 @@
+import type { Octokit } from './client.js';
+import type { GitHubContext } from './context.js';
+
+/** Hidden in the rendered comment; it is how a later run finds the comment to update instead of adding one. */
+export const STICKY_MARKER = '<!-- aks-identity-lint:sticky-comment -->';
+
+/** Updates the pull request's aks-identity-lint comment in place, or creates it on the first run. */
+export async function upsertStickyComment(
+  octokit: Octokit,
+  ctx: GitHubContext,
+  pullRequest: number,
+  body: string,
+): Promise<{ action: 'created' | 'updated'; url: string }> {
+  const comments = await octokit.paginate(octokit.rest.issues.listComments, {
+    owner: ctx.owner,
+    repo: ctx.repo,
+    issue_number: pullRequest,
+    per_page: 100,
+  });
+  const existing = comments.find((c) => c.body?.includes(STICKY_MARKER) === true);
+  if (existing !== undefined) {
+    const updated = await octokit.rest.issues.updateComment({ owner: ctx.owner, repo: ctx.repo, comment_id: existing.id, body });
+    return { action: 'updated', url: updated.data.html_url };
+  }
+  const created = await octokit.rest.issues.createComment({ owner: ctx.owner, repo: ctx.repo, issue_number: pullRequest, body });
+  return { action: 'created', url: created.data.html_url };
+}
