@@ -24,7 +24,8 @@ const entry = (input, file, banner) => ({
     // Dependencies written for CommonJS reassign `this`; that is expected when bundling them as ESM.
     if (warning.code === 'THIS_IS_UNDEFINED') return;
     // @actions/core's own modules import each other; a cycle in our sources would still be reported.
-    if (warning.code === 'CIRCULAR_DEPENDENCY' && warning.ids?.every((id) => id.includes('node_modules'))) return;
+    if (warning.code === 'CIRCULAR_DEPENDENCY' && warning.ids?.every((id) => id.includes('node_modules')))
+      return;
     warn(warning);
   },
 });

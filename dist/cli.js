@@ -11500,10 +11500,13 @@ function findingText(e) {
 }
 /** The results worth showing: failures and indeterminate ones, blocking first, then by severity and ID. */
 function findings(outcome) {
-    const rank = (e) => (isBlocking(e, outcome) ? 0 : e.status === 'fail' ? 100 : 200) + SEVERITIES.indexOf(e.policy.policy.severity);
+    const rank = (e) => (isBlocking(e, outcome) ? 0 : e.status === 'fail' ? 100 : 200) +
+        SEVERITIES.indexOf(e.policy.policy.severity);
     return outcome.evaluations
         .filter((e) => e.status === 'fail' || e.status === 'indeterminate')
-        .sort((a, b) => rank(a) - rank(b) || a.policy.policy.id.localeCompare(b.policy.policy.id) || a.entity.key.localeCompare(b.entity.key));
+        .sort((a, b) => rank(a) - rank(b) ||
+        a.policy.policy.id.localeCompare(b.policy.policy.id) ||
+        a.entity.key.localeCompare(b.entity.key));
 }
 /** A scope as a reader names it: its last name (or the resource it will be) and its level. */
 function scopeText(scope) {
@@ -11540,13 +11543,13 @@ function renderConsole(outcome, options) {
     for (const i of outcome.ignored)
         lines.push(`  ignored ${i.file}: ${i.reason}`);
     for (const group of groupByCluster(outcome)) {
-        const shown = group.evaluations.filter((e) => e.status === 'fail' || e.status === 'indeterminate');
+        const shown = findings({ ...outcome, evaluations: group.evaluations });
         if (group.cluster === undefined && shown.length === 0)
             continue;
         lines.push('');
         const where = group.cluster === undefined ? '' : `  ${locationText(group.cluster)}`;
         lines.push(paint('1', group.title) + where);
-        for (const e of sortFindings(shown)) {
+        for (const e of shown) {
             const word = STATUS_WORD[e.status];
             const colored = e.status === 'fail' ? paint(isBlocking(e, outcome) ? '31' : '33', word) : paint('36', word);
             lines.push(`  ${colored.padEnd(options.color ? 16 : 7)} ${e.policy.policy.severity.padEnd(8)} ${e.policy.policy.id}  ${e.policy.policy.title}`);
@@ -11578,10 +11581,6 @@ function renderConsole(outcome, options) {
     const rule = `fail-on: ${outcome.failOn}${outcome.failOnIndeterminate ? ', indeterminate fails' : ''}`;
     lines.push(`Result: ${failed ? paint('31;1', 'FAIL') : paint('32;1', 'PASS')} (${rule})`);
     return scrubSecrets(lines.join('\n') + '\n', outcome.secrets);
-}
-function sortFindings(evaluations) {
-    const rank = (e) => (e.status === 'fail' ? 0 : 1) * 10 + SEVERITIES.indexOf(e.policy.policy.severity);
-    return [...evaluations].sort((a, b) => rank(a) - rank(b) || a.policy.policy.id.localeCompare(b.policy.policy.id));
 }
 function formatName(format) {
     return format === 'terraform-plan' ? 'Terraform plan JSON' : format;
@@ -11728,19 +11727,25 @@ function roleName(a) {
 function controlPlaneLabel(cluster) {
     const type = cluster.identity.type;
     if (type === 'UserAssigned') {
-        const name = cluster.controlPlaneIdentity === undefined ? 'user-assigned identity' : displayValue(cluster.controlPlaneIdentity.name);
+        const name = cluster.controlPlaneIdentity === undefined
+            ? 'user-assigned identity'
+            : displayValue(cluster.controlPlaneIdentity.name);
         return `${name}\nuser-assigned, ${principalText(cluster.controlPlaneIdentity?.principalId)}`;
     }
     if (type === 'SystemAssigned')
         return `control plane\nsystem-assigned, ${principalText(cluster.identity.principalId)}`;
     if (type === 'ServicePrincipal')
         return `service principal\n${displayValue(cluster.servicePrincipal?.clientId)}`;
-    return isUnknown(type) ? 'control plane\nidentity known after apply' : `control plane\nidentity ${String(type)}`;
+    return isUnknown(type) ? 'control plane\nidentity known after apply' : `control plane\nidentity ${type}`;
 }
 function kubeletLabel(cluster) {
     const kubelet = cluster.kubeletIdentity;
     const owner = cluster.kubeletManagedIdentity;
-    const name = owner !== undefined ? displayValue(owner.name) : kubelet?.custom === true ? 'own kubelet identity' : 'kubelet identity (AKS-made)';
+    const name = owner !== undefined
+        ? displayValue(owner.name)
+        : kubelet?.custom === true
+            ? 'own kubelet identity'
+            : 'kubelet identity (AKS-made)';
     return `${name}\n${principalText(owner?.principalId ?? kubelet?.objectId)}`;
 }
 function principalText(value) {
@@ -11766,7 +11771,12 @@ function escapeLabel(text) {
 
 /** Rows per table, so that a cluster with very many findings is truncated by tables, not cut mid-row. */
 const TABLE_ROWS = 50;
-const ICON = { fail: '❌', indeterminate: '❔', pass: '✅', 'not-applicable': '➖' };
+const ICON = {
+    fail: '❌',
+    indeterminate: '❔',
+    pass: '✅',
+    'not-applicable': '➖',
+};
 /**
  * The PR comment, job summary and check run text: the verdict and counts first, a table per cluster with its
  * identity map, then the details collapsed. Blocks are added in that order while they fit in `maxLength`; what
@@ -11787,13 +11797,17 @@ function renderMarkdown(outcome, options = {}) {
         if (group.cluster === undefined && shown.length === 0)
             continue;
         const passed = group.evaluations.filter((e) => e.status === 'pass').length;
-        const where = group.cluster === undefined ? '' : ` · ${locationLink(group.cluster.source.declaration, links) ?? locationText(group.cluster)}`;
+        const where = group.cluster === undefined
+            ? ''
+            : ` · ${locationLink(group.cluster.source.declaration, links) ?? locationText(group.cluster)}`;
         const title = `### ${group.cluster === undefined ? group.title : `Cluster \`${entityLabel(group.cluster)}\``}\n${shown.length} finding(s), ${passed} passed${where}`;
         const tables = chunks(shown, TABLE_ROWS).map((rows) => findingTable(rows, outcome, links));
         blocks.push([title, ...tables.slice(0, 1)].join('\n\n'), ...tables.slice(1));
         if (group.cluster !== undefined) {
             const map = identityMap(group.cluster, outcome.entities.managedIdentity, group.evaluations);
-            const note = map.omitted > 0 ? `\n\n${map.omitted} more role assignment(s) not drawn; the table and the JSON report list them all.` : '';
+            const note = map.omitted > 0
+                ? `\n\n${map.omitted} more role assignment(s) not drawn; the table and the JSON report list them all.`
+                : '';
             blocks.push(`<details open><summary>Identity map: who can do what</summary>\n\n\`\`\`mermaid\n${map.mermaid}\n\`\`\`${note}\n\n</details>`);
         }
     }
@@ -11804,7 +11818,10 @@ function renderMarkdown(outcome, options = {}) {
     const unknown = all.filter((e) => e.status === 'indeterminate');
     if (unknown.length > 0) {
         const intro = 'These depend on values Terraform computes at apply time (known after apply), such as principal IDs of identities that do not exist yet. They are checked again once the values are known; `fail-on-indeterminate` makes them fail the run.';
-        blocks.push(details(`Indeterminate findings (${unknown.length})`, [intro, ...unknown.map((e) => `- **${e.policy.policy.id}** on \`${entityLabel(e.entity)}\`: ${becauseText(e.because)}`)]));
+        blocks.push(details(`Indeterminate findings (${unknown.length})`, [
+            intro,
+            ...unknown.map((e) => `- **${e.policy.policy.id}** on \`${entityLabel(e.entity)}\`: ${becauseText(e.because)}`),
+        ]));
     }
     blocks.push(inputsDetail(outcome));
     return scrubSecrets(fit(blocks, limit), outcome.secrets);
@@ -11812,7 +11829,11 @@ function renderMarkdown(outcome, options = {}) {
 function headline(outcome) {
     const counts = countOutcome(outcome);
     const failed = runFailed(outcome);
-    const verdict = failed ? '❌ failed' : counts.failed + counts.indeterminate > 0 ? '⚠️ passed with findings' : '✅ passed';
+    const verdict = failed
+        ? '❌ failed'
+        : counts.failed + counts.indeterminate > 0
+            ? '⚠️ passed with findings'
+            : '✅ passed';
     const rule = `fail-on: \`${outcome.failOn}\`${outcome.failOnIndeterminate ? ', indeterminate fails' : ''}`;
     return [
         `## aks-identity-lint ${verdict}`,
@@ -11865,7 +11886,9 @@ function locationLink(declaration, links) {
     if (declaration === undefined)
         return undefined;
     const text = `${declaration.file}:${declaration.line}`;
-    return links.fileUrl === undefined ? `\`${text}\`` : `[${text}](${links.fileUrl(declaration.file, declaration.line, declaration.endLine)})`;
+    return links.fileUrl === undefined
+        ? `\`${text}\``
+        : `[${text}](${links.fileUrl(declaration.file, declaration.line, declaration.endLine)})`;
 }
 function chunks(items, size) {
     const out = [];
@@ -11944,7 +11967,13 @@ function rule(compiled, options) {
     ].filter((s) => s !== '');
     const references = (p.references ?? []).map((r) => `- ${r}`);
     const helpText = [p.description ?? p.title, `Fix: ${p.remediation.summary}`, ...(p.references ?? [])].join('\n\n');
-    const helpMarkdown = [p.description ?? p.title, ...fixes, references.length > 0 ? `**References**\n${references.join('\n')}` : ''].filter((s) => s !== '').join('\n\n');
+    const helpMarkdown = [
+        p.description ?? p.title,
+        ...fixes,
+        references.length > 0 ? `**References**\n${references.join('\n')}` : '',
+    ]
+        .filter((s) => s !== '')
+        .join('\n\n');
     const securitySeverity = SECURITY_SEVERITY[p.severity];
     return {
         id: p.id,
@@ -11981,11 +12010,19 @@ function result(e, index) {
             },
         ],
         partialFingerprints: { 'aksIdentityLint/v1': fingerprint(e) },
-        properties: { status: e.status, entityKind: e.entity.kind, inputFile: source.file, inputPointer: source.pointer },
+        properties: {
+            status: e.status,
+            entityKind: e.entity.kind,
+            inputFile: source.file,
+            inputPointer: source.pointer,
+        },
     };
 }
 function fingerprint(e) {
-    return createHash('sha256').update(`${e.policy.policy.id}\u0000${e.entity.source.file}\u0000${e.entity.key}`).digest('hex').slice(0, 32);
+    return createHash('sha256')
+        .update(`${e.policy.policy.id}\u0000${e.entity.source.file}\u0000${e.entity.key}`)
+        .digest('hex')
+        .slice(0, 32);
 }
 
 function isObject(value) {

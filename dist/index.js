@@ -44233,10 +44233,13 @@ function findingText(e) {
 }
 /** The results worth showing: failures and indeterminate ones, blocking first, then by severity and ID. */
 function findings(outcome) {
-    const rank = (e) => (isBlocking(e, outcome) ? 0 : e.status === 'fail' ? 100 : 200) + SEVERITIES.indexOf(e.policy.policy.severity);
+    const rank = (e) => (isBlocking(e, outcome) ? 0 : e.status === 'fail' ? 100 : 200) +
+        SEVERITIES.indexOf(e.policy.policy.severity);
     return outcome.evaluations
         .filter((e) => e.status === 'fail' || e.status === 'indeterminate')
-        .sort((a, b) => rank(a) - rank(b) || a.policy.policy.id.localeCompare(b.policy.policy.id) || a.entity.key.localeCompare(b.entity.key));
+        .sort((a, b) => rank(a) - rank(b) ||
+        a.policy.policy.id.localeCompare(b.policy.policy.id) ||
+        a.entity.key.localeCompare(b.entity.key));
 }
 /** A scope as a reader names it: its last name (or the resource it will be) and its level. */
 function scopeText(scope) {
@@ -44314,13 +44317,13 @@ function renderConsole(outcome, options) {
     for (const i of outcome.ignored)
         lines.push(`  ignored ${i.file}: ${i.reason}`);
     for (const group of groupByCluster(outcome)) {
-        const shown = group.evaluations.filter((e) => e.status === 'fail' || e.status === 'indeterminate');
+        const shown = findings({ ...outcome, evaluations: group.evaluations });
         if (group.cluster === undefined && shown.length === 0)
             continue;
         lines.push('');
         const where = group.cluster === undefined ? '' : `  ${locationText(group.cluster)}`;
         lines.push(paint('1', group.title) + where);
-        for (const e of sortFindings(shown)) {
+        for (const e of shown) {
             const word = STATUS_WORD[e.status];
             const colored = e.status === 'fail' ? paint(isBlocking(e, outcome) ? '31' : '33', word) : paint('36', word);
             lines.push(`  ${colored.padEnd(7)} ${e.policy.policy.severity.padEnd(8)} ${e.policy.policy.id}  ${e.policy.policy.title}`);
@@ -44353,10 +44356,6 @@ function renderConsole(outcome, options) {
     lines.push(`Result: ${failed ? paint('31;1', 'FAIL') : paint('32;1', 'PASS')} (${rule})`);
     return scrubSecrets(lines.join('\n') + '\n', outcome.secrets);
 }
-function sortFindings(evaluations) {
-    const rank = (e) => (e.status === 'fail' ? 0 : 1) * 10 + SEVERITIES.indexOf(e.policy.policy.severity);
-    return [...evaluations].sort((a, b) => rank(a) - rank(b) || a.policy.policy.id.localeCompare(b.policy.policy.id));
-}
 function formatName(format) {
     return format === 'terraform-plan' ? 'Terraform plan JSON' : format;
 }
@@ -44388,12 +44387,24 @@ async function publishCheckRun(octokit, ctx, report) {
         output: output(batches[0]),
     });
     for (const batch of batches.slice(1)) {
-        await octokit.rest.checks.update({ owner: ctx.owner, repo: ctx.repo, check_run_id: created.data.id, output: output(batch) });
+        await octokit.rest.checks.update({
+            owner: ctx.owner,
+            repo: ctx.repo,
+            check_run_id: created.data.id,
+            output: output(batch),
+        });
     }
     return { id: created.data.id, url: created.data.html_url ?? '' };
 }
 function toApi(a) {
-    return { path: a.file, start_line: a.line, end_line: a.endLine, annotation_level: a.level, title: a.title, message: a.message };
+    return {
+        path: a.file,
+        start_line: a.line,
+        end_line: a.endLine,
+        annotation_level: a.level,
+        title: a.title,
+        message: a.message,
+    };
 }
 
 class Context {
@@ -51676,10 +51687,20 @@ async function upsertStickyComment(octokit, ctx, pullRequest, body) {
     });
     const existing = comments.find((c) => c.body?.includes(STICKY_MARKER) === true);
     if (existing !== undefined) {
-        const updated = await octokit.rest.issues.updateComment({ owner: ctx.owner, repo: ctx.repo, comment_id: existing.id, body });
+        const updated = await octokit.rest.issues.updateComment({
+            owner: ctx.owner,
+            repo: ctx.repo,
+            comment_id: existing.id,
+            body,
+        });
         return { action: 'updated', url: updated.data.html_url };
     }
-    const created = await octokit.rest.issues.createComment({ owner: ctx.owner, repo: ctx.repo, issue_number: pullRequest, body });
+    const created = await octokit.rest.issues.createComment({
+        owner: ctx.owner,
+        repo: ctx.repo,
+        issue_number: pullRequest,
+        body,
+    });
     return { action: 'created', url: created.data.html_url };
 }
 
@@ -51824,19 +51845,25 @@ function roleName(a) {
 function controlPlaneLabel(cluster) {
     const type = cluster.identity.type;
     if (type === 'UserAssigned') {
-        const name = cluster.controlPlaneIdentity === undefined ? 'user-assigned identity' : displayValue(cluster.controlPlaneIdentity.name);
+        const name = cluster.controlPlaneIdentity === undefined
+            ? 'user-assigned identity'
+            : displayValue(cluster.controlPlaneIdentity.name);
         return `${name}\nuser-assigned, ${principalText(cluster.controlPlaneIdentity?.principalId)}`;
     }
     if (type === 'SystemAssigned')
         return `control plane\nsystem-assigned, ${principalText(cluster.identity.principalId)}`;
     if (type === 'ServicePrincipal')
         return `service principal\n${displayValue(cluster.servicePrincipal?.clientId)}`;
-    return isUnknown(type) ? 'control plane\nidentity known after apply' : `control plane\nidentity ${String(type)}`;
+    return isUnknown(type) ? 'control plane\nidentity known after apply' : `control plane\nidentity ${type}`;
 }
 function kubeletLabel(cluster) {
     const kubelet = cluster.kubeletIdentity;
     const owner = cluster.kubeletManagedIdentity;
-    const name = owner !== undefined ? displayValue(owner.name) : kubelet?.custom === true ? 'own kubelet identity' : 'kubelet identity (AKS-made)';
+    const name = owner !== undefined
+        ? displayValue(owner.name)
+        : kubelet?.custom === true
+            ? 'own kubelet identity'
+            : 'kubelet identity (AKS-made)';
     return `${name}\n${principalText(owner?.principalId ?? kubelet?.objectId)}`;
 }
 function principalText(value) {
@@ -51865,7 +51892,12 @@ const GITHUB_COMMENT_LIMIT = 65_536;
 const CHECK_RUN_TEXT_LIMIT = 65_535;
 /** Rows per table, so that a cluster with very many findings is truncated by tables, not cut mid-row. */
 const TABLE_ROWS = 50;
-const ICON = { fail: '❌', indeterminate: '❔', pass: '✅', 'not-applicable': '➖' };
+const ICON = {
+    fail: '❌',
+    indeterminate: '❔',
+    pass: '✅',
+    'not-applicable': '➖',
+};
 /**
  * The PR comment, job summary and check run text: the verdict and counts first, a table per cluster with its
  * identity map, then the details collapsed. Blocks are added in that order while they fit in `maxLength`; what
@@ -51886,13 +51918,17 @@ function renderMarkdown(outcome, options = {}) {
         if (group.cluster === undefined && shown.length === 0)
             continue;
         const passed = group.evaluations.filter((e) => e.status === 'pass').length;
-        const where = group.cluster === undefined ? '' : ` · ${locationLink(group.cluster.source.declaration, links) ?? locationText(group.cluster)}`;
+        const where = group.cluster === undefined
+            ? ''
+            : ` · ${locationLink(group.cluster.source.declaration, links) ?? locationText(group.cluster)}`;
         const title = `### ${group.cluster === undefined ? group.title : `Cluster \`${entityLabel(group.cluster)}\``}\n${shown.length} finding(s), ${passed} passed${where}`;
         const tables = chunks(shown, TABLE_ROWS).map((rows) => findingTable(rows, outcome, links));
         blocks.push([title, ...tables.slice(0, 1)].join('\n\n'), ...tables.slice(1));
         if (group.cluster !== undefined) {
             const map = identityMap(group.cluster, outcome.entities.managedIdentity, group.evaluations);
-            const note = map.omitted > 0 ? `\n\n${map.omitted} more role assignment(s) not drawn; the table and the JSON report list them all.` : '';
+            const note = map.omitted > 0
+                ? `\n\n${map.omitted} more role assignment(s) not drawn; the table and the JSON report list them all.`
+                : '';
             blocks.push(`<details open><summary>Identity map: who can do what</summary>\n\n\`\`\`mermaid\n${map.mermaid}\n\`\`\`${note}\n\n</details>`);
         }
     }
@@ -51903,7 +51939,10 @@ function renderMarkdown(outcome, options = {}) {
     const unknown = all.filter((e) => e.status === 'indeterminate');
     if (unknown.length > 0) {
         const intro = 'These depend on values Terraform computes at apply time (known after apply), such as principal IDs of identities that do not exist yet. They are checked again once the values are known; `fail-on-indeterminate` makes them fail the run.';
-        blocks.push(details(`Indeterminate findings (${unknown.length})`, [intro, ...unknown.map((e) => `- **${e.policy.policy.id}** on \`${entityLabel(e.entity)}\`: ${becauseText(e.because)}`)]));
+        blocks.push(details(`Indeterminate findings (${unknown.length})`, [
+            intro,
+            ...unknown.map((e) => `- **${e.policy.policy.id}** on \`${entityLabel(e.entity)}\`: ${becauseText(e.because)}`),
+        ]));
     }
     blocks.push(inputsDetail(outcome));
     return scrubSecrets(fit(blocks, limit), outcome.secrets);
@@ -51911,7 +51950,11 @@ function renderMarkdown(outcome, options = {}) {
 function headline(outcome) {
     const counts = countOutcome(outcome);
     const failed = runFailed(outcome);
-    const verdict = failed ? '❌ failed' : counts.failed + counts.indeterminate > 0 ? '⚠️ passed with findings' : '✅ passed';
+    const verdict = failed
+        ? '❌ failed'
+        : counts.failed + counts.indeterminate > 0
+            ? '⚠️ passed with findings'
+            : '✅ passed';
     const rule = `fail-on: \`${outcome.failOn}\`${outcome.failOnIndeterminate ? ', indeterminate fails' : ''}`;
     return [
         `## aks-identity-lint ${verdict}`,
@@ -51964,7 +52007,9 @@ function locationLink(declaration, links) {
     if (declaration === undefined)
         return undefined;
     const text = `${declaration.file}:${declaration.line}`;
-    return links.fileUrl === undefined ? `\`${text}\`` : `[${text}](${links.fileUrl(declaration.file, declaration.line, declaration.endLine)})`;
+    return links.fileUrl === undefined
+        ? `\`${text}\``
+        : `[${text}](${links.fileUrl(declaration.file, declaration.line, declaration.endLine)})`;
 }
 function chunks(items, size) {
     const out = [];
@@ -52043,7 +52088,13 @@ function rule(compiled, options) {
     ].filter((s) => s !== '');
     const references = (p.references ?? []).map((r) => `- ${r}`);
     const helpText = [p.description ?? p.title, `Fix: ${p.remediation.summary}`, ...(p.references ?? [])].join('\n\n');
-    const helpMarkdown = [p.description ?? p.title, ...fixes, references.length > 0 ? `**References**\n${references.join('\n')}` : ''].filter((s) => s !== '').join('\n\n');
+    const helpMarkdown = [
+        p.description ?? p.title,
+        ...fixes,
+        references.length > 0 ? `**References**\n${references.join('\n')}` : '',
+    ]
+        .filter((s) => s !== '')
+        .join('\n\n');
     const securitySeverity = SECURITY_SEVERITY[p.severity];
     return {
         id: p.id,
@@ -52080,11 +52131,19 @@ function result(e, index) {
             },
         ],
         partialFingerprints: { 'aksIdentityLint/v1': fingerprint(e) },
-        properties: { status: e.status, entityKind: e.entity.kind, inputFile: source.file, inputPointer: source.pointer },
+        properties: {
+            status: e.status,
+            entityKind: e.entity.kind,
+            inputFile: source.file,
+            inputPointer: source.pointer,
+        },
     };
 }
 function fingerprint(e) {
-    return createHash('sha256').update(`${e.policy.policy.id}\u0000${e.entity.source.file}\u0000${e.entity.key}`).digest('hex').slice(0, 32);
+    return createHash('sha256')
+        .update(`${e.policy.policy.id}\u0000${e.entity.source.file}\u0000${e.entity.key}`)
+        .digest('hex')
+        .slice(0, 32);
 }
 
 function isObject(value) {
@@ -53984,7 +54043,9 @@ async function run() {
         info(renderConsole(outcome, { color: false }));
         const ctx = readGitHubContext();
         const links = ctx === undefined ? {} : markdownLinks(ctx);
-        const { annotations, withoutLines } = inputs.annotations ? annotationsOf(outcome) : { annotations: [], withoutLines: [] };
+        const { annotations, withoutLines } = inputs.annotations
+            ? annotationsOf(outcome)
+            : { annotations: [], withoutLines: [] };
         const { step, rest } = splitForStep(annotations);
         for (const a of step)
             annotate(a);
@@ -53993,7 +54054,11 @@ async function run() {
         if (inputs.checkRun && octokit !== undefined && ctx !== undefined && ctx.sha !== '') {
             const notes = annotationNotes(step.length, rest.length, withoutLines.length, true);
             const published = await tryPublish('check run', () => publishCheckRun(octokit, ctx, {
-                conclusion: runFailed(outcome) ? 'failure' : countOutcome(outcome).failed + countOutcome(outcome).indeterminate > 0 ? 'neutral' : 'success',
+                conclusion: runFailed(outcome)
+                    ? 'failure'
+                    : countOutcome(outcome).failed + countOutcome(outcome).indeterminate > 0
+                        ? 'neutral'
+                        : 'success',
                 title: checkRunTitle(outcome),
                 summary: renderMarkdown(outcome, { links, maxLength: CHECK_RUN_TEXT_LIMIT, notes }),
                 annotations: rest,
@@ -54005,7 +54070,12 @@ async function run() {
             if (ctx.pullRequest === undefined)
                 info('aks-identity-lint: not a pull request event; no PR comment to post.');
             else {
-                const body = renderMarkdown(outcome, { links, maxLength: GITHUB_COMMENT_LIMIT, header: STICKY_MARKER, notes });
+                const body = renderMarkdown(outcome, {
+                    links,
+                    maxLength: GITHUB_COMMENT_LIMIT,
+                    header: STICKY_MARKER,
+                    notes,
+                });
                 const pr = ctx.pullRequest;
                 const posted = await tryPublish('pull request comment', () => upsertStickyComment(octokit, ctx, pr, body));
                 if (posted !== undefined)
@@ -54013,7 +54083,9 @@ async function run() {
             }
         }
         if (inputs.summary && process.env['GITHUB_STEP_SUMMARY']) {
-            await summary.addRaw(renderMarkdown(outcome, { links, maxLength: SUMMARY_LIMIT, notes }), true).write();
+            await summary
+                .addRaw(renderMarkdown(outcome, { links, maxLength: SUMMARY_LIMIT, notes }), true)
+                .write();
         }
         const sarifPath = inputs.sarifFile === '' ? '' : resolve$1(inputs.sarifFile);
         if (sarifPath !== '')
@@ -54034,7 +54106,9 @@ async function run() {
         }
     }
     catch (error) {
-        if (error instanceof ActionInputError || error instanceof InputError || error instanceof PolicyLoadError) {
+        if (error instanceof ActionInputError ||
+            error instanceof InputError ||
+            error instanceof PolicyLoadError) {
             setFailed(`aks-identity-lint: ${error.message}`);
         }
         else {

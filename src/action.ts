@@ -14,7 +14,12 @@ import { githubClient, tryPublish } from './report/github/client.js';
 import { readGitHubContext, type GitHubContext } from './report/github/context.js';
 import { STICKY_MARKER, upsertStickyComment } from './report/github/pr-comment.js';
 import { renderJson } from './report/json.js';
-import { CHECK_RUN_TEXT_LIMIT, GITHUB_COMMENT_LIMIT, renderMarkdown, type MarkdownLinks } from './report/markdown.js';
+import {
+  CHECK_RUN_TEXT_LIMIT,
+  GITHUB_COMMENT_LIMIT,
+  renderMarkdown,
+  type MarkdownLinks,
+} from './report/markdown.js';
 import { renderSarif } from './report/sarif.js';
 import { scan } from './scan.js';
 
@@ -45,17 +50,24 @@ export async function run(): Promise<void> {
 
     const ctx = readGitHubContext();
     const links = ctx === undefined ? {} : markdownLinks(ctx);
-    const { annotations, withoutLines } = inputs.annotations ? annotationsOf(outcome) : { annotations: [], withoutLines: [] };
+    const { annotations, withoutLines } = inputs.annotations
+      ? annotationsOf(outcome)
+      : { annotations: [], withoutLines: [] };
     const { step, rest } = splitForStep(annotations);
     for (const a of step) annotate(a);
 
-    const octokit = inputs.githubToken === '' || ctx === undefined ? undefined : githubClient(inputs.githubToken);
+    const octokit =
+      inputs.githubToken === '' || ctx === undefined ? undefined : githubClient(inputs.githubToken);
     let checkRunUrl: string | undefined;
     if (inputs.checkRun && octokit !== undefined && ctx !== undefined && ctx.sha !== '') {
       const notes = annotationNotes(step.length, rest.length, withoutLines.length, true);
       const published = await tryPublish('check run', () =>
         publishCheckRun(octokit, ctx, {
-          conclusion: runFailed(outcome) ? 'failure' : countOutcome(outcome).failed + countOutcome(outcome).indeterminate > 0 ? 'neutral' : 'success',
+          conclusion: runFailed(outcome)
+            ? 'failure'
+            : countOutcome(outcome).failed + countOutcome(outcome).indeterminate > 0
+              ? 'neutral'
+              : 'success',
           title: checkRunTitle(outcome),
           summary: renderMarkdown(outcome, { links, maxLength: CHECK_RUN_TEXT_LIMIT, notes }),
           annotations: rest,
@@ -66,20 +78,31 @@ export async function run(): Promise<void> {
     const notes = annotationNotes(step.length, rest.length, withoutLines.length, checkRunUrl !== undefined);
 
     if (inputs.comment && octokit !== undefined && ctx !== undefined) {
-      if (ctx.pullRequest === undefined) core.info('aks-identity-lint: not a pull request event; no PR comment to post.');
+      if (ctx.pullRequest === undefined)
+        core.info('aks-identity-lint: not a pull request event; no PR comment to post.');
       else {
-        const body = renderMarkdown(outcome, { links, maxLength: GITHUB_COMMENT_LIMIT, header: STICKY_MARKER, notes });
+        const body = renderMarkdown(outcome, {
+          links,
+          maxLength: GITHUB_COMMENT_LIMIT,
+          header: STICKY_MARKER,
+          notes,
+        });
         const pr = ctx.pullRequest;
-        const posted = await tryPublish('pull request comment', () => upsertStickyComment(octokit, ctx, pr, body));
+        const posted = await tryPublish('pull request comment', () =>
+          upsertStickyComment(octokit, ctx, pr, body),
+        );
         if (posted !== undefined) core.info(`aks-identity-lint: PR comment ${posted.action}: ${posted.url}`);
       }
     }
     if (inputs.summary && process.env['GITHUB_STEP_SUMMARY']) {
-      await core.summary.addRaw(renderMarkdown(outcome, { links, maxLength: SUMMARY_LIMIT, notes }), true).write();
+      await core.summary
+        .addRaw(renderMarkdown(outcome, { links, maxLength: SUMMARY_LIMIT, notes }), true)
+        .write();
     }
 
     const sarifPath = inputs.sarifFile === '' ? '' : resolve(inputs.sarifFile);
-    if (sarifPath !== '') await writeFile(sarifPath, renderSarif(outcome, { policyUrl: (p) => links.policyUrl?.(p) }));
+    if (sarifPath !== '')
+      await writeFile(sarifPath, renderSarif(outcome, { policyUrl: (p) => links.policyUrl?.(p) }));
     const jsonPath = inputs.jsonFile === '' ? '' : resolve(inputs.jsonFile);
     if (jsonPath !== '') await writeFile(jsonPath, renderJson(outcome));
 
@@ -92,13 +115,21 @@ export async function run(): Promise<void> {
     core.setOutput('sarif-file', sarifPath);
     core.setOutput('json-file', jsonPath);
     if (failed) {
-      core.setFailed(`aks-identity-lint: ${counts.blocking} finding(s) at or above '${outcome.failOn}'${outcome.failOnIndeterminate ? ' (indeterminate included)' : ''}`);
+      core.setFailed(
+        `aks-identity-lint: ${counts.blocking} finding(s) at or above '${outcome.failOn}'${outcome.failOnIndeterminate ? ' (indeterminate included)' : ''}`,
+      );
     }
   } catch (error) {
-    if (error instanceof ActionInputError || error instanceof InputError || error instanceof PolicyLoadError) {
+    if (
+      error instanceof ActionInputError ||
+      error instanceof InputError ||
+      error instanceof PolicyLoadError
+    ) {
       core.setFailed(`aks-identity-lint: ${error.message}`);
     } else {
-      core.setFailed(`aks-identity-lint: internal error: ${error instanceof Error ? error.message : String(error)}`);
+      core.setFailed(
+        `aks-identity-lint: internal error: ${error instanceof Error ? error.message : String(error)}`,
+      );
     }
   }
 }
@@ -120,7 +151,8 @@ function annotationNotes(onStep: number, rest: number, withoutLines: number, che
         : `${onStep} finding(s) are annotated on this step (GitHub shows 10 per level per step); ${rest} more could not be annotated because no check run was posted: they are listed below.`,
     );
   }
-  if (withoutLines > 0) notes.push(`${withoutLines} finding(s) have no source line to annotate (see "Where" below).`);
+  if (withoutLines > 0)
+    notes.push(`${withoutLines} finding(s) have no source line to annotate (see "Where" below).`);
   return notes;
 }
 
@@ -130,9 +162,11 @@ function checkRunTitle(outcome: ScanOutcome): string {
 }
 
 function markdownLinks(ctx: GitHubContext): MarkdownLinks {
-  const blob = (repository: string, ref: string, path: string): string => `${ctx.serverUrl}/${repository}/blob/${ref}/${path}`;
+  const blob = (repository: string, ref: string, path: string): string =>
+    `${ctx.serverUrl}/${repository}/blob/${ref}/${path}`;
   return {
-    fileUrl: (file, line, endLine) => `${blob(`${ctx.owner}/${ctx.repo}`, ctx.sha, file)}#L${line}-L${endLine}`,
+    fileUrl: (file, line, endLine) =>
+      `${blob(`${ctx.owner}/${ctx.repo}`, ctx.sha, file)}#L${line}-L${endLine}`,
     policyUrl: (policy: CompiledPolicy) =>
       policy.builtIn && ctx.actionRepository !== undefined && ctx.actionRef !== undefined
         ? blob(ctx.actionRepository, ctx.actionRef, `docs/policies/${policy.policy.id}.md`)

@@ -32,10 +32,12 @@ describe('the action on a pull request', () => {
     // Line annotations on the .tf source, as workflow commands.
     const errors = workflowCommands(run.stdout, 'error');
     expect(errors).toContainEqual(
-      expect.stringMatching(/^::error title=AKSID002%3A No service-principal secret is written in code,file=examples\/terraform\/modules\/legacy-cluster\/main\.tf,line=16,endLine=32::/),
+      expect.stringMatching(
+        /^::error title=AKSID002%3A No service-principal secret is written in code,file=examples\/terraform\/modules\/legacy-cluster\/main\.tf,line=16,endLine=32::/,
+      ),
     );
     expect(workflowCommands(run.stdout, 'warning')).toHaveLength(1); // AKSID005, medium, below fail-on
-    expect(run.stdout).toContain('::error::aks-identity-lint: 4 finding(s) at or above \'high\'');
+    expect(run.stdout).toContain("::error::aks-identity-lint: 4 finding(s) at or above 'high'");
 
     // The check run, on the pull request's head commit.
     const [check] = server.requestsTo('POST', CHECK_RUNS);
@@ -54,7 +56,9 @@ describe('the action on a pull request', () => {
     const body = String(created[0]?.body?.['body']);
     expect(body.startsWith('<!-- aks-identity-lint:sticky-comment -->')).toBe(true);
     expect(body).toContain('## aks-identity-lint ❌ failed');
-    expect(body).toContain('[**AKSID002**](https://github.com/aks-identity-lint/aks-identity-lint/blob/v1/docs/policies/AKSID002.md)');
+    expect(body).toContain(
+      '[**AKSID002**](https://github.com/aks-identity-lint/aks-identity-lint/blob/v1/docs/policies/AKSID002.md)',
+    );
     expect(body).toContain(
       '[examples/terraform/modules/legacy-cluster/main.tf:16](https://github.com/Codertocat/Hello-World/blob/ec26c3e57ca3a959ca5aad62de7213c562f8c821/examples/terraform/modules/legacy-cluster/main.tf#L16-L32)',
     );
@@ -64,14 +68,25 @@ describe('the action on a pull request', () => {
     // Job summary and outputs.
     expect(run.summary).toContain('## aks-identity-lint ❌ failed');
     expect(run.summary).not.toContain('sticky-comment');
-    expect(run.outputs).toEqual({ result: 'fail', failed: '5', passed: '6', indeterminate: '0', 'sarif-file': '', 'json-file': '' });
+    expect(run.outputs).toEqual({
+      result: 'fail',
+      failed: '5',
+      passed: '6',
+      indeterminate: '0',
+      'sarif-file': '',
+      'json-file': '',
+    });
     expect(run.stdout).not.toContain(EXAMPLE_SECRET);
   });
 
   it('updates its comment in place on the next run instead of adding one', async () => {
     server.seedComment('LGTM');
     await runAction({ inputs: { paths: 'examples' }, apiUrl: server.url });
-    const second = await runAction({ inputs: { paths: 'examples', 'fail-on': 'none' }, apiUrl: server.url, event: pullRequestEvent('synchronize') });
+    const second = await runAction({
+      inputs: { paths: 'examples', 'fail-on': 'none' },
+      apiUrl: server.url,
+      event: pullRequestEvent('synchronize'),
+    });
     expect(second.status).toBe(0);
     expect(server.requestsTo('POST', PR_COMMENTS)).toHaveLength(1);
     expect(server.requestsTo('PATCH', COMMENT_UPDATE)).toHaveLength(1);
@@ -95,7 +110,9 @@ describe('the action on a pull request', () => {
     const run = await runAction({ inputs: { paths: 'examples' }, apiUrl: server.url });
     expect(run.status).toBe(1);
     expect(workflowCommands(run.stdout, 'error').length).toBeGreaterThan(1);
-    expect(run.stdout).toMatch(/::notice::aks-identity-lint could not post the check run \(403: Resource not accessible by integration/);
+    expect(run.stdout).toMatch(
+      /::notice::aks-identity-lint could not post the check run \(403: Resource not accessible by integration/,
+    );
     expect(run.stdout).toMatch(/::notice::aks-identity-lint could not post the pull request comment \(403/);
     expect(run.summary).toContain('## aks-identity-lint ❌ failed');
     expect(run.outputs['result']).toBe('fail');
@@ -119,11 +136,19 @@ describe('the action on a pull request', () => {
   it('writes SARIF and JSON files and names them in its outputs', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'action-out-'));
     const run = await runAction({
-      inputs: { paths: 'examples', 'sarif-file': join(dir, 'results.sarif'), 'json-file': join(dir, 'report.json'), comment: 'false', 'check-run': 'false' },
+      inputs: {
+        paths: 'examples',
+        'sarif-file': join(dir, 'results.sarif'),
+        'json-file': join(dir, 'report.json'),
+        comment: 'false',
+        'check-run': 'false',
+      },
       apiUrl: server.url,
     });
     expect(run.outputs['sarif-file']).toBe(join(dir, 'results.sarif'));
-    const sarif = JSON.parse(await readFile(join(dir, 'results.sarif'), 'utf8')) as { runs: { results: unknown[] }[] };
+    const sarif = JSON.parse(await readFile(join(dir, 'results.sarif'), 'utf8')) as {
+      runs: { results: unknown[] }[];
+    };
     expect(sarif.runs[0]?.results).toHaveLength(5);
     const report = JSON.parse(await readFile(join(dir, 'report.json'), 'utf8')) as { result: string };
     expect(report.result).toBe('fail');
@@ -142,25 +167,42 @@ describe('many findings', () => {
       resources.push({
         address: `azurerm_kubernetes_cluster.c${i}`,
         type: 'azurerm_kubernetes_cluster',
-        after: { name: `aks-${i}`, identity: [], service_principal: [{ client_id: `app-${i}` }], local_account_disabled: false },
+        after: {
+          name: `aks-${i}`,
+          identity: [],
+          service_principal: [{ client_id: `app-${i}` }],
+          local_account_disabled: false,
+        },
       });
     }
     await mkdir(join(workspace, 'infra'));
     await writeFile(join(workspace, 'infra', 'main.tf'), tf.join('\n'));
     await writeFile(join(workspace, 'infra', 'tfplan.json'), JSON.stringify(plan(resources)));
-    const run = await runAction({ inputs: { paths: 'infra/tfplan.json', 'fail-on': 'critical' }, apiUrl: server.url, workspace });
+    const run = await runAction({
+      inputs: { paths: 'infra/tfplan.json', 'fail-on': 'critical' },
+      apiUrl: server.url,
+      workspace,
+    });
 
     // Each cluster fails AKSID001 (high), AKSID003 (high), AKSID004 (high) and AKSID005 (medium): 120 warnings.
     expect(workflowCommands(run.stdout, 'warning')).toHaveLength(10);
     expect(workflowCommands(run.stdout, 'error')).toEqual([]);
     const created = server.requestsTo('POST', CHECK_RUNS);
     const updates = server.requestsTo('PATCH', CHECK_RUN_UPDATE);
-    const batches = [created[0], ...updates].map((r) => ((r?.body?.['output'] as { annotations: unknown[] }).annotations ?? []).length);
+    const batches = [created[0], ...updates].map(
+      (r) => (r?.body?.['output'] as { annotations: unknown[] }).annotations.length,
+    );
     expect(batches).toEqual([50, 50, 10]);
     expect(created[0]?.body).toMatchObject({ conclusion: 'neutral' });
     const first = (created[0]?.body?.['output'] as { annotations: Record<string, unknown>[] }).annotations[0];
-    expect(first).toMatchObject({ path: 'infra/main.tf', annotation_level: 'warning', start_line: expect.any(Number) as number });
-    expect(run.summary).toContain('10 finding(s) are annotated on this step (GitHub shows 10 per level per step); the other 110 are annotated by the `aks-identity-lint` check run.');
+    expect(first).toMatchObject({
+      path: 'infra/main.tf',
+      annotation_level: 'warning',
+      start_line: expect.any(Number) as number,
+    });
+    expect(run.summary).toContain(
+      '10 finding(s) are annotated on this step (GitHub shows 10 per level per step); the other 110 are annotated by the `aks-identity-lint` check run.',
+    );
     expect(run.status).toBe(0);
   });
 });
@@ -175,14 +217,19 @@ describe('outside pull requests and with bad inputs', () => {
       env: { GITHUB_SHA: '1111111111111111111111111111111111111111' },
     });
     expect(run.status).toBe(1);
-    expect(server.requestsTo('POST', CHECK_RUNS)[0]?.body?.['head_sha']).toBe('1111111111111111111111111111111111111111');
+    expect(server.requestsTo('POST', CHECK_RUNS)[0]?.body?.['head_sha']).toBe(
+      '1111111111111111111111111111111111111111',
+    );
     expect(server.requestsTo('GET', PR_COMMENTS)).toHaveLength(0);
     expect(run.stdout).toContain('not a pull request event; no PR comment to post');
   });
 
   it.each([
     [{ paths: '' }, "input 'paths' is required"],
-    [{ paths: 'examples', 'fail-on': 'urgent' }, "input 'fail-on' must be one of critical, high, medium, low, info, none, not 'urgent'"],
+    [
+      { paths: 'examples', 'fail-on': 'urgent' },
+      "input 'fail-on' must be one of critical, high, medium, low, info, none, not 'urgent'",
+    ],
     [{ paths: 'examples', comment: 'maybe' }, "input 'comment' must be true or false, not 'maybe'"],
     [{ paths: 'no/such/plan.json' }, "input 'paths': 'no/such/plan.json' does not exist"],
     [{ paths: 'plans/**/*.tfplan.json' }, "input 'paths': 'plans/**/*.tfplan.json' matches no file"],
@@ -197,7 +244,10 @@ describe('outside pull requests and with bad inputs', () => {
   });
 
   it('expands globs in paths', async () => {
-    const run = await runAction({ inputs: { paths: 'examples/**/tfplan.json', comment: 'false', 'check-run': 'false' }, apiUrl: server.url });
+    const run = await runAction({
+      inputs: { paths: 'examples/**/tfplan.json', comment: 'false', 'check-run': 'false' },
+      apiUrl: server.url,
+    });
     expect(run.stdout).toContain('examples/terraform/tfplan.json (Terraform plan JSON): 7 scanned');
   });
 });

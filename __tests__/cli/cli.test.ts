@@ -151,7 +151,10 @@ describe('aks-identity-lint scan (as a process)', () => {
 describe('errors exit 2 with one clear line and no stack trace', () => {
   it.each([
     [['scan'], 'scan needs at least one file or directory'],
-    [['scan', 'examples', '--format', 'xml'], "--format must be one of console, json, sarif, markdown, not 'xml'"],
+    [
+      ['scan', 'examples', '--format', 'xml'],
+      "--format must be one of console, json, sarif, markdown, not 'xml'",
+    ],
     [
       ['scan', 'examples', '--fail-on', 'urgent'],
       "--fail-on must be one of critical, high, medium, low, info, none, not 'urgent'",

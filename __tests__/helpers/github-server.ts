@@ -49,16 +49,32 @@ export class GitHubApiServer {
   }
 
   async stop(): Promise<void> {
-    await new Promise<void>((resolve) => this.server?.close(() => resolve()));
+    await new Promise<void>((resolve) =>
+      this.server?.close(() => {
+        resolve();
+      }),
+    );
   }
 
   /** Answers the next `times` matching requests with this status and body instead of the normal response. */
-  fail(method: string, path: RegExp, status: number, body: unknown = { message: 'injected' }, times = Number.POSITIVE_INFINITY, headers: Record<string, string> = {}): void {
+  fail(
+    method: string,
+    path: RegExp,
+    status: number,
+    body: unknown = { message: 'injected' },
+    times = Number.POSITIVE_INFINITY,
+    headers: Record<string, string> = {},
+  ): void {
     this.overrides.push({ method, path, status, body, headers, times });
   }
 
   seedComment(body: string, login = 'someone'): void {
-    this.comments.push({ id: this.nextId++, body, html_url: `https://github.com/c/${this.nextId}`, user: { login } });
+    this.comments.push({
+      id: this.nextId++,
+      body,
+      html_url: `https://github.com/c/${this.nextId}`,
+      user: { login },
+    });
   }
 
   requestsTo(method: string, path: RegExp): RecordedRequest[] {
@@ -79,19 +95,24 @@ export class GitHubApiServer {
     };
     this.requests.push(request);
 
-    const override = this.overrides.find((o) => o.times > 0 && o.method === request.method && o.path.test(request.path));
+    const override = this.overrides.find(
+      (o) => o.times > 0 && o.method === request.method && o.path.test(request.path),
+    );
     if (override !== undefined) {
       override.times--;
-      return send(res, override.status, override.body, override.headers);
+      send(res, override.status, override.body, override.headers);
+      return;
     }
     const route = `${request.method} ${request.path}`;
     let m: RegExpExecArray | null;
     if ((m = /^POST \/repos\/[^/]+\/[^/]+\/check-runs$/.exec(route)) !== null) {
       const id = this.nextId++;
-      return send(res, 201, { id, html_url: `https://github.com/checks/${id}`, ...request.body });
+      send(res, 201, { id, html_url: `https://github.com/checks/${id}`, ...request.body });
+      return;
     }
     if ((m = /^PATCH \/repos\/[^/]+\/[^/]+\/check-runs\/(\d+)$/.exec(route)) !== null) {
-      return send(res, 200, { id: Number(m[1]), ...request.body });
+      send(res, 200, { id: Number(m[1]), ...request.body });
+      return;
     }
     if (/^GET \/repos\/[^/]+\/[^/]+\/issues\/\d+\/comments$/.test(route)) {
       const perPage = Number(request.query.get('per_page') ?? 30);
@@ -101,25 +122,46 @@ export class GitHubApiServer {
       if (page * perPage < this.comments.length) {
         headers['link'] = `<${this.url}${request.path}?per_page=${perPage}&page=${page + 1}>; rel="next"`;
       }
-      return send(res, 200, slice, headers);
+      send(res, 200, slice, headers);
+      return;
     }
     if (/^POST \/repos\/[^/]+\/[^/]+\/issues\/\d+\/comments$/.test(route)) {
-      const comment = { id: this.nextId++, body: String(request.body?.['body'] ?? ''), html_url: 'https://github.com/c', user: { login: 'github-actions[bot]' } };
+      const comment = {
+        id: this.nextId++,
+        body: bodyText(request),
+        html_url: 'https://github.com/c',
+        user: { login: 'github-actions[bot]' },
+      };
       comment.html_url = `https://github.com/comments/${comment.id}`;
       this.comments.push(comment);
-      return send(res, 201, comment);
+      send(res, 201, comment);
+      return;
     }
     if ((m = /^PATCH \/repos\/[^/]+\/[^/]+\/issues\/comments\/(\d+)$/.exec(route)) !== null) {
       const comment = this.comments.find((c) => c.id === Number(m?.[1]));
-      if (comment === undefined) return send(res, 404, { message: 'Not Found' });
-      comment.body = String(request.body?.['body'] ?? '');
-      return send(res, 200, comment);
+      if (comment === undefined) {
+        send(res, 404, { message: 'Not Found' });
+        return;
+      }
+      comment.body = bodyText(request);
+      send(res, 200, comment);
+      return;
     }
-    return send(res, 404, { message: `no route for ${route}` });
+    send(res, 404, { message: `no route for ${route}` });
   }
 }
 
-function send(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+function send(
+  res: ServerResponse,
+  status: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+): void {
   res.writeHead(status, { 'content-type': 'application/json', ...headers });
   res.end(JSON.stringify(body));
+}
+
+function bodyText(request: RecordedRequest): string {
+  const body = request.body?.['body'];
+  return typeof body === 'string' ? body : '';
 }

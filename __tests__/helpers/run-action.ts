@@ -17,10 +17,13 @@ const require = createRequire(import.meta.url);
 
 /** A real `pull_request` event payload from @octokit/webhooks-examples (the community's recorded examples). */
 export function pullRequestEvent(action = 'opened'): Record<string, unknown> {
-  const index = require('@octokit/webhooks-examples/api.github.com/index.json') as { name: string; examples: { action?: string }[] }[];
+  const index = require('@octokit/webhooks-examples/api.github.com/index.json') as {
+    name: string;
+    examples: { action?: string }[];
+  }[];
   const example = index.find((e) => e.name === 'pull_request')?.examples.find((e) => e.action === action);
   if (example === undefined) throw new Error(`no pull_request ${action} example`);
-  return example as Record<string, unknown>;
+  return example;
 }
 
 /**
@@ -42,7 +45,9 @@ export async function runAction(options: {
   await writeFile(eventPath, JSON.stringify(options.event ?? pullRequestEvent()));
   await writeFile(outputPath, '');
   await writeFile(summaryPath, '');
-  const inputEnv = Object.fromEntries(Object.entries(options.inputs).map(([k, v]) => [`INPUT_${k.replace(/ /g, '_').toUpperCase()}`, v]));
+  const inputEnv = Object.fromEntries(
+    Object.entries(options.inputs).map(([k, v]) => [`INPUT_${k.replace(/ /g, '_').toUpperCase()}`, v]),
+  );
   const env: NodeJS.ProcessEnv = {
     PATH: process.env['PATH'],
     HOME: process.env['HOME'],
@@ -64,13 +69,22 @@ export async function runAction(options: {
     ...inputEnv,
     ...options.env,
   };
-  const child = spawn(process.execPath, [join(repoRoot, 'dist', 'index.js')], { cwd: options.workspace ?? repoRoot, env });
+  const child = spawn(process.execPath, [join(repoRoot, 'dist', 'index.js')], {
+    cwd: options.workspace ?? repoRoot,
+    env,
+  });
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
   child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
   const status = await new Promise<number | null>((resolve) => child.on('close', resolve));
-  return { status, stdout, stderr, outputs: parseOutputs(await readFile(outputPath, 'utf8')), summary: await readFile(summaryPath, 'utf8') };
+  return {
+    status,
+    stdout,
+    stderr,
+    outputs: parseOutputs(await readFile(outputPath, 'utf8')),
+    summary: await readFile(summaryPath, 'utf8'),
+  };
 }
 
 /** GITHUB_OUTPUT holds `name<<DELIMITER\nvalue\nDELIMITER` entries. */

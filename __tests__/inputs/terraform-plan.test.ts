@@ -427,10 +427,16 @@ describe('one value under several names', () => {
     const platform = entities.cluster.find((c) => c.key === 'azurerm_kubernetes_cluster.platform');
     // The role assignment names azurerm_kubernetes_cluster.platform.kubelet_identity[0].object_id, which the
     // cluster sets from azurerm_user_assigned_identity.kubelet.principal_id.
-    expect(platform?.kubeletIdentity?.objectId).toEqual(new Unknown('known after apply', 'azurerm_user_assigned_identity.kubelet.principal_id'));
+    expect(platform?.kubeletIdentity?.objectId).toEqual(
+      new Unknown('known after apply', 'azurerm_user_assigned_identity.kubelet.principal_id'),
+    );
     expect(platform?.kubeletManagedIdentity?.key).toBe('azurerm_user_assigned_identity.kubelet');
-    expect(platform?.kubeletRoleAssignments.map((r) => r.key)).toEqual(['azurerm_role_assignment.kubelet_pulls_images']);
-    expect(platform?.controlPlaneRoleAssignments.map((r) => r.key)).toEqual(['azurerm_role_assignment.control_plane_operates_kubelet']);
+    expect(platform?.kubeletRoleAssignments.map((r) => r.key)).toEqual([
+      'azurerm_role_assignment.kubelet_pulls_images',
+    ]);
+    expect(platform?.controlPlaneRoleAssignments.map((r) => r.key)).toEqual([
+      'azurerm_role_assignment.control_plane_operates_kubelet',
+    ]);
     expect(platform?.registries.map((r) => r.key)).toEqual(['azurerm_container_registry.platform']);
   });
 });

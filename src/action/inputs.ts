@@ -41,16 +41,22 @@ function bool(name: string, fallback: boolean): boolean {
 export function readActionInputs(): ActionInputs {
   const paths = list('paths');
   if (paths.length === 0) {
-    throw new ActionInputError("input 'paths' is required: the plan files (terraform show -json), directories or globs to scan");
+    throw new ActionInputError(
+      "input 'paths' is required: the plan files (terraform show -json), directories or globs to scan",
+    );
   }
   const failOn = (core.getInput('fail-on').trim().toLowerCase() || 'high') as FailOn;
   if (!FAIL_ON_VALUES.includes(failOn)) {
-    throw new ActionInputError(`input 'fail-on' must be one of ${FAIL_ON_VALUES.join(', ')}, not '${core.getInput('fail-on')}'`);
+    throw new ActionInputError(
+      `input 'fail-on' must be one of ${FAIL_ON_VALUES.join(', ')}, not '${core.getInput('fail-on')}'`,
+    );
   }
   const builtIn = bool('builtin', true);
   const policies = list('policies');
   if (!builtIn && policies.length === 0) {
-    throw new ActionInputError("input 'builtin: false' leaves no policies to run; set 'policies' to your policy directories");
+    throw new ActionInputError(
+      "input 'builtin: false' leaves no policies to run; set 'policies' to your policy directories",
+    );
   }
   const inputs: ActionInputs = {
     paths,

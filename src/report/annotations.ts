@@ -15,7 +15,10 @@ export interface Annotation {
 }
 
 /** Every failing or indeterminate finding whose declaration was found, most important first. */
-export function annotationsOf(outcome: ScanOutcome): { annotations: Annotation[]; withoutLines: Evaluation[] } {
+export function annotationsOf(outcome: ScanOutcome): {
+  annotations: Annotation[];
+  withoutLines: Evaluation[];
+} {
   const annotations: Annotation[] = [];
   const withoutLines: Evaluation[] = [];
   for (const e of findings(outcome)) {

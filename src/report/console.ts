@@ -2,7 +2,7 @@ import { scrubSecrets } from '../model/secrets.js';
 import type { Evaluation } from '../policy/evaluate.js';
 import { countOutcome, isBlocking, runFailed, type ScanOutcome } from '../policy/outcome.js';
 import { SEVERITIES } from '../policy/severity.js';
-import { becauseText, entityLabel, groupByCluster, locationText } from './present.js';
+import { becauseText, entityLabel, findings, groupByCluster, locationText } from './present.js';
 
 export interface ConsoleOptions {
   color: boolean;
@@ -36,12 +36,12 @@ export function renderConsole(outcome: ScanOutcome, options: ConsoleOptions): st
   for (const i of outcome.ignored) lines.push(`  ignored ${i.file}: ${i.reason}`);
 
   for (const group of groupByCluster(outcome)) {
-    const shown = group.evaluations.filter((e) => e.status === 'fail' || e.status === 'indeterminate');
+    const shown = findings({ ...outcome, evaluations: group.evaluations });
     if (group.cluster === undefined && shown.length === 0) continue;
     lines.push('');
     const where = group.cluster === undefined ? '' : `  ${locationText(group.cluster)}`;
     lines.push(paint('1', group.title) + where);
-    for (const e of sortFindings(shown)) {
+    for (const e of shown) {
       const word = STATUS_WORD[e.status];
       const colored =
         e.status === 'fail' ? paint(isBlocking(e, outcome) ? '31' : '33', word) : paint('36', word);
@@ -78,14 +78,6 @@ export function renderConsole(outcome: ScanOutcome, options: ConsoleOptions): st
   const rule = `fail-on: ${outcome.failOn}${outcome.failOnIndeterminate ? ', indeterminate fails' : ''}`;
   lines.push(`Result: ${failed ? paint('31;1', 'FAIL') : paint('32;1', 'PASS')} (${rule})`);
   return scrubSecrets(lines.join('\n') + '\n', outcome.secrets);
-}
-
-function sortFindings(evaluations: Evaluation[]): Evaluation[] {
-  const rank = (e: Evaluation): number =>
-    (e.status === 'fail' ? 0 : 1) * 10 + SEVERITIES.indexOf(e.policy.policy.severity);
-  return [...evaluations].sort(
-    (a, b) => rank(a) - rank(b) || a.policy.policy.id.localeCompare(b.policy.policy.id),
-  );
 }
 
 export function formatName(format: string): string {

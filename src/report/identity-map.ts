@@ -38,7 +38,10 @@ export function identityMap(
   const node = (id: string, label: string, shape: 'box' | 'round' | 'stadium' = 'box'): string => {
     if (!nodes.has(id)) {
       const text = `"${escapeLabel(label)}"`;
-      nodes.set(id, shape === 'round' ? `${id}(${text})` : shape === 'stadium' ? `${id}([${text}])` : `${id}[${text}]`);
+      nodes.set(
+        id,
+        shape === 'round' ? `${id}(${text})` : shape === 'stadium' ? `${id}([${text}])` : `${id}[${text}]`,
+      );
     }
     return id;
   };
@@ -82,7 +85,9 @@ export function identityMap(
     edges.push({ from: c, to: id, label: 'add-on', failing: false });
     roles(id, addon.roleAssignments);
   });
-  const workloads = identities.filter((mi) => mi.usedBy.some((u) => u.cluster === cluster && u.as === 'workload'));
+  const workloads = identities.filter((mi) =>
+    mi.usedBy.some((u) => u.cluster === cluster && u.as === 'workload'),
+  );
   workloads.forEach((identity, i) => {
     const id = node(`w${i}`, `${displayValue(identity.name)}\nworkload identity`);
     federations(id, identity, `fw${i}_`);
@@ -91,7 +96,8 @@ export function identityMap(
 
   const drawn = edges.slice(0, MAX_EDGES);
   const lines = ['flowchart LR', ...[...nodes.values()].map((n) => `  ${n}`)];
-  for (const e of drawn) lines.push(`  ${e.from} -->|"${escapeLabel(e.failing ? `✗ ${e.label}` : e.label)}"| ${e.to}`);
+  for (const e of drawn)
+    lines.push(`  ${e.from} -->|"${escapeLabel(e.failing ? `✗ ${e.label}` : e.label)}"| ${e.to}`);
   drawn.forEach((e, i) => {
     if (e.failing) lines.push(`  linkStyle ${i} stroke:#d1242f,stroke-width:2px,color:#d1242f`);
   });
@@ -106,18 +112,28 @@ function roleName(a: RoleAssignment): string {
 function controlPlaneLabel(cluster: Cluster): string {
   const type = cluster.identity.type;
   if (type === 'UserAssigned') {
-    const name = cluster.controlPlaneIdentity === undefined ? 'user-assigned identity' : displayValue(cluster.controlPlaneIdentity.name);
+    const name =
+      cluster.controlPlaneIdentity === undefined
+        ? 'user-assigned identity'
+        : displayValue(cluster.controlPlaneIdentity.name);
     return `${name}\nuser-assigned, ${principalText(cluster.controlPlaneIdentity?.principalId)}`;
   }
-  if (type === 'SystemAssigned') return `control plane\nsystem-assigned, ${principalText(cluster.identity.principalId)}`;
-  if (type === 'ServicePrincipal') return `service principal\n${displayValue(cluster.servicePrincipal?.clientId)}`;
-  return isUnknown(type) ? 'control plane\nidentity known after apply' : `control plane\nidentity ${String(type)}`;
+  if (type === 'SystemAssigned')
+    return `control plane\nsystem-assigned, ${principalText(cluster.identity.principalId)}`;
+  if (type === 'ServicePrincipal')
+    return `service principal\n${displayValue(cluster.servicePrincipal?.clientId)}`;
+  return isUnknown(type) ? 'control plane\nidentity known after apply' : `control plane\nidentity ${type}`;
 }
 
 function kubeletLabel(cluster: Cluster): string {
   const kubelet = cluster.kubeletIdentity;
   const owner = cluster.kubeletManagedIdentity;
-  const name = owner !== undefined ? displayValue(owner.name) : kubelet?.custom === true ? 'own kubelet identity' : 'kubelet identity (AKS-made)';
+  const name =
+    owner !== undefined
+      ? displayValue(owner.name)
+      : kubelet?.custom === true
+        ? 'own kubelet identity'
+        : 'kubelet identity (AKS-made)';
   return `${name}\n${principalText(owner?.principalId ?? kubelet?.objectId)}`;
 }
 

@@ -30,7 +30,12 @@ export const CHECK_RUN_TEXT_LIMIT = 65_535;
 /** Rows per table, so that a cluster with very many findings is truncated by tables, not cut mid-row. */
 const TABLE_ROWS = 50;
 
-const ICON: Record<Evaluation['status'], string> = { fail: '❌', indeterminate: '❔', pass: '✅', 'not-applicable': '➖' };
+const ICON: Record<Evaluation['status'], string> = {
+  fail: '❌',
+  indeterminate: '❔',
+  pass: '✅',
+  'not-applicable': '➖',
+};
 
 /**
  * The PR comment, job summary and check run text: the verdict and counts first, a table per cluster with its
@@ -43,32 +48,54 @@ export function renderMarkdown(outcome: ScanOutcome, options: MarkdownOptions = 
   const blocks: string[] = [];
   if (options.header !== undefined) blocks.push(options.header);
   blocks.push(headline(outcome));
-  if (options.notes !== undefined && options.notes.length > 0) blocks.push(options.notes.map((n) => `> ${n}`).join('\n>\n'));
+  if (options.notes !== undefined && options.notes.length > 0)
+    blocks.push(options.notes.map((n) => `> ${n}`).join('\n>\n'));
   blocks.push(severityTable(outcome));
 
   for (const group of groupByCluster(outcome)) {
     const shown = findings({ ...outcome, evaluations: group.evaluations });
     if (group.cluster === undefined && shown.length === 0) continue;
     const passed = group.evaluations.filter((e) => e.status === 'pass').length;
-    const where = group.cluster === undefined ? '' : ` · ${locationLink(group.cluster.source.declaration, links) ?? locationText(group.cluster)}`;
+    const where =
+      group.cluster === undefined
+        ? ''
+        : ` · ${locationLink(group.cluster.source.declaration, links) ?? locationText(group.cluster)}`;
     const title = `### ${group.cluster === undefined ? group.title : `Cluster \`${entityLabel(group.cluster)}\``}\n${shown.length} finding(s), ${passed} passed${where}`;
     const tables = chunks(shown, TABLE_ROWS).map((rows) => findingTable(rows, outcome, links));
     blocks.push([title, ...tables.slice(0, 1)].join('\n\n'), ...tables.slice(1));
     if (group.cluster !== undefined) {
       const map = identityMap(group.cluster, outcome.entities.managedIdentity, group.evaluations);
-      const note = map.omitted > 0 ? `\n\n${map.omitted} more role assignment(s) not drawn; the table and the JSON report list them all.` : '';
-      blocks.push(`<details open><summary>Identity map: who can do what</summary>\n\n\`\`\`mermaid\n${map.mermaid}\n\`\`\`${note}\n\n</details>`);
+      const note =
+        map.omitted > 0
+          ? `\n\n${map.omitted} more role assignment(s) not drawn; the table and the JSON report list them all.`
+          : '';
+      blocks.push(
+        `<details open><summary>Identity map: who can do what</summary>\n\n\`\`\`mermaid\n${map.mermaid}\n\`\`\`${note}\n\n</details>`,
+      );
     }
   }
 
   const all = findings(outcome);
   const failures = all.filter((e) => e.status === 'fail');
-  if (failures.length > 0) blocks.push(details(`Failing findings (${failures.length})`, failures.map((e) => failureDetail(e, links))));
+  if (failures.length > 0)
+    blocks.push(
+      details(
+        `Failing findings (${failures.length})`,
+        failures.map((e) => failureDetail(e, links)),
+      ),
+    );
   const unknown = all.filter((e) => e.status === 'indeterminate');
   if (unknown.length > 0) {
     const intro =
       'These depend on values Terraform computes at apply time (known after apply), such as principal IDs of identities that do not exist yet. They are checked again once the values are known; `fail-on-indeterminate` makes them fail the run.';
-    blocks.push(details(`Indeterminate findings (${unknown.length})`, [intro, ...unknown.map((e) => `- **${e.policy.policy.id}** on \`${entityLabel(e.entity)}\`: ${becauseText(e.because)}`)]));
+    blocks.push(
+      details(`Indeterminate findings (${unknown.length})`, [
+        intro,
+        ...unknown.map(
+          (e) => `- **${e.policy.policy.id}** on \`${entityLabel(e.entity)}\`: ${becauseText(e.because)}`,
+        ),
+      ]),
+    );
   }
   blocks.push(inputsDetail(outcome));
   return scrubSecrets(fit(blocks, limit), outcome.secrets);
@@ -77,7 +104,11 @@ export function renderMarkdown(outcome: ScanOutcome, options: MarkdownOptions = 
 function headline(outcome: ScanOutcome): string {
   const counts = countOutcome(outcome);
   const failed = runFailed(outcome);
-  const verdict = failed ? '❌ failed' : counts.failed + counts.indeterminate > 0 ? '⚠️ passed with findings' : '✅ passed';
+  const verdict = failed
+    ? '❌ failed'
+    : counts.failed + counts.indeterminate > 0
+      ? '⚠️ passed with findings'
+      : '✅ passed';
   const rule = `fail-on: \`${outcome.failOn}\`${outcome.failOnIndeterminate ? ', indeterminate fails' : ''}`;
   return [
     `## aks-identity-lint ${verdict}`,
@@ -87,7 +118,8 @@ function headline(outcome: ScanOutcome): string {
 
 function severityTable(outcome: ScanOutcome): string {
   const rows = SEVERITIES.map((s) => {
-    const of = (status: Evaluation['status']): number => outcome.evaluations.filter((e) => e.status === status && e.policy.policy.severity === s).length;
+    const of = (status: Evaluation['status']): number =>
+      outcome.evaluations.filter((e) => e.status === status && e.policy.policy.severity === s).length;
     return `| ${s} | ${of('fail')} | ${of('indeterminate')} | ${of('pass')} |`;
   });
   return ['| Severity | Failed | Indeterminate | Passed |', '|---|---:|---:|---:|', ...rows].join('\n');
@@ -104,7 +136,9 @@ function findingTable(shown: Evaluation[], outcome: ScanOutcome, links: Markdown
 
 function failureDetail(e: Evaluation, links: MarkdownLinks): string {
   const where = locationLink(e.entity.source.declaration, links) ?? `\`${locationText(e.entity)}\``;
-  const fixes = [e.policy.policy.remediation.terraform, e.policy.policy.remediation.bicep].filter((f): f is string => f !== undefined);
+  const fixes = [e.policy.policy.remediation.terraform, e.policy.policy.remediation.bicep].filter(
+    (f): f is string => f !== undefined,
+  );
   return [
     `#### ${policyLink(e.policy, links)} ${e.policy.policy.title}`,
     `${e.message ?? ''} (${where})`,
@@ -131,10 +165,15 @@ function policyLink(policy: CompiledPolicy, links: MarkdownLinks): string {
   return url === undefined ? `**${policy.policy.id}**` : `[**${policy.policy.id}**](${url})`;
 }
 
-function locationLink(declaration: { file: string; line: number; endLine: number } | undefined, links: MarkdownLinks): string | undefined {
+function locationLink(
+  declaration: { file: string; line: number; endLine: number } | undefined,
+  links: MarkdownLinks,
+): string | undefined {
   if (declaration === undefined) return undefined;
   const text = `${declaration.file}:${declaration.line}`;
-  return links.fileUrl === undefined ? `\`${text}\`` : `[${text}](${links.fileUrl(declaration.file, declaration.line, declaration.endLine)})`;
+  return links.fileUrl === undefined
+    ? `\`${text}\``
+    : `[${text}](${links.fileUrl(declaration.file, declaration.line, declaration.endLine)})`;
 }
 
 function chunks<T>(items: T[], size: number): T[][] {

@@ -73,10 +73,16 @@ export function findingText(e: Evaluation): string {
 /** The results worth showing: failures and indeterminate ones, blocking first, then by severity and ID. */
 export function findings(outcome: ScanOutcome): Evaluation[] {
   const rank = (e: Evaluation): number =>
-    (isBlocking(e, outcome) ? 0 : e.status === 'fail' ? 100 : 200) + SEVERITIES.indexOf(e.policy.policy.severity);
+    (isBlocking(e, outcome) ? 0 : e.status === 'fail' ? 100 : 200) +
+    SEVERITIES.indexOf(e.policy.policy.severity);
   return outcome.evaluations
     .filter((e) => e.status === 'fail' || e.status === 'indeterminate')
-    .sort((a, b) => rank(a) - rank(b) || a.policy.policy.id.localeCompare(b.policy.policy.id) || a.entity.key.localeCompare(b.entity.key));
+    .sort(
+      (a, b) =>
+        rank(a) - rank(b) ||
+        a.policy.policy.id.localeCompare(b.policy.policy.id) ||
+        a.entity.key.localeCompare(b.entity.key),
+    );
 }
 
 /** A scope as a reader names it: its last name (or the resource it will be) and its level. */
@@ -84,7 +90,8 @@ export function scopeText(scope: Scope): string {
   const level = typeof scope.level === 'string' ? scope.level : 'unknown level';
   const id = scope.id;
   let name: string;
-  if (typeof id === 'string') name = id === '/' ? 'tenant root' : (id.replace(/\/+$/, '').split('/').pop() ?? id);
+  if (typeof id === 'string')
+    name = id === '/' ? 'tenant root' : (id.replace(/\/+$/, '').split('/').pop() ?? id);
   else name = id.ref?.replace(/\.id$/, '') ?? '(known after apply)';
   return `${name} (${level})`;
 }

@@ -68,8 +68,16 @@ function rule(compiled: CompiledPolicy, options: SarifOptions): Record<string, u
     p.remediation.bicep === undefined ? '' : `**Bicep:** ${p.remediation.bicep}`,
   ].filter((s) => s !== '');
   const references = (p.references ?? []).map((r) => `- ${r}`);
-  const helpText = [p.description ?? p.title, `Fix: ${p.remediation.summary}`, ...(p.references ?? [])].join('\n\n');
-  const helpMarkdown = [p.description ?? p.title, ...fixes, references.length > 0 ? `**References**\n${references.join('\n')}` : ''].filter((s) => s !== '').join('\n\n');
+  const helpText = [p.description ?? p.title, `Fix: ${p.remediation.summary}`, ...(p.references ?? [])].join(
+    '\n\n',
+  );
+  const helpMarkdown = [
+    p.description ?? p.title,
+    ...fixes,
+    references.length > 0 ? `**References**\n${references.join('\n')}` : '',
+  ]
+    .filter((s) => s !== '')
+    .join('\n\n');
   const securitySeverity = SECURITY_SEVERITY[p.severity];
   return {
     id: p.id,
@@ -108,10 +116,18 @@ function result(e: Evaluation, index: number): Record<string, unknown> {
       },
     ],
     partialFingerprints: { 'aksIdentityLint/v1': fingerprint(e) },
-    properties: { status: e.status, entityKind: e.entity.kind, inputFile: source.file, inputPointer: source.pointer },
+    properties: {
+      status: e.status,
+      entityKind: e.entity.kind,
+      inputFile: source.file,
+      inputPointer: source.pointer,
+    },
   };
 }
 
 export function fingerprint(e: Evaluation): string {
-  return createHash('sha256').update(`${e.policy.policy.id}\u0000${e.entity.source.file}\u0000${e.entity.key}`).digest('hex').slice(0, 32);
+  return createHash('sha256')
+    .update(`${e.policy.policy.id}\u0000${e.entity.source.file}\u0000${e.entity.key}`)
+    .digest('hex')
+    .slice(0, 32);
 }

@@ -130,8 +130,10 @@ export class ResourceView {
         const known = knownAttribute(this.ctx.plan, resolved.resourceAddress, resolved.attribute);
         if (known !== undefined) return known;
         const path = attributePath(resolved.attribute);
-        const [next, ...more] = depth < MAX_CHAIN ? this.ctx.config.resolveAttribute(resolved.resourceAddress, path) : [];
-        if (next !== undefined && more.length === 0 && next.kind !== 'unresolved') return this.fromResolved(next, depth + 1);
+        const [next, ...more] =
+          depth < MAX_CHAIN ? this.ctx.config.resolveAttribute(resolved.resourceAddress, path) : [];
+        if (next !== undefined && more.length === 0 && next.kind !== 'unresolved')
+          return this.fromResolved(next, depth + 1);
         return unknownAfterApply(resolved.ref);
       }
     }

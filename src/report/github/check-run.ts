@@ -17,10 +17,17 @@ export interface CheckRunReport {
  * Creates a completed check run on the commit with the first 50 annotations, then adds the rest 50 at a time,
  * as the Checks API requires. Branch protection can require it by its name.
  */
-export async function publishCheckRun(octokit: Octokit, ctx: GitHubContext, report: CheckRunReport): Promise<{ id: number; url: string }> {
+export async function publishCheckRun(
+  octokit: Octokit,
+  ctx: GitHubContext,
+  report: CheckRunReport,
+): Promise<{ id: number; url: string }> {
   const batches: Annotation[][] = [];
-  for (let i = 0; i < report.annotations.length; i += ANNOTATION_BATCH) batches.push(report.annotations.slice(i, i + ANNOTATION_BATCH));
-  const output = (batch: Annotation[] | undefined): { title: string; summary: string; annotations: ReturnType<typeof toApi>[] } => ({
+  for (let i = 0; i < report.annotations.length; i += ANNOTATION_BATCH)
+    batches.push(report.annotations.slice(i, i + ANNOTATION_BATCH));
+  const output = (
+    batch: Annotation[] | undefined,
+  ): { title: string; summary: string; annotations: ReturnType<typeof toApi>[] } => ({
     title: report.title,
     summary: report.summary,
     annotations: (batch ?? []).map(toApi),
@@ -36,7 +43,12 @@ export async function publishCheckRun(octokit: Octokit, ctx: GitHubContext, repo
     output: output(batches[0]),
   });
   for (const batch of batches.slice(1)) {
-    await octokit.rest.checks.update({ owner: ctx.owner, repo: ctx.repo, check_run_id: created.data.id, output: output(batch) });
+    await octokit.rest.checks.update({
+      owner: ctx.owner,
+      repo: ctx.repo,
+      check_run_id: created.data.id,
+      output: output(batch),
+    });
   }
   return { id: created.data.id, url: created.data.html_url ?? '' };
 }
@@ -49,5 +61,12 @@ function toApi(a: Annotation): {
   title: string;
   message: string;
 } {
-  return { path: a.file, start_line: a.line, end_line: a.endLine, annotation_level: a.level, title: a.title, message: a.message };
+  return {
+    path: a.file,
+    start_line: a.line,
+    end_line: a.endLine,
+    annotation_level: a.level,
+    title: a.title,
+    message: a.message,
+  };
 }

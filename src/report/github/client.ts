@@ -17,12 +17,24 @@ export function githubClient(token: string): Octokit {
     token,
     {
       throttle: {
-        onRateLimit: (retryAfter: number, options: { method: string; url: string }, _octokit: unknown, retryCount: number) => {
+        onRateLimit: (
+          retryAfter: number,
+          options: { method: string; url: string },
+          _octokit: unknown,
+          retryCount: number,
+        ) => {
           core.info(`GitHub rate limit on ${options.method} ${options.url}; retrying in ${retryAfter}s`);
           return retryCount < RATE_LIMIT_RETRIES;
         },
-        onSecondaryRateLimit: (retryAfter: number, options: { method: string; url: string }, _octokit: unknown, retryCount: number) => {
-          core.info(`GitHub secondary rate limit on ${options.method} ${options.url}; retrying in ${retryAfter}s`);
+        onSecondaryRateLimit: (
+          retryAfter: number,
+          options: { method: string; url: string },
+          _octokit: unknown,
+          retryCount: number,
+        ) => {
+          core.info(
+            `GitHub secondary rate limit on ${options.method} ${options.url}; retrying in ${retryAfter}s`,
+          );
           return retryCount < RATE_LIMIT_RETRIES;
         },
       },

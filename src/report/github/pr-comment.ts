@@ -19,9 +19,19 @@ export async function upsertStickyComment(
   });
   const existing = comments.find((c) => c.body?.includes(STICKY_MARKER) === true);
   if (existing !== undefined) {
-    const updated = await octokit.rest.issues.updateComment({ owner: ctx.owner, repo: ctx.repo, comment_id: existing.id, body });
+    const updated = await octokit.rest.issues.updateComment({
+      owner: ctx.owner,
+      repo: ctx.repo,
+      comment_id: existing.id,
+      body,
+    });
     return { action: 'updated', url: updated.data.html_url };
   }
-  const created = await octokit.rest.issues.createComment({ owner: ctx.owner, repo: ctx.repo, issue_number: pullRequest, body });
+  const created = await octokit.rest.issues.createComment({
+    owner: ctx.owner,
+    repo: ctx.repo,
+    issue_number: pullRequest,
+    body,
+  });
   return { action: 'created', url: created.data.html_url };
 }

@@ -1,0 +1,92 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import AjvDraft04Module from 'ajv-draft-04';
+import addFormatsModule from 'ajv-formats';
+import { sharedFixtures } from '../helpers/fixtures.js';
+import { runCli } from '../helpers/run-cli.js';
+import { terraformFixture } from '../helpers/fixtures.js';
+
+/** The SARIF 2.1.0 JSON Schema (draft-04), shipped as test data in ../shared/reference, never fetched. */
+const schema = JSON.parse(
+  readFileSync(join(sharedFixtures, '..', 'reference', 'sarif-schema-2.1.0.json'), 'utf8'),
+) as object;
+const ajv = new AjvDraft04Module.default({ allErrors: true, strict: false });
+addFormatsModule.default(ajv);
+const validate = ajv.compile(schema);
+
+interface Sarif {
+  runs: {
+    tool: {
+      driver: {
+        rules: {
+          id: string;
+          helpUri?: string;
+          help: { markdown: string };
+          properties: Record<string, unknown>;
+        }[];
+      };
+    };
+    results: {
+      ruleId: string;
+      level: string;
+      partialFingerprints: Record<string, string>;
+      locations: {
+        physicalLocation: {
+          artifactLocation: { uri: string };
+          region?: { startLine: number; endLine: number };
+        };
+      }[];
+    }[];
+  }[];
+}
+
+function sarifOf(args: string[]): Sarif {
+  const run = runCli(['scan', ...args, '--format', 'sarif', '--fail-on', 'none']);
+  expect(run.status).toBe(0);
+  const sarif = JSON.parse(run.stdout) as unknown;
+  const valid = validate(sarif);
+  expect(validate.errors ?? []).toEqual([]);
+  expect(valid).toBe(true);
+  return sarif as Sarif;
+}
+
+describe('SARIF output', () => {
+  it('validates against the SARIF 2.1.0 schema, with rules, levels and locations relative to the repository', () => {
+    const sarif = sarifOf(['examples']);
+    const run = sarif.runs[0];
+    expect(run?.tool.driver.rules.map((r) => r.id)).toEqual([
+      'AKSID001',
+      'AKSID002',
+      'AKSID003',
+      'AKSID004',
+      'AKSID005',
+      'AKSID006',
+    ]);
+    expect(run?.tool.driver.rules[1]?.properties['security-severity']).toBe('9.5');
+    expect(run?.tool.driver.rules[1]?.help.markdown).toContain('**Terraform:**');
+    const secret = run?.results.find((r) => r.ruleId === 'AKSID002');
+    expect(secret?.level).toBe('error');
+    expect(secret?.locations[0]?.physicalLocation).toEqual({
+      artifactLocation: { uri: 'examples/terraform/modules/legacy-cluster/main.tf', uriBaseId: '%SRCROOT%' },
+      region: { startLine: 16, endLine: 32 },
+    });
+  });
+
+  it('has fingerprints that are stable across runs and distinct per finding', () => {
+    const first = sarifOf(['examples']).runs[0]?.results.map(
+      (r) => r.partialFingerprints['aksIdentityLint/v1'],
+    );
+    const second = sarifOf(['examples']).runs[0]?.results.map(
+      (r) => r.partialFingerprints['aksIdentityLint/v1'],
+    );
+    expect(first).toEqual(second);
+    expect(new Set(first).size).toBe(first?.length);
+  });
+
+  it('locates findings without a source line at their input file', () => {
+    const sarif = sarifOf([terraformFixture('tfplan-zodiac-AKS-main_terraform.json')]);
+    const location = sarif.runs[0]?.results[0]?.locations[0]?.physicalLocation;
+    expect(location?.artifactLocation.uri).toMatch(/tfplan-zodiac-AKS-main_terraform\.json$/);
+    expect(location?.region).toBeUndefined();
+  });
+});
