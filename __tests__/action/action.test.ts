@@ -133,6 +133,25 @@ describe('the action on a pull request', () => {
     expect(run.stdout).not.toContain('could not post the check run');
   });
 
+  it('waits out a secondary rate limit and retries', async () => {
+    server.fail(
+      'POST',
+      CHECK_RUNS,
+      403,
+      {
+        message: 'You have exceeded a secondary rate limit. Please wait a few minutes before you try again.',
+      },
+      1,
+      {
+        'retry-after': '1',
+      },
+    );
+    const run = await runAction({ inputs: { paths: 'examples', comment: 'false' }, apiUrl: server.url });
+    expect(server.requestsTo('POST', CHECK_RUNS)).toHaveLength(2);
+    expect(run.stdout).toContain('GitHub secondary rate limit on POST');
+    expect(run.stdout).not.toContain('could not post the check run');
+  });
+
   it('writes SARIF and JSON files and names them in its outputs', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'action-out-'));
     const run = await runAction({
