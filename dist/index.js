@@ -33759,9 +33759,16 @@ function formatLocated(location, detail) {
 class Unknown {
     reason;
     ref;
-    constructor(reason, ref) {
+    distinct;
+    constructor(reason, ref, 
+    /**
+     * The value is an identifier of its own (a resource ID, a principal ID) that no other value shares: two distinct
+     * unknowns with different refs are different values, and none equals a value already known.
+     */
+    distinct = false) {
         this.reason = reason;
         this.ref = ref;
+        this.distinct = distinct;
     }
     toJSON() {
         return this.ref === undefined ? { unknown: this.reason } : { unknown: this.reason, ref: this.ref };
@@ -33774,8 +33781,28 @@ const KNOWN_AFTER_APPLY = 'known after apply';
 function isUnknown(value) {
     return value instanceof Unknown;
 }
-function unknownAfterApply(ref) {
-    return new Unknown(KNOWN_AFTER_APPLY, ref);
+function unknownAfterApply(ref, distinct = false) {
+    return new Unknown(KNOWN_AFTER_APPLY, ref, distinct);
+}
+/** Attributes whose computed value identifies its resource alone: IDs of resources and of their principals. */
+const IDENTIFIER_ATTRIBUTES = new Set([
+    'id',
+    'principal_id',
+    'object_id',
+    'client_id',
+    'oidc_issuer_url',
+    'role_definition_resource_id',
+    'role_definition_id',
+    'node_resource_group_id',
+]);
+/**
+ * Whether a ref (`<resource>.<attribute>`) names an identifier no other value shares: an ID computed for a resource
+ * this plan manages. A data source reads an existing object that other names may refer to, so its IDs are not.
+ */
+function isIdentifierRef(ref) {
+    if (ref.startsWith('data.') || ref.includes('.data.'))
+        return false;
+    return IDENTIFIER_ATTRIBUTES.has(ref.slice(ref.lastIndexOf('.') + 1));
 }
 
 function parseFieldPath(text) {
@@ -33799,6 +33826,18 @@ function parseFieldPath(text) {
     return { text, outerHops, segments, hasWildcard: segments.some((s) => 'wildcard' in s) };
 }
 
+/**
+ * Whether two values are known to differ though one is not known yet: a distinct unknown (a resource or principal
+ * ID computed at apply) differs from every other distinct unknown and from every known value.
+ */
+function knownDifferent(a, b) {
+    if (sameValue(a, b))
+        return false;
+    const distinct = (v) => isUnknown(v) && v.distinct && v.ref !== undefined;
+    if (isUnknown(a) && isUnknown(b))
+        return distinct(a) && distinct(b);
+    return (distinct(a) && typeof b === 'string') || (distinct(b) && typeof a === 'string');
+}
 /**
  * Whether two model values denote the same thing, as Azure compares them: strings case-insensitively (resource IDs,
  * principal IDs, role names), and two unknowns when they name the same future value. Unknowns that name different
@@ -34015,8 +34054,11 @@ function isAbsent(value) {
 }
 /** Case-insensitive for strings, as Azure compares names and IDs; an absent value equals null. */
 function equals(value, operand) {
-    if (isUnknown(value) || isUnknown(operand))
-        return sameValue(value, operand) ? true : UNKNOWN_TRI;
+    if (isUnknown(value) || isUnknown(operand)) {
+        if (sameValue(value, operand))
+            return true;
+        return knownDifferent(value, operand) ? false : UNKNOWN_TRI;
+    }
     if (isAbsent(value) || isAbsent(operand))
         return isAbsent(value) && isAbsent(operand);
     if (typeof value === 'string' && typeof operand === 'string')
@@ -52347,6 +52389,33 @@ function resourceScope(id, rest, subscriptionId, resourceGroup) {
         scope.resourceGroup = resourceGroup;
     return scope;
 }
+/**
+ * A known resource ID and every scope above it, innermost first: a subnet, its virtual network, the resource group,
+ * the subscription (and the tenant root for management groups). A role at any of them applies to the resource.
+ */
+function ancestorScopes(id) {
+    const parsed = parseScope(id);
+    if (parsed === undefined || typeof parsed.id !== 'string')
+        return [id];
+    const trimmed = parsed.id;
+    const chain = [trimmed];
+    if (parsed.level === 'resource') {
+        // Parent resources: drop one `/type/name` pair at a time, down to `providers/<namespace>/<type>/<name>`.
+        const parts = trimmed.split('/');
+        const providers = parts.findIndex((p, i) => p.toLowerCase() === 'providers' && i > 0);
+        for (let end = parts.length - 2; end > providers + 3; end -= 2)
+            chain.push(parts.slice(0, end).join('/'));
+    }
+    if (typeof parsed.subscriptionId === 'string') {
+        const subscription = `/subscriptions/${parsed.subscriptionId}`;
+        if (typeof parsed.resourceGroup === 'string' && parsed.level !== 'resourceGroup') {
+            chain.push(`${subscription}/resourceGroups/${parsed.resourceGroup}`);
+        }
+        if (parsed.level !== 'subscription')
+            chain.push(subscription);
+    }
+    return chain;
+}
 
 /** azurerm add-on blocks, their ARM add-on key, and the nested block holding the identity AKS creates for them. */
 const ADDON_BLOCKS = [
@@ -52387,6 +52456,7 @@ function mapCluster(r) {
     setIfDefined(fields, 'resourceGroup', r.string(['resource_group_name']));
     setIfDefined(fields, 'location', r.string(['location']));
     setIfDefined(fields, 'nodeResourceGroup', r.string(['node_resource_group']));
+    setIfDefined(fields, 'nodeResourceGroupId', r.string(['node_resource_group_id']));
     if (r.blockCount(['identity']) !== 0) {
         const principalId = r.string(['identity', 0, 'principal_id']);
         if (principalId !== undefined && principalId !== '')
@@ -52402,8 +52472,12 @@ function mapCluster(r) {
     }
     const customKubelet = r.isConfigured(['kubelet_identity']);
     if (managed || customKubelet) {
-        const kubelet = { custom: customKubelet };
-        setIfDefined(kubelet, 'userAssignedIdentityId', r.string(['kubelet_identity', 0, 'user_assigned_identity_id']));
+        const kubeletId = r.string(['kubelet_identity', 0, 'user_assigned_identity_id']);
+        const kubelet = {
+            custom: customKubelet,
+            scopeChain: r.scopeChain(kubeletId),
+        };
+        setIfDefined(kubelet, 'userAssignedIdentityId', kubeletId);
         setIfDefined(kubelet, 'clientId', r.string(['kubelet_identity', 0, 'client_id']));
         setIfDefined(kubelet, 'objectId', r.string(['kubelet_identity', 0, 'object_id']));
         fields.kubeletIdentity = kubelet;
@@ -52429,7 +52503,12 @@ function mapCluster(r) {
     setIfDefined(oidc, 'url', r.string(['oidc_issuer_url']));
     fields.oidcIssuer = oidc;
     fields.workloadIdentityEnabled = r.bool(['workload_identity_enabled']) ?? false;
-    const network = { vnetSubnetIds: subnetIds(r) };
+    const vnetSubnetIds = subnetIds(r);
+    const network = {
+        vnetSubnetIds,
+        subnets: vnetSubnetIds.map((id) => ({ id, scopeChain: r.scopeChain(id) })),
+        outboundIpIds: outboundIpIds(r),
+    };
     setIfDefined(network, 'privateCluster', r.bool(['private_cluster_enabled']) ?? false);
     setIfDefined(network, 'privateDnsZone', r.chosenString(['private_dns_zone_id']));
     setIfDefined(network, 'outboundType', r.string(['network_profile', 0, 'outbound_type']));
@@ -52468,6 +52547,20 @@ function subnetIds(r) {
         r.chosenString(['api_server_access_profile', 0, 'subnet_id']),
     ];
     return candidates.filter((v) => v !== undefined);
+}
+function outboundIpIds(r) {
+    const profile = ['network_profile', 0, 'load_balancer_profile', 0];
+    const ids = [];
+    for (const attribute of ['outbound_ip_address_ids', 'outbound_ip_prefix_ids']) {
+        if (!r.isConfigured([...profile, attribute]))
+            continue;
+        const list = r.stringList([...profile, attribute]);
+        if (Array.isArray(list))
+            ids.push(...list);
+        else if (list !== undefined)
+            ids.push(list);
+    }
+    return ids;
 }
 function mapAddons(r) {
     const addons = [];
@@ -52605,16 +52698,17 @@ function mapRole(r) {
         const builtIn = builtInRoleByName(name);
         if (builtIn !== undefined)
             return { id: builtIn.guid, name: builtIn.name, builtIn: true };
-        return { name, builtIn: new Unknown(NOT_IN_BUILT_IN_TABLE) };
+        return { name, builtIn: new Unknown(NOT_IN_BUILT_IN_TABLE), actions: new Unknown(NOT_IN_BUILT_IN_TABLE) };
     }
     const id = roleDefinitionId(r);
     if (typeof id === 'string') {
         const builtIn = builtInRoleById(id);
         if (builtIn !== undefined)
             return { id: builtIn.guid, name: builtIn.name, builtIn: true };
-        return { id, builtIn: new Unknown(NOT_IN_BUILT_IN_TABLE) };
+        return { id, builtIn: new Unknown(NOT_IN_BUILT_IN_TABLE), actions: new Unknown(NOT_IN_BUILT_IN_TABLE) };
     }
-    const role = { builtIn: id ?? new Unknown('no role in the plan') };
+    const unknownRole = new Unknown(id === undefined ? 'no role in the plan' : 'a role defined at apply');
+    const role = { builtIn: unknownRole, actions: unknownRole };
     if (id !== undefined)
         role.id = id;
     if (name !== undefined)
@@ -52631,7 +52725,7 @@ function roleDefinitionId(r) {
     if (isUnknown(id) &&
         resolved?.kind === 'attribute' &&
         resolved.resourceType === 'azurerm_role_definition') {
-        return new Unknown(id.reason, `${resolved.resourceAddress}.role_definition_resource_id`);
+        return new Unknown(id.reason, `${resolved.resourceAddress}.role_definition_resource_id`, true);
     }
     return id;
 }
@@ -52656,9 +52750,11 @@ function mapScope(r) {
 }
 
 function mapManagedIdentity(r) {
+    const id = r.string(['id']) ?? '';
     const fields = {
         name: r.string(['name']) ?? '',
-        id: r.string(['id']) ?? '',
+        id,
+        scopeChain: r.scopeChain(id),
         principalId: r.string(['principal_id']) ?? '',
         clientId: r.string(['client_id']) ?? '',
     };
@@ -52692,11 +52788,8 @@ function mapFederatedCredential(r) {
     };
 }
 function mapRegistry(r) {
-    return {
-        name: r.string(['name']) ?? '',
-        id: r.string(['id']) ?? '',
-        adminUserEnabled: r.bool(['admin_enabled']) ?? false,
-    };
+    const id = r.string(['id']) ?? '';
+    return { name: r.string(['name']) ?? '', id, adminUserEnabled: r.bool(['admin_enabled']) ?? false, scopeChain: r.scopeChain(id) };
 }
 
 /**
@@ -52723,6 +52816,145 @@ function attachNodePoolSubnets(pools, clusters) {
         }
     }
     return unattached;
+}
+
+function parseTraversal(text) {
+    const steps = [];
+    let i = 0;
+    while (i < text.length) {
+        const ch = text[i];
+        if (ch === '.') {
+            i++;
+            continue;
+        }
+        if (ch === '[') {
+            const close = findIndexClose(text, i);
+            if (close < 0)
+                return undefined;
+            const inner = text.slice(i + 1, close);
+            if (/^\d+$/.test(inner))
+                steps.push({ index: Number(inner) });
+            else if (inner.startsWith('"'))
+                steps.push({ index: JSON.parse(inner) });
+            else
+                return undefined;
+            i = close + 1;
+            continue;
+        }
+        let j = i;
+        while (j < text.length && text[j] !== '.' && text[j] !== '[')
+            j++;
+        steps.push({ name: text.slice(i, j) });
+        i = j;
+    }
+    return steps;
+}
+function findIndexClose(text, open) {
+    let inString = false;
+    for (let i = open + 1; i < text.length; i++) {
+        const ch = text[i];
+        if (inString) {
+            if (ch === '\\')
+                i++;
+            else if (ch === '"')
+                inString = false;
+        }
+        else if (ch === '"')
+            inString = true;
+        else if (ch === ']')
+            return i;
+    }
+    return -1;
+}
+function formatSteps(steps) {
+    let out = '';
+    for (const step of steps) {
+        if ('name' in step)
+            out += out === '' ? step.name : `.${step.name}`;
+        else
+            out += typeof step.index === 'number' ? `[${step.index}]` : `[${JSON.stringify(step.index)}]`;
+    }
+    return out;
+}
+/** Joins an address prefix (a module instance path, maybe empty) and a relative traversal. */
+function joinAddress(prefix, rest) {
+    if (prefix === '')
+        return rest;
+    if (rest === '')
+        return prefix;
+    return rest.startsWith('[') ? `${prefix}${rest}` : `${prefix}.${rest}`;
+}
+/**
+ * Of the references Terraform lists for one expression (each traversal with all its prefixes), the distinct
+ * traversals: those that are not a prefix of another one in the list.
+ */
+function distinctTraversals(references) {
+    return references.filter((ref) => !references.some((other) => other !== ref && (other.startsWith(`${ref}.`) || other.startsWith(`${ref}[`))));
+}
+
+/** Marks a value the plan computes at apply time. */
+const UNKNOWN = Symbol('unknown');
+function attributePath(attribute) {
+    return (parseTraversal(attribute) ?? []).map((s) => ('name' in s ? s.name : s.index));
+}
+/** A scalar as text; objects and arrays are not a string attribute's value. */
+function scalarText(value) {
+    if (typeof value === 'string')
+        return value;
+    if (typeof value === 'number' || typeof value === 'boolean')
+        return String(value);
+    return undefined;
+}
+/** Walks a planned value and its after_unknown mirror together; the mirror is `true` where a value is computed. */
+function readPlanned(values, mirror, path) {
+    let node = values;
+    let marks = mirror;
+    for (const step of path) {
+        if (marks === true)
+            return UNKNOWN;
+        marks =
+            isObject(marks) || Array.isArray(marks) ? marks[step] : undefined;
+        node =
+            isObject(node) || Array.isArray(node) ? node[step] : undefined;
+    }
+    if (marks === true)
+        return UNKNOWN;
+    return node === null ? undefined : node;
+}
+/** The known value of another resource's attribute in the plan, or undefined when unknown or absent. */
+function knownAttribute(plan, address, attribute) {
+    const resource = plan.valuesByAddress.get(address);
+    if (resource?.after === undefined)
+        return undefined;
+    const value = readPlanned(resource.after, resource.afterUnknown, attributePath(attribute));
+    return value === UNKNOWN ? undefined : value;
+}
+
+const RESOURCE_GROUP_TYPES = new Set(['azurerm_resource_group']);
+/**
+ * The ID of each cluster's node resource group (MC_...), which AKS add-ons are granted roles on. The cluster's own
+ * `node_resource_group_id` gives it; a resource group data source whose `name` is the cluster's
+ * `node_resource_group` (the usual Terraform way to refer to it) names the same group, and role assignments scoped
+ * through it use that name, so it takes precedence.
+ */
+function setNodeResourceGroupIds(clusters, ctx) {
+    const candidates = [...ctx.plan.valuesByAddress.values()].filter((r) => RESOURCE_GROUP_TYPES.has(r.type));
+    for (const cluster of clusters) {
+        const name = cluster.nodeResourceGroup;
+        if (typeof cluster.nodeResourceGroupId === 'string')
+            continue;
+        for (const group of candidates) {
+            const [resolved] = ctx.config.resolveAttribute(group.address, ['name']);
+            const byReference = resolved?.kind === 'attribute' && resolved.ref === `${cluster.key}.node_resource_group`;
+            const groupName = knownAttribute(ctx.plan, group.address, 'name');
+            const byName = typeof name === 'string' && typeof groupName === 'string' && groupName.toLowerCase() === name.toLowerCase();
+            if (!byReference && !byName)
+                continue;
+            const id = knownAttribute(ctx.plan, group.address, 'id');
+            cluster.nodeResourceGroupId = typeof id === 'string' ? id : unknownAfterApply(`${group.address}.id`, group.mode === 'managed');
+            break;
+        }
+    }
 }
 
 /**
@@ -52865,81 +53097,7 @@ function optionalObject(value, file, pointer) {
     return obj;
 }
 
-function parseTraversal(text) {
-    const steps = [];
-    let i = 0;
-    while (i < text.length) {
-        const ch = text[i];
-        if (ch === '.') {
-            i++;
-            continue;
-        }
-        if (ch === '[') {
-            const close = findIndexClose(text, i);
-            if (close < 0)
-                return undefined;
-            const inner = text.slice(i + 1, close);
-            if (/^\d+$/.test(inner))
-                steps.push({ index: Number(inner) });
-            else if (inner.startsWith('"'))
-                steps.push({ index: JSON.parse(inner) });
-            else
-                return undefined;
-            i = close + 1;
-            continue;
-        }
-        let j = i;
-        while (j < text.length && text[j] !== '.' && text[j] !== '[')
-            j++;
-        steps.push({ name: text.slice(i, j) });
-        i = j;
-    }
-    return steps;
-}
-function findIndexClose(text, open) {
-    let inString = false;
-    for (let i = open + 1; i < text.length; i++) {
-        const ch = text[i];
-        if (inString) {
-            if (ch === '\\')
-                i++;
-            else if (ch === '"')
-                inString = false;
-        }
-        else if (ch === '"')
-            inString = true;
-        else if (ch === ']')
-            return i;
-    }
-    return -1;
-}
-function formatSteps(steps) {
-    let out = '';
-    for (const step of steps) {
-        if ('name' in step)
-            out += out === '' ? step.name : `.${step.name}`;
-        else
-            out += typeof step.index === 'number' ? `[${step.index}]` : `[${JSON.stringify(step.index)}]`;
-    }
-    return out;
-}
-/** Joins an address prefix (a module instance path, maybe empty) and a relative traversal. */
-function joinAddress(prefix, rest) {
-    if (prefix === '')
-        return rest;
-    if (rest === '')
-        return prefix;
-    return rest.startsWith('[') ? `${prefix}${rest}` : `${prefix}.${rest}`;
-}
-/**
- * Of the references Terraform lists for one expression (each traversal with all its prefixes), the distinct
- * traversals: those that are not a prefix of another one in the list.
- */
-function distinctTraversals(references) {
-    return references.filter((ref) => !references.some((other) => other !== ref && (other.startsWith(`${ref}.`) || other.startsWith(`${ref}[`))));
-}
-
-const MAX_DEPTH = 64;
+const MAX_DEPTH$1 = 64;
 class PlanConfiguration {
     rootVariableValues;
     resources = new Map();
@@ -53029,7 +53187,7 @@ class PlanConfiguration {
         return distinctTraversals(references).map((ref) => this.resolveReference(ref, scope, depth));
     }
     resolveReference(reference, scope, depth) {
-        if (depth > MAX_DEPTH)
+        if (depth > MAX_DEPTH$1)
             return { kind: 'unresolved', reason: 'references nest too deeply' };
         const steps = parseTraversal(reference);
         const head = steps?.[0];
@@ -53362,6 +53520,82 @@ async function scanDir(dir) {
     return found;
 }
 
+/** The attribute through which each resource type names its parent scope, innermost first. */
+const PARENTS = {
+    azurerm_subnet: [{ attribute: 'virtual_network_name', parentTypes: ['azurerm_virtual_network', 'data.azurerm_virtual_network'] }],
+};
+const RESOURCE_GROUP = { attribute: 'resource_group_name', parentTypes: ['azurerm_resource_group', 'data.azurerm_resource_group'] };
+const MAX_DEPTH = 8;
+/**
+ * A resource's ID and the IDs of the scopes that contain it, as far as the plan tells. A known ID is parsed; an ID
+ * known only after apply (`azurerm_subnet.aks.id`) is followed through the configuration: the subnet's
+ * `virtual_network_name` names its VNet resource, its `resource_group_name` the resource group resource, whose IDs
+ * (known or not) complete the chain. A role on any of them covers the resource.
+ */
+function scopeChainOf(id, ctx) {
+    if (id === undefined || id === '')
+        return [];
+    if (!isUnknown(id))
+        return ancestorScopes(id);
+    const match = id.ref === undefined ? null : /^(.*)\.id$/.exec(id.ref);
+    if (match?.[1] === undefined)
+        return [id];
+    return [id, ...parentsOf(match[1], ctx, 0)];
+}
+function parentsOf(address, ctx, depth) {
+    if (depth > MAX_DEPTH)
+        return [];
+    const type = resourceType(address);
+    for (const link of [...(PARENTS[type] ?? []), RESOURCE_GROUP]) {
+        const parent = parentResource(address, link, ctx);
+        if (parent === undefined)
+            continue;
+        const known = knownAttribute(ctx.plan, parent, 'id');
+        if (typeof known === 'string')
+            return ancestorScopes(known);
+        return [unknownAfterApply(`${parent}.id`, !parent.includes('data.')), ...parentsOf(parent, ctx, depth + 1)];
+    }
+    return [];
+}
+/**
+ * The parent resource an attribute names: by reference (`virtual_network_name = azurerm_virtual_network.v.name`),
+ * or by the same name, when both are plain values (two resources fed from one variable), within the same resource
+ * group where that is known too.
+ */
+function parentResource(address, link, ctx) {
+    const [resolved, ...more] = ctx.config.resolveAttribute(address, [link.attribute]);
+    if (resolved === undefined || more.length > 0)
+        return undefined;
+    if (resolved.kind === 'attribute') {
+        return resolved.attribute === 'name' && link.parentTypes.includes(resolved.resourceType) ? resolved.resourceAddress : undefined;
+    }
+    const name = resolved.kind === 'constant' ? resolved.value : knownAttribute(ctx.plan, address, link.attribute);
+    if (typeof name !== 'string')
+        return undefined;
+    const group = knownAttribute(ctx.plan, address, 'resource_group_name');
+    const matches = [...ctx.plan.valuesByAddress.values()].filter((r) => {
+        const type = r.mode === 'data' ? `data.${r.type}` : r.type;
+        if (!link.parentTypes.includes(type))
+            return false;
+        const candidate = knownAttribute(ctx.plan, r.address, 'name');
+        if (typeof candidate !== 'string' || candidate.toLowerCase() !== name.toLowerCase())
+            return false;
+        const candidateGroup = knownAttribute(ctx.plan, r.address, 'resource_group_name');
+        return typeof group !== 'string' || typeof candidateGroup !== 'string' || group.toLowerCase() === candidateGroup.toLowerCase();
+    });
+    return matches.length === 1 ? matches[0]?.address : undefined;
+}
+/** `module.m.azurerm_subnet.s["k"]` is of type azurerm_subnet; `data.azurerm_resource_group.r` of data.azurerm_resource_group. */
+function resourceType(address) {
+    const names = address.replace(/\[[^\]]*\]/g, '').split('.');
+    let i = 0;
+    while (names[i] === 'module')
+        i += 2;
+    return names[i] === 'data' ? `data.${names[i + 1] ?? ''}` : (names[i] ?? '');
+}
+
+/** How many configured attributes one value may pass through before it is named where it stands. */
+const MAX_CHAIN = 16;
 /**
  * Reads one side (after or before) of a planned resource. A value Terraform marks as known only after apply is
  * followed through the configuration to what it will be (another resource's attribute, a variable), so that the
@@ -53390,7 +53624,10 @@ class ResourceView {
     /** The value as the plan states it: known, Unknown (naming this attribute) or undefined when absent. */
     raw(path) {
         const read = readPlanned(this.values, this.unknownMirror, path);
-        return read === UNKNOWN ? unknownAfterApply(`${this.address}.${formatPath(path)}`) : read;
+        if (read !== UNKNOWN)
+            return read;
+        const ref = `${this.address}.${formatPath(path)}`;
+        return unknownAfterApply(ref, isIdentifierRef(ref));
     }
     /** Like raw, but an unknown value is resolved through the configuration when it can be. */
     value(path) {
@@ -53459,6 +53696,10 @@ class ResourceView {
             return raw;
         return asArray(raw)?.length ?? 0;
     }
+    /** The ID's chain of containing scopes (see scopeChainOf). */
+    scopeChain(id) {
+        return scopeChainOf(id, this.ctx);
+    }
     isConfigured(path) {
         return this.ctx.config.isConfigured(this.address, path);
     }
@@ -53485,7 +53726,7 @@ class ResourceView {
                 const [next, ...more] = depth < MAX_CHAIN ? this.ctx.config.resolveAttribute(resolved.resourceAddress, path) : [];
                 if (next !== undefined && more.length === 0 && next.kind !== 'unresolved')
                     return this.fromResolved(next, depth + 1);
-                return unknownAfterApply(resolved.ref);
+                return unknownAfterApply(resolved.ref, isIdentifierRef(resolved.ref));
             }
         }
     }
@@ -53493,44 +53734,6 @@ class ResourceView {
 function formatPath(path) {
     const steps = path.map((p) => (typeof p === 'number' ? { index: p } : { name: p }));
     return formatSteps(steps);
-}
-const UNKNOWN = Symbol('unknown');
-/** How many configured attributes one value may pass through before it is named where it stands. */
-const MAX_CHAIN = 16;
-function attributePath(attribute) {
-    return (parseTraversal(attribute) ?? []).map((s) => ('name' in s ? s.name : s.index));
-}
-/** A scalar as text; objects and arrays are not a string attribute's value. */
-function scalarText(value) {
-    if (typeof value === 'string')
-        return value;
-    if (typeof value === 'number' || typeof value === 'boolean')
-        return String(value);
-    return undefined;
-}
-/** Walks a planned value and its after_unknown mirror together; the mirror is `true` where a value is computed. */
-function readPlanned(values, mirror, path) {
-    let node = values;
-    let marks = mirror;
-    for (const step of path) {
-        if (marks === true)
-            return UNKNOWN;
-        marks =
-            isObject(marks) || Array.isArray(marks) ? marks[step] : undefined;
-        node =
-            isObject(node) || Array.isArray(node) ? node[step] : undefined;
-    }
-    if (marks === true)
-        return UNKNOWN;
-    return node === null ? undefined : node;
-}
-/** The known value of another resource's attribute in the plan, or undefined when unknown or absent. */
-function knownAttribute(plan, address, attribute) {
-    const resource = plan.valuesByAddress.get(address);
-    if (resource?.after === undefined)
-        return undefined;
-    const value = readPlanned(resource.after, resource.afterUnknown, attributePath(attribute));
-    return value === UNKNOWN ? undefined : value;
 }
 
 const ENTITY_OF_TYPE = {
@@ -53591,7 +53794,9 @@ async function readTerraformPlan(document, options) {
         const previous = resource.action === 'delete' ? undefined : ResourceView.before(resource, ctx);
         entities.push(buildEntity(kind, current, previous, resource, source, raw));
     }
-    const unattached = attachNodePoolSubnets(nodePools.map((pool) => ResourceView.after(pool, ctx)), entities.filter((e) => e.kind === 'cluster'));
+    const clusters = entities.filter((e) => e.kind === 'cluster');
+    setNodeResourceGroupIds(clusters, ctx);
+    const unattached = attachNodePoolSubnets(nodePools.map((pool) => ResourceView.after(pool, ctx)), clusters);
     for (const pool of unattached) {
         skipped.push({
             file: document.file,

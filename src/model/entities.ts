@@ -74,6 +74,8 @@ export interface Cluster extends EntityBase<'cluster', Cluster> {
   subscriptionId?: Value<string>;
   location?: Value<string>;
   nodeResourceGroup?: Value<string>;
+  /** The node resource group's ID, when the cluster's ID or a resource group resource in the inputs gives it. */
+  nodeResourceGroupId?: Value<string>;
   identity: {
     /** A ClusterIdentityType, or whatever other value the input gives. */
     type: Value<string>;
@@ -91,6 +93,8 @@ export interface Cluster extends EntityBase<'cluster', Cluster> {
     objectId?: Value<string>;
     /** Bring-your-own kubelet identity, as opposed to the one AKS creates. */
     custom: Value<boolean>;
+    /** The identity's ID and the scopes that contain it (resource group, subscription), as far as known. */
+    scopeChain: Value<string>[];
   };
   aad?: {
     managed: Value<boolean>;
@@ -105,6 +109,10 @@ export interface Cluster extends EntityBase<'cluster', Cluster> {
   podIdentity?: { enabled: Value<boolean> };
   network?: {
     vnetSubnetIds: Value<string>[];
+    /** The same subnets, each with the scopes that contain it (VNet, resource group, subscription). */
+    subnets: { id: Value<string>; scopeChain: Value<string>[] }[];
+    /** Bring-your-own outbound public IPs and IP prefixes of the load balancer. */
+    outboundIpIds: Value<string>[];
     privateCluster?: Value<boolean>;
     privateDnsZone?: Value<string>;
     outboundType?: Value<string>;
@@ -124,6 +132,8 @@ export type IdentityUse = 'controlPlane' | 'kubelet' | 'addon' | 'workload';
 export interface ManagedIdentity extends EntityBase<'managedIdentity', ManagedIdentity> {
   id: Value<string>;
   resourceGroup?: Value<string>;
+  /** Its ID and the scopes that contain it, as far as known. */
+  scopeChain: Value<string>[];
   principalId: Value<string>;
   clientId: Value<string>;
   usedBy: { cluster: Cluster; as: IdentityUse }[];
@@ -141,8 +151,8 @@ export interface RoleAssignment extends EntityBase<'roleAssignment', RoleAssignm
     id?: Value<string>;
     name?: Value<string>;
     builtIn: Value<boolean>;
-    /** Actions of a custom role defined in the inputs. */
-    actions?: Value<string>[];
+    /** Actions of a custom role defined in the inputs; unknown for a role the inputs do not define. */
+    actions?: Value<Value<string>[]>;
     notActions?: Value<string>[];
   };
   scope: Scope;
@@ -179,6 +189,8 @@ export interface FederatedCredential extends EntityBase<'federatedCredential', F
 export interface Registry extends EntityBase<'registry', Registry> {
   id: Value<string>;
   adminUserEnabled: Value<boolean>;
+  /** Its ID and the scopes that contain it, as far as known: a role at any of them covers the registry. */
+  scopeChain: Value<string>[];
 }
 
 export type Entity =

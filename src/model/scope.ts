@@ -84,3 +84,28 @@ export function scopeContains(outer: Value<string>, inner: Value<string>): boole
   const i = inner.replace(/\/+$/, '').toLowerCase();
   return o === '' || i === o || i.startsWith(`${o}/`);
 }
+
+/**
+ * A known resource ID and every scope above it, innermost first: a subnet, its virtual network, the resource group,
+ * the subscription (and the tenant root for management groups). A role at any of them applies to the resource.
+ */
+export function ancestorScopes(id: string): string[] {
+  const parsed = parseScope(id);
+  if (parsed === undefined || typeof parsed.id !== 'string') return [id];
+  const trimmed = parsed.id;
+  const chain = [trimmed];
+  if (parsed.level === 'resource') {
+    // Parent resources: drop one `/type/name` pair at a time, down to `providers/<namespace>/<type>/<name>`.
+    const parts = trimmed.split('/');
+    const providers = parts.findIndex((p, i) => p.toLowerCase() === 'providers' && i > 0);
+    for (let end = parts.length - 2; end > providers + 3; end -= 2) chain.push(parts.slice(0, end).join('/'));
+  }
+  if (typeof parsed.subscriptionId === 'string') {
+    const subscription = `/subscriptions/${parsed.subscriptionId}`;
+    if (typeof parsed.resourceGroup === 'string' && parsed.level !== 'resourceGroup') {
+      chain.push(`${subscription}/resourceGroups/${parsed.resourceGroup}`);
+    }
+    if (parsed.level !== 'subscription') chain.push(subscription);
+  }
+  return chain;
+}

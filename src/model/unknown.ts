@@ -10,6 +10,11 @@ export class Unknown {
   constructor(
     readonly reason: string,
     readonly ref?: string,
+    /**
+     * The value is an identifier of its own (a resource ID, a principal ID) that no other value shares: two distinct
+     * unknowns with different refs are different values, and none equals a value already known.
+     */
+    readonly distinct = false,
   ) {}
 
   toJSON(): { unknown: string; ref?: string } {
@@ -27,9 +32,30 @@ export function isUnknown(value: unknown): value is Unknown {
   return value instanceof Unknown;
 }
 
-export function unknownAfterApply(ref?: string): Unknown {
-  return new Unknown(KNOWN_AFTER_APPLY, ref);
+export function unknownAfterApply(ref?: string, distinct = false): Unknown {
+  return new Unknown(KNOWN_AFTER_APPLY, ref, distinct);
 }
 
 /** A value a policy may see: the value itself, or a marker that it is known only later. */
 export type Value<T> = T | Unknown;
+
+/** Attributes whose computed value identifies its resource alone: IDs of resources and of their principals. */
+const IDENTIFIER_ATTRIBUTES = new Set([
+  'id',
+  'principal_id',
+  'object_id',
+  'client_id',
+  'oidc_issuer_url',
+  'role_definition_resource_id',
+  'role_definition_id',
+  'node_resource_group_id',
+]);
+
+/**
+ * Whether a ref (`<resource>.<attribute>`) names an identifier no other value shares: an ID computed for a resource
+ * this plan manages. A data source reads an existing object that other names may refer to, so its IDs are not.
+ */
+export function isIdentifierRef(ref: string): boolean {
+  if (ref.startsWith('data.') || ref.includes('.data.')) return false;
+  return IDENTIFIER_ATTRIBUTES.has(ref.slice(ref.lastIndexOf('.') + 1));
+}

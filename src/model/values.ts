@@ -1,6 +1,17 @@
 import { isUnknown } from './unknown.js';
 
 /**
+ * Whether two values are known to differ though one is not known yet: a distinct unknown (a resource or principal
+ * ID computed at apply) differs from every other distinct unknown and from every known value.
+ */
+export function knownDifferent(a: unknown, b: unknown): boolean {
+  if (sameValue(a, b)) return false;
+  const distinct = (v: unknown): boolean => isUnknown(v) && v.distinct && v.ref !== undefined;
+  if (isUnknown(a) && isUnknown(b)) return distinct(a) && distinct(b);
+  return (distinct(a) && typeof b === 'string') || (distinct(b) && typeof a === 'string');
+}
+
+/**
  * Whether two model values denote the same thing, as Azure compares them: strings case-insensitively (resource IDs,
  * principal IDs, role names), and two unknowns when they name the same future value. Unknowns that name different
  * things, or nothing, are not known to be the same: the caller decides whether that is "false" or "unknown".

@@ -1,7 +1,7 @@
 import type { EntitiesByKind, Entity } from '../model/entities.js';
 import type { CompiledPolicy } from './load.js';
 import { renderMessage } from './template.js';
-import { isUnknownTri, type Because } from './tristate.js';
+import { isUnknownTri, triAll, type Because } from './tristate.js';
 
 export type Status = 'pass' | 'fail' | 'indeterminate' | 'not-applicable';
 
@@ -25,10 +25,9 @@ export function evaluatePolicy(policy: CompiledPolicy, entity: Entity): Evaluati
   if (holds === true) return { policy, entity, status: 'pass', because: [] };
   const message = renderMessage(policy.policy.message, entity);
   if (holds === false && applies === true) return { policy, entity, status: 'fail', because: [], message };
-  const because = [
-    ...(isUnknownTri(applies) ? applies.unknown : []),
-    ...(isUnknownTri(holds) ? holds.unknown : []),
-  ];
+  // The reasons of both, each once: when and assert often wait on the same field.
+  const undecided = triAll([applies, holds]);
+  const because = isUnknownTri(undecided) ? undecided.unknown : [];
   return { policy, entity, status: 'indeterminate', because, message };
 }
 

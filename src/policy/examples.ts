@@ -1,5 +1,5 @@
 import type { Entity } from '../model/entities.js';
-import { Unknown } from '../model/unknown.js';
+import { isIdentifierRef, Unknown } from '../model/unknown.js';
 import { evaluatePolicy, type Status } from './evaluate.js';
 import type { CompiledPolicy } from './load.js';
 
@@ -60,7 +60,8 @@ function revive(value: unknown): unknown {
     keys.every((k) => k === '$unknown' || k === '$ref') &&
     typeof record['$unknown'] === 'string'
   ) {
-    return new Unknown(record['$unknown'], typeof record['$ref'] === 'string' ? record['$ref'] : undefined);
+    const ref = typeof record['$ref'] === 'string' ? record['$ref'] : undefined;
+    return new Unknown(record['$unknown'], ref, ref !== undefined && isIdentifierRef(ref));
   }
   return Object.fromEntries(keys.map((k) => [k, revive(record[k])]));
 }

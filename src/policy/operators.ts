@@ -1,5 +1,5 @@
 import { isUnknown } from '../model/unknown.js';
-import { sameValue } from '../model/values.js';
+import { knownDifferent, sameValue } from '../model/values.js';
 import { likeMatches, matchPattern } from './patterns.js';
 import { triAll, triAny, triNot, type Tri } from './tristate.js';
 
@@ -94,7 +94,10 @@ function isAbsent(value: unknown): boolean {
 
 /** Case-insensitive for strings, as Azure compares names and IDs; an absent value equals null. */
 function equals(value: unknown, operand: unknown): Tri {
-  if (isUnknown(value) || isUnknown(operand)) return sameValue(value, operand) ? true : UNKNOWN_TRI;
+  if (isUnknown(value) || isUnknown(operand)) {
+    if (sameValue(value, operand)) return true;
+    return knownDifferent(value, operand) ? false : UNKNOWN_TRI;
+  }
   if (isAbsent(value) || isAbsent(operand)) return isAbsent(value) && isAbsent(operand);
   if (typeof value === 'string' && typeof operand === 'string') return sameValue(value, operand);
   if (Array.isArray(value) || typeof value === 'object') return false;

@@ -19,6 +19,7 @@ import { mapCluster } from './map-cluster.js';
 import { mapRoleAssignment } from './map-role-assignment.js';
 import { mapFederatedCredential, mapManagedIdentity, mapRegistry, mapRoleDefinition } from './map-simple.js';
 import { attachNodePoolSubnets } from './node-pools.js';
+import { setNodeResourceGroupIds } from './node-resource-group.js';
 import { readPlan, type PlannedResource } from './plan.js';
 import { PlanConfiguration } from './plan-config.js';
 import { DeclarationFinder } from './source-lines.js';
@@ -109,9 +110,11 @@ export async function readTerraformPlan(
     entities.push(buildEntity(kind, current, previous, resource, source, raw));
   }
 
+  const clusters = entities.filter((e): e is Cluster => e.kind === 'cluster');
+  setNodeResourceGroupIds(clusters, ctx);
   const unattached = attachNodePoolSubnets(
     nodePools.map((pool) => ResourceView.after(pool, ctx)),
-    entities.filter((e): e is Cluster => e.kind === 'cluster'),
+    clusters,
   );
   for (const pool of unattached) {
     skipped.push({

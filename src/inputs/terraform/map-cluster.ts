@@ -59,6 +59,7 @@ export function mapCluster(r: ResourceView): ClusterFields {
   setIfDefined(fields, 'resourceGroup', r.string(['resource_group_name']));
   setIfDefined(fields, 'location', r.string(['location']));
   setIfDefined(fields, 'nodeResourceGroup', r.string(['node_resource_group']));
+  setIfDefined(fields, 'nodeResourceGroupId', r.string(['node_resource_group_id']));
 
   if (r.blockCount(['identity']) !== 0) {
     const principalId = r.string(['identity', 0, 'principal_id']);
@@ -73,12 +74,12 @@ export function mapCluster(r: ResourceView): ClusterFields {
   }
   const customKubelet = r.isConfigured(['kubelet_identity']);
   if (managed || customKubelet) {
-    const kubelet: NonNullable<ClusterFields['kubeletIdentity']> = { custom: customKubelet };
-    setIfDefined(
-      kubelet,
-      'userAssignedIdentityId',
-      r.string(['kubelet_identity', 0, 'user_assigned_identity_id']),
-    );
+    const kubeletId = r.string(['kubelet_identity', 0, 'user_assigned_identity_id']);
+    const kubelet: NonNullable<ClusterFields['kubeletIdentity']> = {
+      custom: customKubelet,
+      scopeChain: r.scopeChain(kubeletId),
+    };
+    setIfDefined(kubelet, 'userAssignedIdentityId', kubeletId);
     setIfDefined(kubelet, 'clientId', r.string(['kubelet_identity', 0, 'client_id']));
     setIfDefined(kubelet, 'objectId', r.string(['kubelet_identity', 0, 'object_id']));
     fields.kubeletIdentity = kubelet;
@@ -107,7 +108,12 @@ export function mapCluster(r: ResourceView): ClusterFields {
   fields.oidcIssuer = oidc;
   fields.workloadIdentityEnabled = r.bool(['workload_identity_enabled']) ?? false;
 
-  const network: NonNullable<ClusterFields['network']> = { vnetSubnetIds: subnetIds(r) };
+  const vnetSubnetIds = subnetIds(r);
+  const network: NonNullable<ClusterFields['network']> = {
+    vnetSubnetIds,
+    subnets: vnetSubnetIds.map((id) => ({ id, scopeChain: r.scopeChain(id) })),
+    outboundIpIds: outboundIpIds(r),
+  };
   setIfDefined(network, 'privateCluster', r.bool(['private_cluster_enabled']) ?? false);
   setIfDefined(network, 'privateDnsZone', r.chosenString(['private_dns_zone_id']));
   setIfDefined(network, 'outboundType', r.string(['network_profile', 0, 'outbound_type']));
@@ -144,6 +150,18 @@ function subnetIds(r: ResourceView): Value<string>[] {
     r.chosenString(['api_server_access_profile', 0, 'subnet_id']),
   ];
   return candidates.filter((v): v is Value<string> => v !== undefined);
+}
+
+function outboundIpIds(r: ResourceView): Value<string>[] {
+  const profile = ['network_profile', 0, 'load_balancer_profile', 0] as const;
+  const ids: Value<string>[] = [];
+  for (const attribute of ['outbound_ip_address_ids', 'outbound_ip_prefix_ids']) {
+    if (!r.isConfigured([...profile, attribute])) continue;
+    const list = r.stringList([...profile, attribute]);
+    if (Array.isArray(list)) ids.push(...list);
+    else if (list !== undefined) ids.push(list);
+  }
+  return ids;
 }
 
 function mapAddons(r: ResourceView): AddonProfile[] {

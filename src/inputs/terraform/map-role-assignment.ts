@@ -31,15 +31,16 @@ function mapRole(r: ResourceView): RoleAssignmentFields['role'] {
   if (typeof name === 'string' && name !== '') {
     const builtIn = builtInRoleByName(name);
     if (builtIn !== undefined) return { id: builtIn.guid, name: builtIn.name, builtIn: true };
-    return { name, builtIn: new Unknown(NOT_IN_BUILT_IN_TABLE) };
+    return { name, builtIn: new Unknown(NOT_IN_BUILT_IN_TABLE), actions: new Unknown(NOT_IN_BUILT_IN_TABLE) };
   }
   const id = roleDefinitionId(r);
   if (typeof id === 'string') {
     const builtIn = builtInRoleById(id);
     if (builtIn !== undefined) return { id: builtIn.guid, name: builtIn.name, builtIn: true };
-    return { id, builtIn: new Unknown(NOT_IN_BUILT_IN_TABLE) };
+    return { id, builtIn: new Unknown(NOT_IN_BUILT_IN_TABLE), actions: new Unknown(NOT_IN_BUILT_IN_TABLE) };
   }
-  const role: RoleAssignmentFields['role'] = { builtIn: id ?? new Unknown('no role in the plan') };
+  const unknownRole = new Unknown(id === undefined ? 'no role in the plan' : 'a role defined at apply');
+  const role: RoleAssignmentFields['role'] = { builtIn: unknownRole, actions: unknownRole };
   if (id !== undefined) role.id = id;
   if (name !== undefined) role.name = name;
   return role;
@@ -57,7 +58,7 @@ function roleDefinitionId(r: ResourceView): Value<string> | undefined {
     resolved?.kind === 'attribute' &&
     resolved.resourceType === 'azurerm_role_definition'
   ) {
-    return new Unknown(id.reason, `${resolved.resourceAddress}.role_definition_resource_id`);
+    return new Unknown(id.reason, `${resolved.resourceAddress}.role_definition_resource_id`, true);
   }
   return id;
 }

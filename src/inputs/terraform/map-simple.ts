@@ -11,9 +11,11 @@ export type ManagedIdentityFields = Omit<
 export type FederatedCredentialFields = Omit<Own<FederatedCredential>, 'identity' | 'cluster'>;
 
 export function mapManagedIdentity(r: ResourceView): ManagedIdentityFields {
+  const id = r.string(['id']) ?? '';
   const fields: ManagedIdentityFields = {
     name: r.string(['name']) ?? '',
-    id: r.string(['id']) ?? '',
+    id,
+    scopeChain: r.scopeChain(id),
     principalId: r.string(['principal_id']) ?? '',
     clientId: r.string(['client_id']) ?? '',
   };
@@ -50,9 +52,11 @@ export function mapFederatedCredential(r: ResourceView): FederatedCredentialFiel
 }
 
 export function mapRegistry(r: ResourceView): Own<Registry> {
+  const id = r.string(['id']) ?? '';
   return {
     name: r.string(['name']) ?? '',
-    id: r.string(['id']) ?? '',
+    id,
     adminUserEnabled: r.bool(['admin_enabled']) ?? false,
+    scopeChain: r.scopeChain(id),
   };
 }

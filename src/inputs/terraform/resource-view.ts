@@ -1,15 +1,23 @@
-import { isUnknown, unknownAfterApply, type Value } from '../../model/unknown.js';
-import { asArray, isObject, type JsonObject } from '../json-value.js';
-import type { PlannedResource, TerraformPlan } from './plan.js';
-import type { PlanConfiguration, Resolved } from './plan-config.js';
-import { formatSteps, parseTraversal, type Step } from './traversal.js';
+import { isIdentifierRef, isUnknown, unknownAfterApply, type Value } from '../../model/unknown.js';
+import { asArray, type JsonObject } from '../json-value.js';
+import type { PlannedResource } from './plan.js';
+import type { Resolved } from './plan-config.js';
+import {
+  attributePath,
+  knownAttribute,
+  readPlanned,
+  scalarText,
+  UNKNOWN,
+  type AttrPath,
+  type PlanContext,
+} from './planned-values.js';
+import { scopeChainOf } from './scope-chain.js';
+import { formatSteps, type Step } from './traversal.js';
 
-export type AttrPath = readonly (string | number)[];
+export type { AttrPath, PlanContext };
 
-export interface PlanContext {
-  plan: TerraformPlan;
-  config: PlanConfiguration;
-}
+/** How many configured attributes one value may pass through before it is named where it stands. */
+const MAX_CHAIN = 16;
 
 /**
  * Reads one side (after or before) of a planned resource. A value Terraform marks as known only after apply is
@@ -39,7 +47,9 @@ export class ResourceView {
   /** The value as the plan states it: known, Unknown (naming this attribute) or undefined when absent. */
   raw(path: AttrPath): unknown {
     const read = readPlanned(this.values, this.unknownMirror, path);
-    return read === UNKNOWN ? unknownAfterApply(`${this.address}.${formatPath(path)}`) : read;
+    if (read !== UNKNOWN) return read;
+    const ref = `${this.address}.${formatPath(path)}`;
+    return unknownAfterApply(ref, isIdentifierRef(ref));
   }
 
   /** Like raw, but an unknown value is resolved through the configuration when it can be. */
@@ -106,6 +116,11 @@ export class ResourceView {
     return asArray(raw)?.length ?? 0;
   }
 
+  /** The ID's chain of containing scopes (see scopeChainOf). */
+  scopeChain(id: Value<string> | undefined): Value<string>[] {
+    return scopeChainOf(id, this.ctx);
+  }
+
   isConfigured(path: AttrPath): boolean {
     return this.ctx.config.isConfigured(this.address, path);
   }
@@ -134,7 +149,7 @@ export class ResourceView {
           depth < MAX_CHAIN ? this.ctx.config.resolveAttribute(resolved.resourceAddress, path) : [];
         if (next !== undefined && more.length === 0 && next.kind !== 'unresolved')
           return this.fromResolved(next, depth + 1);
-        return unknownAfterApply(resolved.ref);
+        return unknownAfterApply(resolved.ref, isIdentifierRef(resolved.ref));
       }
     }
   }
@@ -143,43 +158,4 @@ export class ResourceView {
 export function formatPath(path: AttrPath): string {
   const steps: Step[] = path.map((p) => (typeof p === 'number' ? { index: p } : { name: p }));
   return formatSteps(steps);
-}
-
-const UNKNOWN = Symbol('unknown');
-
-/** How many configured attributes one value may pass through before it is named where it stands. */
-const MAX_CHAIN = 16;
-
-function attributePath(attribute: string): (string | number)[] {
-  return (parseTraversal(attribute) ?? []).map((s) => ('name' in s ? s.name : s.index));
-}
-
-/** A scalar as text; objects and arrays are not a string attribute's value. */
-function scalarText(value: unknown): string | undefined {
-  if (typeof value === 'string') return value;
-  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
-  return undefined;
-}
-
-/** Walks a planned value and its after_unknown mirror together; the mirror is `true` where a value is computed. */
-function readPlanned(values: unknown, mirror: unknown, path: AttrPath): unknown {
-  let node = values;
-  let marks = mirror;
-  for (const step of path) {
-    if (marks === true) return UNKNOWN;
-    marks =
-      isObject(marks) || Array.isArray(marks) ? (marks as Record<string | number, unknown>)[step] : undefined;
-    node =
-      isObject(node) || Array.isArray(node) ? (node as Record<string | number, unknown>)[step] : undefined;
-  }
-  if (marks === true) return UNKNOWN;
-  return node === null ? undefined : node;
-}
-
-/** The known value of another resource's attribute in the plan, or undefined when unknown or absent. */
-function knownAttribute(plan: TerraformPlan, address: string, attribute: string): unknown {
-  const resource = plan.valuesByAddress.get(address);
-  if (resource?.after === undefined) return undefined;
-  const value = readPlanned(resource.after, resource.afterUnknown, attributePath(attribute));
-  return value === UNKNOWN ? undefined : value;
 }
