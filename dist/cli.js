@@ -12668,7 +12668,12 @@ function mapFederatedCredential(r) {
 }
 function mapRegistry(r) {
     const id = r.string(['id']) ?? '';
-    return { name: r.string(['name']) ?? '', id, adminUserEnabled: r.bool(['admin_enabled']) ?? false, scopeChain: r.scopeChain(id) };
+    return {
+        name: r.string(['name']) ?? '',
+        id,
+        adminUserEnabled: r.bool(['admin_enabled']) ?? false,
+        scopeChain: r.scopeChain(id),
+    };
 }
 
 /**
@@ -12826,11 +12831,14 @@ function setNodeResourceGroupIds(clusters, ctx) {
             const [resolved] = ctx.config.resolveAttribute(group.address, ['name']);
             const byReference = resolved?.kind === 'attribute' && resolved.ref === `${cluster.key}.node_resource_group`;
             const groupName = knownAttribute(ctx.plan, group.address, 'name');
-            const byName = typeof name === 'string' && typeof groupName === 'string' && groupName.toLowerCase() === name.toLowerCase();
+            const byName = typeof name === 'string' &&
+                typeof groupName === 'string' &&
+                groupName.toLowerCase() === name.toLowerCase();
             if (!byReference && !byName)
                 continue;
             const id = knownAttribute(ctx.plan, group.address, 'id');
-            cluster.nodeResourceGroupId = typeof id === 'string' ? id : unknownAfterApply(`${group.address}.id`, group.mode === 'managed');
+            cluster.nodeResourceGroupId =
+                typeof id === 'string' ? id : unknownAfterApply(`${group.address}.id`, group.mode === 'managed');
             break;
         }
     }
@@ -13401,9 +13409,17 @@ async function scanDir(dir) {
 
 /** The attribute through which each resource type names its parent scope, innermost first. */
 const PARENTS = {
-    azurerm_subnet: [{ attribute: 'virtual_network_name', parentTypes: ['azurerm_virtual_network', 'data.azurerm_virtual_network'] }],
+    azurerm_subnet: [
+        {
+            attribute: 'virtual_network_name',
+            parentTypes: ['azurerm_virtual_network', 'data.azurerm_virtual_network'],
+        },
+    ],
 };
-const RESOURCE_GROUP = { attribute: 'resource_group_name', parentTypes: ['azurerm_resource_group', 'data.azurerm_resource_group'] };
+const RESOURCE_GROUP = {
+    attribute: 'resource_group_name',
+    parentTypes: ['azurerm_resource_group', 'data.azurerm_resource_group'],
+};
 const MAX_DEPTH = 8;
 /**
  * A resource's ID and the IDs of the scopes that contain it, as far as the plan tells. A known ID is parsed; an ID
@@ -13432,7 +13448,10 @@ function parentsOf(address, ctx, depth) {
         const known = knownAttribute(ctx.plan, parent, 'id');
         if (typeof known === 'string')
             return ancestorScopes(known);
-        return [unknownAfterApply(`${parent}.id`, !parent.includes('data.')), ...parentsOf(parent, ctx, depth + 1)];
+        return [
+            unknownAfterApply(`${parent}.id`, !parent.includes('data.')),
+            ...parentsOf(parent, ctx, depth + 1),
+        ];
     }
     return [];
 }
@@ -13446,7 +13465,9 @@ function parentResource(address, link, ctx) {
     if (resolved === undefined || more.length > 0)
         return undefined;
     if (resolved.kind === 'attribute') {
-        return resolved.attribute === 'name' && link.parentTypes.includes(resolved.resourceType) ? resolved.resourceAddress : undefined;
+        return resolved.attribute === 'name' && link.parentTypes.includes(resolved.resourceType)
+            ? resolved.resourceAddress
+            : undefined;
     }
     const name = resolved.kind === 'constant' ? resolved.value : knownAttribute(ctx.plan, address, link.attribute);
     if (typeof name !== 'string')
@@ -13460,7 +13481,9 @@ function parentResource(address, link, ctx) {
         if (typeof candidate !== 'string' || candidate.toLowerCase() !== name.toLowerCase())
             return false;
         const candidateGroup = knownAttribute(ctx.plan, r.address, 'resource_group_name');
-        return typeof group !== 'string' || typeof candidateGroup !== 'string' || group.toLowerCase() === candidateGroup.toLowerCase();
+        return (typeof group !== 'string' ||
+            typeof candidateGroup !== 'string' ||
+            group.toLowerCase() === candidateGroup.toLowerCase());
     });
     return matches.length === 1 ? matches[0]?.address : undefined;
 }
@@ -14059,10 +14082,9 @@ function evaluatePolicy(policy, entity) {
     const message = renderMessage(policy.policy.message, entity);
     if (holds === false && applies === true)
         return { policy, entity, status: 'fail', because: [], message };
-    const because = [
-        ...(isUnknownTri(applies) ? applies.unknown : []),
-        ...(isUnknownTri(holds) ? holds.unknown : []),
-    ];
+    // The reasons of both, each once: when and assert often wait on the same field.
+    const undecided = triAll([applies, holds]);
+    const because = isUnknownTri(undecided) ? undecided.unknown : [];
     return { policy, entity, status: 'indeterminate', because, message };
 }
 /** Every policy over every entity of its target type, in policy then input order. */

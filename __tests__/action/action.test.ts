@@ -47,7 +47,7 @@ describe('the action on a pull request', () => {
       head_sha: 'ec26c3e57ca3a959ca5aad62de7213c562f8c821',
       status: 'completed',
       conclusion: 'failure',
-      output: { title: '5 failed (4 blocking), 0 indeterminate, 6 passed' },
+      output: { title: '5 failed (4 blocking), 0 indeterminate, 19 passed' },
     });
 
     // The sticky comment, created once.
@@ -71,7 +71,7 @@ describe('the action on a pull request', () => {
     expect(run.outputs).toEqual({
       result: 'fail',
       failed: '5',
-      passed: '6',
+      passed: '19',
       indeterminate: '0',
       'sarif-file': '',
       'json-file': '',

@@ -29,10 +29,11 @@ export function plan(
   for (const r of resources) {
     if (r.address.startsWith('module.')) continue;
     const configAddress = r.address.replace(/\[[^\]]*\]$/, '');
-    const [type, name] = configAddress.split('.');
+    const data = configAddress.startsWith('data.');
+    const [type, name] = configAddress.split('.').slice(data ? 1 : 0);
     configResources.set(configAddress, {
       address: configAddress,
-      mode: 'managed',
+      mode: data ? 'data' : 'managed',
       type,
       name,
       expressions: r.expressions ?? {},
@@ -44,7 +45,7 @@ export function plan(
     planned_values: { root_module: { resources: [] } },
     resource_changes: resources.map((r) => ({
       address: r.address,
-      mode: 'managed',
+      mode: r.address.startsWith('data.') ? 'data' : 'managed',
       type: r.type,
       name: r.address.split('.').pop()?.replace(/\[.*$/, ''),
       ...(r.index === undefined ? {} : { index: r.index }),

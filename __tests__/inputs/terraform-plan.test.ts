@@ -428,7 +428,7 @@ describe('one value under several names', () => {
     // The role assignment names azurerm_kubernetes_cluster.platform.kubelet_identity[0].object_id, which the
     // cluster sets from azurerm_user_assigned_identity.kubelet.principal_id.
     expect(platform?.kubeletIdentity?.objectId).toEqual(
-      new Unknown('known after apply', 'azurerm_user_assigned_identity.kubelet.principal_id'),
+      new Unknown('known after apply', 'azurerm_user_assigned_identity.kubelet.principal_id', true),
     );
     expect(platform?.kubeletManagedIdentity?.key).toBe('azurerm_user_assigned_identity.kubelet');
     expect(platform?.kubeletRoleAssignments.map((r) => r.key)).toEqual([

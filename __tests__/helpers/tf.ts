@@ -1,0 +1,98 @@
+import type { TestResource } from './plans.js';
+
+/**
+ * Builders for small Terraform plans in `terraform show -json` shape, so a policy test reads like the .tf it stands
+ * for. References are written as Terraform writes them in `configuration` (each traversal with its prefixes).
+ */
+export function ref(traversal: string): { references: string[] } {
+  const parts = [traversal];
+  let rest = traversal;
+  for (;;) {
+    const cut = Math.max(rest.lastIndexOf('.'), rest.lastIndexOf('['));
+    if (cut <= 0) break;
+    rest = rest.slice(0, cut);
+    if (rest.split('.').length >= 2) parts.push(rest);
+  }
+  return { references: parts };
+}
+
+export const constant = (value: unknown): { constant_value: unknown } => ({ constant_value: value });
+
+export interface ClusterOptions {
+  after?: Record<string, unknown>;
+  afterUnknown?: Record<string, unknown>;
+  expressions?: Record<string, unknown>;
+  actions?: string[];
+  before?: Record<string, unknown>;
+}
+
+/** A system-assigned cluster being created, with the values a real create plan leaves unknown. */
+export function cluster(name: string, options: ClusterOptions = {}): TestResource {
+  return {
+    address: `azurerm_kubernetes_cluster.${name}`,
+    type: 'azurerm_kubernetes_cluster',
+    actions: options.actions ?? ['create'],
+    ...(options.before === undefined ? {} : { before: options.before }),
+    after: {
+      name,
+      resource_group_name: 'rg',
+      identity: [{ type: 'SystemAssigned' }],
+      service_principal: [],
+      local_account_disabled: true,
+      role_based_access_control_enabled: true,
+      azure_active_directory_role_based_access_control: [{ managed: true, azure_rbac_enabled: true }],
+      ...options.after,
+    },
+    afterUnknown: {
+      id: true,
+      identity: [{ principal_id: true, tenant_id: true }],
+      kubelet_identity: true,
+      oidc_issuer_url: true,
+      node_resource_group_id: true,
+      ...options.afterUnknown,
+    },
+    expressions: options.expressions ?? {},
+  };
+}
+
+export function identity(name: string, resourceGroupRef?: string): TestResource {
+  return {
+    address: `azurerm_user_assigned_identity.${name}`,
+    type: 'azurerm_user_assigned_identity',
+    after: { name },
+    afterUnknown: {
+      id: true,
+      principal_id: true,
+      client_id: true,
+      ...(resourceGroupRef === undefined ? {} : { resource_group_name: true }),
+    },
+    expressions:
+      resourceGroupRef === undefined ? {} : { resource_group_name: ref(`${resourceGroupRef}.name`) },
+  };
+}
+
+/** A role assignment by role name; principal and scope are references (or a literal scope ID). */
+export function roleAssignment(name: string, role: string, principal: string, scope: string): TestResource {
+  const literalScope = scope.startsWith('/');
+  return {
+    address: `azurerm_role_assignment.${name}`,
+    type: 'azurerm_role_assignment',
+    after: { role_definition_name: role, ...(literalScope ? { scope } : {}) },
+    afterUnknown: {
+      id: true,
+      principal_id: true,
+      role_definition_id: true,
+      ...(literalScope ? {} : { scope: true }),
+    },
+    expressions: { principal_id: ref(principal), ...(literalScope ? {} : { scope: ref(scope) }) },
+  };
+}
+
+export function resource(
+  address: string,
+  type: string,
+  after: Record<string, unknown> = {},
+  expressions: Record<string, unknown> = {},
+): TestResource {
+  return { address, type, after, afterUnknown: { id: true }, expressions };
+}
