@@ -52239,6 +52239,15 @@ function detectFormat(value) {
     const type = asString(root['type'])?.toLowerCase();
     if (type === 'microsoft.containerservice/managedclusters')
         return notYet('az aks show output');
+    if (type === 'microsoft.managedidentity/userassignedidentities')
+        return notYet('az identity show output');
+    const example = asObject(asObject(asObject(root['responses'])?.['200'])?.['body']);
+    if (example !== undefined && 'parameters' in root) {
+        const inner = detectFormat(example);
+        return notYet(inner.supported || inner.name === 'an unknown format'
+            ? 'an Azure REST API example'
+            : `an Azure REST API example of ${inner.name}`);
+    }
     if (asArray(root['value'])?.some((v) => asObject(asObject(v)?.['properties'])?.['roleDefinitionId'] !== undefined)) {
         return notYet('a role assignment list (REST)');
     }
@@ -53911,6 +53920,17 @@ function buildEntity(kind, current, previous, resource, source, raw) {
 }
 
 const SKIPPED_DIRS = new Set(['node_modules', '.git', '.terraform']);
+/** Source files people pass by mistake, with what to give instead. */
+const SOURCE_FILES = [
+    {
+        extension: '.tf',
+        message: 'this is Terraform source; scan its plan: `terraform plan -out tfplan && terraform show -json tfplan > tfplan.json`',
+    },
+    {
+        extension: '.bicep',
+        message: 'this is Bicep source; this version reads only a Terraform plan (Bicep/ARM input is planned)',
+    },
+];
 /**
  * Reads every input: files as given, directories searched for JSON files. A file named explicitly must be a format
  * this tool reads; a JSON file found in a directory that is something else is listed as ignored. Either way, a
@@ -53947,6 +53967,12 @@ async function readInputs(paths, options) {
     return result;
 }
 async function readOne(path, file, explicit, result, options, repoRoot) {
+    const source = SOURCE_FILES.find((s) => path.toLowerCase().endsWith(s.extension));
+    if (source !== undefined) {
+        if (!explicit)
+            return;
+        throw new InputError({ file }, source.message);
+    }
     const document = await readJsonFile(path, file);
     const detected = detectFormat(document.value);
     if (!detected.supported) {
@@ -54220,12 +54246,8 @@ function evaluateAll(policies, entities) {
 
 /** The one pipeline both entry points call: inputs -> model -> policies -> results. */
 async function scan(options) {
-    const sources = [
-        ...(options.builtIn ? [{ dir: builtInPolicyDir(), builtIn: true }] : []),
-        ...options.policyDirs.map((dir) => ({ dir, builtIn: false })),
-    ];
     // Policies first: a broken policy set is reported before any input is read.
-    const policies = await loadPolicies(sources);
+    const policies = await loadPolicies(options.policySources);
     const read = await readInputs(options.paths, {
         repoRoot: options.repoRoot,
         ...(options.terraformDir === undefined ? {} : { terraformDir: options.terraformDir }),
@@ -54260,8 +54282,10 @@ async function run() {
         const paths = await expandPaths(inputs.paths);
         const outcome = await scan({
             paths,
-            policyDirs: inputs.policies,
-            builtIn: inputs.builtIn,
+            policySources: [
+                ...(inputs.builtIn ? [{ dir: builtInPolicyDir(), builtIn: true }] : []),
+                ...inputs.policies.map((dir) => ({ dir, builtIn: false })),
+            ],
             failOn: inputs.failOn,
             failOnIndeterminate: inputs.failOnIndeterminate,
             repoRoot: workspace,

@@ -22,6 +22,7 @@ import {
 } from './report/markdown.js';
 import { renderSarif } from './report/sarif.js';
 import { scan } from './scan.js';
+import { builtInPolicyDir } from './package-files.js';
 
 /** The job summary takes up to 1 MiB per step. */
 const SUMMARY_LIMIT = 1_000_000;
@@ -39,8 +40,10 @@ export async function run(): Promise<void> {
     const paths = await expandPaths(inputs.paths);
     const outcome = await scan({
       paths,
-      policyDirs: inputs.policies,
-      builtIn: inputs.builtIn,
+      policySources: [
+        ...(inputs.builtIn ? [{ dir: builtInPolicyDir(), builtIn: true }] : []),
+        ...inputs.policies.map((dir) => ({ dir, builtIn: false })),
+      ],
       failOn: inputs.failOn,
       failOnIndeterminate: inputs.failOnIndeterminate,
       repoRoot: workspace,

@@ -1,6 +1,6 @@
 import { readInputs } from './inputs/read-inputs.js';
 import { linkEntities } from './model/link.js';
-import { packageVersion, builtInPolicyDir } from './package-files.js';
+import { packageVersion } from './package-files.js';
 import { evaluateAll } from './policy/evaluate.js';
 import { loadPolicies, type PolicySource } from './policy/load.js';
 import type { ScanOutcome } from './policy/outcome.js';
@@ -8,8 +8,7 @@ import type { FailOn } from './policy/severity.js';
 
 export interface ScanOptions {
   paths: string[];
-  policyDirs: string[];
-  builtIn: boolean;
+  policySources: PolicySource[];
   failOn: FailOn;
   failOnIndeterminate: boolean;
   /** Reported paths are relative to this directory. */
@@ -19,12 +18,8 @@ export interface ScanOptions {
 
 /** The one pipeline both entry points call: inputs -> model -> policies -> results. */
 export async function scan(options: ScanOptions): Promise<ScanOutcome> {
-  const sources: PolicySource[] = [
-    ...(options.builtIn ? [{ dir: builtInPolicyDir(), builtIn: true }] : []),
-    ...options.policyDirs.map((dir) => ({ dir, builtIn: false })),
-  ];
   // Policies first: a broken policy set is reported before any input is read.
-  const policies = await loadPolicies(sources);
+  const policies = await loadPolicies(options.policySources);
   const read = await readInputs(options.paths, {
     repoRoot: options.repoRoot,
     ...(options.terraformDir === undefined ? {} : { terraformDir: options.terraformDir }),

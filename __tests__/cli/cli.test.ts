@@ -166,7 +166,7 @@ describe('errors exit 2 with one clear line and no stack trace', () => {
     const run = runCli(args);
     expect(run.status).toBe(2);
     expect(run.stderr).toContain(`aks-identity-lint: ${message}`);
-    expect(run.stderr).toContain('Usage: aks-identity-lint scan');
+    expect(run.stderr).toContain('Usage: aks-identity-lint <command>');
     expectNoStackTrace(run.stderr);
   });
 

@@ -51,26 +51,15 @@ describe('AKSID002 service-principal secret in code', () => {
   });
 });
 
-describe.each([
-  [
-    'AKSID003',
-    { local_account_disabled: true },
-    { local_account_disabled: false },
-    { local_account_disabled: true },
-  ],
-  [
-    'AKSID004',
-    {},
-    { azure_active_directory_role_based_access_control: [] },
-    { azure_active_directory_role_based_access_control: [{ managed: true }] },
-  ],
+describe.each<[string, Record<string, unknown>, Record<string, unknown>]>([
+  ['AKSID003', { local_account_disabled: true }, { local_account_disabled: false }],
+  ['AKSID004', {}, { azure_active_directory_role_based_access_control: [] }],
   [
     'AKSID005',
     {},
     { azure_active_directory_role_based_access_control: [{ managed: true, azure_rbac_enabled: false }] },
-    {},
   ],
-  ['AKSID006', {}, { role_based_access_control_enabled: false }, {}],
+  ['AKSID006', {}, { role_based_access_control_enabled: false }],
 ])('%s', (id, passing, failing) => {
   it('passes the compliant setting', async () => {
     expect(await statuses(id, [cluster('aks', { after: passing })])).toEqual({ [aks]: 'pass' });

@@ -45,6 +45,16 @@ export function detectFormat(value: unknown): Detection {
   }
   const type = asString(root['type'])?.toLowerCase();
   if (type === 'microsoft.containerservice/managedclusters') return notYet('az aks show output');
+  if (type === 'microsoft.managedidentity/userassignedidentities') return notYet('az identity show output');
+  const example = asObject(asObject(asObject(root['responses'])?.['200'])?.['body']);
+  if (example !== undefined && 'parameters' in root) {
+    const inner = detectFormat(example);
+    return notYet(
+      inner.supported || inner.name === 'an unknown format'
+        ? 'an Azure REST API example'
+        : `an Azure REST API example of ${inner.name}`,
+    );
+  }
   if (
     asArray(root['value'])?.some(
       (v) => asObject(asObject(v)?.['properties'])?.['roleDefinitionId'] !== undefined,

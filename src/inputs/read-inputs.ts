@@ -24,6 +24,19 @@ export interface InputsRead {
 
 const SKIPPED_DIRS = new Set(['node_modules', '.git', '.terraform']);
 
+/** Source files people pass by mistake, with what to give instead. */
+const SOURCE_FILES: readonly { extension: string; message: string }[] = [
+  {
+    extension: '.tf',
+    message:
+      'this is Terraform source; scan its plan: `terraform plan -out tfplan && terraform show -json tfplan > tfplan.json`',
+  },
+  {
+    extension: '.bicep',
+    message: 'this is Bicep source; this version reads only a Terraform plan (Bicep/ARM input is planned)',
+  },
+];
+
 /**
  * Reads every input: files as given, directories searched for JSON files. A file named explicitly must be a format
  * this tool reads; a JSON file found in a directory that is something else is listed as ignored. Either way, a
@@ -69,6 +82,11 @@ async function readOne(
   options: ReadInputsOptions,
   repoRoot: string,
 ): Promise<void> {
+  const source = SOURCE_FILES.find((s) => path.toLowerCase().endsWith(s.extension));
+  if (source !== undefined) {
+    if (!explicit) return;
+    throw new InputError({ file }, source.message);
+  }
   const document = await readJsonFile(path, file);
   const detected = detectFormat(document.value);
   if (!detected.supported) {

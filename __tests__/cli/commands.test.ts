@@ -1,0 +1,75 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { repoRoot } from '../helpers/fixtures.js';
+import { writeTemp } from '../helpers/plans.js';
+import { runCli } from '../helpers/run-cli.js';
+
+const custom = {
+  id: 'ORG001',
+  title: 'Clusters are named aks-*',
+  severity: 'low',
+  target: 'cluster',
+  assert: { field: 'name', like: 'aks-*' },
+  message: "Cluster '{{name}}' does not follow the naming convention.",
+  remediation: { summary: 'Rename it.' },
+};
+
+describe('aks-identity-lint test', () => {
+  it("runs the built-in policies' examples", () => {
+    const run = runCli(['test']);
+    expect(run.status).toBe(0);
+    expect(run.stdout).toMatch(/^ok {4}AKSID001 {2}\d+ example\(s\) {2}policies\/AKSID001\.json$/m);
+    expect(run.stdout).toMatch(/\n22 policies, \d+ examples, 0 failed\n$/);
+  });
+
+  it('fails on an example that gives another result, naming it', async () => {
+    const dir = await writeTemp({
+      'org.json': { ...custom, examples: { pass: [{ name: 'aks-prod' }], fail: [{ name: 'aks-dev' }] } },
+      'untested.json': { ...custom, id: 'ORG002' },
+    });
+    const run = runCli(['test', dir]);
+    expect(run.status).toBe(1);
+    expect(run.stdout).toContain('FAIL  ORG001  2 example(s)');
+    expect(run.stdout).toContain('examples.fail[0]: expected fail, got pass');
+    expect(run.stdout).toContain('NONE  ORG002  0 example(s)');
+    expect(run.stdout).toContain('2 policies, 2 examples, 1 failed, 1 without examples (ORG002)');
+  });
+
+  it('reports as JSON', async () => {
+    const dir = await writeTemp({ 'org.json': { ...custom, examples: { pass: [{ name: 'aks-prod' }] } } });
+    const run = runCli(['test', dir, '--format', 'json']);
+    expect(run.status).toBe(0);
+    expect(JSON.parse(run.stdout)).toMatchObject({
+      failures: 0,
+      untested: [],
+      policies: [{ id: 'ORG001', examples: [{ expected: 'pass', actual: 'pass', ok: true }] }],
+    });
+  });
+
+  it('exits 2 on a policy that does not load', async () => {
+    const dir = await writeTemp({ 'bad.json': { ...custom, severity: 'urgent' } });
+    const run = runCli(['test', dir]);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toMatch(/bad\.json:4:3 \/severity: expected one of/);
+  });
+});
+
+describe('aks-identity-lint list', () => {
+  it('lists the policies that would run, custom ones with their file', async () => {
+    const dir = await writeTemp({ 'org.json': custom });
+    const run = runCli(['list', '--policies', dir]);
+    expect(run.status).toBe(0);
+    expect(run.stdout).toMatch(
+      /^AKSID001 {2}high {6}cluster {14}Clusters use a managed identity, not a service principal$/m,
+    );
+    expect(run.stdout).toMatch(/^ORG001 {4}low .*org\.json\)$/m);
+  });
+
+  it('writes the policy × format table that docs/policies/README.md holds', () => {
+    const run = runCli(['list', '--format', 'markdown']);
+    expect(run.stdout).toBe(readFileSync(join(repoRoot, 'docs', 'policies', 'README.md'), 'utf8'));
+    expect(run.stdout).toContain(
+      '| [AKSID008](AKSID008.md) | medium | `cluster` | Pod-managed identity is not enabled | not applicable |',
+    );
+  });
+});

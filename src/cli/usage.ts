@@ -1,0 +1,30 @@
+export class UsageError extends Error {}
+
+export const USAGE = `Usage: aks-identity-lint <command> [options]
+
+Commands:
+  scan <file|dir>...        lint Terraform plans (terraform show -json <planfile>)
+  test [policy dir...]      run policies' embedded examples (default: the built-in policies)
+  list                      list the policies that would run
+  help, --help, --version
+
+scan options:
+  --policies <dir>          extra policy directory (repeatable)
+  --no-builtin              do not load the built-in policies
+  --format <name>           console (default), json, sarif (SARIF 2.1.0) or markdown
+  --output <file>           write the report to a file instead of stdout
+  --fail-on <severity>      fail at or above: critical, high, medium, low, info, none (default: high)
+  --fail-on-indeterminate   also fail on results that are unknown until apply
+  --terraform-dir <dir>     where the root module's .tf files are (default: each plan's directory)
+
+list options: --policies <dir>, --no-builtin, --format console|markdown, --output <file>
+test options: --format console|json
+
+Exit codes: 0 pass, 1 policy failures at or above --fail-on (scan) or failing examples (test),
+2 usage, input or policy error.
+`;
+
+/** The first line of a parseArgs error, which says what was wrong. */
+export function usageErrorFrom(error: unknown): UsageError {
+  return new UsageError(error instanceof Error ? (error.message.split('\n')[0] ?? '') : String(error));
+}

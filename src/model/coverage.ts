@@ -1,0 +1,23 @@
+/**
+ * Which model fields each input format can provide. A policy that depends on a field its format never has is not
+ * applicable to that format (pod identity is not a Terraform setting; live state has no planned change).
+ */
+export interface FormatCoverage {
+  label: string;
+  implemented: boolean;
+  /** Field paths (and everything under them) this format cannot provide. */
+  missing: string[];
+}
+
+export const FORMAT_COVERAGE: readonly FormatCoverage[] = [
+  { label: 'Terraform plan', implemented: true, missing: ['podIdentity'] },
+  { label: 'Bicep / ARM template', implemented: false, missing: [] },
+  { label: 'ARM what-if', implemented: false, missing: [] },
+  { label: 'Live (az CLI, Azure SDK)', implemented: false, missing: ['change.before'] },
+];
+
+/** Whether a field path is one the format cannot provide. */
+export function isMissing(coverage: FormatCoverage, path: string): boolean {
+  const normalized = path.replace(/\[(\*|\d+)\]/g, '');
+  return coverage.missing.some((m) => normalized === m || normalized.startsWith(`${m}.`));
+}
