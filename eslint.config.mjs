@@ -12,6 +12,7 @@ export default tseslint.config(
       '__tests__/fixtures/',
       'examples/',
       'src/policy/policy-types.generated.ts',
+      'src/suppress/config-types.generated.ts',
     ],
   },
   js.configs.recommended,
