@@ -2,7 +2,7 @@
 import { readFileSync, existsSync } from 'node:fs';
 import { join, dirname, resolve as resolve$1, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { stat, readFile, readdir, writeFile } from 'node:fs/promises';
+import { stat, readFile, readdir, access, writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { createHash } from 'node:crypto';
 
@@ -1036,6 +1036,29 @@ function packageVersion() {
 const builtInPolicyDir = () => join(packageRoot(), 'policies');
 const policySchemaPath = () => join(packageRoot(), 'schema', 'policy.schema.json');
 
+function formatProblem(p) {
+    const where = p.line === undefined ? p.file : `${p.file}:${p.line}:${p.column ?? 1}`;
+    return `${where}${p.pointer === '' ? '' : ` ${p.pointer}`}: ${p.message}`;
+}
+/**
+ * Parses JSON keeping positions, then runs `check` on the value; every problem comes back located in the text.
+ * `what` names the expected document in a syntax error ("a policy object").
+ */
+function parseAndCheck(text, file, what, check) {
+    const errors = [];
+    const tree = parseTree(text, errors, { disallowComments: true, allowTrailingComma: false });
+    const locate = (path) => tree === undefined ? { file, pointer: jsonPointer(path) } : { file, pointer: jsonPointer(path), ...locateInTree(tree, text, path) };
+    const first = errors[0];
+    if (first !== undefined || tree === undefined) {
+        const { line, column } = lineColumn(text, first?.offset ?? 0);
+        const why = first === undefined ? 'empty file' : printParseErrorCode(first.error);
+        return { problems: [{ file, pointer: '', line, column, message: `not valid JSON (${why}); expected ${what}` }], locate };
+    }
+    const value = JSON.parse(text);
+    const problems = check(value).map((p) => ({ ...locate(p.path), message: p.message }));
+    return problems.length > 0 ? { problems, locate } : { value, problems, locate };
+}
+
 /**
  * A value that exists but is not known yet: computed by Terraform at apply time, or an ARM expression that cannot
  * be resolved before deployment. It is distinct from an absent value, and conditions treat it with Kleene logic.
@@ -1506,14 +1529,14 @@ function compileField(condition, path, problems, depth) {
         const right = operand(scope);
         const left = resolveField(field, scope);
         if (!left.many)
-            return explain$1(applyOperator(op, left.value, right), [
+            return explain(applyOperator(op, left.value, right), [
                 [field.text, left.value],
                 [operand.text, right],
             ]);
         if (left.collectionUnknown !== undefined) {
             return { unknown: [{ field: field.text, reason: left.collectionUnknown.reason }] };
         }
-        return triAll(left.values.map((v) => explain$1(applyOperator(op, v, right), [
+        return triAll(left.values.map((v) => explain(applyOperator(op, v, right), [
             [field.text, v],
             [operand.text, right],
         ])));
@@ -1534,7 +1557,7 @@ function isFieldRef(value) {
     return typeof value === 'object' && value !== null && !Array.isArray(value) && 'field' in value;
 }
 /** Fills the reasons of an unknown result from whichever side is not known yet. */
-function explain$1(result, sides) {
+function explain(result, sides) {
     if (!isUnknownTri(result) || result.unknown.length > 0)
         return result;
     const because = [];
@@ -10636,7 +10659,7 @@ function requireFormats () {
 
 var limit = {};
 
-var ajv$1 = {exports: {}};
+var ajv = {exports: {}};
 
 var draft7 = {};
 
@@ -10919,7 +10942,7 @@ var require$$3 = {
 var hasRequiredAjv;
 
 function requireAjv () {
-	if (hasRequiredAjv) return ajv$1.exports;
+	if (hasRequiredAjv) return ajv.exports;
 	hasRequiredAjv = 1;
 	(function (module, exports) {
 		Object.defineProperty(exports, "__esModule", { value: true });
@@ -10971,8 +10994,8 @@ function requireAjv () {
 		var ref_error_1 = /*@__PURE__*/ requireRef_error();
 		Object.defineProperty(exports, "MissingRefError", { enumerable: true, get: function () { return ref_error_1.default; } });
 		
-	} (ajv$1, ajv$1.exports));
-	return ajv$1.exports;
+	} (ajv, ajv.exports));
+	return ajv.exports;
 }
 
 var hasRequiredLimit;
@@ -11102,154 +11125,122 @@ function requireDist () {
 var distExports = requireDist();
 var addFormatsModule = /*@__PURE__*/getDefaultExportFromCjs(distExports);
 
-const OPERATORS_TEXT = 'equals, notEquals, in, notIn, exists, like, notLike, match, notMatch, matchInsensitively, ' +
-    'notMatchInsensitively, contains, notContains, greater, greaterOrEquals, less, lessOrEquals';
-/** The branches of `condition`'s oneOf, chosen by the key that names each form. */
-const CONDITION_FORMS = [
-    ['allOf', 'allOfCondition'],
-    ['anyOf', 'anyOfCondition'],
-    ['not', 'notCondition'],
-    ['count', 'countCondition'],
-    ['field', 'fieldCondition'],
-];
-const ANY_OF_EXPECTED = {
-    operand: 'a string, number, boolean, null or {"field": "<path>"}',
-    listOperand: 'an array of values or {"field": "<path>"}',
-    orderedOperand: 'a number, a string or {"field": "<path>"}',
-};
-let ajvInstance;
-let schemaId = '';
-/** Which $defs entry an error's schema is (ajv reports schema paths relative to each $ref target). */
-const defNames = new Map();
-function ajv() {
-    if (ajvInstance !== undefined)
-        return ajvInstance;
-    const schema = JSON.parse(readFileSync(policySchemaPath(), 'utf8'));
-    schemaId = schema.$id;
-    for (const [name, def] of Object.entries(schema.$defs))
-        defNames.set(def, name);
-    const instance = new Ajv2020Module.default({
-        allErrors: true,
-        strict: true,
-        allowUnionTypes: true,
-        verbose: true,
-    });
-    addFormatsModule.default(instance, ['uri']);
-    instance.addSchema(schema);
-    ajvInstance = instance;
-    return instance;
-}
-function validatorFor(def) {
-    const instance = ajv();
-    const validate = instance.getSchema(def === undefined ? schemaId : `${schemaId}#/$defs/${def}`);
-    if (validate === undefined)
-        throw new Error(`policy schema has no ${def ?? 'root'}`);
-    return validate;
-}
-/**
- * Validates a policy against schema/policy.schema.json and explains each problem once, in words a policy author
- * reads. A condition is a oneOf of five forms; rather than list why it fails every form, the form is chosen by its
- * naming key and the value is validated against that form alone.
- */
-function validatePolicyValue(value) {
-    return validateAgainst(undefined, value, []);
-}
-function validateAgainst(def, value, base) {
-    const validate = validatorFor(def);
-    if (validate(value))
-        return [];
-    return dedupe(explain(validate.errors ?? [], value, base));
-}
-function explain(errors, value, base) {
-    const problems = [];
-    const narrowed = [];
-    const under = (path, root) => path === root || path.startsWith(`${root}/`);
-    const conditionRoots = errors
-        .filter((e) => e.keyword === 'oneOf' && defNames.get(e.parentSchema) === 'condition')
-        .map((e) => e.instancePath)
-        .sort((a, b) => a.length - b.length);
-    for (const root of conditionRoots) {
-        if (narrowed.some((r) => under(root, r)))
-            continue;
-        narrowed.push(root);
-        const path = segments(root, value);
-        const node = valueAt(value, path);
-        const form = typeof node === 'object' && node !== null && !Array.isArray(node)
-            ? CONDITION_FORMS.find(([key]) => key in node)
-            : undefined;
-        if (form === undefined) {
-            problems.push({
-                path: [...base, ...path],
-                message: "expected a condition: an object with 'field' and one operator, or 'count', 'allOf', 'anyOf' or 'not'",
-            });
-            continue;
-        }
-        problems.push(...validateAgainst(form[1], node, [...base, ...path]));
+class SchemaValidator {
+    options;
+    ajv;
+    id;
+    /** Which $defs entry an error's schema is (ajv reports schema paths relative to each $ref target). */
+    defNames = new Map();
+    constructor(schema, options = {}) {
+        this.options = options;
+        this.id = schema.$id;
+        for (const [name, def] of Object.entries(schema.$defs ?? {}))
+            this.defNames.set(def, name);
+        this.ajv = new Ajv2020Module.default({
+            allErrors: true,
+            strict: true,
+            allowUnionTypes: true,
+            verbose: true,
+        });
+        addFormatsModule.default(this.ajv, ['uri', 'date']);
+        this.ajv.addSchema(schema);
     }
-    const anyOfRoots = errors.filter((e) => e.keyword === 'anyOf');
-    for (const error of errors) {
-        if (narrowed.some((r) => under(error.instancePath, r)))
-            continue;
-        const anyOf = anyOfRoots.find((a) => under(error.instancePath, a.instancePath));
-        if (anyOf !== undefined && error !== anyOf)
-            continue;
-        const path = [...base, ...segments(error.instancePath, value)];
-        problems.push(describe$2(error, path, value, base));
+    validate(value) {
+        return this.validateAgainst(undefined, value, []);
     }
-    return problems;
-}
-function describe$2(error, path, root, base) {
-    const params = error.params;
-    const def = defNames.get(error.parentSchema);
-    switch (error.keyword) {
-        case 'required':
-            return { path, message: `missing required property '${String(params['missingProperty'])}'` };
-        case 'additionalProperties': {
-            const property = String(params['additionalProperty']);
-            const hint = def === 'fieldCondition' ? ` (operators: ${OPERATORS_TEXT})` : '';
-            return { path: [...path, property], message: `unknown property '${property}'${hint}` };
+    validatorFor(def) {
+        const validate = this.ajv.getSchema(def === undefined ? this.id : `${this.id}#/$defs/${def}`);
+        if (validate === undefined)
+            throw new Error(`schema ${this.id} has no ${def ?? 'root'}`);
+        return validate;
+    }
+    validateAgainst(def, value, base) {
+        const validate = this.validatorFor(def);
+        if (validate(value))
+            return [];
+        return dedupe(this.explain(validate.errors ?? [], value, base));
+    }
+    explain(errors, value, base) {
+        const problems = [];
+        const narrowed = [];
+        const under = (path, root) => path === root || path.startsWith(`${root}/`);
+        const narrow = this.options.narrow;
+        const roots = errors
+            .filter((e) => narrow !== undefined && e.keyword === 'oneOf' && this.defNames.get(e.parentSchema) === narrow.def)
+            .map((e) => e.instancePath)
+            .sort((a, b) => a.length - b.length);
+        for (const root of roots) {
+            if (narrow === undefined || narrowed.some((r) => under(root, r)))
+                continue;
+            narrowed.push(root);
+            const path = segments(root, value);
+            const node = valueAt(value, path);
+            const form = typeof node === 'object' && node !== null && !Array.isArray(node)
+                ? narrow.forms.find(([key]) => key in node)
+                : undefined;
+            if (form === undefined) {
+                problems.push({ path: [...base, ...path], message: narrow.expected });
+                continue;
+            }
+            problems.push(...this.validateAgainst(form[1], node, [...base, ...path]));
         }
-        case 'minProperties':
-        case 'maxProperties':
-            if (def === 'fieldCondition') {
-                const keys = Object.keys(asRecord(valueAt(root, path.slice(base.length)))).filter((k) => k !== 'field');
+        const anyOfRoots = errors.filter((e) => e.keyword === 'anyOf');
+        for (const error of errors) {
+            if (narrowed.some((r) => under(error.instancePath, r)))
+                continue;
+            const anyOf = anyOfRoots.find((a) => under(error.instancePath, a.instancePath));
+            if (anyOf !== undefined && error !== anyOf)
+                continue;
+            const path = [...base, ...segments(error.instancePath, value)];
+            problems.push(this.describe(error, path, value, base));
+        }
+        return problems;
+    }
+    describe(error, path, root, base) {
+        const params = error.params;
+        const def = this.defNames.get(error.parentSchema);
+        const special = this.options.describe?.(error.keyword, def, path, root, base);
+        if (special !== undefined)
+            return { path, message: special };
+        switch (error.keyword) {
+            case 'required':
+                return { path, message: `missing required property '${String(params['missingProperty'])}'` };
+            case 'additionalProperties': {
+                const property = String(params['additionalProperty']);
                 return {
-                    path,
-                    message: keys.length === 0
-                        ? `a field condition needs one operator: ${OPERATORS_TEXT}`
-                        : `a field condition takes exactly one operator; found ${keys.join(', ')}`,
+                    path: [...path, property],
+                    message: `unknown property '${property}'${this.options.unknownPropertyHint?.[def ?? ''] ?? ''}`,
                 };
             }
-            if (def === 'countCondition') {
+            case 'anyOf':
                 return {
                     path,
-                    message: 'a count condition takes one comparison: equals, notEquals, greater, greaterOrEquals, less or lessOrEquals',
+                    message: `expected ${this.options.anyOfExpected?.[def ?? ''] ?? 'a value of an allowed form'}`,
                 };
-            }
-            return { path, message: error.message ?? 'wrong number of properties' };
-        case 'anyOf':
-            return { path, message: `expected ${ANY_OF_EXPECTED[def ?? ''] ?? 'a value of an allowed form'}` };
-        case 'enum':
-            return { path, message: `expected one of: ${params['allowedValues'].join(', ')}` };
-        case 'type':
-            return { path, message: `expected ${String(params['type']).replace(/,/g, ' or ')}` };
-        case 'pattern':
-            return {
-                path,
-                message: def === 'path'
-                    ? 'not a field path; expected e.g. identity.type, kubeletRoleAssignments[*].role.name or $outer.id'
-                    : `does not match the expected pattern ${String(params['pattern'])}`,
-            };
-        case 'format':
-            return { path, message: `expected a ${String(params['format']).toUpperCase()}` };
-        case 'minLength':
-            return { path, message: 'must not be empty' };
-        case 'minItems':
-            return { path, message: `expected at least ${String(params['limit'])} item(s)` };
-        case 'minimum':
-            return { path, message: `expected a number of at least ${String(params['limit'])}` };
-        default:
-            return { path, message: error.message ?? `fails ${error.keyword}` };
+            case 'enum':
+                return { path, message: `expected one of: ${params['allowedValues'].join(', ')}` };
+            case 'type':
+                return { path, message: `expected ${String(params['type']).replace(/,/g, ' or ')}` };
+            case 'pattern':
+                return { path, message: `does not match the expected pattern ${String(params['pattern'])}` };
+            case 'format':
+                return {
+                    path,
+                    message: params['format'] === 'date'
+                        ? 'expected a date as YYYY-MM-DD'
+                        : `expected a ${String(params['format']).toUpperCase()}`,
+                };
+            case 'minLength':
+                return { path, message: 'must not be empty' };
+            case 'minItems':
+                return { path, message: `expected at least ${String(params['limit'])} item(s)` };
+            case 'minimum':
+                return { path, message: `expected a number of at least ${String(params['limit'])}` };
+            case 'propertyNames':
+                return { path, message: `'${String(params['propertyName'])}' is not a valid policy ID` };
+            default:
+                return { path, message: error.message ?? `fails ${error.keyword}` };
+        }
     }
 }
 /** JSON pointer to path segments, with array indexes as numbers so positions can be found in the text. */
@@ -11275,9 +11266,6 @@ function valueAt(root, path) {
     }
     return node;
 }
-function asRecord(value) {
-    return typeof value === 'object' && value !== null ? value : {};
-}
 function dedupe(problems) {
     const seen = new Set();
     return problems.filter((p) => {
@@ -11289,6 +11277,52 @@ function dedupe(problems) {
     });
 }
 
+const OPERATORS_TEXT = 'equals, notEquals, in, notIn, exists, like, notLike, match, notMatch, matchInsensitively, ' +
+    'notMatchInsensitively, contains, notContains, greater, greaterOrEquals, less, lessOrEquals';
+let validator$1;
+/**
+ * Validates a policy against schema/policy.schema.json and explains each problem once. A condition is a oneOf of
+ * five forms; the form is chosen by its naming key and the value is validated against that form alone.
+ */
+function validatePolicyValue(value) {
+    validator$1 ??= new SchemaValidator(JSON.parse(readFileSync(policySchemaPath(), 'utf8')), {
+        narrow: {
+            def: 'condition',
+            forms: [
+                ['allOf', 'allOfCondition'],
+                ['anyOf', 'anyOfCondition'],
+                ['not', 'notCondition'],
+                ['count', 'countCondition'],
+                ['field', 'fieldCondition'],
+            ],
+            expected: "expected a condition: an object with 'field' and one operator, or 'count', 'allOf', 'anyOf' or 'not'",
+        },
+        anyOfExpected: {
+            operand: 'a string, number, boolean, null or {"field": "<path>"}',
+            listOperand: 'an array of values or {"field": "<path>"}',
+            orderedOperand: 'a number, a string or {"field": "<path>"}',
+        },
+        describe: (keyword, def, path, root, base) => {
+            if ((keyword === 'minProperties' || keyword === 'maxProperties') && def === 'fieldCondition') {
+                const node = valueAt(root, path.slice(base.length));
+                const keys = Object.keys(typeof node === 'object' && node !== null ? node : {}).filter((k) => k !== 'field');
+                return keys.length === 0
+                    ? `a field condition needs one operator: ${OPERATORS_TEXT}`
+                    : `a field condition takes exactly one operator; found ${keys.join(', ')}`;
+            }
+            if ((keyword === 'minProperties' || keyword === 'maxProperties') && def === 'countCondition') {
+                return 'a count condition takes one comparison: equals, notEquals, greater, greaterOrEquals, less or lessOrEquals';
+            }
+            if (keyword === 'pattern' && def === 'path') {
+                return 'not a field path; expected e.g. identity.type, kubeletRoleAssignments[*].role.name or $outer.id';
+            }
+            return undefined;
+        },
+        unknownPropertyHint: { fieldCondition: ` (operators: ${OPERATORS_TEXT})` },
+    });
+    return validator$1.validate(value);
+}
+
 class PolicyLoadError extends Error {
     problems;
     constructor(problems) {
@@ -11296,10 +11330,6 @@ class PolicyLoadError extends Error {
         this.problems = problems;
         this.name = 'PolicyLoadError';
     }
-}
-function formatProblem(p) {
-    const where = p.line === undefined ? p.file : `${p.file}:${p.line}:${p.column ?? 1}`;
-    return `${where}${p.pointer === '' ? '' : ` ${p.pointer}`}: ${p.message}`;
 }
 /**
  * Loads every policy file (*.json, searched recursively) of the given directories, validates each against
@@ -11314,11 +11344,11 @@ async function loadPolicies(sources) {
         const dir = resolve$1(source.dir);
         const info = await stat(dir).catch(() => undefined);
         if (info?.isDirectory() !== true) {
-            problems.push({ file: source.dir, pointer: '', message: 'the policy directory does not exist' });
+            problems.push({ file: displayPath$1(dir), pointer: '', message: 'the policy directory does not exist' });
             continue;
         }
         for (const path of await policyFiles(dir)) {
-            const file = displayPath(path);
+            const file = displayPath$1(path);
             const text = await readFile(path, 'utf8');
             const loaded = compilePolicyText(text, file, source.builtIn);
             problems.push(...loaded.problems);
@@ -11343,34 +11373,15 @@ async function loadPolicies(sources) {
 }
 /** Parses, validates and compiles one policy document. */
 function compilePolicyText(text, file, builtIn) {
-    const errors = [];
-    const tree = parseTree(text, errors, { disallowComments: true, allowTrailingComma: false });
-    const firstError = errors[0];
-    if (firstError !== undefined || tree === undefined) {
-        const offset = firstError?.offset ?? 0;
-        const { line, column } = lineColumn(text, offset);
-        const what = firstError === undefined ? 'empty file' : printParseErrorCode(firstError.error);
-        return {
-            problems: [
-                { file, pointer: '', line, column, message: `not valid JSON (${what}); expected a policy object` },
-            ],
-        };
-    }
-    const value = JSON.parse(text);
-    const schemaProblems = validatePolicyValue(value);
-    if (schemaProblems.length > 0) {
-        return {
-            problems: schemaProblems.map((p) => ({ ...locateIn(tree, text, file, p.path), message: p.message })),
-        };
-    }
-    const policy = value;
+    const parsed = parseAndCheck(text, file, 'a policy object', validatePolicyValue);
+    if (parsed.value === undefined)
+        return { problems: parsed.problems };
+    const policy = parsed.value;
     const compileProblems = [];
     const when = policy.when === undefined ? undefined : compileCondition(policy.when, ['when'], compileProblems);
     const assert = compileCondition(policy.assert, ['assert'], compileProblems);
     if (compileProblems.length > 0) {
-        return {
-            problems: compileProblems.map((p) => ({ ...locateIn(tree, text, file, p.path), message: p.message })),
-        };
+        return { problems: compileProblems.map((p) => ({ ...parsed.locate(p.path), message: p.message })) };
     }
     const compiled = { policy, file, builtIn, assert };
     if (when !== undefined)
@@ -11378,11 +11389,7 @@ function compilePolicyText(text, file, builtIn) {
     return { policy: compiled, problems: [] };
 }
 function locate(text, file, path) {
-    const tree = parseTree(text);
-    return tree === undefined ? { file, pointer: jsonPointer(path) } : locateIn(tree, text, file, path);
-}
-function locateIn(tree, text, file, path) {
-    return { file, pointer: jsonPointer(path), ...locateInTree(tree, text, path) };
+    return parseAndCheck(text, file, 'a policy object', () => []).locate(path);
 }
 async function policyFiles(dir) {
     const entries = await readdir(dir, { withFileTypes: true });
@@ -11397,9 +11404,81 @@ async function policyFiles(dir) {
     }
     return files;
 }
-function displayPath(path) {
+function displayPath$1(path) {
     const rel = relative(process.cwd(), path);
     return rel.startsWith('..') ? path : rel.split(sep).join('/');
+}
+
+const CONFIG_FILE_NAME = '.aks-identity-lint.json';
+class ConfigError extends Error {
+    problems;
+    constructor(problems) {
+        super(problems.map(formatProblem).join('\n'));
+        this.problems = problems;
+        this.name = 'ConfigError';
+    }
+}
+/** The config file in `start` or the nearest directory above it, if any. */
+async function findConfig(start) {
+    let dir = resolve$1(start);
+    for (;;) {
+        const candidate = join(dir, CONFIG_FILE_NAME);
+        if (await access(candidate).then(() => true, () => false))
+            return candidate;
+        const parent = dirname(dir);
+        if (parent === dir)
+            return undefined;
+        dir = parent;
+    }
+}
+let validator;
+/** Reads and validates a config file against schema/config.schema.json; every problem is located in the file. */
+async function loadConfig(path, cwd) {
+    const display = displayPath(path, cwd);
+    const text = await readFile(path, 'utf8').catch(() => {
+        throw new ConfigError([{ file: display, pointer: '', message: 'cannot read the config file' }]);
+    });
+    validator ??= new SchemaValidator(JSON.parse(readFileSync(join(packageRoot(), 'schema', 'config.schema.json'), 'utf8')));
+    const v = validator;
+    const parsed = parseAndCheck(text, display, 'a config object', (value) => v.validate(value));
+    if (parsed.value === undefined)
+        throw new ConfigError(parsed.problems);
+    return { file: display, dir: dirname(resolve$1(path)), config: parsed.value, locate: parsed.locate };
+}
+/** The config's paths, resolved against its directory. */
+function configPaths(loaded, paths) {
+    return (paths ?? []).map((p) => resolve$1(loaded.dir, p));
+}
+/**
+ * Applies the config's per-policy settings: disabled policies are dropped, severities overridden. A setting or a
+ * waiver for a policy that is not loaded is an error: it is a typo that would silently do nothing.
+ */
+function applyPolicySettings(policies, loaded) {
+    if (loaded === undefined)
+        return policies;
+    const ids = new Set(policies.map((p) => p.policy.id.toUpperCase()));
+    const problems = [];
+    for (const id of Object.keys(loaded.config.policies ?? {})) {
+        if (!ids.has(id.toUpperCase()))
+            problems.push({ ...loaded.locate(['policies', id]), message: `no policy ${id} is loaded` });
+    }
+    (loaded.config.waivers ?? []).forEach((w, i) => {
+        if (!ids.has(w.policy.toUpperCase()))
+            problems.push({ ...loaded.locate(['waivers', i, 'policy']), message: `no policy ${w.policy} is loaded` });
+    });
+    if (problems.length > 0)
+        throw new ConfigError(problems);
+    const settings = new Map(Object.entries(loaded.config.policies ?? {}).map(([id, s]) => [id.toUpperCase(), s]));
+    return policies.flatMap((p) => {
+        const s = settings.get(p.policy.id.toUpperCase());
+        if (s?.enabled === false)
+            return [];
+        return s?.severity === undefined ? [p] : [{ ...p, policy: { ...p.policy, severity: s.severity } }];
+    });
+}
+function displayPath(path, cwd) {
+    const rel = relative(cwd, resolve$1(path));
+    return rel.startsWith('..') ? resolve$1(path) : rel.split(sep).join('/');
 }
 
 const EXIT_PASS = 0;
@@ -11513,6 +11592,133 @@ async function emit(report, output, io) {
     io.stdout(`aks-identity-lint: report written to ${output}\n`);
 }
 
+function baselineKey(policyId, entityKey) {
+    return `${policyId.toUpperCase()}\u0000${entityKey}`;
+}
+async function loadBaseline(path, display) {
+    const text = await readFile(path, 'utf8').catch(() => {
+        throw new InputError({ file: display }, 'cannot read the baseline file');
+    });
+    let report;
+    try {
+        report = JSON.parse(text);
+    }
+    catch {
+        throw new InputError({ file: display }, 'the baseline is not valid JSON; expected a report written by --write-baseline or --format json');
+    }
+    const results = report.results;
+    if (typeof report !== 'object' || report === null || report.reportVersion !== 1 || !Array.isArray(results)) {
+        throw new InputError({ file: display, pointer: '/results' }, 'expected an aks-identity-lint JSON report (reportVersion 1) with a results array');
+    }
+    const keys = new Set();
+    results.forEach((r, i) => {
+        const item = r;
+        if (typeof item.policyId !== 'string' || typeof item.entity?.key !== 'string') {
+            throw new InputError({ file: display, pointer: `/results/${i}` }, 'expected a result with policyId and entity.key');
+        }
+        if (item.status === 'fail' || item.status === 'indeterminate')
+            keys.add(baselineKey(item.policyId, item.entity.key));
+    });
+    return { file: display, keys };
+}
+/** Marks findings already in the baseline; the reports then show only what is new. */
+function applyBaseline(evaluations, baseline) {
+    for (const e of evaluations) {
+        if (e.status !== 'fail' && e.status !== 'indeterminate')
+            continue;
+        if (baseline.keys.has(baselineKey(e.policy.policy.id, e.entity.key))) {
+            e.suppression ??= { kind: 'baseline', reason: `already in the baseline ${baseline.file}`, source: baseline.file };
+        }
+    }
+}
+async function writeBaseline(path, report) {
+    await writeFile(path, report).catch((error) => {
+        throw new InputError({ file: path }, `cannot write the baseline (${error instanceof Error ? error.message : String(error)})`);
+    });
+}
+
+/**
+ * Applies the config's waivers to failing and indeterminate findings. A waiver matches a policy ID and a resource
+ * (its Terraform address, resource ID or name; `*` matches any text) and lasts through its `expires` day: after that
+ * it stops waiving and the finding says so. Every waiver's use is returned, so one that matches nothing is reported
+ * as stale instead of lingering.
+ */
+function applyWaivers(evaluations, waivers, configFile, today) {
+    const states = waivers.map((waiver, i) => ({
+        waiver,
+        source: `${configFile} /waivers/${i}`,
+        matched: 0,
+        expired: waiver.expires !== undefined && waiver.expires < today,
+    }));
+    for (const e of evaluations) {
+        if (e.status !== 'fail' && e.status !== 'indeterminate')
+            continue;
+        for (const state of states) {
+            if (!matches(state.waiver, e))
+                continue;
+            state.matched++;
+            const suppression = { kind: 'waiver', reason: state.waiver.reason, source: state.source };
+            if (state.waiver.expires !== undefined)
+                suppression.expires = state.waiver.expires;
+            if (state.expired)
+                e.expiredWaiver ??= suppression;
+            else
+                e.suppression ??= suppression;
+        }
+    }
+    return states;
+}
+function matches(waiver, e) {
+    if (waiver.policy.toUpperCase() !== e.policy.policy.id.toUpperCase())
+        return false;
+    const id = 'id' in e.entity ? e.entity.id : undefined;
+    const names = [e.entity.key, id, e.entity.name].filter((n) => typeof n === 'string' && n !== '');
+    return names.some((name) => likeMatches(name, waiver.resource));
+}
+/** Today's date as YYYY-MM-DD in UTC; AKS_IDENTITY_LINT_TODAY fixes it for reproducible runs and tests. */
+function today(env = process.env) {
+    const fixed = env['AKS_IDENTITY_LINT_TODAY'];
+    if (fixed !== undefined && /^\d{4}-\d{2}-\d{2}$/.test(fixed))
+        return fixed;
+    return new Date().toISOString().slice(0, 10);
+}
+
+class RunRequestError extends Error {
+}
+/**
+ * Merges the request with the config file (found from cwd upward unless given) into the scan's options. Without
+ * `needInputs` (listing policies), no input paths are required.
+ */
+async function resolveRun(request, needInputs = true) {
+    const configFile = request.config === false ? undefined : request.config ?? (await findConfig(request.cwd));
+    const loaded = configFile === undefined ? undefined : await loadConfig(resolve$1(request.cwd, configFile), request.cwd);
+    const config = loaded?.config;
+    const paths = request.paths.length > 0 ? request.paths.map((p) => resolve$1(request.cwd, p)) : loaded === undefined ? [] : configPaths(loaded, config?.paths);
+    if (paths.length === 0 && needInputs) {
+        throw new RunRequestError(`no input to scan: give plan files or directories${loaded === undefined ? '' : `, or "paths" in ${loaded.file}`}`);
+    }
+    const builtIn = request.builtIn ?? config?.builtin ?? true;
+    const policyDirs = [...(loaded === undefined ? [] : configPaths(loaded, config?.policyDirs)), ...request.policyDirs];
+    if (!builtIn && policyDirs.length === 0)
+        throw new RunRequestError('with the built-in policies off there are no policies to run; add a policy directory');
+    const terraformDir = request.terraformDir !== undefined ? resolve$1(request.cwd, request.terraformDir) : config?.terraformDir === undefined || loaded === undefined ? undefined : resolve$1(loaded.dir, config.terraformDir);
+    const options = {
+        paths,
+        policySources: [...(builtIn ? [{ dir: builtInPolicyDir(), builtIn: true }] : []), ...policyDirs.map((dir) => ({ dir, builtIn: false }))],
+        failOn: request.failOn ?? config?.failOn ?? 'high',
+        failOnIndeterminate: request.failOnIndeterminate ?? config?.failOnIndeterminate ?? false,
+        repoRoot: request.repoRoot,
+        today: today(),
+    };
+    if (terraformDir !== undefined)
+        options.terraformDir = terraformDir;
+    if (loaded !== undefined)
+        options.config = loaded;
+    if (request.baseline !== undefined)
+        options.baseline = await loadBaseline(resolve$1(request.cwd, request.baseline), request.baseline);
+    return options;
+}
+
 class UsageError extends Error {
 }
 const USAGE = `Usage: aks-identity-lint <command> [options]
@@ -11543,16 +11749,6 @@ function usageErrorFrom(error) {
     return new UsageError(error instanceof Error ? (error.message.split('\n')[0] ?? '') : String(error));
 }
 
-/** The policy directories a command runs: the built-in pack unless --no-builtin, then each --policies. */
-function policySources(dirs, noBuiltIn) {
-    if (noBuiltIn && dirs.length === 0)
-        throw new UsageError('--no-builtin leaves no policies to run; add --policies <dir>');
-    return [
-        ...(noBuiltIn ? [] : [{ dir: builtInPolicyDir(), builtIn: true }]),
-        ...dirs.map((dir) => ({ dir, builtIn: false })),
-    ];
-}
-
 /** `list`: the policies a scan would run; `--format markdown` writes the policy × format table of the docs. */
 async function listCommand(argv, io) {
     let values;
@@ -11561,7 +11757,9 @@ async function listCommand(argv, io) {
             args: [...argv],
             options: {
                 policies: { type: 'string', multiple: true, default: [] },
-                'no-builtin': { type: 'boolean', default: false },
+                'no-builtin': { type: 'boolean' },
+                config: { type: 'string' },
+                'no-config': { type: 'boolean', default: false },
                 format: { type: 'string', default: 'console' },
                 output: { type: 'string' },
             },
@@ -11573,7 +11771,20 @@ async function listCommand(argv, io) {
     if (values.format !== 'console' && values.format !== 'markdown') {
         throw new UsageError(`--format must be console or markdown, not '${values.format}'`);
     }
-    const policies = await loadPolicies(policySources(values.policies, values['no-builtin']));
+    if (values['no-builtin'] === true && values.policies.length === 0) {
+        throw new UsageError('--no-builtin leaves no policies to run; add --policies <dir>');
+    }
+    const request = { cwd: io.cwd, repoRoot: io.cwd, paths: [], policyDirs: values.policies };
+    if (values['no-builtin'] === true)
+        request.builtIn = false;
+    if (values['no-config'])
+        request.config = false;
+    else if (values.config !== undefined)
+        request.config = values.config;
+    const options = await resolveRun(request, false).catch((error) => {
+        throw error instanceof RunRequestError ? new UsageError(error.message) : error;
+    });
+    const policies = applyPolicySettings(await loadPolicies(options.policySources), options.config);
     await emit(values.format === 'markdown' ? renderPolicyTable(policies) : renderPolicyList(policies), values.output, io);
     return EXIT_PASS;
 }
@@ -11588,9 +11799,13 @@ function atOrAbove(severity, threshold) {
 }
 
 function countOutcome(outcome) {
-    const counts = { failed: 0, indeterminate: 0, passed: 0, notApplicable: 0, blocking: 0 };
+    const counts = { failed: 0, indeterminate: 0, passed: 0, notApplicable: 0, blocking: 0, suppressed: 0, baselined: 0 };
     for (const e of outcome.evaluations) {
-        if (e.status === 'fail')
+        if (e.suppression?.kind === 'baseline')
+            counts.baselined++;
+        else if (e.suppression !== undefined)
+            counts.suppressed++;
+        else if (e.status === 'fail')
             counts.failed++;
         else if (e.status === 'indeterminate')
             counts.indeterminate++;
@@ -11716,15 +11931,19 @@ function findingText(e) {
     }
     return `${e.message ?? e.policy.policy.title}\nFix: ${e.policy.policy.remediation.summary}`;
 }
-/** The results worth showing: failures and indeterminate ones, blocking first, then by severity and ID. */
+/**
+ * The results worth acting on: failures and indeterminate ones that are not suppressed, blocking first, then by
+ * severity and ID.
+ */
 function findings(outcome) {
-    const rank = (e) => (isBlocking(e, outcome) ? 0 : e.status === 'fail' ? 100 : 200) +
-        SEVERITIES.indexOf(e.policy.policy.severity);
-    return outcome.evaluations
-        .filter((e) => e.status === 'fail' || e.status === 'indeterminate')
-        .sort((a, b) => rank(a) - rank(b) ||
-        a.policy.policy.id.localeCompare(b.policy.policy.id) ||
-        a.entity.key.localeCompare(b.entity.key));
+    return sorted(outcome, outcome.evaluations.filter((e) => isFinding(e) && e.suppression === undefined));
+}
+function isFinding(e) {
+    return e.status === 'fail' || e.status === 'indeterminate';
+}
+function sorted(outcome, evaluations) {
+    const rank = (e) => (isBlocking(e, outcome) ? 0 : e.status === 'fail' ? 100 : 200) + SEVERITIES.indexOf(e.policy.policy.severity);
+    return evaluations.sort((a, b) => rank(a) - rank(b) || a.policy.policy.id.localeCompare(b.policy.policy.id) || a.entity.key.localeCompare(b.entity.key));
 }
 /** A scope as a reader names it: its last name (or the resource it will be) and its level. */
 function scopeText(scope) {
@@ -14299,27 +14518,139 @@ function evaluateAll(policies, entities) {
     return results;
 }
 
-/** The one pipeline both entry points call: inputs -> model -> policies -> results. */
+const COMMENT = /(?:#|\/\/)\s*aks-identity-lint:ignore\s+([A-Za-z0-9_.-]+(?:\s*,\s*[A-Za-z0-9_.-]+)*)(?:\s+(.*?))?\s*(?:\*\/)?$/;
+/**
+ * Finds suppression comments in a source text. It knows only comment syntax (`#` and `//`, as .tf and .bicep write
+ * them), nothing of the format, so every source format reuses it.
+ */
+function parseSuppressionComments(text) {
+    const found = [];
+    text.split(/\r?\n/).forEach((line, i) => {
+        const match = COMMENT.exec(line);
+        if (match === null)
+            return;
+        const ids = (match[1] ?? '').split(',').map((s) => s.trim().toUpperCase());
+        found.push({ line: i + 1, ids, reason: (match[2] ?? '').trim() });
+    });
+    return found;
+}
+/** The comments that belong to a declaration: inside its block, or in the comment lines directly above it. */
+function commentsFor(comments, lines, start, end) {
+    let top = start;
+    while (top > 1 && /^\s*(#|\/\/)/.test(lines[top - 2] ?? ''))
+        top--;
+    return comments.filter((c) => c.line >= top && c.line <= end);
+}
+/** The pseudo-policy a suppression without a reason breaks: it is a finding of its own. */
+const MISSING_REASON = {
+    file: '(built in)',
+    builtIn: true,
+    assert: () => true,
+    policy: {
+        id: 'AKSID000',
+        title: 'Suppressions give a reason',
+        description: 'An inline suppression hides a finding from every report and check. Without a reason, a reviewer cannot tell an accepted risk from a silenced one, so it suppresses nothing and is reported itself.',
+        severity: 'medium',
+        target: 'cluster',
+        assert: { field: 'key', exists: true },
+        message: 'A suppression comment gives no reason.',
+        remediation: { summary: 'Add the reason after the policy IDs: `# aks-identity-lint:ignore AKSID003 <why this is accepted>`.' },
+        references: [],
+    },
+};
+/**
+ * Applies inline suppression comments to findings, reading each declaring source file once. A comment naming a
+ * policy with a reason suppresses that policy's finding on the resource; one without a reason suppresses nothing and
+ * becomes an AKSID000 finding on the resource.
+ */
+async function applyInlineSuppressions(evaluations, entities, repoRoot) {
+    const files = new Map();
+    const read = (file) => {
+        let pending = files.get(file);
+        if (pending === undefined) {
+            pending = readFile(join(repoRoot, file), 'utf8').then((text) => ({ lines: text.split(/\r?\n/), comments: parseSuppressionComments(text) }), () => undefined);
+            files.set(file, pending);
+        }
+        return pending;
+    };
+    const byEntity = new Map();
+    const missingReason = [];
+    for (const entity of entities) {
+        const d = entity.source.declaration;
+        if (d === undefined)
+            continue;
+        const source = await read(d.file);
+        if (source === undefined || source.comments.length === 0)
+            continue;
+        const comments = commentsFor(source.comments, source.lines, d.line, d.endLine);
+        if (comments.length === 0)
+            continue;
+        byEntity.set(entity, comments);
+        for (const c of comments.filter((c) => c.reason === '')) {
+            missingReason.push({
+                policy: MISSING_REASON,
+                entity,
+                status: 'fail',
+                because: [],
+                message: `The suppression of ${c.ids.join(', ')} at ${d.file}:${c.line} gives no reason, so it suppresses nothing.`,
+            });
+        }
+    }
+    for (const e of evaluations) {
+        if (e.status !== 'fail' && e.status !== 'indeterminate')
+            continue;
+        const comment = byEntity.get(e.entity)?.find((c) => c.reason !== '' && c.ids.includes(e.policy.policy.id.toUpperCase()));
+        const d = e.entity.source.declaration;
+        if (comment !== undefined && d !== undefined) {
+            e.suppression ??= { kind: 'inline', reason: comment.reason, source: `${d.file}:${comment.line}` };
+        }
+    }
+    return missingReason;
+}
+
+/**
+ * The one pipeline both entry points call: policies, inputs, model, evaluation, then suppressions (inline comments,
+ * waivers, baseline), which mark findings rather than remove them.
+ */
 async function scan(options) {
-    // Policies first: a broken policy set is reported before any input is read.
-    const policies = await loadPolicies(options.policySources);
+    // Policies first: a broken policy set or config is reported before any input is read.
+    const policies = applyPolicySettings(await loadPolicies(options.policySources), options.config);
     const read = await readInputs(options.paths, {
         repoRoot: options.repoRoot,
         ...(options.terraformDir === undefined ? {} : { terraformDir: options.terraformDir }),
     });
     const entities = linkEntities(read.entities);
-    return {
+    const evaluations = evaluateAll(policies, entities);
+    const all = Object.values(entities).flat();
+    const missingReasons = await applyInlineSuppressions(evaluations, all, options.repoRoot);
+    evaluations.push(...missingReasons);
+    const waivers = applyWaivers(evaluations, options.config?.config.waivers ?? [], options.config?.file ?? '', options.today);
+    if (options.baseline !== undefined)
+        applyBaseline(evaluations, options.baseline);
+    const outcome = {
         version: packageVersion(),
         inputs: read.inputs,
         skipped: read.skipped,
         ignored: read.ignored,
         entities,
-        policies,
-        evaluations: evaluateAll(policies, entities),
+        policies: missingReasons.length > 0 ? [MISSING_REASON, ...policies] : policies,
+        evaluations,
         failOn: options.failOn,
         failOnIndeterminate: options.failOnIndeterminate,
         secrets: read.secrets,
+        waivers: waivers.map((w) => ({
+            source: w.source,
+            policy: w.waiver.policy,
+            resource: w.waiver.resource,
+            reason: w.waiver.reason,
+            matched: w.matched,
+            expired: w.expired,
+            ...(w.waiver.expires === undefined ? {} : { expires: w.waiver.expires }),
+        })),
     };
+    if (options.baseline !== undefined)
+        outcome.baseline = options.baseline.file;
+    return outcome;
 }
 
 const FORMATS = ['console', 'json', 'sarif', 'markdown'];
@@ -14331,12 +14662,16 @@ async function scanCommand(argv, io) {
             allowPositionals: true,
             options: {
                 policies: { type: 'string', multiple: true, default: [] },
-                'no-builtin': { type: 'boolean', default: false },
+                'no-builtin': { type: 'boolean' },
                 format: { type: 'string', default: 'console' },
                 output: { type: 'string' },
-                'fail-on': { type: 'string', default: 'high' },
-                'fail-on-indeterminate': { type: 'boolean', default: false },
+                'fail-on': { type: 'string' },
+                'fail-on-indeterminate': { type: 'boolean' },
                 'terraform-dir': { type: 'string' },
+                config: { type: 'string' },
+                'no-config': { type: 'boolean', default: false },
+                baseline: { type: 'string' },
+                'write-baseline': { type: 'string' },
                 help: { type: 'boolean', short: 'h', default: false },
             },
         });
@@ -14349,24 +14684,44 @@ async function scanCommand(argv, io) {
         io.stdout(USAGE);
         return EXIT_PASS;
     }
-    if (positionals.length === 0)
-        throw new UsageError('scan needs at least one file or directory');
     const format = values.format;
     if (!FORMATS.includes(format))
         throw new UsageError(`--format must be one of ${FORMATS.join(', ')}, not '${values.format}'`);
     const failOn = values['fail-on'];
-    if (!FAIL_ON_VALUES.includes(failOn)) {
-        throw new UsageError(`--fail-on must be one of ${FAIL_ON_VALUES.join(', ')}, not '${values['fail-on']}'`);
+    if (failOn !== undefined && !FAIL_ON_VALUES.includes(failOn)) {
+        throw new UsageError(`--fail-on must be one of ${FAIL_ON_VALUES.join(', ')}, not '${failOn}'`);
     }
-    const outcome = await scan({
-        paths: positionals,
-        policySources: policySources(values.policies, values['no-builtin']),
-        failOn,
-        failOnIndeterminate: values['fail-on-indeterminate'],
-        repoRoot: io.cwd,
-        ...(values['terraform-dir'] === undefined ? {} : { terraformDir: values['terraform-dir'] }),
+    if (values['no-builtin'] === true && values.policies.length === 0) {
+        throw new UsageError('--no-builtin leaves no policies to run; add --policies <dir>');
+    }
+    const request = { cwd: io.cwd, repoRoot: io.cwd, paths: positionals, policyDirs: values.policies };
+    if (values['no-builtin'] === true)
+        request.builtIn = false;
+    if (failOn !== undefined)
+        request.failOn = failOn;
+    if (values['fail-on-indeterminate'] !== undefined)
+        request.failOnIndeterminate = values['fail-on-indeterminate'];
+    if (values['terraform-dir'] !== undefined)
+        request.terraformDir = values['terraform-dir'];
+    if (values['no-config'])
+        request.config = false;
+    else if (values.config !== undefined)
+        request.config = values.config;
+    if (values.baseline !== undefined)
+        request.baseline = values.baseline;
+    const options = await resolveRun(request).catch((error) => {
+        throw error instanceof RunRequestError ? new UsageError(error.message) : error;
     });
+    const outcome = await scan(options);
     await emit(render(format, outcome, io.color && values.output === undefined), values.output, io);
+    const baselineFile = values['write-baseline'];
+    if (baselineFile !== undefined) {
+        // Writing a baseline records today's findings as accepted; it is not a verdict on them.
+        await writeBaseline(baselineFile, renderJson(outcome));
+        const counts = countOutcome(outcome);
+        io.stderr(`aks-identity-lint: baseline of ${counts.failed + counts.indeterminate} finding(s) written to ${baselineFile}\n`);
+        return EXIT_PASS;
+    }
     return runFailed(outcome) ? EXIT_FAIL : EXIT_PASS;
 }
 function render(format, outcome, color) {
@@ -14514,7 +14869,7 @@ async function runCli(argv, io) {
         if (error instanceof UsageError) {
             io.stderr(`aks-identity-lint: ${error.message}\n\n${USAGE}`);
         }
-        else if (error instanceof InputError || error instanceof PolicyLoadError) {
+        else if (error instanceof InputError || error instanceof PolicyLoadError || error instanceof ConfigError) {
             io.stderr(`aks-identity-lint: ${error.message}\n`);
         }
         else {

@@ -21,8 +21,9 @@ import {
   type MarkdownLinks,
 } from './report/markdown.js';
 import { renderSarif } from './report/sarif.js';
+import { resolveRun, RunRequestError, type RunRequest } from './run-options.js';
 import { scan } from './scan.js';
-import { builtInPolicyDir } from './package-files.js';
+import { ConfigError } from './suppress/config.js';
 
 /** The job summary takes up to 1 MiB per step. */
 const SUMMARY_LIMIT = 1_000_000;
@@ -38,17 +39,19 @@ export async function run(): Promise<void> {
     const workspace = resolve(process.env['GITHUB_WORKSPACE'] ?? process.cwd());
     process.chdir(resolve(workspace, inputs.workingDirectory));
     const paths = await expandPaths(inputs.paths);
-    const outcome = await scan({
+    const request: RunRequest = {
+      cwd: process.cwd(),
+      repoRoot: workspace,
       paths,
-      policySources: [
-        ...(inputs.builtIn ? [{ dir: builtInPolicyDir(), builtIn: true }] : []),
-        ...inputs.policies.map((dir) => ({ dir, builtIn: false })),
-      ],
+      policyDirs: inputs.policies,
+      builtIn: inputs.builtIn,
       failOn: inputs.failOn,
       failOnIndeterminate: inputs.failOnIndeterminate,
-      repoRoot: workspace,
-      ...(inputs.terraformDir === '' ? {} : { terraformDir: inputs.terraformDir }),
-    });
+    };
+    if (inputs.terraformDir !== '') request.terraformDir = inputs.terraformDir;
+    if (inputs.config !== '') request.config = inputs.config;
+    if (inputs.baseline !== '') request.baseline = inputs.baseline;
+    const outcome = await scan(await resolveRun(request));
     core.info(renderConsole(outcome, { color: false }));
 
     const ctx = readGitHubContext();
@@ -126,7 +129,9 @@ export async function run(): Promise<void> {
     if (
       error instanceof ActionInputError ||
       error instanceof InputError ||
-      error instanceof PolicyLoadError
+      error instanceof PolicyLoadError ||
+      error instanceof ConfigError ||
+      error instanceof RunRequestError
     ) {
       core.setFailed(`aks-identity-lint: ${error.message}`);
     } else {

@@ -150,7 +150,7 @@ describe('aks-identity-lint scan (as a process)', () => {
 
 describe('errors exit 2 with one clear line and no stack trace', () => {
   it.each([
-    [['scan'], 'scan needs at least one file or directory'],
+    [['scan', '--no-config'], 'no input to scan: give plan files or directories'],
     [
       ['scan', 'examples', '--format', 'xml'],
       "--format must be one of console, json, sarif, markdown, not 'xml'",

@@ -24,6 +24,7 @@ async function outcomeOf(paths: string[]): Promise<ScanOutcome> {
     failOn: 'high',
     failOnIndeterminate: false,
     secrets: read.secrets,
+    waivers: [],
   };
 }
 

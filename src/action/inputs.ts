@@ -16,6 +16,8 @@ export interface ActionInputs {
   jsonFile: string;
   workingDirectory: string;
   terraformDir: string;
+  config: string;
+  baseline: string;
   githubToken: string;
 }
 
@@ -72,6 +74,8 @@ export function readActionInputs(): ActionInputs {
     jsonFile: core.getInput('json-file').trim(),
     workingDirectory: core.getInput('working-directory').trim() || '.',
     terraformDir: core.getInput('terraform-dir').trim(),
+    config: core.getInput('config').trim(),
+    baseline: core.getInput('baseline').trim(),
     githubToken: core.getInput('github-token').trim(),
   };
   if (inputs.githubToken !== '') core.setSecret(inputs.githubToken);

@@ -1,6 +1,7 @@
 import { InputError } from '../inputs/input-error.js';
 import { packageVersion } from '../package-files.js';
 import { PolicyLoadError } from '../policy/load.js';
+import { ConfigError } from '../suppress/config.js';
 import { EXIT_ERROR, EXIT_PASS, type CliIo } from './io.js';
 import { listCommand } from './list-command.js';
 import { scanCommand } from './scan-command.js';
@@ -33,7 +34,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   } catch (error) {
     if (error instanceof UsageError) {
       io.stderr(`aks-identity-lint: ${error.message}\n\n${USAGE}`);
-    } else if (error instanceof InputError || error instanceof PolicyLoadError) {
+    } else if (error instanceof InputError || error instanceof PolicyLoadError || error instanceof ConfigError) {
       io.stderr(`aks-identity-lint: ${error.message}\n`);
     } else {
       const message = error instanceof Error ? error.message : String(error);

@@ -1,14 +1,15 @@
 import { parseArgs } from 'node:util';
-import { runFailed, type ScanOutcome } from '../policy/outcome.js';
+import { countOutcome, runFailed, type ScanOutcome } from '../policy/outcome.js';
 import { FAIL_ON_VALUES, type FailOn } from '../policy/severity.js';
 import { renderConsole } from '../report/console.js';
 import { renderJson } from '../report/json.js';
 import { renderMarkdown } from '../report/markdown.js';
 import { renderSarif } from '../report/sarif.js';
+import { resolveRun, RunRequestError, type RunRequest } from '../run-options.js';
 import { scan } from '../scan.js';
+import { writeBaseline } from '../suppress/baseline.js';
 import { EXIT_FAIL, EXIT_PASS, type CliIo } from './io.js';
 import { emit } from './output.js';
-import { policySources } from './policy-sources.js';
 import { USAGE, UsageError, usageErrorFrom } from './usage.js';
 
 const FORMATS = ['console', 'json', 'sarif', 'markdown'] as const;
@@ -22,12 +23,16 @@ export async function scanCommand(argv: readonly string[], io: CliIo): Promise<n
       allowPositionals: true,
       options: {
         policies: { type: 'string', multiple: true, default: [] },
-        'no-builtin': { type: 'boolean', default: false },
+        'no-builtin': { type: 'boolean' },
         format: { type: 'string', default: 'console' },
         output: { type: 'string' },
-        'fail-on': { type: 'string', default: 'high' },
-        'fail-on-indeterminate': { type: 'boolean', default: false },
+        'fail-on': { type: 'string' },
+        'fail-on-indeterminate': { type: 'boolean' },
         'terraform-dir': { type: 'string' },
+        config: { type: 'string' },
+        'no-config': { type: 'boolean', default: false },
+        baseline: { type: 'string' },
+        'write-baseline': { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -39,23 +44,38 @@ export async function scanCommand(argv: readonly string[], io: CliIo): Promise<n
     io.stdout(USAGE);
     return EXIT_PASS;
   }
-  if (positionals.length === 0) throw new UsageError('scan needs at least one file or directory');
   const format = values.format as Format;
-  if (!FORMATS.includes(format))
-    throw new UsageError(`--format must be one of ${FORMATS.join(', ')}, not '${values.format}'`);
-  const failOn = values['fail-on'] as FailOn;
-  if (!FAIL_ON_VALUES.includes(failOn)) {
-    throw new UsageError(`--fail-on must be one of ${FAIL_ON_VALUES.join(', ')}, not '${values['fail-on']}'`);
+  if (!FORMATS.includes(format)) throw new UsageError(`--format must be one of ${FORMATS.join(', ')}, not '${values.format}'`);
+  const failOn = values['fail-on'] as FailOn | undefined;
+  if (failOn !== undefined && !FAIL_ON_VALUES.includes(failOn)) {
+    throw new UsageError(`--fail-on must be one of ${FAIL_ON_VALUES.join(', ')}, not '${failOn}'`);
   }
-  const outcome = await scan({
-    paths: positionals,
-    policySources: policySources(values.policies, values['no-builtin']),
-    failOn,
-    failOnIndeterminate: values['fail-on-indeterminate'],
-    repoRoot: io.cwd,
-    ...(values['terraform-dir'] === undefined ? {} : { terraformDir: values['terraform-dir'] }),
+  if (values['no-builtin'] === true && values.policies.length === 0) {
+    throw new UsageError('--no-builtin leaves no policies to run; add --policies <dir>');
+  }
+
+  const request: RunRequest = { cwd: io.cwd, repoRoot: io.cwd, paths: positionals, policyDirs: values.policies };
+  if (values['no-builtin'] === true) request.builtIn = false;
+  if (failOn !== undefined) request.failOn = failOn;
+  if (values['fail-on-indeterminate'] !== undefined) request.failOnIndeterminate = values['fail-on-indeterminate'];
+  if (values['terraform-dir'] !== undefined) request.terraformDir = values['terraform-dir'];
+  if (values['no-config']) request.config = false;
+  else if (values.config !== undefined) request.config = values.config;
+  if (values.baseline !== undefined) request.baseline = values.baseline;
+
+  const options = await resolveRun(request).catch((error: unknown) => {
+    throw error instanceof RunRequestError ? new UsageError(error.message) : error;
   });
+  const outcome = await scan(options);
   await emit(render(format, outcome, io.color && values.output === undefined), values.output, io);
+  const baselineFile = values['write-baseline'];
+  if (baselineFile !== undefined) {
+    // Writing a baseline records today's findings as accepted; it is not a verdict on them.
+    await writeBaseline(baselineFile, renderJson(outcome));
+    const counts = countOutcome(outcome);
+    io.stderr(`aks-identity-lint: baseline of ${counts.failed + counts.indeterminate} finding(s) written to ${baselineFile}\n`);
+    return EXIT_PASS;
+  }
   return runFailed(outcome) ? EXIT_FAIL : EXIT_PASS;
 }
 

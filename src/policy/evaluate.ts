@@ -5,6 +5,18 @@ import { isUnknownTri, triAll, type Because } from './tristate.js';
 
 export type Status = 'pass' | 'fail' | 'indeterminate' | 'not-applicable';
 
+/**
+ * Why a finding does not count against the run: an inline comment in the source, a waiver in the config, or a
+ * baseline of findings accepted earlier. A suppressed finding is still reported, as suppressed.
+ */
+export interface Suppression {
+  kind: 'inline' | 'waiver' | 'baseline';
+  reason: string;
+  /** Where it is written: `main.tf:12`, `.aks-identity-lint.json /waivers/0`, the baseline file. */
+  source: string;
+  expires?: string;
+}
+
 /** One policy's verdict on one entity. */
 export interface Evaluation {
   policy: CompiledPolicy;
@@ -14,6 +26,9 @@ export interface Evaluation {
   because: Because[];
   /** The policy's message, rendered for this entity (for fail and indeterminate). */
   message?: string;
+  suppression?: Suppression;
+  /** A waiver that matched but has expired, so it no longer suppresses. */
+  expiredWaiver?: Suppression;
 }
 
 export function evaluatePolicy(policy: CompiledPolicy, entity: Entity): Evaluation {

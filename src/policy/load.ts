@@ -1,7 +1,6 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join, relative, resolve, sep } from 'node:path';
-import { parseTree, type Node, type ParseError, printParseErrorCode } from 'jsonc-parser';
-import { jsonPointer, lineColumn, locateInTree } from '../util/json-location.js';
+import { formatProblem, parseAndCheck, type LocatedProblem } from '../util/validated-json.js';
 import { compileCondition, type CompileProblem, type Predicate } from './compile.js';
 import { validatePolicyValue } from './schema.js';
 import type { Policy } from './policy-types.generated.js';
@@ -16,13 +15,7 @@ export interface CompiledPolicy {
 }
 
 /** One problem in one policy file: where (file, JSON pointer, line:column) and what was expected. */
-export interface PolicyProblem {
-  file: string;
-  pointer: string;
-  line?: number;
-  column?: number;
-  message: string;
-}
+export type PolicyProblem = LocatedProblem;
 
 export class PolicyLoadError extends Error {
   constructor(readonly problems: PolicyProblem[]) {
@@ -31,10 +24,7 @@ export class PolicyLoadError extends Error {
   }
 }
 
-export function formatProblem(p: PolicyProblem): string {
-  const where = p.line === undefined ? p.file : `${p.file}:${p.line}:${p.column ?? 1}`;
-  return `${where}${p.pointer === '' ? '' : ` ${p.pointer}`}: ${p.message}`;
-}
+export { formatProblem };
 
 export interface PolicySource {
   dir: string;
@@ -54,7 +44,7 @@ export async function loadPolicies(sources: readonly PolicySource[]): Promise<Co
     const dir = resolve(source.dir);
     const info = await stat(dir).catch(() => undefined);
     if (info?.isDirectory() !== true) {
-      problems.push({ file: source.dir, pointer: '', message: 'the policy directory does not exist' });
+      problems.push({ file: displayPath(dir), pointer: '', message: 'the policy directory does not exist' });
       continue;
     }
     for (const path of await policyFiles(dir)) {
@@ -86,35 +76,14 @@ export function compilePolicyText(
   file: string,
   builtIn: boolean,
 ): { policy?: CompiledPolicy; problems: PolicyProblem[] } {
-  const errors: ParseError[] = [];
-  const tree = parseTree(text, errors, { disallowComments: true, allowTrailingComma: false });
-  const firstError = errors[0];
-  if (firstError !== undefined || tree === undefined) {
-    const offset = firstError?.offset ?? 0;
-    const { line, column } = lineColumn(text, offset);
-    const what = firstError === undefined ? 'empty file' : printParseErrorCode(firstError.error);
-    return {
-      problems: [
-        { file, pointer: '', line, column, message: `not valid JSON (${what}); expected a policy object` },
-      ],
-    };
-  }
-  const value = JSON.parse(text) as unknown;
-  const schemaProblems = validatePolicyValue(value);
-  if (schemaProblems.length > 0) {
-    return {
-      problems: schemaProblems.map((p) => ({ ...locateIn(tree, text, file, p.path), message: p.message })),
-    };
-  }
-  const policy = value as Policy;
+  const parsed = parseAndCheck(text, file, 'a policy object', validatePolicyValue);
+  if (parsed.value === undefined) return { problems: parsed.problems };
+  const policy = parsed.value as Policy;
   const compileProblems: CompileProblem[] = [];
-  const when =
-    policy.when === undefined ? undefined : compileCondition(policy.when, ['when'], compileProblems);
+  const when = policy.when === undefined ? undefined : compileCondition(policy.when, ['when'], compileProblems);
   const assert = compileCondition(policy.assert, ['assert'], compileProblems);
   if (compileProblems.length > 0) {
-    return {
-      problems: compileProblems.map((p) => ({ ...locateIn(tree, text, file, p.path), message: p.message })),
-    };
+    return { problems: compileProblems.map((p) => ({ ...parsed.locate(p.path), message: p.message })) };
   }
   const compiled: CompiledPolicy = { policy, file, builtIn, assert };
   if (when !== undefined) compiled.when = when;
@@ -122,17 +91,7 @@ export function compilePolicyText(
 }
 
 function locate(text: string, file: string, path: (string | number)[]): Omit<PolicyProblem, 'message'> {
-  const tree = parseTree(text);
-  return tree === undefined ? { file, pointer: jsonPointer(path) } : locateIn(tree, text, file, path);
-}
-
-function locateIn(
-  tree: Node,
-  text: string,
-  file: string,
-  path: (string | number)[],
-): Omit<PolicyProblem, 'message'> {
-  return { file, pointer: jsonPointer(path), ...locateInTree(tree, text, path) };
+  return parseAndCheck(text, file, 'a policy object', () => []).locate(path);
 }
 
 async function policyFiles(dir: string): Promise<string[]> {

@@ -3,6 +3,17 @@ import type { Evaluation } from './evaluate.js';
 import type { CompiledPolicy } from './load.js';
 import { atOrAbove, type FailOn } from './severity.js';
 
+/** How a configured waiver was used in this run: stale when it matched nothing, expired after its last day. */
+export interface WaiverUse {
+  source: string;
+  policy: string;
+  resource: string;
+  reason: string;
+  expires?: string;
+  matched: number;
+  expired: boolean;
+}
+
 /** Everything a run found, as the reporters see it. */
 export interface ScanOutcome {
   version: string;
@@ -16,21 +27,31 @@ export interface ScanOutcome {
   failOnIndeterminate: boolean;
   /** Secret values seen in the inputs; every reporter scrubs them from what it writes. */
   secrets: string[];
+  waivers: WaiverUse[];
+  /** The baseline the run compared with, if any. */
+  baseline?: string;
 }
 
 export interface OutcomeCounts {
+  /** Failures not suppressed. */
   failed: number;
   indeterminate: number;
   passed: number;
   notApplicable: number;
   /** Failures that fail the run (at or above fail-on). */
   blocking: number;
+  /** Findings suppressed by a waiver or an inline comment (reported as such). */
+  suppressed: number;
+  /** Findings already in the baseline (counted, not listed). */
+  baselined: number;
 }
 
 export function countOutcome(outcome: ScanOutcome): OutcomeCounts {
-  const counts: OutcomeCounts = { failed: 0, indeterminate: 0, passed: 0, notApplicable: 0, blocking: 0 };
+  const counts: OutcomeCounts = { failed: 0, indeterminate: 0, passed: 0, notApplicable: 0, blocking: 0, suppressed: 0, baselined: 0 };
   for (const e of outcome.evaluations) {
-    if (e.status === 'fail') counts.failed++;
+    if (e.suppression?.kind === 'baseline') counts.baselined++;
+    else if (e.suppression !== undefined) counts.suppressed++;
+    else if (e.status === 'fail') counts.failed++;
     else if (e.status === 'indeterminate') counts.indeterminate++;
     else if (e.status === 'pass') counts.passed++;
     else counts.notApplicable++;

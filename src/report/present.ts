@@ -70,19 +70,54 @@ export function findingText(e: Evaluation): string {
   return `${e.message ?? e.policy.policy.title}\nFix: ${e.policy.policy.remediation.summary}`;
 }
 
-/** The results worth showing: failures and indeterminate ones, blocking first, then by severity and ID. */
+/**
+ * The results worth acting on: failures and indeterminate ones that are not suppressed, blocking first, then by
+ * severity and ID.
+ */
 export function findings(outcome: ScanOutcome): Evaluation[] {
+  return sorted(outcome, outcome.evaluations.filter((e) => isFinding(e) && e.suppression === undefined));
+}
+
+/** Findings suppressed by a waiver or an inline comment: shown as such in every report. */
+export function suppressedFindings(outcome: ScanOutcome): Evaluation[] {
+  return sorted(
+    outcome,
+    outcome.evaluations.filter((e) => isFinding(e) && e.suppression !== undefined && e.suppression.kind !== 'baseline'),
+  );
+}
+
+function isFinding(e: Evaluation): boolean {
+  return e.status === 'fail' || e.status === 'indeterminate';
+}
+
+function sorted(outcome: ScanOutcome, evaluations: Evaluation[]): Evaluation[] {
   const rank = (e: Evaluation): number =>
-    (isBlocking(e, outcome) ? 0 : e.status === 'fail' ? 100 : 200) +
-    SEVERITIES.indexOf(e.policy.policy.severity);
-  return outcome.evaluations
-    .filter((e) => e.status === 'fail' || e.status === 'indeterminate')
-    .sort(
-      (a, b) =>
-        rank(a) - rank(b) ||
-        a.policy.policy.id.localeCompare(b.policy.policy.id) ||
-        a.entity.key.localeCompare(b.entity.key),
-    );
+    (isBlocking(e, outcome) ? 0 : e.status === 'fail' ? 100 : 200) + SEVERITIES.indexOf(e.policy.policy.severity);
+  return evaluations.sort(
+    (a, b) =>
+      rank(a) - rank(b) || a.policy.policy.id.localeCompare(b.policy.policy.id) || a.entity.key.localeCompare(b.entity.key),
+  );
+}
+
+/** How a suppressed finding reads: who accepted what, why, until when, where. */
+export function suppressionText(e: Evaluation): string {
+  const s = e.suppression;
+  if (s === undefined) return '';
+  const until = s.expires === undefined ? '' : ` (until ${s.expires})`;
+  return `${s.kind === 'inline' ? 'suppressed' : 'waived'}: ${s.reason}${until} [${s.source}]`;
+}
+
+/** Notices about waivers: expired ones (no longer waiving) and stale ones (matching nothing). */
+export function waiverNotices(outcome: ScanOutcome): string[] {
+  const notices: string[] = [];
+  for (const w of outcome.waivers) {
+    if (w.expired && w.matched > 0) {
+      notices.push(`waiver ${w.source} for ${w.policy} on ${w.resource} expired on ${w.expires ?? ''}: its ${w.matched} finding(s) count again`);
+    } else if (w.matched === 0) {
+      notices.push(`stale waiver ${w.source} for ${w.policy} on ${w.resource}: it matches no finding; remove it`);
+    }
+  }
+  return notices;
 }
 
 /** A scope as a reader names it: its last name (or the resource it will be) and its level. */

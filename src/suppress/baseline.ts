@@ -1,0 +1,58 @@
+import { readFile, writeFile } from 'node:fs/promises';
+import { InputError } from '../inputs/input-error.js';
+import type { Evaluation } from '../policy/evaluate.js';
+
+/**
+ * A baseline is an earlier JSON report (`--format json`, or `--write-baseline`). Findings are matched by policy ID
+ * and the resource's stable key (Terraform address or resource ID), never by line number, so edits that move code
+ * keep their findings matched.
+ */
+export interface Baseline {
+  file: string;
+  keys: Set<string>;
+}
+
+export function baselineKey(policyId: string, entityKey: string): string {
+  return `${policyId.toUpperCase()}\u0000${entityKey}`;
+}
+
+export async function loadBaseline(path: string, display: string): Promise<Baseline> {
+  const text = await readFile(path, 'utf8').catch(() => {
+    throw new InputError({ file: display }, 'cannot read the baseline file');
+  });
+  let report: unknown;
+  try {
+    report = JSON.parse(text);
+  } catch {
+    throw new InputError({ file: display }, 'the baseline is not valid JSON; expected a report written by --write-baseline or --format json');
+  }
+  const results = (report as { results?: unknown }).results;
+  if (typeof report !== 'object' || report === null || (report as { reportVersion?: unknown }).reportVersion !== 1 || !Array.isArray(results)) {
+    throw new InputError({ file: display, pointer: '/results' }, 'expected an aks-identity-lint JSON report (reportVersion 1) with a results array');
+  }
+  const keys = new Set<string>();
+  results.forEach((r: unknown, i: number) => {
+    const item = r as { policyId?: unknown; status?: unknown; entity?: { key?: unknown } };
+    if (typeof item.policyId !== 'string' || typeof item.entity?.key !== 'string') {
+      throw new InputError({ file: display, pointer: `/results/${i}` }, 'expected a result with policyId and entity.key');
+    }
+    if (item.status === 'fail' || item.status === 'indeterminate') keys.add(baselineKey(item.policyId, item.entity.key));
+  });
+  return { file: display, keys };
+}
+
+/** Marks findings already in the baseline; the reports then show only what is new. */
+export function applyBaseline(evaluations: readonly Evaluation[], baseline: Baseline): void {
+  for (const e of evaluations) {
+    if (e.status !== 'fail' && e.status !== 'indeterminate') continue;
+    if (baseline.keys.has(baselineKey(e.policy.policy.id, e.entity.key))) {
+      e.suppression ??= { kind: 'baseline', reason: `already in the baseline ${baseline.file}`, source: baseline.file };
+    }
+  }
+}
+
+export async function writeBaseline(path: string, report: string): Promise<void> {
+  await writeFile(path, report).catch((error: unknown) => {
+    throw new InputError({ file: path }, `cannot write the baseline (${error instanceof Error ? error.message : String(error)})`);
+  });
+}
