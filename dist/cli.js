@@ -1047,12 +1047,17 @@ function formatProblem(p) {
 function parseAndCheck(text, file, what, check) {
     const errors = [];
     const tree = parseTree(text, errors, { disallowComments: true, allowTrailingComma: false });
-    const locate = (path) => tree === undefined ? { file, pointer: jsonPointer(path) } : { file, pointer: jsonPointer(path), ...locateInTree(tree, text, path) };
+    const locate = (path) => tree === undefined
+        ? { file, pointer: jsonPointer(path) }
+        : { file, pointer: jsonPointer(path), ...locateInTree(tree, text, path) };
     const first = errors[0];
     if (first !== undefined || tree === undefined) {
         const { line, column } = lineColumn(text, first?.offset ?? 0);
         const why = first === undefined ? 'empty file' : printParseErrorCode(first.error);
-        return { problems: [{ file, pointer: '', line, column, message: `not valid JSON (${why}); expected ${what}` }], locate };
+        return {
+            problems: [{ file, pointer: '', line, column, message: `not valid JSON (${why}); expected ${what}` }],
+            locate,
+        };
     }
     const value = JSON.parse(text);
     const problems = check(value).map((p) => ({ ...locate(p.path), message: p.message }));
@@ -11443,7 +11448,12 @@ async function loadConfig(path, cwd) {
     const parsed = parseAndCheck(text, display, 'a config object', (value) => v.validate(value));
     if (parsed.value === undefined)
         throw new ConfigError(parsed.problems);
-    return { file: display, dir: dirname(resolve$1(path)), config: parsed.value, locate: parsed.locate };
+    return {
+        file: display,
+        dir: dirname(resolve$1(path)),
+        config: parsed.value,
+        locate: parsed.locate,
+    };
 }
 /** The config's paths, resolved against its directory. */
 function configPaths(loaded, paths) {
@@ -11464,7 +11474,10 @@ function applyPolicySettings(policies, loaded) {
     }
     (loaded.config.waivers ?? []).forEach((w, i) => {
         if (!ids.has(w.policy.toUpperCase()))
-            problems.push({ ...loaded.locate(['waivers', i, 'policy']), message: `no policy ${w.policy} is loaded` });
+            problems.push({
+                ...loaded.locate(['waivers', i, 'policy']),
+                message: `no policy ${w.policy} is loaded`,
+            });
     });
     if (problems.length > 0)
         throw new ConfigError(problems);
@@ -11607,7 +11620,10 @@ async function loadBaseline(path, display) {
         throw new InputError({ file: display }, 'the baseline is not valid JSON; expected a report written by --write-baseline or --format json');
     }
     const results = report.results;
-    if (typeof report !== 'object' || report === null || report.reportVersion !== 1 || !Array.isArray(results)) {
+    if (typeof report !== 'object' ||
+        report === null ||
+        report.reportVersion !== 1 ||
+        !Array.isArray(results)) {
         throw new InputError({ file: display, pointer: '/results' }, 'expected an aks-identity-lint JSON report (reportVersion 1) with a results array');
     }
     const keys = new Set();
@@ -11627,7 +11643,11 @@ function applyBaseline(evaluations, baseline) {
         if (e.status !== 'fail' && e.status !== 'indeterminate')
             continue;
         if (baseline.keys.has(baselineKey(e.policy.policy.id, e.entity.key))) {
-            e.suppression ??= { kind: 'baseline', reason: `already in the baseline ${baseline.file}`, source: baseline.file };
+            e.suppression ??= {
+                kind: 'baseline',
+                reason: `already in the baseline ${baseline.file}`,
+                source: baseline.file,
+            };
         }
     }
 }
@@ -11690,21 +11710,35 @@ class RunRequestError extends Error {
  * `needInputs` (listing policies), no input paths are required.
  */
 async function resolveRun(request, needInputs = true) {
-    const configFile = request.config === false ? undefined : request.config ?? (await findConfig(request.cwd));
+    const configFile = request.config === false ? undefined : (request.config ?? (await findConfig(request.cwd)));
     const loaded = configFile === undefined ? undefined : await loadConfig(resolve$1(request.cwd, configFile), request.cwd);
     const config = loaded?.config;
-    const paths = request.paths.length > 0 ? request.paths.map((p) => resolve$1(request.cwd, p)) : loaded === undefined ? [] : configPaths(loaded, config?.paths);
+    const paths = request.paths.length > 0
+        ? request.paths.map((p) => resolve$1(request.cwd, p))
+        : loaded === undefined
+            ? []
+            : configPaths(loaded, config?.paths);
     if (paths.length === 0 && needInputs) {
         throw new RunRequestError(`no input to scan: give plan files or directories${loaded === undefined ? '' : `, or "paths" in ${loaded.file}`}`);
     }
     const builtIn = request.builtIn ?? config?.builtin ?? true;
-    const policyDirs = [...(loaded === undefined ? [] : configPaths(loaded, config?.policyDirs)), ...request.policyDirs];
+    const policyDirs = [
+        ...(loaded === undefined ? [] : configPaths(loaded, config?.policyDirs)),
+        ...request.policyDirs,
+    ];
     if (!builtIn && policyDirs.length === 0)
         throw new RunRequestError('with the built-in policies off there are no policies to run; add a policy directory');
-    const terraformDir = request.terraformDir !== undefined ? resolve$1(request.cwd, request.terraformDir) : config?.terraformDir === undefined || loaded === undefined ? undefined : resolve$1(loaded.dir, config.terraformDir);
+    const terraformDir = request.terraformDir !== undefined
+        ? resolve$1(request.cwd, request.terraformDir)
+        : config?.terraformDir === undefined || loaded === undefined
+            ? undefined
+            : resolve$1(loaded.dir, config.terraformDir);
     const options = {
         paths,
-        policySources: [...(builtIn ? [{ dir: builtInPolicyDir(), builtIn: true }] : []), ...policyDirs.map((dir) => ({ dir, builtIn: false }))],
+        policySources: [
+            ...(builtIn ? [{ dir: builtInPolicyDir(), builtIn: true }] : []),
+            ...policyDirs.map((dir) => ({ dir, builtIn: false })),
+        ],
         failOn: request.failOn ?? config?.failOn ?? 'high',
         failOnIndeterminate: request.failOnIndeterminate ?? config?.failOnIndeterminate ?? false,
         repoRoot: request.repoRoot,
@@ -11799,7 +11833,15 @@ function atOrAbove(severity, threshold) {
 }
 
 function countOutcome(outcome) {
-    const counts = { failed: 0, indeterminate: 0, passed: 0, notApplicable: 0, blocking: 0, suppressed: 0, baselined: 0 };
+    const counts = {
+        failed: 0,
+        indeterminate: 0,
+        passed: 0,
+        notApplicable: 0,
+        blocking: 0,
+        suppressed: 0,
+        baselined: 0,
+    };
     for (const e of outcome.evaluations) {
         if (e.suppression?.kind === 'baseline')
             counts.baselined++;
@@ -11820,7 +11862,7 @@ function countOutcome(outcome) {
 }
 /** Whether this result fails the run: a failure at or above fail-on, or an indeterminate one when asked. */
 function isBlocking(e, outcome) {
-    if (!atOrAbove(e.policy.policy.severity, outcome.failOn))
+    if (e.suppression !== undefined || !atOrAbove(e.policy.policy.severity, outcome.failOn))
         return false;
     return e.status === 'fail' || (e.status === 'indeterminate' && outcome.failOnIndeterminate);
 }
@@ -11938,12 +11980,40 @@ function findingText(e) {
 function findings(outcome) {
     return sorted(outcome, outcome.evaluations.filter((e) => isFinding(e) && e.suppression === undefined));
 }
+/** Findings suppressed by a waiver or an inline comment: shown as such in every report. */
+function suppressedFindings(outcome) {
+    return sorted(outcome, outcome.evaluations.filter((e) => isFinding(e) && e.suppression !== undefined && e.suppression.kind !== 'baseline'));
+}
 function isFinding(e) {
     return e.status === 'fail' || e.status === 'indeterminate';
 }
 function sorted(outcome, evaluations) {
-    const rank = (e) => (isBlocking(e, outcome) ? 0 : e.status === 'fail' ? 100 : 200) + SEVERITIES.indexOf(e.policy.policy.severity);
-    return evaluations.sort((a, b) => rank(a) - rank(b) || a.policy.policy.id.localeCompare(b.policy.policy.id) || a.entity.key.localeCompare(b.entity.key));
+    const rank = (e) => (isBlocking(e, outcome) ? 0 : e.status === 'fail' ? 100 : 200) +
+        SEVERITIES.indexOf(e.policy.policy.severity);
+    return evaluations.sort((a, b) => rank(a) - rank(b) ||
+        a.policy.policy.id.localeCompare(b.policy.policy.id) ||
+        a.entity.key.localeCompare(b.entity.key));
+}
+/** How a suppressed finding reads: who accepted what, why, until when, where. */
+function suppressionText(e) {
+    const s = e.suppression;
+    if (s === undefined)
+        return '';
+    const until = s.expires === undefined ? '' : ` (until ${s.expires})`;
+    return `${s.kind === 'inline' ? 'suppressed' : 'waived'}: ${s.reason}${until} [${s.source}]`;
+}
+/** Notices about waivers: expired ones (no longer waiving) and stale ones (matching nothing). */
+function waiverNotices(outcome) {
+    const notices = [];
+    for (const w of outcome.waivers) {
+        if (w.expired && w.matched > 0) {
+            notices.push(`waiver ${w.source} for ${w.policy} on ${w.resource} expired on ${w.expires ?? ''}: its ${w.matched} finding(s) count again`);
+        }
+        else if (w.matched === 0) {
+            notices.push(`stale waiver ${w.source} for ${w.policy} on ${w.resource}: it matches no finding; remove it`);
+        }
+    }
+    return notices;
 }
 /** A scope as a reader names it: its last name (or the resource it will be) and its level. */
 function scopeText(scope) {
@@ -11955,6 +12025,11 @@ function scopeText(scope) {
     else
         name = id.ref?.replace(/\.id$/, '') ?? '(known after apply)';
     return `${name} (${level})`;
+}
+/** Unsuppressed failures per severity, most severe first. */
+function failedBySeverity(outcome) {
+    const active = findings(outcome).filter((e) => e.status === 'fail');
+    return SEVERITIES.map((s) => [s, active.filter((e) => e.policy.policy.severity === s).length]);
 }
 
 const STATUS_WORD = {
@@ -11980,8 +12055,10 @@ function renderConsole(outcome, options) {
     for (const i of outcome.ignored)
         lines.push(`  ignored ${i.file}: ${i.reason}`);
     for (const group of groupByCluster(outcome)) {
-        const shown = findings({ ...outcome, evaluations: group.evaluations });
-        if (group.cluster === undefined && shown.length === 0)
+        const part = { ...outcome, evaluations: group.evaluations };
+        const shown = findings(part);
+        const suppressed = suppressedFindings(part);
+        if (group.cluster === undefined && shown.length + suppressed.length === 0)
             continue;
         lines.push('');
         const where = group.cluster === undefined ? '' : `  ${locationText(group.cluster)}`;
@@ -11997,23 +12074,40 @@ function renderConsole(outcome, options) {
             else
                 lines.push(`      cannot decide yet: ${becauseText(e.because)}`);
             lines.push(`      at ${locationText(e.entity)}`);
+            if (e.expiredWaiver !== undefined) {
+                lines.push(`      waiver expired on ${e.expiredWaiver.expires ?? ''} [${e.expiredWaiver.source}]`);
+            }
             if (e.status === 'fail')
                 lines.push(`      fix: ${e.policy.policy.remediation.summary}`);
+        }
+        for (const e of suppressed) {
+            const word = e.suppression?.kind === 'inline' ? 'IGNORED' : 'WAIVED';
+            lines.push(`  ${paint('90', word).padEnd(options.color ? 16 : 7)} ${e.policy.policy.severity.padEnd(8)} ${e.policy.policy.id}  ${e.policy.policy.title}`);
+            if (e.entity !== group.cluster)
+                lines.push(`      on ${entityLabel(e.entity)}`);
+            lines.push(`      ${suppressionText(e)}`);
         }
         const passed = group.evaluations.filter((e) => e.status === 'pass').length;
         const na = group.evaluations.filter((e) => e.status === 'not-applicable').length;
         lines.push(`  ${passed} passed, ${na} not applicable`);
     }
+    const notices = waiverNotices(outcome);
+    if (notices.length > 0) {
+        lines.push('');
+        for (const n of notices)
+            lines.push(`note: ${n}`);
+    }
     const counts = countOutcome(outcome);
-    const bySeverity = SEVERITIES.map((s) => [
-        s,
-        outcome.evaluations.filter((e) => e.status === 'fail' && e.policy.policy.severity === s).length,
-    ])
+    const bySeverity = failedBySeverity(outcome)
         .filter(([, n]) => n > 0)
         .map(([s, n]) => `${n} ${s}`);
     lines.push('');
     lines.push(`Summary: ${counts.failed} failed${bySeverity.length > 0 ? ` (${bySeverity.join(', ')})` : ''}, ` +
-        `${counts.indeterminate} indeterminate, ${counts.passed} passed, ${counts.notApplicable} not applicable`);
+        `${counts.indeterminate} indeterminate, ${counts.passed} passed, ${counts.notApplicable} not applicable` +
+        (counts.suppressed > 0 ? `, ${counts.suppressed} suppressed` : '') +
+        (outcome.baseline === undefined
+            ? ''
+            : `, ${counts.baselined} already in the baseline ${outcome.baseline} (not shown)`));
     const failed = runFailed(outcome);
     const rule = `fail-on: ${outcome.failOn}${outcome.failOnIndeterminate ? ', indeterminate fails' : ''}`;
     lines.push(`Result: ${failed ? paint('31;1', 'FAIL') : paint('32;1', 'PASS')} (${rule})`);
@@ -12044,6 +12138,10 @@ function jsonResult(e, outcome) {
         result.message = e.message;
     if (e.status === 'indeterminate')
         result.because = e.because;
+    if (e.suppression !== undefined)
+        result.suppression = e.suppression;
+    if (e.expiredWaiver !== undefined)
+        result.expiredWaiver = e.expiredWaiver;
     if (source.declaration !== undefined) {
         result.location.file = source.declaration.file;
         result.location.line = source.declaration.line;
@@ -12057,17 +12155,16 @@ function jsonResult(e, outcome) {
 /** The whole run as JSON: every result (passes included), the inputs and what was skipped. */
 function renderJson(outcome) {
     const counts = countOutcome(outcome);
-    const failedBySeverity = Object.fromEntries(SEVERITIES.map((s) => [
-        s,
-        outcome.evaluations.filter((e) => e.status === 'fail' && e.policy.policy.severity === s).length,
-    ]));
+    const bySeverity = Object.fromEntries(failedBySeverity(outcome));
     const report = {
         reportVersion: JSON_REPORT_VERSION,
         tool: { name: 'aks-identity-lint', version: outcome.version },
         result: runFailed(outcome) ? 'fail' : 'pass',
         failOn: outcome.failOn,
         failOnIndeterminate: outcome.failOnIndeterminate,
-        summary: { ...counts, failedBySeverity },
+        summary: { ...counts, failedBySeverity: bySeverity },
+        waivers: outcome.waivers,
+        ...(outcome.baseline === undefined ? {} : { baseline: outcome.baseline }),
         inputs: outcome.inputs,
         skipped: outcome.skipped,
         ignored: outcome.ignored,
@@ -12260,6 +12357,17 @@ function renderMarkdown(outcome, options = {}) {
             ...unknown.map((e) => `- **${e.policy.policy.id}** on \`${entityLabel(e.entity)}\`: ${becauseText(e.because)}`),
         ]));
     }
+    const suppressed = suppressedFindings(outcome);
+    if (suppressed.length > 0) {
+        blocks.push(details(`Suppressed findings (${suppressed.length})`, suppressed.map((e) => `- **${e.policy.policy.id}** on \`${entityLabel(e.entity)}\`: ${escapeCell(suppressionText(e))}`)));
+    }
+    const counts = countOutcome(outcome);
+    if (outcome.baseline !== undefined) {
+        blocks.push(`${counts.baselined} finding(s) already in the baseline \`${outcome.baseline}\` are not listed; only new ones are.`);
+    }
+    const notices = waiverNotices(outcome);
+    if (notices.length > 0)
+        blocks.push(notices.map((n) => `> ⚠️ ${n}`).join('\n>\n'));
     blocks.push(inputsDetail(outcome));
     return scrubSecrets(fit(blocks, limit), outcome.secrets);
 }
@@ -12274,15 +12382,22 @@ function headline(outcome) {
     const rule = `fail-on: \`${outcome.failOn}\`${outcome.failOnIndeterminate ? ', indeterminate fails' : ''}`;
     return [
         `## aks-identity-lint ${verdict}`,
-        `**${counts.failed}** failed (${counts.blocking} blocking), **${counts.indeterminate}** indeterminate, **${counts.passed}** passed, ${counts.notApplicable} not applicable · ${rule} · ${outcome.policies.length} policies · ${outcome.inputs.length} input(s)`,
+        `**${counts.failed}** failed (${counts.blocking} blocking), **${counts.indeterminate}** indeterminate, ${counts.suppressed > 0 ? `${counts.suppressed} suppressed, ` : ''}**${counts.passed}** passed, ${counts.notApplicable} not applicable · ${rule} · ${outcome.policies.length} policies · ${outcome.inputs.length} input(s)`,
     ].join('\n');
 }
 function severityTable(outcome) {
     const rows = SEVERITIES.map((s) => {
-        const of = (status) => outcome.evaluations.filter((e) => e.status === status && e.policy.policy.severity === s).length;
-        return `| ${s} | ${of('fail')} | ${of('indeterminate')} | ${of('pass')} |`;
+        const of = (status, suppressed) => outcome.evaluations.filter((e) => e.status === status &&
+            e.policy.policy.severity === s &&
+            (e.suppression !== undefined) === suppressed).length;
+        const waived = of('fail', true) + of('indeterminate', true);
+        return `| ${s} | ${of('fail', false)} | ${of('indeterminate', false)} | ${waived} | ${of('pass', false)} |`;
     });
-    return ['| Severity | Failed | Indeterminate | Passed |', '|---|---:|---:|---:|', ...rows].join('\n');
+    return [
+        '| Severity | Failed | Indeterminate | Suppressed | Passed |',
+        '|---|---:|---:|---:|---:|',
+        ...rows,
+    ].join('\n');
 }
 function findingTable(shown, outcome, links) {
     const rows = shown.map((e) => {
@@ -12388,7 +12503,7 @@ function renderSarif(outcome, options = {}) {
                 },
                 automationDetails: { id: 'aks-identity-lint/' },
                 columnKind: 'utf16CodeUnits',
-                results: findings(outcome).map((e) => result(e, ruleIndex.get(e.policy.policy.id) ?? 0)),
+                results: [...findings(outcome), ...suppressedFindings(outcome), ...baselined(outcome)].map((e) => result(e, ruleIndex.get(e.policy.policy.id) ?? 0)),
             },
         ],
     };
@@ -12447,6 +12562,20 @@ function result(e, index) {
             },
         ],
         partialFingerprints: { 'aksIdentityLint/v1': fingerprint(e) },
+        ...(e.suppression === undefined
+            ? {}
+            : {
+                suppressions: [
+                    {
+                        kind: e.suppression.kind === 'inline' ? 'inSource' : 'external',
+                        status: 'accepted',
+                        justification: `${e.suppression.reason}${e.suppression.expires === undefined ? '' : ` (until ${e.suppression.expires})`}`,
+                        location: {
+                            physicalLocation: { artifactLocation: { uri: e.suppression.source.replace(/[: ].*$/, '') } },
+                        },
+                    },
+                ],
+            }),
         properties: {
             status: e.status,
             entityKind: e.entity.kind,
@@ -12454,6 +12583,10 @@ function result(e, index) {
             inputPointer: source.pointer,
         },
     };
+}
+/** Baseline findings stay in SARIF, suppressed, so code scanning keeps their alerts closed rather than new. */
+function baselined(outcome) {
+    return outcome.evaluations.filter((e) => e.suppression?.kind === 'baseline');
 }
 function fingerprint(e) {
     return createHash('sha256')
@@ -14554,7 +14687,9 @@ const MISSING_REASON = {
         target: 'cluster',
         assert: { field: 'key', exists: true },
         message: 'A suppression comment gives no reason.',
-        remediation: { summary: 'Add the reason after the policy IDs: `# aks-identity-lint:ignore AKSID003 <why this is accepted>`.' },
+        remediation: {
+            summary: 'Add the reason after the policy IDs: `# aks-identity-lint:ignore AKSID003 <why this is accepted>`.',
+        },
         references: [],
     },
 };
@@ -14599,7 +14734,9 @@ async function applyInlineSuppressions(evaluations, entities, repoRoot) {
     for (const e of evaluations) {
         if (e.status !== 'fail' && e.status !== 'indeterminate')
             continue;
-        const comment = byEntity.get(e.entity)?.find((c) => c.reason !== '' && c.ids.includes(e.policy.policy.id.toUpperCase()));
+        const comment = byEntity
+            .get(e.entity)
+            ?.find((c) => c.reason !== '' && c.ids.includes(e.policy.policy.id.toUpperCase()));
         const d = e.entity.source.declaration;
         if (comment !== undefined && d !== undefined) {
             e.suppression ??= { kind: 'inline', reason: comment.reason, source: `${d.file}:${comment.line}` };
@@ -14694,7 +14831,12 @@ async function scanCommand(argv, io) {
     if (values['no-builtin'] === true && values.policies.length === 0) {
         throw new UsageError('--no-builtin leaves no policies to run; add --policies <dir>');
     }
-    const request = { cwd: io.cwd, repoRoot: io.cwd, paths: positionals, policyDirs: values.policies };
+    const request = {
+        cwd: io.cwd,
+        repoRoot: io.cwd,
+        paths: positionals,
+        policyDirs: values.policies,
+    };
     if (values['no-builtin'] === true)
         request.builtIn = false;
     if (failOn !== undefined)
@@ -14869,7 +15011,9 @@ async function runCli(argv, io) {
         if (error instanceof UsageError) {
             io.stderr(`aks-identity-lint: ${error.message}\n\n${USAGE}`);
         }
-        else if (error instanceof InputError || error instanceof PolicyLoadError || error instanceof ConfigError) {
+        else if (error instanceof InputError ||
+            error instanceof PolicyLoadError ||
+            error instanceof ConfigError) {
             io.stderr(`aks-identity-lint: ${error.message}\n`);
         }
         else {

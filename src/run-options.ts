@@ -29,22 +29,45 @@ export class RunRequestError extends Error {}
  * `needInputs` (listing policies), no input paths are required.
  */
 export async function resolveRun(request: RunRequest, needInputs = true): Promise<ScanOptions> {
-  const configFile = request.config === false ? undefined : request.config ?? (await findConfig(request.cwd));
-  const loaded: LoadedConfig | undefined = configFile === undefined ? undefined : await loadConfig(resolve(request.cwd, configFile), request.cwd);
+  const configFile =
+    request.config === false ? undefined : (request.config ?? (await findConfig(request.cwd)));
+  const loaded: LoadedConfig | undefined =
+    configFile === undefined ? undefined : await loadConfig(resolve(request.cwd, configFile), request.cwd);
   const config = loaded?.config;
 
-  const paths = request.paths.length > 0 ? request.paths.map((p) => resolve(request.cwd, p)) : loaded === undefined ? [] : configPaths(loaded, config?.paths);
+  const paths =
+    request.paths.length > 0
+      ? request.paths.map((p) => resolve(request.cwd, p))
+      : loaded === undefined
+        ? []
+        : configPaths(loaded, config?.paths);
   if (paths.length === 0 && needInputs) {
-    throw new RunRequestError(`no input to scan: give plan files or directories${loaded === undefined ? '' : `, or "paths" in ${loaded.file}`}`);
+    throw new RunRequestError(
+      `no input to scan: give plan files or directories${loaded === undefined ? '' : `, or "paths" in ${loaded.file}`}`,
+    );
   }
   const builtIn = request.builtIn ?? config?.builtin ?? true;
-  const policyDirs = [...(loaded === undefined ? [] : configPaths(loaded, config?.policyDirs)), ...request.policyDirs];
-  if (!builtIn && policyDirs.length === 0) throw new RunRequestError('with the built-in policies off there are no policies to run; add a policy directory');
-  const terraformDir = request.terraformDir !== undefined ? resolve(request.cwd, request.terraformDir) : config?.terraformDir === undefined || loaded === undefined ? undefined : resolve(loaded.dir, config.terraformDir);
+  const policyDirs = [
+    ...(loaded === undefined ? [] : configPaths(loaded, config?.policyDirs)),
+    ...request.policyDirs,
+  ];
+  if (!builtIn && policyDirs.length === 0)
+    throw new RunRequestError(
+      'with the built-in policies off there are no policies to run; add a policy directory',
+    );
+  const terraformDir =
+    request.terraformDir !== undefined
+      ? resolve(request.cwd, request.terraformDir)
+      : config?.terraformDir === undefined || loaded === undefined
+        ? undefined
+        : resolve(loaded.dir, config.terraformDir);
 
   const options: ScanOptions = {
     paths,
-    policySources: [...(builtIn ? [{ dir: builtInPolicyDir(), builtIn: true }] : []), ...policyDirs.map((dir) => ({ dir, builtIn: false }))],
+    policySources: [
+      ...(builtIn ? [{ dir: builtInPolicyDir(), builtIn: true }] : []),
+      ...policyDirs.map((dir) => ({ dir, builtIn: false })),
+    ],
     failOn: request.failOn ?? config?.failOn ?? 'high',
     failOnIndeterminate: request.failOnIndeterminate ?? config?.failOnIndeterminate ?? false,
     repoRoot: request.repoRoot,
@@ -52,6 +75,7 @@ export async function resolveRun(request: RunRequest, needInputs = true): Promis
   };
   if (terraformDir !== undefined) options.terraformDir = terraformDir;
   if (loaded !== undefined) options.config = loaded;
-  if (request.baseline !== undefined) options.baseline = await loadBaseline(resolve(request.cwd, request.baseline), request.baseline);
+  if (request.baseline !== undefined)
+    options.baseline = await loadBaseline(resolve(request.cwd, request.baseline), request.baseline);
   return options;
 }

@@ -43,7 +43,12 @@ export async function scan(options: ScanOptions): Promise<ScanOutcome> {
   const all: Entity[] = Object.values(entities).flat();
   const missingReasons = await applyInlineSuppressions(evaluations, all, options.repoRoot);
   evaluations.push(...missingReasons);
-  const waivers = applyWaivers(evaluations, options.config?.config.waivers ?? [], options.config?.file ?? '', options.today);
+  const waivers = applyWaivers(
+    evaluations,
+    options.config?.config.waivers ?? [],
+    options.config?.file ?? '',
+    options.today,
+  );
   if (options.baseline !== undefined) applyBaseline(evaluations, options.baseline);
 
   const outcome: ScanOutcome = {

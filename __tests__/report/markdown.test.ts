@@ -38,7 +38,7 @@ describe('the Markdown report', () => {
       },
     });
     expect(md).toContain('## aks-identity-lint ❌ failed');
-    expect(md).toContain('| critical | 1 | 0 | 4 |');
+    expect(md).toContain('| critical | 1 | 0 | 0 | 4 |');
     expect(md).toContain('### Cluster `aks-legacy (module.legacy.azurerm_kubernetes_cluster.this)`');
     expect(md).toContain(
       '| ❌ | [**AKSID002**](https://docs/AKSID002) No service-principal secret is written in code | critical (blocking) | `module.legacy.azurerm_kubernetes_cluster.this` | [examples/terraform/modules/legacy-cluster/main.tf:16](https://x/examples/terraform/modules/legacy-cluster/main.tf#L16-L32) |',

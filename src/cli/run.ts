@@ -34,7 +34,11 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   } catch (error) {
     if (error instanceof UsageError) {
       io.stderr(`aks-identity-lint: ${error.message}\n\n${USAGE}`);
-    } else if (error instanceof InputError || error instanceof PolicyLoadError || error instanceof ConfigError) {
+    } else if (
+      error instanceof InputError ||
+      error instanceof PolicyLoadError ||
+      error instanceof ConfigError
+    ) {
       io.stderr(`aks-identity-lint: ${error.message}\n`);
     } else {
       const message = error instanceof Error ? error.message : String(error);

@@ -45,7 +45,8 @@ export async function scanCommand(argv: readonly string[], io: CliIo): Promise<n
     return EXIT_PASS;
   }
   const format = values.format as Format;
-  if (!FORMATS.includes(format)) throw new UsageError(`--format must be one of ${FORMATS.join(', ')}, not '${values.format}'`);
+  if (!FORMATS.includes(format))
+    throw new UsageError(`--format must be one of ${FORMATS.join(', ')}, not '${values.format}'`);
   const failOn = values['fail-on'] as FailOn | undefined;
   if (failOn !== undefined && !FAIL_ON_VALUES.includes(failOn)) {
     throw new UsageError(`--fail-on must be one of ${FAIL_ON_VALUES.join(', ')}, not '${failOn}'`);
@@ -54,10 +55,16 @@ export async function scanCommand(argv: readonly string[], io: CliIo): Promise<n
     throw new UsageError('--no-builtin leaves no policies to run; add --policies <dir>');
   }
 
-  const request: RunRequest = { cwd: io.cwd, repoRoot: io.cwd, paths: positionals, policyDirs: values.policies };
+  const request: RunRequest = {
+    cwd: io.cwd,
+    repoRoot: io.cwd,
+    paths: positionals,
+    policyDirs: values.policies,
+  };
   if (values['no-builtin'] === true) request.builtIn = false;
   if (failOn !== undefined) request.failOn = failOn;
-  if (values['fail-on-indeterminate'] !== undefined) request.failOnIndeterminate = values['fail-on-indeterminate'];
+  if (values['fail-on-indeterminate'] !== undefined)
+    request.failOnIndeterminate = values['fail-on-indeterminate'];
   if (values['terraform-dir'] !== undefined) request.terraformDir = values['terraform-dir'];
   if (values['no-config']) request.config = false;
   else if (values.config !== undefined) request.config = values.config;
@@ -73,7 +80,9 @@ export async function scanCommand(argv: readonly string[], io: CliIo): Promise<n
     // Writing a baseline records today's findings as accepted; it is not a verdict on them.
     await writeBaseline(baselineFile, renderJson(outcome));
     const counts = countOutcome(outcome);
-    io.stderr(`aks-identity-lint: baseline of ${counts.failed + counts.indeterminate} finding(s) written to ${baselineFile}\n`);
+    io.stderr(
+      `aks-identity-lint: baseline of ${counts.failed + counts.indeterminate} finding(s) written to ${baselineFile}\n`,
+    );
     return EXIT_PASS;
   }
   return runFailed(outcome) ? EXIT_FAIL : EXIT_PASS;

@@ -80,7 +80,8 @@ export function compilePolicyText(
   if (parsed.value === undefined) return { problems: parsed.problems };
   const policy = parsed.value as Policy;
   const compileProblems: CompileProblem[] = [];
-  const when = policy.when === undefined ? undefined : compileCondition(policy.when, ['when'], compileProblems);
+  const when =
+    policy.when === undefined ? undefined : compileCondition(policy.when, ['when'], compileProblems);
   const assert = compileCondition(policy.assert, ['assert'], compileProblems);
   if (compileProblems.length > 0) {
     return { problems: compileProblems.map((p) => ({ ...parsed.locate(p.path), message: p.message })) };

@@ -47,7 +47,15 @@ export interface OutcomeCounts {
 }
 
 export function countOutcome(outcome: ScanOutcome): OutcomeCounts {
-  const counts: OutcomeCounts = { failed: 0, indeterminate: 0, passed: 0, notApplicable: 0, blocking: 0, suppressed: 0, baselined: 0 };
+  const counts: OutcomeCounts = {
+    failed: 0,
+    indeterminate: 0,
+    passed: 0,
+    notApplicable: 0,
+    blocking: 0,
+    suppressed: 0,
+    baselined: 0,
+  };
   for (const e of outcome.evaluations) {
     if (e.suppression?.kind === 'baseline') counts.baselined++;
     else if (e.suppression !== undefined) counts.suppressed++;
@@ -65,7 +73,7 @@ export function isBlocking(
   e: Evaluation,
   outcome: Pick<ScanOutcome, 'failOn' | 'failOnIndeterminate'>,
 ): boolean {
-  if (!atOrAbove(e.policy.policy.severity, outcome.failOn)) return false;
+  if (e.suppression !== undefined || !atOrAbove(e.policy.policy.severity, outcome.failOn)) return false;
   return e.status === 'fail' || (e.status === 'indeterminate' && outcome.failOnIndeterminate);
 }
 

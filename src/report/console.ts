@@ -1,8 +1,17 @@
 import { scrubSecrets } from '../model/secrets.js';
 import type { Evaluation } from '../policy/evaluate.js';
 import { countOutcome, isBlocking, runFailed, type ScanOutcome } from '../policy/outcome.js';
-import { SEVERITIES } from '../policy/severity.js';
-import { becauseText, entityLabel, findings, groupByCluster, locationText } from './present.js';
+import {
+  becauseText,
+  entityLabel,
+  failedBySeverity,
+  findings,
+  groupByCluster,
+  locationText,
+  suppressedFindings,
+  suppressionText,
+  waiverNotices,
+} from './present.js';
 
 export interface ConsoleOptions {
   color: boolean;
@@ -36,8 +45,10 @@ export function renderConsole(outcome: ScanOutcome, options: ConsoleOptions): st
   for (const i of outcome.ignored) lines.push(`  ignored ${i.file}: ${i.reason}`);
 
   for (const group of groupByCluster(outcome)) {
-    const shown = findings({ ...outcome, evaluations: group.evaluations });
-    if (group.cluster === undefined && shown.length === 0) continue;
+    const part = { ...outcome, evaluations: group.evaluations };
+    const shown = findings(part);
+    const suppressed = suppressedFindings(part);
+    if (group.cluster === undefined && shown.length + suppressed.length === 0) continue;
     lines.push('');
     const where = group.cluster === undefined ? '' : `  ${locationText(group.cluster)}`;
     lines.push(paint('1', group.title) + where);
@@ -52,27 +63,42 @@ export function renderConsole(outcome: ScanOutcome, options: ConsoleOptions): st
       if (e.status === 'fail') lines.push(`      ${e.message ?? ''}`);
       else lines.push(`      cannot decide yet: ${becauseText(e.because)}`);
       lines.push(`      at ${locationText(e.entity)}`);
+      if (e.expiredWaiver !== undefined) {
+        lines.push(`      waiver expired on ${e.expiredWaiver.expires ?? ''} [${e.expiredWaiver.source}]`);
+      }
       if (e.status === 'fail') lines.push(`      fix: ${e.policy.policy.remediation.summary}`);
+    }
+    for (const e of suppressed) {
+      const word = e.suppression?.kind === 'inline' ? 'IGNORED' : 'WAIVED';
+      lines.push(
+        `  ${paint('90', word).padEnd(options.color ? 16 : 7)} ${e.policy.policy.severity.padEnd(8)} ${e.policy.policy.id}  ${e.policy.policy.title}`,
+      );
+      if (e.entity !== group.cluster) lines.push(`      on ${entityLabel(e.entity)}`);
+      lines.push(`      ${suppressionText(e)}`);
     }
     const passed = group.evaluations.filter((e) => e.status === 'pass').length;
     const na = group.evaluations.filter((e) => e.status === 'not-applicable').length;
     lines.push(`  ${passed} passed, ${na} not applicable`);
   }
 
+  const notices = waiverNotices(outcome);
+  if (notices.length > 0) {
+    lines.push('');
+    for (const n of notices) lines.push(`note: ${n}`);
+  }
+
   const counts = countOutcome(outcome);
-  const bySeverity = SEVERITIES.map(
-    (s) =>
-      [
-        s,
-        outcome.evaluations.filter((e) => e.status === 'fail' && e.policy.policy.severity === s).length,
-      ] as const,
-  )
+  const bySeverity = failedBySeverity(outcome)
     .filter(([, n]) => n > 0)
     .map(([s, n]) => `${n} ${s}`);
   lines.push('');
   lines.push(
     `Summary: ${counts.failed} failed${bySeverity.length > 0 ? ` (${bySeverity.join(', ')})` : ''}, ` +
-      `${counts.indeterminate} indeterminate, ${counts.passed} passed, ${counts.notApplicable} not applicable`,
+      `${counts.indeterminate} indeterminate, ${counts.passed} passed, ${counts.notApplicable} not applicable` +
+      (counts.suppressed > 0 ? `, ${counts.suppressed} suppressed` : '') +
+      (outcome.baseline === undefined
+        ? ''
+        : `, ${counts.baselined} already in the baseline ${outcome.baseline} (not shown)`),
   );
   const failed = runFailed(outcome);
   const rule = `fail-on: ${outcome.failOn}${outcome.failOnIndeterminate ? ', indeterminate fails' : ''}`;

@@ -1,9 +1,8 @@
 import { scrubSecrets } from '../model/secrets.js';
-import type { Evaluation } from '../policy/evaluate.js';
+import type { Evaluation, Suppression } from '../policy/evaluate.js';
 import { countOutcome, isBlocking, runFailed, type ScanOutcome } from '../policy/outcome.js';
-import { SEVERITIES } from '../policy/severity.js';
 import { clusterOf } from '../model/cluster-of.js';
-import { entityName } from './present.js';
+import { entityName, failedBySeverity } from './present.js';
 
 /** Version of the JSON report's shape; baselines and other tools read it. */
 export const JSON_REPORT_VERSION = 1;
@@ -17,6 +16,8 @@ export interface JsonResult {
   entity: { kind: string; key: string; name: string; cluster?: string };
   message?: string;
   because?: { field: string; reason: string }[];
+  suppression?: Suppression;
+  expiredWaiver?: Suppression;
   location: {
     input: string;
     pointer: string;
@@ -44,6 +45,8 @@ export function jsonResult(e: Evaluation, outcome: ScanOutcome): JsonResult {
   if (cluster !== undefined) result.entity.cluster = cluster.key;
   if (e.message !== undefined) result.message = e.message;
   if (e.status === 'indeterminate') result.because = e.because;
+  if (e.suppression !== undefined) result.suppression = e.suppression;
+  if (e.expiredWaiver !== undefined) result.expiredWaiver = e.expiredWaiver;
   if (source.declaration !== undefined) {
     result.location.file = source.declaration.file;
     result.location.line = source.declaration.line;
@@ -57,19 +60,16 @@ export function jsonResult(e: Evaluation, outcome: ScanOutcome): JsonResult {
 /** The whole run as JSON: every result (passes included), the inputs and what was skipped. */
 export function renderJson(outcome: ScanOutcome): string {
   const counts = countOutcome(outcome);
-  const failedBySeverity = Object.fromEntries(
-    SEVERITIES.map((s) => [
-      s,
-      outcome.evaluations.filter((e) => e.status === 'fail' && e.policy.policy.severity === s).length,
-    ]),
-  );
+  const bySeverity = Object.fromEntries(failedBySeverity(outcome));
   const report = {
     reportVersion: JSON_REPORT_VERSION,
     tool: { name: 'aks-identity-lint', version: outcome.version },
     result: runFailed(outcome) ? 'fail' : 'pass',
     failOn: outcome.failOn,
     failOnIndeterminate: outcome.failOnIndeterminate,
-    summary: { ...counts, failedBySeverity },
+    summary: { ...counts, failedBySeverity: bySeverity },
+    waivers: outcome.waivers,
+    ...(outcome.baseline === undefined ? {} : { baseline: outcome.baseline }),
     inputs: outcome.inputs,
     skipped: outcome.skipped,
     ignored: outcome.ignored,

@@ -5,7 +5,16 @@ import { countOutcome, isBlocking, runFailed, type ScanOutcome } from '../policy
 import { SEVERITIES } from '../policy/severity.js';
 import { formatName } from './console.js';
 import { identityMap } from './identity-map.js';
-import { becauseText, entityLabel, findings, groupByCluster, locationText } from './present.js';
+import {
+  becauseText,
+  entityLabel,
+  findings,
+  groupByCluster,
+  locationText,
+  suppressedFindings,
+  suppressionText,
+  waiverNotices,
+} from './present.js';
 
 /** Where things are on the web, when known: a source line on the hosting server, a policy's documentation. */
 export interface MarkdownLinks {
@@ -97,6 +106,26 @@ export function renderMarkdown(outcome: ScanOutcome, options: MarkdownOptions = 
       ]),
     );
   }
+  const suppressed = suppressedFindings(outcome);
+  if (suppressed.length > 0) {
+    blocks.push(
+      details(
+        `Suppressed findings (${suppressed.length})`,
+        suppressed.map(
+          (e) =>
+            `- **${e.policy.policy.id}** on \`${entityLabel(e.entity)}\`: ${escapeCell(suppressionText(e))}`,
+        ),
+      ),
+    );
+  }
+  const counts = countOutcome(outcome);
+  if (outcome.baseline !== undefined) {
+    blocks.push(
+      `${counts.baselined} finding(s) already in the baseline \`${outcome.baseline}\` are not listed; only new ones are.`,
+    );
+  }
+  const notices = waiverNotices(outcome);
+  if (notices.length > 0) blocks.push(notices.map((n) => `> ⚠️ ${n}`).join('\n>\n'));
   blocks.push(inputsDetail(outcome));
   return scrubSecrets(fit(blocks, limit), outcome.secrets);
 }
@@ -112,17 +141,27 @@ function headline(outcome: ScanOutcome): string {
   const rule = `fail-on: \`${outcome.failOn}\`${outcome.failOnIndeterminate ? ', indeterminate fails' : ''}`;
   return [
     `## aks-identity-lint ${verdict}`,
-    `**${counts.failed}** failed (${counts.blocking} blocking), **${counts.indeterminate}** indeterminate, **${counts.passed}** passed, ${counts.notApplicable} not applicable · ${rule} · ${outcome.policies.length} policies · ${outcome.inputs.length} input(s)`,
+    `**${counts.failed}** failed (${counts.blocking} blocking), **${counts.indeterminate}** indeterminate, ${counts.suppressed > 0 ? `${counts.suppressed} suppressed, ` : ''}**${counts.passed}** passed, ${counts.notApplicable} not applicable · ${rule} · ${outcome.policies.length} policies · ${outcome.inputs.length} input(s)`,
   ].join('\n');
 }
 
 function severityTable(outcome: ScanOutcome): string {
   const rows = SEVERITIES.map((s) => {
-    const of = (status: Evaluation['status']): number =>
-      outcome.evaluations.filter((e) => e.status === status && e.policy.policy.severity === s).length;
-    return `| ${s} | ${of('fail')} | ${of('indeterminate')} | ${of('pass')} |`;
+    const of = (status: Evaluation['status'], suppressed: boolean): number =>
+      outcome.evaluations.filter(
+        (e) =>
+          e.status === status &&
+          e.policy.policy.severity === s &&
+          (e.suppression !== undefined) === suppressed,
+      ).length;
+    const waived = of('fail', true) + of('indeterminate', true);
+    return `| ${s} | ${of('fail', false)} | ${of('indeterminate', false)} | ${waived} | ${of('pass', false)} |`;
   });
-  return ['| Severity | Failed | Indeterminate | Passed |', '|---|---:|---:|---:|', ...rows].join('\n');
+  return [
+    '| Severity | Failed | Indeterminate | Suppressed | Passed |',
+    '|---|---:|---:|---:|---:|',
+    ...rows,
+  ].join('\n');
 }
 
 function findingTable(shown: Evaluation[], outcome: ScanOutcome, links: MarkdownLinks): string {

@@ -2,7 +2,7 @@ import { clusterOf } from '../model/cluster-of.js';
 import type { Cluster, Entity, Scope } from '../model/entities.js';
 import type { Evaluation } from '../policy/evaluate.js';
 import { isBlocking, type ScanOutcome } from '../policy/outcome.js';
-import { SEVERITIES } from '../policy/severity.js';
+import { SEVERITIES, type Severity } from '../policy/severity.js';
 import type { Because } from '../policy/tristate.js';
 
 /** Shared wording of results, so every output format says the same thing the same way. */
@@ -75,14 +75,19 @@ export function findingText(e: Evaluation): string {
  * severity and ID.
  */
 export function findings(outcome: ScanOutcome): Evaluation[] {
-  return sorted(outcome, outcome.evaluations.filter((e) => isFinding(e) && e.suppression === undefined));
+  return sorted(
+    outcome,
+    outcome.evaluations.filter((e) => isFinding(e) && e.suppression === undefined),
+  );
 }
 
 /** Findings suppressed by a waiver or an inline comment: shown as such in every report. */
 export function suppressedFindings(outcome: ScanOutcome): Evaluation[] {
   return sorted(
     outcome,
-    outcome.evaluations.filter((e) => isFinding(e) && e.suppression !== undefined && e.suppression.kind !== 'baseline'),
+    outcome.evaluations.filter(
+      (e) => isFinding(e) && e.suppression !== undefined && e.suppression.kind !== 'baseline',
+    ),
   );
 }
 
@@ -92,10 +97,13 @@ function isFinding(e: Evaluation): boolean {
 
 function sorted(outcome: ScanOutcome, evaluations: Evaluation[]): Evaluation[] {
   const rank = (e: Evaluation): number =>
-    (isBlocking(e, outcome) ? 0 : e.status === 'fail' ? 100 : 200) + SEVERITIES.indexOf(e.policy.policy.severity);
+    (isBlocking(e, outcome) ? 0 : e.status === 'fail' ? 100 : 200) +
+    SEVERITIES.indexOf(e.policy.policy.severity);
   return evaluations.sort(
     (a, b) =>
-      rank(a) - rank(b) || a.policy.policy.id.localeCompare(b.policy.policy.id) || a.entity.key.localeCompare(b.entity.key),
+      rank(a) - rank(b) ||
+      a.policy.policy.id.localeCompare(b.policy.policy.id) ||
+      a.entity.key.localeCompare(b.entity.key),
   );
 }
 
@@ -112,9 +120,13 @@ export function waiverNotices(outcome: ScanOutcome): string[] {
   const notices: string[] = [];
   for (const w of outcome.waivers) {
     if (w.expired && w.matched > 0) {
-      notices.push(`waiver ${w.source} for ${w.policy} on ${w.resource} expired on ${w.expires ?? ''}: its ${w.matched} finding(s) count again`);
+      notices.push(
+        `waiver ${w.source} for ${w.policy} on ${w.resource} expired on ${w.expires ?? ''}: its ${w.matched} finding(s) count again`,
+      );
     } else if (w.matched === 0) {
-      notices.push(`stale waiver ${w.source} for ${w.policy} on ${w.resource}: it matches no finding; remove it`);
+      notices.push(
+        `stale waiver ${w.source} for ${w.policy} on ${w.resource}: it matches no finding; remove it`,
+      );
     }
   }
   return notices;
@@ -129,4 +141,10 @@ export function scopeText(scope: Scope): string {
     name = id === '/' ? 'tenant root' : (id.replace(/\/+$/, '').split('/').pop() ?? id);
   else name = id.ref?.replace(/\.id$/, '') ?? '(known after apply)';
   return `${name} (${level})`;
+}
+
+/** Unsuppressed failures per severity, most severe first. */
+export function failedBySeverity(outcome: ScanOutcome): [Severity, number][] {
+  const active = findings(outcome).filter((e) => e.status === 'fail');
+  return SEVERITIES.map((s) => [s, active.filter((e) => e.policy.policy.severity === s).length]);
 }

@@ -4,7 +4,7 @@ import type { Evaluation } from '../policy/evaluate.js';
 import type { CompiledPolicy } from '../policy/load.js';
 import type { ScanOutcome } from '../policy/outcome.js';
 import type { Severity } from '../policy/severity.js';
-import { entityLabel, findings, findingText } from './present.js';
+import { entityLabel, findings, findingText, suppressedFindings } from './present.js';
 
 export interface SarifOptions {
   /** Where a policy's documentation page is, for each rule's helpUri. */
@@ -52,7 +52,9 @@ export function renderSarif(outcome: ScanOutcome, options: SarifOptions = {}): s
         },
         automationDetails: { id: 'aks-identity-lint/' },
         columnKind: 'utf16CodeUnits',
-        results: findings(outcome).map((e) => result(e, ruleIndex.get(e.policy.policy.id) ?? 0)),
+        results: [...findings(outcome), ...suppressedFindings(outcome), ...baselined(outcome)].map((e) =>
+          result(e, ruleIndex.get(e.policy.policy.id) ?? 0),
+        ),
       },
     ],
   };
@@ -116,6 +118,20 @@ function result(e: Evaluation, index: number): Record<string, unknown> {
       },
     ],
     partialFingerprints: { 'aksIdentityLint/v1': fingerprint(e) },
+    ...(e.suppression === undefined
+      ? {}
+      : {
+          suppressions: [
+            {
+              kind: e.suppression.kind === 'inline' ? 'inSource' : 'external',
+              status: 'accepted',
+              justification: `${e.suppression.reason}${e.suppression.expires === undefined ? '' : ` (until ${e.suppression.expires})`}`,
+              location: {
+                physicalLocation: { artifactLocation: { uri: e.suppression.source.replace(/[: ].*$/, '') } },
+              },
+            },
+          ],
+        }),
     properties: {
       status: e.status,
       entityKind: e.entity.kind,
@@ -123,6 +139,11 @@ function result(e: Evaluation, index: number): Record<string, unknown> {
       inputPointer: source.pointer,
     },
   };
+}
+
+/** Baseline findings stay in SARIF, suppressed, so code scanning keeps their alerts closed rather than new. */
+function baselined(outcome: ScanOutcome): Evaluation[] {
+  return outcome.evaluations.filter((e) => e.suppression?.kind === 'baseline');
 }
 
 export function fingerprint(e: Evaluation): string {

@@ -24,19 +24,34 @@ export async function loadBaseline(path: string, display: string): Promise<Basel
   try {
     report = JSON.parse(text);
   } catch {
-    throw new InputError({ file: display }, 'the baseline is not valid JSON; expected a report written by --write-baseline or --format json');
+    throw new InputError(
+      { file: display },
+      'the baseline is not valid JSON; expected a report written by --write-baseline or --format json',
+    );
   }
   const results = (report as { results?: unknown }).results;
-  if (typeof report !== 'object' || report === null || (report as { reportVersion?: unknown }).reportVersion !== 1 || !Array.isArray(results)) {
-    throw new InputError({ file: display, pointer: '/results' }, 'expected an aks-identity-lint JSON report (reportVersion 1) with a results array');
+  if (
+    typeof report !== 'object' ||
+    report === null ||
+    (report as { reportVersion?: unknown }).reportVersion !== 1 ||
+    !Array.isArray(results)
+  ) {
+    throw new InputError(
+      { file: display, pointer: '/results' },
+      'expected an aks-identity-lint JSON report (reportVersion 1) with a results array',
+    );
   }
   const keys = new Set<string>();
   results.forEach((r: unknown, i: number) => {
     const item = r as { policyId?: unknown; status?: unknown; entity?: { key?: unknown } };
     if (typeof item.policyId !== 'string' || typeof item.entity?.key !== 'string') {
-      throw new InputError({ file: display, pointer: `/results/${i}` }, 'expected a result with policyId and entity.key');
+      throw new InputError(
+        { file: display, pointer: `/results/${i}` },
+        'expected a result with policyId and entity.key',
+      );
     }
-    if (item.status === 'fail' || item.status === 'indeterminate') keys.add(baselineKey(item.policyId, item.entity.key));
+    if (item.status === 'fail' || item.status === 'indeterminate')
+      keys.add(baselineKey(item.policyId, item.entity.key));
   });
   return { file: display, keys };
 }
@@ -46,13 +61,20 @@ export function applyBaseline(evaluations: readonly Evaluation[], baseline: Base
   for (const e of evaluations) {
     if (e.status !== 'fail' && e.status !== 'indeterminate') continue;
     if (baseline.keys.has(baselineKey(e.policy.policy.id, e.entity.key))) {
-      e.suppression ??= { kind: 'baseline', reason: `already in the baseline ${baseline.file}`, source: baseline.file };
+      e.suppression ??= {
+        kind: 'baseline',
+        reason: `already in the baseline ${baseline.file}`,
+        source: baseline.file,
+      };
     }
   }
 }
 
 export async function writeBaseline(path: string, report: string): Promise<void> {
   await writeFile(path, report).catch((error: unknown) => {
-    throw new InputError({ file: path }, `cannot write the baseline (${error instanceof Error ? error.message : String(error)})`);
+    throw new InputError(
+      { file: path },
+      `cannot write the baseline (${error instanceof Error ? error.message : String(error)})`,
+    );
   });
 }

@@ -33,7 +33,13 @@ export async function findConfig(start: string): Promise<string | undefined> {
   let dir = resolve(start);
   for (;;) {
     const candidate = join(dir, CONFIG_FILE_NAME);
-    if (await access(candidate).then(() => true, () => false)) return candidate;
+    if (
+      await access(candidate).then(
+        () => true,
+        () => false,
+      )
+    )
+      return candidate;
     const parent = dirname(dir);
     if (parent === dir) return undefined;
     dir = parent;
@@ -48,11 +54,18 @@ export async function loadConfig(path: string, cwd: string): Promise<LoadedConfi
   const text = await readFile(path, 'utf8').catch(() => {
     throw new ConfigError([{ file: display, pointer: '', message: 'cannot read the config file' }]);
   });
-  validator ??= new SchemaValidator(JSON.parse(readFileSync(join(packageRoot(), 'schema', 'config.schema.json'), 'utf8')) as { $id: string });
+  validator ??= new SchemaValidator(
+    JSON.parse(readFileSync(join(packageRoot(), 'schema', 'config.schema.json'), 'utf8')) as { $id: string },
+  );
   const v = validator;
   const parsed = parseAndCheck(text, display, 'a config object', (value) => v.validate(value));
   if (parsed.value === undefined) throw new ConfigError(parsed.problems);
-  return { file: display, dir: dirname(resolve(path)), config: parsed.value as Config, locate: parsed.locate };
+  return {
+    file: display,
+    dir: dirname(resolve(path)),
+    config: parsed.value as Config,
+    locate: parsed.locate,
+  };
 }
 
 /** The config's paths, resolved against its directory. */
@@ -64,18 +77,28 @@ export function configPaths(loaded: LoadedConfig, paths: readonly string[] | und
  * Applies the config's per-policy settings: disabled policies are dropped, severities overridden. A setting or a
  * waiver for a policy that is not loaded is an error: it is a typo that would silently do nothing.
  */
-export function applyPolicySettings(policies: CompiledPolicy[], loaded: LoadedConfig | undefined): CompiledPolicy[] {
+export function applyPolicySettings(
+  policies: CompiledPolicy[],
+  loaded: LoadedConfig | undefined,
+): CompiledPolicy[] {
   if (loaded === undefined) return policies;
   const ids = new Set(policies.map((p) => p.policy.id.toUpperCase()));
   const problems: LocatedProblem[] = [];
   for (const id of Object.keys(loaded.config.policies ?? {})) {
-    if (!ids.has(id.toUpperCase())) problems.push({ ...loaded.locate(['policies', id]), message: `no policy ${id} is loaded` });
+    if (!ids.has(id.toUpperCase()))
+      problems.push({ ...loaded.locate(['policies', id]), message: `no policy ${id} is loaded` });
   }
   (loaded.config.waivers ?? []).forEach((w, i) => {
-    if (!ids.has(w.policy.toUpperCase())) problems.push({ ...loaded.locate(['waivers', i, 'policy']), message: `no policy ${w.policy} is loaded` });
+    if (!ids.has(w.policy.toUpperCase()))
+      problems.push({
+        ...loaded.locate(['waivers', i, 'policy']),
+        message: `no policy ${w.policy} is loaded`,
+      });
   });
   if (problems.length > 0) throw new ConfigError(problems);
-  const settings = new Map(Object.entries(loaded.config.policies ?? {}).map(([id, s]) => [id.toUpperCase(), s]));
+  const settings = new Map(
+    Object.entries(loaded.config.policies ?? {}).map(([id, s]) => [id.toUpperCase(), s]),
+  );
   return policies.flatMap((p) => {
     const s = settings.get(p.policy.id.toUpperCase());
     if (s?.enabled === false) return [];

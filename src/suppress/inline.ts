@@ -11,7 +11,8 @@ export interface SuppressionComment {
   reason: string;
 }
 
-const COMMENT = /(?:#|\/\/)\s*aks-identity-lint:ignore\s+([A-Za-z0-9_.-]+(?:\s*,\s*[A-Za-z0-9_.-]+)*)(?:\s+(.*?))?\s*(?:\*\/)?$/;
+const COMMENT =
+  /(?:#|\/\/)\s*aks-identity-lint:ignore\s+([A-Za-z0-9_.-]+(?:\s*,\s*[A-Za-z0-9_.-]+)*)(?:\s+(.*?))?\s*(?:\*\/)?$/;
 
 /**
  * Finds suppression comments in a source text. It knows only comment syntax (`#` and `//`, as .tf and .bicep write
@@ -29,7 +30,12 @@ export function parseSuppressionComments(text: string): SuppressionComment[] {
 }
 
 /** The comments that belong to a declaration: inside its block, or in the comment lines directly above it. */
-export function commentsFor(comments: readonly SuppressionComment[], lines: string[], start: number, end: number): SuppressionComment[] {
+export function commentsFor(
+  comments: readonly SuppressionComment[],
+  lines: string[],
+  start: number,
+  end: number,
+): SuppressionComment[] {
   let top = start;
   while (top > 1 && /^\s*(#|\/\/)/.test(lines[top - 2] ?? '')) top--;
   return comments.filter((c) => c.line >= top && c.line <= end);
@@ -49,7 +55,10 @@ export const MISSING_REASON: CompiledPolicy = {
     target: 'cluster',
     assert: { field: 'key', exists: true },
     message: 'A suppression comment gives no reason.',
-    remediation: { summary: 'Add the reason after the policy IDs: `# aks-identity-lint:ignore AKSID003 <why this is accepted>`.' },
+    remediation: {
+      summary:
+        'Add the reason after the policy IDs: `# aks-identity-lint:ignore AKSID003 <why this is accepted>`.',
+    },
     references: [],
   },
 };
@@ -59,7 +68,11 @@ export const MISSING_REASON: CompiledPolicy = {
  * policy with a reason suppresses that policy's finding on the resource; one without a reason suppresses nothing and
  * becomes an AKSID000 finding on the resource.
  */
-export async function applyInlineSuppressions(evaluations: readonly Evaluation[], entities: readonly Entity[], repoRoot: string): Promise<Evaluation[]> {
+export async function applyInlineSuppressions(
+  evaluations: readonly Evaluation[],
+  entities: readonly Entity[],
+  repoRoot: string,
+): Promise<Evaluation[]> {
   const files = new Map<string, Promise<{ lines: string[]; comments: SuppressionComment[] } | undefined>>();
   const read = (file: string): Promise<{ lines: string[]; comments: SuppressionComment[] } | undefined> => {
     let pending = files.get(file);
@@ -94,7 +107,9 @@ export async function applyInlineSuppressions(evaluations: readonly Evaluation[]
   }
   for (const e of evaluations) {
     if (e.status !== 'fail' && e.status !== 'indeterminate') continue;
-    const comment = byEntity.get(e.entity)?.find((c) => c.reason !== '' && c.ids.includes(e.policy.policy.id.toUpperCase()));
+    const comment = byEntity
+      .get(e.entity)
+      ?.find((c) => c.reason !== '' && c.ids.includes(e.policy.policy.id.toUpperCase()));
     const d = e.entity.source.declaration;
     if (comment !== undefined && d !== undefined) {
       e.suppression ??= { kind: 'inline', reason: comment.reason, source: `${d.file}:${comment.line}` };

@@ -16,7 +16,12 @@ export interface WaiverState {
  * it stops waiving and the finding says so. Every waiver's use is returned, so one that matches nothing is reported
  * as stale instead of lingering.
  */
-export function applyWaivers(evaluations: readonly Evaluation[], waivers: readonly Waiver[], configFile: string, today: string): WaiverState[] {
+export function applyWaivers(
+  evaluations: readonly Evaluation[],
+  waivers: readonly Waiver[],
+  configFile: string,
+  today: string,
+): WaiverState[] {
   const states = waivers.map((waiver, i) => ({
     waiver,
     source: `${configFile} /waivers/${i}`,
@@ -40,7 +45,9 @@ export function applyWaivers(evaluations: readonly Evaluation[], waivers: readon
 function matches(waiver: Waiver, e: Evaluation): boolean {
   if (waiver.policy.toUpperCase() !== e.policy.policy.id.toUpperCase()) return false;
   const id = 'id' in e.entity ? e.entity.id : undefined;
-  const names = [e.entity.key, id, e.entity.name].filter((n): n is string => typeof n === 'string' && n !== '');
+  const names = [e.entity.key, id, e.entity.name].filter(
+    (n): n is string => typeof n === 'string' && n !== '',
+  );
   return names.some((name) => likeMatches(name, waiver.resource));
 }
 

@@ -25,16 +25,25 @@ export function parseAndCheck(
   file: string,
   what: string,
   check: (value: unknown) => SchemaProblem[],
-): { value?: unknown; problems: LocatedProblem[]; locate: (path: (string | number)[]) => Omit<LocatedProblem, 'message'> } {
+): {
+  value?: unknown;
+  problems: LocatedProblem[];
+  locate: (path: (string | number)[]) => Omit<LocatedProblem, 'message'>;
+} {
   const errors: ParseError[] = [];
   const tree = parseTree(text, errors, { disallowComments: true, allowTrailingComma: false });
   const locate = (path: (string | number)[]): Omit<LocatedProblem, 'message'> =>
-    tree === undefined ? { file, pointer: jsonPointer(path) } : { file, pointer: jsonPointer(path), ...locateInTree(tree, text, path) };
+    tree === undefined
+      ? { file, pointer: jsonPointer(path) }
+      : { file, pointer: jsonPointer(path), ...locateInTree(tree, text, path) };
   const first = errors[0];
   if (first !== undefined || tree === undefined) {
     const { line, column } = lineColumn(text, first?.offset ?? 0);
     const why = first === undefined ? 'empty file' : printParseErrorCode(first.error);
-    return { problems: [{ file, pointer: '', line, column, message: `not valid JSON (${why}); expected ${what}` }], locate };
+    return {
+      problems: [{ file, pointer: '', line, column, message: `not valid JSON (${why}); expected ${what}` }],
+      locate,
+    };
   }
   const value = JSON.parse(text) as unknown;
   const problems = check(value).map((p) => ({ ...locate(p.path), message: p.message }));
