@@ -3,6 +3,8 @@ import { packageVersion } from '../package-files.js';
 import { PolicyLoadError } from '../policy/load.js';
 import { ConfigError } from '../suppress/config.js';
 import { EXIT_ERROR, EXIT_PASS, type CliIo } from './io.js';
+import { explainCommand } from './explain-command.js';
+import { initCommand } from './init-command.js';
 import { listCommand } from './list-command.js';
 import { scanCommand } from './scan-command.js';
 import { testCommand } from './test-command.js';
@@ -14,6 +16,8 @@ const COMMANDS: Record<string, (argv: readonly string[], io: CliIo) => Promise<n
   scan: scanCommand,
   test: testCommand,
   list: listCommand,
+  explain: explainCommand,
+  init: initCommand,
 };
 
 /** The CLI, as a function of its arguments and output streams. Every error is one clear line and exit code 2. */

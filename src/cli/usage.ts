@@ -3,9 +3,11 @@ export class UsageError extends Error {}
 export const USAGE = `Usage: aks-identity-lint <command> [options]
 
 Commands:
-  scan <file|dir>...        lint Terraform plans (terraform show -json <planfile>)
+  scan [file|dir...]        lint Terraform plans (terraform show -json <planfile>); default: "paths" of the config
   test [policy dir...]      run policies' embedded examples (default: the built-in policies)
-  list                      list the policies that would run
+  list                      list the policies a scan runs
+  explain <policy ID>       show a policy's documentation
+  init                      write a config file and an example policy with its examples
   help, --help, --version
 
 scan options:
@@ -16,12 +18,18 @@ scan options:
   --fail-on <severity>      fail at or above: critical, high, medium, low, info, none (default: high)
   --fail-on-indeterminate   also fail on results that are unknown until apply
   --terraform-dir <dir>     where the root module's .tf files are (default: each plan's directory)
+  --config <file>           config file (default: .aks-identity-lint.json here or in a parent directory)
+  --no-config               ignore config files
+  --baseline <report.json>  report only findings that are not in this earlier JSON report
+  --write-baseline <file>   write today's findings as a baseline (exits 0)
 
-list options: --policies <dir>, --no-builtin, --format console|markdown, --output <file>
+list options: --policies <dir>, --no-builtin, --config, --no-config, --format console|markdown, --output <file>
+explain options: --policies <dir>, --config, --no-config
 test options: --format console|json
+init options: --force
 
 Exit codes: 0 pass, 1 policy failures at or above --fail-on (scan) or failing examples (test),
-2 usage, input or policy error.
+2 usage, input, config or policy error.
 `;
 
 /** The first line of a parseArgs error, which says what was wrong. */

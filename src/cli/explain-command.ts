@@ -1,0 +1,62 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { policyDocsDir } from '../package-files.js';
+import { loadPolicies, type CompiledPolicy } from '../policy/load.js';
+import { resolveRun, RunRequestError, type RunRequest } from '../run-options.js';
+import { EXIT_PASS, type CliIo } from './io.js';
+import { UsageError, usageErrorFrom } from './usage.js';
+
+/** `explain <ID>`: a built-in policy's documentation page, or what a custom policy's file says of itself. */
+export async function explainCommand(argv: readonly string[], io: CliIo): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: [...argv],
+      allowPositionals: true,
+      options: {
+        policies: { type: 'string', multiple: true, default: [] },
+        config: { type: 'string' },
+        'no-config': { type: 'boolean', default: false },
+      },
+    });
+  } catch (error) {
+    throw usageErrorFrom(error);
+  }
+  const { values, positionals } = parsed;
+  const [id] = positionals;
+  if (id === undefined || positionals.length > 1)
+    throw new UsageError('explain takes one policy ID, e.g. explain AKSID013');
+  const request: RunRequest = { cwd: io.cwd, repoRoot: io.cwd, paths: [], policyDirs: values.policies };
+  if (values['no-config']) request.config = false;
+  else if (values.config !== undefined) request.config = values.config;
+  const options = await resolveRun(request, false).catch((error: unknown) => {
+    throw error instanceof RunRequestError ? new UsageError(error.message) : error;
+  });
+  const policies = await loadPolicies(options.policySources);
+  const policy = policies.find((p) => p.policy.id.toUpperCase() === id.toUpperCase());
+  if (policy === undefined)
+    throw new UsageError(`no policy ${id}; 'aks-identity-lint list' lists the policies`);
+  const page = policy.builtIn
+    ? await readFile(join(policyDocsDir(), `${policy.policy.id}.md`), 'utf8').catch(() => undefined)
+    : undefined;
+  io.stdout(page ?? describe(policy));
+  return EXIT_PASS;
+}
+
+function describe(compiled: CompiledPolicy): string {
+  const p = compiled.policy;
+  const lines = [
+    `# ${p.id}: ${p.title}`,
+    '',
+    `Severity: ${p.severity}    Target: ${p.target}    File: ${compiled.file}`,
+    '',
+  ];
+  if (p.description !== undefined) lines.push(p.description, '');
+  lines.push(`Fix: ${p.remediation.summary}`);
+  if (p.remediation.terraform !== undefined) lines.push(`Terraform: ${p.remediation.terraform}`);
+  if (p.remediation.bicep !== undefined) lines.push(`Bicep: ${p.remediation.bicep}`);
+  if ((p.references ?? []).length > 0)
+    lines.push('', 'References:', ...(p.references ?? []).map((r) => `- ${r}`));
+  return `${lines.join('\n')}\n`;
+}
