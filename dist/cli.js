@@ -2,7 +2,7 @@
 import { readFileSync, existsSync } from 'node:fs';
 import { join, dirname, resolve as resolve$1, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { stat, readFile, readdir, access, writeFile, mkdir } from 'node:fs/promises';
+import { stat, readFile, readdir, writeFile, access, mkdir } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { createHash } from 'node:crypto';
 
@@ -11415,6 +11415,58 @@ function displayPath$1(path) {
     return rel.startsWith('..') ? path : rel.split(sep).join('/');
 }
 
+function baselineKey(policyId, entityKey) {
+    return `${policyId.toUpperCase()}\u0000${entityKey}`;
+}
+async function loadBaseline(path, display) {
+    const text = await readFile(path, 'utf8').catch(() => {
+        throw new InputError({ file: display }, 'cannot read the baseline file');
+    });
+    let report;
+    try {
+        report = JSON.parse(text);
+    }
+    catch {
+        throw new InputError({ file: display }, 'the baseline is not valid JSON; expected a report written by --write-baseline or --format json');
+    }
+    const results = report.results;
+    if (typeof report !== 'object' ||
+        report === null ||
+        report.reportVersion !== 1 ||
+        !Array.isArray(results)) {
+        throw new InputError({ file: display, pointer: '/results' }, 'expected an aks-identity-lint JSON report (reportVersion 1) with a results array');
+    }
+    const keys = new Set();
+    results.forEach((r, i) => {
+        const item = r;
+        if (typeof item.policyId !== 'string' || typeof item.entity?.key !== 'string') {
+            throw new InputError({ file: display, pointer: `/results/${i}` }, 'expected a result with policyId and entity.key');
+        }
+        if (item.status === 'fail' || item.status === 'indeterminate')
+            keys.add(baselineKey(item.policyId, item.entity.key));
+    });
+    return { file: display, keys };
+}
+/** Marks findings already in the baseline; the reports then show only what is new. */
+function applyBaseline(evaluations, baseline) {
+    for (const e of evaluations) {
+        if (e.status !== 'fail' && e.status !== 'indeterminate')
+            continue;
+        if (baseline.keys.has(baselineKey(e.policy.policy.id, e.entity.key))) {
+            e.suppression ??= {
+                kind: 'baseline',
+                reason: `already in the baseline ${baseline.file}`,
+                source: baseline.file,
+            };
+        }
+    }
+}
+async function writeBaseline(path, report) {
+    await writeFile(path, report).catch((error) => {
+        throw new InputError({ file: path }, `cannot write the baseline (${error instanceof Error ? error.message : String(error)})`);
+    });
+}
+
 const CONFIG_FILE_NAME = '.aks-identity-lint.json';
 class ConfigError extends Error {
     problems;
@@ -11493,62 +11545,6 @@ function applyPolicySettings(policies, loaded) {
 function displayPath(path, cwd) {
     const rel = relative(cwd, resolve$1(path));
     return rel.startsWith('..') ? resolve$1(path) : rel.split(sep).join('/');
-}
-
-const EXIT_PASS = 0;
-const EXIT_FAIL = 1;
-const EXIT_ERROR = 2;
-
-function baselineKey(policyId, entityKey) {
-    return `${policyId.toUpperCase()}\u0000${entityKey}`;
-}
-async function loadBaseline(path, display) {
-    const text = await readFile(path, 'utf8').catch(() => {
-        throw new InputError({ file: display }, 'cannot read the baseline file');
-    });
-    let report;
-    try {
-        report = JSON.parse(text);
-    }
-    catch {
-        throw new InputError({ file: display }, 'the baseline is not valid JSON; expected a report written by --write-baseline or --format json');
-    }
-    const results = report.results;
-    if (typeof report !== 'object' ||
-        report === null ||
-        report.reportVersion !== 1 ||
-        !Array.isArray(results)) {
-        throw new InputError({ file: display, pointer: '/results' }, 'expected an aks-identity-lint JSON report (reportVersion 1) with a results array');
-    }
-    const keys = new Set();
-    results.forEach((r, i) => {
-        const item = r;
-        if (typeof item.policyId !== 'string' || typeof item.entity?.key !== 'string') {
-            throw new InputError({ file: display, pointer: `/results/${i}` }, 'expected a result with policyId and entity.key');
-        }
-        if (item.status === 'fail' || item.status === 'indeterminate')
-            keys.add(baselineKey(item.policyId, item.entity.key));
-    });
-    return { file: display, keys };
-}
-/** Marks findings already in the baseline; the reports then show only what is new. */
-function applyBaseline(evaluations, baseline) {
-    for (const e of evaluations) {
-        if (e.status !== 'fail' && e.status !== 'indeterminate')
-            continue;
-        if (baseline.keys.has(baselineKey(e.policy.policy.id, e.entity.key))) {
-            e.suppression ??= {
-                kind: 'baseline',
-                reason: `already in the baseline ${baseline.file}`,
-                source: baseline.file,
-            };
-        }
-    }
-}
-async function writeBaseline(path, report) {
-    await writeFile(path, report).catch((error) => {
-        throw new InputError({ file: path }, `cannot write the baseline (${error instanceof Error ? error.message : String(error)})`);
-    });
 }
 
 /**
@@ -11647,6 +11643,10 @@ async function resolveRun(request, needInputs = true) {
     return options;
 }
 
+const EXIT_PASS = 0;
+const EXIT_FAIL = 1;
+const EXIT_ERROR = 2;
+
 class UsageError extends Error {
 }
 const USAGE = `Usage: aks-identity-lint <command> [options]
@@ -11717,7 +11717,7 @@ async function explainCommand(argv, io) {
     const policies = await loadPolicies(options.policySources);
     const policy = policies.find((p) => p.policy.id.toUpperCase() === id.toUpperCase());
     if (policy === undefined)
-        throw new UsageError(`no policy ${id}; 'aks-identity-lint list' lists the policies`);
+        throw new RunRequestError(`no policy ${id}; 'aks-identity-lint list' lists the policies`);
     const page = policy.builtIn
         ? await readFile(join(policyDocsDir(), `${policy.policy.id}.md`), 'utf8').catch(() => undefined)
         : undefined;
@@ -15145,7 +15145,8 @@ async function runCli(argv, io) {
         }
         else if (error instanceof InputError ||
             error instanceof PolicyLoadError ||
-            error instanceof ConfigError) {
+            error instanceof ConfigError ||
+            error instanceof RunRequestError) {
             io.stderr(`aks-identity-lint: ${error.message}\n`);
         }
         else {

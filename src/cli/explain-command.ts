@@ -36,7 +36,7 @@ export async function explainCommand(argv: readonly string[], io: CliIo): Promis
   const policies = await loadPolicies(options.policySources);
   const policy = policies.find((p) => p.policy.id.toUpperCase() === id.toUpperCase());
   if (policy === undefined)
-    throw new UsageError(`no policy ${id}; 'aks-identity-lint list' lists the policies`);
+    throw new RunRequestError(`no policy ${id}; 'aks-identity-lint list' lists the policies`);
   const page = policy.builtIn
     ? await readFile(join(policyDocsDir(), `${policy.policy.id}.md`), 'utf8').catch(() => undefined)
     : undefined;

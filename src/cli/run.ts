@@ -1,6 +1,7 @@
 import { InputError } from '../inputs/input-error.js';
 import { packageVersion } from '../package-files.js';
 import { PolicyLoadError } from '../policy/load.js';
+import { RunRequestError } from '../run-options.js';
 import { ConfigError } from '../suppress/config.js';
 import { EXIT_ERROR, EXIT_PASS, type CliIo } from './io.js';
 import { explainCommand } from './explain-command.js';
@@ -41,7 +42,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     } else if (
       error instanceof InputError ||
       error instanceof PolicyLoadError ||
-      error instanceof ConfigError
+      error instanceof ConfigError ||
+      error instanceof RunRequestError
     ) {
       io.stderr(`aks-identity-lint: ${error.message}\n`);
     } else {
