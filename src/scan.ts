@@ -1,6 +1,6 @@
 import { readInputs } from './inputs/read-inputs.js';
 import { linkEntities } from './model/link.js';
-import type { Entity } from './model/entities.js';
+import { ENTITY_KINDS, type Entity } from './model/entities.js';
 import { packageVersion } from './package-files.js';
 import { evaluateAll } from './policy/evaluate.js';
 import { loadPolicies, type PolicySource } from './policy/load.js';
@@ -40,7 +40,7 @@ export async function scan(options: ScanOptions): Promise<ScanOutcome> {
   const entities = linkEntities(read.entities);
   const evaluations = evaluateAll(policies, entities);
 
-  const all: Entity[] = Object.values(entities).flat();
+  const all: Entity[] = ENTITY_KINDS.flatMap((kind): Entity[] => entities[kind]);
   const missingReasons = await applyInlineSuppressions(evaluations, all, options.repoRoot);
   evaluations.push(...missingReasons);
   const waivers = applyWaivers(

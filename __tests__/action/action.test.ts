@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { GitHubApiServer } from '../helpers/github-server.js';
 import { plan } from '../helpers/plans.js';
+import { repoRoot } from '../helpers/fixtures.js';
 import { pullRequestEvent, runAction } from '../helpers/run-action.js';
 
 const CHECK_RUNS = /^\/repos\/Codertocat\/Hello-World\/check-runs$/;
@@ -172,6 +173,57 @@ describe('the action on a pull request', () => {
     const report = JSON.parse(await readFile(join(dir, 'report.json'), 'utf8')) as { result: string };
     expect(report.result).toBe('fail');
     expect(server.requests).toHaveLength(0);
+  });
+});
+
+describe('config and baseline inputs', () => {
+  it('applies the config (waivers) and the baseline, and shows them in the comment', async () => {
+    const workspace = await mkdtemp(join(tmpdir(), 'action-config-'));
+    await writeFile(
+      join(workspace, 'lint.json'),
+      JSON.stringify({
+        paths: ['examples'],
+        waivers: [
+          { policy: 'AKSID002', resource: 'module.legacy.*', reason: 'secret rotated, removal in PLAT-99' },
+        ],
+      }),
+    );
+    const { cp } = await import('node:fs/promises');
+    await cp(join(repoRoot, 'examples'), join(workspace, 'examples'), { recursive: true });
+    const first = await runAction({
+      inputs: { paths: 'examples', config: 'lint.json', 'json-file': 'report.json' },
+      apiUrl: server.url,
+      workspace,
+    });
+    expect(first.status).toBe(1);
+    const body = String(server.requestsTo('POST', PR_COMMENTS)[0]?.body?.['body']);
+    expect(body).toContain('<details><summary>Suppressed findings (1)</summary>');
+    expect(body).toContain('waived: secret rotated, removal in PLAT-99');
+
+    const second = await runAction({
+      inputs: { paths: 'examples', config: 'lint.json', baseline: 'report.json' },
+      apiUrl: server.url,
+      workspace,
+    });
+    expect(second.status).toBe(0);
+    expect(second.outputs).toMatchObject({ result: 'pass', failed: '0' });
+    expect(second.summary).toContain(
+      '4 finding(s) already in the baseline `report.json` are not listed; only new ones are.',
+    );
+  });
+
+  it('fails with a clear message on a broken config', async () => {
+    const workspace = await mkdtemp(join(tmpdir(), 'action-config-'));
+    await writeFile(join(workspace, 'lint.json'), '{ "failOn": "urgent" }');
+    const run = await runAction({
+      inputs: { paths: 'lint.json', config: 'lint.json' },
+      apiUrl: server.url,
+      workspace,
+    });
+    expect(run.status).toBe(1);
+    expect(run.stdout).toContain(
+      '::error::aks-identity-lint: lint.json:1:3 /failOn: expected one of: critical, high, medium, low, info, none',
+    );
   });
 });
 

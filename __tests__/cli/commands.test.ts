@@ -73,3 +73,45 @@ describe('aks-identity-lint list', () => {
     );
   });
 });
+
+describe('aks-identity-lint init', () => {
+  it('writes a config and an example policy whose examples pass, and never overwrites', async () => {
+    const dir = await writeTemp({});
+    const run = runCli(['init'], dir);
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain('wrote .aks-identity-lint.json');
+    expect(run.stdout).toContain('wrote aks-policies/EXAMPLE001.json');
+    expect(runCli(['test', 'aks-policies'], dir).status).toBe(0);
+    const again = runCli(['init'], dir);
+    expect(again.status).toBe(2);
+    expect(again.stderr).toBe(
+      'aks-identity-lint: .aks-identity-lint.json: already exists; remove it or run init --force to overwrite\n',
+    );
+    expect(runCli(['init', '--force'], dir).status).toBe(0);
+    // The config it writes is valid, and its policy directory is picked up.
+    const list = runCli(['list'], dir);
+    expect(list.stdout).toMatch(/^EXAMPLE001 {2}low/m);
+  });
+});
+
+describe('aks-identity-lint explain', () => {
+  it("prints a built-in policy's page", () => {
+    const run = runCli(['explain', 'aksid013']);
+    expect(run.status).toBe(0);
+    expect(run.stdout).toBe(readFileSync(join(repoRoot, 'docs', 'policies', 'AKSID013.md'), 'utf8'));
+  });
+  it('describes a custom policy from its file', async () => {
+    const dir = await writeTemp({ 'org.json': { ...custom, description: 'Names tell teams apart.' } });
+    const run = runCli(['explain', 'ORG001', '--policies', dir]);
+    expect(run.stdout).toContain('# ORG001: Clusters are named aks-*');
+    expect(run.stdout).toContain('Names tell teams apart.');
+    expect(run.stdout).toContain('Fix: Rename it.');
+  });
+  it('names an unknown ID in one line', () => {
+    const run = runCli(['explain', 'AKSID999']);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toBe(
+      "aks-identity-lint: no policy AKSID999; 'aks-identity-lint list' lists the policies\n",
+    );
+  });
+});

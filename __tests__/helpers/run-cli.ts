@@ -9,11 +9,11 @@ export interface CliRun {
 }
 
 /** Runs the bundled CLI as a user does: a child process of the same Node.js that runs the tests. */
-export function runCli(args: string[], cwd = repoRoot): CliRun {
+export function runCli(args: string[], cwd = repoRoot, env: Record<string, string> = {}): CliRun {
   const result = spawnSync(process.execPath, [join(repoRoot, 'dist', 'cli.js'), ...args], {
     cwd,
     encoding: 'utf8',
-    env: { ...process.env, NO_COLOR: '1', NODE_OPTIONS: '' },
+    env: { ...process.env, NO_COLOR: '1', NODE_OPTIONS: '', ...env },
   });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
