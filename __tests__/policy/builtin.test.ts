@@ -23,6 +23,9 @@ describe('the built-in policy pack', () => {
       const page = readFileSync(join(policyDocsDir(), `${id}.md`), 'utf8');
       expect(page).toContain(`# ${id}`);
       expect(page).toContain(policy.policy.title);
+      for (const section of ['## Why', '## Failing', '```hcl', '```bicep', '## Fixed', '## Suppressing', '## References']) {
+        expect(page).toContain(section);
+      }
     });
     it('has examples of every outcome, and each gives its expected result', () => {
       const results = runExamples(policy);
