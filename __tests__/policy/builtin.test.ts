@@ -23,7 +23,15 @@ describe('the built-in policy pack', () => {
       const page = readFileSync(join(policyDocsDir(), `${id}.md`), 'utf8');
       expect(page).toContain(`# ${id}`);
       expect(page).toContain(policy.policy.title);
-      for (const section of ['## Why', '## Failing', '```hcl', '```bicep', '## Fixed', '## Suppressing', '## References']) {
+      for (const section of [
+        '## Why',
+        '## Failing',
+        '```hcl',
+        '```bicep',
+        '## Fixed',
+        '## Suppressing',
+        '## References',
+      ]) {
         expect(page).toContain(section);
       }
     });
