@@ -54351,6 +54351,14 @@ async function jsonFilesUnder(dir) {
     return files;
 }
 
+const ENTITY_KINDS = [
+    'cluster',
+    'managedIdentity',
+    'roleAssignment',
+    'roleDefinition',
+    'federatedCredential',
+    'registry',
+];
 function emptyEntities() {
     return {
         cluster: [],
@@ -54695,7 +54703,7 @@ async function scan(options) {
     });
     const entities = linkEntities(read.entities);
     const evaluations = evaluateAll(policies, entities);
-    const all = Object.values(entities).flat();
+    const all = ENTITY_KINDS.flatMap((kind) => entities[kind]);
     const missingReasons = await applyInlineSuppressions(evaluations, all, options.repoRoot);
     evaluations.push(...missingReasons);
     const waivers = applyWaivers(evaluations, options.config?.config.waivers ?? [], options.config?.file ?? '', options.today);
