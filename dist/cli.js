@@ -13160,7 +13160,7 @@ const BUILT_IN_ROLES = [
     { name: 'Monitoring Metrics Publisher', guid: '3913510d-42f4-4e42-8a64-420c390055eb' },
     { name: 'Virtual Machine Contributor', guid: '9980e02c-c2be-4d73-94e8-173b1dc7cf3c' },
 ];
-const byName = new Map(BUILT_IN_ROLES.map((r) => [r.name.toLowerCase(), r]));
+const byName$1 = new Map(BUILT_IN_ROLES.map((r) => [r.name.toLowerCase(), r]));
 const byGuid = new Map(BUILT_IN_ROLES.map((r) => [r.guid, r]));
 const GUID = /([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\/?$/i;
 /** The trailing GUID of a role definition ID in any of its forms (subscription-prefixed, tenant-level or bare). */
@@ -13168,7 +13168,7 @@ function roleGuid(roleDefinitionId) {
     return GUID.exec(roleDefinitionId.trim())?.[1]?.toLowerCase();
 }
 function builtInRoleByName(name) {
-    return byName.get(name.trim().toLowerCase());
+    return byName$1.get(name.trim().toLowerCase());
 }
 function builtInRoleById(roleDefinitionId) {
     const guid = roleGuid(roleDefinitionId);
@@ -13481,33 +13481,36 @@ function knownAttribute(plan, address, attribute) {
     return value === UNKNOWN ? undefined : value;
 }
 
-const RESOURCE_GROUP_TYPES = new Set(['azurerm_resource_group']);
 /**
  * The ID of each cluster's node resource group (MC_...), which AKS add-ons are granted roles on. The cluster's own
  * `node_resource_group_id` gives it; a resource group data source whose `name` is the cluster's
  * `node_resource_group` (the usual Terraform way to refer to it) names the same group, and role assignments scoped
- * through it use that name, so it takes precedence.
+ * through it use that name, so it takes precedence. Groups are indexed once, by the reference and by the name.
  */
 function setNodeResourceGroupIds(clusters, ctx) {
-    const candidates = [...ctx.plan.valuesByAddress.values()].filter((r) => RESOURCE_GROUP_TYPES.has(r.type));
+    const byReference = new Map();
+    const byName = new Map();
+    for (const group of ctx.plan.valuesByAddress.values()) {
+        if (group.type !== 'azurerm_resource_group')
+            continue;
+        const [resolved] = ctx.config.resolveAttribute(group.address, ['name']);
+        if (resolved?.kind === 'attribute' && !byReference.has(resolved.ref))
+            byReference.set(resolved.ref, group);
+        const name = knownAttribute(ctx.plan, group.address, 'name');
+        if (typeof name === 'string' && !byName.has(name.toLowerCase()))
+            byName.set(name.toLowerCase(), group);
+    }
     for (const cluster of clusters) {
-        const name = cluster.nodeResourceGroup;
         if (typeof cluster.nodeResourceGroupId === 'string')
             continue;
-        for (const group of candidates) {
-            const [resolved] = ctx.config.resolveAttribute(group.address, ['name']);
-            const byReference = resolved?.kind === 'attribute' && resolved.ref === `${cluster.key}.node_resource_group`;
-            const groupName = knownAttribute(ctx.plan, group.address, 'name');
-            const byName = typeof name === 'string' &&
-                typeof groupName === 'string' &&
-                groupName.toLowerCase() === name.toLowerCase();
-            if (!byReference && !byName)
-                continue;
-            const id = knownAttribute(ctx.plan, group.address, 'id');
-            cluster.nodeResourceGroupId =
-                typeof id === 'string' ? id : unknownAfterApply(`${group.address}.id`, group.mode === 'managed');
-            break;
-        }
+        const name = cluster.nodeResourceGroup;
+        const group = byReference.get(`${cluster.key}.node_resource_group`) ??
+            (typeof name === 'string' ? byName.get(name.toLowerCase()) : undefined);
+        if (group === undefined)
+            continue;
+        const id = knownAttribute(ctx.plan, group.address, 'id');
+        cluster.nodeResourceGroupId =
+            typeof id === 'string' ? id : unknownAfterApply(`${group.address}.id`, group.mode === 'managed');
     }
 }
 
@@ -14140,12 +14143,8 @@ function parentResource(address, link, ctx) {
     if (typeof name !== 'string')
         return undefined;
     const group = knownAttribute(ctx.plan, address, 'resource_group_name');
-    const matches = [...ctx.plan.valuesByAddress.values()].filter((r) => {
-        const type = r.mode === 'data' ? `data.${r.type}` : r.type;
-        if (!link.parentTypes.includes(type))
-            return false;
-        const candidate = knownAttribute(ctx.plan, r.address, 'name');
-        if (typeof candidate !== 'string' || candidate.toLowerCase() !== name.toLowerCase())
+    const matches = (byName(ctx).get(name.toLowerCase()) ?? []).filter((r) => {
+        if (!link.parentTypes.includes(r.type))
             return false;
         const candidateGroup = knownAttribute(ctx.plan, r.address, 'resource_group_name');
         return (typeof group !== 'string' ||
@@ -14153,6 +14152,27 @@ function parentResource(address, link, ctx) {
             group.toLowerCase() === candidateGroup.toLowerCase());
     });
     return matches.length === 1 ? matches[0]?.address : undefined;
+}
+const nameIndexes = new WeakMap();
+/** The plan's resources by their known name, built once per plan so that name lookups stay linear overall. */
+function byName(ctx) {
+    let index = nameIndexes.get(ctx.plan);
+    if (index !== undefined)
+        return index;
+    index = new Map();
+    for (const r of ctx.plan.valuesByAddress.values()) {
+        const name = knownAttribute(ctx.plan, r.address, 'name');
+        if (typeof name !== 'string')
+            continue;
+        const entry = { address: r.address, type: r.mode === 'data' ? `data.${r.type}` : r.type };
+        const list = index.get(name.toLowerCase());
+        if (list === undefined)
+            index.set(name.toLowerCase(), [entry]);
+        else
+            list.push(entry);
+    }
+    nameIndexes.set(ctx.plan, index);
+    return index;
 }
 /** `module.m.azurerm_subnet.s["k"]` is of type azurerm_subnet; `data.azurerm_resource_group.r` of data.azurerm_resource_group. */
 function resourceType(address) {
@@ -14714,6 +14734,7 @@ function linkRegistries(byKind) {
         if (parsed.resourceGroup !== undefined)
             byScope.add(`${subscription}/resourceGroups/${String(parsed.resourceGroup)}`, registry);
     }
+    const order = new Map(byKind.registry.map((r, i) => [r, i]));
     for (const cluster of byKind.cluster) {
         const assignments = [
             ...cluster.controlPlaneRoleAssignments,
@@ -14724,7 +14745,7 @@ function linkRegistries(byKind) {
         for (const a of assignments)
             for (const r of byScope.get(typeof a.scope.id === 'string' ? a.scope.id.replace(/\/+$/, '') : a.scope.id))
                 found.add(r);
-        cluster.registries = byKind.registry.filter((r) => found.has(r));
+        cluster.registries = [...found].sort((a, b) => (order.get(a) ?? 0) - (order.get(b) ?? 0));
     }
 }
 

@@ -1,7 +1,7 @@
 // Measures aks-identity-lint on generated Terraform plans of growing size, against the floor of reading and
 // parsing the same file. Run with `npm run bench` after `npm run bundle`. Prints a table; asserts nothing.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -145,7 +145,10 @@ function median(values) {
   return sorted[Math.floor(sorted.length / 2)];
 }
 
-const dir = mkdtempSync(join(tmpdir(), 'aks-identity-lint-bench-'));
+// BENCH_KEEP=<dir> keeps the generated plans there, e.g. to profile one with node --cpu-prof.
+const keep = process.env.BENCH_KEEP;
+if (keep) mkdirSync(keep, { recursive: true });
+const dir = keep ?? mkdtempSync(join(tmpdir(), 'aks-identity-lint-bench-'));
 console.log(`Node.js ${process.version}, median of ${RUNS} runs`);
 console.log('clusters | resources |    MB | read+parse ms | scan ms (process) | scan µs/resource');
 console.log('---------|-----------|-------|---------------|-------------------|-----------------');
@@ -186,5 +189,5 @@ try {
     );
   }
 } finally {
-  rmSync(dir, { recursive: true, force: true });
+  if (!keep) rmSync(dir, { recursive: true, force: true });
 }

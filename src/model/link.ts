@@ -173,6 +173,7 @@ function linkRegistries(byKind: EntitiesByKind): void {
     if (parsed.resourceGroup !== undefined)
       byScope.add(`${subscription}/resourceGroups/${String(parsed.resourceGroup)}`, registry);
   }
+  const order = new Map(byKind.registry.map((r, i) => [r, i]));
   for (const cluster of byKind.cluster) {
     const assignments = [
       ...cluster.controlPlaneRoleAssignments,
@@ -185,6 +186,6 @@ function linkRegistries(byKind: EntitiesByKind): void {
         typeof a.scope.id === 'string' ? a.scope.id.replace(/\/+$/, '') : a.scope.id,
       ))
         found.add(r);
-    cluster.registries = byKind.registry.filter((r) => found.has(r));
+    cluster.registries = [...found].sort((a, b) => (order.get(a) ?? 0) - (order.get(b) ?? 0));
   }
 }

@@ -1,34 +1,34 @@
 import type { Cluster } from '../../model/entities.js';
 import { unknownAfterApply } from '../../model/unknown.js';
 import { knownAttribute, type PlanContext } from './planned-values.js';
-
-const RESOURCE_GROUP_TYPES = new Set(['azurerm_resource_group']);
+import type { PlannedResource } from './plan.js';
 
 /**
  * The ID of each cluster's node resource group (MC_...), which AKS add-ons are granted roles on. The cluster's own
  * `node_resource_group_id` gives it; a resource group data source whose `name` is the cluster's
  * `node_resource_group` (the usual Terraform way to refer to it) names the same group, and role assignments scoped
- * through it use that name, so it takes precedence.
+ * through it use that name, so it takes precedence. Groups are indexed once, by the reference and by the name.
  */
 export function setNodeResourceGroupIds(clusters: readonly Cluster[], ctx: PlanContext): void {
-  const candidates = [...ctx.plan.valuesByAddress.values()].filter((r) => RESOURCE_GROUP_TYPES.has(r.type));
+  const byReference = new Map<string, PlannedResource>();
+  const byName = new Map<string, PlannedResource>();
+  for (const group of ctx.plan.valuesByAddress.values()) {
+    if (group.type !== 'azurerm_resource_group') continue;
+    const [resolved] = ctx.config.resolveAttribute(group.address, ['name']);
+    if (resolved?.kind === 'attribute' && !byReference.has(resolved.ref))
+      byReference.set(resolved.ref, group);
+    const name = knownAttribute(ctx.plan, group.address, 'name');
+    if (typeof name === 'string' && !byName.has(name.toLowerCase())) byName.set(name.toLowerCase(), group);
+  }
   for (const cluster of clusters) {
-    const name = cluster.nodeResourceGroup;
     if (typeof cluster.nodeResourceGroupId === 'string') continue;
-    for (const group of candidates) {
-      const [resolved] = ctx.config.resolveAttribute(group.address, ['name']);
-      const byReference =
-        resolved?.kind === 'attribute' && resolved.ref === `${cluster.key}.node_resource_group`;
-      const groupName = knownAttribute(ctx.plan, group.address, 'name');
-      const byName =
-        typeof name === 'string' &&
-        typeof groupName === 'string' &&
-        groupName.toLowerCase() === name.toLowerCase();
-      if (!byReference && !byName) continue;
-      const id = knownAttribute(ctx.plan, group.address, 'id');
-      cluster.nodeResourceGroupId =
-        typeof id === 'string' ? id : unknownAfterApply(`${group.address}.id`, group.mode === 'managed');
-      break;
-    }
+    const name = cluster.nodeResourceGroup;
+    const group =
+      byReference.get(`${cluster.key}.node_resource_group`) ??
+      (typeof name === 'string' ? byName.get(name.toLowerCase()) : undefined);
+    if (group === undefined) continue;
+    const id = knownAttribute(ctx.plan, group.address, 'id');
+    cluster.nodeResourceGroupId =
+      typeof id === 'string' ? id : unknownAfterApply(`${group.address}.id`, group.mode === 'managed');
   }
 }

@@ -68,11 +68,8 @@ function parentResource(
     resolved.kind === 'constant' ? resolved.value : knownAttribute(ctx.plan, address, link.attribute);
   if (typeof name !== 'string') return undefined;
   const group = knownAttribute(ctx.plan, address, 'resource_group_name');
-  const matches = [...ctx.plan.valuesByAddress.values()].filter((r) => {
-    const type = r.mode === 'data' ? `data.${r.type}` : r.type;
-    if (!link.parentTypes.includes(type)) return false;
-    const candidate = knownAttribute(ctx.plan, r.address, 'name');
-    if (typeof candidate !== 'string' || candidate.toLowerCase() !== name.toLowerCase()) return false;
+  const matches = (byName(ctx).get(name.toLowerCase()) ?? []).filter((r) => {
+    if (!link.parentTypes.includes(r.type)) return false;
     const candidateGroup = knownAttribute(ctx.plan, r.address, 'resource_group_name');
     return (
       typeof group !== 'string' ||
@@ -81,6 +78,25 @@ function parentResource(
     );
   });
   return matches.length === 1 ? matches[0]?.address : undefined;
+}
+
+const nameIndexes = new WeakMap<PlanContext['plan'], Map<string, { address: string; type: string }[]>>();
+
+/** The plan's resources by their known name, built once per plan so that name lookups stay linear overall. */
+function byName(ctx: PlanContext): Map<string, { address: string; type: string }[]> {
+  let index = nameIndexes.get(ctx.plan);
+  if (index !== undefined) return index;
+  index = new Map();
+  for (const r of ctx.plan.valuesByAddress.values()) {
+    const name = knownAttribute(ctx.plan, r.address, 'name');
+    if (typeof name !== 'string') continue;
+    const entry = { address: r.address, type: r.mode === 'data' ? `data.${r.type}` : r.type };
+    const list = index.get(name.toLowerCase());
+    if (list === undefined) index.set(name.toLowerCase(), [entry]);
+    else list.push(entry);
+  }
+  nameIndexes.set(ctx.plan, index);
+  return index;
 }
 
 /** `module.m.azurerm_subnet.s["k"]` is of type azurerm_subnet; `data.azurerm_resource_group.r` of data.azurerm_resource_group. */
