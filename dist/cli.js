@@ -11684,33 +11684,44 @@ Exit codes: 0 pass, 1 policy failures at or above --fail-on (scan) or failing ex
 function usageErrorFrom(error) {
     return new UsageError(error instanceof Error ? (error.message.split('\n')[0] ?? '') : String(error));
 }
-
-/** `explain <ID>`: a built-in policy's documentation page, or what a custom policy's file says of itself. */
-async function explainCommand(argv, io) {
-    let parsed;
+/** parseArgs, with its errors (unknown option, missing value) turned into one-line usage errors. */
+function parseCommandLine(config) {
     try {
-        parsed = parseArgs({
-            args: [...argv],
-            allowPositionals: true,
-            options: {
-                policies: { type: 'string', multiple: true, default: [] },
-                config: { type: 'string' },
-                'no-config': { type: 'boolean', default: false },
-            },
-        });
+        return parseArgs(config);
     }
     catch (error) {
         throw usageErrorFrom(error);
     }
+}
+/** The config-file choice of a command line: --config <file>, --no-config, or the one found from cwd upward. */
+function configChoice(values) {
+    if (values['no-config'] === true)
+        return { config: false };
+    return values.config === undefined ? {} : { config: values.config };
+}
+
+/** `explain <ID>`: a built-in policy's documentation page, or what a custom policy's file says of itself. */
+async function explainCommand(argv, io) {
+    const parsed = parseCommandLine({
+        args: [...argv],
+        allowPositionals: true,
+        options: {
+            policies: { type: 'string', multiple: true, default: [] },
+            config: { type: 'string' },
+            'no-config': { type: 'boolean', default: false },
+        },
+    });
     const { values, positionals } = parsed;
     const [id] = positionals;
     if (id === undefined || positionals.length > 1)
         throw new UsageError('explain takes one policy ID, e.g. explain AKSID013');
-    const request = { cwd: io.cwd, repoRoot: io.cwd, paths: [], policyDirs: values.policies };
-    if (values['no-config'])
-        request.config = false;
-    else if (values.config !== undefined)
-        request.config = values.config;
+    const request = {
+        cwd: io.cwd,
+        repoRoot: io.cwd,
+        paths: [],
+        policyDirs: values.policies,
+        ...configChoice(values),
+    };
     const options = await resolveRun(request, false).catch((error) => {
         throw error instanceof RunRequestError ? new UsageError(error.message) : error;
     });
@@ -11781,13 +11792,10 @@ const EXAMPLE_POLICY = {
 };
 /** `init`: writes a config file and one example policy with its test examples, never over an existing file. */
 async function initCommand(argv, io) {
-    let values;
-    try {
-        ({ values } = parseArgs({ args: [...argv], options: { force: { type: 'boolean', default: false } } }));
-    }
-    catch (error) {
-        throw usageErrorFrom(error);
-    }
+    const { values } = parseCommandLine({
+        args: [...argv],
+        options: { force: { type: 'boolean', default: false } },
+    });
     const files = [
         [CONFIG_FILE_NAME, CONFIG],
         [join(POLICY_DIR, `${EXAMPLE_POLICY.id}.json`), EXAMPLE_POLICY],
@@ -11915,36 +11923,32 @@ async function emit(report, output, io) {
 
 /** `list`: the policies a scan would run; `--format markdown` writes the policy × format table of the docs. */
 async function listCommand(argv, io) {
-    let values;
-    try {
-        ({ values } = parseArgs({
-            args: [...argv],
-            options: {
-                policies: { type: 'string', multiple: true, default: [] },
-                'no-builtin': { type: 'boolean' },
-                config: { type: 'string' },
-                'no-config': { type: 'boolean', default: false },
-                format: { type: 'string', default: 'console' },
-                output: { type: 'string' },
-            },
-        }));
-    }
-    catch (error) {
-        throw usageErrorFrom(error);
-    }
+    const { values } = parseCommandLine({
+        args: [...argv],
+        options: {
+            policies: { type: 'string', multiple: true, default: [] },
+            'no-builtin': { type: 'boolean' },
+            config: { type: 'string' },
+            'no-config': { type: 'boolean', default: false },
+            format: { type: 'string', default: 'console' },
+            output: { type: 'string' },
+        },
+    });
     if (values.format !== 'console' && values.format !== 'markdown') {
         throw new UsageError(`--format must be console or markdown, not '${values.format}'`);
     }
     if (values['no-builtin'] === true && values.policies.length === 0) {
         throw new UsageError('--no-builtin leaves no policies to run; add --policies <dir>');
     }
-    const request = { cwd: io.cwd, repoRoot: io.cwd, paths: [], policyDirs: values.policies };
+    const request = {
+        cwd: io.cwd,
+        repoRoot: io.cwd,
+        paths: [],
+        policyDirs: values.policies,
+        ...configChoice(values),
+    };
     if (values['no-builtin'] === true)
         request.builtIn = false;
-    if (values['no-config'])
-        request.config = false;
-    else if (values.config !== undefined)
-        request.config = values.config;
     const options = await resolveRun(request, false).catch((error) => {
         throw error instanceof RunRequestError ? new UsageError(error.message) : error;
     });
@@ -14951,30 +14955,24 @@ async function scan(options) {
 
 const FORMATS = ['console', 'json', 'sarif', 'markdown'];
 async function scanCommand(argv, io) {
-    let parsed;
-    try {
-        parsed = parseArgs({
-            args: [...argv],
-            allowPositionals: true,
-            options: {
-                policies: { type: 'string', multiple: true, default: [] },
-                'no-builtin': { type: 'boolean' },
-                format: { type: 'string', default: 'console' },
-                output: { type: 'string' },
-                'fail-on': { type: 'string' },
-                'fail-on-indeterminate': { type: 'boolean' },
-                'terraform-dir': { type: 'string' },
-                config: { type: 'string' },
-                'no-config': { type: 'boolean', default: false },
-                baseline: { type: 'string' },
-                'write-baseline': { type: 'string' },
-                help: { type: 'boolean', short: 'h', default: false },
-            },
-        });
-    }
-    catch (error) {
-        throw usageErrorFrom(error);
-    }
+    const parsed = parseCommandLine({
+        args: [...argv],
+        allowPositionals: true,
+        options: {
+            policies: { type: 'string', multiple: true, default: [] },
+            'no-builtin': { type: 'boolean' },
+            format: { type: 'string', default: 'console' },
+            output: { type: 'string' },
+            'fail-on': { type: 'string' },
+            'fail-on-indeterminate': { type: 'boolean' },
+            'terraform-dir': { type: 'string' },
+            config: { type: 'string' },
+            'no-config': { type: 'boolean', default: false },
+            baseline: { type: 'string' },
+            'write-baseline': { type: 'string' },
+            help: { type: 'boolean', short: 'h', default: false },
+        },
+    });
     const { values, positionals } = parsed;
     if (values.help) {
         io.stdout(USAGE);
@@ -14995,6 +14993,7 @@ async function scanCommand(argv, io) {
         repoRoot: io.cwd,
         paths: positionals,
         policyDirs: values.policies,
+        ...configChoice(values),
     };
     if (values['no-builtin'] === true)
         request.builtIn = false;
@@ -15004,10 +15003,6 @@ async function scanCommand(argv, io) {
         request.failOnIndeterminate = values['fail-on-indeterminate'];
     if (values['terraform-dir'] !== undefined)
         request.terraformDir = values['terraform-dir'];
-    if (values['no-config'])
-        request.config = false;
-    else if (values.config !== undefined)
-        request.config = values.config;
     if (values.baseline !== undefined)
         request.baseline = values.baseline;
     const options = await resolveRun(request).catch((error) => {
@@ -15094,17 +15089,11 @@ function revive(value) {
  * built-in pack. A policy without examples is reported, so untested policies are visible.
  */
 async function testCommand(argv, io) {
-    let parsed;
-    try {
-        parsed = parseArgs({
-            args: [...argv],
-            allowPositionals: true,
-            options: { format: { type: 'string', default: 'console' } },
-        });
-    }
-    catch (error) {
-        throw usageErrorFrom(error);
-    }
+    const parsed = parseCommandLine({
+        args: [...argv],
+        allowPositionals: true,
+        options: { format: { type: 'string', default: 'console' } },
+    });
     const { values, positionals } = parsed;
     if (values.format !== 'console' && values.format !== 'json')
         throw new UsageError(`--format must be console or json, not '${values.format}'`);

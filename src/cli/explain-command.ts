@@ -1,35 +1,33 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
 import { policyDocsDir } from '../package-files.js';
 import { loadPolicies, type CompiledPolicy } from '../policy/load.js';
 import { resolveRun, RunRequestError, type RunRequest } from '../run-options.js';
 import { EXIT_PASS, type CliIo } from './io.js';
-import { UsageError, usageErrorFrom } from './usage.js';
+import { UsageError, parseCommandLine, configChoice } from './usage.js';
 
 /** `explain <ID>`: a built-in policy's documentation page, or what a custom policy's file says of itself. */
 export async function explainCommand(argv: readonly string[], io: CliIo): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: [...argv],
-      allowPositionals: true,
-      options: {
-        policies: { type: 'string', multiple: true, default: [] },
-        config: { type: 'string' },
-        'no-config': { type: 'boolean', default: false },
-      },
-    });
-  } catch (error) {
-    throw usageErrorFrom(error);
-  }
+  const parsed = parseCommandLine({
+    args: [...argv],
+    allowPositionals: true,
+    options: {
+      policies: { type: 'string', multiple: true, default: [] },
+      config: { type: 'string' },
+      'no-config': { type: 'boolean', default: false },
+    },
+  });
   const { values, positionals } = parsed;
   const [id] = positionals;
   if (id === undefined || positionals.length > 1)
     throw new UsageError('explain takes one policy ID, e.g. explain AKSID013');
-  const request: RunRequest = { cwd: io.cwd, repoRoot: io.cwd, paths: [], policyDirs: values.policies };
-  if (values['no-config']) request.config = false;
-  else if (values.config !== undefined) request.config = values.config;
+  const request: RunRequest = {
+    cwd: io.cwd,
+    repoRoot: io.cwd,
+    paths: [],
+    policyDirs: values.policies,
+    ...configChoice(values),
+  };
   const options = await resolveRun(request, false).catch((error: unknown) => {
     throw error instanceof RunRequestError ? new UsageError(error.message) : error;
   });

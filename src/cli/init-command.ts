@@ -1,10 +1,9 @@
 import { access, mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
 import { InputError } from '../inputs/input-error.js';
 import { CONFIG_FILE_NAME } from '../suppress/config.js';
 import { EXIT_PASS, type CliIo } from './io.js';
-import { usageErrorFrom } from './usage.js';
+import { parseCommandLine } from './usage.js';
 
 const POLICY_DIR = 'aks-policies';
 const SCHEMAS = './node_modules/aks-identity-lint/schema';
@@ -47,12 +46,10 @@ const EXAMPLE_POLICY = {
 
 /** `init`: writes a config file and one example policy with its test examples, never over an existing file. */
 export async function initCommand(argv: readonly string[], io: CliIo): Promise<number> {
-  let values;
-  try {
-    ({ values } = parseArgs({ args: [...argv], options: { force: { type: 'boolean', default: false } } }));
-  } catch (error) {
-    throw usageErrorFrom(error);
-  }
+  const { values } = parseCommandLine({
+    args: [...argv],
+    options: { force: { type: 'boolean', default: false } },
+  });
   const files: [string, unknown][] = [
     [CONFIG_FILE_NAME, CONFIG],
     [join(POLICY_DIR, `${EXAMPLE_POLICY.id}.json`), EXAMPLE_POLICY],

@@ -1,4 +1,3 @@
-import { parseArgs } from 'node:util';
 import { countOutcome, runFailed, type ScanOutcome } from '../policy/outcome.js';
 import { FAIL_ON_VALUES, type FailOn } from '../policy/severity.js';
 import { renderConsole } from '../report/console.js';
@@ -10,35 +9,30 @@ import { scan } from '../scan.js';
 import { writeBaseline } from '../suppress/baseline.js';
 import { EXIT_FAIL, EXIT_PASS, type CliIo } from './io.js';
 import { emit } from './output.js';
-import { USAGE, UsageError, usageErrorFrom } from './usage.js';
+import { USAGE, UsageError, parseCommandLine, configChoice } from './usage.js';
 
 const FORMATS = ['console', 'json', 'sarif', 'markdown'] as const;
 type Format = (typeof FORMATS)[number];
 
 export async function scanCommand(argv: readonly string[], io: CliIo): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: [...argv],
-      allowPositionals: true,
-      options: {
-        policies: { type: 'string', multiple: true, default: [] },
-        'no-builtin': { type: 'boolean' },
-        format: { type: 'string', default: 'console' },
-        output: { type: 'string' },
-        'fail-on': { type: 'string' },
-        'fail-on-indeterminate': { type: 'boolean' },
-        'terraform-dir': { type: 'string' },
-        config: { type: 'string' },
-        'no-config': { type: 'boolean', default: false },
-        baseline: { type: 'string' },
-        'write-baseline': { type: 'string' },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-    });
-  } catch (error) {
-    throw usageErrorFrom(error);
-  }
+  const parsed = parseCommandLine({
+    args: [...argv],
+    allowPositionals: true,
+    options: {
+      policies: { type: 'string', multiple: true, default: [] },
+      'no-builtin': { type: 'boolean' },
+      format: { type: 'string', default: 'console' },
+      output: { type: 'string' },
+      'fail-on': { type: 'string' },
+      'fail-on-indeterminate': { type: 'boolean' },
+      'terraform-dir': { type: 'string' },
+      config: { type: 'string' },
+      'no-config': { type: 'boolean', default: false },
+      baseline: { type: 'string' },
+      'write-baseline': { type: 'string' },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+  });
   const { values, positionals } = parsed;
   if (values.help) {
     io.stdout(USAGE);
@@ -60,14 +54,13 @@ export async function scanCommand(argv: readonly string[], io: CliIo): Promise<n
     repoRoot: io.cwd,
     paths: positionals,
     policyDirs: values.policies,
+    ...configChoice(values),
   };
   if (values['no-builtin'] === true) request.builtIn = false;
   if (failOn !== undefined) request.failOn = failOn;
   if (values['fail-on-indeterminate'] !== undefined)
     request.failOnIndeterminate = values['fail-on-indeterminate'];
   if (values['terraform-dir'] !== undefined) request.terraformDir = values['terraform-dir'];
-  if (values['no-config']) request.config = false;
-  else if (values.config !== undefined) request.config = values.config;
   if (values.baseline !== undefined) request.baseline = values.baseline;
 
   const options = await resolveRun(request).catch((error: unknown) => {

@@ -1,25 +1,19 @@
-import { parseArgs } from 'node:util';
 import { builtInPolicyDir } from '../package-files.js';
 import { runExamples, type ExampleResult } from '../policy/examples.js';
 import { loadPolicies } from '../policy/load.js';
 import { EXIT_FAIL, EXIT_PASS, type CliIo } from './io.js';
-import { UsageError, usageErrorFrom } from './usage.js';
+import { UsageError, parseCommandLine } from './usage.js';
 
 /**
  * `test [dir...]`: runs every policy's embedded examples, as `opa test` runs policy tests; with no directory, the
  * built-in pack. A policy without examples is reported, so untested policies are visible.
  */
 export async function testCommand(argv: readonly string[], io: CliIo): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: [...argv],
-      allowPositionals: true,
-      options: { format: { type: 'string', default: 'console' } },
-    });
-  } catch (error) {
-    throw usageErrorFrom(error);
-  }
+  const parsed = parseCommandLine({
+    args: [...argv],
+    allowPositionals: true,
+    options: { format: { type: 'string', default: 'console' } },
+  });
   const { values, positionals } = parsed;
   if (values.format !== 'console' && values.format !== 'json')
     throw new UsageError(`--format must be console or json, not '${values.format}'`);

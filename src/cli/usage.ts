@@ -1,3 +1,5 @@
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+
 export class UsageError extends Error {}
 
 export const USAGE = `Usage: aks-identity-lint <command> [options]
@@ -35,4 +37,21 @@ Exit codes: 0 pass, 1 policy failures at or above --fail-on (scan) or failing ex
 /** The first line of a parseArgs error, which says what was wrong. */
 export function usageErrorFrom(error: unknown): UsageError {
   return new UsageError(error instanceof Error ? (error.message.split('\n')[0] ?? '') : String(error));
+}
+
+/** parseArgs, with its errors (unknown option, missing value) turned into one-line usage errors. */
+export function parseCommandLine<T extends ParseArgsConfig>(config: T): ReturnType<typeof parseArgs<T>> {
+  try {
+    return parseArgs(config);
+  } catch (error) {
+    throw usageErrorFrom(error);
+  }
+}
+
+/** The config-file choice of a command line: --config <file>, --no-config, or the one found from cwd upward. */
+export function configChoice(values: { config?: string | undefined; 'no-config'?: boolean | undefined }): {
+  config?: string | false;
+} {
+  if (values['no-config'] === true) return { config: false };
+  return values.config === undefined ? {} : { config: values.config };
 }
