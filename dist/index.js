@@ -29160,6 +29160,7 @@ function readActionInputs() {
         failOnIndeterminate: bool('fail-on-indeterminate', false),
         annotations: bool('annotations', true),
         comment: bool('comment', true),
+        commentKey: getInput('comment-key').trim(),
         checkRun: bool('check-run', true),
         summary: bool('summary', true),
         sarifFile: getInput('sarif-file').trim(),
@@ -51799,17 +51800,22 @@ function readPayload(path) {
     }
 }
 
-/** Hidden in the rendered comment; it is how a later run finds the comment to update instead of adding one. */
-const STICKY_MARKER = '<!-- aks-identity-lint:sticky-comment -->';
+/**
+ * Hidden in the rendered comment; it is how a later run finds the comment to update instead of adding one. A key
+ * gives each of several lint steps on one pull request (one per stack) a comment of its own.
+ */
+function stickyMarker(key = '') {
+    return `<!-- aks-identity-lint:sticky-comment${key === '' ? '' : `:${key}`} -->`;
+}
 /** Updates the pull request's aks-identity-lint comment in place, or creates it on the first run. */
-async function upsertStickyComment(octokit, ctx, pullRequest, body) {
+async function upsertStickyComment(octokit, ctx, pullRequest, body, marker) {
     const comments = await octokit.paginate(octokit.rest.issues.listComments, {
         owner: ctx.owner,
         repo: ctx.repo,
         issue_number: pullRequest,
         per_page: 100,
     });
-    const existing = comments.find((c) => c.body?.includes(STICKY_MARKER) === true);
+    const existing = comments.find((c) => c.body?.includes(marker) === true);
     if (existing !== undefined) {
         const updated = await octokit.rest.issues.updateComment({
             owner: ctx.owner,
@@ -54815,14 +54821,15 @@ async function run() {
             if (ctx.pullRequest === undefined)
                 info('aks-identity-lint: not a pull request event; no PR comment to post.');
             else {
+                const marker = stickyMarker(inputs.commentKey);
                 const body = renderMarkdown(outcome, {
                     links,
                     maxLength: GITHUB_COMMENT_LIMIT,
-                    header: STICKY_MARKER,
+                    header: marker,
                     notes,
                 });
                 const pr = ctx.pullRequest;
-                const posted = await tryPublish('pull request comment', () => upsertStickyComment(octokit, ctx, pr, body));
+                const posted = await tryPublish('pull request comment', () => upsertStickyComment(octokit, ctx, pr, body, marker));
                 if (posted !== undefined)
                     info(`aks-identity-lint: PR comment ${posted.action}: ${posted.url}`);
             }

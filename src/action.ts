@@ -12,7 +12,7 @@ import { renderConsole } from './report/console.js';
 import { publishCheckRun, CHECK_RUN_NAME } from './report/github/check-run.js';
 import { githubClient, tryPublish } from './report/github/client.js';
 import { readGitHubContext, type GitHubContext } from './report/github/context.js';
-import { STICKY_MARKER, upsertStickyComment } from './report/github/pr-comment.js';
+import { stickyMarker, upsertStickyComment } from './report/github/pr-comment.js';
 import { renderJson } from './report/json.js';
 import {
   CHECK_RUN_TEXT_LIMIT,
@@ -87,15 +87,16 @@ export async function run(): Promise<void> {
       if (ctx.pullRequest === undefined)
         core.info('aks-identity-lint: not a pull request event; no PR comment to post.');
       else {
+        const marker = stickyMarker(inputs.commentKey);
         const body = renderMarkdown(outcome, {
           links,
           maxLength: GITHUB_COMMENT_LIMIT,
-          header: STICKY_MARKER,
+          header: marker,
           notes,
         });
         const pr = ctx.pullRequest;
         const posted = await tryPublish('pull request comment', () =>
-          upsertStickyComment(octokit, ctx, pr, body),
+          upsertStickyComment(octokit, ctx, pr, body, marker),
         );
         if (posted !== undefined) core.info(`aks-identity-lint: PR comment ${posted.action}: ${posted.url}`);
       }

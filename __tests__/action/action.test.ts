@@ -96,6 +96,18 @@ describe('the action on a pull request', () => {
     expect(server.comments[1]?.body).toContain('fail-on: `none`');
   });
 
+  it('keeps one comment per comment-key, for several stacks on one pull request', async () => {
+    await runAction({ inputs: { paths: 'examples', 'comment-key': 'prod' }, apiUrl: server.url });
+    await runAction({ inputs: { paths: 'examples', 'comment-key': 'dev' }, apiUrl: server.url });
+    await runAction({ inputs: { paths: 'examples', 'comment-key': 'prod' }, apiUrl: server.url });
+    expect(server.requestsTo('POST', PR_COMMENTS)).toHaveLength(2);
+    expect(server.requestsTo('PATCH', COMMENT_UPDATE)).toHaveLength(1);
+    expect(server.comments.map((c) => c.body.split('\n')[0])).toEqual([
+      '<!-- aks-identity-lint:sticky-comment:prod -->',
+      '<!-- aks-identity-lint:sticky-comment:dev -->',
+    ]);
+  });
+
   it('finds its comment among many (paginated)', async () => {
     for (let i = 0; i < 130; i++) server.seedComment(`comment ${i}`);
     await runAction({ inputs: { paths: 'examples' }, apiUrl: server.url });

@@ -10,6 +10,7 @@ export interface ActionInputs {
   failOnIndeterminate: boolean;
   annotations: boolean;
   comment: boolean;
+  commentKey: string;
   checkRun: boolean;
   summary: boolean;
   sarifFile: string;
@@ -68,6 +69,7 @@ export function readActionInputs(): ActionInputs {
     failOnIndeterminate: bool('fail-on-indeterminate', false),
     annotations: bool('annotations', true),
     comment: bool('comment', true),
+    commentKey: core.getInput('comment-key').trim(),
     checkRun: bool('check-run', true),
     summary: bool('summary', true),
     sarifFile: core.getInput('sarif-file').trim(),

@@ -1,8 +1,13 @@
 import type { Octokit } from './client.js';
 import type { GitHubContext } from './context.js';
 
-/** Hidden in the rendered comment; it is how a later run finds the comment to update instead of adding one. */
-export const STICKY_MARKER = '<!-- aks-identity-lint:sticky-comment -->';
+/**
+ * Hidden in the rendered comment; it is how a later run finds the comment to update instead of adding one. A key
+ * gives each of several lint steps on one pull request (one per stack) a comment of its own.
+ */
+export function stickyMarker(key = ''): string {
+  return `<!-- aks-identity-lint:sticky-comment${key === '' ? '' : `:${key}`} -->`;
+}
 
 /** Updates the pull request's aks-identity-lint comment in place, or creates it on the first run. */
 export async function upsertStickyComment(
@@ -10,6 +15,7 @@ export async function upsertStickyComment(
   ctx: GitHubContext,
   pullRequest: number,
   body: string,
+  marker: string,
 ): Promise<{ action: 'created' | 'updated'; url: string }> {
   const comments = await octokit.paginate(octokit.rest.issues.listComments, {
     owner: ctx.owner,
@@ -17,7 +23,7 @@ export async function upsertStickyComment(
     issue_number: pullRequest,
     per_page: 100,
   });
-  const existing = comments.find((c) => c.body?.includes(STICKY_MARKER) === true);
+  const existing = comments.find((c) => c.body?.includes(marker) === true);
   if (existing !== undefined) {
     const updated = await octokit.rest.issues.updateComment({
       owner: ctx.owner,
