@@ -14655,6 +14655,14 @@ function linkFederatedCredentials(byKind, identitiesById) {
         }
     }
 }
+const PRINCIPAL_LABELS = {
+    clusterControlPlane: 'control-plane',
+    kubelet: 'kubelet',
+    addon: 'add-on',
+    workload: 'workload',
+    other: 'other',
+    unknown: 'unknown',
+};
 /** The principals a cluster acts as, with the role each plays. */
 function clusterPrincipals(cluster) {
     const result = [];
@@ -14683,6 +14691,8 @@ function linkPrincipal(assignment, principals, identitiesByPrincipal) {
         const { cluster } = match;
         assignment.principal.kind = match.kind;
         assignment.principal.cluster = cluster;
+        assignment.principal.label =
+            match.addon === undefined ? PRINCIPAL_LABELS[match.kind] : `${match.addon} add-on`;
         if (match.kind === 'clusterControlPlane')
             cluster.controlPlaneRoleAssignments.push(assignment);
         else if (match.kind === 'kubelet')
@@ -14695,6 +14705,7 @@ function linkPrincipal(assignment, principals, identitiesByPrincipal) {
     }
     if (identity !== undefined && identity.federatedCredentials.length > 0) {
         assignment.principal.kind = 'workload';
+        assignment.principal.label = PRINCIPAL_LABELS.workload;
         return;
     }
     // A principal that names something (a known ID, or another resource's attribute) is someone else's; one that

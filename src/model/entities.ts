@@ -163,6 +163,8 @@ export interface RoleAssignment extends EntityBase<'roleAssignment', RoleAssignm
     identity?: ManagedIdentity;
     /** The add-on key when kind is addon. */
     addon?: string;
+    /** How a reader names the principal: "control-plane", "kubelet", "omsagent add-on", "workload". */
+    label?: string;
   };
 }
 

@@ -83,6 +83,15 @@ function linkFederatedCredentials(byKind: EntitiesByKind, identitiesById: ValueI
   }
 }
 
+const PRINCIPAL_LABELS: Record<PrincipalKind, string> = {
+  clusterControlPlane: 'control-plane',
+  kubelet: 'kubelet',
+  addon: 'add-on',
+  workload: 'workload',
+  other: 'other',
+  unknown: 'unknown',
+};
+
 interface ClusterPrincipal {
   cluster: Cluster;
   principal: Value<string>;
@@ -121,6 +130,8 @@ function linkPrincipal(
     const { cluster } = match;
     assignment.principal.kind = match.kind;
     assignment.principal.cluster = cluster;
+    assignment.principal.label =
+      match.addon === undefined ? PRINCIPAL_LABELS[match.kind] : `${match.addon} add-on`;
     if (match.kind === 'clusterControlPlane') cluster.controlPlaneRoleAssignments.push(assignment);
     else if (match.kind === 'kubelet') cluster.kubeletRoleAssignments.push(assignment);
     else if (match.addon !== undefined) {
@@ -131,6 +142,7 @@ function linkPrincipal(
   }
   if (identity !== undefined && identity.federatedCredentials.length > 0) {
     assignment.principal.kind = 'workload';
+    assignment.principal.label = PRINCIPAL_LABELS.workload;
     return;
   }
   // A principal that names something (a known ID, or another resource's attribute) is someone else's; one that
