@@ -11442,15 +11442,19 @@ async function loadBaseline(path, display) {
         if (typeof item.policyId !== 'string' || typeof item.entity?.key !== 'string') {
             throw new InputError({ file: display, pointer: `/results/${i}` }, 'expected a result with policyId and entity.key');
         }
-        if (item.status === 'fail' || item.status === 'indeterminate')
+        // Waived and inline-suppressed findings are not debt the baseline accepts: when their waiver ends they count.
+        const accepted = item.suppression === undefined || item.suppression.kind === 'baseline';
+        if ((item.status === 'fail' || item.status === 'indeterminate') && accepted) {
             keys.add(baselineKey(item.policyId, item.entity.key));
+        }
     });
     return { file: display, keys };
 }
 /** Marks findings already in the baseline; the reports then show only what is new. */
 function applyBaseline(evaluations, baseline) {
     for (const e of evaluations) {
-        if (e.status !== 'fail' && e.status !== 'indeterminate')
+        // An expired waiver is a decision that the finding counts again; an older baseline does not overrule it.
+        if ((e.status !== 'fail' && e.status !== 'indeterminate') || e.expiredWaiver !== undefined)
             continue;
         if (baseline.keys.has(baselineKey(e.policy.policy.id, e.entity.key))) {
             e.suppression ??= {
@@ -12503,7 +12507,8 @@ function renderMarkdown(outcome, options = {}) {
     if (notices.length > 0)
         blocks.push(notices.map((n) => `> ⚠️ ${n}`).join('\n>\n'));
     blocks.push(inputsDetail(outcome));
-    return scrubSecrets(fit(blocks, limit), outcome.secrets);
+    // Scrubbed before fitting: a redaction can be longer than the secret it replaces.
+    return fit(blocks.map((b) => scrubSecrets(b, outcome.secrets)), limit, options.fullReportAt);
 }
 function headline(outcome) {
     const counts = countOutcome(outcome);
@@ -12585,13 +12590,18 @@ function chunks(items, size) {
 function escapeCell(text) {
     return text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 }
-/** Joins blocks while they fit; the rest are counted in a note that always fits. */
-function fit(blocks, limit) {
-    const note = (n) => `\n\n> ${n} more section(s) left out to stay within GitHub's ${limit.toLocaleString('en-US')}-character limit. The job summary, the JSON report and the SARIF file have every finding.`;
+/**
+ * Joins blocks while they fit, measured in UTF-8 bytes as GitHub measures its limits; the rest are counted in a
+ * note that always fits.
+ */
+function fit(blocks, limit, fullReportAt) {
+    const size = (text) => Buffer.byteLength(text, 'utf8');
+    const note = (n) => `\n\n> ${n} more section(s) left out to stay within GitHub's ${limit.toLocaleString('en-US')}-byte limit.` +
+        (fullReportAt === undefined ? '' : ` The whole report: ${fullReportAt}.`);
     let out = '';
     for (let i = 0; i < blocks.length; i++) {
         const next = out === '' ? (blocks[i] ?? '') : `${out}\n\n${blocks[i] ?? ''}`;
-        if (next.length + note(blocks.length).length > limit)
+        if (size(next) + size(note(blocks.length)) > limit)
             return out + note(blocks.length - i);
         out = next;
     }
@@ -12615,7 +12625,9 @@ const LEVEL = {
 };
 /**
  * SARIF 2.1.0 for code scanning: one rule per policy (with its help text and a link to its page), one result per
- * failing or indeterminate finding, located at the declaring .tf/.bicep lines relative to the repository root.
+ * failing finding (suppressed ones marked so), located at the declaring .tf/.bicep lines relative to the repository
+ * root. Indeterminate results are left to the other reports: code scanning would rank a "known after apply" with
+ * the rule's security severity, as if it were a failure.
  * partialFingerprints hash the policy ID and the resource's stable key, so an alert survives edits that move lines.
  */
 function renderSarif(outcome, options = {}) {
@@ -12635,9 +12647,13 @@ function renderSarif(outcome, options = {}) {
                         rules: policies.map((p) => rule(p, options)),
                     },
                 },
-                automationDetails: { id: 'aks-identity-lint/' },
+                ...(options.category === undefined
+                    ? {}
+                    : { automationDetails: { id: `aks-identity-lint/${options.category}/` } }),
                 columnKind: 'utf16CodeUnits',
-                results: [...findings(outcome), ...suppressedFindings(outcome), ...baselined(outcome)].map((e) => result(e, ruleIndex.get(e.policy.policy.id) ?? 0)),
+                results: [...findings(outcome), ...suppressedFindings(outcome), ...baselined(outcome)]
+                    .filter((e) => e.status === 'fail')
+                    .map((e) => result(e, ruleIndex.get(e.policy.policy.id) ?? 0)),
             },
         ],
     };
@@ -15026,7 +15042,7 @@ async function scanCommand(argv, io) {
         // Writing a baseline records today's findings as accepted; it is not a verdict on them.
         await writeBaseline(baselineFile, renderJson(outcome));
         const counts = countOutcome(outcome);
-        io.stderr(`aks-identity-lint: baseline of ${counts.failed + counts.indeterminate} finding(s) written to ${baselineFile}\n`);
+        io.stderr(`aks-identity-lint: baseline of ${counts.failed + counts.indeterminate + counts.baselined} finding(s) written to ${baselineFile}\n`);
         return EXIT_PASS;
     }
     return runFailed(outcome) ? EXIT_FAIL : EXIT_PASS;

@@ -29128,39 +29128,34 @@ function list(name) {
         .map((s) => s.trim())
         .filter((s) => s !== '');
 }
-function bool(name, fallback) {
+function optionalBool(name) {
     const raw = getInput(name).trim().toLowerCase();
     if (raw === '')
-        return fallback;
+        return undefined;
     if (['true', 'yes', 'on', '1'].includes(raw))
         return true;
     if (['false', 'no', 'off', '0'].includes(raw))
         return false;
     throw new ActionInputError(`input '${name}' must be true or false, not '${getInput(name)}'`);
 }
+function bool(name, fallback) {
+    return optionalBool(name) ?? fallback;
+}
 function readActionInputs() {
-    const paths = list('paths');
-    if (paths.length === 0) {
-        throw new ActionInputError("input 'paths' is required: the plan files (terraform show -json), directories or globs to scan");
-    }
-    const failOn = (getInput('fail-on').trim().toLowerCase() || 'high');
-    if (!FAIL_ON_VALUES.includes(failOn)) {
+    const failOnText = getInput('fail-on').trim().toLowerCase();
+    if (failOnText !== '' && !FAIL_ON_VALUES.includes(failOnText)) {
         throw new ActionInputError(`input 'fail-on' must be one of ${FAIL_ON_VALUES.join(', ')}, not '${getInput('fail-on')}'`);
     }
-    const builtIn = bool('builtin', true);
-    const policies = list('policies');
-    if (!builtIn && policies.length === 0) {
-        throw new ActionInputError("input 'builtin: false' leaves no policies to run; set 'policies' to your policy directories");
+    const stack = getInput('stack').trim();
+    if (!/^[A-Za-z0-9_.-]*$/.test(stack)) {
+        throw new ActionInputError(`input 'stack' may use letters, digits, '.', '_' and '-' only, not '${stack}'`);
     }
     const inputs = {
-        paths,
-        policies,
-        builtIn,
-        failOn,
-        failOnIndeterminate: bool('fail-on-indeterminate', false),
+        paths: list('paths'),
+        policies: list('policies'),
         annotations: bool('annotations', true),
         comment: bool('comment', true),
-        commentKey: getInput('comment-key').trim(),
+        stack,
         checkRun: bool('check-run', true),
         summary: bool('summary', true),
         sarifFile: getInput('sarif-file').trim(),
@@ -29171,6 +29166,14 @@ function readActionInputs() {
         baseline: getInput('baseline').trim(),
         githubToken: getInput('github-token').trim(),
     };
+    const builtIn = optionalBool('builtin');
+    if (builtIn !== undefined)
+        inputs.builtIn = builtIn;
+    if (failOnText !== '')
+        inputs.failOn = failOnText;
+    const failOnIndeterminate = optionalBool('fail-on-indeterminate');
+    if (failOnIndeterminate !== undefined)
+        inputs.failOnIndeterminate = failOnIndeterminate;
     if (inputs.githubToken !== '')
         setSecret(inputs.githubToken);
     return inputs;
@@ -44486,6 +44489,10 @@ function formatName(format) {
 }
 
 const CHECK_RUN_NAME = 'aks-identity-lint';
+/** `aks-identity-lint`, or `aks-identity-lint (prod)` for one stack of several, so each can be a required check. */
+function checkRunName(stack) {
+    return stack === '' ? CHECK_RUN_NAME : `${CHECK_RUN_NAME} (${stack})`;
+}
 /** The Checks API takes at most 50 annotations per request. */
 const ANNOTATION_BATCH = 50;
 /**
@@ -44504,22 +44511,34 @@ async function publishCheckRun(octokit, ctx, report) {
     const created = await octokit.rest.checks.create({
         owner: ctx.owner,
         repo: ctx.repo,
-        name: CHECK_RUN_NAME,
+        name: report.name,
         head_sha: ctx.sha,
         status: 'completed',
         conclusion: report.conclusion,
         completed_at: new Date().toISOString(),
         output: output(batches[0]),
     });
+    const posted = {
+        id: created.data.id,
+        url: created.data.html_url ?? '',
+        annotated: batches[0]?.length ?? 0,
+    };
     for (const batch of batches.slice(1)) {
-        await octokit.rest.checks.update({
-            owner: ctx.owner,
-            repo: ctx.repo,
-            check_run_id: created.data.id,
-            output: output(batch),
-        });
+        try {
+            await octokit.rest.checks.update({
+                owner: ctx.owner,
+                repo: ctx.repo,
+                check_run_id: created.data.id,
+                output: output(batch),
+            });
+            posted.annotated += batch.length;
+        }
+        catch (error) {
+            posted.failed = error instanceof Error ? error.message : String(error);
+            break;
+        }
     }
-    return { id: created.data.id, url: created.data.html_url ?? '' };
+    return posted;
 }
 function toApi(a) {
     return {
@@ -51759,7 +51778,7 @@ async function tryPublish(what, publish) {
         const message = error instanceof Error ? error.message : String(error);
         if (status === 403 || status === 404) {
             notice(`aks-identity-lint could not post the ${what} (${String(status)}: ${message}). The token may lack the permission, ` +
-                'as on pull requests from forks; the findings are in the annotations and the job summary.');
+                'as on pull requests from forks; the findings are still in the step log, the annotations and (when enabled) the job summary.');
         }
         else {
             warning(`aks-identity-lint could not post the ${what}: ${message}`);
@@ -51815,7 +51834,9 @@ async function upsertStickyComment(octokit, ctx, pullRequest, body, marker) {
         issue_number: pullRequest,
         per_page: 100,
     });
-    const existing = comments.find((c) => c.body?.includes(marker) === true);
+    // Ours start with the marker; a person quoting it does not count, and a bot's comment is preferred.
+    const ours = comments.filter((c) => c.body?.startsWith(marker) === true);
+    const existing = ours.find((c) => c.user?.type === 'Bot') ?? ours[0];
     if (existing !== undefined) {
         const updated = await octokit.rest.issues.updateComment({
             owner: ctx.owner,
@@ -52089,7 +52110,8 @@ function renderMarkdown(outcome, options = {}) {
     if (notices.length > 0)
         blocks.push(notices.map((n) => `> ⚠️ ${n}`).join('\n>\n'));
     blocks.push(inputsDetail(outcome));
-    return scrubSecrets(fit(blocks, limit), outcome.secrets);
+    // Scrubbed before fitting: a redaction can be longer than the secret it replaces.
+    return fit(blocks.map((b) => scrubSecrets(b, outcome.secrets)), limit, options.fullReportAt);
 }
 function headline(outcome) {
     const counts = countOutcome(outcome);
@@ -52171,13 +52193,18 @@ function chunks(items, size) {
 function escapeCell(text) {
     return text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 }
-/** Joins blocks while they fit; the rest are counted in a note that always fits. */
-function fit(blocks, limit) {
-    const note = (n) => `\n\n> ${n} more section(s) left out to stay within GitHub's ${limit.toLocaleString('en-US')}-character limit. The job summary, the JSON report and the SARIF file have every finding.`;
+/**
+ * Joins blocks while they fit, measured in UTF-8 bytes as GitHub measures its limits; the rest are counted in a
+ * note that always fits.
+ */
+function fit(blocks, limit, fullReportAt) {
+    const size = (text) => Buffer.byteLength(text, 'utf8');
+    const note = (n) => `\n\n> ${n} more section(s) left out to stay within GitHub's ${limit.toLocaleString('en-US')}-byte limit.` +
+        (fullReportAt === undefined ? '' : ` The whole report: ${fullReportAt}.`);
     let out = '';
     for (let i = 0; i < blocks.length; i++) {
         const next = out === '' ? (blocks[i] ?? '') : `${out}\n\n${blocks[i] ?? ''}`;
-        if (next.length + note(blocks.length).length > limit)
+        if (size(next) + size(note(blocks.length)) > limit)
             return out + note(blocks.length - i);
         out = next;
     }
@@ -52201,7 +52228,9 @@ const LEVEL = {
 };
 /**
  * SARIF 2.1.0 for code scanning: one rule per policy (with its help text and a link to its page), one result per
- * failing or indeterminate finding, located at the declaring .tf/.bicep lines relative to the repository root.
+ * failing finding (suppressed ones marked so), located at the declaring .tf/.bicep lines relative to the repository
+ * root. Indeterminate results are left to the other reports: code scanning would rank a "known after apply" with
+ * the rule's security severity, as if it were a failure.
  * partialFingerprints hash the policy ID and the resource's stable key, so an alert survives edits that move lines.
  */
 function renderSarif(outcome, options = {}) {
@@ -52221,9 +52250,13 @@ function renderSarif(outcome, options = {}) {
                         rules: policies.map((p) => rule(p, options)),
                     },
                 },
-                automationDetails: { id: 'aks-identity-lint/' },
+                ...(options.category === undefined
+                    ? {}
+                    : { automationDetails: { id: `aks-identity-lint/${options.category}/` } }),
                 columnKind: 'utf16CodeUnits',
-                results: [...findings(outcome), ...suppressedFindings(outcome), ...baselined(outcome)].map((e) => result(e, ruleIndex.get(e.policy.policy.id) ?? 0)),
+                results: [...findings(outcome), ...suppressedFindings(outcome), ...baselined(outcome)]
+                    .filter((e) => e.status === 'fail')
+                    .map((e) => result(e, ruleIndex.get(e.policy.policy.id) ?? 0)),
             },
         ],
     };
@@ -52342,15 +52375,19 @@ async function loadBaseline(path, display) {
         if (typeof item.policyId !== 'string' || typeof item.entity?.key !== 'string') {
             throw new InputError({ file: display, pointer: `/results/${i}` }, 'expected a result with policyId and entity.key');
         }
-        if (item.status === 'fail' || item.status === 'indeterminate')
+        // Waived and inline-suppressed findings are not debt the baseline accepts: when their waiver ends they count.
+        const accepted = item.suppression === undefined || item.suppression.kind === 'baseline';
+        if ((item.status === 'fail' || item.status === 'indeterminate') && accepted) {
             keys.add(baselineKey(item.policyId, item.entity.key));
+        }
     });
     return { file: display, keys };
 }
 /** Marks findings already in the baseline; the reports then show only what is new. */
 function applyBaseline(evaluations, baseline) {
     for (const e of evaluations) {
-        if (e.status !== 'fail' && e.status !== 'indeterminate')
+        // An expired waiver is a decision that the finding counts again; an older baseline does not overrule it.
+        if ((e.status !== 'fail' && e.status !== 'indeterminate') || e.expiredWaiver !== undefined)
             continue;
         if (baseline.keys.has(baselineKey(e.policy.policy.id, e.entity.key))) {
             e.suppression ??= {
@@ -54785,16 +54822,18 @@ async function run() {
         const inputs = readActionInputs();
         const workspace = resolve$1(process.env['GITHUB_WORKSPACE'] ?? process.cwd());
         process.chdir(resolve$1(workspace, inputs.workingDirectory));
-        const paths = await expandPaths(inputs.paths);
         const request = {
             cwd: process.cwd(),
             repoRoot: workspace,
-            paths,
+            paths: await expandPaths(inputs.paths),
             policyDirs: inputs.policies,
-            builtIn: inputs.builtIn,
-            failOn: inputs.failOn,
-            failOnIndeterminate: inputs.failOnIndeterminate,
         };
+        if (inputs.builtIn !== undefined)
+            request.builtIn = inputs.builtIn;
+        if (inputs.failOn !== undefined)
+            request.failOn = inputs.failOn;
+        if (inputs.failOnIndeterminate !== undefined)
+            request.failOnIndeterminate = inputs.failOnIndeterminate;
         if (inputs.terraformDir !== '')
             request.terraformDir = inputs.terraformDir;
         if (inputs.config !== '')
@@ -54812,32 +54851,38 @@ async function run() {
         for (const a of step)
             annotate(a);
         const octokit = inputs.githubToken === '' || ctx === undefined ? undefined : githubClient(inputs.githubToken);
-        let checkRunUrl;
+        let checkRun;
         if (inputs.checkRun && octokit !== undefined && ctx !== undefined && ctx.sha !== '') {
-            const notes = annotationNotes(step.length, rest.length, withoutLines.length, true);
-            const published = await tryPublish('check run', () => publishCheckRun(octokit, ctx, {
-                conclusion: runFailed(outcome)
-                    ? 'failure'
-                    : countOutcome(outcome).failed + countOutcome(outcome).indeterminate > 0
-                        ? 'neutral'
-                        : 'success',
+            const notes = annotationNotes(step.length, rest.length, 0, withoutLines.length, true);
+            checkRun = await tryPublish('check run', () => publishCheckRun(octokit, ctx, {
+                name: checkRunName(inputs.stack),
+                conclusion: checkRunConclusion(outcome),
                 title: checkRunTitle(outcome),
-                summary: renderMarkdown(outcome, { links, maxLength: CHECK_RUN_TEXT_LIMIT, notes }),
+                summary: renderMarkdown(outcome, {
+                    links,
+                    maxLength: CHECK_RUN_TEXT_LIMIT,
+                    notes,
+                    fullReportAt: FULL_REPORT,
+                }),
                 annotations: rest,
             }));
-            checkRunUrl = published?.url;
+            if (checkRun?.failed !== undefined) {
+                warning(`aks-identity-lint posted the check run but not all its annotations: ${checkRun.failed}`);
+            }
         }
-        const notes = annotationNotes(step.length, rest.length, withoutLines.length, checkRunUrl !== undefined);
+        const notes = annotationNotes(step.length, checkRun?.annotated ?? 0, rest.length - (checkRun?.annotated ?? 0), withoutLines.length, checkRun !== undefined);
+        const summaryWritten = inputs.summary && process.env['GITHUB_STEP_SUMMARY'] !== undefined;
         if (inputs.comment && octokit !== undefined && ctx !== undefined) {
             if (ctx.pullRequest === undefined)
                 info('aks-identity-lint: not a pull request event; no PR comment to post.');
             else {
-                const marker = stickyMarker(inputs.commentKey);
+                const marker = stickyMarker(inputs.stack);
                 const body = renderMarkdown(outcome, {
                     links,
                     maxLength: GITHUB_COMMENT_LIMIT,
                     header: marker,
                     notes,
+                    fullReportAt: summaryWritten ? "this run's job summary" : FULL_REPORT,
                 });
                 const pr = ctx.pullRequest;
                 const posted = await tryPublish('pull request comment', () => upsertStickyComment(octokit, ctx, pr, body, marker));
@@ -54845,14 +54890,18 @@ async function run() {
                     info(`aks-identity-lint: PR comment ${posted.action}: ${posted.url}`);
             }
         }
-        if (inputs.summary && process.env['GITHUB_STEP_SUMMARY']) {
+        if (summaryWritten) {
             await summary
-                .addRaw(renderMarkdown(outcome, { links, maxLength: SUMMARY_LIMIT, notes }), true)
+                .addRaw(renderMarkdown(outcome, { links, maxLength: SUMMARY_LIMIT, notes, fullReportAt: FULL_REPORT }), true)
                 .write();
         }
         const sarifPath = inputs.sarifFile === '' ? '' : resolve$1(inputs.sarifFile);
-        if (sarifPath !== '')
-            await writeFile$1(sarifPath, renderSarif(outcome, { policyUrl: (p) => links.policyUrl?.(p) }));
+        if (sarifPath !== '') {
+            const sarifOptions = { policyUrl: (p) => links.policyUrl?.(p) };
+            if (inputs.stack !== '')
+                sarifOptions.category = inputs.stack;
+            await writeFile$1(sarifPath, renderSarif(outcome, sarifOptions));
+        }
         const jsonPath = inputs.jsonFile === '' ? '' : resolve$1(inputs.jsonFile);
         if (jsonPath !== '')
             await writeFile$1(jsonPath, renderJson(outcome));
@@ -54890,17 +54939,26 @@ function annotate(a) {
     else
         notice(a.message, properties);
 }
+/** Where the full report is, when a size limit cut one short. */
+const FULL_REPORT = "the action's json-file or sarif-file output, or `aks-identity-lint scan --format markdown`";
 /** Says where the findings that are not annotated on the step went, so none goes unaccounted. */
-function annotationNotes(onStep, rest, withoutLines, checkRun) {
+function annotationNotes(onStep, onCheckRun, notAnnotated, withoutLines, checkRun) {
     const notes = [];
-    if (rest > 0) {
-        notes.push(checkRun
-            ? `${onStep} finding(s) are annotated on this step (GitHub shows 10 per level per step); the other ${rest} are annotated by the \`${CHECK_RUN_NAME}\` check run.`
-            : `${onStep} finding(s) are annotated on this step (GitHub shows 10 per level per step); ${rest} more could not be annotated because no check run was posted: they are listed below.`);
+    if (onCheckRun > 0) {
+        notes.push(`${onStep} finding(s) are annotated on this step (GitHub shows 10 per level per step); the other ${onCheckRun} are annotated by the check run.`);
+    }
+    if (notAnnotated > 0) {
+        notes.push(`${notAnnotated} finding(s) beyond GitHub's 10 annotations per level per step could not be annotated${checkRun ? ' (the check run refused them)' : ' because no check run was posted'}: they are listed below.`);
     }
     if (withoutLines > 0)
         notes.push(`${withoutLines} finding(s) have no source line to annotate (see "Where" below).`);
     return notes;
+}
+function checkRunConclusion(outcome) {
+    if (runFailed(outcome))
+        return 'failure';
+    const counts = countOutcome(outcome);
+    return counts.failed + counts.indeterminate > 0 ? 'neutral' : 'success';
 }
 function checkRunTitle(outcome) {
     const c = countOutcome(outcome);

@@ -9,7 +9,7 @@ import { PolicyLoadError } from './policy/load.js';
 import { countOutcome, runFailed, type ScanOutcome } from './policy/outcome.js';
 import { annotationsOf, splitForStep, type Annotation } from './report/annotations.js';
 import { renderConsole } from './report/console.js';
-import { publishCheckRun, CHECK_RUN_NAME } from './report/github/check-run.js';
+import { checkRunName, publishCheckRun, type CheckRunPosted } from './report/github/check-run.js';
 import { githubClient, tryPublish } from './report/github/client.js';
 import { readGitHubContext, type GitHubContext } from './report/github/context.js';
 import { stickyMarker, upsertStickyComment } from './report/github/pr-comment.js';
@@ -20,7 +20,7 @@ import {
   renderMarkdown,
   type MarkdownLinks,
 } from './report/markdown.js';
-import { renderSarif } from './report/sarif.js';
+import { renderSarif, type SarifOptions } from './report/sarif.js';
 import { resolveRun, RunRequestError, type RunRequest } from './run-options.js';
 import { scan } from './scan.js';
 import { ConfigError } from './suppress/config.js';
@@ -38,20 +38,20 @@ export async function run(): Promise<void> {
     const inputs = readActionInputs();
     const workspace = resolve(process.env['GITHUB_WORKSPACE'] ?? process.cwd());
     process.chdir(resolve(workspace, inputs.workingDirectory));
-    const paths = await expandPaths(inputs.paths);
     const request: RunRequest = {
       cwd: process.cwd(),
       repoRoot: workspace,
-      paths,
+      paths: await expandPaths(inputs.paths),
       policyDirs: inputs.policies,
-      builtIn: inputs.builtIn,
-      failOn: inputs.failOn,
-      failOnIndeterminate: inputs.failOnIndeterminate,
     };
+    if (inputs.builtIn !== undefined) request.builtIn = inputs.builtIn;
+    if (inputs.failOn !== undefined) request.failOn = inputs.failOn;
+    if (inputs.failOnIndeterminate !== undefined) request.failOnIndeterminate = inputs.failOnIndeterminate;
     if (inputs.terraformDir !== '') request.terraformDir = inputs.terraformDir;
     if (inputs.config !== '') request.config = inputs.config;
     if (inputs.baseline !== '') request.baseline = inputs.baseline;
     const outcome = await scan(await resolveRun(request));
+
     core.info(renderConsole(outcome, { color: false }));
 
     const ctx = readGitHubContext();
@@ -64,35 +64,49 @@ export async function run(): Promise<void> {
 
     const octokit =
       inputs.githubToken === '' || ctx === undefined ? undefined : githubClient(inputs.githubToken);
-    let checkRunUrl: string | undefined;
+    let checkRun: CheckRunPosted | undefined;
     if (inputs.checkRun && octokit !== undefined && ctx !== undefined && ctx.sha !== '') {
-      const notes = annotationNotes(step.length, rest.length, withoutLines.length, true);
-      const published = await tryPublish('check run', () =>
+      const notes = annotationNotes(step.length, rest.length, 0, withoutLines.length, true);
+      checkRun = await tryPublish('check run', () =>
         publishCheckRun(octokit, ctx, {
-          conclusion: runFailed(outcome)
-            ? 'failure'
-            : countOutcome(outcome).failed + countOutcome(outcome).indeterminate > 0
-              ? 'neutral'
-              : 'success',
+          name: checkRunName(inputs.stack),
+          conclusion: checkRunConclusion(outcome),
           title: checkRunTitle(outcome),
-          summary: renderMarkdown(outcome, { links, maxLength: CHECK_RUN_TEXT_LIMIT, notes }),
+          summary: renderMarkdown(outcome, {
+            links,
+            maxLength: CHECK_RUN_TEXT_LIMIT,
+            notes,
+            fullReportAt: FULL_REPORT,
+          }),
           annotations: rest,
         }),
       );
-      checkRunUrl = published?.url;
+      if (checkRun?.failed !== undefined) {
+        core.warning(
+          `aks-identity-lint posted the check run but not all its annotations: ${checkRun.failed}`,
+        );
+      }
     }
-    const notes = annotationNotes(step.length, rest.length, withoutLines.length, checkRunUrl !== undefined);
+    const notes = annotationNotes(
+      step.length,
+      checkRun?.annotated ?? 0,
+      rest.length - (checkRun?.annotated ?? 0),
+      withoutLines.length,
+      checkRun !== undefined,
+    );
 
+    const summaryWritten = inputs.summary && process.env['GITHUB_STEP_SUMMARY'] !== undefined;
     if (inputs.comment && octokit !== undefined && ctx !== undefined) {
       if (ctx.pullRequest === undefined)
         core.info('aks-identity-lint: not a pull request event; no PR comment to post.');
       else {
-        const marker = stickyMarker(inputs.commentKey);
+        const marker = stickyMarker(inputs.stack);
         const body = renderMarkdown(outcome, {
           links,
           maxLength: GITHUB_COMMENT_LIMIT,
           header: marker,
           notes,
+          fullReportAt: summaryWritten ? "this run's job summary" : FULL_REPORT,
         });
         const pr = ctx.pullRequest;
         const posted = await tryPublish('pull request comment', () =>
@@ -101,15 +115,21 @@ export async function run(): Promise<void> {
         if (posted !== undefined) core.info(`aks-identity-lint: PR comment ${posted.action}: ${posted.url}`);
       }
     }
-    if (inputs.summary && process.env['GITHUB_STEP_SUMMARY']) {
+    if (summaryWritten) {
       await core.summary
-        .addRaw(renderMarkdown(outcome, { links, maxLength: SUMMARY_LIMIT, notes }), true)
+        .addRaw(
+          renderMarkdown(outcome, { links, maxLength: SUMMARY_LIMIT, notes, fullReportAt: FULL_REPORT }),
+          true,
+        )
         .write();
     }
 
     const sarifPath = inputs.sarifFile === '' ? '' : resolve(inputs.sarifFile);
-    if (sarifPath !== '')
-      await writeFile(sarifPath, renderSarif(outcome, { policyUrl: (p) => links.policyUrl?.(p) }));
+    if (sarifPath !== '') {
+      const sarifOptions: SarifOptions = { policyUrl: (p) => links.policyUrl?.(p) };
+      if (inputs.stack !== '') sarifOptions.category = inputs.stack;
+      await writeFile(sarifPath, renderSarif(outcome, sarifOptions));
+    }
     const jsonPath = inputs.jsonFile === '' ? '' : resolve(inputs.jsonFile);
     if (jsonPath !== '') await writeFile(jsonPath, renderJson(outcome));
 
@@ -150,19 +170,38 @@ function annotate(a: Annotation): void {
   else core.notice(a.message, properties);
 }
 
+/** Where the full report is, when a size limit cut one short. */
+const FULL_REPORT =
+  "the action's json-file or sarif-file output, or `aks-identity-lint scan --format markdown`";
+
 /** Says where the findings that are not annotated on the step went, so none goes unaccounted. */
-function annotationNotes(onStep: number, rest: number, withoutLines: number, checkRun: boolean): string[] {
+function annotationNotes(
+  onStep: number,
+  onCheckRun: number,
+  notAnnotated: number,
+  withoutLines: number,
+  checkRun: boolean,
+): string[] {
   const notes: string[] = [];
-  if (rest > 0) {
+  if (onCheckRun > 0) {
     notes.push(
-      checkRun
-        ? `${onStep} finding(s) are annotated on this step (GitHub shows 10 per level per step); the other ${rest} are annotated by the \`${CHECK_RUN_NAME}\` check run.`
-        : `${onStep} finding(s) are annotated on this step (GitHub shows 10 per level per step); ${rest} more could not be annotated because no check run was posted: they are listed below.`,
+      `${onStep} finding(s) are annotated on this step (GitHub shows 10 per level per step); the other ${onCheckRun} are annotated by the check run.`,
+    );
+  }
+  if (notAnnotated > 0) {
+    notes.push(
+      `${notAnnotated} finding(s) beyond GitHub's 10 annotations per level per step could not be annotated${checkRun ? ' (the check run refused them)' : ' because no check run was posted'}: they are listed below.`,
     );
   }
   if (withoutLines > 0)
     notes.push(`${withoutLines} finding(s) have no source line to annotate (see "Where" below).`);
   return notes;
+}
+
+function checkRunConclusion(outcome: ScanOutcome): 'success' | 'failure' | 'neutral' {
+  if (runFailed(outcome)) return 'failure';
+  const counts = countOutcome(outcome);
+  return counts.failed + counts.indeterminate > 0 ? 'neutral' : 'success';
 }
 
 function checkRunTitle(outcome: ScanOutcome): string {

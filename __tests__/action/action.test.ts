@@ -96,15 +96,20 @@ describe('the action on a pull request', () => {
     expect(server.comments[1]?.body).toContain('fail-on: `none`');
   });
 
-  it('keeps one comment per comment-key, for several stacks on one pull request', async () => {
-    await runAction({ inputs: { paths: 'examples', 'comment-key': 'prod' }, apiUrl: server.url });
-    await runAction({ inputs: { paths: 'examples', 'comment-key': 'dev' }, apiUrl: server.url });
-    await runAction({ inputs: { paths: 'examples', 'comment-key': 'prod' }, apiUrl: server.url });
+  it('keeps one comment and one check run per stack, for several stacks on one pull request', async () => {
+    await runAction({ inputs: { paths: 'examples', stack: 'prod' }, apiUrl: server.url });
+    await runAction({ inputs: { paths: 'examples', stack: 'dev' }, apiUrl: server.url });
+    await runAction({ inputs: { paths: 'examples', stack: 'prod' }, apiUrl: server.url });
     expect(server.requestsTo('POST', PR_COMMENTS)).toHaveLength(2);
     expect(server.requestsTo('PATCH', COMMENT_UPDATE)).toHaveLength(1);
     expect(server.comments.map((c) => c.body.split('\n')[0])).toEqual([
       '<!-- aks-identity-lint:sticky-comment:prod -->',
       '<!-- aks-identity-lint:sticky-comment:dev -->',
+    ]);
+    expect(server.requestsTo('POST', CHECK_RUNS).map((r) => r.body?.['name'])).toEqual([
+      'aks-identity-lint (prod)',
+      'aks-identity-lint (dev)',
+      'aks-identity-lint (prod)',
     ]);
   });
 
@@ -224,6 +229,29 @@ describe('config and baseline inputs', () => {
     );
   });
 
+  it('takes fail-on and paths from the config when the workflow leaves them out', async () => {
+    const workspace = await mkdtemp(join(tmpdir(), 'action-config-'));
+    await writeFile(
+      join(workspace, '.aks-identity-lint.json'),
+      JSON.stringify({ paths: ['examples'], failOn: 'none' }),
+    );
+    const { cp } = await import('node:fs/promises');
+    await cp(join(repoRoot, 'examples'), join(workspace, 'examples'), { recursive: true });
+    const run = await runAction({
+      inputs: { comment: 'false', 'check-run': 'false' },
+      apiUrl: server.url,
+      workspace,
+    });
+    expect(run.status).toBe(0);
+    expect(run.outputs).toMatchObject({ result: 'pass', failed: '5' });
+    const strict = await runAction({
+      inputs: { 'fail-on': 'high', comment: 'false', 'check-run': 'false' },
+      apiUrl: server.url,
+      workspace,
+    });
+    expect(strict.status).toBe(1);
+  });
+
   it('fails with a clear message on a broken config', async () => {
     const workspace = await mkdtemp(join(tmpdir(), 'action-config-'));
     await writeFile(join(workspace, 'lint.json'), '{ "failOn": "urgent" }');
@@ -284,7 +312,7 @@ describe('many findings', () => {
       start_line: expect.any(Number) as number,
     });
     expect(run.summary).toContain(
-      '10 finding(s) are annotated on this step (GitHub shows 10 per level per step); the other 110 are annotated by the `aks-identity-lint` check run.',
+      '10 finding(s) are annotated on this step (GitHub shows 10 per level per step); the other 110 are annotated by the check run.',
     );
     expect(run.status).toBe(0);
   });
@@ -308,7 +336,7 @@ describe('outside pull requests and with bad inputs', () => {
   });
 
   it.each([
-    [{ paths: '' }, "input 'paths' is required"],
+    [{ paths: '' }, 'no input to scan: give plan files or directories'],
     [
       { paths: 'examples', 'fail-on': 'urgent' },
       "input 'fail-on' must be one of critical, high, medium, low, info, none, not 'urgent'",
@@ -316,7 +344,11 @@ describe('outside pull requests and with bad inputs', () => {
     [{ paths: 'examples', comment: 'maybe' }, "input 'comment' must be true or false, not 'maybe'"],
     [{ paths: 'no/such/plan.json' }, "input 'paths': 'no/such/plan.json' does not exist"],
     [{ paths: 'plans/**/*.tfplan.json' }, "input 'paths': 'plans/**/*.tfplan.json' matches no file"],
-    [{ paths: 'examples', builtin: 'false' }, "input 'builtin: false' leaves no policies to run"],
+    [{ paths: 'examples', builtin: 'false' }, 'with the built-in policies off there are no policies to run'],
+    [
+      { paths: 'examples', stack: 'prod -->' },
+      "input 'stack' may use letters, digits, '.', '_' and '-' only",
+    ],
     [{ paths: 'package.json' }, 'package.json: this is an unknown format'],
   ])('%j fails with a clear message', async (inputs, message) => {
     const run = await runAction({ inputs, apiUrl: server.url });

@@ -22,7 +22,7 @@ interface StoredComment {
   id: number;
   body: string;
   html_url: string;
-  user: { login: string };
+  user: { login: string; type?: string };
 }
 
 /**
@@ -130,7 +130,7 @@ export class GitHubApiServer {
         id: this.nextId++,
         body: bodyText(request),
         html_url: 'https://github.com/c',
-        user: { login: 'github-actions[bot]' },
+        user: { login: 'github-actions[bot]', type: 'Bot' },
       };
       comment.html_url = `https://github.com/comments/${comment.id}`;
       this.comments.push(comment);

@@ -78,6 +78,24 @@ describe('SARIF output', () => {
     expect(new Set(first).size).toBe(first?.length);
   });
 
+  it('leaves indeterminate results to the other reports, so code scanning never ranks an unknown as a failure', async () => {
+    const { writeTemp, plan } = await import('../helpers/plans.js');
+    const dir = await writeTemp({
+      'tfplan.json': plan([
+        {
+          address: 'azurerm_kubernetes_cluster.aks',
+          type: 'azurerm_kubernetes_cluster',
+          after: { name: 'aks', identity: [{ type: 'SystemAssigned' }] },
+          afterUnknown: { local_account_disabled: true },
+        },
+      ]),
+    });
+    const run = runCli(['scan', join(dir, 'tfplan.json'), '--format', 'sarif', '--fail-on', 'none']);
+    const sarif = JSON.parse(run.stdout) as Sarif;
+    expect(validate(sarif)).toBe(true);
+    expect(sarif.runs[0]?.results.map((r) => r.ruleId)).toEqual(['AKSID004', 'AKSID005']);
+  });
+
   it('locates findings without a source line at their input file', () => {
     const sarif = sarifOf([terraformFixture('tfplan-zodiac-AKS-main_terraform.json')]);
     const location = sarif.runs[0]?.results[0]?.locations[0]?.physicalLocation;

@@ -252,6 +252,32 @@ describe('baselines', () => {
     expect(consoleRun.stdout).toContain('5 already in the baseline baseline.json (not shown)');
   });
 
+  it('do not record waived findings, and an expired waiver is not overruled by a baseline', async () => {
+    const waiver = {
+      policy: 'AKSID003',
+      resource: 'module.legacy.*',
+      reason: 'until Q1',
+      expires: '2026-12-31',
+    };
+    const dir = await workspace({ paths: ['infra'], waivers: [waiver] });
+    const written = runCli(
+      ['scan', '--write-baseline', 'baseline.json', '--format', 'json', '--output', 'r.json'],
+      dir,
+      {
+        AKS_IDENTITY_LINT_TODAY: '2026-11-24',
+      },
+    );
+    expect(written.stderr).toContain('baseline of 4 finding(s)');
+    const during = scanJson(dir, ['--baseline', 'baseline.json'], '2026-12-01');
+    expect(during.status).toBe(0);
+    const after = scanJson(dir, ['--baseline', 'baseline.json'], '2027-01-01');
+    expect(after.status).toBe(1);
+    expect(find(after.report, 'AKSID003')).toMatchObject({
+      blocking: true,
+      expiredWaiver: { expires: '2026-12-31' },
+    });
+  });
+
   it('that is not a report is a clear error', async () => {
     const dir = await writeTemp({ 'baseline.json': { hello: 1 } });
     const run = runCli(['scan', join(repoRoot, 'examples'), '--baseline', 'baseline.json'], dir);

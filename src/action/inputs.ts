@@ -1,16 +1,21 @@
 import * as core from '@actions/core';
 import { FAIL_ON_VALUES, type FailOn } from '../policy/severity.js';
 
-/** The action's inputs, read and checked; see action.yml for their documentation. */
+/**
+ * The action's inputs, read and checked; see action.yml for their documentation. Settings the config file can also
+ * make (paths, builtin, fail-on, fail-on-indeterminate) are undefined when the workflow leaves them empty, so the
+ * config decides; the defaults apply only when neither says.
+ */
 export interface ActionInputs {
   paths: string[];
   policies: string[];
-  builtIn: boolean;
-  failOn: FailOn;
-  failOnIndeterminate: boolean;
+  builtIn?: boolean;
+  failOn?: FailOn;
+  failOnIndeterminate?: boolean;
   annotations: boolean;
   comment: boolean;
-  commentKey: string;
+  /** Names the stack a step lints, when several steps lint one commit: its comment, check run and SARIF category. */
+  stack: string;
   checkRun: boolean;
   summary: boolean;
   sarifFile: string;
@@ -33,43 +38,37 @@ function list(name: string): string[] {
     .filter((s) => s !== '');
 }
 
-function bool(name: string, fallback: boolean): boolean {
+function optionalBool(name: string): boolean | undefined {
   const raw = core.getInput(name).trim().toLowerCase();
-  if (raw === '') return fallback;
+  if (raw === '') return undefined;
   if (['true', 'yes', 'on', '1'].includes(raw)) return true;
   if (['false', 'no', 'off', '0'].includes(raw)) return false;
   throw new ActionInputError(`input '${name}' must be true or false, not '${core.getInput(name)}'`);
 }
 
+function bool(name: string, fallback: boolean): boolean {
+  return optionalBool(name) ?? fallback;
+}
+
 export function readActionInputs(): ActionInputs {
-  const paths = list('paths');
-  if (paths.length === 0) {
-    throw new ActionInputError(
-      "input 'paths' is required: the plan files (terraform show -json), directories or globs to scan",
-    );
-  }
-  const failOn = (core.getInput('fail-on').trim().toLowerCase() || 'high') as FailOn;
-  if (!FAIL_ON_VALUES.includes(failOn)) {
+  const failOnText = core.getInput('fail-on').trim().toLowerCase();
+  if (failOnText !== '' && !FAIL_ON_VALUES.includes(failOnText as FailOn)) {
     throw new ActionInputError(
       `input 'fail-on' must be one of ${FAIL_ON_VALUES.join(', ')}, not '${core.getInput('fail-on')}'`,
     );
   }
-  const builtIn = bool('builtin', true);
-  const policies = list('policies');
-  if (!builtIn && policies.length === 0) {
+  const stack = core.getInput('stack').trim();
+  if (!/^[A-Za-z0-9_.-]*$/.test(stack)) {
     throw new ActionInputError(
-      "input 'builtin: false' leaves no policies to run; set 'policies' to your policy directories",
+      `input 'stack' may use letters, digits, '.', '_' and '-' only, not '${stack}'`,
     );
   }
   const inputs: ActionInputs = {
-    paths,
-    policies,
-    builtIn,
-    failOn,
-    failOnIndeterminate: bool('fail-on-indeterminate', false),
+    paths: list('paths'),
+    policies: list('policies'),
     annotations: bool('annotations', true),
     comment: bool('comment', true),
-    commentKey: core.getInput('comment-key').trim(),
+    stack,
     checkRun: bool('check-run', true),
     summary: bool('summary', true),
     sarifFile: core.getInput('sarif-file').trim(),
@@ -80,6 +79,11 @@ export function readActionInputs(): ActionInputs {
     baseline: core.getInput('baseline').trim(),
     githubToken: core.getInput('github-token').trim(),
   };
+  const builtIn = optionalBool('builtin');
+  if (builtIn !== undefined) inputs.builtIn = builtIn;
+  if (failOnText !== '') inputs.failOn = failOnText as FailOn;
+  const failOnIndeterminate = optionalBool('fail-on-indeterminate');
+  if (failOnIndeterminate !== undefined) inputs.failOnIndeterminate = failOnIndeterminate;
   if (inputs.githubToken !== '') core.setSecret(inputs.githubToken);
   return inputs;
 }

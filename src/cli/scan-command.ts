@@ -74,7 +74,7 @@ export async function scanCommand(argv: readonly string[], io: CliIo): Promise<n
     await writeBaseline(baselineFile, renderJson(outcome));
     const counts = countOutcome(outcome);
     io.stderr(
-      `aks-identity-lint: baseline of ${counts.failed + counts.indeterminate} finding(s) written to ${baselineFile}\n`,
+      `aks-identity-lint: baseline of ${counts.failed + counts.indeterminate + counts.baselined} finding(s) written to ${baselineFile}\n`,
     );
     return EXIT_PASS;
   }

@@ -30,6 +30,8 @@ export interface MarkdownOptions {
   header?: string;
   /** Lines shown under the headline, e.g. where annotations went. */
   notes?: string[];
+  /** Where the whole report can be had, named in the note when a size limit cuts this one. */
+  fullReportAt?: string;
 }
 
 /** GitHub's limit for an issue or pull-request comment body, and for a check run's summary and text. */
@@ -127,7 +129,12 @@ export function renderMarkdown(outcome: ScanOutcome, options: MarkdownOptions = 
   const notices = waiverNotices(outcome);
   if (notices.length > 0) blocks.push(notices.map((n) => `> ⚠️ ${n}`).join('\n>\n'));
   blocks.push(inputsDetail(outcome));
-  return scrubSecrets(fit(blocks, limit), outcome.secrets);
+  // Scrubbed before fitting: a redaction can be longer than the secret it replaces.
+  return fit(
+    blocks.map((b) => scrubSecrets(b, outcome.secrets)),
+    limit,
+    options.fullReportAt,
+  );
 }
 
 function headline(outcome: ScanOutcome): string {
@@ -225,14 +232,19 @@ function escapeCell(text: string): string {
   return text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 }
 
-/** Joins blocks while they fit; the rest are counted in a note that always fits. */
-function fit(blocks: string[], limit: number): string {
+/**
+ * Joins blocks while they fit, measured in UTF-8 bytes as GitHub measures its limits; the rest are counted in a
+ * note that always fits.
+ */
+function fit(blocks: string[], limit: number, fullReportAt: string | undefined): string {
+  const size = (text: string): number => Buffer.byteLength(text, 'utf8');
   const note = (n: number): string =>
-    `\n\n> ${n} more section(s) left out to stay within GitHub's ${limit.toLocaleString('en-US')}-character limit. The job summary, the JSON report and the SARIF file have every finding.`;
+    `\n\n> ${n} more section(s) left out to stay within GitHub's ${limit.toLocaleString('en-US')}-byte limit.` +
+    (fullReportAt === undefined ? '' : ` The whole report: ${fullReportAt}.`);
   let out = '';
   for (let i = 0; i < blocks.length; i++) {
     const next = out === '' ? (blocks[i] ?? '') : `${out}\n\n${blocks[i] ?? ''}`;
-    if (next.length + note(blocks.length).length > limit) return out + note(blocks.length - i);
+    if (size(next) + size(note(blocks.length)) > limit) return out + note(blocks.length - i);
     out = next;
   }
   return out + '\n';

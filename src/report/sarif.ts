@@ -7,6 +7,11 @@ import type { Severity } from '../policy/severity.js';
 import { entityLabel, findings, findingText, suppressedFindings } from './present.js';
 
 export interface SarifOptions {
+  /**
+   * The code-scanning category (runAutomationDetails.id), when several runs lint one commit (one per stack). Left
+   * out otherwise, so upload-sarif's own `category` applies.
+   */
+  category?: string;
   /** Where a policy's documentation page is, for each rule's helpUri. */
   policyUrl?: (policy: CompiledPolicy) => string | undefined;
 }
@@ -30,7 +35,9 @@ const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = {
 
 /**
  * SARIF 2.1.0 for code scanning: one rule per policy (with its help text and a link to its page), one result per
- * failing or indeterminate finding, located at the declaring .tf/.bicep lines relative to the repository root.
+ * failing finding (suppressed ones marked so), located at the declaring .tf/.bicep lines relative to the repository
+ * root. Indeterminate results are left to the other reports: code scanning would rank a "known after apply" with
+ * the rule's security severity, as if it were a failure.
  * partialFingerprints hash the policy ID and the resource's stable key, so an alert survives edits that move lines.
  */
 export function renderSarif(outcome: ScanOutcome, options: SarifOptions = {}): string {
@@ -50,11 +57,13 @@ export function renderSarif(outcome: ScanOutcome, options: SarifOptions = {}): s
             rules: policies.map((p) => rule(p, options)),
           },
         },
-        automationDetails: { id: 'aks-identity-lint/' },
+        ...(options.category === undefined
+          ? {}
+          : { automationDetails: { id: `aks-identity-lint/${options.category}/` } }),
         columnKind: 'utf16CodeUnits',
-        results: [...findings(outcome), ...suppressedFindings(outcome), ...baselined(outcome)].map((e) =>
-          result(e, ruleIndex.get(e.policy.policy.id) ?? 0),
-        ),
+        results: [...findings(outcome), ...suppressedFindings(outcome), ...baselined(outcome)]
+          .filter((e) => e.status === 'fail')
+          .map((e) => result(e, ruleIndex.get(e.policy.policy.id) ?? 0)),
       },
     ],
   };

@@ -43,15 +43,23 @@ export async function loadBaseline(path: string, display: string): Promise<Basel
   }
   const keys = new Set<string>();
   results.forEach((r: unknown, i: number) => {
-    const item = r as { policyId?: unknown; status?: unknown; entity?: { key?: unknown } };
+    const item = r as {
+      policyId?: unknown;
+      status?: unknown;
+      entity?: { key?: unknown };
+      suppression?: { kind?: unknown };
+    };
     if (typeof item.policyId !== 'string' || typeof item.entity?.key !== 'string') {
       throw new InputError(
         { file: display, pointer: `/results/${i}` },
         'expected a result with policyId and entity.key',
       );
     }
-    if (item.status === 'fail' || item.status === 'indeterminate')
+    // Waived and inline-suppressed findings are not debt the baseline accepts: when their waiver ends they count.
+    const accepted = item.suppression === undefined || item.suppression.kind === 'baseline';
+    if ((item.status === 'fail' || item.status === 'indeterminate') && accepted) {
       keys.add(baselineKey(item.policyId, item.entity.key));
+    }
   });
   return { file: display, keys };
 }
@@ -59,7 +67,8 @@ export async function loadBaseline(path: string, display: string): Promise<Basel
 /** Marks findings already in the baseline; the reports then show only what is new. */
 export function applyBaseline(evaluations: readonly Evaluation[], baseline: Baseline): void {
   for (const e of evaluations) {
-    if (e.status !== 'fail' && e.status !== 'indeterminate') continue;
+    // An expired waiver is a decision that the finding counts again; an older baseline does not overrule it.
+    if ((e.status !== 'fail' && e.status !== 'indeterminate') || e.expiredWaiver !== undefined) continue;
     if (baseline.keys.has(baselineKey(e.policy.policy.id, e.entity.key))) {
       e.suppression ??= {
         kind: 'baseline',

@@ -54,7 +54,7 @@ export async function tryPublish<T>(what: string, publish: () => Promise<T>): Pr
     if (status === 403 || status === 404) {
       core.notice(
         `aks-identity-lint could not post the ${what} (${String(status)}: ${message}). The token may lack the permission, ` +
-          'as on pull requests from forks; the findings are in the annotations and the job summary.',
+          'as on pull requests from forks; the findings are still in the step log, the annotations and (when enabled) the job summary.',
       );
     } else {
       core.warning(`aks-identity-lint could not post the ${what}: ${message}`);

@@ -23,7 +23,9 @@ export async function upsertStickyComment(
     issue_number: pullRequest,
     per_page: 100,
   });
-  const existing = comments.find((c) => c.body?.includes(marker) === true);
+  // Ours start with the marker; a person quoting it does not count, and a bot's comment is preferred.
+  const ours = comments.filter((c) => c.body?.startsWith(marker) === true);
+  const existing = ours.find((c) => c.user?.type === 'Bot') ?? ours[0];
   if (existing !== undefined) {
     const updated = await octokit.rest.issues.updateComment({
       owner: ctx.owner,
