@@ -53212,8 +53212,10 @@ function attachNodePoolSubnets(pools, clusters) {
             const subnet = pool.chosenString([attribute]);
             if (subnet === undefined || cluster.network === undefined)
                 continue;
-            if (!cluster.network.vnetSubnetIds.some((s) => sameValue(s, subnet)))
-                cluster.network.vnetSubnetIds.push(subnet);
+            if (cluster.network.vnetSubnetIds.some((s) => sameValue(s, subnet)))
+                continue;
+            cluster.network.vnetSubnetIds.push(subnet);
+            cluster.network.subnets.push({ id: subnet, scopeChain: pool.scopeChain(subnet) });
         }
     }
     return unattached;
@@ -53388,7 +53390,10 @@ function readPlan(document, file) {
     (changes ?? []).forEach((change, i) => {
         const resource = readResourceChange(change, file, ['resource_changes', i]);
         resources.push(resource);
-        valuesByAddress.set(resource.address, resource);
+        // A deposed object (left by create_before_destroy) shares its address with the current one, which it must
+        // not stand in for when other resources read its values.
+        if (resource.deposed === undefined)
+            valuesByAddress.set(resource.address, resource);
     });
     // Resources without a change entry (older or filtered plans) still count; their unknowns cannot be told apart
     // from absent values, since planned_values omits both.
@@ -53425,8 +53430,10 @@ function readResourceChange(value, file, path) {
     if (actions === undefined || !actions.every((a) => typeof a === 'string')) {
         throw new InputError({ file, pointer: `${pointer}/change/actions` }, 'expected an array of action names');
     }
+    const deposed = asString(rc['deposed']);
     return {
         address,
+        ...(deposed === undefined ? {} : { deposed }),
         mode: rc['mode'] === 'data' ? 'data' : 'managed',
         type,
         action: changeAction(actions),
@@ -53572,7 +53579,10 @@ class PlanConfiguration {
         const expression = this.expression(resourceAddress, attributePath);
         if (located === undefined || expression === undefined)
             return [];
-        return this.resolveExpression(expression, located.scope, 0);
+        // A whole resource (a for-expression over it, say) is not one value: which of its values is not known.
+        return this.resolveExpression(expression, located.scope, 0).map((r) => r.kind === 'attribute' && r.attribute === ''
+            ? { kind: 'unresolved', reason: `an expression over the whole of ${r.resourceAddress}` }
+            : r);
     }
     locate(resourceAddress) {
         const steps = parseTraversal(resourceAddress);
@@ -53603,7 +53613,7 @@ class PlanConfiguration {
         }
         switch (head.name) {
             case 'var':
-                return this.resolveVariable(stepName(steps[1]), scope, depth);
+                return into(this.resolveVariable(stepName(steps[1]), scope, depth), steps.slice(2));
             case 'module':
                 return this.resolveModuleReference(steps, scope, depth);
             case 'local':
@@ -53625,7 +53635,7 @@ class PlanConfiguration {
             return { kind: 'unresolved', reason: 'an unreadable variable reference' };
         if (scope.parent === undefined || scope.callName === undefined) {
             const declared = asObject(asObject(scope.config['variables'])?.[name]);
-            const hasDefault = declared !== undefined && 'default' in declared;
+            const hasDefault = declared !== undefined && isSet(declared['default']);
             const given = asObject(this.rootVariableValues[name]);
             if (given !== undefined && 'value' in given) {
                 return { kind: 'constant', value: given['value'], variable: { name, hasDefault } };
@@ -53638,7 +53648,11 @@ class PlanConfiguration {
         if (input === undefined) {
             const declared = asObject(asObject(scope.config['variables'])?.[name]);
             if (declared !== undefined && 'default' in declared) {
-                return { kind: 'constant', value: declared['default'], variable: { name, hasDefault: true } };
+                return {
+                    kind: 'constant',
+                    value: declared['default'],
+                    variable: { name, hasDefault: isSet(declared['default']) },
+                };
             }
             return { kind: 'unresolved', reason: `module input var.${name} is not set by its caller` };
         }
@@ -53677,12 +53691,7 @@ class PlanConfiguration {
         const resolved = this.resolveExpression(expression, { ...child, instance }, depth + 1);
         const result = single(resolved, `module output module.${callName ?? ''}.${outputName}`);
         // `module.m.out.attr` reads into an output that is itself an object, e.g. a whole resource.
-        const restSteps = steps.slice(next + 1);
-        if (result.kind === 'attribute' && restSteps.length > 0) {
-            const attribute = joinAddress(result.attribute, formatSteps(restSteps));
-            return { ...result, attribute, ref: joinAddress(result.resourceAddress, attribute) };
-        }
-        return result;
+        return into(result, steps.slice(next + 1));
     }
 }
 function attributeOf(instance, steps, nameSteps) {
@@ -53705,6 +53714,37 @@ function attributeOf(instance, steps, nameSteps) {
         attribute,
         ref: joinAddress(resourceAddress, attribute),
     };
+}
+/**
+ * Reads further into a resolved value: `var.identity.principal_id` where the caller passes a whole resource, or a
+ * field of a constant object. Indexing into a whole resource (a for-expression over it) gives no one value.
+ */
+function into(resolved, rest) {
+    if (rest.length === 0 || resolved.kind === 'unresolved')
+        return resolved;
+    if (resolved.kind === 'constant') {
+        let value = resolved.value;
+        for (const step of rest) {
+            const key = 'name' in step ? step.name : step.index;
+            value =
+                typeof value === 'object' && value !== null
+                    ? value[key]
+                    : undefined;
+        }
+        return { kind: 'constant', value };
+    }
+    const first = rest[0];
+    if (resolved.attribute === '' && first !== undefined && 'index' in first) {
+        return {
+            kind: 'unresolved',
+            reason: `an expression indexing into the whole of ${resolved.resourceAddress}`,
+        };
+    }
+    const attribute = joinAddress(resolved.attribute, formatSteps(rest));
+    return { ...resolved, attribute, ref: joinAddress(resolved.resourceAddress, attribute) };
+}
+function isSet(value) {
+    return value !== undefined && value !== null && value !== '';
 }
 function single(resolved, what) {
     const [first] = resolved;
@@ -53887,9 +53927,9 @@ class DeclarationFinder {
         const type = names[isData ? i + 1 : i];
         const name = names[isData ? i + 2 : i + 1];
         const blocks = await this.blocksIn(dir);
-        if (blocks.length === 0)
+        if (blocks.size === 0)
             return { note: `no .tf files in ${this.display(dir)}` };
-        const found = blocks.find((b) => b.block.type === type && b.block.name === name && (b.block.mode === 'data') === isData);
+        const found = blocks.get(blockKey(isData ? 'data' : 'managed', type ?? '', name ?? ''));
         if (found === undefined)
             return { note: `no ${isData ? 'data' : 'resource'} "${type}" "${name}" block in ${this.display(dir)}` };
         return {
@@ -53909,20 +53949,27 @@ class DeclarationFinder {
         return (rel === '' ? '.' : rel).split(sep$2).join('/');
     }
 }
+function blockKey(mode, type, name) {
+    return `${mode} ${type} ${name}`;
+}
+/** Every resource and data block of a directory's .tf files, by mode, type and name: found in constant time. */
 async function scanDir(dir) {
+    const found = new Map();
     let names;
     try {
         names = (await readdir$1(dir)).filter((n) => n.endsWith('.tf')).sort();
     }
     catch {
-        return [];
+        return found;
     }
-    const found = [];
     for (const name of names) {
         const file = join(dir, name);
         const text = await readFile(file, 'utf8').catch(() => '');
-        for (const block of findDeclaredBlocks(text))
-            found.push({ file, block });
+        for (const block of findDeclaredBlocks(text)) {
+            const key = blockKey(block.mode, block.type, block.name);
+            if (!found.has(key))
+                found.set(key, { file, block });
+        }
     }
     return found;
 }
@@ -54192,7 +54239,7 @@ async function readTerraformPlan(document, options) {
     const plan = readPlan(document.value, document.file);
     const ctx = { plan, config: new PlanConfiguration(plan.configuration, plan.variables) };
     const finder = new DeclarationFinder(options.terraformDir ?? dirname$1(options.path), options.repoRoot, plan.configuration);
-    const secrets = new Set();
+    const secrets = new Set(sensitiveVariableValues(plan.configuration, plan.variables));
     const entities = [];
     const skipped = [];
     const unsupported = {};
@@ -54204,6 +54251,8 @@ async function readTerraformPlan(document, options) {
             continue;
         }
         if (kind === undefined) {
+            // Not modelled, but its sensitive values may surface elsewhere (a module output, a message): scrub them too.
+            redactSecrets(resource.after, resource.afterSensitive, (s) => secrets.add(s));
             const type = resource.mode === 'data' ? `data.${resource.type}` : resource.type;
             unsupported[type] = (unsupported[type] ?? 0) + 1;
             continue;
@@ -54259,7 +54308,10 @@ async function readTerraformPlan(document, options) {
 }
 function buildEntity(kind, current, previous, resource, source, raw) {
     const action = resource.action ?? 'none';
-    const base = { key: resource.address, source, raw };
+    const key = resource.deposed === undefined
+        ? resource.address
+        : `${resource.address} (deposed object ${resource.deposed})`;
+    const base = { key, source, raw };
     const change = (before) => before === undefined ? { action } : { action, before };
     switch (kind) {
         case 'cluster': {
@@ -54324,6 +54376,17 @@ function buildEntity(kind, current, previous, resource, source, raw) {
             return { ...make(current), change: change(previous && make(previous)) };
         }
     }
+}
+/** Values of root variables declared `sensitive = true`: a secret passed in from outside is still a secret. */
+function sensitiveVariableValues(configuration, variables) {
+    const declared = asObject(asObject(asObject(configuration)?.['root_module'])?.['variables']) ?? {};
+    const values = [];
+    for (const [name, declaration] of Object.entries(declared)) {
+        if (asObject(declaration)?.['sensitive'] !== true)
+            continue;
+        redactSecrets(asObject(variables[name])?.['value'], true, (s) => values.push(s));
+    }
+    return values;
 }
 
 const SKIPPED_DIRS = new Set(['node_modules', '.git', '.terraform']);
@@ -54443,6 +54506,15 @@ function linkEntities(entities) {
     const byKind = emptyEntities();
     for (const entity of entities)
         byKind[entity.kind].push(entity);
+    // What a plan deletes grants nothing afterwards: it is evaluated, but not linked as a live grant or identity.
+    const live = emptyEntities();
+    for (const entity of entities)
+        if (entity.change.action !== 'delete')
+            live[entity.kind].push(entity);
+    linkLive(live);
+    return byKind;
+}
+function linkLive(byKind) {
     const identitiesById = new ValueIndex();
     const identitiesByPrincipal = new ValueIndex();
     for (const mi of byKind.managedIdentity) {
@@ -54461,7 +54533,6 @@ function linkEntities(entities) {
         linkPrincipal(assignment, principals, identitiesByPrincipal);
     linkRoleDefinitions(byKind);
     linkRegistries(byKind);
-    return byKind;
 }
 function linkClusterIdentities(cluster, identitiesById) {
     const ids = cluster.identity.userAssignedIdentityIds;
@@ -54532,20 +54603,27 @@ function linkPrincipal(assignment, principals, identitiesByPrincipal) {
         assignment.principal.identity = identity;
         identity.roleAssignments.push(assignment);
     }
-    const match = principals.first(principalId);
-    if (match !== undefined) {
-        const { cluster } = match;
-        assignment.principal.kind = match.kind;
-        assignment.principal.cluster = cluster;
+    // One identity can serve several roles: the kubelet of blue and green clusters, or control plane and kubelet.
+    const matches = principals.get(principalId);
+    const [first] = matches;
+    if (first !== undefined) {
+        assignment.principal.kind = first.kind;
+        assignment.principal.cluster = first.cluster;
         assignment.principal.label =
-            match.addon === undefined ? PRINCIPAL_LABELS[match.kind] : `${match.addon} add-on`;
-        if (match.kind === 'clusterControlPlane')
-            cluster.controlPlaneRoleAssignments.push(assignment);
-        else if (match.kind === 'kubelet')
-            cluster.kubeletRoleAssignments.push(assignment);
-        else if (match.addon !== undefined) {
-            assignment.principal.addon = match.addon;
-            cluster.addons.find((a) => a.name === match.addon)?.roleAssignments.push(assignment);
+            first.addon === undefined ? PRINCIPAL_LABELS[first.kind] : `${first.addon} add-on`;
+        if (first.addon !== undefined)
+            assignment.principal.addon = first.addon;
+        for (const match of matches) {
+            const { cluster } = match;
+            if (match.kind === 'clusterControlPlane')
+                pushOnce(cluster.controlPlaneRoleAssignments, assignment);
+            else if (match.kind === 'kubelet')
+                pushOnce(cluster.kubeletRoleAssignments, assignment);
+            else {
+                const addon = cluster.addons.find((a) => a.name === match.addon);
+                if (addon !== undefined)
+                    pushOnce(addon.roleAssignments, assignment);
+            }
         }
         return;
     }
@@ -54557,6 +54635,10 @@ function linkPrincipal(assignment, principals, identitiesByPrincipal) {
     // A principal that names something (a known ID, or another resource's attribute) is someone else's; one that
     // names nothing cannot be told.
     assignment.principal.kind = isUnknown(principalId) && principalId.ref === undefined ? 'unknown' : 'other';
+}
+function pushOnce(list, item) {
+    if (!list.includes(item))
+        list.push(item);
 }
 function linkRoleDefinitions(byKind) {
     const byId = new ValueIndex();
@@ -54584,16 +54666,9 @@ function linkRoleDefinitions(byKind) {
 function linkRegistries(byKind) {
     const byScope = new ValueIndex();
     for (const registry of byKind.registry) {
-        byScope.add(registry.id, registry);
-        if (typeof registry.id !== 'string')
-            continue;
-        const parsed = parseScope(registry.id);
-        if (parsed?.subscriptionId === undefined)
-            continue;
-        const subscription = `/subscriptions/${String(parsed.subscriptionId)}`;
-        byScope.add(subscription, registry);
-        if (parsed.resourceGroup !== undefined)
-            byScope.add(`${subscription}/resourceGroups/${String(parsed.resourceGroup)}`, registry);
+        for (const scope of registry.scopeChain.length > 0 ? registry.scopeChain : [registry.id]) {
+            byScope.add(typeof scope === 'string' ? scope.replace(/\/+$/, '') : scope, registry);
+        }
     }
     const order = new Map(byKind.registry.map((r, i) => [r, i]));
     for (const cluster of byKind.cluster) {
@@ -54603,9 +54678,11 @@ function linkRegistries(byKind) {
             ...cluster.addons.flatMap((a) => a.roleAssignments),
         ];
         const found = new Set();
-        for (const a of assignments)
-            for (const r of byScope.get(typeof a.scope.id === 'string' ? a.scope.id.replace(/\/+$/, '') : a.scope.id))
+        for (const a of assignments) {
+            const scope = typeof a.scope.id === 'string' ? a.scope.id.replace(/\/+$/, '') : a.scope.id;
+            for (const r of byScope.get(scope))
                 found.add(r);
+        }
         cluster.registries = [...found].sort((a, b) => (order.get(a) ?? 0) - (order.get(b) ?? 0));
     }
 }

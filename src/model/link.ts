@@ -8,7 +8,6 @@ import type {
   RoleAssignment,
 } from './entities.js';
 import { emptyEntities } from './entities.js';
-import { parseScope } from './scope.js';
 import { isUnknown, type Value } from './unknown.js';
 import { ValueIndex } from './values.js';
 
@@ -21,7 +20,15 @@ import { ValueIndex } from './values.js';
 export function linkEntities(entities: readonly Entity[]): EntitiesByKind {
   const byKind = emptyEntities();
   for (const entity of entities) (byKind[entity.kind] as Entity[]).push(entity);
+  // What a plan deletes grants nothing afterwards: it is evaluated, but not linked as a live grant or identity.
+  const live = emptyEntities();
+  for (const entity of entities)
+    if (entity.change.action !== 'delete') (live[entity.kind] as Entity[]).push(entity);
+  linkLive(live);
+  return byKind;
+}
 
+function linkLive(byKind: EntitiesByKind): void {
   const identitiesById = new ValueIndex<ManagedIdentity>();
   const identitiesByPrincipal = new ValueIndex<ManagedIdentity>();
   for (const mi of byKind.managedIdentity) {
@@ -39,7 +46,6 @@ export function linkEntities(entities: readonly Entity[]): EntitiesByKind {
     linkPrincipal(assignment, principals, identitiesByPrincipal);
   linkRoleDefinitions(byKind);
   linkRegistries(byKind);
-  return byKind;
 }
 
 function linkClusterIdentities(cluster: Cluster, identitiesById: ValueIndex<ManagedIdentity>): void {
@@ -125,18 +131,23 @@ function linkPrincipal(
     assignment.principal.identity = identity;
     identity.roleAssignments.push(assignment);
   }
-  const match = principals.first(principalId);
-  if (match !== undefined) {
-    const { cluster } = match;
-    assignment.principal.kind = match.kind;
-    assignment.principal.cluster = cluster;
+  // One identity can serve several roles: the kubelet of blue and green clusters, or control plane and kubelet.
+  const matches = principals.get(principalId);
+  const [first] = matches;
+  if (first !== undefined) {
+    assignment.principal.kind = first.kind;
+    assignment.principal.cluster = first.cluster;
     assignment.principal.label =
-      match.addon === undefined ? PRINCIPAL_LABELS[match.kind] : `${match.addon} add-on`;
-    if (match.kind === 'clusterControlPlane') cluster.controlPlaneRoleAssignments.push(assignment);
-    else if (match.kind === 'kubelet') cluster.kubeletRoleAssignments.push(assignment);
-    else if (match.addon !== undefined) {
-      assignment.principal.addon = match.addon;
-      cluster.addons.find((a) => a.name === match.addon)?.roleAssignments.push(assignment);
+      first.addon === undefined ? PRINCIPAL_LABELS[first.kind] : `${first.addon} add-on`;
+    if (first.addon !== undefined) assignment.principal.addon = first.addon;
+    for (const match of matches) {
+      const { cluster } = match;
+      if (match.kind === 'clusterControlPlane') pushOnce(cluster.controlPlaneRoleAssignments, assignment);
+      else if (match.kind === 'kubelet') pushOnce(cluster.kubeletRoleAssignments, assignment);
+      else {
+        const addon = cluster.addons.find((a) => a.name === match.addon);
+        if (addon !== undefined) pushOnce(addon.roleAssignments, assignment);
+      }
     }
     return;
   }
@@ -148,6 +159,10 @@ function linkPrincipal(
   // A principal that names something (a known ID, or another resource's attribute) is someone else's; one that
   // names nothing cannot be told.
   assignment.principal.kind = isUnknown(principalId) && principalId.ref === undefined ? 'unknown' : 'other';
+}
+
+function pushOnce<T>(list: T[], item: T): void {
+  if (!list.includes(item)) list.push(item);
 }
 
 function linkRoleDefinitions(byKind: EntitiesByKind): void {
@@ -176,14 +191,9 @@ function linkRoleDefinitions(byKind: EntitiesByKind): void {
 function linkRegistries(byKind: EntitiesByKind): void {
   const byScope = new ValueIndex<Registry>();
   for (const registry of byKind.registry) {
-    byScope.add(registry.id, registry);
-    if (typeof registry.id !== 'string') continue;
-    const parsed = parseScope(registry.id);
-    if (parsed?.subscriptionId === undefined) continue;
-    const subscription = `/subscriptions/${String(parsed.subscriptionId)}`;
-    byScope.add(subscription, registry);
-    if (parsed.resourceGroup !== undefined)
-      byScope.add(`${subscription}/resourceGroups/${String(parsed.resourceGroup)}`, registry);
+    for (const scope of registry.scopeChain.length > 0 ? registry.scopeChain : [registry.id]) {
+      byScope.add(typeof scope === 'string' ? scope.replace(/\/+$/, '') : scope, registry);
+    }
   }
   const order = new Map(byKind.registry.map((r, i) => [r, i]));
   for (const cluster of byKind.cluster) {
@@ -193,11 +203,10 @@ function linkRegistries(byKind: EntitiesByKind): void {
       ...cluster.addons.flatMap((a) => a.roleAssignments),
     ];
     const found = new Set<Registry>();
-    for (const a of assignments)
-      for (const r of byScope.get(
-        typeof a.scope.id === 'string' ? a.scope.id.replace(/\/+$/, '') : a.scope.id,
-      ))
-        found.add(r);
+    for (const a of assignments) {
+      const scope = typeof a.scope.id === 'string' ? a.scope.id.replace(/\/+$/, '') : a.scope.id;
+      for (const r of byScope.get(scope)) found.add(r);
+    }
     cluster.registries = [...found].sort((a, b) => (order.get(a) ?? 0) - (order.get(b) ?? 0));
   }
 }

@@ -14,6 +14,7 @@ import type {
   SkippedResource,
 } from '../../model/entities.js';
 import type { JsonDocument } from '../json-file.js';
+import { asObject } from '../json-value.js';
 import { redactSecrets } from '../redact.js';
 import { mapCluster } from './map-cluster.js';
 import { mapRoleAssignment } from './map-role-assignment.js';
@@ -67,7 +68,7 @@ export async function readTerraformPlan(
     options.repoRoot,
     plan.configuration,
   );
-  const secrets = new Set<string>();
+  const secrets = new Set<string>(sensitiveVariableValues(plan.configuration, plan.variables));
   const entities: Entity[] = [];
   const skipped: SkippedResource[] = [];
   const unsupported: Record<string, number> = {};
@@ -80,6 +81,8 @@ export async function readTerraformPlan(
       continue;
     }
     if (kind === undefined) {
+      // Not modelled, but its sensitive values may surface elsewhere (a module output, a message): scrub them too.
+      redactSecrets(resource.after, resource.afterSensitive, (s) => secrets.add(s));
       const type = resource.mode === 'data' ? `data.${resource.type}` : resource.type;
       unsupported[type] = (unsupported[type] ?? 0) + 1;
       continue;
@@ -148,7 +151,11 @@ function buildEntity(
   raw: unknown,
 ): Entity {
   const action = resource.action ?? 'none';
-  const base = { key: resource.address, source, raw };
+  const key =
+    resource.deposed === undefined
+      ? resource.address
+      : `${resource.address} (deposed object ${resource.deposed})`;
+  const base = { key, source, raw };
   const change = <T>(before: T | undefined): Change<T> =>
     before === undefined ? { action } : { action, before };
   switch (kind) {
@@ -214,4 +221,15 @@ function buildEntity(
       return { ...make(current), change: change(previous && make(previous)) };
     }
   }
+}
+
+/** Values of root variables declared `sensitive = true`: a secret passed in from outside is still a secret. */
+function sensitiveVariableValues(configuration: unknown, variables: Record<string, unknown>): string[] {
+  const declared = asObject(asObject(asObject(configuration)?.['root_module'])?.['variables']) ?? {};
+  const values: string[] = [];
+  for (const [name, declaration] of Object.entries(declared)) {
+    if (asObject(declaration)?.['sensitive'] !== true) continue;
+    redactSecrets(asObject(variables[name])?.['value'], true, (s) => values.push(s));
+  }
+  return values;
 }

@@ -19,8 +19,9 @@ export function attachNodePoolSubnets(pools: ResourceView[], clusters: Cluster[]
     for (const attribute of ['vnet_subnet_id', 'pod_subnet_id']) {
       const subnet = pool.chosenString([attribute]);
       if (subnet === undefined || cluster.network === undefined) continue;
-      if (!cluster.network.vnetSubnetIds.some((s) => sameValue(s, subnet)))
-        cluster.network.vnetSubnetIds.push(subnet);
+      if (cluster.network.vnetSubnetIds.some((s) => sameValue(s, subnet))) continue;
+      cluster.network.vnetSubnetIds.push(subnet);
+      cluster.network.subnets.push({ id: subnet, scopeChain: pool.scopeChain(subnet) });
     }
   }
   return unattached;

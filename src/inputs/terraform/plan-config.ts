@@ -94,7 +94,12 @@ export class PlanConfiguration {
     const located = this.locate(resourceAddress);
     const expression = this.expression(resourceAddress, attributePath);
     if (located === undefined || expression === undefined) return [];
-    return this.resolveExpression(expression, located.scope, 0);
+    // A whole resource (a for-expression over it, say) is not one value: which of its values is not known.
+    return this.resolveExpression(expression, located.scope, 0).map((r) =>
+      r.kind === 'attribute' && r.attribute === ''
+        ? { kind: 'unresolved', reason: `an expression over the whole of ${r.resourceAddress}` }
+        : r,
+    );
   }
 
   private locate(resourceAddress: string): { resource: ConfigResource; scope: ModuleScope } | undefined {
@@ -125,7 +130,7 @@ export class PlanConfiguration {
     }
     switch (head.name) {
       case 'var':
-        return this.resolveVariable(stepName(steps[1]), scope, depth);
+        return into(this.resolveVariable(stepName(steps[1]), scope, depth), steps.slice(2));
       case 'module':
         return this.resolveModuleReference(steps, scope, depth);
       case 'local':
@@ -147,7 +152,7 @@ export class PlanConfiguration {
     if (name === undefined) return { kind: 'unresolved', reason: 'an unreadable variable reference' };
     if (scope.parent === undefined || scope.callName === undefined) {
       const declared = asObject(asObject(scope.config['variables'])?.[name]);
-      const hasDefault = declared !== undefined && 'default' in declared;
+      const hasDefault = declared !== undefined && isSet(declared['default']);
       const given = asObject(this.rootVariableValues[name]);
       if (given !== undefined && 'value' in given) {
         return { kind: 'constant', value: given['value'], variable: { name, hasDefault } };
@@ -160,7 +165,11 @@ export class PlanConfiguration {
     if (input === undefined) {
       const declared = asObject(asObject(scope.config['variables'])?.[name]);
       if (declared !== undefined && 'default' in declared) {
-        return { kind: 'constant', value: declared['default'], variable: { name, hasDefault: true } };
+        return {
+          kind: 'constant',
+          value: declared['default'],
+          variable: { name, hasDefault: isSet(declared['default']) },
+        };
       }
       return { kind: 'unresolved', reason: `module input var.${name} is not set by its caller` };
     }
@@ -203,12 +212,7 @@ export class PlanConfiguration {
     const resolved = this.resolveExpression(expression, { ...child, instance }, depth + 1);
     const result = single(resolved, `module output module.${callName ?? ''}.${outputName}`);
     // `module.m.out.attr` reads into an output that is itself an object, e.g. a whole resource.
-    const restSteps = steps.slice(next + 1);
-    if (result.kind === 'attribute' && restSteps.length > 0) {
-      const attribute = joinAddress(result.attribute, formatSteps(restSteps));
-      return { ...result, attribute, ref: joinAddress(result.resourceAddress, attribute) };
-    }
-    return result;
+    return into(result, steps.slice(next + 1));
   }
 }
 
@@ -231,6 +235,38 @@ function attributeOf(instance: string, steps: Step[], nameSteps: number): Resolv
     attribute,
     ref: joinAddress(resourceAddress, attribute),
   };
+}
+
+/**
+ * Reads further into a resolved value: `var.identity.principal_id` where the caller passes a whole resource, or a
+ * field of a constant object. Indexing into a whole resource (a for-expression over it) gives no one value.
+ */
+function into(resolved: Resolved, rest: Step[]): Resolved {
+  if (rest.length === 0 || resolved.kind === 'unresolved') return resolved;
+  if (resolved.kind === 'constant') {
+    let value: unknown = resolved.value;
+    for (const step of rest) {
+      const key = 'name' in step ? step.name : step.index;
+      value =
+        typeof value === 'object' && value !== null
+          ? (value as Record<string | number, unknown>)[key]
+          : undefined;
+    }
+    return { kind: 'constant', value };
+  }
+  const first = rest[0];
+  if (resolved.attribute === '' && first !== undefined && 'index' in first) {
+    return {
+      kind: 'unresolved',
+      reason: `an expression indexing into the whole of ${resolved.resourceAddress}`,
+    };
+  }
+  const attribute = joinAddress(resolved.attribute, formatSteps(rest));
+  return { ...resolved, attribute, ref: joinAddress(resolved.resourceAddress, attribute) };
+}
+
+function isSet(value: unknown): boolean {
+  return value !== undefined && value !== null && value !== '';
 }
 
 function single(resolved: Resolved[], what: string): Resolved {

@@ -5,6 +5,8 @@ import { asArray, asObject, asString, isObject, type JsonObject } from '../json-
 /** One resource instance of a plan, with its planned change, read from `resource_changes` or `planned_values`. */
 export interface PlannedResource {
   address: string;
+  /** Set for a deposed object: the key Terraform gives it beside its address. */
+  deposed?: string;
   mode: 'managed' | 'data';
   type: string;
   /** Undefined when the change actions are not ones this tool knows. */
@@ -58,7 +60,9 @@ export function readPlan(document: unknown, file: string): TerraformPlan {
   (changes ?? []).forEach((change: unknown, i: number) => {
     const resource = readResourceChange(change, file, ['resource_changes', i]);
     resources.push(resource);
-    valuesByAddress.set(resource.address, resource);
+    // A deposed object (left by create_before_destroy) shares its address with the current one, which it must
+    // not stand in for when other resources read its values.
+    if (resource.deposed === undefined) valuesByAddress.set(resource.address, resource);
   });
 
   // Resources without a change entry (older or filtered plans) still count; their unknowns cannot be told apart
@@ -95,8 +99,10 @@ function readResourceChange(value: unknown, file: string, path: (string | number
   if (actions === undefined || !actions.every((a) => typeof a === 'string')) {
     throw new InputError({ file, pointer: `${pointer}/change/actions` }, 'expected an array of action names');
   }
+  const deposed = asString(rc['deposed']);
   return {
     address,
+    ...(deposed === undefined ? {} : { deposed }),
     mode: rc['mode'] === 'data' ? 'data' : 'managed',
     type,
     action: changeAction(actions),
