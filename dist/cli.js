@@ -11697,11 +11697,37 @@ function parseCommandLine(config) {
         throw usageErrorFrom(error);
     }
 }
-/** The config-file choice of a command line: --config <file>, --no-config, or the one found from cwd upward. */
-function configChoice(values) {
-    if (values['no-config'] === true)
-        return { config: false };
-    return values.config === undefined ? {} : { config: values.config };
+
+/**
+ * A command's run options: its policy flags and anything more it was told, merged with the config file. A request
+ * that cannot be met (no inputs, no policies) is a usage error.
+ */
+async function commandRun(io, flags, more = {}, needInputs = true) {
+    if (flags['no-builtin'] === true && flags.policies.length === 0) {
+        throw new UsageError('--no-builtin leaves no policies to run; add --policies <dir>');
+    }
+    const request = {
+        cwd: io.cwd,
+        repoRoot: io.cwd,
+        paths: [],
+        policyDirs: flags.policies,
+        ...more,
+    };
+    if (flags['no-builtin'] === true)
+        request.builtIn = false;
+    if (flags['no-config'] === true)
+        request.config = false;
+    else if (flags.config !== undefined)
+        request.config = flags.config;
+    return resolveRun(request, needInputs).catch((error) => {
+        throw error instanceof RunRequestError ? new UsageError(error.message) : error;
+    });
+}
+/** The policies a command works on; with `applySettings`, as the config turns them on, off and re-ranks them. */
+async function commandPolicies(io, flags, applySettings) {
+    const options = await commandRun(io, flags, {}, false);
+    const policies = await loadPolicies(options.policySources);
+    return applySettings ? applyPolicySettings(policies, options.config) : policies;
 }
 
 /** `explain <ID>`: a built-in policy's documentation page, or what a custom policy's file says of itself. */
@@ -11719,17 +11745,8 @@ async function explainCommand(argv, io) {
     const [id] = positionals;
     if (id === undefined || positionals.length > 1)
         throw new UsageError('explain takes one policy ID, e.g. explain AKSID013');
-    const request = {
-        cwd: io.cwd,
-        repoRoot: io.cwd,
-        paths: [],
-        policyDirs: values.policies,
-        ...configChoice(values),
-    };
-    const options = await resolveRun(request, false).catch((error) => {
-        throw error instanceof RunRequestError ? new UsageError(error.message) : error;
-    });
-    const policies = await loadPolicies(options.policySources);
+    // Disabled policies can still be explained: the settings are not applied.
+    const policies = await commandPolicies(io, values, false);
     const policy = policies.find((p) => p.policy.id.toUpperCase() === id.toUpperCase());
     if (policy === undefined)
         throw new RunRequestError(`no policy ${id}; 'aks-identity-lint list' lists the policies`);
@@ -11941,22 +11958,7 @@ async function listCommand(argv, io) {
     if (values.format !== 'console' && values.format !== 'markdown') {
         throw new UsageError(`--format must be console or markdown, not '${values.format}'`);
     }
-    if (values['no-builtin'] === true && values.policies.length === 0) {
-        throw new UsageError('--no-builtin leaves no policies to run; add --policies <dir>');
-    }
-    const request = {
-        cwd: io.cwd,
-        repoRoot: io.cwd,
-        paths: [],
-        policyDirs: values.policies,
-        ...configChoice(values),
-    };
-    if (values['no-builtin'] === true)
-        request.builtIn = false;
-    const options = await resolveRun(request, false).catch((error) => {
-        throw error instanceof RunRequestError ? new UsageError(error.message) : error;
-    });
-    const policies = applyPolicySettings(await loadPolicies(options.policySources), options.config);
+    const policies = await commandPolicies(io, values, true);
     await emit(values.format === 'markdown' ? renderPolicyTable(policies) : renderPolicyList(policies), values.output, io);
     return EXIT_PASS;
 }
@@ -14400,10 +14402,6 @@ const ENTITY_OF_TYPE = {
     azurerm_federated_identity_credential: 'federatedCredential',
     azurerm_container_registry: 'registry',
 };
-[
-    ...Object.keys(ENTITY_OF_TYPE),
-    'azurerm_kubernetes_cluster_node_pool',
-];
 /** Terraform plan JSON (`terraform show -json <planfile>`, format_version 1.x) to model entities. */
 async function readTerraformPlan(document, options) {
     const plan = readPlan(document.value, document.file);
@@ -15089,18 +15087,7 @@ async function scanCommand(argv, io) {
     if (failOn !== undefined && !FAIL_ON_VALUES.includes(failOn)) {
         throw new UsageError(`--fail-on must be one of ${FAIL_ON_VALUES.join(', ')}, not '${failOn}'`);
     }
-    if (values['no-builtin'] === true && values.policies.length === 0) {
-        throw new UsageError('--no-builtin leaves no policies to run; add --policies <dir>');
-    }
-    const request = {
-        cwd: io.cwd,
-        repoRoot: io.cwd,
-        paths: positionals,
-        policyDirs: values.policies,
-        ...configChoice(values),
-    };
-    if (values['no-builtin'] === true)
-        request.builtIn = false;
+    const request = { paths: positionals };
     if (failOn !== undefined)
         request.failOn = failOn;
     if (values['fail-on-indeterminate'] !== undefined)
@@ -15109,10 +15096,7 @@ async function scanCommand(argv, io) {
         request.terraformDir = values['terraform-dir'];
     if (values.baseline !== undefined)
         request.baseline = values.baseline;
-    const options = await resolveRun(request).catch((error) => {
-        throw error instanceof RunRequestError ? new UsageError(error.message) : error;
-    });
-    const outcome = await scan(options);
+    const outcome = await scan(await commandRun(io, values, request));
     await emit(render(format, outcome, io.color && values.output === undefined), values.output, io);
     const baselineFile = values['write-baseline'];
     if (baselineFile !== undefined) {

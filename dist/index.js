@@ -54230,10 +54230,6 @@ const ENTITY_OF_TYPE = {
     azurerm_federated_identity_credential: 'federatedCredential',
     azurerm_container_registry: 'registry',
 };
-[
-    ...Object.keys(ENTITY_OF_TYPE),
-    'azurerm_kubernetes_cluster_node_pool',
-];
 /** Terraform plan JSON (`terraform show -json <planfile>`, format_version 1.x) to model entities. */
 async function readTerraformPlan(document, options) {
     const plan = readPlan(document.value, document.file);

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { terraformFixture } from '../helpers/fixtures.js';
 import { plan, writeTemp } from '../helpers/plans.js';
+import { namingPolicy } from '../helpers/custom-policy.js';
 import { runCli } from '../helpers/run-cli.js';
 
 const EXAMPLE_SECRET = 'Zq8~example-not-a-real-secret~4fJ';
@@ -120,15 +121,7 @@ describe('aks-identity-lint scan (as a process)', () => {
   });
 
   it('runs custom policies alone with --no-builtin', async () => {
-    const policy = {
-      id: 'ORG001',
-      title: 'Clusters are named aks-*',
-      severity: 'low',
-      target: 'cluster',
-      assert: { field: 'name', like: 'aks-*' },
-      message: "Cluster '{{name}}' does not follow the naming convention.",
-      remediation: { summary: 'Rename it.' },
-    };
+    const policy = namingPolicy;
     const dir = await writeTemp({ 'org/naming.json': policy });
     const run = runCli([
       'scan',

@@ -2,17 +2,10 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { repoRoot } from '../helpers/fixtures.js';
 import { writeTemp } from '../helpers/plans.js';
+import { namingPolicy } from '../helpers/custom-policy.js';
 import { runCli } from '../helpers/run-cli.js';
 
-const custom = {
-  id: 'ORG001',
-  title: 'Clusters are named aks-*',
-  severity: 'low',
-  target: 'cluster',
-  assert: { field: 'name', like: 'aks-*' },
-  message: "Cluster '{{name}}' does not follow the naming convention.",
-  remediation: { summary: 'Rename it.' },
-};
+const custom = namingPolicy;
 
 describe('aks-identity-lint test', () => {
   it("runs the built-in policies' examples", () => {

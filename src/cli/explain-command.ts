@@ -1,10 +1,11 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { policyDocsDir } from '../package-files.js';
-import { loadPolicies, type CompiledPolicy } from '../policy/load.js';
-import { resolveRun, RunRequestError, type RunRequest } from '../run-options.js';
+import type { CompiledPolicy } from '../policy/load.js';
+import { RunRequestError } from '../run-options.js';
+import { commandPolicies } from './command-run.js';
 import { EXIT_PASS, type CliIo } from './io.js';
-import { UsageError, parseCommandLine, configChoice } from './usage.js';
+import { UsageError, parseCommandLine } from './usage.js';
 
 /** `explain <ID>`: a built-in policy's documentation page, or what a custom policy's file says of itself. */
 export async function explainCommand(argv: readonly string[], io: CliIo): Promise<number> {
@@ -21,17 +22,8 @@ export async function explainCommand(argv: readonly string[], io: CliIo): Promis
   const [id] = positionals;
   if (id === undefined || positionals.length > 1)
     throw new UsageError('explain takes one policy ID, e.g. explain AKSID013');
-  const request: RunRequest = {
-    cwd: io.cwd,
-    repoRoot: io.cwd,
-    paths: [],
-    policyDirs: values.policies,
-    ...configChoice(values),
-  };
-  const options = await resolveRun(request, false).catch((error: unknown) => {
-    throw error instanceof RunRequestError ? new UsageError(error.message) : error;
-  });
-  const policies = await loadPolicies(options.policySources);
+  // Disabled policies can still be explained: the settings are not applied.
+  const policies = await commandPolicies(io, values, false);
   const policy = policies.find((p) => p.policy.id.toUpperCase() === id.toUpperCase());
   if (policy === undefined)
     throw new RunRequestError(`no policy ${id}; 'aks-identity-lint list' lists the policies`);

@@ -4,12 +4,13 @@ import { renderConsole } from '../report/console.js';
 import { renderJson } from '../report/json.js';
 import { renderMarkdown } from '../report/markdown.js';
 import { renderSarif } from '../report/sarif.js';
-import { resolveRun, RunRequestError, type RunRequest } from '../run-options.js';
+import type { RunRequest } from '../run-options.js';
 import { scan } from '../scan.js';
 import { writeBaseline } from '../suppress/baseline.js';
 import { EXIT_FAIL, EXIT_PASS, type CliIo } from './io.js';
 import { emit } from './output.js';
-import { USAGE, UsageError, parseCommandLine, configChoice } from './usage.js';
+import { commandRun } from './command-run.js';
+import { USAGE, UsageError, parseCommandLine } from './usage.js';
 
 const FORMATS = ['console', 'json', 'sarif', 'markdown'] as const;
 type Format = (typeof FORMATS)[number];
@@ -45,28 +46,14 @@ export async function scanCommand(argv: readonly string[], io: CliIo): Promise<n
   if (failOn !== undefined && !FAIL_ON_VALUES.includes(failOn)) {
     throw new UsageError(`--fail-on must be one of ${FAIL_ON_VALUES.join(', ')}, not '${failOn}'`);
   }
-  if (values['no-builtin'] === true && values.policies.length === 0) {
-    throw new UsageError('--no-builtin leaves no policies to run; add --policies <dir>');
-  }
-
-  const request: RunRequest = {
-    cwd: io.cwd,
-    repoRoot: io.cwd,
-    paths: positionals,
-    policyDirs: values.policies,
-    ...configChoice(values),
-  };
-  if (values['no-builtin'] === true) request.builtIn = false;
+  const request: Partial<RunRequest> = { paths: positionals };
   if (failOn !== undefined) request.failOn = failOn;
   if (values['fail-on-indeterminate'] !== undefined)
     request.failOnIndeterminate = values['fail-on-indeterminate'];
   if (values['terraform-dir'] !== undefined) request.terraformDir = values['terraform-dir'];
   if (values.baseline !== undefined) request.baseline = values.baseline;
 
-  const options = await resolveRun(request).catch((error: unknown) => {
-    throw error instanceof RunRequestError ? new UsageError(error.message) : error;
-  });
-  const outcome = await scan(options);
+  const outcome = await scan(await commandRun(io, values, request));
   await emit(render(format, outcome, io.color && values.output === undefined), values.output, io);
   const baselineFile = values['write-baseline'];
   if (baselineFile !== undefined) {

@@ -47,11 +47,3 @@ export function parseCommandLine<T extends ParseArgsConfig>(config: T): ReturnTy
     throw usageErrorFrom(error);
   }
 }
-
-/** The config-file choice of a command line: --config <file>, --no-config, or the one found from cwd upward. */
-export function configChoice(values: { config?: string | undefined; 'no-config'?: boolean | undefined }): {
-  config?: string | false;
-} {
-  if (values['no-config'] === true) return { config: false };
-  return values.config === undefined ? {} : { config: values.config };
-}

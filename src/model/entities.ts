@@ -57,8 +57,6 @@ interface EntityBase<K extends EntityKind, Self> {
   raw: unknown;
 }
 
-export type ClusterIdentityType = 'SystemAssigned' | 'UserAssigned' | 'ServicePrincipal' | 'None';
-
 export interface AddonProfile {
   /** The ARM add-on key, e.g. ingressApplicationGateway, omsagent, azureKeyvaultSecretsProvider. */
   name: string;
@@ -77,7 +75,7 @@ export interface Cluster extends EntityBase<'cluster', Cluster> {
   /** The node resource group's ID, when the cluster's ID or a resource group resource in the inputs gives it. */
   nodeResourceGroupId?: Value<string>;
   identity: {
-    /** A ClusterIdentityType, or whatever other value the input gives. */
+    /** SystemAssigned, UserAssigned, ServicePrincipal or None, or whatever other value the input gives. */
     type: Value<string>;
     principalId?: Value<string>;
     userAssignedIdentityIds?: Value<Value<string>[]>;
@@ -223,14 +221,6 @@ export interface InputSummary {
   skipped: number;
   /** Resources of types outside AKS identity, counted by type. */
   unsupported: Record<string, number>;
-}
-
-export interface Model {
-  entities: EntitiesByKind;
-  inputs: InputSummary[];
-  skipped: SkippedResource[];
-  /** Secret values seen in the inputs, so every output can be scrubbed of them. */
-  secrets: string[];
 }
 
 export type { Scope, ScopeLevel };

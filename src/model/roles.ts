@@ -50,7 +50,3 @@ export function builtInRoleById(roleDefinitionId: string): BuiltInRole | undefin
   const guid = roleGuid(roleDefinitionId);
   return guid === undefined ? undefined : byGuid.get(guid);
 }
-
-export function builtInRoles(): readonly BuiltInRole[] {
-  return BUILT_IN_ROLES;
-}

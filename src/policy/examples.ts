@@ -46,7 +46,7 @@ export function runExamples(policy: CompiledPolicy): ExampleResult[] {
   return results;
 }
 
-export function reviveUnknowns(value: unknown): Record<string, unknown> {
+function reviveUnknowns(value: unknown): Record<string, unknown> {
   return revive(value) as Record<string, unknown>;
 }
 

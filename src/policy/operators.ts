@@ -1,7 +1,7 @@
 import { isUnknown } from '../model/unknown.js';
 import { knownDifferent, sameValue } from '../model/values.js';
 import { likeMatches, matchPattern } from './patterns.js';
-import { triAll, triAny, triNot, type Tri } from './tristate.js';
+import { triAny, triNot, type Tri } from './tristate.js';
 
 /**
  * The field operators on one value. `value` may be absent (undefined), null, an Unknown or a plain JSON value;
@@ -142,9 +142,4 @@ function compare(value: unknown, operand: unknown, test: (c: number) => boolean)
     return test(a < b ? -1 : a > b ? 1 : 0);
   }
   return false;
-}
-
-/** Applies an operator to every value of a `[*]` field: the condition holds when it holds for all of them. */
-export function applyToAll(op: OperatorName, values: readonly unknown[], operand: unknown): Tri {
-  return triAll(values.map((v) => applyOperator(op, v, operand)));
 }

@@ -51,11 +51,6 @@ const ENTITY_OF_TYPE: Record<string, EntityKind> = {
   azurerm_container_registry: 'registry',
 };
 
-export const TERRAFORM_TYPES: readonly string[] = [
-  ...Object.keys(ENTITY_OF_TYPE),
-  'azurerm_kubernetes_cluster_node_pool',
-];
-
 /** Terraform plan JSON (`terraform show -json <planfile>`, format_version 1.x) to model entities. */
 export async function readTerraformPlan(
   document: JsonDocument,
