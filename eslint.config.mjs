@@ -13,6 +13,7 @@ export default tseslint.config(
       'examples/',
       'src/policy/policy-types.generated.ts',
       'src/suppress/config-types.generated.ts',
+      'src/model/model-types.generated.ts',
     ],
   },
   js.configs.recommended,

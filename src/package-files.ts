@@ -32,4 +32,5 @@ export function packageVersion(): string {
 
 export const builtInPolicyDir = (): string => join(packageRoot(), 'policies');
 export const policySchemaPath = (): string => join(packageRoot(), 'schema', 'policy.schema.json');
+export const modelSchemaPath = (): string => join(packageRoot(), 'schema', 'model.schema.json');
 export const policyDocsDir = (): string => join(packageRoot(), 'docs', 'policies');

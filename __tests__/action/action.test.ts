@@ -2,7 +2,7 @@ import { mkdtemp, readFile, writeFile, mkdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { GitHubApiServer } from '../helpers/github-server.js';
-import { plan } from '../helpers/plans.js';
+import { plan, UNSET_CLUSTER_SETTINGS } from '../helpers/plans.js';
 import { repoRoot } from '../helpers/fixtures.js';
 import { pullRequestEvent, runAction } from '../helpers/run-action.js';
 
@@ -279,6 +279,7 @@ describe('many findings', () => {
         address: `azurerm_kubernetes_cluster.c${i}`,
         type: 'azurerm_kubernetes_cluster',
         after: {
+          ...UNSET_CLUSTER_SETTINGS,
           name: `aks-${i}`,
           identity: [],
           service_principal: [{ client_id: `app-${i}` }],

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { terraformFixture } from '../helpers/fixtures.js';
-import { plan, writeTemp } from '../helpers/plans.js';
+import { plan, UNSET_CLUSTER_SETTINGS, writeTemp } from '../helpers/plans.js';
 import { namingPolicy } from '../helpers/custom-policy.js';
 import { runCli } from '../helpers/run-cli.js';
 
@@ -101,9 +101,11 @@ describe('aks-identity-lint scan (as a process)', () => {
           address: 'azurerm_kubernetes_cluster.aks',
           type: 'azurerm_kubernetes_cluster',
           after: {
+            ...UNSET_CLUSTER_SETTINGS,
             name: 'aks',
             identity: [{ type: 'SystemAssigned' }],
             azure_active_directory_role_based_access_control: [{ managed: true, azure_rbac_enabled: true }],
+            local_account_disabled: undefined,
           },
           afterUnknown: { local_account_disabled: true },
         },

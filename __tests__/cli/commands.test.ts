@@ -91,7 +91,23 @@ describe('aks-identity-lint explain', () => {
   it("prints a built-in policy's page", () => {
     const run = runCli(['explain', 'aksid013']);
     expect(run.status).toBe(0);
-    expect(run.stdout).toBe(readFileSync(join(repoRoot, 'docs', 'policies', 'AKSID013.md'), 'utf8'));
+    const page = readFileSync(join(repoRoot, 'docs', 'policies', 'AKSID013.md'), 'utf8');
+    expect(run.stdout.startsWith(page)).toBe(true);
+    expect(run.stdout.slice(page.length)).toContain(
+      "Fields it reads (of cluster; 'aks-identity-lint explain cluster' lists all):\n  change.action  one of 'create', 'update', 'replace', 'delete', 'none', 'read'",
+    );
+    expect(run.stdout).toMatch(/\n  registries\[\*\]\.scopeChain  list of \(string or unknown\)\n/);
+  });
+  it('lists the model fields of an entity kind, from the model schema', () => {
+    const run = runCli(['explain', 'roleAssignment']);
+    expect(run.status).toBe(0);
+    expect(run.stdout).toMatch(/^roleAssignment\n/);
+    expect(run.stdout).toMatch(
+      /\n  principal\.kind\s+one of 'clusterControlPlane', 'kubelet', 'addon', 'workload', 'other' or unknown\n/,
+    );
+    expect(runCli(['explain', 'model', '--format', 'markdown']).stdout).toBe(
+      readFileSync(join(repoRoot, 'docs', 'model-fields.md'), 'utf8'),
+    );
   });
   it('describes a custom policy from its file', async () => {
     const dir = await writeTemp({ 'org.json': { ...custom, description: 'Names tell teams apart.' } });
@@ -104,7 +120,7 @@ describe('aks-identity-lint explain', () => {
     const run = runCli(['explain', 'AKSID999']);
     expect(run.status).toBe(2);
     expect(run.stderr).toBe(
-      "aks-identity-lint: no policy AKSID999; 'aks-identity-lint list' lists the policies\n",
+      "aks-identity-lint: no policy or entity kind AKSID999; 'aks-identity-lint list' lists the policies, the kinds are cluster, managedIdentity, roleAssignment, roleDefinition, federatedCredential, registry\n",
     );
   });
 });

@@ -18,7 +18,57 @@ export interface TestResource {
   afterSensitive?: Record<string, unknown>;
   before?: Record<string, unknown> | null;
   expressions?: Record<string, unknown>;
+  /** Leave the resource out of the plan's configuration, as some tools do (and as a misread module would). */
+  noConfiguration?: boolean;
   index?: string | number;
+}
+
+/**
+ * What an azurerm 3.x plan writes for the identity settings of a cluster that leaves them unset (null: AKS's
+ * default applies). A real plan always states every attribute of the provider's schema.
+ */
+export const UNSET_CLUSTER_SETTINGS = {
+  role_based_access_control_enabled: true,
+  local_account_disabled: null,
+  oidc_issuer_enabled: null,
+  workload_identity_enabled: false,
+  private_cluster_enabled: false,
+  azure_active_directory_role_based_access_control: [],
+  service_principal: [],
+} as const;
+
+/** Blocks AKS fills in itself; a test that brings one writes its expression. */
+const PROVIDER_FILLED = new Set(['kubelet_identity']);
+
+/**
+ * The configuration a real plan records for what `after` shows: each known top-level value the user would have
+ * written (a literal, or a block with its literals), unless the test gives the key's expression itself.
+ */
+function configured(r: TestResource): Record<string, unknown> {
+  const derived: Record<string, unknown> = {};
+  const unknown = r.afterUnknown ?? {};
+  for (const [key, value] of Object.entries(r.after ?? {})) {
+    if (value === null || value === undefined || unknown[key] === true || PROVIDER_FILLED.has(key)) continue;
+    const asExpression = toExpression(value);
+    if (asExpression !== undefined) derived[key] = asExpression;
+  }
+  return { ...derived, ...(r.expressions ?? {}) };
+}
+
+function toExpression(value: unknown): unknown {
+  if (Array.isArray(value) && value.length > 0 && value.every((v) => typeof v === 'object' && v !== null)) {
+    return value.map((block: Record<string, unknown>) => {
+      const inner: Record<string, unknown> = {};
+      for (const [k, v] of Object.entries(block)) {
+        if (v === null || v === undefined) continue;
+        const e = toExpression(v);
+        if (e !== undefined) inner[k] = e;
+      }
+      return inner;
+    });
+  }
+  if (Array.isArray(value) && value.length === 0) return undefined;
+  return { constant_value: value };
 }
 
 export function plan(
@@ -27,7 +77,7 @@ export function plan(
 ): Record<string, unknown> {
   const configResources = new Map<string, unknown>();
   for (const r of resources) {
-    if (r.address.startsWith('module.')) continue;
+    if (r.address.startsWith('module.') || r.noConfiguration === true) continue;
     const configAddress = r.address.replace(/\[[^\]]*\]$/, '');
     const data = configAddress.startsWith('data.');
     const [type, name] = configAddress.split('.').slice(data ? 1 : 0);
@@ -36,7 +86,7 @@ export function plan(
       mode: data ? 'data' : 'managed',
       type,
       name,
-      expressions: r.expressions ?? {},
+      expressions: configured(r),
     });
   }
   return {

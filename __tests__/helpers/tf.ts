@@ -1,4 +1,4 @@
-import type { TestResource } from './plans.js';
+import { UNSET_CLUSTER_SETTINGS, type TestResource } from './plans.js';
 
 /**
  * Builders for small Terraform plans in `terraform show -json` shape, so a policy test reads like the .tf it stands
@@ -34,12 +34,11 @@ export function cluster(name: string, options: ClusterOptions = {}): TestResourc
     actions: options.actions ?? ['create'],
     ...(options.before === undefined ? {} : { before: options.before }),
     after: {
+      ...UNSET_CLUSTER_SETTINGS,
       name,
       resource_group_name: 'rg',
       identity: [{ type: 'SystemAssigned' }],
-      service_principal: [],
       local_account_disabled: true,
-      role_based_access_control_enabled: true,
       azure_active_directory_role_based_access_control: [{ managed: true, azure_rbac_enabled: true }],
       ...options.after,
     },

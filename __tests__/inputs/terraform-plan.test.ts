@@ -149,9 +149,21 @@ describe('values known after apply', () => {
 
   it('that reference nothing resolvable stay unknown, and their principal is unknown', async () => {
     const resource = assignment('azurerm_role_assignment.x', ref('local.principal'));
+    const aks = cluster('azurerm_kubernetes_cluster.aks', {});
+    const { entities } = await readPlanObject(plan([resource, aks]));
+    const principalId = entities.roleAssignment[0]?.principalId;
+    expect(isUnknown(principalId) && principalId.reason).toMatch(/unknown origin.*local\.principal/);
+    const kind = entities.roleAssignment[0]?.principal.kind;
+    expect(isUnknown(kind) && kind.reason).toMatch(/may be an identity of azurerm_kubernetes_cluster\.aks/);
+    expect(entities.cluster[0]?.undecidedRoleAssignments.map((a) => a.key)).toEqual([
+      'azurerm_role_assignment.x',
+    ]);
+  });
+
+  it("whose principal cannot be a cluster identity of the input are someone else's", async () => {
+    const resource = assignment('azurerm_role_assignment.x', ref('local.principal'));
     const { entities } = await readPlanObject(plan([resource]));
-    expect(isUnknown(entities.roleAssignment[0]?.principalId)).toBe(true);
-    expect(entities.roleAssignment[0]?.principal.kind).toBe('unknown');
+    expect(entities.roleAssignment[0]?.principal.kind).toBe('other');
   });
 });
 

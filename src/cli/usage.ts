@@ -8,7 +8,8 @@ Commands:
   scan [file|dir...]        lint Terraform plans (terraform show -json <planfile>); default: "paths" of the config
   test [policy dir...]      run policies' embedded examples (default: the built-in policies)
   list                      list the policies a scan runs
-  explain <policy ID>       show a policy's documentation
+  explain <policy ID>       show a policy's documentation and the model fields it reads
+  explain <kind> | model    list the model fields a policy can address (cluster, roleAssignment, ...)
   init                      write a config file and an example policy with its examples
   help, --help, --version
 
@@ -26,7 +27,7 @@ scan options:
   --write-baseline <file>   write today's findings as a baseline (exits 0)
 
 list options: --policies <dir>, --no-builtin, --config, --no-config, --format console|markdown, --output <file>
-explain options: --policies <dir>, --config, --no-config
+explain options: --policies <dir>, --config, --no-config, --format console|markdown, --output <file>
 test options: --format console|json
 init options: --force
 

@@ -8,8 +8,11 @@ import type {
   RoleAssignment,
 } from './entities.js';
 import { emptyEntities } from './entities.js';
-import { isUnknown, type Value } from './unknown.js';
+import { isUnknown, Unknown, type Value } from './unknown.js';
 import { ValueIndex } from './values.js';
+
+/** An adapter's principal kind before linking: the linker decides it. */
+export const NOT_LINKED = new Unknown('not linked yet');
 
 /**
  * Joins entities across resources and inputs: which identity a cluster runs as, whose principal each role
@@ -38,10 +41,7 @@ function linkLive(byKind: EntitiesByKind): void {
   for (const cluster of byKind.cluster) linkClusterIdentities(cluster, identitiesById);
   linkFederatedCredentials(byKind, identitiesById);
 
-  const principals = new ValueIndex<ClusterPrincipal>();
-  for (const cluster of byKind.cluster) {
-    for (const principal of clusterPrincipals(cluster)) principals.add(principal.principal, principal);
-  }
+  const principals = new PrincipalDirectory(byKind.cluster);
   for (const assignment of byKind.roleAssignment)
     linkPrincipal(assignment, principals, identitiesByPrincipal);
   linkRoleDefinitions(byKind);
@@ -95,7 +95,6 @@ const PRINCIPAL_LABELS: Record<PrincipalKind, string> = {
   addon: 'add-on',
   workload: 'workload',
   other: 'other',
-  unknown: 'unknown',
 };
 
 interface ClusterPrincipal {
@@ -120,9 +119,48 @@ function clusterPrincipals(cluster: Cluster): ClusterPrincipal[] {
   return result;
 }
 
+/**
+ * The principals of all clusters, indexed for joins, and sorted by what an unmatched principal may still be: a
+ * known ID might be a principal the inputs name only by a data source (an existing object); a data source's might
+ * be any known or data-source principal; one that names nothing might be anything. An ID computed at apply for a
+ * resource the inputs create is none of them.
+ */
+class PrincipalDirectory {
+  readonly index = new ValueIndex<ClusterPrincipal>();
+  private readonly known: Cluster[] = [];
+  private readonly existing: Cluster[] = [];
+  private readonly anonymous: Cluster[] = [];
+
+  constructor(private readonly clusters: readonly Cluster[]) {
+    for (const cluster of clusters) {
+      for (const p of clusterPrincipals(cluster)) {
+        this.index.add(p.principal, p);
+        const v = p.principal;
+        if (!isUnknown(v)) pushOnce(this.known, cluster);
+        else if (v.ref === undefined) pushOnce(this.anonymous, cluster);
+        else if (!v.distinct) pushOnce(this.existing, cluster);
+      }
+    }
+  }
+
+  /** The clusters whose principals an unmatched principal cannot be told apart from. */
+  undecided(principal: Value<string>): readonly Cluster[] {
+    if (principal === '' || (isUnknown(principal) && principal.ref === undefined)) return this.clusters;
+    if (!isUnknown(principal)) return union(this.existing, this.anonymous);
+    if (principal.distinct) return this.anonymous;
+    return union(this.known, this.existing, this.anonymous);
+  }
+}
+
+function union(...lists: readonly Cluster[][]): Cluster[] {
+  const all: Cluster[] = [];
+  for (const list of lists) for (const c of list) pushOnce(all, c);
+  return all;
+}
+
 function linkPrincipal(
   assignment: RoleAssignment,
-  principals: ValueIndex<ClusterPrincipal>,
+  principals: PrincipalDirectory,
   identitiesByPrincipal: ValueIndex<ManagedIdentity>,
 ): void {
   const principalId = assignment.principalId;
@@ -132,7 +170,7 @@ function linkPrincipal(
     identity.roleAssignments.push(assignment);
   }
   // One identity can serve several roles: the kubelet of blue and green clusters, or control plane and kubelet.
-  const matches = principals.get(principalId);
+  const matches = principals.index.get(principalId);
   const [first] = matches;
   if (first !== undefined) {
     assignment.principal.kind = first.kind;
@@ -156,9 +194,35 @@ function linkPrincipal(
     assignment.principal.label = PRINCIPAL_LABELS.workload;
     return;
   }
-  // A principal that names something (a known ID, or another resource's attribute) is someone else's; one that
-  // names nothing cannot be told.
-  assignment.principal.kind = isUnknown(principalId) && principalId.ref === undefined ? 'unknown' : 'other';
+  if (identity !== undefined) {
+    assignment.principal.kind = 'other';
+    assignment.principal.label = PRINCIPAL_LABELS.other;
+    return;
+  }
+  // Undecided principals are compared only with clusters of the same input: a plan's unresolved expression says
+  // nothing about another plan's clusters.
+  const undecided = principals.undecided(principalId).filter((c) => c.source.file === assignment.source.file);
+  if (undecided.length === 0) {
+    assignment.principal.kind = 'other';
+    assignment.principal.label = PRINCIPAL_LABELS.other;
+    return;
+  }
+  const principal =
+    principalId === ''
+      ? 'the input names no principal; it'
+      : isUnknown(principalId)
+        ? `its principal (${principalId.ref ?? principalId.reason})`
+        : `its principal ${principalId}`;
+  assignment.principal.kind = new Unknown(
+    `undecided: ${principal} may be an identity of ${namesOf(undecided)}`,
+  );
+  assignment.principal.label = 'undecided';
+  for (const cluster of undecided) cluster.undecidedRoleAssignments.push(assignment);
+}
+
+function namesOf(clusters: readonly Cluster[]): string {
+  const shown = clusters.slice(0, 3).map((c) => c.key);
+  return clusters.length > 3 ? `${shown.join(', ')} and ${clusters.length - 3} more` : shown.join(', ');
 }
 
 function pushOnce<T>(list: T[], item: T): void {

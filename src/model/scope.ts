@@ -1,15 +1,7 @@
+import type { Scope, ScopeLevel } from './model-types.generated.js';
 import { isUnknown, type Unknown, type Value } from './unknown.js';
 
-export type ScopeLevel = 'managementGroup' | 'subscription' | 'resourceGroup' | 'resource';
-
-export interface Scope {
-  id: Value<string>;
-  level: Value<ScopeLevel>;
-  /** ARM resource type of the scope when it is a resource, e.g. Microsoft.Network/virtualNetworks/subnets. */
-  resourceType?: Value<string>;
-  subscriptionId?: Value<string>;
-  resourceGroup?: Value<string>;
-}
+export type { Scope, ScopeLevel };
 
 /**
  * Parses an ARM scope (or any resource ID). Case-insensitive, because AKS returns `resourcegroups` in lower case and

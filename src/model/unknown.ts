@@ -28,12 +28,29 @@ export class Unknown {
 
 export const KNOWN_AFTER_APPLY = 'known after apply';
 
+/**
+ * How a reader is told of an unknown value: by what it will be, when that is known, and why it is not known. The ID
+ * of a resource is named by the resource: `azurerm_subnet.aks` (known after apply).
+ */
+export function describeUnknown(value: Unknown): string {
+  if (value.ref === undefined) return `(${value.reason})`;
+  return `\`${value.ref.replace(/\.id$/, '')}\` (${value.reason})`;
+}
+
 export function isUnknown(value: unknown): value is Unknown {
   return value instanceof Unknown;
 }
 
 export function unknownAfterApply(ref?: string, distinct = false): Unknown {
   return new Unknown(KNOWN_AFTER_APPLY, ref, distinct);
+}
+
+/**
+ * A value the input sets, but whose origin an adapter cannot follow (a dynamic block, a local value, an expression
+ * it cannot evaluate): it is as unknown as a computed value, and the reason says why.
+ */
+export function unknownOrigin(why: string, ref?: string): Unknown {
+  return new Unknown(`of unknown origin: ${why}`, ref);
 }
 
 /** A value a policy may see: the value itself, or a marker that it is known only later. */

@@ -1,5 +1,6 @@
 import { isUnknown } from '../model/unknown.js';
 import { parseFieldPath, type FieldPath } from './field-path.js';
+import { ModelSchema, type FieldType } from './model-schema.js';
 import { applyOperator, OPERATOR_NAMES, type OperatorName } from './operators.js';
 import type { Condition, CountCondition, FieldCondition, FieldRef } from './policy-types.generated.js';
 import { resolveField, type Scope } from './resolve-field.js';
@@ -24,29 +25,41 @@ const COUNT_OPERATORS = [
 type CountOperator = (typeof COUNT_OPERATORS)[number];
 
 /**
+ * The types of the elements a condition sees, outermost (the policy's target entity) first: each count's where adds
+ * the type of the element it counts, which `$outer.` steps back out of. Undefined where a type is not known (a
+ * count over a field that is already an error), so that one mistake is reported once.
+ */
+export type Contexts = readonly (FieldType | undefined)[];
+
+/**
  * Compiles a schema-valid condition into a predicate once, so evaluating it over thousands of entities does no
- * parsing. Semantic problems are collected, not thrown, so a policy author sees all of them at once.
+ * parsing. Every field path is checked against the model's schema. Semantic problems are collected, not thrown,
+ * so a policy author sees all of them at once.
  */
 export function compileCondition(
   condition: Condition,
   path: (string | number)[],
   problems: CompileProblem[],
-  depth = 0,
+  contexts: Contexts,
 ): Predicate {
   if ('allOf' in condition) {
-    const parts = condition.allOf.map((c, i) => compileCondition(c, [...path, 'allOf', i], problems, depth));
+    const parts = condition.allOf.map((c, i) =>
+      compileCondition(c, [...path, 'allOf', i], problems, contexts),
+    );
     return (scope) => triAll(lazy(parts, scope));
   }
   if ('anyOf' in condition) {
-    const parts = condition.anyOf.map((c, i) => compileCondition(c, [...path, 'anyOf', i], problems, depth));
+    const parts = condition.anyOf.map((c, i) =>
+      compileCondition(c, [...path, 'anyOf', i], problems, contexts),
+    );
     return (scope) => triAny(lazy(parts, scope));
   }
   if ('not' in condition) {
-    const inner = compileCondition(condition.not, [...path, 'not'], problems, depth);
+    const inner = compileCondition(condition.not, [...path, 'not'], problems, contexts);
     return (scope) => triNot(inner(scope));
   }
-  if ('count' in condition) return compileCount(condition, path, problems, depth);
-  return compileField(condition, path, problems, depth);
+  if ('count' in condition) return compileCount(condition, path, problems, contexts);
+  return compileField(condition, path, problems, contexts);
 }
 
 /** Evaluates lazily so allOf stops at the first false and anyOf at the first true. */
@@ -54,14 +67,16 @@ function* lazy(parts: Predicate[], scope: Scope): Generator<Tri> {
   for (const part of parts) yield part(scope);
 }
 
+/** A parsed path, checked for where it may reach ($outer) and against the model; its type when it has one. */
 function checkedPath(
   text: string,
   where: (string | number)[],
   problems: CompileProblem[],
-  depth: number,
+  contexts: Contexts,
   wildcardAllowed: boolean,
-): FieldPath {
+): { parsed: FieldPath; type?: FieldType } {
   const parsed = parseFieldPath(text);
+  const depth = contexts.length - 1;
   if (parsed.outerHops > depth) {
     problems.push({
       path: where,
@@ -70,6 +85,7 @@ function checkedPath(
           ? `'$outer.' reaches the element enclosing a count's where; '${text}' is not inside one`
           : `'${text}' goes out ${parsed.outerHops} levels, but it is nested in only ${depth} count(s)`,
     });
+    return { parsed };
   }
   if (parsed.hasWildcard && !wildcardAllowed) {
     problems.push({
@@ -77,16 +93,23 @@ function checkedPath(
       message: `'${text}' has [*]; a value to compare with must be a single value`,
     });
   }
-  return parsed;
+  const start = contexts[depth - parsed.outerHops];
+  if (start === undefined) return { parsed };
+  const walked = ModelSchema.get().walk(start, parsed.segments, text);
+  if ('problem' in walked) {
+    problems.push({ path: where, message: walked.problem });
+    return { parsed };
+  }
+  return { parsed, type: walked.type };
 }
 
 function compileField(
   condition: FieldCondition,
   path: (string | number)[],
   problems: CompileProblem[],
-  depth: number,
+  contexts: Contexts,
 ): Predicate {
-  const field = checkedPath(condition.field, [...path, 'field'], problems, depth, true);
+  const field = checkedPath(condition.field, [...path, 'field'], problems, contexts, true).parsed;
   const op = OPERATOR_NAMES.find((name) => name in condition);
   if (op === undefined) {
     problems.push({ path, message: `a field condition needs an operator: ${OPERATOR_NAMES.join(', ')}` });
@@ -96,7 +119,7 @@ function compileField(
     (condition as Record<OperatorName, unknown>)[op],
     [...path, op],
     problems,
-    depth,
+    contexts,
   );
   return (scope) => {
     const right = operand(scope);
@@ -126,10 +149,10 @@ function compileOperand(
   raw: unknown,
   where: (string | number)[],
   problems: CompileProblem[],
-  depth: number,
+  contexts: Contexts,
 ): Operand {
   if (isFieldRef(raw)) {
-    const ref = checkedPath(raw.field, [...where, 'field'], problems, depth, false);
+    const ref = checkedPath(raw.field, [...where, 'field'], problems, contexts, false).parsed;
     const resolve = (scope: Scope): unknown => {
       const v = resolveField(ref, scope);
       return v.many ? undefined : v.value;
@@ -155,13 +178,29 @@ function compileCount(
   condition: CountCondition,
   path: (string | number)[],
   problems: CompileProblem[],
-  depth: number,
+  contexts: Contexts,
 ): Predicate {
-  const field = checkedPath(condition.count.field, [...path, 'count', 'field'], problems, depth, true);
+  const fieldPath = [...path, 'count', 'field'];
+  const checked = checkedPath(condition.count.field, fieldPath, problems, contexts, true);
+  const field = checked.parsed;
+  let element: FieldType | undefined;
+  if (checked.type !== undefined) {
+    const last = field.segments[field.segments.length - 1];
+    element = ModelSchema.get().elementOf(checked.type, last !== undefined && 'wildcard' in last);
+    if (element === undefined) {
+      problems.push({
+        path: fieldPath,
+        message: `'${field.text}' is not a list, so there is nothing to count`,
+      });
+    }
+  }
   const where =
     condition.count.where === undefined
       ? undefined
-      : compileCondition(condition.count.where, [...path, 'count', 'where'], problems, depth + 1);
+      : compileCondition(condition.count.where, [...path, 'count', 'where'], problems, [
+          ...contexts,
+          element,
+        ]);
   const op = COUNT_OPERATORS.find((name) => name in condition);
   if (op === undefined) {
     problems.push({ path, message: `a count needs a comparison: ${COUNT_OPERATORS.join(', ')}` });

@@ -2,6 +2,8 @@ import type { Entity } from '../model/entities.js';
 import { isIdentifierRef, Unknown } from '../model/unknown.js';
 import { evaluatePolicy, type Status } from './evaluate.js';
 import type { CompiledPolicy } from './load.js';
+import { ModelSchema, type FieldType } from './model-schema.js';
+import type { Policy } from './policy-types.generated.js';
 
 export interface ExampleResult {
   policyId: string;
@@ -44,6 +46,42 @@ export function runExamples(policy: CompiledPolicy): ExampleResult[] {
     });
   }
   return results;
+}
+
+/**
+ * Example entities with a field the model does not have: such an example tests nothing (a policy reading the
+ * misspelt field would pass it, and so would the example with the same misspelling).
+ */
+export function exampleProblems(policy: Policy): { path: (string | number)[]; message: string }[] {
+  const schema = ModelSchema.get();
+  const problems: { path: (string | number)[]; message: string }[] = [];
+  const visit = (value: unknown, type: FieldType, path: (string | number)[], shown: string): void => {
+    if (type.open || typeof value !== 'object' || value === null || isUnknownMarker(value)) return;
+    if (Array.isArray(value)) {
+      value.forEach((item, i) => {
+        const walked = schema.walk(type, [{ index: i }], shown);
+        if ('problem' in walked) problems.push({ path: [...path, i], message: walked.problem });
+        else visit(item, walked.type, [...path, i], `${shown}[${i}]`);
+      });
+      return;
+    }
+    for (const [key, item] of Object.entries(value)) {
+      const next = shown === '' ? key : `${shown}.${key}`;
+      const walked = schema.walk(type, [{ name: key }], next);
+      if ('problem' in walked) problems.push({ path: [...path, key], message: walked.problem });
+      else visit(item, walked.type, [...path, key], next);
+    }
+  };
+  for (const [key] of EXPECTATIONS) {
+    (policy.examples?.[key] ?? []).forEach((example, i) => {
+      visit(example, schema.entity(policy.target), ['examples', key, i], '');
+    });
+  }
+  return problems;
+}
+
+function isUnknownMarker(value: object): boolean {
+  return !Array.isArray(value) && Object.keys(value).every((k) => k === '$unknown' || k === '$ref');
 }
 
 function reviveUnknowns(value: unknown): Record<string, unknown> {

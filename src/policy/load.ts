@@ -2,7 +2,11 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import { join, relative, resolve, sep } from 'node:path';
 import { formatProblem, parseAndCheck, type LocatedProblem } from '../util/validated-json.js';
 import { compileCondition, type CompileProblem, type Predicate } from './compile.js';
+import { exampleProblems } from './examples.js';
+import { parseFieldPath } from './field-path.js';
+import { ModelSchema } from './model-schema.js';
 import { validatePolicyValue } from './schema.js';
+import { templateFields } from './template.js';
 import type { Policy } from './policy-types.generated.js';
 
 export interface CompiledPolicy {
@@ -80,9 +84,17 @@ export function compilePolicyText(
   if (parsed.value === undefined) return { problems: parsed.problems };
   const policy = parsed.value as Policy;
   const compileProblems: CompileProblem[] = [];
+  const entity = ModelSchema.get().entity(policy.target);
   const when =
-    policy.when === undefined ? undefined : compileCondition(policy.when, ['when'], compileProblems);
-  const assert = compileCondition(policy.assert, ['assert'], compileProblems);
+    policy.when === undefined
+      ? undefined
+      : compileCondition(policy.when, ['when'], compileProblems, [entity]);
+  const assert = compileCondition(policy.assert, ['assert'], compileProblems, [entity]);
+  for (const field of templateFields(policy.message)) {
+    const walked = ModelSchema.get().walk(entity, parseFieldPath(field).segments, field);
+    if ('problem' in walked) compileProblems.push({ path: ['message'], message: walked.problem });
+  }
+  compileProblems.push(...exampleProblems(policy));
   if (compileProblems.length > 0) {
     return { problems: compileProblems.map((p) => ({ ...parsed.locate(p.path), message: p.message })) };
   }

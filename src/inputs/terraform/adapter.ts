@@ -15,6 +15,7 @@ import type {
 } from '../../model/entities.js';
 import type { JsonDocument } from '../json-file.js';
 import { asObject } from '../json-value.js';
+import { NOT_LINKED } from '../../model/link.js';
 import { redactSecrets } from '../redact.js';
 import { mapCluster } from './map-cluster.js';
 import { mapRoleAssignment } from './map-role-assignment.js';
@@ -162,6 +163,7 @@ function buildEntity(
         change: { action },
         controlPlaneRoleAssignments: [],
         kubeletRoleAssignments: [],
+        undecidedRoleAssignments: [],
         registries: [],
       });
       return { ...make(current), change: change(previous && make(previous)) };
@@ -184,7 +186,7 @@ function buildEntity(
         ...base,
         ...mapRoleAssignment(view),
         change: { action },
-        principal: { kind: 'unknown' },
+        principal: { kind: NOT_LINKED },
       });
       return { ...make(current), change: change(previous && make(previous)) };
     }

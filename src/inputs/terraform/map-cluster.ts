@@ -1,6 +1,6 @@
 import type { AddonProfile, Cluster } from '../../model/entities.js';
 import { parseScope } from '../../model/scope.js';
-import { isUnknown, type Value } from '../../model/unknown.js';
+import { isUnknown, unknownOrigin, type Value } from '../../model/unknown.js';
 import type { ResourceView } from './resource-view.js';
 
 /** The fields of a cluster that come from its own resource; links are added by the linker. */
@@ -13,6 +13,7 @@ export type ClusterFields = Omit<
   | 'raw'
   | 'controlPlaneRoleAssignments'
   | 'kubeletRoleAssignments'
+  | 'undecidedRoleAssignments'
   | 'registries'
   | 'controlPlaneIdentity'
   | 'kubeletManagedIdentity'
@@ -72,8 +73,8 @@ export function mapCluster(r: ResourceView): ClusterFields {
     setIfDefined(sp, 'clientId', r.string(['service_principal', 0, 'client_id']));
     fields.servicePrincipal = sp;
   }
-  const customKubelet = r.isConfigured(['kubelet_identity']);
-  if (managed || customKubelet) {
+  const customKubelet = kubeletIdentityBrought(r);
+  if (managed || customKubelet !== false) {
     const kubeletId = r.string(['kubelet_identity', 0, 'user_assigned_identity_id']);
     const kubelet: NonNullable<ClusterFields['kubeletIdentity']> = {
       custom: customKubelet,
@@ -86,27 +87,33 @@ export function mapCluster(r: ResourceView): ClusterFields {
   }
 
   const aadBlock = ['azure_active_directory_role_based_access_control', 0] as const;
-  if (r.blockCount(['azure_active_directory_role_based_access_control']) !== 0) {
-    // azurerm 4.0 removed `managed` (legacy integration is gone), so a block without it is managed.
-    const aad: NonNullable<ClusterFields['aad']> = { managed: r.bool([...aadBlock, 'managed']) ?? true };
-    aad.azureRbacEnabled = r.bool([...aadBlock, 'azure_rbac_enabled']) ?? false;
+  const aadBlocks = r.blockCount(['azure_active_directory_role_based_access_control']);
+  if (isUnknown(aadBlocks)) fields.aad = { managed: aadBlocks, azureRbacEnabled: aadBlocks };
+  else if (aadBlocks !== 0) {
+    const aad: NonNullable<ClusterFields['aad']> = {
+      managed: aadManaged(r),
+      azureRbacEnabled: r.boolOrDefault([...aadBlock, 'azure_rbac_enabled'], false),
+    };
     setIfDefined(aad, 'adminGroupObjectIds', r.stringList([...aadBlock, 'admin_group_object_ids']));
     setIfDefined(aad, 'tenantId', r.string([...aadBlock, 'tenant_id']));
     fields.aad = aad;
   }
 
-  // Provider defaults: RBAC on, local accounts on, OIDC issuer and workload identity off (azurerm 3.x/4.x).
-  fields.kubernetesRbacEnabled =
-    r.bool(['role_based_access_control_enabled']) ??
-    r.bool(['role_based_access_control', 0, 'enabled']) ??
-    true;
-  fields.localAccountsDisabled = r.bool(['local_account_disabled']) ?? false;
+  // Null in a plan means the provider leaves the setting to AKS, whose defaults are: Kubernetes RBAC on, local
+  // accounts on, OIDC issuer and workload identity off (azurerm 3.x/4.x; 5.0 writes its own default, true, for
+  // the issuer). azurerm 2.x wrote RBAC as a block.
+  fields.kubernetesRbacEnabled = r.states(['role_based_access_control_enabled'])
+    ? r.boolOrDefault(['role_based_access_control_enabled'], true)
+    : r.states(['role_based_access_control'])
+      ? r.boolOrDefault(['role_based_access_control', 0, 'enabled'], true)
+      : r.boolOrDefault(['role_based_access_control_enabled'], true);
+  fields.localAccountsDisabled = r.boolOrDefault(['local_account_disabled'], false);
   const oidc: NonNullable<ClusterFields['oidcIssuer']> = {
-    enabled: r.bool(['oidc_issuer_enabled']) ?? false,
+    enabled: r.boolOrDefault(['oidc_issuer_enabled'], false),
   };
   setIfDefined(oidc, 'url', r.string(['oidc_issuer_url']));
   fields.oidcIssuer = oidc;
-  fields.workloadIdentityEnabled = r.bool(['workload_identity_enabled']) ?? false;
+  fields.workloadIdentityEnabled = r.boolOrDefault(['workload_identity_enabled'], false);
 
   const vnetSubnetIds = subnetIds(r);
   const network: NonNullable<ClusterFields['network']> = {
@@ -114,7 +121,7 @@ export function mapCluster(r: ResourceView): ClusterFields {
     subnets: vnetSubnetIds.map((id) => ({ id, scopeChain: r.scopeChain(id) })),
     outboundIpIds: outboundIpIds(r),
   };
-  setIfDefined(network, 'privateCluster', r.bool(['private_cluster_enabled']) ?? false);
+  network.privateCluster = r.boolOrDefault(['private_cluster_enabled'], false);
   setIfDefined(network, 'privateDnsZone', r.chosenString(['private_dns_zone_id']));
   setIfDefined(network, 'outboundType', r.string(['network_profile', 0, 'outbound_type']));
   fields.network = network;
@@ -131,16 +138,61 @@ function clusterIdentityType(r: ResourceView): Value<string> {
 }
 
 /**
+ * azurerm 3.x writes `managed` (null: the legacy integration with server and client apps); 4.0 removed the
+ * argument and the legacy integration with it, so its block has no such key and is managed.
+ */
+function aadManaged(r: ResourceView): Value<boolean> {
+  const block = ['azure_active_directory_role_based_access_control', 0] as const;
+  if (r.states([...block, 'managed'])) return r.boolOrDefault([...block, 'managed'], false);
+  if (r.states([...block, 'server_app_id']) || !r.states([...block, 'azure_rbac_enabled'])) {
+    return r.boolOrDefault([...block, 'managed'], false);
+  }
+  return true;
+}
+
+/**
  * A client secret is "in code" when the configuration writes it as a literal, or takes it from a variable whose
  * default is written in code. A variable without a default comes from outside (pipeline secret, environment).
+ * Where the configuration cannot say (a dynamic block, a local value, an expression it cannot follow), that is
+ * unknown, not "not in code".
  */
 function secretWrittenInCode(r: ResourceView): Value<boolean> {
-  const resolved = r.resolveConfigured(['service_principal', 0, 'client_secret']);
-  if (resolved.length === 0) return false;
-  return resolved.some((x) => {
-    if (x.kind !== 'constant' || x.value === null || x.value === '') return false;
-    return x.variable === undefined || x.variable.hasDefault;
-  });
+  const path = ['service_principal', 0, 'client_secret'] as const;
+  const configured = r.configured(path);
+  if (configured !== true) return configured;
+  let unresolved: Value<boolean> = false;
+  for (const x of r.resolveConfigured(path)) {
+    if (x.kind === 'constant') {
+      if (x.value === null || x.value === '') continue;
+      if (x.variable === undefined || x.variable.hasDefault) return true;
+    } else if (x.kind === 'unresolved') {
+      unresolved = unknownOrigin(`client_secret comes from ${x.reason}`);
+    }
+  }
+  return unresolved;
+}
+
+/**
+ * Whether the kubelet runs as an identity the user brings. The configuration says so when it writes the block;
+ * without it (a dynamic block, or no configuration), AKS's own kubelet identity is told by where it lives: AKS
+ * creates it in the node resource group, and computes it at apply time for a new cluster.
+ */
+function kubeletIdentityBrought(r: ResourceView): Value<boolean> {
+  const configured = r.configured(['kubelet_identity']);
+  if (configured === true) return true;
+  const block = r.raw(['kubelet_identity']);
+  if (isUnknown(block) || r.blockCount(['kubelet_identity']) === 0) return false;
+  const id = r.raw(['kubelet_identity', 0, 'user_assigned_identity_id']);
+  const nodeGroup = r.raw(['node_resource_group']);
+  if (typeof id === 'string' && typeof nodeGroup === 'string') {
+    const group = parseScope(id)?.resourceGroup;
+    if (typeof group === 'string') return group.toLowerCase() !== nodeGroup.toLowerCase();
+  }
+  return isUnknown(configured)
+    ? configured
+    : unknownOrigin(
+        'kubelet_identity is in the planned values but not in the configuration (a dynamic block?), and its resource group does not tell who made it',
+      );
 }
 
 function subnetIds(r: ResourceView): Value<string>[] {
@@ -156,10 +208,14 @@ function outboundIpIds(r: ResourceView): Value<string>[] {
   const profile = ['network_profile', 0, 'load_balancer_profile', 0] as const;
   const ids: Value<string>[] = [];
   for (const attribute of ['outbound_ip_address_ids', 'outbound_ip_prefix_ids']) {
-    if (!r.isConfigured([...profile, attribute])) continue;
-    const list = r.stringList([...profile, attribute]);
-    if (Array.isArray(list)) ids.push(...list);
-    else if (list !== undefined) ids.push(list);
+    const path = [...profile, attribute];
+    const list = r.stringList(path);
+    // AKS computes these when they are not configured; known values are always the user's own.
+    if (isUnknown(list)) {
+      const configured = r.configured(path);
+      if (configured === false) continue;
+      ids.push(configured === true ? list : configured);
+    } else if (list !== undefined) ids.push(...list);
   }
   return ids;
 }

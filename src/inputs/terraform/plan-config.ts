@@ -6,9 +6,17 @@ import { distinctTraversals, formatSteps, joinAddress, parseTraversal, type Step
  * (`module_calls.<m>.expressions`) and outputs (`module_calls.<m>.module.outputs.<o>.expression`).
  */
 export type Resolved =
-  | { kind: 'constant'; value: unknown; variable?: { name: string; hasDefault: boolean } }
+  | { kind: 'constant'; value: unknown; variable?: VariableOrigin }
   | { kind: 'attribute'; resourceAddress: string; resourceType: string; attribute: string; ref: string }
   | { kind: 'unresolved'; reason: string };
+
+/** The variable a constant comes from: its name, the module that declares it, and whether its default is set. */
+export interface VariableOrigin {
+  name: string;
+  /** Module path (`module.a.module.b`), empty for the root module. */
+  module: string;
+  hasDefault: boolean;
+}
 
 interface ModuleScope {
   config: JsonObject;
@@ -72,6 +80,11 @@ export class PlanConfiguration {
     return asObject(this.configNode(resourceAddress, attributePath));
   }
 
+  /** Whether the configuration describes the resource at all (some plans, and planned_values-only tools, omit it). */
+  hasResource(resourceAddress: string): boolean {
+    return this.locate(resourceAddress) !== undefined;
+  }
+
   /** Whether an attribute or nested block is written in the configuration at all. */
   isConfigured(resourceAddress: string, attributePath: readonly (string | number)[]): boolean {
     const node = this.configNode(resourceAddress, attributePath);
@@ -79,7 +92,7 @@ export class PlanConfiguration {
   }
 
   /** Nested blocks are arrays of objects in configuration; attributes are expression objects. */
-  private configNode(resourceAddress: string, attributePath: readonly (string | number)[]): unknown {
+  configNode(resourceAddress: string, attributePath: readonly (string | number)[]): unknown {
     let node: unknown = this.locate(resourceAddress)?.resource.expressions;
     for (const step of attributePath) {
       if (Array.isArray(node)) node = node[typeof step === 'number' ? step : 0];
@@ -155,7 +168,11 @@ export class PlanConfiguration {
       const hasDefault = declared !== undefined && isSet(declared['default']);
       const given = asObject(this.rootVariableValues[name]);
       if (given !== undefined && 'value' in given) {
-        return { kind: 'constant', value: given['value'], variable: { name, hasDefault } };
+        return {
+          kind: 'constant',
+          value: given['value'],
+          variable: { name, module: scope.path, hasDefault },
+        };
       }
       return { kind: 'unresolved', reason: `variable var.${name} has no value in the plan` };
     }
@@ -168,7 +185,7 @@ export class PlanConfiguration {
         return {
           kind: 'constant',
           value: declared['default'],
-          variable: { name, hasDefault: isSet(declared['default']) },
+          variable: { name, module: scope.path, hasDefault: isSet(declared['default']) },
         };
       }
       return { kind: 'unresolved', reason: `module input var.${name} is not set by its caller` };
@@ -252,7 +269,9 @@ function into(resolved: Resolved, rest: Step[]): Resolved {
           ? (value as Record<string | number, unknown>)[key]
           : undefined;
     }
-    return { kind: 'constant', value };
+    return resolved.variable === undefined
+      ? { kind: 'constant', value }
+      : { kind: 'constant', value, variable: resolved.variable };
   }
   const first = rest[0];
   if (resolved.attribute === '' && first !== undefined && 'index' in first) {

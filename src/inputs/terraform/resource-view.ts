@@ -1,5 +1,12 @@
-import { isIdentifierRef, isUnknown, unknownAfterApply, type Value } from '../../model/unknown.js';
-import { asArray, type JsonObject } from '../json-value.js';
+import {
+  isIdentifierRef,
+  isUnknown,
+  unknownAfterApply,
+  unknownOrigin,
+  type Unknown,
+  type Value,
+} from '../../model/unknown.js';
+import { asArray, isObject, type JsonObject } from '../json-value.js';
 import type { PlannedResource } from './plan.js';
 import type { Resolved } from './plan-config.js';
 import {
@@ -18,6 +25,28 @@ export type { AttrPath, PlanContext };
 
 /** How many configured attributes one value may pass through before it is named where it stands. */
 const MAX_CHAIN = 16;
+
+/**
+ * Nested blocks the provider fills in when the configuration leaves them out (Optional+Computed), by resource type:
+ * for these, planned values without configuration are the platform's, not a sign of a `dynamic` block.
+ */
+const COMPUTED_BLOCKS: Readonly<Record<string, ReadonlySet<string>>> = {
+  azurerm_kubernetes_cluster: new Set([
+    'kubelet_identity',
+    'network_profile',
+    'load_balancer_profile',
+    'nat_gateway_profile',
+    'api_server_access_profile',
+    'oms_agent_identity',
+    'ingress_application_gateway_identity',
+    'secret_identity',
+    'connector_identity',
+    'web_app_routing_identity',
+    'upgrade_settings',
+    'windows_profile',
+    'auto_scaler_profile',
+  ]),
+};
 
 /**
  * Reads one side (after or before) of a planned resource. A value Terraform marks as known only after apply is
@@ -52,15 +81,79 @@ export class ResourceView {
     return unknownAfterApply(ref, isIdentifierRef(ref));
   }
 
-  /** Like raw, but an unknown value is resolved through the configuration when it can be. */
+  /**
+   * Like raw, but an unknown value is resolved through the configuration when it can be. When the configuration
+   * cannot say where it comes from, the value is unknown of unknown origin: not this resource's own identifier.
+   */
   value(path: AttrPath): unknown {
     const raw = this.raw(path);
     if (!isUnknown(raw)) return raw;
     const resolved = this.ctx.config.resolveAttribute(this.address, path);
     const [only] = resolved;
-    if (resolved.length === 0) return raw;
-    if (resolved.length > 1 || only === undefined) return unknownAfterApply();
+    if (resolved.length === 0) {
+      const configured = this.configured(path);
+      return isUnknown(configured) ? unknownOrigin(originReason(configured), raw.ref) : raw;
+    }
+    if (resolved.length > 1 || only === undefined) {
+      return unknownOrigin(`${formatPath(path)} combines several values`);
+    }
     return this.fromResolved(only);
+  }
+
+  /**
+   * Whether the configuration writes an attribute or nested block: true, false, or an Unknown saying why the plan
+   * cannot tell. It cannot when the resource has no configuration, or when a block (or a block around the
+   * attribute) is in the planned values but not in the configuration: Terraform leaves `dynamic` blocks out of
+   * the configuration's expressions. Blocks the provider computes itself are the exception.
+   */
+  configured(path: AttrPath): boolean | Unknown {
+    const config = this.ctx.config;
+    if (!config.hasResource(this.address)) {
+      return unknownOrigin(`the plan's configuration does not describe ${this.address}`);
+    }
+    for (let i = 0; i < path.length; i++) {
+      const step = path[i];
+      if (typeof step !== 'string') continue;
+      const prefix = path.slice(0, i + 1);
+      if (config.isConfigured(this.address, prefix)) continue;
+      const planned = this.raw(prefix);
+      const isBlock = isUnknown(planned) ? i < path.length - 1 : isNonEmptyBlock(planned);
+      if (isBlock && !(COMPUTED_BLOCKS[this.resource.type]?.has(step) ?? false)) {
+        return unknownOrigin(
+          `${formatPath(prefix)} is in the planned values but not in the configuration (a dynamic block, which Terraform leaves out)`,
+        );
+      }
+      return false;
+    }
+    return true;
+  }
+
+  /**
+   * A boolean setting with the platform's default when the input leaves it null. A key the planned values do not
+   * have at all is not the default: the plan does not state it (a partial plan, or a value planned_values omits
+   * because it is computed).
+   */
+  boolOrDefault(path: AttrPath, platformDefault: boolean): Value<boolean> {
+    const v = this.bool(path);
+    if (v !== undefined) return v;
+    return this.states(path)
+      ? platformDefault
+      : unknownOrigin(`the plan does not state ${formatPath(path)}`, `${this.address}.${formatPath(path)}`);
+  }
+
+  /** Whether the planned values have the key at all (null included). */
+  states(path: AttrPath): boolean {
+    let node: unknown = this.values;
+    for (const step of path) {
+      if (Array.isArray(node) && typeof step === 'number') {
+        if (step >= node.length) return false;
+        node = node[step];
+      } else if (isObject(node) && typeof step === 'string') {
+        if (!Object.hasOwn(node, step)) return false;
+        node = node[step];
+      } else return false;
+    }
+    return true;
   }
 
   string(path: AttrPath): Value<string> | undefined {
@@ -81,8 +174,11 @@ export class ResourceView {
    */
   chosenString(path: AttrPath): Value<string> | undefined {
     const v = this.string(path);
-    if (v === '' || (isUnknown(v) && !this.isConfigured(path))) return undefined;
-    return v;
+    if (v === '') return undefined;
+    if (!isUnknown(v)) return v;
+    const configured = this.configured(path);
+    if (configured === false) return undefined;
+    return configured === true ? v : unknownOrigin(originReason(configured), v.ref);
   }
 
   /** A list of strings; an unknown list becomes one unknown element per reference in its expression. */
@@ -140,7 +236,7 @@ export class ResourceView {
       case 'constant':
         return resolved.value;
       case 'unresolved':
-        return unknownAfterApply();
+        return unknownOrigin(resolved.reason);
       case 'attribute': {
         const known = knownAttribute(this.ctx.plan, resolved.resourceAddress, resolved.attribute);
         if (known !== undefined) return known;
@@ -153,6 +249,17 @@ export class ResourceView {
       }
     }
   }
+}
+
+/** A block with content: a non-empty list of blocks, or one block object. */
+function isNonEmptyBlock(value: unknown): boolean {
+  if (Array.isArray(value)) return value.length > 0;
+  return isObject(value);
+}
+
+/** The reason of an unknown-origin marker, without its prefix, to give it to another value. */
+export function originReason(marker: Unknown): string {
+  return marker.reason.replace(/^of unknown origin: /, '');
 }
 
 export function formatPath(path: AttrPath): string {
