@@ -33812,11 +33812,27 @@ class Unknown {
     }
 }
 const KNOWN_AFTER_APPLY = 'known after apply';
+/**
+ * How a reader is told of an unknown value: by what it will be, when that is known, and why it is not known. The ID
+ * of a resource is named by the resource: `azurerm_subnet.aks` (known after apply).
+ */
+function describeUnknown(value) {
+    if (value.ref === undefined)
+        return `(${value.reason})`;
+    return `\`${value.ref.replace(/\.id$/, '')}\` (${value.reason})`;
+}
 function isUnknown(value) {
     return value instanceof Unknown;
 }
 function unknownAfterApply(ref, distinct = false) {
     return new Unknown(KNOWN_AFTER_APPLY, ref, distinct);
+}
+/**
+ * A value the input sets, but whose origin an adapter cannot follow (a dynamic block, a local value, an expression
+ * it cannot evaluate): it is as unknown as a computed value, and the reason says why.
+ */
+function unknownOrigin(why, ref) {
+    return new Unknown(`of unknown origin: ${why}`, ref);
 }
 /** Attributes whose computed value identifies its resource alone: IDs of resources and of their principals. */
 const IDENTIFIER_ATTRIBUTES = new Set([
@@ -33858,6 +33874,238 @@ function parseFieldPath(text) {
         }
     }
     return { text, outerHops, segments, hasWildcard: segments.some((s) => 'wildcard' in s) };
+}
+
+let cached;
+/**
+ * The directory of this package (where package.json, policies/, schema/ and docs/ are), found from the running
+ * module: src/ under tests, dist/ when bundled, node_modules/aks-identity-lint when installed.
+ */
+function packageRoot() {
+    if (cached !== undefined)
+        return cached;
+    let dir = dirname$1(fileURLToPath(import.meta.url));
+    for (;;) {
+        const manifest = join(dir, 'package.json');
+        if (existsSync(manifest)) {
+            const name = JSON.parse(readFileSync(manifest, 'utf8')).name;
+            if (name === 'aks-identity-lint')
+                return (cached = dir);
+        }
+        const parent = dirname$1(dir);
+        if (parent === dir)
+            throw new Error('aks-identity-lint: cannot find the package directory');
+        dir = parent;
+    }
+}
+function packageVersion() {
+    const manifest = JSON.parse(readFileSync(join(packageRoot(), 'package.json'), 'utf8'));
+    return typeof manifest.version === 'string' ? manifest.version : '0.0.0';
+}
+const builtInPolicyDir = () => join(packageRoot(), 'policies');
+const policySchemaPath = () => join(packageRoot(), 'schema', 'policy.schema.json');
+const modelSchemaPath = () => join(packageRoot(), 'schema', 'model.schema.json');
+
+const UNKNOWN_DEF = '#/$defs/unknownValue';
+const ENTITY_DEFS = {
+    '#/$defs/cluster': 'cluster',
+    '#/$defs/managedIdentity': 'managedIdentity',
+    '#/$defs/roleAssignment': 'roleAssignment',
+    '#/$defs/roleDefinition': 'roleDefinition',
+    '#/$defs/federatedCredential': 'federatedCredential',
+    '#/$defs/registry': 'registry',
+};
+/**
+ * The model's JSON Schema (schema/model.schema.json), the single source of the fields a policy may address. Every
+ * field path of a policy is walked through it when the policy loads, so a misspelt field is an error with the
+ * nearest valid names, not a condition that silently never matches.
+ */
+class ModelSchema {
+    document;
+    static loaded;
+    constructor(document) {
+        this.document = document;
+    }
+    static get() {
+        ModelSchema.loaded ??= new ModelSchema(JSON.parse(readFileSync(modelSchemaPath(), 'utf8')));
+        return ModelSchema.loaded;
+    }
+    entity(kind) {
+        return this.typeOf({ $ref: `#/$defs/${kind}` });
+    }
+    /** Walks a path's segments from a type; a segment the type does not have is a problem naming the nearest ones. */
+    walk(start, segments, shown) {
+        let type = start;
+        let walked = '';
+        for (const segment of segments) {
+            if (type.open)
+                return { type };
+            if ('name' in segment) {
+                const next = this.property(type, segment.name);
+                if (next === undefined)
+                    return { problem: this.unknownProperty(type, segment.name, walked, shown) };
+                type = next;
+                walked = walked === '' ? segment.name : `${walked}.${segment.name}`;
+            }
+            else {
+                const items = type.nodes.flatMap((n) => (n.items === undefined ? [] : [n.items]));
+                if (items.length === 0) {
+                    return {
+                        problem: `'${walked}' in '${shown}' is not a list, so it takes no ${'index' in segment ? `[${segment.index}]` : '[*]'}`,
+                    };
+                }
+                type = this.typeOf(...items);
+                walked += 'index' in segment ? `[${segment.index}]` : '[*]';
+            }
+        }
+        return { type };
+    }
+    /** The element type a count iterates: a list's items, or the type itself when the path already ends in [*]. */
+    elementOf(type, endsWithWildcard) {
+        if (endsWithWildcard || type.open)
+            return type;
+        const items = type.nodes.flatMap((n) => (n.items === undefined ? [] : [n.items]));
+        return items.length === 0 ? undefined : this.typeOf(...items);
+    }
+    /** Every field of an entity kind, for `explain` and docs/model-fields.md: nested objects flattened, linked entities named. */
+    fields(kind) {
+        const rows = [];
+        const visit = (type, prefix, depth) => {
+            for (const [name, node] of this.propertiesOf(type)) {
+                const path = prefix === '' ? name : `${prefix}.${name}`;
+                const child = this.typeOf(node);
+                rows.push({ path, type: this.describeType(child), description: node.description ?? '' });
+                const nested = this.nestedObject(child);
+                if (nested !== undefined && child.entity === undefined && depth < 6) {
+                    visit(nested.type, `${path}${nested.suffix}`, depth + 1);
+                }
+            }
+        };
+        visit(this.entity(kind), '', 0);
+        return rows;
+    }
+    /** How a type reads in documentation: "string or unknown", "list of registry", "cluster". */
+    describeType(type) {
+        if (type.entity !== undefined)
+            return type.entity;
+        if (type.open)
+            return 'any (the input as written)';
+        const parts = type.nodes.map((n) => this.describeNode(n));
+        const unknown = type.unknown ? ' or unknown' : '';
+        return `${[...new Set(parts)].join(' or ')}${unknown}`;
+    }
+    describeNode(node) {
+        if (node.const !== undefined)
+            return `'${JSON.stringify(node.const).replace(/^"|"$/g, '')}'`;
+        if (node.enum !== undefined)
+            return `one of ${node.enum.map((e) => `'${JSON.stringify(e).replace(/^"|"$/g, '')}'`).join(', ')}`;
+        if (node.type === 'array' && node.items !== undefined) {
+            const items = this.describeType(this.typeOf(node.items));
+            return `list of ${items.includes(' or ') ? `(${items})` : items}`;
+        }
+        if (node.type === 'object')
+            return typeof node.additionalProperties === 'object' ? 'map' : 'object';
+        return Array.isArray(node.type) ? node.type.join(' or ') : (node.type ?? 'any');
+    }
+    nestedObject(type) {
+        if (type.nodes.some((n) => n.properties !== undefined))
+            return { type, suffix: '' };
+        const items = type.nodes.flatMap((n) => (n.items === undefined ? [] : [n.items]));
+        if (items.length === 0)
+            return undefined;
+        const itemType = this.typeOf(...items);
+        if (itemType.entity !== undefined || !itemType.nodes.some((n) => n.properties !== undefined))
+            return undefined;
+        return { type: itemType, suffix: '[*]' };
+    }
+    property(type, name) {
+        const found = [];
+        for (const node of type.nodes) {
+            const own = node.properties?.[name];
+            if (own !== undefined)
+                found.push(own);
+            else if (typeof node.additionalProperties === 'object')
+                found.push(node.additionalProperties);
+        }
+        return found.length === 0 ? undefined : this.typeOf(...found);
+    }
+    propertiesOf(type) {
+        const seen = new Map();
+        for (const node of type.nodes) {
+            for (const [name, child] of Object.entries(node.properties ?? {}))
+                if (!seen.has(name))
+                    seen.set(name, child);
+        }
+        return [...seen.entries()];
+    }
+    unknownProperty(type, name, walked, shown) {
+        const names = this.propertiesOf(type).map(([n]) => n);
+        const where = walked === '' ? (type.entity ?? 'the element') : `'${walked}'`;
+        const isList = type.nodes.some((n) => n.type === 'array');
+        if (names.length === 0) {
+            return isList
+                ? `'${walked}' in '${shown}' is a list: address its elements with '${walked}[*].${name}'`
+                : `'${shown}': ${where} has no fields, so no '${name}'`;
+        }
+        const near = nearest(name, names);
+        const hint = near.length > 0 ? `; did you mean ${near.map((n) => `'${n}'`).join(' or ')}?` : '';
+        return `unknown field '${name}' in '${shown}': ${where} has no such field${hint}`;
+    }
+    /** The shapes behind schema nodes: references followed, unions flattened, the unknown marker noted. */
+    typeOf(...nodes) {
+        const result = { nodes: [], open: false, unknown: false };
+        const add = (node, depth) => {
+            if (depth > 32)
+                return;
+            if (node.$ref !== undefined) {
+                if (node.$ref === UNKNOWN_DEF) {
+                    result.unknown = true;
+                    return;
+                }
+                const entity = ENTITY_DEFS[node.$ref];
+                if (entity !== undefined)
+                    result.entity = entity;
+                const target = this.document.$defs[node.$ref.replace('#/$defs/', '')];
+                if (target !== undefined)
+                    add(target, depth + 1);
+                return;
+            }
+            if (node.anyOf !== undefined) {
+                for (const branch of node.anyOf)
+                    add(branch, depth + 1);
+                return;
+            }
+            if (node.tsType === 'unknown' && node.type === undefined) {
+                result.open = true;
+                return;
+            }
+            result.nodes.push(node);
+        };
+        for (const node of nodes)
+            add(node, 0);
+        return result;
+    }
+}
+/** Up to three names closest to a misspelt one (edit distance, case-insensitive), closest first. */
+function nearest(name, candidates) {
+    const lower = name.toLowerCase();
+    const scored = candidates
+        .map((c) => ({ c, d: editDistance(lower, c.toLowerCase()) }))
+        .filter(({ c, d }) => d <= Math.max(2, Math.floor(Math.max(c.length, name.length) / 4)))
+        .sort((a, b) => a.d - b.d || a.c.localeCompare(b.c));
+    return scored.slice(0, 3).map(({ c }) => c);
+}
+function editDistance(a, b) {
+    let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+    for (let i = 1; i <= a.length; i++) {
+        const current = [i];
+        for (let j = 1; j <= b.length; j++) {
+            const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+            current[j] = Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, (previous[j - 1] ?? 0) + cost);
+        }
+        previous = current;
+    }
+    return previous[b.length] ?? 0;
 }
 
 /**
@@ -34198,32 +34446,35 @@ const COUNT_OPERATORS = [
 ];
 /**
  * Compiles a schema-valid condition into a predicate once, so evaluating it over thousands of entities does no
- * parsing. Semantic problems are collected, not thrown, so a policy author sees all of them at once.
+ * parsing. Every field path is checked against the model's schema. Semantic problems are collected, not thrown,
+ * so a policy author sees all of them at once.
  */
-function compileCondition(condition, path, problems, depth = 0) {
+function compileCondition(condition, path, problems, contexts) {
     if ('allOf' in condition) {
-        const parts = condition.allOf.map((c, i) => compileCondition(c, [...path, 'allOf', i], problems, depth));
+        const parts = condition.allOf.map((c, i) => compileCondition(c, [...path, 'allOf', i], problems, contexts));
         return (scope) => triAll(lazy(parts, scope));
     }
     if ('anyOf' in condition) {
-        const parts = condition.anyOf.map((c, i) => compileCondition(c, [...path, 'anyOf', i], problems, depth));
+        const parts = condition.anyOf.map((c, i) => compileCondition(c, [...path, 'anyOf', i], problems, contexts));
         return (scope) => triAny(lazy(parts, scope));
     }
     if ('not' in condition) {
-        const inner = compileCondition(condition.not, [...path, 'not'], problems, depth);
+        const inner = compileCondition(condition.not, [...path, 'not'], problems, contexts);
         return (scope) => triNot(inner(scope));
     }
     if ('count' in condition)
-        return compileCount(condition, path, problems, depth);
-    return compileField(condition, path, problems, depth);
+        return compileCount(condition, path, problems, contexts);
+    return compileField(condition, path, problems, contexts);
 }
 /** Evaluates lazily so allOf stops at the first false and anyOf at the first true. */
 function* lazy(parts, scope) {
     for (const part of parts)
         yield part(scope);
 }
-function checkedPath(text, where, problems, depth, wildcardAllowed) {
+/** A parsed path, checked for where it may reach ($outer) and against the model; its type when it has one. */
+function checkedPath(text, where, problems, contexts, wildcardAllowed) {
     const parsed = parseFieldPath(text);
+    const depth = contexts.length - 1;
     if (parsed.outerHops > depth) {
         problems.push({
             path: where,
@@ -34231,6 +34482,7 @@ function checkedPath(text, where, problems, depth, wildcardAllowed) {
                 ? `'$outer.' reaches the element enclosing a count's where; '${text}' is not inside one`
                 : `'${text}' goes out ${parsed.outerHops} levels, but it is nested in only ${depth} count(s)`,
         });
+        return { parsed };
     }
     if (parsed.hasWildcard && !wildcardAllowed) {
         problems.push({
@@ -34238,16 +34490,24 @@ function checkedPath(text, where, problems, depth, wildcardAllowed) {
             message: `'${text}' has [*]; a value to compare with must be a single value`,
         });
     }
-    return parsed;
+    const start = contexts[depth - parsed.outerHops];
+    if (start === undefined)
+        return { parsed };
+    const walked = ModelSchema.get().walk(start, parsed.segments, text);
+    if ('problem' in walked) {
+        problems.push({ path: where, message: walked.problem });
+        return { parsed };
+    }
+    return { parsed, type: walked.type };
 }
-function compileField(condition, path, problems, depth) {
-    const field = checkedPath(condition.field, [...path, 'field'], problems, depth, true);
+function compileField(condition, path, problems, contexts) {
+    const field = checkedPath(condition.field, [...path, 'field'], problems, contexts, true).parsed;
     const op = OPERATOR_NAMES.find((name) => name in condition);
     if (op === undefined) {
         problems.push({ path, message: `a field condition needs an operator: ${OPERATOR_NAMES.join(', ')}` });
         return () => false;
     }
-    const operand = compileOperand(condition[op], [...path, op], problems, depth);
+    const operand = compileOperand(condition[op], [...path, op], problems, contexts);
     return (scope) => {
         const right = operand(scope);
         const left = resolveField(field, scope);
@@ -34265,9 +34525,9 @@ function compileField(condition, path, problems, depth) {
         ])));
     };
 }
-function compileOperand(raw, where, problems, depth) {
+function compileOperand(raw, where, problems, contexts) {
     if (isFieldRef(raw)) {
-        const ref = checkedPath(raw.field, [...where, 'field'], problems, depth, false);
+        const ref = checkedPath(raw.field, [...where, 'field'], problems, contexts, false).parsed;
         const resolve = (scope) => {
             const v = resolveField(ref, scope);
             return v.many ? undefined : v.value;
@@ -34289,11 +34549,27 @@ function explain(result, sides) {
             because.push({ field, reason: value.reason });
     return { unknown: because };
 }
-function compileCount(condition, path, problems, depth) {
-    const field = checkedPath(condition.count.field, [...path, 'count', 'field'], problems, depth, true);
+function compileCount(condition, path, problems, contexts) {
+    const fieldPath = [...path, 'count', 'field'];
+    const checked = checkedPath(condition.count.field, fieldPath, problems, contexts, true);
+    const field = checked.parsed;
+    let element;
+    if (checked.type !== undefined) {
+        const last = field.segments[field.segments.length - 1];
+        element = ModelSchema.get().elementOf(checked.type, last !== undefined && 'wildcard' in last);
+        if (element === undefined) {
+            problems.push({
+                path: fieldPath,
+                message: `'${field.text}' is not a list, so there is nothing to count`,
+            });
+        }
+    }
     const where = condition.count.where === undefined
         ? undefined
-        : compileCondition(condition.count.where, [...path, 'count', 'where'], problems, depth + 1);
+        : compileCondition(condition.count.where, [...path, 'count', 'where'], problems, [
+            ...contexts,
+            element,
+        ]);
     const op = COUNT_OPERATORS.find((name) => name in condition);
     if (op === undefined) {
         problems.push({ path, message: `a count needs a comparison: ${COUNT_OPERATORS.join(', ')}` });
@@ -34356,34 +34632,178 @@ function countHolds(op, min, max, target, reasons) {
     return first;
 }
 
-let cached;
 /**
- * The directory of this package (where package.json, policies/, schema/ and docs/ are), found from the running
- * module: src/ under tests, dist/ when bundled, node_modules/aks-identity-lint when installed.
+ * Keys whose values are secrets in every format this tool reads (Terraform, ARM, az CLI), matched
+ * case-insensitively. Adapters redact them; message templates refuse to interpolate them.
  */
-function packageRoot() {
-    if (cached !== undefined)
-        return cached;
-    let dir = dirname$1(fileURLToPath(import.meta.url));
-    for (;;) {
-        const manifest = join(dir, 'package.json');
-        if (existsSync(manifest)) {
-            const name = JSON.parse(readFileSync(manifest, 'utf8')).name;
-            if (name === 'aks-identity-lint')
-                return (cached = dir);
+const SECRET_KEYS = new Set([
+    'client_secret',
+    'server_app_secret',
+    'secret',
+    'serverAppSecret',
+    'password',
+    'admin_password',
+    'adminPassword',
+    'kube_config',
+    'kube_config_raw',
+    'kube_admin_config',
+    'kube_admin_config_raw',
+    'client_key',
+    'client_certificate',
+    'primary_access_key',
+    'secondary_access_key',
+].map((k) => k.toLowerCase()));
+function isSecretKey(key) {
+    return SECRET_KEYS.has(key.toLowerCase());
+}
+const REDACTED = '[redacted]';
+/** Shorter strings are too likely to occur by chance to scrub from text (they are still redacted in the model). */
+const MIN_SCRUBBED_LENGTH = 4;
+/** Replaces every occurrence of a known secret in text that leaves the tool (reports, annotations, logs). */
+function scrubSecrets(text, secrets) {
+    let out = text;
+    for (const secret of secrets) {
+        if (secret.length < MIN_SCRUBBED_LENGTH)
+            continue;
+        // Also as it appears inside a JSON string, where quotes and backslashes are escaped.
+        for (const form of new Set([secret, JSON.stringify(secret).slice(1, -1)])) {
+            if (out.includes(form))
+                out = out.split(form).join(REDACTED);
         }
-        const parent = dirname$1(dir);
-        if (parent === dir)
-            throw new Error('aks-identity-lint: cannot find the package directory');
-        dir = parent;
     }
+    return out;
 }
-function packageVersion() {
-    const manifest = JSON.parse(readFileSync(join(packageRoot(), 'package.json'), 'utf8'));
-    return typeof manifest.version === 'string' ? manifest.version : '0.0.0';
+
+/**
+ * `{{path}}` interpolates a field; `{{count path "registry" "registries"}}` writes how many values the path has with
+ * the noun that fits ("1 registry", "3 registries"); `{{plural path "it" "one of them"}}` only the word that fits.
+ */
+const PLACEHOLDER = /\{\{\s*(?:(count|plural)\s+)?([^{}\s"]+)(?:\s+"([^"{}]*)"\s+"([^"{}]*)")?\s*\}\}/g;
+/** Paths a template may interpolate; anything else is left as written so the author sees the mistake. */
+const VALID_PATH = /^[A-Za-z_][A-Za-z0-9_-]*(\[(\*|\d+)\])*(\.[A-Za-z_$][A-Za-z0-9_$-]*(\[(\*|\d+)\])*)*$/;
+/**
+ * Renders a policy message: `{{path}}` becomes the entity's value at that path. A value under a secret key is
+ * never interpolated, whatever the path. An unknown value is named by what it will be and why it is not known.
+ */
+function renderMessage(template, entity) {
+    return template.replace(PLACEHOLDER, (whole, form, path, one, many) => {
+        if (!VALID_PATH.test(path) || (form !== undefined && (one === undefined || many === undefined)))
+            return whole;
+        const parsed = parseFieldPath(path);
+        if (form === undefined && parsed.segments.some((s) => 'name' in s && isSecretKey(s.name)))
+            return REDACTED;
+        const resolved = resolveField(parsed, { element: entity, outers: [] });
+        if (form !== undefined) {
+            const n = countOf(resolved);
+            const word = n === 1 ? one : many;
+            return form === 'count' ? `${n ?? 'some'} ${word ?? ''}` : (word ?? '');
+        }
+        return resolved.many ? resolved.values.map(display).join(', ') || '(none)' : display(resolved.value);
+    });
 }
-const builtInPolicyDir = () => join(packageRoot(), 'policies');
-const policySchemaPath = () => join(packageRoot(), 'schema', 'policy.schema.json');
+/** The field paths a template reads, for checking them against the model when the policy loads. */
+function templateFields(template) {
+    return [...template.matchAll(PLACEHOLDER)].map((m) => m[2] ?? '').filter((p) => VALID_PATH.test(p));
+}
+/** How many values a path has; undefined when the list itself is not known yet. */
+function countOf(resolved) {
+    if (resolved.many)
+        return resolved.collectionUnknown === undefined ? resolved.values.length : undefined;
+    const value = resolved.value;
+    if (isUnknown(value))
+        return undefined;
+    if (Array.isArray(value))
+        return value.length;
+    return value === undefined || value === null ? 0 : 1;
+}
+function display(value) {
+    if (value === undefined || value === null || value === '')
+        return '(not set)';
+    if (isUnknown(value))
+        return describeUnknown(value);
+    if (Array.isArray(value))
+        return value.length === 0 ? '(none)' : value.map(display).join(', ');
+    if (typeof value === 'object') {
+        const name = value.name;
+        return typeof name === 'string' && name !== '' ? name : '(object)';
+    }
+    return typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean'
+        ? String(value)
+        : '(value)';
+}
+
+function evaluatePolicy(policy, entity) {
+    const scope = { element: entity, outers: [] };
+    const applies = policy.when === undefined ? true : policy.when(scope);
+    if (applies === false)
+        return { policy, entity, status: 'not-applicable', because: [] };
+    const holds = policy.assert(scope);
+    // Compliant whether or not the policy turns out to apply.
+    if (holds === true)
+        return { policy, entity, status: 'pass', because: [] };
+    const message = renderMessage(policy.policy.message, entity);
+    if (holds === false && applies === true)
+        return { policy, entity, status: 'fail', because: [], message };
+    // The reasons of both, each once: when and assert often wait on the same field.
+    const undecided = triAll([applies, holds]);
+    const because = isUnknownTri(undecided) ? undecided.unknown : [];
+    return { policy, entity, status: 'indeterminate', because, message };
+}
+/** Every policy over every entity of its target type, in policy then input order. */
+function evaluateAll(policies, entities) {
+    const results = [];
+    for (const policy of policies) {
+        for (const entity of entities[policy.policy.target])
+            results.push(evaluatePolicy(policy, entity));
+    }
+    return results;
+}
+
+const EXPECTATIONS = [
+    ['pass', 'pass'],
+    ['fail', 'fail'],
+    ['indeterminate', 'indeterminate'],
+    ['notApplicable', 'not-applicable'],
+];
+/**
+ * Example entities with a field the model does not have: such an example tests nothing (a policy reading the
+ * misspelt field would pass it, and so would the example with the same misspelling).
+ */
+function exampleProblems(policy) {
+    const schema = ModelSchema.get();
+    const problems = [];
+    const visit = (value, type, path, shown) => {
+        if (type.open || typeof value !== 'object' || value === null || isUnknownMarker(value))
+            return;
+        if (Array.isArray(value)) {
+            value.forEach((item, i) => {
+                const walked = schema.walk(type, [{ index: i }], shown);
+                if ('problem' in walked)
+                    problems.push({ path: [...path, i], message: walked.problem });
+                else
+                    visit(item, walked.type, [...path, i], `${shown}[${i}]`);
+            });
+            return;
+        }
+        for (const [key, item] of Object.entries(value)) {
+            const next = shown === '' ? key : `${shown}.${key}`;
+            const walked = schema.walk(type, [{ name: key }], next);
+            if ('problem' in walked)
+                problems.push({ path: [...path, key], message: walked.problem });
+            else
+                visit(item, walked.type, [...path, key], next);
+        }
+    };
+    for (const [key] of EXPECTATIONS) {
+        (policy.examples?.[key] ?? []).forEach((example, i) => {
+            visit(example, schema.entity(policy.target), ['examples', key, i], '');
+        });
+    }
+    return problems;
+}
+function isUnknownMarker(value) {
+    return !Array.isArray(value) && Object.keys(value).every((k) => k === '$unknown' || k === '$ref');
+}
 
 var _2020 = {exports: {}};
 
@@ -44126,8 +44546,17 @@ function compilePolicyText(text, file, builtIn) {
         return { problems: parsed.problems };
     const policy = parsed.value;
     const compileProblems = [];
-    const when = policy.when === undefined ? undefined : compileCondition(policy.when, ['when'], compileProblems);
-    const assert = compileCondition(policy.assert, ['assert'], compileProblems);
+    const entity = ModelSchema.get().entity(policy.target);
+    const when = policy.when === undefined
+        ? undefined
+        : compileCondition(policy.when, ['when'], compileProblems, [entity]);
+    const assert = compileCondition(policy.assert, ['assert'], compileProblems, [entity]);
+    for (const field of templateFields(policy.message)) {
+        const walked = ModelSchema.get().walk(entity, parseFieldPath(field).segments, field);
+        if ('problem' in walked)
+            compileProblems.push({ path: ['message'], message: walked.problem });
+    }
+    compileProblems.push(...exampleProblems(policy));
     if (compileProblems.length > 0) {
         return { problems: compileProblems.map((p) => ({ ...parsed.locate(p.path), message: p.message })) };
     }
@@ -44193,48 +44622,6 @@ function isBlocking(e, outcome) {
 }
 function runFailed(outcome) {
     return outcome.evaluations.some((e) => isBlocking(e, outcome));
-}
-
-/**
- * Keys whose values are secrets in every format this tool reads (Terraform, ARM, az CLI), matched
- * case-insensitively. Adapters redact them; message templates refuse to interpolate them.
- */
-const SECRET_KEYS = new Set([
-    'client_secret',
-    'server_app_secret',
-    'secret',
-    'serverAppSecret',
-    'password',
-    'admin_password',
-    'adminPassword',
-    'kube_config',
-    'kube_config_raw',
-    'kube_admin_config',
-    'kube_admin_config_raw',
-    'client_key',
-    'client_certificate',
-    'primary_access_key',
-    'secondary_access_key',
-].map((k) => k.toLowerCase()));
-function isSecretKey(key) {
-    return SECRET_KEYS.has(key.toLowerCase());
-}
-const REDACTED = '[redacted]';
-/** Shorter strings are too likely to occur by chance to scrub from text (they are still redacted in the model). */
-const MIN_SCRUBBED_LENGTH = 4;
-/** Replaces every occurrence of a known secret in text that leaves the tool (reports, annotations, logs). */
-function scrubSecrets(text, secrets) {
-    let out = text;
-    for (const secret of secrets) {
-        if (secret.length < MIN_SCRUBBED_LENGTH)
-            continue;
-        // Also as it appears inside a JSON string, where quotes and backslashes are escaped.
-        for (const form of new Set([secret, JSON.stringify(secret).slice(1, -1)])) {
-            if (out.includes(form))
-                out = out.split(form).join(REDACTED);
-        }
-    }
-    return out;
 }
 
 /** The cluster an entity belongs to, for grouping results: its own, its principal's or its identity's. */
@@ -52700,6 +53087,281 @@ function describeFsError(error) {
     return typeof code === 'string' ? code : 'read error';
 }
 
+const ENTITY_KINDS = [
+    'cluster',
+    'managedIdentity',
+    'roleAssignment',
+    'roleDefinition',
+    'federatedCredential',
+    'registry',
+];
+function emptyEntities() {
+    return {
+        cluster: [],
+        managedIdentity: [],
+        roleAssignment: [],
+        roleDefinition: [],
+        federatedCredential: [],
+        registry: [],
+    };
+}
+
+/** An adapter's principal kind before linking: the linker decides it. */
+const NOT_LINKED = new Unknown('not linked yet');
+/**
+ * Joins entities across resources and inputs: which identity a cluster runs as, whose principal each role
+ * assignment names, which credential trusts which cluster. It records facts only, never verdicts. Principals are
+ * joined on object IDs (or on the same not-yet-known value), never on client IDs. Every join goes through an
+ * index, so linking stays linear in the number of entities.
+ */
+function linkEntities(entities) {
+    const byKind = emptyEntities();
+    for (const entity of entities)
+        byKind[entity.kind].push(entity);
+    // What a plan deletes grants nothing afterwards: it is evaluated, but not linked as a live grant or identity.
+    const live = emptyEntities();
+    for (const entity of entities)
+        if (entity.change.action !== 'delete')
+            live[entity.kind].push(entity);
+    linkLive(live);
+    return byKind;
+}
+function linkLive(byKind) {
+    const identitiesById = new ValueIndex();
+    const identitiesByPrincipal = new ValueIndex();
+    for (const mi of byKind.managedIdentity) {
+        identitiesById.add(mi.id, mi);
+        identitiesByPrincipal.add(mi.principalId, mi);
+    }
+    for (const cluster of byKind.cluster)
+        linkClusterIdentities(cluster, identitiesById);
+    linkFederatedCredentials(byKind, identitiesById);
+    const principals = new PrincipalDirectory(byKind.cluster);
+    for (const assignment of byKind.roleAssignment)
+        linkPrincipal(assignment, principals, identitiesByPrincipal);
+    linkRoleDefinitions(byKind);
+    linkRegistries(byKind);
+}
+function linkClusterIdentities(cluster, identitiesById) {
+    const ids = cluster.identity.userAssignedIdentityIds;
+    if (Array.isArray(ids)) {
+        const identity = ids.map((id) => identitiesById.first(id)).find((mi) => mi !== undefined);
+        if (identity !== undefined) {
+            cluster.controlPlaneIdentity = identity;
+            identity.usedBy.push({ cluster, as: 'controlPlane' });
+        }
+    }
+    const kubelet = identitiesById.first(cluster.kubeletIdentity?.userAssignedIdentityId);
+    if (kubelet !== undefined) {
+        cluster.kubeletManagedIdentity = kubelet;
+        kubelet.usedBy.push({ cluster, as: 'kubelet' });
+    }
+    for (const addon of cluster.addons) {
+        identitiesById.first(addon.identity?.resourceId)?.usedBy.push({ cluster, as: 'addon' });
+    }
+}
+function linkFederatedCredentials(byKind, identitiesById) {
+    const clustersByIssuer = new ValueIndex();
+    for (const cluster of byKind.cluster)
+        clustersByIssuer.add(cluster.oidcIssuer?.url, cluster);
+    for (const credential of byKind.federatedCredential) {
+        const identity = identitiesById.first(credential.parentId);
+        const cluster = clustersByIssuer.first(credential.issuer);
+        if (identity !== undefined) {
+            credential.identity = identity;
+            identity.federatedCredentials.push(credential);
+        }
+        if (cluster !== undefined) {
+            credential.cluster = cluster;
+            if (identity !== undefined &&
+                !identity.usedBy.some((u) => u.cluster === cluster && u.as === 'workload')) {
+                identity.usedBy.push({ cluster, as: 'workload' });
+            }
+        }
+    }
+}
+const PRINCIPAL_LABELS = {
+    clusterControlPlane: 'control-plane',
+    kubelet: 'kubelet',
+    addon: 'add-on',
+    workload: 'workload',
+    other: 'other',
+};
+/** The principals a cluster acts as, with the role each plays. */
+function clusterPrincipals(cluster) {
+    const result = [];
+    const add = (principal, kind, addon) => {
+        if (principal === undefined || principal === '')
+            return;
+        result.push(addon === undefined ? { cluster, principal, kind } : { cluster, principal, kind, addon });
+    };
+    add(cluster.identity.principalId, 'clusterControlPlane');
+    add(cluster.controlPlaneIdentity?.principalId, 'clusterControlPlane');
+    add(cluster.kubeletIdentity?.objectId, 'kubelet');
+    add(cluster.kubeletManagedIdentity?.principalId, 'kubelet');
+    for (const addon of cluster.addons)
+        add(addon.identity?.objectId, 'addon', addon.name);
+    return result;
+}
+/**
+ * The principals of all clusters, indexed for joins, and sorted by what an unmatched principal may still be: a
+ * known ID might be a principal the inputs name only by a data source (an existing object); a data source's might
+ * be any known or data-source principal; one that names nothing might be anything. An ID computed at apply for a
+ * resource the inputs create is none of them.
+ */
+class PrincipalDirectory {
+    clusters;
+    index = new ValueIndex();
+    known = [];
+    existing = [];
+    anonymous = [];
+    constructor(clusters) {
+        this.clusters = clusters;
+        for (const cluster of clusters) {
+            for (const p of clusterPrincipals(cluster)) {
+                this.index.add(p.principal, p);
+                const v = p.principal;
+                if (!isUnknown(v))
+                    pushOnce(this.known, cluster);
+                else if (v.ref === undefined)
+                    pushOnce(this.anonymous, cluster);
+                else if (!v.distinct)
+                    pushOnce(this.existing, cluster);
+            }
+        }
+    }
+    /** The clusters whose principals an unmatched principal cannot be told apart from. */
+    undecided(principal) {
+        if (principal === '' || (isUnknown(principal) && principal.ref === undefined))
+            return this.clusters;
+        if (!isUnknown(principal))
+            return union(this.existing, this.anonymous);
+        if (principal.distinct)
+            return this.anonymous;
+        return union(this.known, this.existing, this.anonymous);
+    }
+}
+function union(...lists) {
+    const all = [];
+    for (const list of lists)
+        for (const c of list)
+            pushOnce(all, c);
+    return all;
+}
+function linkPrincipal(assignment, principals, identitiesByPrincipal) {
+    const principalId = assignment.principalId;
+    const identity = identitiesByPrincipal.first(principalId);
+    if (identity !== undefined) {
+        assignment.principal.identity = identity;
+        identity.roleAssignments.push(assignment);
+    }
+    // One identity can serve several roles: the kubelet of blue and green clusters, or control plane and kubelet.
+    const matches = principals.index.get(principalId);
+    const [first] = matches;
+    if (first !== undefined) {
+        assignment.principal.kind = first.kind;
+        assignment.principal.cluster = first.cluster;
+        assignment.principal.label =
+            first.addon === undefined ? PRINCIPAL_LABELS[first.kind] : `${first.addon} add-on`;
+        if (first.addon !== undefined)
+            assignment.principal.addon = first.addon;
+        for (const match of matches) {
+            const { cluster } = match;
+            if (match.kind === 'clusterControlPlane')
+                pushOnce(cluster.controlPlaneRoleAssignments, assignment);
+            else if (match.kind === 'kubelet')
+                pushOnce(cluster.kubeletRoleAssignments, assignment);
+            else {
+                const addon = cluster.addons.find((a) => a.name === match.addon);
+                if (addon !== undefined)
+                    pushOnce(addon.roleAssignments, assignment);
+            }
+        }
+        return;
+    }
+    if (identity !== undefined && identity.federatedCredentials.length > 0) {
+        assignment.principal.kind = 'workload';
+        assignment.principal.label = PRINCIPAL_LABELS.workload;
+        return;
+    }
+    if (identity !== undefined) {
+        assignment.principal.kind = 'other';
+        assignment.principal.label = PRINCIPAL_LABELS.other;
+        return;
+    }
+    // Undecided principals are compared only with clusters of the same input: a plan's unresolved expression says
+    // nothing about another plan's clusters.
+    const undecided = principals.undecided(principalId).filter((c) => c.source.file === assignment.source.file);
+    if (undecided.length === 0) {
+        assignment.principal.kind = 'other';
+        assignment.principal.label = PRINCIPAL_LABELS.other;
+        return;
+    }
+    const principal = principalId === ''
+        ? 'the input names no principal; it'
+        : isUnknown(principalId)
+            ? `its principal (${principalId.ref ?? principalId.reason})`
+            : `its principal ${principalId}`;
+    assignment.principal.kind = new Unknown(`undecided: ${principal} may be an identity of ${namesOf(undecided)}`);
+    assignment.principal.label = 'undecided';
+    for (const cluster of undecided)
+        cluster.undecidedRoleAssignments.push(assignment);
+}
+function namesOf(clusters) {
+    const shown = clusters.slice(0, 3).map((c) => c.key);
+    return clusters.length > 3 ? `${shown.join(', ')} and ${clusters.length - 3} more` : shown.join(', ');
+}
+function pushOnce(list, item) {
+    if (!list.includes(item))
+        list.push(item);
+}
+function linkRoleDefinitions(byKind) {
+    const byId = new ValueIndex();
+    const byName = new ValueIndex();
+    for (const d of byKind.roleDefinition) {
+        byId.add(d.id, d);
+        byName.add(d.name, d);
+    }
+    for (const assignment of byKind.roleAssignment) {
+        const role = assignment.role;
+        const definition = byId.first(role.id) ?? (role.builtIn === true ? undefined : byName.first(role.name));
+        if (definition === undefined)
+            continue;
+        role.builtIn = false;
+        role.name = definition.name;
+        role.actions = definition.actions;
+        role.notActions = definition.notActions;
+    }
+}
+/**
+ * A cluster's registries are those any of its identities holds a role on: at the registry itself, or at a scope
+ * that contains it (its resource group or subscription). Registries are indexed under each scope that contains
+ * them, so a role assignment finds them by its own scope.
+ */
+function linkRegistries(byKind) {
+    const byScope = new ValueIndex();
+    for (const registry of byKind.registry) {
+        for (const scope of registry.scopeChain.length > 0 ? registry.scopeChain : [registry.id]) {
+            byScope.add(typeof scope === 'string' ? scope.replace(/\/+$/, '') : scope, registry);
+        }
+    }
+    const order = new Map(byKind.registry.map((r, i) => [r, i]));
+    for (const cluster of byKind.cluster) {
+        const assignments = [
+            ...cluster.controlPlaneRoleAssignments,
+            ...cluster.kubeletRoleAssignments,
+            ...cluster.addons.flatMap((a) => a.roleAssignments),
+        ];
+        const found = new Set();
+        for (const a of assignments) {
+            const scope = typeof a.scope.id === 'string' ? a.scope.id.replace(/\/+$/, '') : a.scope.id;
+            for (const r of byScope.get(scope))
+                found.add(r);
+        }
+        cluster.registries = [...found].sort((a, b) => (order.get(a) ?? 0) - (order.get(b) ?? 0));
+    }
+}
+
 /**
  * A copy of `value` with secrets replaced by "[redacted]": values under secret keys, and values the input marks
  * sensitive (a mirror object with `true` where a value is sensitive, as Terraform's after_sensitive). Every secret
@@ -52866,8 +53528,8 @@ function mapCluster(r) {
         setIfDefined(sp, 'clientId', r.string(['service_principal', 0, 'client_id']));
         fields.servicePrincipal = sp;
     }
-    const customKubelet = r.isConfigured(['kubelet_identity']);
-    if (managed || customKubelet) {
+    const customKubelet = kubeletIdentityBrought(r);
+    if (managed || customKubelet !== false) {
         const kubeletId = r.string(['kubelet_identity', 0, 'user_assigned_identity_id']);
         const kubelet = {
             custom: customKubelet,
@@ -52879,33 +53541,40 @@ function mapCluster(r) {
         fields.kubeletIdentity = kubelet;
     }
     const aadBlock = ['azure_active_directory_role_based_access_control', 0];
-    if (r.blockCount(['azure_active_directory_role_based_access_control']) !== 0) {
-        // azurerm 4.0 removed `managed` (legacy integration is gone), so a block without it is managed.
-        const aad = { managed: r.bool([...aadBlock, 'managed']) ?? true };
-        aad.azureRbacEnabled = r.bool([...aadBlock, 'azure_rbac_enabled']) ?? false;
+    const aadBlocks = r.blockCount(['azure_active_directory_role_based_access_control']);
+    if (isUnknown(aadBlocks))
+        fields.aad = { managed: aadBlocks, azureRbacEnabled: aadBlocks };
+    else if (aadBlocks !== 0) {
+        const aad = {
+            managed: aadManaged(r),
+            azureRbacEnabled: r.boolOrDefault([...aadBlock, 'azure_rbac_enabled'], false),
+        };
         setIfDefined(aad, 'adminGroupObjectIds', r.stringList([...aadBlock, 'admin_group_object_ids']));
         setIfDefined(aad, 'tenantId', r.string([...aadBlock, 'tenant_id']));
         fields.aad = aad;
     }
-    // Provider defaults: RBAC on, local accounts on, OIDC issuer and workload identity off (azurerm 3.x/4.x).
-    fields.kubernetesRbacEnabled =
-        r.bool(['role_based_access_control_enabled']) ??
-            r.bool(['role_based_access_control', 0, 'enabled']) ??
-            true;
-    fields.localAccountsDisabled = r.bool(['local_account_disabled']) ?? false;
+    // Null in a plan means the provider leaves the setting to AKS, whose defaults are: Kubernetes RBAC on, local
+    // accounts on, OIDC issuer and workload identity off (azurerm 3.x/4.x; 5.0 writes its own default, true, for
+    // the issuer). azurerm 2.x wrote RBAC as a block.
+    fields.kubernetesRbacEnabled = r.states(['role_based_access_control_enabled'])
+        ? r.boolOrDefault(['role_based_access_control_enabled'], true)
+        : r.states(['role_based_access_control'])
+            ? r.boolOrDefault(['role_based_access_control', 0, 'enabled'], true)
+            : r.boolOrDefault(['role_based_access_control_enabled'], true);
+    fields.localAccountsDisabled = r.boolOrDefault(['local_account_disabled'], false);
     const oidc = {
-        enabled: r.bool(['oidc_issuer_enabled']) ?? false,
+        enabled: r.boolOrDefault(['oidc_issuer_enabled'], false),
     };
     setIfDefined(oidc, 'url', r.string(['oidc_issuer_url']));
     fields.oidcIssuer = oidc;
-    fields.workloadIdentityEnabled = r.bool(['workload_identity_enabled']) ?? false;
+    fields.workloadIdentityEnabled = r.boolOrDefault(['workload_identity_enabled'], false);
     const vnetSubnetIds = subnetIds(r);
     const network = {
         vnetSubnetIds,
         subnets: vnetSubnetIds.map((id) => ({ id, scopeChain: r.scopeChain(id) })),
         outboundIpIds: outboundIpIds(r),
     };
-    setIfDefined(network, 'privateCluster', r.bool(['private_cluster_enabled']) ?? false);
+    network.privateCluster = r.boolOrDefault(['private_cluster_enabled'], false);
     setIfDefined(network, 'privateDnsZone', r.chosenString(['private_dns_zone_id']));
     setIfDefined(network, 'outboundType', r.string(['network_profile', 0, 'outbound_type']));
     fields.network = network;
@@ -52923,18 +53592,65 @@ function clusterIdentityType(r) {
     return spBlocks > 0 ? 'ServicePrincipal' : 'None';
 }
 /**
+ * azurerm 3.x writes `managed` (null: the legacy integration with server and client apps); 4.0 removed the
+ * argument and the legacy integration with it, so its block has no such key and is managed.
+ */
+function aadManaged(r) {
+    const block = ['azure_active_directory_role_based_access_control', 0];
+    if (r.states([...block, 'managed']))
+        return r.boolOrDefault([...block, 'managed'], false);
+    if (r.states([...block, 'server_app_id']) || !r.states([...block, 'azure_rbac_enabled'])) {
+        return r.boolOrDefault([...block, 'managed'], false);
+    }
+    return true;
+}
+/**
  * A client secret is "in code" when the configuration writes it as a literal, or takes it from a variable whose
  * default is written in code. A variable without a default comes from outside (pipeline secret, environment).
+ * Where the configuration cannot say (a dynamic block, a local value, an expression it cannot follow), that is
+ * unknown, not "not in code".
  */
 function secretWrittenInCode(r) {
-    const resolved = r.resolveConfigured(['service_principal', 0, 'client_secret']);
-    if (resolved.length === 0)
+    const path = ['service_principal', 0, 'client_secret'];
+    const configured = r.configured(path);
+    if (configured !== true)
+        return configured;
+    let unresolved = false;
+    for (const x of r.resolveConfigured(path)) {
+        if (x.kind === 'constant') {
+            if (x.value === null || x.value === '')
+                continue;
+            if (x.variable === undefined || x.variable.hasDefault)
+                return true;
+        }
+        else if (x.kind === 'unresolved') {
+            unresolved = unknownOrigin(`client_secret comes from ${x.reason}`);
+        }
+    }
+    return unresolved;
+}
+/**
+ * Whether the kubelet runs as an identity the user brings. The configuration says so when it writes the block;
+ * without it (a dynamic block, or no configuration), AKS's own kubelet identity is told by where it lives: AKS
+ * creates it in the node resource group, and computes it at apply time for a new cluster.
+ */
+function kubeletIdentityBrought(r) {
+    const configured = r.configured(['kubelet_identity']);
+    if (configured === true)
+        return true;
+    const block = r.raw(['kubelet_identity']);
+    if (isUnknown(block) || r.blockCount(['kubelet_identity']) === 0)
         return false;
-    return resolved.some((x) => {
-        if (x.kind !== 'constant' || x.value === null || x.value === '')
-            return false;
-        return x.variable === undefined || x.variable.hasDefault;
-    });
+    const id = r.raw(['kubelet_identity', 0, 'user_assigned_identity_id']);
+    const nodeGroup = r.raw(['node_resource_group']);
+    if (typeof id === 'string' && typeof nodeGroup === 'string') {
+        const group = parseScope(id)?.resourceGroup;
+        if (typeof group === 'string')
+            return group.toLowerCase() !== nodeGroup.toLowerCase();
+    }
+    return isUnknown(configured)
+        ? configured
+        : unknownOrigin('kubelet_identity is in the planned values but not in the configuration (a dynamic block?), and its resource group does not tell who made it');
 }
 function subnetIds(r) {
     const candidates = [
@@ -52948,13 +53664,17 @@ function outboundIpIds(r) {
     const profile = ['network_profile', 0, 'load_balancer_profile', 0];
     const ids = [];
     for (const attribute of ['outbound_ip_address_ids', 'outbound_ip_prefix_ids']) {
-        if (!r.isConfigured([...profile, attribute]))
-            continue;
-        const list = r.stringList([...profile, attribute]);
-        if (Array.isArray(list))
-            ids.push(...list);
+        const path = [...profile, attribute];
+        const list = r.stringList(path);
+        // AKS computes these when they are not configured; known values are always the user's own.
+        if (isUnknown(list)) {
+            const configured = r.configured(path);
+            if (configured === false)
+                continue;
+            ids.push(configured === true ? list : configured);
+        }
         else if (list !== undefined)
-            ids.push(list);
+            ids.push(...list);
     }
     return ids;
 }
@@ -53555,6 +54275,10 @@ class PlanConfiguration {
     expression(resourceAddress, attributePath) {
         return asObject(this.configNode(resourceAddress, attributePath));
     }
+    /** Whether the configuration describes the resource at all (some plans, and planned_values-only tools, omit it). */
+    hasResource(resourceAddress) {
+        return this.locate(resourceAddress) !== undefined;
+    }
     /** Whether an attribute or nested block is written in the configuration at all. */
     isConfigured(resourceAddress, attributePath) {
         const node = this.configNode(resourceAddress, attributePath);
@@ -53638,7 +54362,11 @@ class PlanConfiguration {
             const hasDefault = declared !== undefined && isSet(declared['default']);
             const given = asObject(this.rootVariableValues[name]);
             if (given !== undefined && 'value' in given) {
-                return { kind: 'constant', value: given['value'], variable: { name, hasDefault } };
+                return {
+                    kind: 'constant',
+                    value: given['value'],
+                    variable: { name, module: scope.path, hasDefault },
+                };
             }
             return { kind: 'unresolved', reason: `variable var.${name} has no value in the plan` };
         }
@@ -53651,7 +54379,7 @@ class PlanConfiguration {
                 return {
                     kind: 'constant',
                     value: declared['default'],
-                    variable: { name, hasDefault: isSet(declared['default']) },
+                    variable: { name, module: scope.path, hasDefault: isSet(declared['default']) },
                 };
             }
             return { kind: 'unresolved', reason: `module input var.${name} is not set by its caller` };
@@ -53731,7 +54459,9 @@ function into(resolved, rest) {
                     ? value[key]
                     : undefined;
         }
-        return { kind: 'constant', value };
+        return resolved.variable === undefined
+            ? { kind: 'constant', value }
+            : { kind: 'constant', value, variable: resolved.variable };
     }
     const first = rest[0];
     if (resolved.attribute === '' && first !== undefined && 'index' in first) {
@@ -54083,6 +54813,27 @@ function resourceType(address) {
 /** How many configured attributes one value may pass through before it is named where it stands. */
 const MAX_CHAIN = 16;
 /**
+ * Nested blocks the provider fills in when the configuration leaves them out (Optional+Computed), by resource type:
+ * for these, planned values without configuration are the platform's, not a sign of a `dynamic` block.
+ */
+const COMPUTED_BLOCKS = {
+    azurerm_kubernetes_cluster: new Set([
+        'kubelet_identity',
+        'network_profile',
+        'load_balancer_profile',
+        'nat_gateway_profile',
+        'api_server_access_profile',
+        'oms_agent_identity',
+        'ingress_application_gateway_identity',
+        'secret_identity',
+        'connector_identity',
+        'web_app_routing_identity',
+        'upgrade_settings',
+        'windows_profile',
+        'auto_scaler_profile',
+    ]),
+};
+/**
  * Reads one side (after or before) of a planned resource. A value Terraform marks as known only after apply is
  * followed through the configuration to what it will be (another resource's attribute, a variable), so that the
  * model can say *which* unknown it is, or recover it when it is a constant.
@@ -54115,18 +54866,83 @@ class ResourceView {
         const ref = `${this.address}.${formatPath(path)}`;
         return unknownAfterApply(ref, isIdentifierRef(ref));
     }
-    /** Like raw, but an unknown value is resolved through the configuration when it can be. */
+    /**
+     * Like raw, but an unknown value is resolved through the configuration when it can be. When the configuration
+     * cannot say where it comes from, the value is unknown of unknown origin: not this resource's own identifier.
+     */
     value(path) {
         const raw = this.raw(path);
         if (!isUnknown(raw))
             return raw;
         const resolved = this.ctx.config.resolveAttribute(this.address, path);
         const [only] = resolved;
-        if (resolved.length === 0)
-            return raw;
-        if (resolved.length > 1 || only === undefined)
-            return unknownAfterApply();
+        if (resolved.length === 0) {
+            const configured = this.configured(path);
+            return isUnknown(configured) ? unknownOrigin(originReason(configured), raw.ref) : raw;
+        }
+        if (resolved.length > 1 || only === undefined) {
+            return unknownOrigin(`${formatPath(path)} combines several values`);
+        }
         return this.fromResolved(only);
+    }
+    /**
+     * Whether the configuration writes an attribute or nested block: true, false, or an Unknown saying why the plan
+     * cannot tell. It cannot when the resource has no configuration, or when a block (or a block around the
+     * attribute) is in the planned values but not in the configuration: Terraform leaves `dynamic` blocks out of
+     * the configuration's expressions. Blocks the provider computes itself are the exception.
+     */
+    configured(path) {
+        const config = this.ctx.config;
+        if (!config.hasResource(this.address)) {
+            return unknownOrigin(`the plan's configuration does not describe ${this.address}`);
+        }
+        for (let i = 0; i < path.length; i++) {
+            const step = path[i];
+            if (typeof step !== 'string')
+                continue;
+            const prefix = path.slice(0, i + 1);
+            if (config.isConfigured(this.address, prefix))
+                continue;
+            const planned = this.raw(prefix);
+            const isBlock = isUnknown(planned) ? i < path.length - 1 : isNonEmptyBlock(planned);
+            if (isBlock && !(COMPUTED_BLOCKS[this.resource.type]?.has(step) ?? false)) {
+                return unknownOrigin(`${formatPath(prefix)} is in the planned values but not in the configuration (a dynamic block, which Terraform leaves out)`);
+            }
+            return false;
+        }
+        return true;
+    }
+    /**
+     * A boolean setting with the platform's default when the input leaves it null. A key the planned values do not
+     * have at all is not the default: the plan does not state it (a partial plan, or a value planned_values omits
+     * because it is computed).
+     */
+    boolOrDefault(path, platformDefault) {
+        const v = this.bool(path);
+        if (v !== undefined)
+            return v;
+        return this.states(path)
+            ? platformDefault
+            : unknownOrigin(`the plan does not state ${formatPath(path)}`, `${this.address}.${formatPath(path)}`);
+    }
+    /** Whether the planned values have the key at all (null included). */
+    states(path) {
+        let node = this.values;
+        for (const step of path) {
+            if (Array.isArray(node) && typeof step === 'number') {
+                if (step >= node.length)
+                    return false;
+                node = node[step];
+            }
+            else if (isObject(node) && typeof step === 'string') {
+                if (!Object.hasOwn(node, step))
+                    return false;
+                node = node[step];
+            }
+            else
+                return false;
+        }
+        return true;
     }
     string(path) {
         const v = this.value(path);
@@ -54146,9 +54962,14 @@ class ResourceView {
      */
     chosenString(path) {
         const v = this.string(path);
-        if (v === '' || (isUnknown(v) && !this.isConfigured(path)))
+        if (v === '')
             return undefined;
-        return v;
+        if (!isUnknown(v))
+            return v;
+        const configured = this.configured(path);
+        if (configured === false)
+            return undefined;
+        return configured === true ? v : unknownOrigin(originReason(configured), v.ref);
     }
     /** A list of strings; an unknown list becomes one unknown element per reference in its expression. */
     stringList(path) {
@@ -54203,7 +55024,7 @@ class ResourceView {
             case 'constant':
                 return resolved.value;
             case 'unresolved':
-                return unknownAfterApply();
+                return unknownOrigin(resolved.reason);
             case 'attribute': {
                 const known = knownAttribute(this.ctx.plan, resolved.resourceAddress, resolved.attribute);
                 if (known !== undefined)
@@ -54216,6 +55037,16 @@ class ResourceView {
             }
         }
     }
+}
+/** A block with content: a non-empty list of blocks, or one block object. */
+function isNonEmptyBlock(value) {
+    if (Array.isArray(value))
+        return value.length > 0;
+    return isObject(value);
+}
+/** The reason of an unknown-origin marker, without its prefix, to give it to another value. */
+function originReason(marker) {
+    return marker.reason.replace(/^of unknown origin: /, '');
 }
 function formatPath(path) {
     const steps = path.map((p) => (typeof p === 'number' ? { index: p } : { name: p }));
@@ -54318,6 +55149,7 @@ function buildEntity(kind, current, previous, resource, source, raw) {
                 change: { action },
                 controlPlaneRoleAssignments: [],
                 kubeletRoleAssignments: [],
+                undecidedRoleAssignments: [],
                 registries: [],
             });
             return { ...make(current), change: change(previous && make(previous)) };
@@ -54340,7 +55172,7 @@ function buildEntity(kind, current, previous, resource, source, raw) {
                 ...base,
                 ...mapRoleAssignment(view),
                 change: { action },
-                principal: { kind: 'unknown' },
+                principal: { kind: NOT_LINKED },
             });
             return { ...make(current), change: change(previous && make(previous)) };
         }
@@ -54471,277 +55303,6 @@ async function jsonFilesUnder(dir) {
         }
     }
     return files;
-}
-
-const ENTITY_KINDS = [
-    'cluster',
-    'managedIdentity',
-    'roleAssignment',
-    'roleDefinition',
-    'federatedCredential',
-    'registry',
-];
-function emptyEntities() {
-    return {
-        cluster: [],
-        managedIdentity: [],
-        roleAssignment: [],
-        roleDefinition: [],
-        federatedCredential: [],
-        registry: [],
-    };
-}
-
-/**
- * Joins entities across resources and inputs: which identity a cluster runs as, whose principal each role
- * assignment names, which credential trusts which cluster. It records facts only, never verdicts. Principals are
- * joined on object IDs (or on the same not-yet-known value), never on client IDs. Every join goes through an
- * index, so linking stays linear in the number of entities.
- */
-function linkEntities(entities) {
-    const byKind = emptyEntities();
-    for (const entity of entities)
-        byKind[entity.kind].push(entity);
-    // What a plan deletes grants nothing afterwards: it is evaluated, but not linked as a live grant or identity.
-    const live = emptyEntities();
-    for (const entity of entities)
-        if (entity.change.action !== 'delete')
-            live[entity.kind].push(entity);
-    linkLive(live);
-    return byKind;
-}
-function linkLive(byKind) {
-    const identitiesById = new ValueIndex();
-    const identitiesByPrincipal = new ValueIndex();
-    for (const mi of byKind.managedIdentity) {
-        identitiesById.add(mi.id, mi);
-        identitiesByPrincipal.add(mi.principalId, mi);
-    }
-    for (const cluster of byKind.cluster)
-        linkClusterIdentities(cluster, identitiesById);
-    linkFederatedCredentials(byKind, identitiesById);
-    const principals = new ValueIndex();
-    for (const cluster of byKind.cluster) {
-        for (const principal of clusterPrincipals(cluster))
-            principals.add(principal.principal, principal);
-    }
-    for (const assignment of byKind.roleAssignment)
-        linkPrincipal(assignment, principals, identitiesByPrincipal);
-    linkRoleDefinitions(byKind);
-    linkRegistries(byKind);
-}
-function linkClusterIdentities(cluster, identitiesById) {
-    const ids = cluster.identity.userAssignedIdentityIds;
-    if (Array.isArray(ids)) {
-        const identity = ids.map((id) => identitiesById.first(id)).find((mi) => mi !== undefined);
-        if (identity !== undefined) {
-            cluster.controlPlaneIdentity = identity;
-            identity.usedBy.push({ cluster, as: 'controlPlane' });
-        }
-    }
-    const kubelet = identitiesById.first(cluster.kubeletIdentity?.userAssignedIdentityId);
-    if (kubelet !== undefined) {
-        cluster.kubeletManagedIdentity = kubelet;
-        kubelet.usedBy.push({ cluster, as: 'kubelet' });
-    }
-    for (const addon of cluster.addons) {
-        identitiesById.first(addon.identity?.resourceId)?.usedBy.push({ cluster, as: 'addon' });
-    }
-}
-function linkFederatedCredentials(byKind, identitiesById) {
-    const clustersByIssuer = new ValueIndex();
-    for (const cluster of byKind.cluster)
-        clustersByIssuer.add(cluster.oidcIssuer?.url, cluster);
-    for (const credential of byKind.federatedCredential) {
-        const identity = identitiesById.first(credential.parentId);
-        const cluster = clustersByIssuer.first(credential.issuer);
-        if (identity !== undefined) {
-            credential.identity = identity;
-            identity.federatedCredentials.push(credential);
-        }
-        if (cluster !== undefined) {
-            credential.cluster = cluster;
-            if (identity !== undefined &&
-                !identity.usedBy.some((u) => u.cluster === cluster && u.as === 'workload')) {
-                identity.usedBy.push({ cluster, as: 'workload' });
-            }
-        }
-    }
-}
-const PRINCIPAL_LABELS = {
-    clusterControlPlane: 'control-plane',
-    kubelet: 'kubelet',
-    addon: 'add-on',
-    workload: 'workload',
-    other: 'other',
-    unknown: 'unknown',
-};
-/** The principals a cluster acts as, with the role each plays. */
-function clusterPrincipals(cluster) {
-    const result = [];
-    const add = (principal, kind, addon) => {
-        if (principal === undefined || principal === '')
-            return;
-        result.push(addon === undefined ? { cluster, principal, kind } : { cluster, principal, kind, addon });
-    };
-    add(cluster.identity.principalId, 'clusterControlPlane');
-    add(cluster.controlPlaneIdentity?.principalId, 'clusterControlPlane');
-    add(cluster.kubeletIdentity?.objectId, 'kubelet');
-    add(cluster.kubeletManagedIdentity?.principalId, 'kubelet');
-    for (const addon of cluster.addons)
-        add(addon.identity?.objectId, 'addon', addon.name);
-    return result;
-}
-function linkPrincipal(assignment, principals, identitiesByPrincipal) {
-    const principalId = assignment.principalId;
-    const identity = identitiesByPrincipal.first(principalId);
-    if (identity !== undefined) {
-        assignment.principal.identity = identity;
-        identity.roleAssignments.push(assignment);
-    }
-    // One identity can serve several roles: the kubelet of blue and green clusters, or control plane and kubelet.
-    const matches = principals.get(principalId);
-    const [first] = matches;
-    if (first !== undefined) {
-        assignment.principal.kind = first.kind;
-        assignment.principal.cluster = first.cluster;
-        assignment.principal.label =
-            first.addon === undefined ? PRINCIPAL_LABELS[first.kind] : `${first.addon} add-on`;
-        if (first.addon !== undefined)
-            assignment.principal.addon = first.addon;
-        for (const match of matches) {
-            const { cluster } = match;
-            if (match.kind === 'clusterControlPlane')
-                pushOnce(cluster.controlPlaneRoleAssignments, assignment);
-            else if (match.kind === 'kubelet')
-                pushOnce(cluster.kubeletRoleAssignments, assignment);
-            else {
-                const addon = cluster.addons.find((a) => a.name === match.addon);
-                if (addon !== undefined)
-                    pushOnce(addon.roleAssignments, assignment);
-            }
-        }
-        return;
-    }
-    if (identity !== undefined && identity.federatedCredentials.length > 0) {
-        assignment.principal.kind = 'workload';
-        assignment.principal.label = PRINCIPAL_LABELS.workload;
-        return;
-    }
-    // A principal that names something (a known ID, or another resource's attribute) is someone else's; one that
-    // names nothing cannot be told.
-    assignment.principal.kind = isUnknown(principalId) && principalId.ref === undefined ? 'unknown' : 'other';
-}
-function pushOnce(list, item) {
-    if (!list.includes(item))
-        list.push(item);
-}
-function linkRoleDefinitions(byKind) {
-    const byId = new ValueIndex();
-    const byName = new ValueIndex();
-    for (const d of byKind.roleDefinition) {
-        byId.add(d.id, d);
-        byName.add(d.name, d);
-    }
-    for (const assignment of byKind.roleAssignment) {
-        const role = assignment.role;
-        const definition = byId.first(role.id) ?? (role.builtIn === true ? undefined : byName.first(role.name));
-        if (definition === undefined)
-            continue;
-        role.builtIn = false;
-        role.name = definition.name;
-        role.actions = definition.actions;
-        role.notActions = definition.notActions;
-    }
-}
-/**
- * A cluster's registries are those any of its identities holds a role on: at the registry itself, or at a scope
- * that contains it (its resource group or subscription). Registries are indexed under each scope that contains
- * them, so a role assignment finds them by its own scope.
- */
-function linkRegistries(byKind) {
-    const byScope = new ValueIndex();
-    for (const registry of byKind.registry) {
-        for (const scope of registry.scopeChain.length > 0 ? registry.scopeChain : [registry.id]) {
-            byScope.add(typeof scope === 'string' ? scope.replace(/\/+$/, '') : scope, registry);
-        }
-    }
-    const order = new Map(byKind.registry.map((r, i) => [r, i]));
-    for (const cluster of byKind.cluster) {
-        const assignments = [
-            ...cluster.controlPlaneRoleAssignments,
-            ...cluster.kubeletRoleAssignments,
-            ...cluster.addons.flatMap((a) => a.roleAssignments),
-        ];
-        const found = new Set();
-        for (const a of assignments) {
-            const scope = typeof a.scope.id === 'string' ? a.scope.id.replace(/\/+$/, '') : a.scope.id;
-            for (const r of byScope.get(scope))
-                found.add(r);
-        }
-        cluster.registries = [...found].sort((a, b) => (order.get(a) ?? 0) - (order.get(b) ?? 0));
-    }
-}
-
-const PLACEHOLDER = /\{\{\s*([^{}\s]+)\s*\}\}/g;
-/** Paths a template may interpolate; anything else is left as written so the author sees the mistake. */
-const VALID_PATH = /^[A-Za-z_][A-Za-z0-9_-]*(\[(\*|\d+)\])*(\.[A-Za-z_$][A-Za-z0-9_$-]*(\[(\*|\d+)\])*)*$/;
-/**
- * Renders a policy message: `{{path}}` becomes the entity's value at that path. A value under a secret key is
- * never interpolated, whatever the path.
- */
-function renderMessage(template, entity) {
-    return template.replace(PLACEHOLDER, (whole, path) => {
-        if (!VALID_PATH.test(path))
-            return whole;
-        const parsed = parseFieldPath(path);
-        if (parsed.segments.some((s) => 'name' in s && isSecretKey(s.name)))
-            return REDACTED;
-        const resolved = resolveField(parsed, { element: entity, outers: [] });
-        return resolved.many ? resolved.values.map(display).join(', ') || '(none)' : display(resolved.value);
-    });
-}
-function display(value) {
-    if (value === undefined || value === null || value === '')
-        return '(not set)';
-    if (isUnknown(value))
-        return `(${value.reason})`;
-    if (Array.isArray(value))
-        return value.length === 0 ? '(none)' : value.map(display).join(', ');
-    if (typeof value === 'object') {
-        const name = value.name;
-        return typeof name === 'string' && name !== '' ? name : '(object)';
-    }
-    return typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean'
-        ? String(value)
-        : '(value)';
-}
-
-function evaluatePolicy(policy, entity) {
-    const scope = { element: entity, outers: [] };
-    const applies = policy.when === undefined ? true : policy.when(scope);
-    if (applies === false)
-        return { policy, entity, status: 'not-applicable', because: [] };
-    const holds = policy.assert(scope);
-    // Compliant whether or not the policy turns out to apply.
-    if (holds === true)
-        return { policy, entity, status: 'pass', because: [] };
-    const message = renderMessage(policy.policy.message, entity);
-    if (holds === false && applies === true)
-        return { policy, entity, status: 'fail', because: [], message };
-    // The reasons of both, each once: when and assert often wait on the same field.
-    const undecided = triAll([applies, holds]);
-    const because = isUnknownTri(undecided) ? undecided.unknown : [];
-    return { policy, entity, status: 'indeterminate', because, message };
-}
-/** Every policy over every entity of its target type, in policy then input order. */
-function evaluateAll(policies, entities) {
-    const results = [];
-    for (const policy of policies) {
-        for (const entity of entities[policy.policy.target])
-            results.push(evaluatePolicy(policy, entity));
-    }
-    return results;
 }
 
 const COMMENT = /(?:#|\/\/)\s*aks-identity-lint:ignore\s+([A-Za-z0-9_.-]+(?:\s*,\s*[A-Za-z0-9_.-]+)*)(?:\s+(.*?))?\s*(?:\*\/)?$/;

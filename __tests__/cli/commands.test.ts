@@ -96,14 +96,14 @@ describe('aks-identity-lint explain', () => {
     expect(run.stdout.slice(page.length)).toContain(
       "Fields it reads (of cluster; 'aks-identity-lint explain cluster' lists all):\n  change.action  one of 'create', 'update', 'replace', 'delete', 'none', 'read'",
     );
-    expect(run.stdout).toMatch(/\n  registries\[\*\]\.scopeChain  list of \(string or unknown\)\n/);
+    expect(run.stdout).toMatch(/\n {2}registries\[\*\]\.scopeChain {2}list of \(string or unknown\)\n/);
   });
   it('lists the model fields of an entity kind, from the model schema', () => {
     const run = runCli(['explain', 'roleAssignment']);
     expect(run.status).toBe(0);
     expect(run.stdout).toMatch(/^roleAssignment\n/);
     expect(run.stdout).toMatch(
-      /\n  principal\.kind\s+one of 'clusterControlPlane', 'kubelet', 'addon', 'workload', 'other' or unknown\n/,
+      /\n {2}principal\.kind\s+one of 'clusterControlPlane', 'kubelet', 'addon', 'workload', 'other' or unknown\n/,
     );
     expect(runCli(['explain', 'model', '--format', 'markdown']).stdout).toBe(
       readFileSync(join(repoRoot, 'docs', 'model-fields.md'), 'utf8'),
