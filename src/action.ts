@@ -7,7 +7,14 @@ import { InputError } from './inputs/input-error.js';
 import type { CompiledPolicy } from './policy/load.js';
 import { PolicyLoadError } from './policy/load.js';
 import { countOutcome, runFailed, type ScanOutcome } from './policy/outcome.js';
-import { annotationsOf, splitForStep, type Annotation } from './report/annotations.js';
+import { annotateOnInputs } from './action/input-annotations.js';
+import {
+  annotationsOf,
+  splitForStep,
+  STEP_ANNOTATIONS_PER_LEVEL,
+  type Annotation,
+  type Unplaced,
+} from './report/annotations.js';
 import { renderConsole } from './report/console.js';
 import { checkRunName, publishCheckRun, type CheckRunPosted } from './report/github/check-run.js';
 import { githubClient, tryPublish } from './report/github/client.js';
@@ -56,11 +63,14 @@ export async function run(): Promise<void> {
 
     const ctx = readGitHubContext();
     const links = ctx === undefined ? {} : markdownLinks(ctx);
-    const { annotations, withoutLines } = inputs.annotations
-      ? annotationsOf(outcome)
-      : { annotations: [], withoutLines: [] };
+    const found = inputs.annotations ? annotationsOf(outcome) : { annotations: [], withoutLines: [] };
+    const onInputs = await annotateOnInputs(found.withoutLines, workspace);
+    const annotations = [...found.annotations, ...onInputs.annotations];
+    const withoutLines = onInputs.outside;
     const { step, rest } = splitForStep(annotations);
     for (const a of step) annotate(a);
+    // Without a file in the repository they cannot be placed on lines, but the run's annotation list shows them.
+    for (const u of withoutLines.slice(0, STEP_ANNOTATIONS_PER_LEVEL)) annotateUnplaced(u);
 
     const octokit =
       inputs.githubToken === '' || ctx === undefined ? undefined : githubClient(inputs.githubToken);
@@ -163,6 +173,13 @@ export async function run(): Promise<void> {
   }
 }
 
+function annotateUnplaced(u: Unplaced): void {
+  const properties = { title: u.title };
+  if (u.level === 'failure') core.error(u.message, properties);
+  else if (u.level === 'warning') core.warning(u.message, properties);
+  else core.notice(u.message, properties);
+}
+
 function annotate(a: Annotation): void {
   const properties = { title: a.title, file: a.file, startLine: a.line, endLine: a.endLine };
   if (a.level === 'failure') core.error(a.message, properties);
@@ -193,8 +210,11 @@ function annotationNotes(
       `${notAnnotated} finding(s) beyond GitHub's 10 annotations per level per step could not be annotated${checkRun ? ' (the check run refused them)' : ' because no check run was posted'}: they are listed below.`,
     );
   }
-  if (withoutLines > 0)
-    notes.push(`${withoutLines} finding(s) have no source line to annotate (see "Where" below).`);
+  if (withoutLines > 0) {
+    notes.push(
+      `${withoutLines} finding(s) have no source line in this repository (their input is outside it); each says why under "Where" below.`,
+    );
+  }
   return notes;
 }
 

@@ -41,7 +41,8 @@ describe('the Markdown report', () => {
     expect(md).toContain('| critical | 1 | 0 | 0 | 4 |');
     expect(md).toContain('### Cluster `aks-legacy (module.legacy.azurerm_kubernetes_cluster.this)`');
     expect(md).toContain(
-      '| ❌ | [**AKSID002**](https://docs/AKSID002) No service-principal secret is written in code | critical (blocking) | `module.legacy.azurerm_kubernetes_cluster.this` | [examples/terraform/modules/legacy-cluster/main.tf:16](https://x/examples/terraform/modules/legacy-cluster/main.tf#L16-L32) |',
+      // The secret's line: the variable default the cluster's client_secret comes from.
+      '| ❌ | [**AKSID002**](https://docs/AKSID002) No service-principal secret is written in code | critical (blocking) | `module.legacy.azurerm_kubernetes_cluster.this` | [examples/terraform/modules/legacy-cluster/main.tf:13](https://x/examples/terraform/modules/legacy-cluster/main.tf#L13-L13) |',
     );
     expect(md).toContain('<details><summary>Failing findings (5)</summary>');
     expect(md).not.toContain('Zq8~example-not-a-real-secret~4fJ');

@@ -1,7 +1,8 @@
 import { readdir, stat } from 'node:fs/promises';
-import { join, relative, resolve, sep } from 'node:path';
+import { join, resolve } from 'node:path';
 import type { Entity, InputSummary, SkippedResource } from '../model/entities.js';
 import { detectFormat } from './detect.js';
+import { displayPath } from './display-path.js';
 import { InputError } from './input-error.js';
 import { readJsonFile } from './json-file.js';
 import { readTerraformPlan } from './terraform/adapter.js';
@@ -45,10 +46,7 @@ const SOURCE_FILES: readonly { extension: string; message: string }[] = [
 export async function readInputs(paths: readonly string[], options: ReadInputsOptions): Promise<InputsRead> {
   const result: InputsRead = { entities: [], inputs: [], skipped: [], ignored: [], secrets: [] };
   const repoRoot = resolve(options.repoRoot);
-  const display = (path: string): string => {
-    const rel = relative(repoRoot, path);
-    return rel === '' || rel.startsWith('..') ? path : rel.split(sep).join('/');
-  };
+  const display = (path: string): string => displayPath(repoRoot, path);
   for (const given of paths) {
     const absolute = resolve(given);
     const info = await stat(absolute).catch(() => undefined);

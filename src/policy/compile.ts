@@ -223,17 +223,39 @@ function compileCount(
     let sure = 0;
     let maybe = 0;
     const reasons: Because[] = [];
-    const inner: Scope = { element: undefined, outers: [...scope.outers, scope.element] };
+    const matched: unknown[] = [];
+    const outers = [...scope.outers, scope.element];
     for (const element of elements) {
-      const r = where === undefined ? true : where({ element, outers: inner.outers });
-      if (r === true) sure++;
-      else if (isUnknownTri(r)) {
+      const inner: Scope =
+        scope.trace === undefined ? { element, outers } : { element, outers, trace: scope.trace };
+      const r = where === undefined ? true : where(inner);
+      if (r === true) {
+        sure++;
+        matched.push(element);
+      } else if (isUnknownTri(r)) {
         maybe++;
         reasons.push(...r.unknown);
       }
     }
-    return countHolds(op, sure, sure + maybe, target, reasons);
+    const result = countHolds(op, sure, sure + maybe, target, reasons);
+    // Counted too many: the elements it counted are what the failure is about (the grants to remove).
+    if (result === false && scope.trace !== undefined && tooMany(op, sure, target))
+      scope.trace.push(...matched);
+    return result;
   };
+}
+
+/** Whether a false count comparison failed because the count is above what it allows. */
+function tooMany(op: CountOperator, count: number, target: number): boolean {
+  switch (op) {
+    case 'equals':
+    case 'lessOrEquals':
+      return count > target;
+    case 'less':
+      return count >= target;
+    default:
+      return false;
+  }
 }
 
 /** The count lies between min and max; the comparison is decided only if it gives one answer over that range. */

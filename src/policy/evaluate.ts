@@ -1,5 +1,6 @@
-import type { EntitiesByKind, Entity } from '../model/entities.js';
+import { ENTITY_KINDS, type EntitiesByKind, type Entity } from '../model/entities.js';
 import type { CompiledPolicy } from './load.js';
+import { resolveField } from './resolve-field.js';
 import { renderMessage } from './template.js';
 import { isUnknownTri, triAll, type Because } from './tristate.js';
 
@@ -26,6 +27,11 @@ export interface Evaluation {
   because: Because[];
   /** The policy's message, rendered for this entity (for fail and indeterminate). */
   message?: string;
+  /**
+   * For a failure caused by related entities (a role assignment that grants too much): those entities, so that the
+   * finding names them and points at their declarations, where the reviewer changes code.
+   */
+  culprits?: Entity[];
   suppression?: Suppression;
   /** A waiver that matched but has expired, so it no longer suppresses. */
   expiredWaiver?: Suppression;
@@ -39,11 +45,49 @@ export function evaluatePolicy(policy: CompiledPolicy, entity: Entity): Evaluati
   // Compliant whether or not the policy turns out to apply.
   if (holds === true) return { policy, entity, status: 'pass', because: [] };
   const message = renderMessage(policy.policy.message, entity);
-  if (holds === false && applies === true) return { policy, entity, status: 'fail', because: [], message };
+  if (holds === false && applies === true) {
+    const culprits = findCulprits(policy, entity);
+    return culprits.length === 0
+      ? { policy, entity, status: 'fail', because: [], message }
+      : { policy, entity, status: 'fail', because: [], message, culprits };
+  }
   // The reasons of both, each once: when and assert often wait on the same field.
   const undecided = triAll([applies, holds]);
   const because = isUnknownTri(undecided) ? undecided.unknown : [];
   return { policy, entity, status: 'indeterminate', because, message };
+}
+
+/**
+ * The entities a failure is about: those the policy names, or else those a failing count counted too many of,
+ * found by evaluating the assertion again with a trace (only for failures, so passes cost nothing).
+ */
+function findCulprits(policy: CompiledPolicy, entity: Entity): Entity[] {
+  let candidates: unknown[];
+  if (policy.culprits !== undefined) {
+    const { field, where } = policy.culprits;
+    const resolved = resolveField(field, { element: entity, outers: [] });
+    const elements = resolved.many ? resolved.values : Array.isArray(resolved.value) ? resolved.value : [];
+    candidates =
+      where === undefined
+        ? elements
+        : elements.filter((e) => where({ element: e, outers: [entity] }) === true);
+  } else {
+    candidates = [];
+    policy.assert({ element: entity, outers: [], trace: candidates });
+  }
+  const found: Entity[] = [];
+  for (const c of candidates) if (isEntity(c) && c !== entity && !found.includes(c)) found.push(c);
+  return found;
+}
+
+function isEntity(value: unknown): value is Entity {
+  if (typeof value !== 'object' || value === null) return false;
+  const { kind, source } = value as { kind?: unknown; source?: unknown };
+  return (
+    typeof kind === 'string' &&
+    (ENTITY_KINDS as readonly string[]).includes(kind) &&
+    typeof source === 'object'
+  );
 }
 
 /** Every policy over every entity of its target type, in policy then input order. */

@@ -3,8 +3,8 @@ import { join, relative, resolve, sep } from 'node:path';
 import { formatProblem, parseAndCheck, type LocatedProblem } from '../util/validated-json.js';
 import { compileCondition, type CompileProblem, type Predicate } from './compile.js';
 import { exampleProblems } from './examples.js';
-import { parseFieldPath } from './field-path.js';
-import { ModelSchema } from './model-schema.js';
+import { parseFieldPath, type FieldPath } from './field-path.js';
+import { ModelSchema, type FieldType } from './model-schema.js';
 import { validatePolicyValue } from './schema.js';
 import { templateFields } from './template.js';
 import type { Policy } from './policy-types.generated.js';
@@ -16,6 +16,8 @@ export interface CompiledPolicy {
   builtIn: boolean;
   when?: Predicate;
   assert: Predicate;
+  /** The entities a failure is caused by, when the policy names them (see the schema's `culprits`). */
+  culprits?: { field: FieldPath; where?: Predicate };
 }
 
 /** One problem in one policy file: where (file, JSON pointer, line:column) and what was expected. */
@@ -90,6 +92,7 @@ export function compilePolicyText(
       ? undefined
       : compileCondition(policy.when, ['when'], compileProblems, [entity]);
   const assert = compileCondition(policy.assert, ['assert'], compileProblems, [entity]);
+  const culprits = compileCulprits(policy, entity, compileProblems);
   for (const field of templateFields(policy.message)) {
     const walked = ModelSchema.get().walk(entity, parseFieldPath(field).segments, field);
     if ('problem' in walked) compileProblems.push({ path: ['message'], message: walked.problem });
@@ -100,7 +103,37 @@ export function compilePolicyText(
   }
   const compiled: CompiledPolicy = { policy, file, builtIn, assert };
   if (when !== undefined) compiled.when = when;
+  if (culprits !== undefined) compiled.culprits = culprits;
   return { policy: compiled, problems: [] };
+}
+
+/** The culprits list must hold entities, so that a finding can point at their declarations. */
+function compileCulprits(
+  policy: Policy,
+  entity: FieldType,
+  problems: CompileProblem[],
+): CompiledPolicy['culprits'] {
+  if (policy.culprits === undefined) return undefined;
+  const schema = ModelSchema.get();
+  const field = parseFieldPath(policy.culprits.field);
+  const walked = schema.walk(entity, field.segments, field.text);
+  if ('problem' in walked) {
+    problems.push({ path: ['culprits', 'field'], message: walked.problem });
+    return undefined;
+  }
+  const last = field.segments[field.segments.length - 1];
+  const element = schema.elementOf(walked.type, last !== undefined && 'wildcard' in last);
+  if (element?.entity === undefined) {
+    problems.push({
+      path: ['culprits', 'field'],
+      message: `'${field.text}' is not a list of entities (e.g. kubeletRoleAssignments[*]), so it names no declaration to point at`,
+    });
+    return undefined;
+  }
+  const where = policy.culprits.where;
+  return where === undefined
+    ? { field }
+    : { field, where: compileCondition(where, ['culprits', 'where'], problems, [entity, element]) };
 }
 
 function locate(text: string, file: string, path: (string | number)[]): Omit<PolicyProblem, 'message'> {

@@ -77,6 +77,19 @@ export interface Policy {
    */
   assert: FieldCondition | CountCondition | AllOfCondition | AnyOfCondition | NotCondition;
   /**
+   * The related entities a failure is caused by, and so annotated on (where the reviewer changes code): the elements of this list for which 'where' holds, e.g. the role assignments that grant too much. Without it, a failing count that counts too many entities names the entities it counted.
+   */
+  culprits?: {
+    /**
+     * A dotted field path into the model, e.g. identity.type or kubeletRoleAssignments[*].role.name. Inside count.where, paths are relative to the counted element; a leading $outer. reaches the element that encloses it (Azure Policy's current()).
+     */
+    field: string;
+    /**
+     * Which of them; paths are relative to the element, $outer. reaches the policy's target.
+     */
+    where?: FieldCondition | CountCondition | AllOfCondition | AnyOfCondition | NotCondition;
+  };
+  /**
    * Failure message. {{path}} interpolates a field of the entity; secrets are never interpolated.
    */
   message: string;

@@ -13,6 +13,8 @@ export type FieldValue =
 export interface Scope {
   element: unknown;
   outers: readonly unknown[];
+  /** When set, counts that fail by counting too many add the elements they counted to it. */
+  trace?: unknown[];
 }
 
 export function resolveField(path: FieldPath, scope: Scope): FieldValue {

@@ -1,9 +1,17 @@
 import { scrubSecrets } from '../model/secrets.js';
 import type { Evaluation } from '../policy/evaluate.js';
 import type { ScanOutcome } from '../policy/outcome.js';
-import { annotationLevel, entityLabel, findings, findingText, type AnnotationLevel } from './present.js';
+import {
+  annotationLevel,
+  entityLabel,
+  findingPlaces,
+  findings,
+  findingText,
+  type AnnotationLevel,
+  type FindingPlace,
+} from './present.js';
 
-/** A finding placed on the source lines that declare its resource. */
+/** A finding placed on the source lines that declare what it is about. */
 export interface Annotation {
   file: string;
   line: number;
@@ -14,28 +22,52 @@ export interface Annotation {
   evaluation: Evaluation;
 }
 
-/** Every failing or indeterminate finding whose declaration was found, most important first. */
-export function annotationsOf(outcome: ScanOutcome): {
-  annotations: Annotation[];
-  withoutLines: Evaluation[];
-} {
+/** A finding, or one of its places, that has no source line; `note` says why. */
+export interface Unplaced {
+  evaluation: Evaluation;
+  place: FindingPlace;
+  level: AnnotationLevel;
+  title: string;
+  message: string;
+}
+
+/**
+ * Every failing or indeterminate finding on the lines where the reviewer will change code (one annotation per
+ * place: each grant that causes it), most important first; the places without a line apart, with the reason.
+ */
+export function annotationsOf(outcome: ScanOutcome): { annotations: Annotation[]; withoutLines: Unplaced[] } {
   const annotations: Annotation[] = [];
-  const withoutLines: Evaluation[] = [];
+  const withoutLines: Unplaced[] = [];
   for (const e of findings(outcome)) {
-    const d = e.entity.source.declaration;
-    if (d === undefined) {
-      withoutLines.push(e);
-      continue;
+    const level = annotationLevel(e, outcome);
+    const title = `${e.policy.policy.id}: ${e.policy.policy.title}`;
+    for (const place of findingPlaces(e)) {
+      const about =
+        place.entity === e.entity
+          ? `Resource: ${entityLabel(e.entity)}`
+          : `Resource: ${entityLabel(place.entity)} (for ${entityLabel(e.entity)})`;
+      const message = scrubSecrets(`${findingText(e)}\n${about}`, outcome.secrets);
+      if (place.location === undefined) {
+        const note = `No source line: ${place.note ?? 'unknown'}.`;
+        withoutLines.push({
+          evaluation: e,
+          place,
+          level,
+          title,
+          message: scrubSecrets(`${message}\n${note}`, outcome.secrets),
+        });
+        continue;
+      }
+      annotations.push({
+        file: place.location.file,
+        line: place.location.line,
+        endLine: place.location.endLine,
+        level,
+        title,
+        message,
+        evaluation: e,
+      });
     }
-    annotations.push({
-      file: d.file,
-      line: d.line,
-      endLine: d.endLine,
-      level: annotationLevel(e, outcome),
-      title: `${e.policy.policy.id}: ${e.policy.policy.title}`,
-      message: scrubSecrets(`${findingText(e)}\nResource: ${entityLabel(e.entity)}`, outcome.secrets),
-      evaluation: e,
-    });
   }
   return { annotations, withoutLines };
 }

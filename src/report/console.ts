@@ -3,11 +3,14 @@ import type { Evaluation } from '../policy/evaluate.js';
 import { countOutcome, isBlocking, runFailed, type ScanOutcome } from '../policy/outcome.js';
 import {
   becauseText,
+  causedByText,
   entityLabel,
+  findingPlaces,
   failedBySeverity,
   findings,
   groupByCluster,
   locationText,
+  placeText,
   suppressedFindings,
   suppressionText,
   waiverNotices,
@@ -62,7 +65,9 @@ export function renderConsole(outcome: ScanOutcome, options: ConsoleOptions): st
       if (e.entity !== group.cluster) lines.push(`      on ${entityLabel(e.entity)}`);
       if (e.status === 'fail') lines.push(`      ${e.message ?? ''}`);
       else lines.push(`      cannot decide yet: ${becauseText(e.because)}`);
-      lines.push(`      at ${locationText(e.entity)}`);
+      const cause = causedByText(e);
+      if (cause !== undefined) lines.push(`      ${cause}`);
+      for (const place of findingPlaces(e)) lines.push(`      at ${placeText(place)}`);
       if (e.expiredWaiver !== undefined) {
         lines.push(`      waiver expired on ${e.expiredWaiver.expires ?? ''} [${e.expiredWaiver.source}]`);
       }

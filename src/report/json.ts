@@ -2,7 +2,7 @@ import { scrubSecrets } from '../model/secrets.js';
 import type { Evaluation, Suppression } from '../policy/evaluate.js';
 import { countOutcome, isBlocking, runFailed, type ScanOutcome } from '../policy/outcome.js';
 import { clusterOf } from '../model/cluster-of.js';
-import { entityName, failedBySeverity } from './present.js';
+import { entityName, failedBySeverity, findingPlaces } from './present.js';
 
 /** Version of the JSON report's shape; baselines and other tools read it. */
 export const JSON_REPORT_VERSION = 1;
@@ -27,6 +27,15 @@ export interface JsonResult {
     note?: string;
   };
   remediation: string;
+  /**
+   * Where a finding points (each grant that causes it, or the resource itself): source lines, or the input file and
+   * why there is no line.
+   */
+  places?: ({ resource: string } & (
+    { file: string; line: number; endLine: number } | { input: string; note: string }
+  ))[];
+  /** The related resources a failure is caused by. */
+  causedBy?: string[];
 }
 
 export function jsonResult(e: Evaluation, outcome: ScanOutcome): JsonResult {
@@ -54,6 +63,13 @@ export function jsonResult(e: Evaluation, outcome: ScanOutcome): JsonResult {
   } else if (source.declarationNote !== undefined) {
     result.location.note = source.declarationNote;
   }
+  if (e.status === 'fail' || e.status === 'indeterminate') {
+    result.places = findingPlaces(e).map((p) => ({
+      resource: p.entity.key,
+      ...(p.location === undefined ? { input: p.entity.source.file, note: p.note ?? '' } : p.location),
+    }));
+  }
+  if (e.culprits !== undefined) result.causedBy = e.culprits.map((c) => c.key);
   return result;
 }
 

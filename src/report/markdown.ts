@@ -7,10 +7,13 @@ import { formatName } from './console.js';
 import { identityMap } from './identity-map.js';
 import {
   becauseText,
+  causedByText,
   entityLabel,
+  findingPlaces,
   findings,
   groupByCluster,
   locationText,
+  placeText,
   suppressedFindings,
   suppressionText,
   waiverNotices,
@@ -171,9 +174,16 @@ function severityTable(outcome: ScanOutcome): string {
   ].join('\n');
 }
 
+/** Where a finding points, linked to its lines, or the input and why there is no line. */
+function placesText(e: Evaluation, links: MarkdownLinks): string {
+  return findingPlaces(e)
+    .map((p) => locationLink(p.location, links) ?? `\`${escapeCell(placeText(p))}\``)
+    .join(', ');
+}
+
 function findingTable(shown: Evaluation[], outcome: ScanOutcome, links: MarkdownLinks): string {
   const rows = shown.map((e) => {
-    const where = locationLink(e.entity.source.declaration, links) ?? `\`${locationText(e.entity)}\``;
+    const where = placesText(e, links);
     const blocking = isBlocking(e, outcome) ? ' (blocking)' : '';
     return `| ${ICON[e.status]} | ${policyLink(e.policy, links)} ${escapeCell(e.policy.policy.title)} | ${e.policy.policy.severity}${blocking} | \`${escapeCell(e.entity.key)}\` | ${where} |`;
   });
@@ -181,7 +191,8 @@ function findingTable(shown: Evaluation[], outcome: ScanOutcome, links: Markdown
 }
 
 function failureDetail(e: Evaluation, links: MarkdownLinks): string {
-  const where = locationLink(e.entity.source.declaration, links) ?? `\`${locationText(e.entity)}\``;
+  const cause = causedByText(e);
+  const where = `${cause === undefined ? '' : `${cause} `}${placesText(e, links)}`;
   const fixes = [e.policy.policy.remediation.terraform, e.policy.policy.remediation.bicep].filter(
     (f): f is string => f !== undefined,
   );

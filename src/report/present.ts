@@ -1,6 +1,7 @@
 import { clusterOf } from '../model/cluster-of.js';
-import type { Cluster, Entity, Scope } from '../model/entities.js';
+import type { Cluster, Entity, Scope, SourceLocation } from '../model/entities.js';
 import type { Evaluation } from '../policy/evaluate.js';
+import { fieldsUsed } from '../policy/fields-used.js';
 import { isBlocking, type ScanOutcome } from '../policy/outcome.js';
 import { SEVERITIES, type Severity } from '../policy/severity.js';
 import type { Because } from '../policy/tristate.js';
@@ -19,9 +20,58 @@ export function entityLabel(entity: Entity): string {
 /** Where to look: the .tf/.bicep declaration when found, else the input file and JSON pointer. */
 export function locationText(entity: Entity): string {
   const d = entity.source.declaration;
-  if (d !== undefined)
-    return d.line === d.endLine ? `${d.file}:${d.line}` : `${d.file}:${d.line}-${d.endLine}`;
+  if (d !== undefined) return spanText(d);
   return `${entity.source.file}#${entity.source.pointer}`;
+}
+
+function spanText(d: SourceLocation): string {
+  return d.line === d.endLine ? `${d.file}:${d.line}` : `${d.file}:${d.line}-${d.endLine}`;
+}
+
+/** One place a finding points at: source lines to annotate, or, when there are none, why. */
+export interface FindingPlace {
+  /** The entity declared there: the evaluated one, or a culprit (a role assignment that grants too much). */
+  entity: Entity;
+  location?: SourceLocation;
+  /** Why there is no source line (module from a registry, no .tf files given, live data). */
+  note?: string;
+}
+
+/**
+ * Where a finding points: where the reviewer will change code. A failure caused by related entities points at
+ * each of them; one decided by a field written on a line of its own (a secret in a variable default) points at
+ * that line; anything else at the entity's declaration.
+ */
+export function findingPlaces(e: Evaluation): FindingPlace[] {
+  if (e.culprits !== undefined && e.culprits.length > 0) return e.culprits.map(placeOf);
+  const fieldLocations = e.entity.source.fieldLocations;
+  if (e.status === 'fail' && fieldLocations !== undefined) {
+    for (const field of fieldsUsed(e.policy.policy.assert)) {
+      const location = fieldLocations[field];
+      if (location !== undefined) return [{ entity: e.entity, location }];
+    }
+  }
+  return [placeOf(e.entity)];
+}
+
+/** The place of an entity itself: its declaration, or why it has none. */
+export function placeOf(entity: Entity): FindingPlace {
+  const d = entity.source.declaration;
+  if (d !== undefined) return { entity, location: d };
+  return { entity, note: entity.source.declarationNote ?? 'its input has no source lines' };
+}
+
+/** A place as text: `main.tf:12-18`, or the input file and pointer with the reason there is no line. */
+export function placeText(place: FindingPlace): string {
+  if (place.location !== undefined) return spanText(place.location);
+  const s = place.entity.source;
+  return `${s.file}#${s.pointer} (no source line: ${place.note ?? 'unknown'})`;
+}
+
+/** The related entities a failure is caused by, named for the message: "Caused by azurerm_role_assignment.a." */
+export function causedByText(e: Evaluation): string | undefined {
+  if (e.culprits === undefined || e.culprits.length === 0) return undefined;
+  return `Caused by ${e.culprits.map((c) => c.key).join(', ')}.`;
 }
 
 export function becauseText(because: readonly Because[]): string {
@@ -67,7 +117,8 @@ export function findingText(e: Evaluation): string {
   if (e.status === 'indeterminate') {
     return `Cannot decide yet: ${becauseText(e.because)}. ${e.policy.policy.title} is checked again when the values are known.`;
   }
-  return `${e.message ?? e.policy.policy.title}\nFix: ${e.policy.policy.remediation.summary}`;
+  const cause = causedByText(e);
+  return `${e.message ?? e.policy.policy.title}${cause === undefined ? '' : `\n${cause}`}\nFix: ${e.policy.policy.remediation.summary}`;
 }
 
 /**

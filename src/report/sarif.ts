@@ -1,10 +1,20 @@
 import { createHash } from 'node:crypto';
+import { isAbsolute } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { scrubSecrets } from '../model/secrets.js';
 import type { Evaluation } from '../policy/evaluate.js';
 import type { CompiledPolicy } from '../policy/load.js';
 import type { ScanOutcome } from '../policy/outcome.js';
 import type { Severity } from '../policy/severity.js';
-import { entityLabel, findings, findingText, suppressedFindings } from './present.js';
+import {
+  entityLabel,
+  findingPlaces,
+  findings,
+  findingText,
+  placeOf,
+  suppressedFindings,
+  type FindingPlace,
+} from './present.js';
 
 export interface SarifOptions {
   /**
@@ -105,27 +115,48 @@ function rule(compiled: CompiledPolicy, options: SarifOptions): Record<string, u
   };
 }
 
+/**
+ * A file as a SARIF artifact location: relative to the checkout's root (%SRCROOT%) when it is inside it, or an
+ * absolute file URI (a plan in $RUNNER_TEMP), which code scanning shows without placing it in the tree.
+ */
+function artifactLocation(file: string): Record<string, string> {
+  return isAbsolute(file)
+    ? { uri: pathToFileURL(file).href }
+    : { uri: encodeURI(file), uriBaseId: '%SRCROOT%' };
+}
+
+/** Where a place is: its source lines, or the input file and the reason there are no lines. */
+function sarifLocation(place: FindingPlace): Record<string, unknown> {
+  const physicalLocation =
+    place.location === undefined
+      ? { artifactLocation: artifactLocation(place.entity.source.file) }
+      : {
+          artifactLocation: artifactLocation(place.location.file),
+          region: { startLine: place.location.line, endLine: place.location.endLine },
+        };
+  return {
+    physicalLocation,
+    logicalLocations: [{ fullyQualifiedName: place.entity.key, kind: 'resource' }],
+    ...(place.note === undefined ? {} : { message: { text: `No source line: ${place.note}.` } }),
+  };
+}
+
 function result(e: Evaluation, index: number): Record<string, unknown> {
   const source = e.entity.source;
-  const declaration = source.declaration;
-  const physicalLocation =
-    declaration === undefined
-      ? { artifactLocation: { uri: source.file, uriBaseId: '%SRCROOT%' } }
-      : {
-          artifactLocation: { uri: declaration.file, uriBaseId: '%SRCROOT%' },
-          region: { startLine: declaration.line, endLine: declaration.endLine },
-        };
+  const places = findingPlaces(e);
+  const unplaced = places.find((p) => p.location === undefined);
+  const note = unplaced === undefined ? '' : `\nNo source line: ${unplaced.note ?? 'unknown'}.`;
+  // A finding placed on the grants that cause it keeps its resource (the cluster) as a related location.
+  const related = places.some((p) => p.entity !== e.entity)
+    ? { relatedLocations: [{ id: 1, ...sarifLocation(placeOf(e.entity)) }] }
+    : {};
   return {
     ruleId: e.policy.policy.id,
     ruleIndex: index,
     level: e.status === 'indeterminate' ? 'note' : LEVEL[e.policy.policy.severity],
-    message: { text: `${findingText(e)}\nResource: ${entityLabel(e.entity)}` },
-    locations: [
-      {
-        physicalLocation,
-        logicalLocations: [{ fullyQualifiedName: e.entity.key, kind: 'resource' }],
-      },
-    ],
+    message: { text: `${findingText(e)}\nResource: ${entityLabel(e.entity)}${note}` },
+    locations: places.map(sarifLocation),
+    ...related,
     partialFingerprints: { 'aksIdentityLint/v1': fingerprint(e) },
     ...(e.suppression === undefined
       ? {}
@@ -136,7 +167,9 @@ function result(e: Evaluation, index: number): Record<string, unknown> {
               status: 'accepted',
               justification: `${e.suppression.reason}${e.suppression.expires === undefined ? '' : ` (until ${e.suppression.expires})`}`,
               location: {
-                physicalLocation: { artifactLocation: { uri: e.suppression.source.replace(/[: ].*$/, '') } },
+                physicalLocation: {
+                  artifactLocation: artifactLocation(e.suppression.source.replace(/[: ].*$/, '')),
+                },
               },
             },
           ],

@@ -106,7 +106,9 @@ export async function readTerraformPlan(
     const raw = redactSecrets(rawValues, rawSensitive, (s) => secrets.add(s));
     redactSecrets(resource.before, resource.beforeSensitive, (s) => secrets.add(s));
     const previous = resource.action === 'delete' ? undefined : ResourceView.before(resource, ctx);
-    entities.push(buildEntity(kind, current, previous, resource, source, raw));
+    const entity = buildEntity(kind, current, previous, resource, source, raw);
+    await locateFields(current, finder, source);
+    entities.push(entity);
   }
 
   const clusters = entities.filter((e): e is Cluster => e.kind === 'cluster');
@@ -217,6 +219,19 @@ function buildEntity(
       });
       return { ...make(current), change: change(previous && make(previous)) };
     }
+  }
+}
+
+/** Finds the source lines of the values that decided fields (a secret written in code), as the mapping noted them. */
+async function locateFields(view: ResourceView, finder: DeclarationFinder, source: EntitySource): Promise<void> {
+  for (const [field, origin] of view.origins) {
+    const location =
+      'attribute' in origin
+        ? await finder.findAttribute(view.address, origin.attribute)
+        : await finder.findVariableDefault(origin.variable.module, origin.variable.name);
+    if (location === undefined) continue;
+    source.fieldLocations ??= {};
+    source.fieldLocations[field] = location;
   }
 }
 

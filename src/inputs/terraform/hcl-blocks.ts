@@ -1,13 +1,18 @@
-/** A top-level `resource "TYPE" "NAME" { ... }` or `data "TYPE" "NAME" { ... }` block of a .tf file. */
+/**
+ * A top-level `resource "TYPE" "NAME" { ... }`, `data "TYPE" "NAME" { ... }` or `variable "NAME" { ... }` block of a
+ * .tf file (a variable has no type).
+ */
 export interface DeclaredBlock {
-  mode: 'managed' | 'data';
+  mode: 'managed' | 'data' | 'variable';
   type: string;
   name: string;
   line: number;
   endLine: number;
 }
 
-const HEADER = /^\s*(resource|data)\s+"([^"]+)"\s+"([^"]+)"\s*\{/;
+const HEADER = /^\s*(?:(resource|data)\s+"([^"]+)"|(variable))\s+"([^"]+)"\s*\{/;
+const NESTED_BLOCK = /^\s*([A-Za-z_][A-Za-z0-9_-]*)\s*\{/;
+const ATTRIBUTE = /^\s*([A-Za-z_][A-Za-z0-9_-]*)\s*=(?!=)/;
 
 /**
  * Finds resource and data blocks with their line span. It lexes just enough HCL to match braces: strings (with
@@ -23,9 +28,9 @@ export function findDeclaredBlocks(text: string): DeclaredBlock[] {
     const match = depthBefore === 0 && !scanner.inMultiLineConstruct() ? HEADER.exec(line) : null;
     scanner.feed(line);
     if (match === null) continue;
-    const [, keyword, type, name] = match;
+    const [, keyword, type, variable, name] = match;
     const block: DeclaredBlock = {
-      mode: keyword === 'data' ? 'data' : 'managed',
+      mode: variable !== undefined ? 'variable' : keyword === 'data' ? 'data' : 'managed',
       type: type ?? '',
       name: name ?? '',
       line: i + 1,
@@ -41,6 +46,40 @@ export function findDeclaredBlocks(text: string): DeclaredBlock[] {
     i = j;
   }
   return blocks;
+}
+
+/**
+ * The line of an attribute inside a block, following nested blocks by name: `['service_principal',
+ * 'client_secret']` finds `client_secret = ...` inside `service_principal { ... }`. Undefined when it is not
+ * written there (a `dynamic` block, say).
+ */
+export function findAttributeLine(text: string, block: DeclaredBlock, path: readonly string[]): number | undefined {
+  const lines = text.split(/\r?\n/);
+  const scanner = new BraceScanner();
+  scanner.feed(lines[block.line - 1] ?? '');
+  const base = scanner.depth;
+  const open: { name: string; depth: number }[] = [];
+  for (let i = block.line; i < block.endLine; i++) {
+    const line = lines[i] ?? '';
+    const depth = scanner.depth;
+    const quiet = !scanner.inMultiLineConstruct();
+    while (open.length > 0 && (open[open.length - 1]?.depth ?? 0) > depth) open.pop();
+    const nesting = open.map((o) => o.name);
+    const attribute = quiet ? ATTRIBUTE.exec(line) : null;
+    if (
+      attribute !== null &&
+      depth === base + nesting.length &&
+      nesting.length === path.length - 1 &&
+      nesting.every((n, j) => n === path[j]) &&
+      attribute[1] === path[path.length - 1]
+    ) {
+      return i + 1;
+    }
+    const nested = quiet ? NESTED_BLOCK.exec(line) : null;
+    scanner.feed(line);
+    if (nested?.[1] !== undefined && scanner.depth > depth) open.push({ name: nested[1], depth: scanner.depth });
+  }
+  return undefined;
 }
 
 class BraceScanner {

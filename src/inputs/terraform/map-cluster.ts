@@ -69,7 +69,9 @@ export function mapCluster(r: ResourceView): ClusterFields {
     if (ids !== undefined) fields.identity.userAssignedIdentityIds = ids;
   }
   if (r.blockCount(['service_principal']) !== 0) {
-    const sp: NonNullable<ClusterFields['servicePrincipal']> = { secretInCode: secretWrittenInCode(r) };
+    const sp: NonNullable<ClusterFields['servicePrincipal']> = {
+      secretInCode: secretWrittenInCode(r, 'servicePrincipal.secretInCode'),
+    };
     setIfDefined(sp, 'clientId', r.string(['service_principal', 0, 'client_id']));
     fields.servicePrincipal = sp;
   }
@@ -156,7 +158,7 @@ function aadManaged(r: ResourceView): Value<boolean> {
  * Where the configuration cannot say (a dynamic block, a local value, an expression it cannot follow), that is
  * unknown, not "not in code".
  */
-function secretWrittenInCode(r: ResourceView): Value<boolean> {
+function secretWrittenInCode(r: ResourceView, field: string): Value<boolean> {
   const path = ['service_principal', 0, 'client_secret'] as const;
   const configured = r.configured(path);
   if (configured !== true) return configured;
@@ -164,7 +166,13 @@ function secretWrittenInCode(r: ResourceView): Value<boolean> {
   for (const x of r.resolveConfigured(path)) {
     if (x.kind === 'constant') {
       if (x.value === null || x.value === '') continue;
-      if (x.variable === undefined || x.variable.hasDefault) return true;
+      if (x.variable === undefined || x.variable.hasDefault) {
+        r.origins.set(
+          field,
+          x.variable === undefined ? { attribute: ['service_principal', 'client_secret'] } : { variable: x.variable },
+        );
+        return true;
+      }
     } else if (x.kind === 'unresolved') {
       unresolved = unknownOrigin(`client_secret comes from ${x.reason}`);
     }

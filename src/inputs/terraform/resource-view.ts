@@ -8,7 +8,7 @@ import {
 } from '../../model/unknown.js';
 import { asArray, isObject, type JsonObject } from '../json-value.js';
 import type { PlannedResource } from './plan.js';
-import type { Resolved } from './plan-config.js';
+import type { Resolved, VariableOrigin } from './plan-config.js';
 import {
   attributePath,
   knownAttribute,
@@ -53,7 +53,13 @@ const COMPUTED_BLOCKS: Readonly<Record<string, ReadonlySet<string>>> = {
  * followed through the configuration to what it will be (another resource's attribute, a variable), so that the
  * model can say *which* unknown it is, or recover it when it is a constant.
  */
+/** Where a model field's value is written: an attribute of the resource's block, or a variable's default. */
+export type FieldOrigin = { attribute: readonly string[] } | { variable: VariableOrigin };
+
 export class ResourceView {
+  /** Field path → where its deciding value is written, for findings to point at that line. */
+  readonly origins = new Map<string, FieldOrigin>();
+
   constructor(
     readonly resource: PlannedResource,
     private readonly values: JsonObject | undefined,

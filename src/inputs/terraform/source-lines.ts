@@ -1,8 +1,9 @@
 import { readdir, readFile } from 'node:fs/promises';
-import { join, relative, resolve, sep } from 'node:path';
+import { join, resolve } from 'node:path';
+import { displayPath } from '../display-path.js';
 import type { SourceLocation } from '../../model/entities.js';
 import { asObject, asString } from '../json-value.js';
-import { findDeclaredBlocks, type DeclaredBlock } from './hcl-blocks.js';
+import { findAttributeLine, findDeclaredBlocks, type DeclaredBlock } from './hcl-blocks.js';
 import { parseTraversal } from './traversal.js';
 
 export type Declaration = { location: SourceLocation } | { note: string };
@@ -11,11 +12,14 @@ export type Declaration = { location: SourceLocation } | { note: string };
  * Finds where each planned resource is declared: the `resource "TYPE" "NAME"` block in the .tf files of its module's
  * directory. The root module is `terraformDir`; local module directories come from `module_calls.<m>.source`.
  */
+interface FoundBlock {
+  file: string;
+  block: DeclaredBlock;
+  text: string;
+}
+
 export class DeclarationFinder {
-  private readonly dirBlocks = new Map<
-    string,
-    Promise<Map<string, { file: string; block: DeclaredBlock }>>
-  >();
+  private readonly dirBlocks = new Map<string, Promise<Map<string, FoundBlock>>>();
 
   constructor(
     private readonly terraformDir: string,
@@ -24,12 +28,54 @@ export class DeclarationFinder {
   ) {}
 
   async find(address: string): Promise<Declaration> {
+    const found = await this.findBlock(address);
+    if ('note' in found) return found;
+    return {
+      location: { file: this.display(found.file), line: found.block.line, endLine: found.block.endLine },
+    };
+  }
+
+  /** The line of an attribute in a resource's block, e.g. `['service_principal', 'client_secret']`. */
+  async findAttribute(address: string, path: readonly string[]): Promise<SourceLocation | undefined> {
+    const found = await this.findBlock(address);
+    if ('note' in found) return undefined;
+    const line = findAttributeLine(found.text, found.block, path);
+    return line === undefined ? undefined : { file: this.display(found.file), line, endLine: line };
+  }
+
+  /** The `default = ...` line of a variable declared in a module (empty module path: the root module). */
+  async findVariableDefault(modulePath: string, name: string): Promise<SourceLocation | undefined> {
+    const dir = this.moduleDir(parseTraversal(modulePath)?.flatMap((s) => ('name' in s ? [s.name] : [])) ?? []);
+    if (typeof dir !== 'string') return undefined;
+    const found = (await this.blocksIn(dir)).get(blockKey('variable', '', name));
+    if (found === undefined) return undefined;
+    const line = findAttributeLine(found.text, found.block, ['default']);
+    return line === undefined ? undefined : { file: this.display(found.file), line, endLine: line };
+  }
+
+  private async findBlock(address: string): Promise<FoundBlock | { note: string }> {
     const steps = parseTraversal(address) ?? [];
     const names = steps.flatMap((s) => ('name' in s ? [s.name] : []));
+    let i = 0;
+    while (names[i] === 'module' && names[i + 1] !== undefined) i += 2;
+    const dir = this.moduleDir(names.slice(0, i));
+    if (typeof dir !== 'string') return dir;
+    const isData = names[i] === 'data';
+    const type = names[isData ? i + 1 : i];
+    const name = names[isData ? i + 2 : i + 1];
+    const blocks = await this.blocksIn(dir);
+    if (blocks.size === 0) return { note: `no .tf files in ${this.display(dir)}` };
+    const found = blocks.get(blockKey(isData ? 'data' : 'managed', type ?? '', name ?? ''));
+    if (found === undefined)
+      return { note: `no ${isData ? 'data' : 'resource'} "${type}" "${name}" block in ${this.display(dir)}` };
+    return found;
+  }
+
+  /** The directory of a module path (`module`, name pairs) through the local `source` of each call. */
+  private moduleDir(names: readonly string[]): string | { note: string } {
     let dir = this.terraformDir;
     let module = asObject(asObject(this.configuration)?.['root_module']);
-    let i = 0;
-    while (names[i] === 'module' && names[i + 1] !== undefined) {
+    for (let i = 0; names[i] === 'module' && names[i + 1] !== undefined; i += 2) {
       const callName = names[i + 1] ?? '';
       const call = asObject(asObject(module?.['module_calls'])?.[callName]);
       const source = asString(call?.['source']);
@@ -39,22 +85,11 @@ export class DeclarationFinder {
       }
       dir = resolve(dir, source);
       module = asObject(call?.['module']);
-      i += 2;
     }
-    const isData = names[i] === 'data';
-    const type = names[isData ? i + 1 : i];
-    const name = names[isData ? i + 2 : i + 1];
-    const blocks = await this.blocksIn(dir);
-    if (blocks.size === 0) return { note: `no .tf files in ${this.display(dir)}` };
-    const found = blocks.get(blockKey(isData ? 'data' : 'managed', type ?? '', name ?? ''));
-    if (found === undefined)
-      return { note: `no ${isData ? 'data' : 'resource'} "${type}" "${name}" block in ${this.display(dir)}` };
-    return {
-      location: { file: this.display(found.file), line: found.block.line, endLine: found.block.endLine },
-    };
+    return dir;
   }
 
-  private blocksIn(dir: string): Promise<Map<string, { file: string; block: DeclaredBlock }>> {
+  private blocksIn(dir: string): Promise<Map<string, FoundBlock>> {
     let pending = this.dirBlocks.get(dir);
     if (pending === undefined) {
       pending = scanDir(dir);
@@ -64,8 +99,7 @@ export class DeclarationFinder {
   }
 
   private display(path: string): string {
-    const rel = relative(this.repoRoot, path);
-    return (rel === '' ? '.' : rel).split(sep).join('/');
+    return displayPath(this.repoRoot, path);
   }
 }
 
@@ -74,8 +108,8 @@ function blockKey(mode: string, type: string, name: string): string {
 }
 
 /** Every resource and data block of a directory's .tf files, by mode, type and name: found in constant time. */
-async function scanDir(dir: string): Promise<Map<string, { file: string; block: DeclaredBlock }>> {
-  const found = new Map<string, { file: string; block: DeclaredBlock }>();
+async function scanDir(dir: string): Promise<Map<string, FoundBlock>> {
+  const found = new Map<string, FoundBlock>();
   let names: string[];
   try {
     names = (await readdir(dir)).filter((n) => n.endsWith('.tf')).sort();
@@ -87,7 +121,7 @@ async function scanDir(dir: string): Promise<Map<string, { file: string; block: 
     const text = await readFile(file, 'utf8').catch(() => '');
     for (const block of findDeclaredBlocks(text)) {
       const key = blockKey(block.mode, block.type, block.name);
-      if (!found.has(key)) found.set(key, { file, block });
+      if (!found.has(key)) found.set(key, { file, block, text });
     }
   }
   return found;
