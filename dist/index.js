@@ -1,5 +1,5 @@
 import { stat as stat$1, readFile, readdir as readdir$1, access as access$1, writeFile as writeFile$1 } from 'node:fs/promises';
-import { join, dirname as dirname$1, resolve as resolve$1, relative, sep as sep$2 } from 'node:path';
+import { join, dirname as dirname$1, resolve as resolve$1, relative, sep as sep$2, isAbsolute } from 'node:path';
 import * as os from 'os';
 import os__default, { EOL } from 'os';
 import * as crypto from 'crypto';
@@ -27,7 +27,7 @@ import require$$1$3 from 'node:zlib';
 import require$$5$2 from 'node:perf_hooks';
 import require$$8$1 from 'node:util/types';
 import require$$1$2 from 'node:worker_threads';
-import require$$1$4, { fileURLToPath } from 'node:url';
+import require$$1$4, { fileURLToPath, pathToFileURL } from 'node:url';
 import require$$5$3 from 'node:async_hooks';
 import require$$1$5 from 'node:console';
 import require$$1$6 from 'node:dns';
@@ -33290,7 +33290,7 @@ function parseTree$1(text, errors = [], options = ParseOptions.DEFAULT) {
             errors.push({ error, offset, length });
         }
     };
-    visit(text, visitor, options);
+    visit$1(text, visitor, options);
     const result = currentParent.children[0];
     if (result) {
         delete result.parent;
@@ -33335,7 +33335,7 @@ function findNodeAtLocation$1(root, path) {
 /**
  * Parses the given text and invokes the visitor functions for each object, array and literal reached.
  */
-function visit(text, visitor, options = ParseOptions.DEFAULT) {
+function visit$1(text, visitor, options = ParseOptions.DEFAULT) {
     const _scanner = createScanner(text, false);
     // Important: Only pass copies of this to visitor functions to prevent accidental modification, and
     // to not affect visitor functions which stored a reference to a previous JSONPath
@@ -33666,6 +33666,10 @@ const parseTree = parseTree$1;
  * Finds the node at the given path in a JSON DOM.
  */
 const findNodeAtLocation = findNodeAtLocation$1;
+/**
+ * Parses the given text and invokes the visitor functions for each object, array and literal reached.
+ */
+const visit = visit$1;
 var ParseErrorCode;
 (function (ParseErrorCode) {
     ParseErrorCode[ParseErrorCode["InvalidSymbol"] = 1] = "InvalidSymbol";
@@ -34436,6 +34440,11 @@ function step(value, segment) {
     return key === undefined ? undefined : record[key];
 }
 
+/** A count with its noun in the right number: "1 policy", "3 policies", "0 findings". */
+function counted(n, singular, plural = `${singular}s`) {
+    return `${n} ${n === 1 ? singular : plural}`;
+}
+
 const COUNT_OPERATORS = [
     'equals',
     'notEquals',
@@ -34480,7 +34489,7 @@ function checkedPath(text, where, problems, contexts, wildcardAllowed) {
             path: where,
             message: depth === 0
                 ? `'$outer.' reaches the element enclosing a count's where; '${text}' is not inside one`
-                : `'${text}' goes out ${parsed.outerHops} levels, but it is nested in only ${depth} count(s)`,
+                : `'${text}' goes out ${parsed.outerHops} levels, but it is nested in only ${counted(depth, 'count')}`,
         });
         return { parsed };
     }
@@ -34594,18 +34603,38 @@ function compileCount(condition, path, problems, contexts) {
         let sure = 0;
         let maybe = 0;
         const reasons = [];
-        const inner = { outers: [...scope.outers, scope.element] };
+        const matched = [];
+        const outers = [...scope.outers, scope.element];
         for (const element of elements) {
-            const r = where === undefined ? true : where({ element, outers: inner.outers });
-            if (r === true)
+            const inner = scope.trace === undefined ? { element, outers } : { element, outers, trace: scope.trace };
+            const r = where === undefined ? true : where(inner);
+            if (r === true) {
                 sure++;
+                matched.push(element);
+            }
             else if (isUnknownTri(r)) {
                 maybe++;
                 reasons.push(...r.unknown);
             }
         }
-        return countHolds(op, sure, sure + maybe, target, reasons);
+        const result = countHolds(op, sure, sure + maybe, target, reasons);
+        // Counted too many: the elements it counted are what the failure is about (the grants to remove).
+        if (result === false && scope.trace !== undefined && tooMany(op, sure, target))
+            scope.trace.push(...matched);
+        return result;
     };
+}
+/** Whether a false count comparison failed because the count is above what it allows. */
+function tooMany(op, count, target) {
+    switch (op) {
+        case 'equals':
+        case 'lessOrEquals':
+            return count > target;
+        case 'less':
+            return count >= target;
+        default:
+            return false;
+    }
 }
 /** The count lies between min and max; the comparison is decided only if it gives one answer over that range. */
 function countHolds(op, min, max, target, reasons) {
@@ -34630,6 +34659,25 @@ function countHolds(op, min, max, target, reasons) {
         if (test(n) !== first)
             return { unknown: reasons };
     return first;
+}
+
+const ENTITY_KINDS = [
+    'cluster',
+    'managedIdentity',
+    'roleAssignment',
+    'roleDefinition',
+    'federatedCredential',
+    'registry',
+];
+function emptyEntities() {
+    return {
+        cluster: [],
+        managedIdentity: [],
+        roleAssignment: [],
+        roleDefinition: [],
+        federatedCredential: [],
+        registry: [],
+    };
 }
 
 /**
@@ -34742,12 +34790,49 @@ function evaluatePolicy(policy, entity) {
     if (holds === true)
         return { policy, entity, status: 'pass', because: [] };
     const message = renderMessage(policy.policy.message, entity);
-    if (holds === false && applies === true)
-        return { policy, entity, status: 'fail', because: [], message };
+    if (holds === false && applies === true) {
+        const culprits = findCulprits(policy, entity);
+        return culprits.length === 0
+            ? { policy, entity, status: 'fail', because: [], message }
+            : { policy, entity, status: 'fail', because: [], message, culprits };
+    }
     // The reasons of both, each once: when and assert often wait on the same field.
     const undecided = triAll([applies, holds]);
     const because = isUnknownTri(undecided) ? undecided.unknown : [];
     return { policy, entity, status: 'indeterminate', because, message };
+}
+/**
+ * The entities a failure is about: those the policy names, or else those a failing count counted too many of,
+ * found by evaluating the assertion again with a trace (only for failures, so passes cost nothing).
+ */
+function findCulprits(policy, entity) {
+    let candidates;
+    if (policy.culprits !== undefined) {
+        const { field, where } = policy.culprits;
+        const resolved = resolveField(field, { element: entity, outers: [] });
+        const elements = resolved.many ? resolved.values : Array.isArray(resolved.value) ? resolved.value : [];
+        candidates =
+            where === undefined
+                ? elements
+                : elements.filter((e) => where({ element: e, outers: [entity] }) === true);
+    }
+    else {
+        candidates = [];
+        policy.assert({ element: entity, outers: [], trace: candidates });
+    }
+    const found = [];
+    for (const c of candidates)
+        if (isEntity(c) && c !== entity && !found.includes(c))
+            found.push(c);
+    return found;
+}
+function isEntity(value) {
+    if (typeof value !== 'object' || value === null)
+        return false;
+    const { kind, source } = value;
+    return (typeof kind === 'string' &&
+        ENTITY_KINDS.includes(kind) &&
+        typeof source === 'object');
 }
 /** Every policy over every entity of its target type, in policy then input order. */
 function evaluateAll(policies, entities) {
@@ -44401,7 +44486,7 @@ class SchemaValidator {
             case 'minLength':
                 return { path, message: 'must not be empty' };
             case 'minItems':
-                return { path, message: `expected at least ${String(params['limit'])} item(s)` };
+                return { path, message: `expected at least ${counted(Number(params['limit']), 'item')}` };
             case 'minimum':
                 return { path, message: `expected a number of at least ${String(params['limit'])}` };
             case 'propertyNames':
@@ -44512,11 +44597,11 @@ async function loadPolicies(sources) {
         const dir = resolve$1(source.dir);
         const info = await stat$1(dir).catch(() => undefined);
         if (info?.isDirectory() !== true) {
-            problems.push({ file: displayPath$1(dir), pointer: '', message: 'the policy directory does not exist' });
+            problems.push({ file: displayPath$2(dir), pointer: '', message: 'the policy directory does not exist' });
             continue;
         }
         for (const path of await policyFiles(dir)) {
-            const file = displayPath$1(path);
+            const file = displayPath$2(path);
             const text = await readFile(path, 'utf8');
             const loaded = compilePolicyText(text, file, source.builtIn);
             problems.push(...loaded.problems);
@@ -44551,6 +44636,7 @@ function compilePolicyText(text, file, builtIn) {
         ? undefined
         : compileCondition(policy.when, ['when'], compileProblems, [entity]);
     const assert = compileCondition(policy.assert, ['assert'], compileProblems, [entity]);
+    const culprits = compileCulprits(policy, entity, compileProblems);
     for (const field of templateFields(policy.message)) {
         const walked = ModelSchema.get().walk(entity, parseFieldPath(field).segments, field);
         if ('problem' in walked)
@@ -44563,7 +44649,34 @@ function compilePolicyText(text, file, builtIn) {
     const compiled = { policy, file, builtIn, assert };
     if (when !== undefined)
         compiled.when = when;
+    if (culprits !== undefined)
+        compiled.culprits = culprits;
     return { policy: compiled, problems: [] };
+}
+/** The culprits list must hold entities, so that a finding can point at their declarations. */
+function compileCulprits(policy, entity, problems) {
+    if (policy.culprits === undefined)
+        return undefined;
+    const schema = ModelSchema.get();
+    const field = parseFieldPath(policy.culprits.field);
+    const walked = schema.walk(entity, field.segments, field.text);
+    if ('problem' in walked) {
+        problems.push({ path: ['culprits', 'field'], message: walked.problem });
+        return undefined;
+    }
+    const last = field.segments[field.segments.length - 1];
+    const element = schema.elementOf(walked.type, last !== undefined && 'wildcard' in last);
+    if (element?.entity === undefined) {
+        problems.push({
+            path: ['culprits', 'field'],
+            message: `'${field.text}' is not a list of entities (e.g. kubeletRoleAssignments[*]), so it names no declaration to point at`,
+        });
+        return undefined;
+    }
+    const where = policy.culprits.where;
+    return where === undefined
+        ? { field }
+        : { field, where: compileCondition(where, ['culprits', 'where'], problems, [entity, element]) };
 }
 function locate(text, file, path) {
     return parseAndCheck(text, file, 'a policy object', () => []).locate(path);
@@ -44581,7 +44694,7 @@ async function policyFiles(dir) {
     }
     return files;
 }
-function displayPath$1(path) {
+function displayPath$2(path) {
     const rel = relative(process.cwd(), path);
     return rel.startsWith('..') ? path : rel.split(sep$2).join('/');
 }
@@ -44624,6 +44737,86 @@ function runFailed(outcome) {
     return outcome.evaluations.some((e) => isBlocking(e, outcome));
 }
 
+/**
+ * The 1-based line where each of the given JSON pointers starts in a JSON text, in one pass. Paths are only
+ * materialised down to the depth of the deepest pointer asked for, so a large plan costs little more than a parse.
+ */
+function linesOfPointers(text, pointers) {
+    const found = new Map();
+    if (pointers.size === 0)
+        return found;
+    const maxDepth = Math.max(...[...pointers].map((p) => p.split('/').length - 1));
+    let depth = 0;
+    const at = (startLine, path, extra) => {
+        if (depth > maxDepth)
+            return;
+        const segments = path();
+        if (extra !== undefined)
+            segments.push(extra);
+        const pointer = jsonPointer(segments);
+        if (pointers.has(pointer) && !found.has(pointer))
+            found.set(pointer, startLine + 1);
+    };
+    visit(text, {
+        onObjectBegin: (_offset, _length, startLine, _character, path) => {
+            at(startLine, path);
+            depth++;
+        },
+        onObjectEnd: () => {
+            depth--;
+        },
+        onArrayBegin: (_offset, _length, startLine, _character, path) => {
+            at(startLine, path);
+            depth++;
+        },
+        onArrayEnd: () => {
+            depth--;
+        },
+        onObjectProperty: (property, _offset, _length, startLine, _character, path) => {
+            if (depth <= maxDepth)
+                at(startLine, path, property);
+        },
+    });
+    return found;
+}
+
+/**
+ * Findings without a source line are annotated on the input file instead (the plan or template, at the line where
+ * the resource is), when that file is in the repository: GitHub places annotations only on its files. Those
+ * whose input is outside it (a plan in $RUNNER_TEMP) are returned as they are, for the step's log and the reports.
+ */
+async function annotateOnInputs(unplaced, repoRoot) {
+    const annotations = [];
+    const outside = [];
+    const byFile = new Map();
+    for (const u of unplaced) {
+        const file = u.place.entity.source.file;
+        if (isAbsolute(file))
+            outside.push(u);
+        else
+            byFile.set(file, [...(byFile.get(file) ?? []), u]);
+    }
+    for (const [file, list] of byFile) {
+        const text = await readFile(resolve$1(repoRoot, file), 'utf8').catch(() => undefined);
+        const lines = text === undefined
+            ? new Map()
+            : linesOfPointers(text, new Set(list.map((u) => u.place.entity.source.pointer)));
+        for (const u of list) {
+            const line = lines.get(u.place.entity.source.pointer) ?? 1;
+            annotations.push({
+                file,
+                line,
+                endLine: line,
+                level: u.level,
+                title: u.title,
+                message: u.message,
+                evaluation: u.evaluation,
+            });
+        }
+    }
+    return { annotations, outside };
+}
+
 /** The cluster an entity belongs to, for grouping results: its own, its principal's or its identity's. */
 function clusterOf(entity) {
     switch (entity.kind) {
@@ -44640,6 +44833,53 @@ function clusterOf(entity) {
     }
 }
 
+/**
+ * The model fields a condition reads, as absolute paths from the entity: paths inside a count's where are prefixed
+ * with the counted array, and `$outer.` is resolved to the enclosing element's path.
+ */
+function fieldsUsed(condition) {
+    const found = new Set();
+    if (condition !== undefined)
+        walk(condition, [''], found);
+    return [...found].sort();
+}
+function walk(condition, contexts, found) {
+    const absolute = (path) => {
+        let rest = path;
+        let depth = contexts.length - 1;
+        while (rest.startsWith('$outer.')) {
+            rest = rest.slice('$outer.'.length);
+            depth--;
+        }
+        const base = contexts[Math.max(depth, 0)] ?? '';
+        return base === '' ? rest : `${base}.${rest}`;
+    };
+    if ('allOf' in condition)
+        condition.allOf.forEach((c) => {
+            walk(c, contexts, found);
+        });
+    else if ('anyOf' in condition)
+        condition.anyOf.forEach((c) => {
+            walk(c, contexts, found);
+        });
+    else if ('not' in condition)
+        walk(condition.not, contexts, found);
+    else if ('count' in condition) {
+        const array = absolute(condition.count.field);
+        found.add(array);
+        if (condition.count.where !== undefined)
+            walk(condition.count.where, [...contexts, array.replace(/\[\*\]$/, '[*]')], found);
+    }
+    else {
+        found.add(absolute(condition.field));
+        for (const value of Object.values(condition)) {
+            if (typeof value === 'object' && value !== null && !Array.isArray(value) && 'field' in value) {
+                found.add(absolute(String(value.field)));
+            }
+        }
+    }
+}
+
 /** Shared wording of results, so every output format says the same thing the same way. */
 function entityName(entity) {
     const name = entity.name;
@@ -44653,8 +44893,49 @@ function entityLabel(entity) {
 function locationText(entity) {
     const d = entity.source.declaration;
     if (d !== undefined)
-        return d.line === d.endLine ? `${d.file}:${d.line}` : `${d.file}:${d.line}-${d.endLine}`;
+        return spanText(d);
     return `${entity.source.file}#${entity.source.pointer}`;
+}
+function spanText(d) {
+    return d.line === d.endLine ? `${d.file}:${d.line}` : `${d.file}:${d.line}-${d.endLine}`;
+}
+/**
+ * Where a finding points: where the reviewer will change code. A failure caused by related entities points at
+ * each of them; one decided by a field written on a line of its own (a secret in a variable default) points at
+ * that line; anything else at the entity's declaration.
+ */
+function findingPlaces(e) {
+    if (e.culprits !== undefined && e.culprits.length > 0)
+        return e.culprits.map(placeOf);
+    const fieldLocations = e.entity.source.fieldLocations;
+    if (e.status === 'fail' && fieldLocations !== undefined) {
+        for (const field of fieldsUsed(e.policy.policy.assert)) {
+            const location = fieldLocations[field];
+            if (location !== undefined)
+                return [{ entity: e.entity, location }];
+        }
+    }
+    return [placeOf(e.entity)];
+}
+/** The place of an entity itself: its declaration, or why it has none. */
+function placeOf(entity) {
+    const d = entity.source.declaration;
+    if (d !== undefined)
+        return { entity, location: d };
+    return { entity, note: entity.source.declarationNote ?? 'its input has no source lines' };
+}
+/** A place as text: `main.tf:12-18`, or the input file and pointer with the reason there is no line. */
+function placeText(place) {
+    if (place.location !== undefined)
+        return spanText(place.location);
+    const s = place.entity.source;
+    return `${s.file}#${s.pointer} (no source line: ${place.note ?? 'unknown'})`;
+}
+/** The related entities a failure is caused by, named for the message: "Caused by azurerm_role_assignment.a." */
+function causedByText(e) {
+    if (e.culprits === undefined || e.culprits.length === 0)
+        return undefined;
+    return `Caused by ${e.culprits.map((c) => c.key).join(', ')}.`;
 }
 function becauseText(because) {
     if (because.length === 0)
@@ -44688,7 +44969,8 @@ function findingText(e) {
     if (e.status === 'indeterminate') {
         return `Cannot decide yet: ${becauseText(e.because)}. ${e.policy.policy.title} is checked again when the values are known.`;
     }
-    return `${e.message ?? e.policy.policy.title}\nFix: ${e.policy.policy.remediation.summary}`;
+    const cause = causedByText(e);
+    return `${e.message ?? e.policy.policy.title}${cause === undefined ? '' : `\n${cause}`}\nFix: ${e.policy.policy.remediation.summary}`;
 }
 /**
  * The results worth acting on: failures and indeterminate ones that are not suppressed, blocking first, then by
@@ -44724,7 +45006,7 @@ function waiverNotices(outcome) {
     const notices = [];
     for (const w of outcome.waivers) {
         if (w.expired && w.matched > 0) {
-            notices.push(`waiver ${w.source} for ${w.policy} on ${w.resource} expired on ${w.expires ?? ''}: its ${w.matched} finding(s) count again`);
+            notices.push(`waiver ${w.source} for ${w.policy} on ${w.resource} expired on ${w.expires ?? ''}: its ${counted(w.matched, 'finding')} count again`);
         }
         else if (w.matched === 0) {
             notices.push(`stale waiver ${w.source} for ${w.policy} on ${w.resource}: it matches no finding; remove it`);
@@ -44749,25 +45031,42 @@ function failedBySeverity(outcome) {
     return SEVERITIES.map((s) => [s, active.filter((e) => e.policy.policy.severity === s).length]);
 }
 
-/** Every failing or indeterminate finding whose declaration was found, most important first. */
+/**
+ * Every failing or indeterminate finding on the lines where the reviewer will change code (one annotation per
+ * place: each grant that causes it), most important first; the places without a line apart, with the reason.
+ */
 function annotationsOf(outcome) {
     const annotations = [];
     const withoutLines = [];
     for (const e of findings(outcome)) {
-        const d = e.entity.source.declaration;
-        if (d === undefined) {
-            withoutLines.push(e);
-            continue;
+        const level = annotationLevel(e, outcome);
+        const title = `${e.policy.policy.id}: ${e.policy.policy.title}`;
+        for (const place of findingPlaces(e)) {
+            const about = place.entity === e.entity
+                ? `Resource: ${entityLabel(e.entity)}`
+                : `Resource: ${entityLabel(place.entity)} (for ${entityLabel(e.entity)})`;
+            const message = scrubSecrets(`${findingText(e)}\n${about}`, outcome.secrets);
+            if (place.location === undefined) {
+                const note = `No source line: ${place.note ?? 'unknown'}.`;
+                withoutLines.push({
+                    evaluation: e,
+                    place,
+                    level,
+                    title,
+                    message: scrubSecrets(`${message}\n${note}`, outcome.secrets),
+                });
+                continue;
+            }
+            annotations.push({
+                file: place.location.file,
+                line: place.location.line,
+                endLine: place.location.endLine,
+                level,
+                title,
+                message,
+                evaluation: e,
+            });
         }
-        annotations.push({
-            file: d.file,
-            line: d.line,
-            endLine: d.endLine,
-            level: annotationLevel(e, outcome),
-            title: `${e.policy.policy.id}: ${e.policy.policy.title}`,
-            message: scrubSecrets(`${findingText(e)}\nResource: ${entityLabel(e.entity)}`, outcome.secrets),
-            evaluation: e,
-        });
     }
     return { annotations, withoutLines };
 }
@@ -44800,7 +45099,7 @@ const STATUS_WORD = {
 function renderConsole(outcome, options) {
     const paint = (code, text) => text;
     const lines = [];
-    lines.push(`aks-identity-lint ${outcome.version}: ${outcome.policies.length} policies, ${outcome.inputs.length} input(s)`);
+    lines.push(`aks-identity-lint ${outcome.version}: ${counted(outcome.policies.length, 'policy', 'policies')}, ${counted(outcome.inputs.length, 'input')}`);
     lines.push('');
     lines.push('Inputs');
     for (const input of outcome.inputs) {
@@ -44831,7 +45130,11 @@ function renderConsole(outcome, options) {
                 lines.push(`      ${e.message ?? ''}`);
             else
                 lines.push(`      cannot decide yet: ${becauseText(e.because)}`);
-            lines.push(`      at ${locationText(e.entity)}`);
+            const cause = causedByText(e);
+            if (cause !== undefined)
+                lines.push(`      ${cause}`);
+            for (const place of findingPlaces(e))
+                lines.push(`      at ${placeText(place)}`);
             if (e.expiredWaiver !== undefined) {
                 lines.push(`      waiver expired on ${e.expiredWaiver.expires ?? ''} [${e.expiredWaiver.source}]`);
             }
@@ -52275,6 +52578,14 @@ function jsonResult(e, outcome) {
     else if (source.declarationNote !== undefined) {
         result.location.note = source.declarationNote;
     }
+    if (e.status === 'fail' || e.status === 'indeterminate') {
+        result.places = findingPlaces(e).map((p) => ({
+            resource: p.entity.key,
+            ...(p.location === undefined ? { input: p.entity.source.file, note: p.note ?? '' } : p.location),
+        }));
+    }
+    if (e.culprits !== undefined)
+        result.causedBy = e.culprits.map((c) => c.key);
     return result;
 }
 /** The whole run as JSON: every result (passes included), the inputs and what was skipped. */
@@ -52462,13 +52773,13 @@ function renderMarkdown(outcome, options = {}) {
         const where = group.cluster === undefined
             ? ''
             : ` · ${locationLink(group.cluster.source.declaration, links) ?? locationText(group.cluster)}`;
-        const title = `### ${group.cluster === undefined ? group.title : `Cluster \`${entityLabel(group.cluster)}\``}\n${shown.length} finding(s), ${passed} passed${where}`;
+        const title = `### ${group.cluster === undefined ? group.title : `Cluster \`${entityLabel(group.cluster)}\``}\n${counted(shown.length, 'finding')}, ${passed} passed${where}`;
         const tables = chunks(shown, TABLE_ROWS).map((rows) => findingTable(rows, outcome, links));
         blocks.push([title, ...tables.slice(0, 1)].join('\n\n'), ...tables.slice(1));
         if (group.cluster !== undefined) {
             const map = identityMap(group.cluster, outcome.entities.managedIdentity, group.evaluations);
             const note = map.omitted > 0
-                ? `\n\n${map.omitted} more role assignment(s) not drawn; the table and the JSON report list them all.`
+                ? `\n\n${counted(map.omitted, 'more role assignment')} not drawn; the table and the JSON report list them all.`
                 : '';
             blocks.push(`<details open><summary>Identity map: who can do what</summary>\n\n\`\`\`mermaid\n${map.mermaid}\n\`\`\`${note}\n\n</details>`);
         }
@@ -52491,7 +52802,7 @@ function renderMarkdown(outcome, options = {}) {
     }
     const counts = countOutcome(outcome);
     if (outcome.baseline !== undefined) {
-        blocks.push(`${counts.baselined} finding(s) already in the baseline \`${outcome.baseline}\` are not listed; only new ones are.`);
+        blocks.push(`${counted(counts.baselined, 'finding')} already in the baseline \`${outcome.baseline}\` are not listed; only new ones are.`);
     }
     const notices = waiverNotices(outcome);
     if (notices.length > 0)
@@ -52511,7 +52822,7 @@ function headline(outcome) {
     const rule = `fail-on: \`${outcome.failOn}\`${outcome.failOnIndeterminate ? ', indeterminate fails' : ''}`;
     return [
         `## aks-identity-lint ${verdict}`,
-        `**${counts.failed}** failed (${counts.blocking} blocking), **${counts.indeterminate}** indeterminate, ${counts.suppressed > 0 ? `${counts.suppressed} suppressed, ` : ''}**${counts.passed}** passed, ${counts.notApplicable} not applicable · ${rule} · ${outcome.policies.length} policies · ${outcome.inputs.length} input(s)`,
+        `**${counts.failed}** failed (${counts.blocking} blocking), **${counts.indeterminate}** indeterminate, ${counts.suppressed > 0 ? `${counts.suppressed} suppressed, ` : ''}**${counts.passed}** passed, ${counts.notApplicable} not applicable · ${rule} · ${counted(outcome.policies.length, 'policy', 'policies')} · ${counted(outcome.inputs.length, 'input')}`,
     ].join('\n');
 }
 function severityTable(outcome) {
@@ -52528,16 +52839,23 @@ function severityTable(outcome) {
         ...rows,
     ].join('\n');
 }
+/** Where a finding points, linked to its lines, or the input and why there is no line. */
+function placesText(e, links) {
+    return findingPlaces(e)
+        .map((p) => locationLink(p.location, links) ?? `\`${escapeCell(placeText(p))}\``)
+        .join(', ');
+}
 function findingTable(shown, outcome, links) {
     const rows = shown.map((e) => {
-        const where = locationLink(e.entity.source.declaration, links) ?? `\`${locationText(e.entity)}\``;
+        const where = placesText(e, links);
         const blocking = isBlocking(e, outcome) ? ' (blocking)' : '';
         return `| ${ICON[e.status]} | ${policyLink(e.policy, links)} ${escapeCell(e.policy.policy.title)} | ${e.policy.policy.severity}${blocking} | \`${escapeCell(e.entity.key)}\` | ${where} |`;
     });
     return ['| | Policy | Severity | Resource | Where |', '|---|---|---|---|---|', ...rows].join('\n');
 }
 function failureDetail(e, links) {
-    const where = locationLink(e.entity.source.declaration, links) ?? `\`${locationText(e.entity)}\``;
+    const cause = causedByText(e);
+    const where = `${cause === undefined ? '' : `${cause} `}${placesText(e, links)}`;
     const fixes = [e.policy.policy.remediation.terraform, e.policy.policy.remediation.bicep].filter((f) => f !== undefined);
     return [
         `#### ${policyLink(e.policy, links)} ${e.policy.policy.title}`,
@@ -52586,7 +52904,7 @@ function escapeCell(text) {
  */
 function fit(blocks, limit, fullReportAt) {
     const size = (text) => Buffer.byteLength(text, 'utf8');
-    const note = (n) => `\n\n> ${n} more section(s) left out to stay within GitHub's ${limit.toLocaleString('en-US')}-byte limit.` +
+    const note = (n) => `\n\n> ${counted(n, 'more section')} left out to stay within GitHub's ${limit.toLocaleString('en-US')}-byte limit.` +
         (fullReportAt === undefined ? '' : ` The whole report: ${fullReportAt}.`);
     let out = '';
     for (let i = 0; i < blocks.length; i++) {
@@ -52681,26 +52999,45 @@ function rule(compiled, options) {
         },
     };
 }
+/**
+ * A file as a SARIF artifact location: relative to the checkout's root (%SRCROOT%) when it is inside it, or an
+ * absolute file URI (a plan in $RUNNER_TEMP), which code scanning shows without placing it in the tree.
+ */
+function artifactLocation(file) {
+    return isAbsolute(file)
+        ? { uri: pathToFileURL(file).href }
+        : { uri: encodeURI(file), uriBaseId: '%SRCROOT%' };
+}
+/** Where a place is: its source lines, or the input file and the reason there are no lines. */
+function sarifLocation(place) {
+    const physicalLocation = place.location === undefined
+        ? { artifactLocation: artifactLocation(place.entity.source.file) }
+        : {
+            artifactLocation: artifactLocation(place.location.file),
+            region: { startLine: place.location.line, endLine: place.location.endLine },
+        };
+    return {
+        physicalLocation,
+        logicalLocations: [{ fullyQualifiedName: place.entity.key, kind: 'resource' }],
+        ...(place.note === undefined ? {} : { message: { text: `No source line: ${place.note}.` } }),
+    };
+}
 function result(e, index) {
     const source = e.entity.source;
-    const declaration = source.declaration;
-    const physicalLocation = declaration === undefined
-        ? { artifactLocation: { uri: source.file, uriBaseId: '%SRCROOT%' } }
-        : {
-            artifactLocation: { uri: declaration.file, uriBaseId: '%SRCROOT%' },
-            region: { startLine: declaration.line, endLine: declaration.endLine },
-        };
+    const places = findingPlaces(e);
+    const unplaced = places.find((p) => p.location === undefined);
+    const note = unplaced === undefined ? '' : `\nNo source line: ${unplaced.note ?? 'unknown'}.`;
+    // A finding placed on the grants that cause it keeps its resource (the cluster) as a related location.
+    const related = places.some((p) => p.entity !== e.entity)
+        ? { relatedLocations: [{ id: 1, ...sarifLocation(placeOf(e.entity)) }] }
+        : {};
     return {
         ruleId: e.policy.policy.id,
         ruleIndex: index,
         level: e.status === 'indeterminate' ? 'note' : LEVEL[e.policy.policy.severity],
-        message: { text: `${findingText(e)}\nResource: ${entityLabel(e.entity)}` },
-        locations: [
-            {
-                physicalLocation,
-                logicalLocations: [{ fullyQualifiedName: e.entity.key, kind: 'resource' }],
-            },
-        ],
+        message: { text: `${findingText(e)}\nResource: ${entityLabel(e.entity)}${note}` },
+        locations: places.map(sarifLocation),
+        ...related,
         partialFingerprints: { 'aksIdentityLint/v1': fingerprint(e) },
         ...(e.suppression === undefined
             ? {}
@@ -52711,7 +53048,9 @@ function result(e, index) {
                         status: 'accepted',
                         justification: `${e.suppression.reason}${e.suppression.expires === undefined ? '' : ` (until ${e.suppression.expires})`}`,
                         location: {
-                            physicalLocation: { artifactLocation: { uri: e.suppression.source.replace(/[: ].*$/, '') } },
+                            physicalLocation: {
+                                artifactLocation: artifactLocation(e.suppression.source.replace(/[: ].*$/, '')),
+                            },
                         },
                     },
                 ],
@@ -52811,7 +53150,7 @@ async function findConfig(start) {
 let validator;
 /** Reads and validates a config file against schema/config.schema.json; every problem is located in the file. */
 async function loadConfig(path, cwd) {
-    const display = displayPath(path, cwd);
+    const display = displayPath$1(path, cwd);
     const text = await readFile(path, 'utf8').catch(() => {
         throw new ConfigError([{ file: display, pointer: '', message: 'cannot read the config file' }]);
     });
@@ -52861,7 +53200,7 @@ function applyPolicySettings(policies, loaded) {
         return s?.severity === undefined ? [p] : [{ ...p, policy: { ...p.policy, severity: s.severity } }];
     });
 }
-function displayPath(path, cwd) {
+function displayPath$1(path, cwd) {
     const rel = relative(cwd, resolve$1(path));
     return rel.startsWith('..') ? resolve$1(path) : rel.split(sep$2).join('/');
 }
@@ -53035,6 +53374,20 @@ function unknownFormat() {
 }
 
 /**
+ * How a file is named in reports: relative to the repository root, with forward slashes, when it is inside it (so
+ * that GitHub can place annotations and code-scanning alerts on it); its absolute path otherwise (a plan written
+ * to $RUNNER_TEMP), never a `../` path that means nothing to a reader of another checkout.
+ */
+function displayPath(repoRoot, path) {
+    const rel = relative(repoRoot, path);
+    if (rel === '')
+        return '.';
+    if (rel.startsWith('..') || isAbsolute(rel))
+        return path;
+    return rel.split(sep$2).join('/');
+}
+
+/**
  * Reads and parses a JSON file. `JSON.parse` does the work on the happy path (it is several times faster on large
  * plans); only a failure is re-parsed with a position-keeping parser to say where the text breaks.
  */
@@ -53085,25 +53438,6 @@ function describeFsError(error) {
     if (code === 'EISDIR')
         return 'it is a directory';
     return typeof code === 'string' ? code : 'read error';
-}
-
-const ENTITY_KINDS = [
-    'cluster',
-    'managedIdentity',
-    'roleAssignment',
-    'roleDefinition',
-    'federatedCredential',
-    'registry',
-];
-function emptyEntities() {
-    return {
-        cluster: [],
-        managedIdentity: [],
-        roleAssignment: [],
-        roleDefinition: [],
-        federatedCredential: [],
-        registry: [],
-    };
 }
 
 /** An adapter's principal kind before linking: the linker decides it. */
@@ -53524,7 +53858,9 @@ function mapCluster(r) {
             fields.identity.userAssignedIdentityIds = ids;
     }
     if (r.blockCount(['service_principal']) !== 0) {
-        const sp = { secretInCode: secretWrittenInCode(r) };
+        const sp = {
+            secretInCode: secretWrittenInCode(r, 'servicePrincipal.secretInCode'),
+        };
         setIfDefined(sp, 'clientId', r.string(['service_principal', 0, 'client_id']));
         fields.servicePrincipal = sp;
     }
@@ -53610,7 +53946,7 @@ function aadManaged(r) {
  * Where the configuration cannot say (a dynamic block, a local value, an expression it cannot follow), that is
  * unknown, not "not in code".
  */
-function secretWrittenInCode(r) {
+function secretWrittenInCode(r, field) {
     const path = ['service_principal', 0, 'client_secret'];
     const configured = r.configured(path);
     if (configured !== true)
@@ -53620,8 +53956,12 @@ function secretWrittenInCode(r) {
         if (x.kind === 'constant') {
             if (x.value === null || x.value === '')
                 continue;
-            if (x.variable === undefined || x.variable.hasDefault)
+            if (x.variable === undefined || x.variable.hasDefault) {
+                r.origins.set(field, x.variable === undefined
+                    ? { attribute: ['service_principal', 'client_secret'] }
+                    : { variable: x.variable });
                 return true;
+            }
         }
         else if (x.kind === 'unresolved') {
             unresolved = unknownOrigin(`client_secret comes from ${x.reason}`);
@@ -54517,7 +54857,9 @@ function parentInstance(instance) {
     return formatSteps(steps.slice(0, Math.max(cut, 0)));
 }
 
-const HEADER = /^\s*(resource|data)\s+"([^"]+)"\s+"([^"]+)"\s*\{/;
+const HEADER = /^\s*(?:(resource|data)\s+"([^"]+)"|(variable))\s+"([^"]+)"\s*\{/;
+const NESTED_BLOCK = /^\s*([A-Za-z_][A-Za-z0-9_-]*)\s*\{/;
+const ATTRIBUTE = /^\s*([A-Za-z_][A-Za-z0-9_-]*)\s*=(?!=)/;
 /**
  * Finds resource and data blocks with their line span. It lexes just enough HCL to match braces: strings (with
  * `${...}` templates), heredocs and the three comment styles, so a brace inside any of them does not count.
@@ -54533,9 +54875,9 @@ function findDeclaredBlocks(text) {
         scanner.feed(line);
         if (match === null)
             continue;
-        const [, keyword, type, name] = match;
+        const [, keyword, type, variable, name] = match;
         const block = {
-            mode: keyword === 'data' ? 'data' : 'managed',
+            mode: variable !== undefined ? 'variable' : keyword === 'data' ? 'data' : 'managed',
             type: type ?? '',
             name: name ?? '',
             line: i + 1,
@@ -54551,6 +54893,39 @@ function findDeclaredBlocks(text) {
         i = j;
     }
     return blocks;
+}
+/**
+ * The line of an attribute inside a block, following nested blocks by name: `['service_principal',
+ * 'client_secret']` finds `client_secret = ...` inside `service_principal { ... }`. Undefined when it is not
+ * written there (a `dynamic` block, say).
+ */
+function findAttributeLine(text, block, path) {
+    const lines = text.split(/\r?\n/);
+    const scanner = new BraceScanner();
+    scanner.feed(lines[block.line - 1] ?? '');
+    const base = scanner.depth;
+    const open = [];
+    for (let i = block.line; i < block.endLine; i++) {
+        const line = lines[i] ?? '';
+        const depth = scanner.depth;
+        const quiet = !scanner.inMultiLineConstruct();
+        while (open.length > 0 && (open[open.length - 1]?.depth ?? 0) > depth)
+            open.pop();
+        const nesting = open.map((o) => o.name);
+        const attribute = quiet ? ATTRIBUTE.exec(line) : null;
+        if (attribute !== null &&
+            depth === base + nesting.length &&
+            nesting.length === path.length - 1 &&
+            nesting.every((n, j) => n === path[j]) &&
+            attribute[1] === path[path.length - 1]) {
+            return i + 1;
+        }
+        const nested = quiet ? NESTED_BLOCK.exec(line) : null;
+        scanner.feed(line);
+        if (nested?.[1] !== undefined && scanner.depth > depth)
+            open.push({ name: nested[1], depth: scanner.depth });
+    }
+    return undefined;
 }
 class BraceScanner {
     depth = 0;
@@ -54620,10 +54995,6 @@ class BraceScanner {
     }
 }
 
-/**
- * Finds where each planned resource is declared: the `resource "TYPE" "NAME"` block in the .tf files of its module's
- * directory. The root module is `terraformDir`; local module directories come from `module_calls.<m>.source`.
- */
 class DeclarationFinder {
     terraformDir;
     repoRoot;
@@ -54635,12 +55006,57 @@ class DeclarationFinder {
         this.configuration = configuration;
     }
     async find(address) {
+        const found = await this.findBlock(address);
+        if ('note' in found)
+            return found;
+        return {
+            location: { file: this.display(found.file), line: found.block.line, endLine: found.block.endLine },
+        };
+    }
+    /** The line of an attribute in a resource's block, e.g. `['service_principal', 'client_secret']`. */
+    async findAttribute(address, path) {
+        const found = await this.findBlock(address);
+        if ('note' in found)
+            return undefined;
+        const line = findAttributeLine(found.text, found.block, path);
+        return line === undefined ? undefined : { file: this.display(found.file), line, endLine: line };
+    }
+    /** The `default = ...` line of a variable declared in a module (empty module path: the root module). */
+    async findVariableDefault(modulePath, name) {
+        const dir = this.moduleDir(parseTraversal(modulePath)?.flatMap((s) => ('name' in s ? [s.name] : [])) ?? []);
+        if (typeof dir !== 'string')
+            return undefined;
+        const found = (await this.blocksIn(dir)).get(blockKey('variable', '', name));
+        if (found === undefined)
+            return undefined;
+        const line = findAttributeLine(found.text, found.block, ['default']);
+        return line === undefined ? undefined : { file: this.display(found.file), line, endLine: line };
+    }
+    async findBlock(address) {
         const steps = parseTraversal(address) ?? [];
         const names = steps.flatMap((s) => ('name' in s ? [s.name] : []));
+        let i = 0;
+        while (names[i] === 'module' && names[i + 1] !== undefined)
+            i += 2;
+        const dir = this.moduleDir(names.slice(0, i));
+        if (typeof dir !== 'string')
+            return dir;
+        const isData = names[i] === 'data';
+        const type = names[isData ? i + 1 : i];
+        const name = names[isData ? i + 2 : i + 1];
+        const blocks = await this.blocksIn(dir);
+        if (blocks.size === 0)
+            return { note: `no .tf files in ${this.display(dir)}` };
+        const found = blocks.get(blockKey(isData ? 'data' : 'managed', type ?? '', name ?? ''));
+        if (found === undefined)
+            return { note: `no ${isData ? 'data' : 'resource'} "${type}" "${name}" block in ${this.display(dir)}` };
+        return found;
+    }
+    /** The directory of a module path (`module`, name pairs) through the local `source` of each call. */
+    moduleDir(names) {
         let dir = this.terraformDir;
         let module = asObject(asObject(this.configuration)?.['root_module']);
-        let i = 0;
-        while (names[i] === 'module' && names[i + 1] !== undefined) {
+        for (let i = 0; names[i] === 'module' && names[i + 1] !== undefined; i += 2) {
             const callName = names[i + 1] ?? '';
             const call = asObject(asObject(module?.['module_calls'])?.[callName]);
             const source = asString(call?.['source']);
@@ -54651,20 +55067,8 @@ class DeclarationFinder {
             }
             dir = resolve$1(dir, source);
             module = asObject(call?.['module']);
-            i += 2;
         }
-        const isData = names[i] === 'data';
-        const type = names[isData ? i + 1 : i];
-        const name = names[isData ? i + 2 : i + 1];
-        const blocks = await this.blocksIn(dir);
-        if (blocks.size === 0)
-            return { note: `no .tf files in ${this.display(dir)}` };
-        const found = blocks.get(blockKey(isData ? 'data' : 'managed', type ?? '', name ?? ''));
-        if (found === undefined)
-            return { note: `no ${isData ? 'data' : 'resource'} "${type}" "${name}" block in ${this.display(dir)}` };
-        return {
-            location: { file: this.display(found.file), line: found.block.line, endLine: found.block.endLine },
-        };
+        return dir;
     }
     blocksIn(dir) {
         let pending = this.dirBlocks.get(dir);
@@ -54675,8 +55079,7 @@ class DeclarationFinder {
         return pending;
     }
     display(path) {
-        const rel = relative(this.repoRoot, path);
-        return (rel === '' ? '.' : rel).split(sep$2).join('/');
+        return displayPath(this.repoRoot, path);
     }
 }
 function blockKey(mode, type, name) {
@@ -54698,7 +55101,7 @@ async function scanDir(dir) {
         for (const block of findDeclaredBlocks(text)) {
             const key = blockKey(block.mode, block.type, block.name);
             if (!found.has(key))
-                found.set(key, { file, block });
+                found.set(key, { file, block, text });
         }
     }
     return found;
@@ -54833,16 +55236,13 @@ const COMPUTED_BLOCKS = {
         'auto_scaler_profile',
     ]),
 };
-/**
- * Reads one side (after or before) of a planned resource. A value Terraform marks as known only after apply is
- * followed through the configuration to what it will be (another resource's attribute, a variable), so that the
- * model can say *which* unknown it is, or recover it when it is a constant.
- */
 class ResourceView {
     resource;
     values;
     unknownMirror;
     ctx;
+    /** Field path → where its deciding value is written, for findings to point at that line. */
+    origins = new Map();
     constructor(resource, values, unknownMirror, ctx) {
         this.resource = resource;
         this.values = values;
@@ -55107,7 +55507,9 @@ async function readTerraformPlan(document, options) {
         const raw = redactSecrets(rawValues, rawSensitive, (s) => secrets.add(s));
         redactSecrets(resource.before, resource.beforeSensitive, (s) => secrets.add(s));
         const previous = resource.action === 'delete' ? undefined : ResourceView.before(resource, ctx);
-        entities.push(buildEntity(kind, current, previous, resource, source, raw));
+        const entity = buildEntity(kind, current, previous, resource, source, raw);
+        await locateFields(current, finder, source);
+        entities.push(entity);
     }
     const clusters = entities.filter((e) => e.kind === 'cluster');
     setNodeResourceGroupIds(clusters, ctx);
@@ -55205,6 +55607,18 @@ function buildEntity(kind, current, previous, resource, source, raw) {
         }
     }
 }
+/** Finds the source lines of the values that decided fields (a secret written in code), as the mapping noted them. */
+async function locateFields(view, finder, source) {
+    for (const [field, origin] of view.origins) {
+        const location = 'attribute' in origin
+            ? await finder.findAttribute(view.address, origin.attribute)
+            : await finder.findVariableDefault(origin.variable.module, origin.variable.name);
+        if (location === undefined)
+            continue;
+        source.fieldLocations ??= {};
+        source.fieldLocations[field] = location;
+    }
+}
 /** Values of root variables declared `sensitive = true`: a secret passed in from outside is still a secret. */
 function sensitiveVariableValues(configuration, variables) {
     const declared = asObject(asObject(asObject(configuration)?.['root_module'])?.['variables']) ?? {};
@@ -55237,10 +55651,7 @@ const SOURCE_FILES = [
 async function readInputs(paths, options) {
     const result = { entities: [], inputs: [], skipped: [], ignored: [], secrets: [] };
     const repoRoot = resolve$1(options.repoRoot);
-    const display = (path) => {
-        const rel = relative(repoRoot, path);
-        return rel === '' || rel.startsWith('..') ? path : rel.split(sep$2).join('/');
-    };
+    const display = (path) => displayPath(repoRoot, path);
     for (const given of paths) {
         const absolute = resolve$1(given);
         const info = await stat$1(absolute).catch(() => undefined);
@@ -55253,7 +55664,7 @@ async function readInputs(paths, options) {
                 await readOne(file, display(file), false, result, options, repoRoot);
             if (result.inputs.length === before) {
                 const ignored = result.ignored.length > 0
-                    ? ` (${result.ignored.length} JSON file(s) of other formats ignored)`
+                    ? ` (${counted(result.ignored.length, 'JSON file')} of other formats ignored)`
                     : '';
                 throw new InputError({ file: given }, `nothing to scan in this directory: no Terraform plan JSON found${ignored}`);
             }
@@ -55478,12 +55889,16 @@ async function run() {
         info(renderConsole(outcome, { color: false }));
         const ctx = readGitHubContext();
         const links = ctx === undefined ? {} : markdownLinks(ctx);
-        const { annotations, withoutLines } = inputs.annotations
-            ? annotationsOf(outcome)
-            : { annotations: [], withoutLines: [] };
+        const found = inputs.annotations ? annotationsOf(outcome) : { annotations: [], withoutLines: [] };
+        const onInputs = await annotateOnInputs(found.withoutLines, workspace);
+        const annotations = [...found.annotations, ...onInputs.annotations];
+        const withoutLines = onInputs.outside;
         const { step, rest } = splitForStep(annotations);
         for (const a of step)
             annotate(a);
+        // Without a file in the repository they cannot be placed on lines, but the run's annotation list shows them.
+        for (const u of withoutLines.slice(0, STEP_ANNOTATIONS_PER_LEVEL))
+            annotateUnplaced(u);
         const octokit = inputs.githubToken === '' || ctx === undefined ? undefined : githubClient(inputs.githubToken);
         let checkRun;
         if (inputs.checkRun && octokit !== undefined && ctx !== undefined && ctx.sha !== '') {
@@ -55548,7 +55963,7 @@ async function run() {
         setOutput('sarif-file', sarifPath);
         setOutput('json-file', jsonPath);
         if (failed) {
-            setFailed(`aks-identity-lint: ${counts.blocking} finding(s) at or above '${outcome.failOn}'${outcome.failOnIndeterminate ? ' (indeterminate included)' : ''}`);
+            setFailed(`aks-identity-lint: ${counted(counts.blocking, 'finding')} at or above '${outcome.failOn}'${outcome.failOnIndeterminate ? ' (indeterminate included)' : ''}`);
         }
     }
     catch (error) {
@@ -55563,6 +55978,15 @@ async function run() {
             setFailed(`aks-identity-lint: internal error: ${error instanceof Error ? error.message : String(error)}`);
         }
     }
+}
+function annotateUnplaced(u) {
+    const properties = { title: u.title };
+    if (u.level === 'failure')
+        error(u.message, properties);
+    else if (u.level === 'warning')
+        warning(u.message, properties);
+    else
+        notice(u.message, properties);
 }
 function annotate(a) {
     const properties = { title: a.title, file: a.file, startLine: a.line, endLine: a.endLine };
@@ -55579,13 +56003,14 @@ const FULL_REPORT = "the action's json-file or sarif-file output, or `aks-identi
 function annotationNotes(onStep, onCheckRun, notAnnotated, withoutLines, checkRun) {
     const notes = [];
     if (onCheckRun > 0) {
-        notes.push(`${onStep} finding(s) are annotated on this step (GitHub shows 10 per level per step); the other ${onCheckRun} are annotated by the check run.`);
+        notes.push(`${counted(onStep, 'finding')} ${onStep === 1 ? 'is' : 'are'} annotated on this step (GitHub shows 10 per level per step); the other ${onCheckRun} are annotated by the check run.`);
     }
     if (notAnnotated > 0) {
-        notes.push(`${notAnnotated} finding(s) beyond GitHub's 10 annotations per level per step could not be annotated${checkRun ? ' (the check run refused them)' : ' because no check run was posted'}: they are listed below.`);
+        notes.push(`${counted(notAnnotated, 'finding')} beyond GitHub's 10 annotations per level per step could not be annotated${checkRun ? ' (the check run refused them)' : ' because no check run was posted'}: they are listed below.`);
     }
-    if (withoutLines > 0)
-        notes.push(`${withoutLines} finding(s) have no source line to annotate (see "Where" below).`);
+    if (withoutLines > 0) {
+        notes.push(`${counted(withoutLines, 'finding')} ${withoutLines === 1 ? 'has' : 'have'} no source line in this repository (the input is outside it); each says why under "Where" below.`);
+    }
     return notes;
 }
 function checkRunConclusion(outcome) {

@@ -31,6 +31,7 @@ import { renderSarif, type SarifOptions } from './report/sarif.js';
 import { resolveRun, RunRequestError, type RunRequest } from './run-options.js';
 import { scan } from './scan.js';
 import { ConfigError } from './suppress/config.js';
+import { counted } from './util/plural.js';
 
 /** The job summary takes up to 1 MiB per step. */
 const SUMMARY_LIMIT = 1_000_000;
@@ -153,7 +154,7 @@ export async function run(): Promise<void> {
     core.setOutput('json-file', jsonPath);
     if (failed) {
       core.setFailed(
-        `aks-identity-lint: ${counts.blocking} finding(s) at or above '${outcome.failOn}'${outcome.failOnIndeterminate ? ' (indeterminate included)' : ''}`,
+        `aks-identity-lint: ${counted(counts.blocking, 'finding')} at or above '${outcome.failOn}'${outcome.failOnIndeterminate ? ' (indeterminate included)' : ''}`,
       );
     }
   } catch (error) {
@@ -202,17 +203,17 @@ function annotationNotes(
   const notes: string[] = [];
   if (onCheckRun > 0) {
     notes.push(
-      `${onStep} finding(s) are annotated on this step (GitHub shows 10 per level per step); the other ${onCheckRun} are annotated by the check run.`,
+      `${counted(onStep, 'finding')} ${onStep === 1 ? 'is' : 'are'} annotated on this step (GitHub shows 10 per level per step); the other ${onCheckRun} are annotated by the check run.`,
     );
   }
   if (notAnnotated > 0) {
     notes.push(
-      `${notAnnotated} finding(s) beyond GitHub's 10 annotations per level per step could not be annotated${checkRun ? ' (the check run refused them)' : ' because no check run was posted'}: they are listed below.`,
+      `${counted(notAnnotated, 'finding')} beyond GitHub's 10 annotations per level per step could not be annotated${checkRun ? ' (the check run refused them)' : ' because no check run was posted'}: they are listed below.`,
     );
   }
   if (withoutLines > 0) {
     notes.push(
-      `${withoutLines} finding(s) have no source line in this repository (their input is outside it); each says why under "Where" below.`,
+      `${counted(withoutLines, 'finding')} ${withoutLines === 1 ? 'has' : 'have'} no source line in this repository (the input is outside it); each says why under "Where" below.`,
     );
   }
   return notes;

@@ -34,11 +34,11 @@ describe('the action on a pull request', () => {
     const errors = workflowCommands(run.stdout, 'error');
     expect(errors).toContainEqual(
       expect.stringMatching(
-        /^::error title=AKSID002%3A No service-principal secret is written in code,file=examples\/terraform\/modules\/legacy-cluster\/main\.tf,line=16,endLine=32::/,
+        /^::error title=AKSID002%3A No service-principal secret is written in code,file=examples\/terraform\/modules\/legacy-cluster\/main\.tf,line=13,endLine=13::/,
       ),
     );
     expect(workflowCommands(run.stdout, 'warning')).toHaveLength(1); // AKSID005, medium, below fail-on
-    expect(run.stdout).toContain("::error::aks-identity-lint: 4 finding(s) at or above 'high'");
+    expect(run.stdout).toContain("::error::aks-identity-lint: 4 findings at or above 'high'");
 
     // The check run, on the pull request's head commit.
     const [check] = server.requestsTo('POST', CHECK_RUNS);
@@ -225,7 +225,7 @@ describe('config and baseline inputs', () => {
     expect(second.status).toBe(0);
     expect(second.outputs).toMatchObject({ result: 'pass', failed: '0' });
     expect(second.summary).toContain(
-      '4 finding(s) already in the baseline `report.json` are not listed; only new ones are.',
+      '4 findings already in the baseline `report.json` are not listed; only new ones are.',
     );
   });
 
@@ -313,7 +313,7 @@ describe('many findings', () => {
       start_line: expect.any(Number) as number,
     });
     expect(run.summary).toContain(
-      '10 finding(s) are annotated on this step (GitHub shows 10 per level per step); the other 110 are annotated by the check run.',
+      '10 findings are annotated on this step (GitHub shows 10 per level per step); the other 110 are annotated by the check run.',
     );
     expect(run.status).toBe(0);
   });

@@ -11,7 +11,7 @@ describe('aks-identity-lint test', () => {
   it("runs the built-in policies' examples", () => {
     const run = runCli(['test']);
     expect(run.status).toBe(0);
-    expect(run.stdout).toMatch(/^ok {4}AKSID001 {2}\d+ example\(s\) {2}policies\/AKSID001\.json$/m);
+    expect(run.stdout).toMatch(/^ok {4}AKSID001 {2}\d+ examples {2}policies\/AKSID001\.json$/m);
     expect(run.stdout).toMatch(/\n22 policies, \d+ examples, 0 failed\n$/);
   });
 
@@ -22,9 +22,9 @@ describe('aks-identity-lint test', () => {
     });
     const run = runCli(['test', dir]);
     expect(run.status).toBe(1);
-    expect(run.stdout).toContain('FAIL  ORG001  2 example(s)');
+    expect(run.stdout).toContain('FAIL  ORG001  2 examples');
     expect(run.stdout).toContain('examples.fail[0]: expected fail, got pass');
-    expect(run.stdout).toContain('NONE  ORG002  0 example(s)');
+    expect(run.stdout).toContain('NONE  ORG002  0 examples');
     expect(run.stdout).toContain('2 policies, 2 examples, 1 failed, 1 without examples (ORG002)');
   });
 

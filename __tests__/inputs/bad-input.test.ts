@@ -84,7 +84,7 @@ describe('bad input gets one clear line naming the file', () => {
     const dir = await writeTemp({ 'package.json': { name: 'x' }, 'notes.txt': 'hi' });
     const error = await readInputs([dir], { repoRoot: dir }).catch((e: unknown) => e);
     expect((error as InputError).message).toBe(
-      `${dir}: nothing to scan in this directory: no Terraform plan JSON found (1 JSON file(s) of other formats ignored)`,
+      `${dir}: nothing to scan in this directory: no Terraform plan JSON found (1 JSON file of other formats ignored)`,
     );
   });
 

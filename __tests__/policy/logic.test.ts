@@ -191,7 +191,7 @@ describe('compile problems', () => {
     expect(problems).toEqual([
       {
         path: ['count', 'where', 'field'],
-        message: "'$outer.$outer.x' goes out 2 levels, but it is nested in only 1 count(s)",
+        message: "'$outer.$outer.x' goes out 2 levels, but it is nested in only 1 count",
       },
     ]);
   });

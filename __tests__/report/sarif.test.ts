@@ -63,7 +63,8 @@ describe('SARIF output', () => {
     expect(secret?.level).toBe('error');
     expect(secret?.locations[0]?.physicalLocation).toEqual({
       artifactLocation: { uri: 'examples/terraform/modules/legacy-cluster/main.tf', uriBaseId: '%SRCROOT%' },
-      region: { startLine: 16, endLine: 32 },
+      // The variable default that writes the secret, where the fix goes.
+      region: { startLine: 13, endLine: 13 },
     });
   });
 

@@ -147,7 +147,7 @@ describe('waivers', () => {
     expect(expired.waivers).toEqual([expect.objectContaining({ expired: true, matched: 1 })]);
     const consoleRun = runCli(['scan'], dir, { AKS_IDENTITY_LINT_TODAY: '2027-01-01' });
     expect(consoleRun.stdout).toContain(
-      'note: waiver .aks-identity-lint.json /waivers/0 for AKSID003 on module.legacy.* expired on 2026-12-31: its 1 finding(s) count again',
+      'note: waiver .aks-identity-lint.json /waivers/0 for AKSID003 on module.legacy.* expired on 2026-12-31: its 1 finding count again',
     );
   });
 
@@ -227,7 +227,7 @@ describe('baselines', () => {
       dir,
     );
     expect(written.status).toBe(0);
-    expect(written.stderr).toBe('aks-identity-lint: baseline of 5 finding(s) written to baseline.json\n');
+    expect(written.stderr).toBe('aks-identity-lint: baseline of 5 findings written to baseline.json\n');
 
     const again = scanJson(dir, ['plan.json', '--baseline', 'baseline.json']);
     expect(again.status).toBe(0);
@@ -267,7 +267,7 @@ describe('baselines', () => {
         AKS_IDENTITY_LINT_TODAY: '2026-11-24',
       },
     );
-    expect(written.stderr).toContain('baseline of 4 finding(s)');
+    expect(written.stderr).toContain('baseline of 4 findings');
     const during = scanJson(dir, ['--baseline', 'baseline.json'], '2026-12-01');
     expect(during.status).toBe(0);
     const after = scanJson(dir, ['--baseline', 'baseline.json'], '2027-01-01');

@@ -11,6 +11,7 @@ import { EXIT_FAIL, EXIT_PASS, type CliIo } from './io.js';
 import { emit } from './output.js';
 import { commandRun } from './command-run.js';
 import { USAGE, UsageError, parseCommandLine } from './usage.js';
+import { counted } from '../util/plural.js';
 
 const FORMATS = ['console', 'json', 'sarif', 'markdown'] as const;
 type Format = (typeof FORMATS)[number];
@@ -61,7 +62,7 @@ export async function scanCommand(argv: readonly string[], io: CliIo): Promise<n
     await writeBaseline(baselineFile, renderJson(outcome));
     const counts = countOutcome(outcome);
     io.stderr(
-      `aks-identity-lint: baseline of ${counts.failed + counts.indeterminate + counts.baselined} finding(s) written to ${baselineFile}\n`,
+      `aks-identity-lint: baseline of ${counted(counts.failed + counts.indeterminate + counts.baselined, 'finding')} written to ${baselineFile}\n`,
     );
     return EXIT_PASS;
   }

@@ -3,6 +3,7 @@ import { runExamples, type ExampleResult } from '../policy/examples.js';
 import { loadPolicies } from '../policy/load.js';
 import { EXIT_FAIL, EXIT_PASS, type CliIo } from './io.js';
 import { UsageError, parseCommandLine } from './usage.js';
+import { counted } from '../util/plural.js';
 
 /**
  * `test [dir...]`: runs every policy's embedded examples, as `opa test` runs policy tests; with no directory, the
@@ -46,12 +47,12 @@ export async function testCommand(argv: readonly string[], io: CliIo): Promise<n
     for (const { policy, examples } of results) {
       const failed = examples.filter((e) => !e.ok);
       const word = examples.length === 0 ? 'NONE' : failed.length === 0 ? 'ok  ' : 'FAIL';
-      io.stdout(`${word}  ${policy.policy.id}  ${examples.length} example(s)  ${policy.file}\n`);
+      io.stdout(`${word}  ${policy.policy.id}  ${counted(examples.length, 'example')}  ${policy.file}\n`);
       for (const f of failed) io.stdout(`      ${describe(f)}\n`);
     }
     const total = results.reduce((n, r) => n + r.examples.length, 0);
     io.stdout(
-      `\n${policies.length} policies, ${total} examples, ${failures.length} failed${untested.length > 0 ? `, ${untested.length} without examples (${untested.join(', ')})` : ''}\n`,
+      `\n${counted(policies.length, 'policy', 'policies')}, ${counted(total, 'example')}, ${failures.length} failed${untested.length > 0 ? `, ${untested.length} without examples (${untested.join(', ')})` : ''}\n`,
     );
   }
   return failures.length > 0 ? EXIT_FAIL : EXIT_PASS;

@@ -6,6 +6,7 @@ import { displayPath } from './display-path.js';
 import { InputError } from './input-error.js';
 import { readJsonFile } from './json-file.js';
 import { readTerraformPlan } from './terraform/adapter.js';
+import { counted } from '../util/plural.js';
 
 export interface ReadInputsOptions {
   /** Reported paths are relative to this directory (the repository root). */
@@ -58,7 +59,7 @@ export async function readInputs(paths: readonly string[], options: ReadInputsOp
       if (result.inputs.length === before) {
         const ignored =
           result.ignored.length > 0
-            ? ` (${result.ignored.length} JSON file(s) of other formats ignored)`
+            ? ` (${counted(result.ignored.length, 'JSON file')} of other formats ignored)`
             : '';
         throw new InputError(
           { file: given },

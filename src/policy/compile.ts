@@ -5,6 +5,7 @@ import { applyOperator, OPERATOR_NAMES, type OperatorName } from './operators.js
 import type { Condition, CountCondition, FieldCondition, FieldRef } from './policy-types.generated.js';
 import { resolveField, type Scope } from './resolve-field.js';
 import { isUnknownTri, triAll, triAny, triNot, type Because, type Tri } from './tristate.js';
+import { counted } from '../util/plural.js';
 
 export type Predicate = (scope: Scope) => Tri;
 
@@ -83,7 +84,7 @@ function checkedPath(
       message:
         depth === 0
           ? `'$outer.' reaches the element enclosing a count's where; '${text}' is not inside one`
-          : `'${text}' goes out ${parsed.outerHops} levels, but it is nested in only ${depth} count(s)`,
+          : `'${text}' goes out ${parsed.outerHops} levels, but it is nested in only ${counted(depth, 'count')}`,
     });
     return { parsed };
   }

@@ -15,6 +15,7 @@ import {
   suppressionText,
   waiverNotices,
 } from './present.js';
+import { counted } from '../util/plural.js';
 
 export interface ConsoleOptions {
   color: boolean;
@@ -33,7 +34,7 @@ export function renderConsole(outcome: ScanOutcome, options: ConsoleOptions): st
     options.color ? `\u001b[${code}m${text}\u001b[0m` : text;
   const lines: string[] = [];
   lines.push(
-    `aks-identity-lint ${outcome.version}: ${outcome.policies.length} policies, ${outcome.inputs.length} input(s)`,
+    `aks-identity-lint ${outcome.version}: ${counted(outcome.policies.length, 'policy', 'policies')}, ${counted(outcome.inputs.length, 'input')}`,
   );
   lines.push('');
   lines.push('Inputs');

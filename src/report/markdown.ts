@@ -18,6 +18,7 @@ import {
   suppressionText,
   waiverNotices,
 } from './present.js';
+import { counted } from '../util/plural.js';
 
 /** Where things are on the web, when known: a source line on the hosting server, a policy's documentation. */
 export interface MarkdownLinks {
@@ -74,14 +75,14 @@ export function renderMarkdown(outcome: ScanOutcome, options: MarkdownOptions = 
       group.cluster === undefined
         ? ''
         : ` · ${locationLink(group.cluster.source.declaration, links) ?? locationText(group.cluster)}`;
-    const title = `### ${group.cluster === undefined ? group.title : `Cluster \`${entityLabel(group.cluster)}\``}\n${shown.length} finding(s), ${passed} passed${where}`;
+    const title = `### ${group.cluster === undefined ? group.title : `Cluster \`${entityLabel(group.cluster)}\``}\n${counted(shown.length, 'finding')}, ${passed} passed${where}`;
     const tables = chunks(shown, TABLE_ROWS).map((rows) => findingTable(rows, outcome, links));
     blocks.push([title, ...tables.slice(0, 1)].join('\n\n'), ...tables.slice(1));
     if (group.cluster !== undefined) {
       const map = identityMap(group.cluster, outcome.entities.managedIdentity, group.evaluations);
       const note =
         map.omitted > 0
-          ? `\n\n${map.omitted} more role assignment(s) not drawn; the table and the JSON report list them all.`
+          ? `\n\n${counted(map.omitted, 'more role assignment')} not drawn; the table and the JSON report list them all.`
           : '';
       blocks.push(
         `<details open><summary>Identity map: who can do what</summary>\n\n\`\`\`mermaid\n${map.mermaid}\n\`\`\`${note}\n\n</details>`,
@@ -126,7 +127,7 @@ export function renderMarkdown(outcome: ScanOutcome, options: MarkdownOptions = 
   const counts = countOutcome(outcome);
   if (outcome.baseline !== undefined) {
     blocks.push(
-      `${counts.baselined} finding(s) already in the baseline \`${outcome.baseline}\` are not listed; only new ones are.`,
+      `${counted(counts.baselined, 'finding')} already in the baseline \`${outcome.baseline}\` are not listed; only new ones are.`,
     );
   }
   const notices = waiverNotices(outcome);
@@ -151,7 +152,7 @@ function headline(outcome: ScanOutcome): string {
   const rule = `fail-on: \`${outcome.failOn}\`${outcome.failOnIndeterminate ? ', indeterminate fails' : ''}`;
   return [
     `## aks-identity-lint ${verdict}`,
-    `**${counts.failed}** failed (${counts.blocking} blocking), **${counts.indeterminate}** indeterminate, ${counts.suppressed > 0 ? `${counts.suppressed} suppressed, ` : ''}**${counts.passed}** passed, ${counts.notApplicable} not applicable · ${rule} · ${outcome.policies.length} policies · ${outcome.inputs.length} input(s)`,
+    `**${counts.failed}** failed (${counts.blocking} blocking), **${counts.indeterminate}** indeterminate, ${counts.suppressed > 0 ? `${counts.suppressed} suppressed, ` : ''}**${counts.passed}** passed, ${counts.notApplicable} not applicable · ${rule} · ${counted(outcome.policies.length, 'policy', 'policies')} · ${counted(outcome.inputs.length, 'input')}`,
   ].join('\n');
 }
 
@@ -250,7 +251,7 @@ function escapeCell(text: string): string {
 function fit(blocks: string[], limit: number, fullReportAt: string | undefined): string {
   const size = (text: string): number => Buffer.byteLength(text, 'utf8');
   const note = (n: number): string =>
-    `\n\n> ${n} more section(s) left out to stay within GitHub's ${limit.toLocaleString('en-US')}-byte limit.` +
+    `\n\n> ${counted(n, 'more section')} left out to stay within GitHub's ${limit.toLocaleString('en-US')}-byte limit.` +
     (fullReportAt === undefined ? '' : ` The whole report: ${fullReportAt}.`);
   let out = '';
   for (let i = 0; i < blocks.length; i++) {

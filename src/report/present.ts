@@ -5,6 +5,7 @@ import { fieldsUsed } from '../policy/fields-used.js';
 import { isBlocking, type ScanOutcome } from '../policy/outcome.js';
 import { SEVERITIES, type Severity } from '../policy/severity.js';
 import type { Because } from '../policy/tristate.js';
+import { counted } from '../util/plural.js';
 
 /** Shared wording of results, so every output format says the same thing the same way. */
 export function entityName(entity: Entity): string {
@@ -172,7 +173,7 @@ export function waiverNotices(outcome: ScanOutcome): string[] {
   for (const w of outcome.waivers) {
     if (w.expired && w.matched > 0) {
       notices.push(
-        `waiver ${w.source} for ${w.policy} on ${w.resource} expired on ${w.expires ?? ''}: its ${w.matched} finding(s) count again`,
+        `waiver ${w.source} for ${w.policy} on ${w.resource} expired on ${w.expires ?? ''}: its ${counted(w.matched, 'finding')} count again`,
       );
     } else if (w.matched === 0) {
       notices.push(

@@ -1,5 +1,6 @@
 import Ajv2020Module, { type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
+import { counted } from './plural.js';
 
 export interface SchemaProblem {
   path: (string | number)[];
@@ -150,7 +151,7 @@ export class SchemaValidator {
       case 'minLength':
         return { path, message: 'must not be empty' };
       case 'minItems':
-        return { path, message: `expected at least ${String(params['limit'])} item(s)` };
+        return { path, message: `expected at least ${counted(Number(params['limit']), 'item')}` };
       case 'minimum':
         return { path, message: `expected a number of at least ${String(params['limit'])}` };
       case 'propertyNames':

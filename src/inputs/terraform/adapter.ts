@@ -223,7 +223,11 @@ function buildEntity(
 }
 
 /** Finds the source lines of the values that decided fields (a secret written in code), as the mapping noted them. */
-async function locateFields(view: ResourceView, finder: DeclarationFinder, source: EntitySource): Promise<void> {
+async function locateFields(
+  view: ResourceView,
+  finder: DeclarationFinder,
+  source: EntitySource,
+): Promise<void> {
   for (const [field, origin] of view.origins) {
     const location =
       'attribute' in origin

@@ -53,7 +53,11 @@ export function findDeclaredBlocks(text: string): DeclaredBlock[] {
  * 'client_secret']` finds `client_secret = ...` inside `service_principal { ... }`. Undefined when it is not
  * written there (a `dynamic` block, say).
  */
-export function findAttributeLine(text: string, block: DeclaredBlock, path: readonly string[]): number | undefined {
+export function findAttributeLine(
+  text: string,
+  block: DeclaredBlock,
+  path: readonly string[],
+): number | undefined {
   const lines = text.split(/\r?\n/);
   const scanner = new BraceScanner();
   scanner.feed(lines[block.line - 1] ?? '');
@@ -77,7 +81,8 @@ export function findAttributeLine(text: string, block: DeclaredBlock, path: read
     }
     const nested = quiet ? NESTED_BLOCK.exec(line) : null;
     scanner.feed(line);
-    if (nested?.[1] !== undefined && scanner.depth > depth) open.push({ name: nested[1], depth: scanner.depth });
+    if (nested?.[1] !== undefined && scanner.depth > depth)
+      open.push({ name: nested[1], depth: scanner.depth });
   }
   return undefined;
 }

@@ -169,7 +169,9 @@ function secretWrittenInCode(r: ResourceView, field: string): Value<boolean> {
       if (x.variable === undefined || x.variable.hasDefault) {
         r.origins.set(
           field,
-          x.variable === undefined ? { attribute: ['service_principal', 'client_secret'] } : { variable: x.variable },
+          x.variable === undefined
+            ? { attribute: ['service_principal', 'client_secret'] }
+            : { variable: x.variable },
         );
         return true;
       }

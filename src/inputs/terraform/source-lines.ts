@@ -45,7 +45,9 @@ export class DeclarationFinder {
 
   /** The `default = ...` line of a variable declared in a module (empty module path: the root module). */
   async findVariableDefault(modulePath: string, name: string): Promise<SourceLocation | undefined> {
-    const dir = this.moduleDir(parseTraversal(modulePath)?.flatMap((s) => ('name' in s ? [s.name] : [])) ?? []);
+    const dir = this.moduleDir(
+      parseTraversal(modulePath)?.flatMap((s) => ('name' in s ? [s.name] : [])) ?? [],
+    );
     if (typeof dir !== 'string') return undefined;
     const found = (await this.blocksIn(dir)).get(blockKey('variable', '', name));
     if (found === undefined) return undefined;
