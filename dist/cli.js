@@ -1078,15 +1078,22 @@ class Unknown {
     reason;
     ref;
     distinct;
+    existing;
     constructor(reason, ref, 
     /**
      * The value is an identifier of its own (a resource ID, a principal ID) that no other value shares: two distinct
      * unknowns with different refs are different values, and none equals a value already known.
      */
-    distinct = false) {
+    distinct = false, 
+    /**
+     * The value identifies an object that exists before the change (read by a data source, the subscription a new
+     * resource group is created in): it may equal a known value, but never one the change creates (a distinct one).
+     */
+    existing = false) {
         this.reason = reason;
         this.ref = ref;
         this.distinct = distinct;
+        this.existing = existing;
     }
     toJSON() {
         return this.ref === undefined ? { unknown: this.reason } : { unknown: this.reason, ref: this.ref };
@@ -1094,6 +1101,12 @@ class Unknown {
     toString() {
         return this.ref === undefined ? `(${this.reason})` : `(${this.reason}: ${this.ref})`;
     }
+}
+/**
+ * An element of a linked list that may or may not belong to it (a registry granted to a principal that may be the
+ * cluster's): a count counts it as "maybe", where an unknown value in a list of values is surely there.
+ */
+class MaybeElement extends Unknown {
 }
 const KNOWN_AFTER_APPLY = 'known after apply';
 /**
@@ -1108,8 +1121,8 @@ function describeUnknown(value) {
 function isUnknown(value) {
     return value instanceof Unknown;
 }
-function unknownAfterApply(ref, distinct = false) {
-    return new Unknown(KNOWN_AFTER_APPLY, ref, distinct);
+function unknownAfterApply(ref, distinct = false, existing = false) {
+    return new Unknown(KNOWN_AFTER_APPLY, ref, distinct, existing);
 }
 /**
  * A value the input sets, but whose origin an adapter cannot follow (a dynamic block, a local value, an expression
@@ -1134,9 +1147,16 @@ const IDENTIFIER_ATTRIBUTES = new Set([
  * this plan manages. A data source reads an existing object that other names may refer to, so its IDs are not.
  */
 function isIdentifierRef(ref) {
-    if (ref.startsWith('data.') || ref.includes('.data.'))
+    if (isDataSourceRef(ref))
         return false;
     return IDENTIFIER_ATTRIBUTES.has(ref.slice(ref.lastIndexOf('.') + 1));
+}
+/** Whether a ref names an identifier read by a data source: an object that exists before the change. */
+function isExistingRef(ref) {
+    return isDataSourceRef(ref) && IDENTIFIER_ATTRIBUTES.has(ref.slice(ref.lastIndexOf('.') + 1));
+}
+function isDataSourceRef(ref) {
+    return ref.startsWith('data.') || ref.includes('.data.');
 }
 
 function parseFieldPath(text) {
@@ -1369,10 +1389,13 @@ function editDistance(a, b) {
 function knownDifferent(a, b) {
     if (sameValue(a, b))
         return false;
-    const distinct = (v) => isUnknown(v) && v.distinct && v.ref !== undefined;
-    if (isUnknown(a) && isUnknown(b))
-        return distinct(a) && distinct(b);
-    return (distinct(a) && typeof b === 'string') || (distinct(b) && typeof a === 'string');
+    const created = (v) => isUnknown(v) && v.distinct && v.ref !== undefined;
+    const existing = (v) => isUnknown(v) && v.existing;
+    // What a change creates is neither what exists already nor anything else it creates.
+    if (isUnknown(a) && isUnknown(b)) {
+        return (created(a) && (created(b) || existing(b))) || (created(b) && existing(a));
+    }
+    return (created(a) && typeof b === 'string') || (created(b) && typeof a === 'string');
 }
 /**
  * Whether two model values denote the same thing, as Azure compares them: strings case-insensitively (resource IDs,
@@ -1856,6 +1879,12 @@ function compileCount(condition, path, problems, contexts) {
         const matched = [];
         const outers = [...scope.outers, scope.element];
         for (const element of elements) {
+            // An element that may or may not be there (a registry granted to an undecided principal) counts as "maybe".
+            if (element instanceof MaybeElement) {
+                maybe++;
+                reasons.push({ field: field.text, reason: element.reason });
+                continue;
+            }
             const inner = scope.trace === undefined ? { element, outers } : { element, outers, trace: scope.trace };
             const r = where === undefined ? true : where(inner);
             if (r === true) {
@@ -12449,10 +12478,10 @@ async function explainCommand(argv, io) {
     const page = policy.builtIn
         ? await readFile(join(policyDocsDir(), `${policy.policy.id}.md`), 'utf8').catch(() => undefined)
         : undefined;
-    io.stdout((page ?? describe$2(policy)) + renderFieldsRead(policy));
+    io.stdout((page ?? describe$3(policy)) + renderFieldsRead(policy));
     return EXIT_PASS;
 }
-function describe$2(compiled) {
+function describe$3(compiled) {
     const p = compiled.policy;
     const lines = [
         `# ${p.id}: ${p.title}`,
@@ -13545,10 +13574,10 @@ function jsonSyntaxError(text, file) {
     if (first === undefined)
         return new InputError({ file }, 'not valid JSON');
     const { line, column } = lineColumn(text, first.offset);
-    const what = first.offset >= text.trimEnd().length ? 'the JSON ends early (truncated file?)' : describe$1(first);
+    const what = first.offset >= text.trimEnd().length ? 'the JSON ends early (truncated file?)' : describe$2(first);
     return new InputError({ file, line, column }, `not valid JSON: ${what}`);
 }
-function describe$1(error) {
+function describe$2(error) {
     const code = printParseErrorCode(error.error);
     return code.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
 }
@@ -13653,7 +13682,7 @@ function clusterPrincipals(cluster) {
         result.push(addon === undefined ? { cluster, principal, kind } : { cluster, principal, kind, addon });
     };
     add(cluster.identity.principalId, 'clusterControlPlane');
-    add(cluster.controlPlaneIdentity?.principalId, 'clusterControlPlane');
+    add(cluster.controlPlaneIdentity?.principalId ?? unseenControlPlanePrincipal(cluster), 'clusterControlPlane');
     add(cluster.kubeletIdentity?.objectId, 'kubelet');
     add(cluster.kubeletManagedIdentity?.principalId, 'kubelet');
     for (const addon of cluster.addons)
@@ -13661,17 +13690,33 @@ function clusterPrincipals(cluster) {
     return result;
 }
 /**
+ * The principal of a control plane that runs as an identity the inputs do not hold (a user-assigned identity that
+ * exists already, a service principal) is not known, but it is someone: an object that exists already when the
+ * identity's ID is known, anything when even that is not.
+ */
+function unseenControlPlanePrincipal(cluster) {
+    const { type, principalId, userAssignedIdentityIds: ids } = cluster.identity;
+    if (principalId !== undefined && principalId !== '')
+        return undefined;
+    if (type === 'ServicePrincipal') {
+        return new Unknown(`the object ID of service principal ${String(cluster.servicePrincipal?.clientId)}`, undefined, false, true);
+    }
+    if (type !== 'UserAssigned' && !isUnknown(type))
+        return undefined;
+    const existing = Array.isArray(ids) && ids.length > 0 && ids.every((id) => typeof id === 'string');
+    return new Unknown(`the principal of the control-plane identity of ${cluster.key}, which the inputs do not hold`, undefined, false, existing);
+}
+/**
  * The principals of all clusters, indexed for joins, and sorted by what an unmatched principal may still be: a
- * known ID might be a principal the inputs name only by a data source (an existing object); a data source's might
- * be any known or data-source principal; one that names nothing might be anything. An ID computed at apply for a
- * resource the inputs create is none of them.
+ * known ID may be a principal that exists but is unknown here (read by a data source); an existing one may be any
+ * known or existing one; one of unknown origin may be anything. An ID the change creates is none of the others.
  */
 class PrincipalDirectory {
     clusters;
     index = new ValueIndex();
     known = [];
     existing = [];
-    anonymous = [];
+    anything = [];
     constructor(clusters) {
         this.clusters = clusters;
         for (const cluster of clusters) {
@@ -13680,22 +13725,24 @@ class PrincipalDirectory {
                 const v = p.principal;
                 if (!isUnknown(v))
                     pushOnce(this.known, cluster);
-                else if (v.ref === undefined)
-                    pushOnce(this.anonymous, cluster);
-                else if (!v.distinct)
+                else if (v.existing)
                     pushOnce(this.existing, cluster);
+                else if (!v.distinct || v.ref === undefined)
+                    pushOnce(this.anything, cluster);
             }
         }
     }
     /** The clusters whose principals an unmatched principal cannot be told apart from. */
     undecided(principal) {
-        if (principal === '' || (isUnknown(principal) && principal.ref === undefined))
+        if (principal === '')
             return this.clusters;
         if (!isUnknown(principal))
-            return union(this.existing, this.anonymous);
-        if (principal.distinct)
-            return this.anonymous;
-        return union(this.known, this.existing, this.anonymous);
+            return union(this.existing, this.anything);
+        if (principal.distinct && principal.ref !== undefined)
+            return this.anything;
+        if (principal.existing)
+            return union(this.known, this.existing, this.anything);
+        return this.clusters;
     }
 }
 function union(...lists) {
@@ -13739,11 +13786,6 @@ function linkPrincipal(assignment, principals, identitiesByPrincipal) {
     if (identity !== undefined && identity.federatedCredentials.length > 0) {
         assignment.principal.kind = 'workload';
         assignment.principal.label = PRINCIPAL_LABELS.workload;
-        return;
-    }
-    if (identity !== undefined) {
-        assignment.principal.kind = 'other';
-        assignment.principal.label = PRINCIPAL_LABELS.other;
         return;
     }
     // Undecided principals are compared only with clusters of the same input: a plan's unresolved expression says
@@ -13793,7 +13835,8 @@ function linkRoleDefinitions(byKind) {
 /**
  * A cluster's registries are those any of its identities holds a role on: at the registry itself, or at a scope
  * that contains it (its resource group or subscription). Registries are indexed under each scope that contains
- * them, so a role assignment finds them by its own scope.
+ * them, so a role assignment finds them by its own scope. A registry granted only to an undecided principal may or
+ * may not be the cluster's: it is listed as an unknown element, which counts as "maybe".
  */
 function linkRegistries(byKind) {
     const byScope = new ValueIndex();
@@ -13803,19 +13846,49 @@ function linkRegistries(byKind) {
         }
     }
     const order = new Map(byKind.registry.map((r, i) => [r, i]));
+    const byOrder = (a, b) => (order.get(a) ?? 0) - (order.get(b) ?? 0);
+    const registriesOf = (assignments) => {
+        const found = new Map();
+        for (const a of assignments) {
+            const scope = typeof a.scope.id === 'string' ? a.scope.id.replace(/\/+$/, '') : a.scope.id;
+            for (const r of byScope.get(scope))
+                if (!found.has(r))
+                    found.set(r, a);
+        }
+        return found;
+    };
+    // A scope of unknown origin may be any registry's (those of the same input).
+    const maybeAnywhere = (assignments) => {
+        const found = new Map();
+        for (const a of assignments) {
+            const scope = a.scope.id;
+            if (!isUnknown(scope) || scope.distinct || scope.existing)
+                continue;
+            for (const r of byKind.registry)
+                if (r.source.file === a.source.file && !found.has(r))
+                    found.set(r, a);
+        }
+        return found;
+    };
     for (const cluster of byKind.cluster) {
-        const assignments = [
+        const own = [
             ...cluster.controlPlaneRoleAssignments,
             ...cluster.kubeletRoleAssignments,
             ...cluster.addons.flatMap((a) => a.roleAssignments),
         ];
-        const found = new Set();
-        for (const a of assignments) {
-            const scope = typeof a.scope.id === 'string' ? a.scope.id.replace(/\/+$/, '') : a.scope.id;
-            for (const r of byScope.get(scope))
-                found.add(r);
-        }
-        cluster.registries = [...found].sort((a, b) => (order.get(a) ?? 0) - (order.get(b) ?? 0));
+        const granted = registriesOf(own);
+        const maybe = [
+            ...new Map([
+                ...maybeAnywhere([...own, ...cluster.undecidedRoleAssignments]),
+                ...registriesOf(cluster.undecidedRoleAssignments),
+            ]),
+        ].filter(([r]) => !granted.has(r));
+        cluster.registries = [
+            ...[...granted.keys()].sort(byOrder),
+            ...maybe
+                .sort(([a], [b]) => byOrder(a, b))
+                .map(([registry, grant]) => new MaybeElement(`undecided: registry ${String(registry.name)} may be this cluster's: ${grant.key} may grant a role on it to one of its identities`, `${registry.key}`)),
+        ];
     }
 }
 
@@ -14030,7 +14103,9 @@ function mapCluster(r) {
     const vnetSubnetIds = subnetIds(r);
     const network = {
         vnetSubnetIds,
-        subnets: vnetSubnetIds.map((id) => ({ id, scopeChain: r.scopeChain(id) })),
+        subnets: isUnknown(vnetSubnetIds)
+            ? vnetSubnetIds
+            : vnetSubnetIds.map((id) => ({ id, scopeChain: r.scopeChain(id) })),
         outboundIpIds: outboundIpIds(r),
     };
     network.privateCluster = r.boolOrDefault(['private_cluster_enabled'], false);
@@ -14115,31 +14190,42 @@ function kubeletIdentityBrought(r) {
         ? configured
         : unknownOrigin('kubelet_identity is in the planned values but not in the configuration (a dynamic block?), and its resource group does not tell who made it');
 }
+const SUBNET_ATTRIBUTES = [
+    ['default_node_pool', 0, 'vnet_subnet_id'],
+    ['default_node_pool', 0, 'pod_subnet_id'],
+    ['api_server_access_profile', 0, 'subnet_id'],
+];
+/** The subnets the configuration brings; unknown as a whole when it cannot tell whether one of them is set. */
 function subnetIds(r) {
-    const candidates = [
-        r.chosenString(['default_node_pool', 0, 'vnet_subnet_id']),
-        r.chosenString(['default_node_pool', 0, 'pod_subnet_id']),
-        r.chosenString(['api_server_access_profile', 0, 'subnet_id']),
-    ];
-    return candidates.filter((v) => v !== undefined);
+    return optionalList(r, SUBNET_ATTRIBUTES.map((path) => ({ path, read: () => r.chosenString(path) })));
 }
+const OUTBOUND_PROFILE = ['network_profile', 0, 'load_balancer_profile', 0];
+/** Bring-your-own outbound IPs and prefixes; AKS computes these when they are not configured. */
 function outboundIpIds(r) {
-    const profile = ['network_profile', 0, 'load_balancer_profile', 0];
-    const ids = [];
-    for (const attribute of ['outbound_ip_address_ids', 'outbound_ip_prefix_ids']) {
-        const path = [...profile, attribute];
-        const list = r.stringList(path);
-        // AKS computes these when they are not configured; known values are always the user's own.
-        if (isUnknown(list)) {
-            const configured = r.configured(path);
-            if (configured === false)
-                continue;
-            ids.push(configured === true ? list : configured);
-        }
-        else if (list !== undefined)
-            ids.push(...list);
+    return optionalList(r, ['outbound_ip_address_ids', 'outbound_ip_prefix_ids'].map((attribute) => {
+        const path = [...OUTBOUND_PROFILE, attribute];
+        return { path, read: () => r.stringList(path) };
+    }));
+}
+/**
+ * The values of optional attributes that are set, as one list: an attribute that may or may not be set (its
+ * origin unknown) makes the whole list unknown, as its length is.
+ */
+function optionalList(r, attributes) {
+    const values = [];
+    for (const { path, read } of attributes) {
+        const present = r.presence(path);
+        if (isUnknown(present))
+            return present;
+        if (!present)
+            continue;
+        const value = read();
+        if (Array.isArray(value))
+            values.push(...value);
+        else if (value !== undefined)
+            values.push(value);
     }
-    return ids;
+    return values;
 }
 function mapAddons(r) {
     const addons = [];
@@ -14391,14 +14477,23 @@ function attachNodePoolSubnets(pools, clusters) {
             unattached.push(pool);
             continue;
         }
+        const network = cluster.network;
+        if (network === undefined)
+            continue;
         for (const attribute of ['vnet_subnet_id', 'pod_subnet_id']) {
-            const subnet = pool.chosenString([attribute]);
-            if (subnet === undefined || cluster.network === undefined)
+            const present = pool.presence([attribute]);
+            // A pool whose subnet may or may not be set leaves the cluster's subnets unknown as a whole.
+            if (isUnknown(present)) {
+                network.vnetSubnetIds = present;
+                network.subnets = present;
+            }
+            const subnet = present === true ? pool.chosenString([attribute]) : undefined;
+            if (subnet === undefined || isUnknown(network.vnetSubnetIds) || isUnknown(network.subnets))
                 continue;
-            if (cluster.network.vnetSubnetIds.some((s) => sameValue(s, subnet)))
+            if (network.vnetSubnetIds.some((s) => sameValue(s, subnet)))
                 continue;
-            cluster.network.vnetSubnetIds.push(subnet);
-            cluster.network.subnets.push({ id: subnet, scopeChain: pool.scopeChain(subnet) });
+            network.vnetSubnetIds.push(subnet);
+            network.subnets.push({ id: subnet, scopeChain: pool.scopeChain(subnet) });
         }
     }
     return unattached;
@@ -14545,7 +14640,7 @@ function setNodeResourceGroupIds(clusters, ctx) {
             continue;
         const id = knownAttribute(ctx.plan, group.address, 'id');
         cluster.nodeResourceGroupId =
-            typeof id === 'string' ? id : unknownAfterApply(`${group.address}.id`, group.mode === 'managed');
+            typeof id === 'string' ? id : unknownAfterApply(`${group.address}.id`, group.mode === 'managed', group.mode === 'data');
     }
 }
 
@@ -14780,7 +14875,9 @@ class PlanConfiguration {
         const resource = this.resources.get(joinAddress(modulePath, relative));
         if (resource === undefined)
             return undefined;
-        return { resource, scope: { ...resource.scope, instance } };
+        // A flattened copy in the root module writes its references from the root (absolute), not from its module.
+        const flattened = resource.scope.path === '' && modulePath !== '';
+        return { resource, scope: { ...resource.scope, instance: flattened ? '' : instance } };
     }
     resolveExpression(expression, scope, depth) {
         if ('constant_value' in expression)
@@ -15235,12 +15332,14 @@ const PARENTS = {
     azurerm_subnet: [
         {
             attribute: 'virtual_network_name',
+            what: 'virtual network',
             parentTypes: ['azurerm_virtual_network', 'data.azurerm_virtual_network'],
         },
     ],
 };
 const RESOURCE_GROUP = {
     attribute: 'resource_group_name',
+    what: 'resource group',
     parentTypes: ['azurerm_resource_group', 'data.azurerm_resource_group'],
 };
 const MAX_DEPTH = 8;
@@ -15248,7 +15347,9 @@ const MAX_DEPTH = 8;
  * A resource's ID and the IDs of the scopes that contain it, as far as the plan tells. A known ID is parsed; an ID
  * known only after apply (`azurerm_subnet.aks.id`) is followed through the configuration: the subnet's
  * `virtual_network_name` names its VNet resource, its `resource_group_name` the resource group resource, whose IDs
- * (known or not) complete the chain. A role on any of them covers the resource.
+ * (known or not) complete the chain. A role on any of them covers the resource. Where the chain cannot be followed
+ * to a known subscription, it ends in an unknown that says so: a role granted at some scope the plan does not
+ * place may or may not cover the resource, and that is unknown, not "no".
  */
 function scopeChainOf(id, ctx) {
     if (id === undefined || id === '')
@@ -15257,44 +15358,82 @@ function scopeChainOf(id, ctx) {
         return ancestorScopes(id);
     const match = id.ref === undefined ? null : /^(.*)\.id$/.exec(id.ref);
     if (match?.[1] === undefined)
-        return [id];
+        return [id, unknownOrigin(`the scopes that contain ${describe$1(id)}`)];
     return [id, ...parentsOf(match[1], ctx, 0)];
 }
+function describe$1(id) {
+    return id.ref === undefined ? 'a resource whose ID is not known' : id.ref.replace(/\.id$/, '');
+}
+/** The scopes above a resource the plan creates, innermost first, ending where the plan stops telling. */
 function parentsOf(address, ctx, depth) {
     if (depth > MAX_DEPTH)
-        return [];
-    const type = resourceType(address);
-    for (const link of [...(PARENTS[type] ?? []), RESOURCE_GROUP]) {
+        return [unknownOrigin(`the scopes that contain ${address} (nested too deeply)`)];
+    if (!ctx.config.hasResource(address)) {
+        return [
+            unknownOrigin(`the scopes that contain ${address} (the plan's configuration does not describe it)`),
+        ];
+    }
+    const chain = [];
+    for (const link of [...(PARENTS[resourceType(address)] ?? []), RESOURCE_GROUP]) {
         const parent = parentResource(address, link, ctx);
         if (parent === undefined)
             continue;
-        const known = knownAttribute(ctx.plan, parent, 'id');
+        if ('unresolved' in parent) {
+            chain.push(unknownOrigin(`the ${link.what} of ${address} (${parent.unresolved})`));
+            continue;
+        }
+        if ('outside' in parent) {
+            // Named, but not in this plan: it exists already, as does the subscription above it.
+            chain.push(existingScope(`the ${link.what} '${parent.outside}' of ${address}`));
+            continue;
+        }
+        const known = knownAttribute(ctx.plan, parent.address, 'id');
         if (typeof known === 'string')
-            return ancestorScopes(known);
+            return [...chain, ...ancestorScopes(known)];
+        const isData = parent.address.includes('data.');
         return [
-            unknownAfterApply(`${parent}.id`, !parent.includes('data.')),
-            ...parentsOf(parent, ctx, depth + 1),
+            ...chain,
+            unknownAfterApply(`${parent.address}.id`, !isData, isData),
+            ...parentsOf(parent.address, ctx, depth + 1),
         ];
     }
-    return [];
+    // A resource group (or anything else at the top) that the plan creates: its subscription exists already.
+    chain.push(existingScope(`the subscription of ${address}`));
+    return chain;
+}
+function existingScope(what) {
+    return new Unknown(`not known before apply: ${what}`, undefined, false, true);
 }
 /**
  * The parent resource an attribute names: by reference (`virtual_network_name = azurerm_virtual_network.v.name`),
  * or by the same name, when both are plain values (two resources fed from one variable), within the same resource
- * group where that is known too.
+ * group where that is known too. Undefined when the attribute is not set; a name no resource of the plan has is a
+ * parent outside the plan; an expression the configuration cannot follow is unresolved.
  */
 function parentResource(address, link, ctx) {
-    const [resolved, ...more] = ctx.config.resolveAttribute(address, [link.attribute]);
-    if (resolved === undefined || more.length > 0)
+    const resolved = ctx.config.resolveAttribute(address, [link.attribute]);
+    const [first, ...more] = resolved;
+    if (first === undefined)
         return undefined;
-    if (resolved.kind === 'attribute') {
-        return resolved.attribute === 'name' && link.parentTypes.includes(resolved.resourceType)
-            ? resolved.resourceAddress
-            : undefined;
+    if (more.length > 0)
+        return { unresolved: `${link.attribute} combines several values` };
+    if (first.kind === 'unresolved')
+        return { unresolved: first.reason };
+    if (first.kind === 'attribute') {
+        if (first.attribute === 'name' && link.parentTypes.includes(first.resourceType)) {
+            return { address: first.resourceAddress };
+        }
+        const name = knownAttribute(ctx.plan, address, link.attribute);
+        return typeof name === 'string'
+            ? byNameOrOutside(name, address, link, ctx)
+            : { unresolved: `${link.attribute} is ${first.ref}` };
     }
-    const name = resolved.kind === 'constant' ? resolved.value : knownAttribute(ctx.plan, address, link.attribute);
+    const name = first.value ?? knownAttribute(ctx.plan, address, link.attribute);
     if (typeof name !== 'string')
-        return undefined;
+        return { unresolved: `${link.attribute} is not a name` };
+    return byNameOrOutside(name, address, link, ctx);
+}
+function byNameOrOutside(name, address, link, ctx) {
     const group = knownAttribute(ctx.plan, address, 'resource_group_name');
     const matches = (byName(ctx).get(name.toLowerCase()) ?? []).filter((r) => {
         if (!link.parentTypes.includes(r.type))
@@ -15304,7 +15443,12 @@ function parentResource(address, link, ctx) {
             typeof candidateGroup !== 'string' ||
             group.toLowerCase() === candidateGroup.toLowerCase());
     });
-    return matches.length === 1 ? matches[0]?.address : undefined;
+    const [only, ...others] = matches;
+    if (only === undefined)
+        return { outside: name };
+    return others.length === 0
+        ? { address: only.address }
+        : { unresolved: `several resources are named ${name}` };
 }
 const nameIndexes = new WeakMap();
 /** The plan's resources by their known name, built once per plan so that name lookups stay linear overall. */
@@ -15340,7 +15484,7 @@ function resourceType(address) {
 const MAX_CHAIN = 16;
 /**
  * Nested blocks the provider fills in when the configuration leaves them out (Optional+Computed), by resource type:
- * for these, planned values without configuration are the platform's, not a sign of a `dynamic` block.
+ * a create plan shows such a block as unknown as a whole, which is the platform's doing, not a `dynamic` block's.
  */
 const COMPUTED_BLOCKS = {
     azurerm_kubernetes_cluster: new Set([
@@ -15387,7 +15531,7 @@ class ResourceView {
         if (read !== UNKNOWN)
             return read;
         const ref = `${this.address}.${formatPath(path)}`;
-        return unknownAfterApply(ref, isIdentifierRef(ref));
+        return unknownAfterApply(ref, isIdentifierRef(ref), isExistingRef(ref));
     }
     /**
      * Like raw, but an unknown value is resolved through the configuration when it can be. When the configuration
@@ -15427,8 +15571,12 @@ class ResourceView {
             if (config.isConfigured(this.address, prefix))
                 continue;
             const planned = this.raw(prefix);
-            const isBlock = isUnknown(planned) ? i < path.length - 1 : isNonEmptyBlock(planned);
-            if (isBlock && !(COMPUTED_BLOCKS[this.resource.type]?.has(step) ?? false)) {
+            // A block the plan has but the configuration does not came from a `dynamic` block. A block that is unknown
+            // as a whole is one too (its for_each is not known yet), unless the provider computes it when left out.
+            const dynamic = isUnknown(planned)
+                ? i < path.length - 1 && !(COMPUTED_BLOCKS[this.resource.type]?.has(step) ?? false)
+                : isNonEmptyBlock(planned);
+            if (dynamic) {
                 return unknownOrigin(`${formatPath(prefix)} is in the planned values but not in the configuration (a dynamic block, which Terraform leaves out)`);
             }
             return false;
@@ -15483,6 +15631,16 @@ class ResourceView {
      * For an optional attribute that the provider computes when the user leaves it out (Optional+Computed): an unknown
      * value the configuration does not set is the platform's choice, not the user's, so it counts as not set.
      */
+    /**
+     * Whether an optional attribute is set: known from a known value; for an unknown one, from the configuration (a
+     * value the configuration does not set is the provider's); unknown when the configuration cannot tell.
+     */
+    presence(path) {
+        const v = this.raw(path);
+        if (!isUnknown(v))
+            return v !== undefined && v !== '' && !(Array.isArray(v) && v.length === 0);
+        return this.configured(path);
+    }
     chosenString(path) {
         const v = this.string(path);
         if (v === '')
@@ -15556,7 +15714,7 @@ class ResourceView {
                 const [next, ...more] = depth < MAX_CHAIN ? this.ctx.config.resolveAttribute(resolved.resourceAddress, path) : [];
                 if (next !== undefined && more.length === 0 && next.kind !== 'unresolved')
                     return this.fromResolved(next, depth + 1);
-                return unknownAfterApply(resolved.ref, isIdentifierRef(resolved.ref));
+                return unknownAfterApply(resolved.ref, isIdentifierRef(resolved.ref), isExistingRef(resolved.ref));
             }
         }
     }

@@ -8,7 +8,7 @@ import type {
   RoleAssignment,
 } from './entities.js';
 import { emptyEntities } from './entities.js';
-import { isUnknown, Unknown, type Value } from './unknown.js';
+import { isUnknown, MaybeElement, Unknown, type Value } from './unknown.js';
 import { ValueIndex } from './values.js';
 
 /** An adapter's principal kind before linking: the linker decides it. */
@@ -112,7 +112,10 @@ function clusterPrincipals(cluster: Cluster): ClusterPrincipal[] {
     result.push(addon === undefined ? { cluster, principal, kind } : { cluster, principal, kind, addon });
   };
   add(cluster.identity.principalId, 'clusterControlPlane');
-  add(cluster.controlPlaneIdentity?.principalId, 'clusterControlPlane');
+  add(
+    cluster.controlPlaneIdentity?.principalId ?? unseenControlPlanePrincipal(cluster),
+    'clusterControlPlane',
+  );
   add(cluster.kubeletIdentity?.objectId, 'kubelet');
   add(cluster.kubeletManagedIdentity?.principalId, 'kubelet');
   for (const addon of cluster.addons) add(addon.identity?.objectId, 'addon', addon.name);
@@ -120,16 +123,41 @@ function clusterPrincipals(cluster: Cluster): ClusterPrincipal[] {
 }
 
 /**
+ * The principal of a control plane that runs as an identity the inputs do not hold (a user-assigned identity that
+ * exists already, a service principal) is not known, but it is someone: an object that exists already when the
+ * identity's ID is known, anything when even that is not.
+ */
+function unseenControlPlanePrincipal(cluster: Cluster): Unknown | undefined {
+  const { type, principalId, userAssignedIdentityIds: ids } = cluster.identity;
+  if (principalId !== undefined && principalId !== '') return undefined;
+  if (type === 'ServicePrincipal') {
+    return new Unknown(
+      `the object ID of service principal ${String(cluster.servicePrincipal?.clientId)}`,
+      undefined,
+      false,
+      true,
+    );
+  }
+  if (type !== 'UserAssigned' && !isUnknown(type)) return undefined;
+  const existing = Array.isArray(ids) && ids.length > 0 && ids.every((id) => typeof id === 'string');
+  return new Unknown(
+    `the principal of the control-plane identity of ${cluster.key}, which the inputs do not hold`,
+    undefined,
+    false,
+    existing,
+  );
+}
+
+/**
  * The principals of all clusters, indexed for joins, and sorted by what an unmatched principal may still be: a
- * known ID might be a principal the inputs name only by a data source (an existing object); a data source's might
- * be any known or data-source principal; one that names nothing might be anything. An ID computed at apply for a
- * resource the inputs create is none of them.
+ * known ID may be a principal that exists but is unknown here (read by a data source); an existing one may be any
+ * known or existing one; one of unknown origin may be anything. An ID the change creates is none of the others.
  */
 class PrincipalDirectory {
   readonly index = new ValueIndex<ClusterPrincipal>();
   private readonly known: Cluster[] = [];
   private readonly existing: Cluster[] = [];
-  private readonly anonymous: Cluster[] = [];
+  private readonly anything: Cluster[] = [];
 
   constructor(private readonly clusters: readonly Cluster[]) {
     for (const cluster of clusters) {
@@ -137,18 +165,19 @@ class PrincipalDirectory {
         this.index.add(p.principal, p);
         const v = p.principal;
         if (!isUnknown(v)) pushOnce(this.known, cluster);
-        else if (v.ref === undefined) pushOnce(this.anonymous, cluster);
-        else if (!v.distinct) pushOnce(this.existing, cluster);
+        else if (v.existing) pushOnce(this.existing, cluster);
+        else if (!v.distinct || v.ref === undefined) pushOnce(this.anything, cluster);
       }
     }
   }
 
   /** The clusters whose principals an unmatched principal cannot be told apart from. */
   undecided(principal: Value<string>): readonly Cluster[] {
-    if (principal === '' || (isUnknown(principal) && principal.ref === undefined)) return this.clusters;
-    if (!isUnknown(principal)) return union(this.existing, this.anonymous);
-    if (principal.distinct) return this.anonymous;
-    return union(this.known, this.existing, this.anonymous);
+    if (principal === '') return this.clusters;
+    if (!isUnknown(principal)) return union(this.existing, this.anything);
+    if (principal.distinct && principal.ref !== undefined) return this.anything;
+    if (principal.existing) return union(this.known, this.existing, this.anything);
+    return this.clusters;
   }
 }
 
@@ -192,11 +221,6 @@ function linkPrincipal(
   if (identity !== undefined && identity.federatedCredentials.length > 0) {
     assignment.principal.kind = 'workload';
     assignment.principal.label = PRINCIPAL_LABELS.workload;
-    return;
-  }
-  if (identity !== undefined) {
-    assignment.principal.kind = 'other';
-    assignment.principal.label = PRINCIPAL_LABELS.other;
     return;
   }
   // Undecided principals are compared only with clusters of the same input: a plan's unresolved expression says
@@ -250,7 +274,8 @@ function linkRoleDefinitions(byKind: EntitiesByKind): void {
 /**
  * A cluster's registries are those any of its identities holds a role on: at the registry itself, or at a scope
  * that contains it (its resource group or subscription). Registries are indexed under each scope that contains
- * them, so a role assignment finds them by its own scope.
+ * them, so a role assignment finds them by its own scope. A registry granted only to an undecided principal may or
+ * may not be the cluster's: it is listed as an unknown element, which counts as "maybe".
  */
 function linkRegistries(byKind: EntitiesByKind): void {
   const byScope = new ValueIndex<Registry>();
@@ -260,17 +285,49 @@ function linkRegistries(byKind: EntitiesByKind): void {
     }
   }
   const order = new Map(byKind.registry.map((r, i) => [r, i]));
+  const byOrder = (a: Registry, b: Registry): number => (order.get(a) ?? 0) - (order.get(b) ?? 0);
+  const registriesOf = (assignments: readonly RoleAssignment[]): Map<Registry, RoleAssignment> => {
+    const found = new Map<Registry, RoleAssignment>();
+    for (const a of assignments) {
+      const scope = typeof a.scope.id === 'string' ? a.scope.id.replace(/\/+$/, '') : a.scope.id;
+      for (const r of byScope.get(scope)) if (!found.has(r)) found.set(r, a);
+    }
+    return found;
+  };
+  // A scope of unknown origin may be any registry's (those of the same input).
+  const maybeAnywhere = (assignments: readonly RoleAssignment[]): Map<Registry, RoleAssignment> => {
+    const found = new Map<Registry, RoleAssignment>();
+    for (const a of assignments) {
+      const scope = a.scope.id;
+      if (!isUnknown(scope) || scope.distinct || scope.existing) continue;
+      for (const r of byKind.registry) if (r.source.file === a.source.file && !found.has(r)) found.set(r, a);
+    }
+    return found;
+  };
   for (const cluster of byKind.cluster) {
-    const assignments = [
+    const own = [
       ...cluster.controlPlaneRoleAssignments,
       ...cluster.kubeletRoleAssignments,
       ...cluster.addons.flatMap((a) => a.roleAssignments),
     ];
-    const found = new Set<Registry>();
-    for (const a of assignments) {
-      const scope = typeof a.scope.id === 'string' ? a.scope.id.replace(/\/+$/, '') : a.scope.id;
-      for (const r of byScope.get(scope)) found.add(r);
-    }
-    cluster.registries = [...found].sort((a, b) => (order.get(a) ?? 0) - (order.get(b) ?? 0));
+    const granted = registriesOf(own);
+    const maybe = [
+      ...new Map([
+        ...maybeAnywhere([...own, ...cluster.undecidedRoleAssignments]),
+        ...registriesOf(cluster.undecidedRoleAssignments),
+      ]),
+    ].filter(([r]) => !granted.has(r));
+    cluster.registries = [
+      ...[...granted.keys()].sort(byOrder),
+      ...maybe
+        .sort(([a], [b]) => byOrder(a, b))
+        .map(
+          ([registry, grant]) =>
+            new MaybeElement(
+              `undecided: registry ${String(registry.name)} may be this cluster's: ${grant.key} may grant a role on it to one of its identities`,
+              registry.key,
+            ),
+        ),
+    ];
   }
 }

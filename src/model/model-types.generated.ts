@@ -194,17 +194,17 @@ export interface Cluster {
    */
   network?: {
     /**
-     * Bring-your-own subnets of the node pools, pods and API server.
+     * Bring-your-own subnets of the node pools, pods and API server; unknown as a whole when the plan cannot tell whether one is set (a dynamic block).
      */
-    vnetSubnetIds: Value<string>[];
+    vnetSubnetIds: Value<Value<string>[]>;
     /**
-     * The same subnets, each with the scopes that contain it.
+     * The same subnets, each with the scopes that contain it; unknown as a whole when vnetSubnetIds is.
      */
-    subnets: Subnet[];
+    subnets: Subnet[] | Unknown;
     /**
-     * Bring-your-own outbound public IPs and IP prefixes of the load balancer.
+     * Bring-your-own outbound public IPs and IP prefixes of the load balancer; unknown as a whole when the plan cannot tell whether they are set.
      */
-    outboundIpIds: Value<string>[];
+    outboundIpIds: Value<Value<string>[]>;
     /**
      * The API server has a private endpoint only.
      */
@@ -237,9 +237,9 @@ export interface Cluster {
    */
   undecidedRoleAssignments: RoleAssignment[];
   /**
-   * Linked: registries any identity of this cluster holds a role on.
+   * Linked: registries any identity of this cluster holds a role on. A registry granted only to a principal that cannot be told apart from the cluster's (undecided) is an unknown element: it may or may not be the cluster's.
    */
-  registries: Registry[];
+  registries: (Registry | Unknown)[];
 }
 export interface EntitySource {
   format: InputFormat;

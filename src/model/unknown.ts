@@ -15,6 +15,11 @@ export class Unknown {
      * unknowns with different refs are different values, and none equals a value already known.
      */
     readonly distinct = false,
+    /**
+     * The value identifies an object that exists before the change (read by a data source, the subscription a new
+     * resource group is created in): it may equal a known value, but never one the change creates (a distinct one).
+     */
+    readonly existing = false,
   ) {}
 
   toJSON(): { unknown: string; ref?: string } {
@@ -25,6 +30,12 @@ export class Unknown {
     return this.ref === undefined ? `(${this.reason})` : `(${this.reason}: ${this.ref})`;
   }
 }
+
+/**
+ * An element of a linked list that may or may not belong to it (a registry granted to a principal that may be the
+ * cluster's): a count counts it as "maybe", where an unknown value in a list of values is surely there.
+ */
+export class MaybeElement extends Unknown {}
 
 export const KNOWN_AFTER_APPLY = 'known after apply';
 
@@ -41,8 +52,8 @@ export function isUnknown(value: unknown): value is Unknown {
   return value instanceof Unknown;
 }
 
-export function unknownAfterApply(ref?: string, distinct = false): Unknown {
-  return new Unknown(KNOWN_AFTER_APPLY, ref, distinct);
+export function unknownAfterApply(ref?: string, distinct = false, existing = false): Unknown {
+  return new Unknown(KNOWN_AFTER_APPLY, ref, distinct, existing);
 }
 
 /**
@@ -73,6 +84,15 @@ const IDENTIFIER_ATTRIBUTES = new Set([
  * this plan manages. A data source reads an existing object that other names may refer to, so its IDs are not.
  */
 export function isIdentifierRef(ref: string): boolean {
-  if (ref.startsWith('data.') || ref.includes('.data.')) return false;
+  if (isDataSourceRef(ref)) return false;
   return IDENTIFIER_ATTRIBUTES.has(ref.slice(ref.lastIndexOf('.') + 1));
+}
+
+/** Whether a ref names an identifier read by a data source: an object that exists before the change. */
+export function isExistingRef(ref: string): boolean {
+  return isDataSourceRef(ref) && IDENTIFIER_ATTRIBUTES.has(ref.slice(ref.lastIndexOf('.') + 1));
+}
+
+function isDataSourceRef(ref: string): boolean {
+  return ref.startsWith('data.') || ref.includes('.data.');
 }

@@ -6,9 +6,13 @@ import { isUnknown } from './unknown.js';
  */
 export function knownDifferent(a: unknown, b: unknown): boolean {
   if (sameValue(a, b)) return false;
-  const distinct = (v: unknown): boolean => isUnknown(v) && v.distinct && v.ref !== undefined;
-  if (isUnknown(a) && isUnknown(b)) return distinct(a) && distinct(b);
-  return (distinct(a) && typeof b === 'string') || (distinct(b) && typeof a === 'string');
+  const created = (v: unknown): boolean => isUnknown(v) && v.distinct && v.ref !== undefined;
+  const existing = (v: unknown): boolean => isUnknown(v) && v.existing;
+  // What a change creates is neither what exists already nor anything else it creates.
+  if (isUnknown(a) && isUnknown(b)) {
+    return (created(a) && (created(b) || existing(b))) || (created(b) && existing(a));
+  }
+  return (created(a) && typeof b === 'string') || (created(b) && typeof a === 'string');
 }
 
 /**

@@ -1,4 +1,4 @@
-import { isUnknown } from '../model/unknown.js';
+import { isUnknown, MaybeElement } from '../model/unknown.js';
 import { parseFieldPath, type FieldPath } from './field-path.js';
 import { ModelSchema, type FieldType } from './model-schema.js';
 import { applyOperator, OPERATOR_NAMES, type OperatorName } from './operators.js';
@@ -227,6 +227,12 @@ function compileCount(
     const matched: unknown[] = [];
     const outers = [...scope.outers, scope.element];
     for (const element of elements) {
+      // An element that may or may not be there (a registry granted to an undecided principal) counts as "maybe".
+      if (element instanceof MaybeElement) {
+        maybe++;
+        reasons.push({ field: field.text, reason: element.reason });
+        continue;
+      }
       const inner: Scope =
         scope.trace === undefined ? { element, outers } : { element, outers, trace: scope.trace };
       const r = where === undefined ? true : where(inner);

@@ -120,7 +120,9 @@ export function mapCluster(r: ResourceView): ClusterFields {
   const vnetSubnetIds = subnetIds(r);
   const network: NonNullable<ClusterFields['network']> = {
     vnetSubnetIds,
-    subnets: vnetSubnetIds.map((id) => ({ id, scopeChain: r.scopeChain(id) })),
+    subnets: isUnknown(vnetSubnetIds)
+      ? vnetSubnetIds
+      : vnetSubnetIds.map((id) => ({ id, scopeChain: r.scopeChain(id) })),
     outboundIpIds: outboundIpIds(r),
   };
   network.privateCluster = r.boolOrDefault(['private_cluster_enabled'], false);
@@ -205,29 +207,54 @@ function kubeletIdentityBrought(r: ResourceView): Value<boolean> {
       );
 }
 
-function subnetIds(r: ResourceView): Value<string>[] {
-  const candidates = [
-    r.chosenString(['default_node_pool', 0, 'vnet_subnet_id']),
-    r.chosenString(['default_node_pool', 0, 'pod_subnet_id']),
-    r.chosenString(['api_server_access_profile', 0, 'subnet_id']),
-  ];
-  return candidates.filter((v): v is Value<string> => v !== undefined);
+const SUBNET_ATTRIBUTES = [
+  ['default_node_pool', 0, 'vnet_subnet_id'],
+  ['default_node_pool', 0, 'pod_subnet_id'],
+  ['api_server_access_profile', 0, 'subnet_id'],
+] as const;
+
+/** The subnets the configuration brings; unknown as a whole when it cannot tell whether one of them is set. */
+function subnetIds(r: ResourceView): Value<Value<string>[]> {
+  return optionalList(
+    r,
+    SUBNET_ATTRIBUTES.map((path) => ({ path, read: () => r.chosenString(path) })),
+  );
 }
 
-function outboundIpIds(r: ResourceView): Value<string>[] {
-  const profile = ['network_profile', 0, 'load_balancer_profile', 0] as const;
-  const ids: Value<string>[] = [];
-  for (const attribute of ['outbound_ip_address_ids', 'outbound_ip_prefix_ids']) {
-    const path = [...profile, attribute];
-    const list = r.stringList(path);
-    // AKS computes these when they are not configured; known values are always the user's own.
-    if (isUnknown(list)) {
-      const configured = r.configured(path);
-      if (configured === false) continue;
-      ids.push(configured === true ? list : configured);
-    } else if (list !== undefined) ids.push(...list);
+const OUTBOUND_PROFILE = ['network_profile', 0, 'load_balancer_profile', 0] as const;
+
+/** Bring-your-own outbound IPs and prefixes; AKS computes these when they are not configured. */
+function outboundIpIds(r: ResourceView): Value<Value<string>[]> {
+  return optionalList(
+    r,
+    ['outbound_ip_address_ids', 'outbound_ip_prefix_ids'].map((attribute) => {
+      const path = [...OUTBOUND_PROFILE, attribute];
+      return { path, read: () => r.stringList(path) };
+    }),
+  );
+}
+
+/**
+ * The values of optional attributes that are set, as one list: an attribute that may or may not be set (its
+ * origin unknown) makes the whole list unknown, as its length is.
+ */
+function optionalList(
+  r: ResourceView,
+  attributes: {
+    path: readonly (string | number)[];
+    read: () => Value<string> | Value<Value<string>[]> | undefined;
+  }[],
+): Value<Value<string>[]> {
+  const values: Value<string>[] = [];
+  for (const { path, read } of attributes) {
+    const present = r.presence(path);
+    if (isUnknown(present)) return present;
+    if (!present) continue;
+    const value = read();
+    if (Array.isArray(value)) values.push(...value);
+    else if (value !== undefined) values.push(value);
   }
-  return ids;
+  return values;
 }
 
 function mapAddons(r: ResourceView): AddonProfile[] {

@@ -1,4 +1,5 @@
 import type { Cluster } from '../../model/entities.js';
+import { isUnknown } from '../../model/unknown.js';
 import { sameValue, ValueIndex } from '../../model/values.js';
 import type { ResourceView } from './resource-view.js';
 
@@ -16,12 +17,20 @@ export function attachNodePoolSubnets(pools: ResourceView[], clusters: Cluster[]
       unattached.push(pool);
       continue;
     }
+    const network = cluster.network;
+    if (network === undefined) continue;
     for (const attribute of ['vnet_subnet_id', 'pod_subnet_id']) {
-      const subnet = pool.chosenString([attribute]);
-      if (subnet === undefined || cluster.network === undefined) continue;
-      if (cluster.network.vnetSubnetIds.some((s) => sameValue(s, subnet))) continue;
-      cluster.network.vnetSubnetIds.push(subnet);
-      cluster.network.subnets.push({ id: subnet, scopeChain: pool.scopeChain(subnet) });
+      const present = pool.presence([attribute]);
+      // A pool whose subnet may or may not be set leaves the cluster's subnets unknown as a whole.
+      if (isUnknown(present)) {
+        network.vnetSubnetIds = present;
+        network.subnets = present;
+      }
+      const subnet = present === true ? pool.chosenString([attribute]) : undefined;
+      if (subnet === undefined || isUnknown(network.vnetSubnetIds) || isUnknown(network.subnets)) continue;
+      if (network.vnetSubnetIds.some((s) => sameValue(s, subnet))) continue;
+      network.vnetSubnetIds.push(subnet);
+      network.subnets.push({ id: subnet, scopeChain: pool.scopeChain(subnet) });
     }
   }
   return unattached;

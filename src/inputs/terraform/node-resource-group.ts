@@ -29,6 +29,8 @@ export function setNodeResourceGroupIds(clusters: readonly Cluster[], ctx: PlanC
     if (group === undefined) continue;
     const id = knownAttribute(ctx.plan, group.address, 'id');
     cluster.nodeResourceGroupId =
-      typeof id === 'string' ? id : unknownAfterApply(`${group.address}.id`, group.mode === 'managed');
+      typeof id === 'string'
+        ? id
+        : unknownAfterApply(`${group.address}.id`, group.mode === 'managed', group.mode === 'data');
   }
 }

@@ -122,7 +122,9 @@ export class PlanConfiguration {
     const relative = formatSteps(stripIndexes(rest));
     const resource = this.resources.get(joinAddress(modulePath, relative));
     if (resource === undefined) return undefined;
-    return { resource, scope: { ...resource.scope, instance } };
+    // A flattened copy in the root module writes its references from the root (absolute), not from its module.
+    const flattened = resource.scope.path === '' && modulePath !== '';
+    return { resource, scope: { ...resource.scope, instance: flattened ? '' : instance } };
   }
 
   private resolveExpression(expression: JsonObject, scope: ModuleScope, depth: number): Resolved[] {

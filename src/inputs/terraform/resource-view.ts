@@ -1,4 +1,5 @@
 import {
+  isExistingRef,
   isIdentifierRef,
   isUnknown,
   unknownAfterApply,
@@ -28,7 +29,7 @@ const MAX_CHAIN = 16;
 
 /**
  * Nested blocks the provider fills in when the configuration leaves them out (Optional+Computed), by resource type:
- * for these, planned values without configuration are the platform's, not a sign of a `dynamic` block.
+ * a create plan shows such a block as unknown as a whole, which is the platform's doing, not a `dynamic` block's.
  */
 const COMPUTED_BLOCKS: Readonly<Record<string, ReadonlySet<string>>> = {
   azurerm_kubernetes_cluster: new Set([
@@ -84,7 +85,7 @@ export class ResourceView {
     const read = readPlanned(this.values, this.unknownMirror, path);
     if (read !== UNKNOWN) return read;
     const ref = `${this.address}.${formatPath(path)}`;
-    return unknownAfterApply(ref, isIdentifierRef(ref));
+    return unknownAfterApply(ref, isIdentifierRef(ref), isExistingRef(ref));
   }
 
   /**
@@ -123,8 +124,12 @@ export class ResourceView {
       const prefix = path.slice(0, i + 1);
       if (config.isConfigured(this.address, prefix)) continue;
       const planned = this.raw(prefix);
-      const isBlock = isUnknown(planned) ? i < path.length - 1 : isNonEmptyBlock(planned);
-      if (isBlock && !(COMPUTED_BLOCKS[this.resource.type]?.has(step) ?? false)) {
+      // A block the plan has but the configuration does not came from a `dynamic` block. A block that is unknown
+      // as a whole is one too (its for_each is not known yet), unless the provider computes it when left out.
+      const dynamic = isUnknown(planned)
+        ? i < path.length - 1 && !(COMPUTED_BLOCKS[this.resource.type]?.has(step) ?? false)
+        : isNonEmptyBlock(planned);
+      if (dynamic) {
         return unknownOrigin(
           `${formatPath(prefix)} is in the planned values but not in the configuration (a dynamic block, which Terraform leaves out)`,
         );
@@ -178,6 +183,16 @@ export class ResourceView {
    * For an optional attribute that the provider computes when the user leaves it out (Optional+Computed): an unknown
    * value the configuration does not set is the platform's choice, not the user's, so it counts as not set.
    */
+  /**
+   * Whether an optional attribute is set: known from a known value; for an unknown one, from the configuration (a
+   * value the configuration does not set is the provider's); unknown when the configuration cannot tell.
+   */
+  presence(path: AttrPath): Value<boolean> {
+    const v = this.raw(path);
+    if (!isUnknown(v)) return v !== undefined && v !== '' && !(Array.isArray(v) && v.length === 0);
+    return this.configured(path);
+  }
+
   chosenString(path: AttrPath): Value<string> | undefined {
     const v = this.string(path);
     if (v === '') return undefined;
@@ -251,7 +266,7 @@ export class ResourceView {
           depth < MAX_CHAIN ? this.ctx.config.resolveAttribute(resolved.resourceAddress, path) : [];
         if (next !== undefined && more.length === 0 && next.kind !== 'unresolved')
           return this.fromResolved(next, depth + 1);
-        return unknownAfterApply(resolved.ref, isIdentifierRef(resolved.ref));
+        return unknownAfterApply(resolved.ref, isIdentifierRef(resolved.ref), isExistingRef(resolved.ref));
       }
     }
   }
