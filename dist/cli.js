@@ -1826,9 +1826,16 @@ function explain(result, sides) {
     if (!isUnknownTri(result) || result.unknown.length > 0)
         return result;
     const because = [];
-    for (const [field, value] of sides)
+    for (const [field, value] of sides) {
         if (isUnknown(value))
             because.push({ field, reason: value.reason });
+        // A list operand (a scope chain) undecided by one of its elements.
+        else if (Array.isArray(value)) {
+            for (const item of value)
+                if (isUnknown(item))
+                    because.push({ field, reason: describeUnknown(item) });
+        }
+    }
     return { unknown: because };
 }
 function compileCount(condition, path, problems, contexts) {
@@ -13887,7 +13894,7 @@ function linkRegistries(byKind) {
             ...[...granted.keys()].sort(byOrder),
             ...maybe
                 .sort(([a], [b]) => byOrder(a, b))
-                .map(([registry, grant]) => new MaybeElement(`undecided: registry ${String(registry.name)} may be this cluster's: ${grant.key} may grant a role on it to one of its identities`, `${registry.key}`)),
+                .map(([registry, grant]) => new MaybeElement(`undecided: registry ${String(registry.name)} may be this cluster's: ${grant.key} may grant a role on it to one of its identities`, registry.key)),
         ];
     }
 }
@@ -14640,7 +14647,9 @@ function setNodeResourceGroupIds(clusters, ctx) {
             continue;
         const id = knownAttribute(ctx.plan, group.address, 'id');
         cluster.nodeResourceGroupId =
-            typeof id === 'string' ? id : unknownAfterApply(`${group.address}.id`, group.mode === 'managed', group.mode === 'data');
+            typeof id === 'string'
+                ? id
+                : unknownAfterApply(`${group.address}.id`, group.mode === 'managed', group.mode === 'data');
     }
 }
 

@@ -1,4 +1,4 @@
-import { isUnknown, MaybeElement } from '../model/unknown.js';
+import { describeUnknown, isUnknown, MaybeElement } from '../model/unknown.js';
 import { parseFieldPath, type FieldPath } from './field-path.js';
 import { ModelSchema, type FieldType } from './model-schema.js';
 import { applyOperator, OPERATOR_NAMES, type OperatorName } from './operators.js';
@@ -171,7 +171,14 @@ function isFieldRef(value: unknown): value is FieldRef {
 function explain(result: Tri, sides: [string, unknown][]): Tri {
   if (!isUnknownTri(result) || result.unknown.length > 0) return result;
   const because: Because[] = [];
-  for (const [field, value] of sides) if (isUnknown(value)) because.push({ field, reason: value.reason });
+  for (const [field, value] of sides) {
+    if (isUnknown(value)) because.push({ field, reason: value.reason });
+    // A list operand (a scope chain) undecided by one of its elements.
+    else if (Array.isArray(value)) {
+      for (const item of value as unknown[])
+        if (isUnknown(item)) because.push({ field, reason: describeUnknown(item) });
+    }
+  }
   return { unknown: because };
 }
 
