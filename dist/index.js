@@ -34133,6 +34133,283 @@ function editDistance(a, b) {
 }
 
 /**
+ * Azure RBAC permission semantics: what a role definition grants, decided from its permission blocks rather than its
+ * name. Pure functions over plain data, for built-in roles (builtin-role-table.ts) and custom roles from the input.
+ *
+ * The rules, as Microsoft documents them:
+ * - "Understand Azure role definitions", https://learn.microsoft.com/azure/role-based-access-control/role-definitions
+ *   (sections Actions, NotActions, DataActions, NotDataActions, Control and data actions): a role's effective
+ *   control-plane permissions are its Actions minus its NotActions, data-plane ones its DataActions minus its
+ *   NotDataActions; NotActions only subtract, they deny nothing another grant allows; and a wildcard in Actions does not
+ *   reach data actions, which exist so that `*` roles do not gain access to data.
+ * - "Azure custom roles", https://learn.microsoft.com/azure/role-based-access-control/custom-roles (Wildcard
+ *   permissions; the note above it): all four lists accept `*`, which extends a permission to every action string it
+ *   matches; permission strings are case-insensitive.
+ * - The examples on those pages (`*\/read` for "read actions of all resource types of all providers",
+ *   `Microsoft.Compute/*` for "all actions for all resource types") show that `*` stands anywhere in a string and
+ *   matches across `/`, so it is matched here as "any sequence of characters".
+ * - A role definition's `permissions` is an array of blocks; the CLI output on the role-definitions page shows each with
+ *   its own arrays and `condition`. NotActions are read within their block and the blocks' grants are united, which is
+ *   how built-in roles carve a conditional grant out of a broad one (Service Group Administrator grants `*` minus role
+ *   assignment writes in one block and the writes under an ABAC condition in another).
+ */
+const WILDCARD = '*';
+/**
+ * Leading and trailing white space carries no meaning in an operation name (some built-in definitions have a stray
+ * trailing space), and comparisons are case-insensitive.
+ */
+const canonical = (text) => text.trim().toLowerCase();
+function grantsOf(block, kind) {
+    return kind === 'action' ? block.actions : block.dataActions;
+}
+function exclusionsOf(block, kind) {
+    return kind === 'action' ? block.notActions : block.notDataActions;
+}
+/** KMP failure table: for each prefix of `needle`, the length of its longest proper border. */
+function borders(needle) {
+    const table = [0];
+    let length = 0;
+    for (let i = 1; i < needle.length; i++) {
+        while (length > 0 && needle[i] !== needle[length])
+            length = table[length - 1] ?? 0;
+        if (needle[i] === needle[length])
+            length++;
+        table.push(length);
+    }
+    return table;
+}
+/** The first index >= `from` where `needle` occurs in `text` and ends by `end`, or -1; linear time (KMP). */
+function indexWithin(text, needle, from, end) {
+    const table = borders(needle);
+    let matched = 0;
+    for (let i = from; i < end; i++) {
+        while (matched > 0 && text[i] !== needle[matched])
+            matched = table[matched - 1] ?? 0;
+        if (text[i] === needle[matched])
+            matched++;
+        if (matched === needle.length)
+            return i - needle.length + 1;
+    }
+    return -1;
+}
+/**
+ * Patterns and actions are compared wrapped in slashes, so that a `*` at either end of a pattern is a whole segment
+ * like one in the middle (`*\/read` -> `/*\/read/`), and runs of stars are one star.
+ */
+const wrap = (text) => `/${canonical(text).replace(/\*+/g, WILDCARD)}/`;
+/**
+ * Whether an action string (`Microsoft.Network/virtualNetworks/subnets/join/action`) is matched by a permission
+ * pattern (`Microsoft.Network/*`, `*\/read`, `*`). Case-insensitive; `*` matches any sequence of characters, `/`
+ * included. A `*` that is a whole segment (between slashes, or at either end next to one) may also stand for no
+ * segment at all: `userAssignedIdentities/*\/assign/action` matches `userAssignedIdentities/assign/action`. Azure
+ * evidently matches that way: Managed Identity Operator is Microsoft's named example of a role granting
+ * `Microsoft.ManagedIdentity/userAssignedIdentities/assign/action` (learn.microsoft.com, "Use customer-managed storage
+ * accounts in Azure Monitor Logs", and AKS requires it for a pre-created kubelet identity), yet it lists only
+ * `Microsoft.ManagedIdentity/userAssignedIdentities/*\/assign/action`. A `*` in `action` is an ordinary character.
+ *
+ * Linear in the two lengths and without regular expressions built from the input: the pattern's first and last pieces
+ * must be the action's prefix and suffix, and each piece between stars is placed at its leftmost occurrence after the
+ * previous one (placing it later could only leave less room for the rest), so nothing is ever retried. A whole-segment
+ * star lets the pieces around it share their slash.
+ */
+function actionMatches(pattern, action) {
+    const text = `/${canonical(action)}/`;
+    const pieces = wrap(pattern).split(WILDCARD);
+    const first = pieces[0] ?? '';
+    const last = pieces[pieces.length - 1] ?? '';
+    if (pieces.length === 1)
+        return text === first;
+    if (!text.startsWith(first) || !text.endsWith(last))
+        return false;
+    const overlap = (i) => pieces[i]?.endsWith('/') === true && pieces[i + 1]?.startsWith('/') === true ? 1 : 0;
+    let from = first.length - overlap(0);
+    for (let i = 1; i < pieces.length - 1; i++) {
+        const piece = pieces[i] ?? '';
+        const at = indexWithin(text, piece, from, text.length);
+        if (at < 0)
+            return false;
+        from = at + piece.length - overlap(i);
+    }
+    return from <= text.length - last.length;
+}
+function blockGrants(block, action, kind) {
+    return (grantsOf(block, kind).some((pattern) => actionMatches(pattern, action)) &&
+        !exclusionsOf(block, kind).some((pattern) => actionMatches(pattern, action)));
+}
+function conditionConstrains(block, action) {
+    if (block.conditional !== true)
+        return false;
+    const constrained = block.conditionAppliesTo;
+    return constrained === undefined || constrained.some((pattern) => actionMatches(pattern, action));
+}
+/**
+ * Whether the role grants one concrete action of the given kind: `yes` when a block grants it without condition,
+ * `conditional` when only blocks whose ABAC condition applies to it do, otherwise `no`. Control-plane and data-plane
+ * permissions are separate: `*` in actions grants no data action. A `*` in `action` is taken literally; to ask about a
+ * family of actions use grantsAnyMatching.
+ */
+function allows(role, action, kind) {
+    let grant = 'no';
+    for (const block of role.blocks) {
+        if (!blockGrants(block, action, kind))
+            continue;
+        if (!conditionConstrains(block, action))
+            return 'yes';
+        grant = 'conditional';
+    }
+    return grant;
+}
+const compile$1 = (pattern) => Array.from(wrap(pattern));
+/**
+ * The pattern positions reachable from `states` without reading: past a `*` (it may match nothing), and from the
+ * slash before a whole-segment `*` to the slash after it (the segment may be absent, as in actionMatches).
+ */
+function closure(glob, states) {
+    const reached = new Set();
+    const pending = [...states];
+    for (let state = pending.pop(); state !== undefined; state = pending.pop()) {
+        if (reached.has(state))
+            continue;
+        reached.add(state);
+        if (glob[state] === WILDCARD)
+            pending.push(state + 1);
+        if (glob[state] === '/' && glob[state + 1] === WILDCARD && glob[state + 2] === '/')
+            pending.push(state + 2);
+    }
+    return [...reached].sort((a, b) => a - b);
+}
+function step$1(glob, states, char) {
+    const next = [];
+    for (const state of states) {
+        const token = glob[state];
+        if (token === WILDCARD)
+            next.push(state);
+        else if (token === char)
+            next.push(state + 1);
+    }
+    return closure(glob, next);
+}
+/**
+ * Past this many automaton states a search gives up and reports that a common action may exist. Built-in roles need a
+ * few hundred at most; the bound only keeps adversarial custom roles from costing unbounded time.
+ */
+const SEARCH_STATE_LIMIT = 50_000;
+/** The literal text a pattern's matches all start with, and the one they all end with (wrapped in slashes). */
+function fixedEnds(glob) {
+    const firstStar = glob.indexOf(WILDCARD);
+    if (firstStar < 0)
+        return { head: glob.join(''), tail: glob.join('') };
+    return {
+        head: glob.slice(0, firstStar).join(''),
+        tail: glob.slice(glob.lastIndexOf(WILDCARD) + 1).join(''),
+    };
+}
+const compatible = (a, b, at) => at === 'head' ? a.startsWith(b) || b.startsWith(a) : a.endsWith(b) || b.endsWith(a);
+/** A cheap, exact refusal for the common case of patterns that cannot share an action: their fixed ends disagree. */
+function endsDisagree(globs) {
+    const ends = globs.map(fixedEnds);
+    return ends.some((a, i) => ends.slice(i + 1).some((b) => !compatible(a.head, b.head, 'head') || !compatible(a.tail, b.tail, 'tail')));
+}
+/**
+ * Whether some action string is matched by every pattern in `required` and by none in `excluded`: a search over the
+ * product of the patterns' automata. Every string outside the patterns' characters behaves like one fresh character
+ * (only a `*` can match it), so searching the patterns' own characters plus one fresh character is exhaustive.
+ */
+function someActionMatches(required, excluded) {
+    // A pattern without a wildcard matches one action: that action is the only candidate.
+    const literal = required.find((pattern) => !pattern.includes(WILDCARD));
+    if (literal !== undefined) {
+        return (required.every((pattern) => actionMatches(pattern, literal)) &&
+            !excluded.some((pattern) => actionMatches(pattern, literal)));
+    }
+    const requiredGlobs = required.map(compile$1);
+    if (endsDisagree(requiredGlobs))
+        return false;
+    const globs = [...requiredGlobs, ...excluded.map(compile$1)];
+    const alphabet = new Set(globs.flat().filter((token) => token !== WILDCARD));
+    let fresh = '\u0000';
+    while (alphabet.has(fresh))
+        fresh = String.fromCharCode(fresh.charCodeAt(0) + 1);
+    alphabet.add(fresh);
+    // Strings are read between the wrapping slashes: each search starts after the opening one and a string is accepted
+    // by a pattern when the closing one takes the pattern to its end.
+    const accepts = (states) => states.every((set, i) => {
+        const glob = globs[i] ?? [];
+        const mustMatch = i < required.length;
+        return step$1(glob, set, '/').includes(glob.length) === mustMatch;
+    });
+    const keyOf = (states) => states.map((set) => set.join(',')).join('|');
+    const start = globs.map((glob) => step$1(glob, closure(glob, [0]), '/'));
+    const seen = new Set([keyOf(start)]);
+    const queue = [start];
+    for (let head = 0, next = queue[0]; next !== undefined; next = queue[++head]) {
+        if (accepts(next))
+            return true;
+        for (const char of alphabet) {
+            const states = [];
+            for (const [i, set] of next.entries()) {
+                const stepped = step$1(globs[i] ?? [], set, char);
+                // A required pattern with no live state can never match again; the string is a dead end.
+                if (i < required.length && stepped.length === 0)
+                    break;
+                states.push(stepped);
+            }
+            if (states.length < globs.length)
+                continue;
+            const key = keyOf(states);
+            if (seen.has(key))
+                continue;
+            if (seen.size >= SEARCH_STATE_LIMIT)
+                return true;
+            seen.add(key);
+            queue.push(states);
+        }
+    }
+    return false;
+}
+/** Whether two permission patterns have an action string in common (`Microsoft.Network/*` and `*\/read` do). */
+function patternsOverlap(a, b) {
+    return someActionMatches([a, b], []);
+}
+/**
+ * Whether the role grants some action of the given kind that `query` matches: `yes` when there is an action matched
+ * by `query` that the role grants without condition (allows would say `yes`), else `conditional` when there is one it
+ * grants under a condition, else `no`. For "anything under `Microsoft.Network/*`", "any write", "any role assignment
+ * action". With a concrete `query` this is allows.
+ *
+ * Both sides may hold wildcards, so "there is an action" is decided exactly over every action string, not only the
+ * operations Azure defines today: a wildcard grant covers operations added later (role-definitions page), so a
+ * permission the role would gain that way counts. For each block and each of its patterns P the question is whether
+ * some string is matched by P and `query` and by none of the block's exclusions (nor, for `yes`, by the patterns its
+ * condition constrains); other blocks' exclusions do not apply. The one approximation: a search that would exceed
+ * SEARCH_STATE_LIMIT states answers as if such a string existed, which no built-in role comes near.
+ */
+function grantsAnyMatching(role, query, kind) {
+    if (!query.includes(WILDCARD))
+        return allows(role, query, kind);
+    let grant = 'no';
+    for (const block of role.blocks) {
+        for (const pattern of grantsOf(block, kind)) {
+            if (!patternsOverlap(pattern, query))
+                continue;
+            // An exclusion that shares no action with this pattern and the query cannot remove anything from what they share.
+            const excluded = exclusionsOf(block, kind).filter((exclusion) => patternsOverlap(exclusion, pattern) && patternsOverlap(exclusion, query));
+            if (block.conditional !== true) {
+                if (someActionMatches([pattern, query], excluded))
+                    return 'yes';
+                continue;
+            }
+            const constrained = block.conditionAppliesTo;
+            if (constrained !== undefined && someActionMatches([pattern, query], [...excluded, ...constrained]))
+                return 'yes';
+            if (grant === 'no' && someActionMatches([pattern, query], excluded))
+                grant = 'conditional';
+        }
+    }
+    return grant;
+}
+
+/**
  * Whether two values are known to differ though one is not known yet: a distinct unknown (a resource or principal
  * ID computed at apply) differs from every other distinct unknown and from every known value.
  */
@@ -34319,6 +34596,8 @@ const OPERATOR_NAMES = [
     'greaterOrEquals',
     'less',
     'lessOrEquals',
+    'allowsAction',
+    'allowsDataAction',
 ];
 function applyOperator(op, value, operand) {
     switch (op) {
@@ -34356,6 +34635,10 @@ function applyOperator(op, value, operand) {
             return compare(value, operand, (c) => c < 0);
         case 'lessOrEquals':
             return compare(value, operand, (c) => c <= 0);
+        case 'allowsAction':
+            return grants(value, operand, 'action');
+        case 'allowsDataAction':
+            return grants(value, operand, 'dataAction');
     }
 }
 function isAbsent(value) {
@@ -34419,6 +34702,37 @@ function compare(value, operand, test) {
         return test(a < b ? -1 : a > b ? 1 : 0);
     }
     return false;
+}
+/**
+ * Whether permission blocks grant an action, as Azure decides: unknown permissions, or a grant only a conditional
+ * block makes (an ABAC condition decides it per request), are unknown; anything but a list of blocks grants nothing.
+ */
+function grants(value, operand, kind) {
+    if (isUnknown(value))
+        return UNKNOWN_TRI;
+    if (!Array.isArray(value) || typeof operand !== 'string')
+        return false;
+    const blocks = value.flatMap(asPermissionBlock);
+    const grant = grantsAnyMatching({ blocks }, operand, kind);
+    return grant === 'yes' ? true : grant === 'conditional' ? UNKNOWN_TRI : false;
+}
+/** A permission block as the model (or a policy's example, which may leave empty lists out) writes it. */
+function asPermissionBlock(value) {
+    if (typeof value !== 'object' || value === null || Array.isArray(value))
+        return [];
+    const b = value;
+    const list = (key) => Array.isArray(b[key]) ? b[key].filter((x) => typeof x === 'string') : [];
+    const block = {
+        actions: list('actions'),
+        notActions: list('notActions'),
+        dataActions: list('dataActions'),
+        notDataActions: list('notDataActions'),
+    };
+    if (b['conditional'] === true)
+        block.conditional = true;
+    if (Array.isArray(b['conditionAppliesTo']))
+        block.conditionAppliesTo = list('conditionAppliesTo');
+    return [block];
 }
 
 function resolveField(path, scope) {
@@ -44567,7 +44881,8 @@ function dedupe(problems) {
 }
 
 const OPERATORS_TEXT = 'equals, notEquals, in, notIn, exists, like, notLike, match, notMatch, matchInsensitively, ' +
-    'notMatchInsensitively, contains, notContains, greater, greaterOrEquals, less, lessOrEquals';
+    'notMatchInsensitively, contains, notContains, greater, greaterOrEquals, less, lessOrEquals, allowsAction, ' +
+    'allowsDataAction';
 let validator$1;
 /**
  * Validates a policy against schema/policy.schema.json and explains each problem once. A condition is a oneOf of
@@ -53714,7 +54029,25 @@ function linkRoleDefinitions(byKind) {
         role.name = definition.name;
         role.actions = definition.actions;
         role.notActions = definition.notActions;
+        role.permissions = definition.permissions;
     }
+    for (const assignment of byKind.roleAssignment)
+        limitByCondition(assignment);
+}
+/**
+ * An assignment with an ABAC condition grants its role's permissions only where the condition holds, which a plan
+ * cannot tell: each block becomes conditional (an unknown condition too: it may be set).
+ */
+function limitByCondition(assignment) {
+    const { condition } = assignment;
+    const { permissions } = assignment.role;
+    if (condition === undefined || condition === '' || !Array.isArray(permissions))
+        return;
+    assignment.role.permissions = permissions.map((block) => {
+        const limited = { ...block, conditional: true };
+        delete limited.conditionAppliesTo;
+        return limited;
+    });
 }
 /**
  * A cluster's registries are those any of its identities holds a role on: at the registry itself, or at a scope
@@ -54140,42 +54473,173 @@ function setIfDefined(target, key, value) {
         target[key] = value;
 }
 
-const BUILT_IN_ROLES = [
-    { name: 'Owner', guid: '8e3af657-a8ff-443c-a75c-2fe8c4bcb635' },
-    { name: 'Contributor', guid: 'b24988ac-6180-42a0-ab88-20f7382dd24c' },
-    { name: 'Reader', guid: 'acdd72a7-3385-48ef-bd42-f606fba81ae7' },
-    { name: 'User Access Administrator', guid: '18d7d88d-d35e-4fb5-a5c3-7773c20a72d9' },
-    { name: 'Role Based Access Control Administrator', guid: 'f58310d9-a9f6-439a-9e8d-f62e7b41a168' },
-    { name: 'Network Contributor', guid: '4d97b98b-1d4f-4787-a291-c67834d212e7' },
-    { name: 'AcrPull', guid: '7f951dda-4ed3-4680-a7ca-43fe172d538d' },
-    { name: 'AcrPush', guid: '8311e382-0749-4cb8-b61a-304f252e45ec' },
-    { name: 'Managed Identity Operator', guid: 'f1a07417-d97a-45cb-824c-7a7467783830' },
-    { name: 'Key Vault Secrets User', guid: '4633458b-17de-408a-b874-0445c86b69e6' },
-    { name: 'Key Vault Reader', guid: '21090545-7ca7-4776-b22c-e363652d74d2' },
-    { name: 'Key Vault Administrator', guid: '00482a5a-887f-4fb3-b363-3b7fe8e74483' },
-    { name: 'Azure Kubernetes Service RBAC Cluster Admin', guid: 'b1ff04bb-8a4e-4dc4-8eb5-8693973ce19b' },
-    { name: 'Azure Kubernetes Service RBAC Admin', guid: '3498e952-d568-435e-9b2c-8d77e338d7f7' },
-    { name: 'Azure Kubernetes Service RBAC Reader', guid: '7f6c6a51-bcf8-42ba-9220-52d62157d7db' },
-    { name: 'Azure Kubernetes Service Cluster Admin Role', guid: '0ab0b1a8-8aac-4efd-b8c2-3ee1fb270be8' },
-    { name: 'Azure Kubernetes Service Cluster User Role', guid: '4abbcc35-e782-43d8-92c5-2d3f1bd2253f' },
-    { name: 'Private DNS Zone Contributor', guid: 'b12aa53e-6015-4669-85d0-8515ebb3ae7f' },
-    { name: 'DNS Zone Contributor', guid: 'befefa01-2a29-4197-83a8-272ff33ce314' },
-    { name: 'Monitoring Metrics Publisher', guid: '3913510d-42f4-4e42-8a64-420c390055eb' },
-    { name: 'Virtual Machine Contributor', guid: '9980e02c-c2be-4d73-94e8-173b1dc7cf3c' },
-];
-const byName$1 = new Map(BUILT_IN_ROLES.map((r) => [r.name.toLowerCase(), r]));
-const byGuid = new Map(BUILT_IN_ROLES.map((r) => [r.guid, r]));
-const GUID = /([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\/?$/i;
-/** The trailing GUID of a role definition ID in any of its forms (subscription-prefixed, tenant-level or bare). */
-function roleGuid(roleDefinitionId) {
-    return GUID.exec(roleDefinitionId.trim())?.[1]?.toLowerCase();
+/**
+ * The Azure built-in role definitions shipped in data/builtin-roles.json (generated by scripts/gen-builtin-roles.mjs,
+ * provenance in data/builtin-roles.SOURCE.md): every built-in role's name, GUID and permission blocks, so that a role
+ * assignment can be judged by what its role grants. A role the table does not know is unknown to the caller.
+ */
+/** The table format this code reads; the generator writes the same number. */
+const TABLE_FORMAT = 1;
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+const ROLE_DEFINITIONS_SEGMENT = '/providers/microsoft.authorization/roledefinitions/';
+const builtInRoleTablePath = () => join(packageRoot(), 'data', 'builtin-roles.json');
+/**
+ * The GUID of a role definition ID in any of the forms Azure, ARM and Terraform use: the bare GUID,
+ * `/providers/Microsoft.Authorization/roleDefinitions/<guid>` (tenant level) or that path under a scope
+ * (`/subscriptions/<id>`, a management group, a resource group); case-insensitive, a trailing `/` tolerated.
+ * Anything else, such as a resource ID that merely ends in a GUID, is not a role definition ID.
+ */
+function roleDefinitionGuid(roleDefinitionId) {
+    let id = roleDefinitionId.trim().toLowerCase();
+    if (id.endsWith('/'))
+        id = id.slice(0, -1);
+    if (GUID.test(id))
+        return id;
+    const at = id.lastIndexOf(ROLE_DEFINITIONS_SEGMENT);
+    if (at < 0)
+        return undefined;
+    const scope = id.slice(0, at);
+    const guid = id.slice(at + ROLE_DEFINITIONS_SEGMENT.length);
+    return (scope === '' || scope.startsWith('/')) && GUID.test(guid) ? guid : undefined;
 }
-function builtInRoleByName(name) {
-    return byName$1.get(name.trim().toLowerCase());
+const nameKey = (name) => name.trim().toLowerCase();
+class RoleTableError extends Error {
+    constructor(source, where, problem) {
+        super(`aks-identity-lint: ${source}: ${where} ${problem}; regenerate it with node scripts/gen-builtin-roles.mjs`);
+        this.name = 'RoleTableError';
+    }
 }
-function builtInRoleById(roleDefinitionId) {
-    const guid = roleGuid(roleDefinitionId);
-    return guid === undefined ? undefined : byGuid.get(guid);
+const isRecord = (value) => typeof value === 'object' && value !== null && !Array.isArray(value);
+function strings(value, fail) {
+    if (value === undefined)
+        return [];
+    if (!Array.isArray(value) || !value.every((item) => typeof item === 'string'))
+        fail('is not a list of strings');
+    return value;
+}
+function readBlock(value, fail) {
+    if (!isRecord(value))
+        fail('', 'is not an object');
+    const list = (key) => strings(value[key], (problem) => fail(`.${key}`, problem));
+    const block = {
+        actions: list('actions'),
+        notActions: list('notActions'),
+        dataActions: list('dataActions'),
+        notDataActions: list('notDataActions'),
+    };
+    if (value.conditional === undefined) {
+        if (value.conditionAppliesTo !== undefined)
+            fail('.conditionAppliesTo', 'is set on a block without a condition');
+        return block;
+    }
+    if (value.conditional !== true)
+        fail('.conditional', 'is not true');
+    return value.conditionAppliesTo === undefined
+        ? { ...block, conditional: true }
+        : { ...block, conditional: true, conditionAppliesTo: list('conditionAppliesTo') };
+}
+function readRole(value, fail) {
+    if (!isRecord(value))
+        fail('', 'is not an object');
+    const { name, guid, blocks } = value;
+    if (typeof name !== 'string' || name.trim() === '')
+        fail('.name', 'is not a name');
+    if (typeof guid !== 'string' || !GUID.test(guid))
+        fail('.guid', 'is not a lowercase GUID');
+    if (!Array.isArray(blocks))
+        fail('.blocks', 'is not a list');
+    return {
+        name,
+        guid,
+        blocks: blocks.map((block, i) => readBlock(block, (where, problem) => fail(`.blocks[${i}]${where}`, problem))),
+    };
+}
+/**
+ * Reads the table from its JSON text, checking its shape: the file is ours, but a hand edit or a bad merge should
+ * stop the run with a message naming the entry rather than make every role look unknown.
+ */
+function parseBuiltInRoleTable(text, source) {
+    const fail = (where, problem) => {
+        throw new RoleTableError(source, where, problem);
+    };
+    let table;
+    try {
+        table = JSON.parse(text);
+    }
+    catch (error) {
+        return fail('the file', `is not JSON (${error instanceof Error ? error.message : String(error)})`);
+    }
+    if (!isRecord(table))
+        return fail('the file', 'is not a JSON object');
+    if (table.format !== TABLE_FORMAT)
+        return fail('format', `is ${String(table.format)}, expected ${TABLE_FORMAT}`);
+    if (!Array.isArray(table.roles))
+        return fail('roles', 'is not a list');
+    return table.roles.map((role, i) => readRole(role, (where, problem) => fail(`roles[${i}]${where}`, problem)));
+}
+function indexTable(roles) {
+    return {
+        roles,
+        byGuid: new Map(roles.map((role) => [role.guid, role])),
+        byName: new Map(roles.map((role) => [nameKey(role.name), role])),
+    };
+}
+let loaded;
+/** Read on first use: most runs never ask about a role, and the table is large. */
+function table() {
+    if (loaded === undefined) {
+        const path = builtInRoleTablePath();
+        loaded = indexTable(parseBuiltInRoleTable(readFileSync(path, 'utf8'), path));
+    }
+    return loaded;
+}
+/** The built-in role with this role definition ID (any form roleDefinitionGuid accepts), if Azure has one. */
+function builtInRoleDefinitionById(roleDefinitionId) {
+    const guid = roleDefinitionGuid(roleDefinitionId);
+    return guid === undefined ? undefined : table().byGuid.get(guid);
+}
+/** The built-in role with this name, compared case-insensitively and without surrounding white space. */
+function builtInRoleDefinitionByName(name) {
+    return table().byName.get(nameKey(name));
+}
+
+const builtInRoleByName = builtInRoleDefinitionByName;
+const builtInRoleById = builtInRoleDefinitionById;
+const NOT_IN_BUILT_IN_TABLE = 'not a built-in role Azure lists, and not defined in the inputs';
+/** The model's `role` of a built-in role: its GUID, name and permission blocks. */
+function builtInRole(role) {
+    return { id: role.guid, name: role.name, builtIn: true, permissions: role.blocks.map(toModelBlock) };
+}
+/**
+ * A role named, or identified by a role definition ID, that no built-in role matches: a custom role (which the linker
+ * completes when its definition is in the inputs) or a built-in role newer than the table; unknown, never a guess.
+ */
+function unlistedRole(named) {
+    const unknown = new Unknown(NOT_IN_BUILT_IN_TABLE);
+    return { ...named, builtIn: unknown, actions: unknown, permissions: unknown };
+}
+/** The role of a name (Terraform's role_definition_name, the CLI's roleDefinitionName). */
+function roleNamed(name) {
+    const builtIn = builtInRoleByName(name);
+    return builtIn === undefined ? unlistedRole({ name }) : builtInRole(builtIn);
+}
+/** The role of a role definition ID, in any of its forms. */
+function roleWithId(id) {
+    const builtIn = builtInRoleById(id);
+    return builtIn === undefined ? unlistedRole({ id }) : builtInRole(builtIn);
+}
+function toModelBlock(block) {
+    const out = {
+        actions: [...block.actions],
+        notActions: [...block.notActions],
+        dataActions: [...block.dataActions],
+        notDataActions: [...block.notDataActions],
+    };
+    if (block.conditional === true)
+        out.conditional = true;
+    if (block.conditionAppliesTo !== undefined)
+        out.conditionAppliesTo = [...block.conditionAppliesTo];
+    return out;
 }
 
 /**
@@ -54228,7 +54692,6 @@ function scopeOfResourceType(terraformType) {
     return (SCOPE_OF_TYPE[managedType] ?? (managedType.startsWith('azurerm_') ? { level: 'resource' } : undefined));
 }
 
-const NOT_IN_BUILT_IN_TABLE = 'not a built-in role this tool knows, and not defined in the inputs';
 function mapRoleAssignment(r) {
     const fields = {
         name: r.string(['name']) ?? r.address,
@@ -54238,26 +54701,23 @@ function mapRoleAssignment(r) {
         scope: mapScope(r),
     };
     setIfDefined(fields, 'principalType', r.string(['principal_type']));
+    setIfDefined(fields, 'condition', r.chosenString(['condition']));
     return fields;
 }
 /** `role_definition_name` and `role_definition_id` resolve to one role, identified by its GUID. */
 function mapRole(r) {
     const name = r.string(['role_definition_name']);
-    if (typeof name === 'string' && name !== '') {
-        const builtIn = builtInRoleByName(name);
-        if (builtIn !== undefined)
-            return { id: builtIn.guid, name: builtIn.name, builtIn: true };
-        return { name, builtIn: new Unknown(NOT_IN_BUILT_IN_TABLE), actions: new Unknown(NOT_IN_BUILT_IN_TABLE) };
-    }
+    if (typeof name === 'string' && name !== '')
+        return roleNamed(name);
     const id = roleDefinitionId(r);
-    if (typeof id === 'string') {
-        const builtIn = builtInRoleById(id);
-        if (builtIn !== undefined)
-            return { id: builtIn.guid, name: builtIn.name, builtIn: true };
-        return { id, builtIn: new Unknown(NOT_IN_BUILT_IN_TABLE), actions: new Unknown(NOT_IN_BUILT_IN_TABLE) };
-    }
+    if (typeof id === 'string')
+        return roleWithId(id);
     const unknownRole = new Unknown(id === undefined ? 'no role in the plan' : 'a role defined at apply');
-    const role = { builtIn: unknownRole, actions: unknownRole };
+    const role = {
+        builtIn: unknownRole,
+        actions: unknownRole,
+        permissions: unknownRole,
+    };
     if (id !== undefined)
         role.id = id;
     if (name !== undefined)
@@ -54310,25 +54770,53 @@ function mapManagedIdentity(r) {
     setIfDefined(fields, 'resourceGroup', r.string(['resource_group_name']));
     return fields;
 }
+const PERMISSION_LISTS = [
+    ['actions', 'actions'],
+    ['notActions', 'not_actions'],
+    ['dataActions', 'data_actions'],
+    ['notDataActions', 'not_data_actions'],
+];
 function mapRoleDefinition(r) {
-    const list = (attribute) => {
-        const value = r.stringList(['permissions', 0, attribute]);
+    const blocks = r.blockCount(['permissions']);
+    const list = (i, attribute) => {
+        const value = r.stringList(['permissions', i, attribute]);
         return Array.isArray(value) ? value : value === undefined ? [] : [value];
     };
+    const all = (attribute) => isUnknown(blocks) ? [blocks] : Array.from({ length: blocks }, (_, i) => list(i, attribute)).flat();
     const scopes = r.stringList(['assignable_scopes']);
     return {
         name: r.string(['name']) ?? '',
         id: r.string(['role_definition_resource_id']) ?? r.string(['id']) ?? '',
-        actions: list('actions'),
-        notActions: list('not_actions'),
-        dataActions: list('data_actions'),
-        notDataActions: list('not_data_actions'),
+        actions: all('actions'),
+        notActions: all('not_actions'),
+        dataActions: all('data_actions'),
+        notDataActions: all('not_data_actions'),
+        permissions: permissionBlocks(blocks, list),
         assignableScopes: Array.isArray(scopes) ? scopes : scopes === undefined ? [] : [scopes],
     };
+}
+/** A custom role's blocks, each as written; unknown as a whole when any of its actions is (the list decides). */
+function permissionBlocks(blocks, list) {
+    if (isUnknown(blocks))
+        return blocks;
+    const result = [];
+    for (let i = 0; i < blocks; i++) {
+        const block = { actions: [], notActions: [], dataActions: [], notDataActions: [] };
+        for (const [field, attribute] of PERMISSION_LISTS) {
+            for (const action of list(i, attribute)) {
+                if (isUnknown(action))
+                    return action;
+                block[field].push(action);
+            }
+        }
+        result.push(block);
+    }
+    return result;
 }
 /** azurerm 5.0 renamed `parent_id` to `user_assigned_identity_id`; `audience` is a list in 3.x and 4.x. */
 function mapFederatedCredential(r) {
     return {
+        usedBy: [],
         name: r.string(['name']) ?? '',
         issuer: r.string(['issuer']) ?? '',
         subject: r.string(['subject']) ?? '',

@@ -1,6 +1,7 @@
 import { parseScope, scopeContains, scopeRank } from '../../src/model/scope.js';
 import { Unknown } from '../../src/model/unknown.js';
-import { builtInRoleById, builtInRoleByName, roleGuid } from '../../src/model/roles.js';
+import { roleDefinitionGuid } from '../../src/model/builtin-role-table.js';
+import { builtInRoleById, builtInRoleByName } from '../../src/model/roles.js';
 import { sameValue } from '../../src/model/values.js';
 
 describe('parseScope', () => {
@@ -63,7 +64,7 @@ describe('scopeContains', () => {
 describe('built-in roles', () => {
   it('resolve a name and any form of its ID to one role', () => {
     const byName = builtInRoleByName('acrpull');
-    expect(byName).toEqual({ name: 'AcrPull', guid: '7f951dda-4ed3-4680-a7ca-43fe172d538d' });
+    expect(byName).toMatchObject({ name: 'AcrPull', guid: '7f951dda-4ed3-4680-a7ca-43fe172d538d' });
     expect(
       builtInRoleById(
         '/subscriptions/0000/providers/Microsoft.Authorization/roleDefinitions/7F951DDA-4ED3-4680-A7CA-43FE172D538D',
@@ -78,7 +79,7 @@ describe('built-in roles', () => {
   });
   it('know nothing of names that are not built-in', () => {
     expect(builtInRoleByName('My Custom Role')).toBeUndefined();
-    expect(roleGuid('not-a-guid')).toBeUndefined();
+    expect(roleDefinitionGuid('not-a-guid')).toBeUndefined();
   });
 });
 

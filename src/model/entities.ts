@@ -24,6 +24,7 @@ export type {
   IdentityUse,
   InputFormat,
   ManagedIdentity,
+  PermissionBlock,
   PrincipalKind,
   Registry,
   RoleAssignment,

@@ -268,7 +268,24 @@ function linkRoleDefinitions(byKind: EntitiesByKind): void {
     role.name = definition.name;
     role.actions = definition.actions;
     role.notActions = definition.notActions;
+    role.permissions = definition.permissions;
   }
+  for (const assignment of byKind.roleAssignment) limitByCondition(assignment);
+}
+
+/**
+ * An assignment with an ABAC condition grants its role's permissions only where the condition holds, which a plan
+ * cannot tell: each block becomes conditional (an unknown condition too: it may be set).
+ */
+function limitByCondition(assignment: RoleAssignment): void {
+  const { condition } = assignment;
+  const { permissions } = assignment.role;
+  if (condition === undefined || condition === '' || !Array.isArray(permissions)) return;
+  assignment.role.permissions = permissions.map((block) => {
+    const limited = { ...block, conditional: true };
+    delete limited.conditionAppliesTo;
+    return limited;
+  });
 }
 
 /**

@@ -373,13 +373,17 @@ export interface RoleAssignment {
      */
     builtIn: Value<boolean>;
     /**
-     * Actions of a custom role defined in the inputs; unknown for a role the inputs do not define.
+     * Actions of a custom role defined in the inputs (all its blocks); unknown for a role the inputs do not define. Prefer permissions with allowsAction.
      */
     actions?: Value<Value<string>[]>;
     /**
      * Actions subtracted from actions, for a custom role defined in the inputs.
      */
     notActions?: Value<string>[];
+    /**
+     * What the role grants, as permission blocks: a built-in role's from the shipped table (data/builtin-roles.json), a custom role's from its definition in the inputs; conditional where the assignment has a condition. Ask about it with the allowsAction and allowsDataAction operators. Unknown for a role neither knows.
+     */
+    permissions?: PermissionBlock[] | Unknown;
   };
   scope: Scope;
   /**
@@ -400,7 +404,41 @@ export interface RoleAssignment {
      * How a reader names the principal: control-plane, kubelet, '<addon> add-on', workload.
      */
     label?: string;
+    clientIdOf?: IdentityUse;
   };
+  /**
+   * The assignment's ABAC condition, which limits what it grants.
+   */
+  condition?: Value<string>;
+}
+/**
+ * One permission block of a role: it grants its actions minus its notActions, and its dataActions minus its notDataActions (notActions subtract within their block only). Patterns use Azure's wildcards.
+ */
+export interface PermissionBlock {
+  /**
+   * Control-plane actions it grants, as written (wildcards included).
+   */
+  actions: string[];
+  /**
+   * Control-plane actions taken out of this block's actions.
+   */
+  notActions: string[];
+  /**
+   * Data-plane actions it grants.
+   */
+  dataActions: string[];
+  /**
+   * Data-plane actions taken out of this block's dataActions.
+   */
+  notDataActions: string[];
+  /**
+   * An ABAC condition limits this block (the role's own, or the assignment's): whether a request is granted depends on it.
+   */
+  conditional?: boolean;
+  /**
+   * The actions the condition limits, when it names them; the block's other actions are granted outright.
+   */
+  conditionAppliesTo?: string[];
 }
 export interface Scope {
   /**
@@ -538,6 +576,10 @@ export interface FederatedCredential {
   parentId: Value<string>;
   identity?: ManagedIdentity;
   cluster?: Cluster;
+  /**
+   * Linked: what the clusters of the inputs run its identity as (control plane, kubelet, add-on), including the kubelet identity AKS creates, which the inputs do not hold as an entity.
+   */
+  usedBy: IdentityUse[];
 }
 /**
  * A container registry.
@@ -632,4 +674,8 @@ export interface RoleDefinition {
    * Scopes where it may be assigned.
    */
   assignableScopes: Value<string>[];
+  /**
+   * Its permission blocks, each as written; unknown when the input computes them.
+   */
+  permissions: PermissionBlock[] | Unknown;
 }

@@ -1,4 +1,6 @@
 import { isUnknown } from '../model/unknown.js';
+import type { PermissionBlock } from '../model/entities.js';
+import { grantsAnyMatching, type ActionKind } from '../model/permissions.js';
 import { knownDifferent, sameValue } from '../model/values.js';
 import { likeMatches, matchPattern } from './patterns.js';
 import { triAny, triNot, type Tri } from './tristate.js';
@@ -27,7 +29,9 @@ export type OperatorName =
   | 'greater'
   | 'greaterOrEquals'
   | 'less'
-  | 'lessOrEquals';
+  | 'lessOrEquals'
+  | 'allowsAction'
+  | 'allowsDataAction';
 
 export const OPERATOR_NAMES: readonly OperatorName[] = [
   'equals',
@@ -47,6 +51,8 @@ export const OPERATOR_NAMES: readonly OperatorName[] = [
   'greaterOrEquals',
   'less',
   'lessOrEquals',
+  'allowsAction',
+  'allowsDataAction',
 ];
 
 export function applyOperator(op: OperatorName, value: unknown, operand: unknown): Tri {
@@ -85,6 +91,10 @@ export function applyOperator(op: OperatorName, value: unknown, operand: unknown
       return compare(value, operand, (c) => c < 0);
     case 'lessOrEquals':
       return compare(value, operand, (c) => c <= 0);
+    case 'allowsAction':
+      return grants(value, operand, 'action');
+    case 'allowsDataAction':
+      return grants(value, operand, 'dataAction');
   }
 }
 
@@ -142,4 +152,33 @@ function compare(value: unknown, operand: unknown, test: (c: number) => boolean)
     return test(a < b ? -1 : a > b ? 1 : 0);
   }
   return false;
+}
+
+/**
+ * Whether permission blocks grant an action, as Azure decides: unknown permissions, or a grant only a conditional
+ * block makes (an ABAC condition decides it per request), are unknown; anything but a list of blocks grants nothing.
+ */
+function grants(value: unknown, operand: unknown, kind: ActionKind): Tri {
+  if (isUnknown(value)) return UNKNOWN_TRI;
+  if (!Array.isArray(value) || typeof operand !== 'string') return false;
+  const blocks = (value as unknown[]).flatMap(asPermissionBlock);
+  const grant = grantsAnyMatching({ blocks }, operand, kind);
+  return grant === 'yes' ? true : grant === 'conditional' ? UNKNOWN_TRI : false;
+}
+
+/** A permission block as the model (or a policy's example, which may leave empty lists out) writes it. */
+function asPermissionBlock(value: unknown): PermissionBlock[] {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return [];
+  const b = value as Record<string, unknown>;
+  const list = (key: string): string[] =>
+    Array.isArray(b[key]) ? (b[key] as unknown[]).filter((x): x is string => typeof x === 'string') : [];
+  const block: PermissionBlock = {
+    actions: list('actions'),
+    notActions: list('notActions'),
+    dataActions: list('dataActions'),
+    notDataActions: list('notDataActions'),
+  };
+  if (b['conditional'] === true) block.conditional = true;
+  if (Array.isArray(b['conditionAppliesTo'])) block.conditionAppliesTo = list('conditionAppliesTo');
+  return [block];
 }

@@ -151,6 +151,14 @@ export interface FieldCondition {
   greaterOrEquals?: OrderedOperand;
   less?: OrderedOperand;
   lessOrEquals?: OrderedOperand;
+  /**
+   * The field (a role's permissions, e.g. role.permissions) grants a control-plane action: Azure's semantics (wildcards, notActions within their block, case-insensitive). A pattern with * asks whether it grants any action the pattern matches (e.g. * /write). Unknown when the permissions are, or when only a conditional block grants it.
+   */
+  allowsAction?: string;
+  /**
+   * As allowsAction, for data-plane actions (dataActions minus notDataActions).
+   */
+  allowsDataAction?: string;
 }
 /**
  * The value of another field (field-to-field comparison), e.g. {"field": "$outer.oidcIssuer.url"}.

@@ -6,7 +6,8 @@ export type { SchemaProblem };
 
 const OPERATORS_TEXT =
   'equals, notEquals, in, notIn, exists, like, notLike, match, notMatch, matchInsensitively, ' +
-  'notMatchInsensitively, contains, notContains, greater, greaterOrEquals, less, lessOrEquals';
+  'notMatchInsensitively, contains, notContains, greater, greaterOrEquals, less, lessOrEquals, allowsAction, ' +
+  'allowsDataAction';
 
 let validator: SchemaValidator | undefined;
 

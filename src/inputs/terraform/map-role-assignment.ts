@@ -1,5 +1,5 @@
 import type { RoleAssignment } from '../../model/entities.js';
-import { builtInRoleById, builtInRoleByName } from '../../model/roles.js';
+import { roleNamed, roleWithId } from '../../model/roles.js';
 import { parseScope, type Scope } from '../../model/scope.js';
 import { isUnknown, Unknown, type Value } from '../../model/unknown.js';
 import { scopeOfResourceType } from './arm-types.js';
@@ -11,8 +11,6 @@ export type RoleAssignmentFields = Omit<
   'kind' | 'key' | 'source' | 'change' | 'raw' | 'principal'
 >;
 
-export const NOT_IN_BUILT_IN_TABLE = 'not a built-in role this tool knows, and not defined in the inputs';
-
 export function mapRoleAssignment(r: ResourceView): RoleAssignmentFields {
   const fields: RoleAssignmentFields = {
     name: r.string(['name']) ?? r.address,
@@ -22,25 +20,22 @@ export function mapRoleAssignment(r: ResourceView): RoleAssignmentFields {
     scope: mapScope(r),
   };
   setIfDefined(fields, 'principalType', r.string(['principal_type']));
+  setIfDefined(fields, 'condition', r.chosenString(['condition']));
   return fields;
 }
 
 /** `role_definition_name` and `role_definition_id` resolve to one role, identified by its GUID. */
 function mapRole(r: ResourceView): RoleAssignmentFields['role'] {
   const name = r.string(['role_definition_name']);
-  if (typeof name === 'string' && name !== '') {
-    const builtIn = builtInRoleByName(name);
-    if (builtIn !== undefined) return { id: builtIn.guid, name: builtIn.name, builtIn: true };
-    return { name, builtIn: new Unknown(NOT_IN_BUILT_IN_TABLE), actions: new Unknown(NOT_IN_BUILT_IN_TABLE) };
-  }
+  if (typeof name === 'string' && name !== '') return roleNamed(name);
   const id = roleDefinitionId(r);
-  if (typeof id === 'string') {
-    const builtIn = builtInRoleById(id);
-    if (builtIn !== undefined) return { id: builtIn.guid, name: builtIn.name, builtIn: true };
-    return { id, builtIn: new Unknown(NOT_IN_BUILT_IN_TABLE), actions: new Unknown(NOT_IN_BUILT_IN_TABLE) };
-  }
+  if (typeof id === 'string') return roleWithId(id);
   const unknownRole = new Unknown(id === undefined ? 'no role in the plan' : 'a role defined at apply');
-  const role: RoleAssignmentFields['role'] = { builtIn: unknownRole, actions: unknownRole };
+  const role: RoleAssignmentFields['role'] = {
+    builtIn: unknownRole,
+    actions: unknownRole,
+    permissions: unknownRole,
+  };
   if (id !== undefined) role.id = id;
   if (name !== undefined) role.name = name;
   return role;
