@@ -1211,9 +1211,10 @@ class ModelSchema {
     walk(start, segments, shown) {
         let type = start;
         let walked = '';
+        let mayBeUnknown = start.unknown;
         for (const segment of segments) {
             if (type.open)
-                return { type };
+                return { type, mayBeUnknown: true };
             if ('name' in segment) {
                 const next = this.property(type, segment.name);
                 if (next === undefined)
@@ -1231,8 +1232,9 @@ class ModelSchema {
                 type = this.typeOf(...items);
                 walked += 'index' in segment ? `[${segment.index}]` : '[*]';
             }
+            mayBeUnknown ||= type.unknown;
         }
-        return { type };
+        return { type, mayBeUnknown };
     }
     /** The element type a count iterates: a list's items, or the type itself when the path already ends in [*]. */
     elementOf(type, endsWithWildcard) {
@@ -1848,6 +1850,8 @@ const OPERATOR_NAMES = [
     'lessOrEquals',
     'allowsAction',
     'allowsDataAction',
+    'allowsAnyAction',
+    'allowsAnyDataAction',
 ];
 function applyOperator(op, value, operand) {
     switch (op) {
@@ -1886,9 +1890,13 @@ function applyOperator(op, value, operand) {
         case 'lessOrEquals':
             return compare(value, operand, (c) => c <= 0);
         case 'allowsAction':
-            return grants(value, operand, 'action');
+            return grants(value, operand, 'action', allows);
         case 'allowsDataAction':
-            return grants(value, operand, 'dataAction');
+            return grants(value, operand, 'dataAction', allows);
+        case 'allowsAnyAction':
+            return grants(value, operand, 'action', grantsAnyMatching);
+        case 'allowsAnyDataAction':
+            return grants(value, operand, 'dataAction', grantsAnyMatching);
     }
 }
 function isAbsent(value) {
@@ -1954,16 +1962,17 @@ function compare(value, operand, test) {
     return false;
 }
 /**
- * Whether permission blocks grant an action, as Azure decides: unknown permissions, or a grant only a conditional
+ * Whether permission blocks grant an operation (allows), or any operation a pattern matches (grantsAnyMatching), as
+ * Azure decides: unknown permissions, or a grant only a conditional
  * block makes (an ABAC condition decides it per request), are unknown; anything but a list of blocks grants nothing.
  */
-function grants(value, operand, kind) {
+function grants(value, operand, kind, decide) {
     if (isUnknown(value))
         return UNKNOWN_TRI;
     if (!Array.isArray(value) || typeof operand !== 'string')
         return false;
     const blocks = value.flatMap(asPermissionBlock);
-    const grant = grantsAnyMatching({ blocks }, operand, kind);
+    const grant = decide({ blocks }, operand, kind);
     return grant === 'yes' ? true : grant === 'conditional' ? UNKNOWN_TRI : false;
 }
 /** A permission block as the model (or a policy's example, which may leave empty lists out) writes it. */
@@ -2218,9 +2227,11 @@ function compileCount(condition, path, problems, contexts) {
             }
         }
         const result = countHolds(op, sure, sure + maybe, target, reasons);
-        // Counted too many: the elements it counted are what the failure is about (the grants to remove).
-        if (result === false && scope.trace !== undefined && tooMany(op, sure, target))
+        // Counted too many of some kind: the elements it counted are what the failure is about (the grants to remove).
+        // A count of everything (no where) blames nothing in particular.
+        if (result === false && where !== undefined && scope.trace !== undefined && tooMany(op, sure, target)) {
             scope.trace.push(...matched);
+        }
         return result;
     };
 }
@@ -2382,24 +2393,33 @@ function display(value) {
 
 function evaluatePolicy(policy, entity) {
     const scope = { element: entity, outers: [] };
+    const base = { policy, entity, severity: policy.policy.severity };
     const applies = policy.when === undefined ? true : policy.when(scope);
     if (applies === false)
-        return { policy, entity, status: 'not-applicable', because: [] };
+        return { ...base, status: 'not-applicable', because: [] };
     const holds = policy.assert(scope);
     // Compliant whether or not the policy turns out to apply.
     if (holds === true)
-        return { policy, entity, status: 'pass', because: [] };
+        return { ...base, status: 'pass', because: [] };
     const message = renderMessage(policy.policy.message, entity);
+    const severity = severityOf(policy, scope);
     if (holds === false && applies === true) {
         const culprits = findCulprits(policy, entity);
         return culprits.length === 0
-            ? { policy, entity, status: 'fail', because: [], message }
-            : { policy, entity, status: 'fail', because: [], message, culprits };
+            ? { ...base, severity, status: 'fail', because: [], message }
+            : { ...base, severity, status: 'fail', because: [], message, culprits };
     }
     // The reasons of both, each once: when and assert often wait on the same field.
     const undecided = triAll([applies, holds]);
     const because = isUnknownTri(undecided) ? undecided.unknown : [];
-    return { policy, entity, status: 'indeterminate', because, message };
+    return { ...base, severity, status: 'indeterminate', because, message };
+}
+/** The first `severityWhen` that surely holds gives the severity; an undecided one does not. */
+function severityOf(policy, scope) {
+    for (const s of policy.severityWhen ?? [])
+        if (s.when(scope) === true)
+            return s.severity;
+    return policy.policy.severity;
 }
 /**
  * The entities a failure is about: those the policy names, or else those a failing count counted too many of,
@@ -12180,7 +12200,7 @@ function dedupe(problems) {
 
 const OPERATORS_TEXT = 'equals, notEquals, in, notIn, exists, like, notLike, match, notMatch, matchInsensitively, ' +
     'notMatchInsensitively, contains, notContains, greater, greaterOrEquals, less, lessOrEquals, allowsAction, ' +
-    'allowsDataAction';
+    'allowsDataAction, allowsAnyAction, allowsAnyDataAction';
 let validator$1;
 /**
  * Validates a policy against schema/policy.schema.json and explains each problem once. A condition is a oneOf of
@@ -12286,6 +12306,10 @@ function compilePolicyText(text, file, builtIn) {
         : compileCondition(policy.when, ['when'], compileProblems, [entity]);
     const assert = compileCondition(policy.assert, ['assert'], compileProblems, [entity]);
     const culprits = compileCulprits(policy, entity, compileProblems);
+    const severityWhen = policy.severityWhen?.map((s, i) => ({
+        when: compileCondition(s.when, ['severityWhen', i, 'when'], compileProblems, [entity]),
+        severity: s.severity,
+    }));
     for (const field of templateFields(policy.message)) {
         const walked = ModelSchema.get().walk(entity, parseFieldPath(field).segments, field);
         if ('problem' in walked)
@@ -12300,6 +12324,8 @@ function compilePolicyText(text, file, builtIn) {
         compiled.when = when;
     if (culprits !== undefined)
         compiled.culprits = culprits;
+    if (severityWhen !== undefined)
+        compiled.severityWhen = severityWhen;
     return { policy: compiled, problems: [] };
 }
 /** The culprits list must hold entities, so that a finding can point at their declarations. */
@@ -12476,7 +12502,11 @@ function applyPolicySettings(policies, loaded) {
         const s = settings.get(p.policy.id.toUpperCase());
         if (s?.enabled === false)
             return [];
-        return s?.severity === undefined ? [p] : [{ ...p, policy: { ...p.policy, severity: s.severity } }];
+        if (s?.severity === undefined)
+            return [p];
+        // The config's severity is the team's word: it replaces the policy's own, circumstances included.
+        const { severityWhen: _, ...rest } = p;
+        return [{ ...rest, policy: { ...p.policy, severity: s.severity } }];
     });
 }
 function displayPath$1(path, cwd) {
@@ -12883,7 +12913,7 @@ async function initCommand(argv, io) {
 }
 
 const FORMAT_COVERAGE = [
-    { label: 'Terraform plan', implemented: true, missing: ['podIdentity'] },
+    { label: 'Terraform plan', implemented: true, missing: [] },
     { label: 'Bicep / ARM template', implemented: false, missing: [] },
     { label: 'ARM what-if', implemented: false, missing: [] },
     { label: 'Live (az CLI, Azure SDK)', implemented: false, missing: ['change.before'] },
@@ -12990,7 +13020,7 @@ function countOutcome(outcome) {
 }
 /** Whether this result fails the run: a failure at or above fail-on, or an indeterminate one when asked. */
 function isBlocking(e, outcome) {
-    if (e.suppression !== undefined || !atOrAbove(e.policy.policy.severity, outcome.failOn))
+    if (e.suppression !== undefined || !atOrAbove(e.severity, outcome.failOn))
         return false;
     return e.status === 'fail' || (e.status === 'indeterminate' && outcome.failOnIndeterminate);
 }
@@ -13116,8 +13146,7 @@ function isFinding(e) {
     return e.status === 'fail' || e.status === 'indeterminate';
 }
 function sorted(outcome, evaluations) {
-    const rank = (e) => (isBlocking(e, outcome) ? 0 : e.status === 'fail' ? 100 : 200) +
-        SEVERITIES.indexOf(e.policy.policy.severity);
+    const rank = (e) => (isBlocking(e, outcome) ? 0 : e.status === 'fail' ? 100 : 200) + SEVERITIES.indexOf(e.severity);
     return evaluations.sort((a, b) => rank(a) - rank(b) ||
         a.policy.policy.id.localeCompare(b.policy.policy.id) ||
         a.entity.key.localeCompare(b.entity.key));
@@ -13157,7 +13186,7 @@ function scopeText(scope) {
 /** Unsuppressed failures per severity, most severe first. */
 function failedBySeverity(outcome) {
     const active = findings(outcome).filter((e) => e.status === 'fail');
-    return SEVERITIES.map((s) => [s, active.filter((e) => e.policy.policy.severity === s).length]);
+    return SEVERITIES.map((s) => [s, active.filter((e) => e.severity === s).length]);
 }
 
 const STATUS_WORD = {
@@ -13194,7 +13223,7 @@ function renderConsole(outcome, options) {
         for (const e of shown) {
             const word = STATUS_WORD[e.status];
             const colored = e.status === 'fail' ? paint(isBlocking(e, outcome) ? '31' : '33', word) : paint('36', word);
-            lines.push(`  ${colored.padEnd(options.color ? 16 : 7)} ${e.policy.policy.severity.padEnd(8)} ${e.policy.policy.id}  ${e.policy.policy.title}`);
+            lines.push(`  ${colored.padEnd(options.color ? 16 : 7)} ${e.severity.padEnd(8)} ${e.policy.policy.id}  ${e.policy.policy.title}`);
             if (e.entity !== group.cluster)
                 lines.push(`      on ${entityLabel(e.entity)}`);
             if (e.status === 'fail')
@@ -13214,7 +13243,7 @@ function renderConsole(outcome, options) {
         }
         for (const e of suppressed) {
             const word = e.suppression?.kind === 'inline' ? 'IGNORED' : 'WAIVED';
-            lines.push(`  ${paint('90', word).padEnd(options.color ? 16 : 7)} ${e.policy.policy.severity.padEnd(8)} ${e.policy.policy.id}  ${e.policy.policy.title}`);
+            lines.push(`  ${paint('90', word).padEnd(options.color ? 16 : 7)} ${e.severity.padEnd(8)} ${e.policy.policy.id}  ${e.policy.policy.title}`);
             if (e.entity !== group.cluster)
                 lines.push(`      on ${entityLabel(e.entity)}`);
             lines.push(`      ${suppressionText(e)}`);
@@ -13257,7 +13286,7 @@ function jsonResult(e, outcome) {
     const result = {
         policyId: e.policy.policy.id,
         title: e.policy.policy.title,
-        severity: e.policy.policy.severity,
+        severity: e.severity,
         status: e.status,
         blocking: isBlocking(e, outcome),
         entity: { kind: e.entity.kind, key: e.entity.key, name: entityName(e.entity) },
@@ -13528,9 +13557,7 @@ function headline(outcome) {
 }
 function severityTable(outcome) {
     const rows = SEVERITIES.map((s) => {
-        const of = (status, suppressed) => outcome.evaluations.filter((e) => e.status === status &&
-            e.policy.policy.severity === s &&
-            (e.suppression !== undefined) === suppressed).length;
+        const of = (status, suppressed) => outcome.evaluations.filter((e) => e.status === status && e.severity === s && (e.suppression !== undefined) === suppressed).length;
         const waived = of('fail', true) + of('indeterminate', true);
         return `| ${s} | ${of('fail', false)} | ${of('indeterminate', false)} | ${waived} | ${of('pass', false)} |`;
     });
@@ -13550,7 +13577,7 @@ function findingTable(shown, outcome, links) {
     const rows = shown.map((e) => {
         const where = placesText(e, links);
         const blocking = isBlocking(e, outcome) ? ' (blocking)' : '';
-        return `| ${ICON[e.status]} | ${policyLink(e.policy, links)} ${escapeCell(e.policy.policy.title)} | ${e.policy.policy.severity}${blocking} | \`${escapeCell(e.entity.key)}\` | ${where} |`;
+        return `| ${ICON[e.status]} | ${policyLink(e.policy, links)} ${escapeCell(e.policy.policy.title)} | ${e.severity}${blocking} | \`${escapeCell(e.entity.key)}\` | ${where} |`;
     });
     return ['| | Policy | Severity | Resource | Where |', '|---|---|---|---|---|', ...rows].join('\n');
 }
@@ -13735,7 +13762,7 @@ function result(e, index) {
     return {
         ruleId: e.policy.policy.id,
         ruleIndex: index,
-        level: e.status === 'indeterminate' ? 'note' : LEVEL[e.policy.policy.severity],
+        level: e.status === 'indeterminate' ? 'note' : LEVEL[e.severity],
         message: { text: `${findingText(e)}\nResource: ${entityLabel(e.entity)}${note}` },
         locations: places.map(sarifLocation),
         ...related,
@@ -13968,13 +13995,31 @@ function linkClusterIdentities(cluster, identitiesById) {
         identitiesById.first(addon.identity?.resourceId)?.usedBy.push({ cluster, as: 'addon' });
     }
 }
+/**
+ * A credential trusts a cluster when its issuer is the cluster's OIDC issuer. Issuers join without their trailing
+ * `/`, so a credential that differs only by it is still linked: Entra compares issuers exactly, and the policy can
+ * then say so. What a credential's identity is to the clusters (control plane, kubelet, add-on) is recorded on the
+ * credential too, also for the kubelet identity AKS creates, which the inputs hold no entity for.
+ */
 function linkFederatedCredentials(byKind, identitiesById) {
     const clustersByIssuer = new ValueIndex();
-    for (const cluster of byKind.cluster)
-        clustersByIssuer.add(cluster.oidcIssuer?.url, cluster);
+    const usesById = new ValueIndex();
+    for (const cluster of byKind.cluster) {
+        clustersByIssuer.add(issuerKey(cluster.oidcIssuer?.url), cluster);
+        const ids = cluster.identity.userAssignedIdentityIds;
+        for (const id of Array.isArray(ids) ? ids : [])
+            usesById.add(id, { cluster, as: 'controlPlane' });
+        usesById.add(cluster.kubeletIdentity?.userAssignedIdentityId, { cluster, as: 'kubelet' });
+        for (const addon of cluster.addons)
+            usesById.add(addon.identity?.resourceId, { cluster, as: 'addon' });
+    }
     for (const credential of byKind.federatedCredential) {
         const identity = identitiesById.first(credential.parentId);
-        const cluster = clustersByIssuer.first(credential.issuer);
+        const cluster = clustersByIssuer.first(issuerKey(credential.issuer));
+        for (const use of usesById.get(credential.parentId)) {
+            if (!credential.usedBy.some((u) => u.cluster === use.cluster && u.as === use.as))
+                credential.usedBy.push(use);
+        }
         if (identity !== undefined) {
             credential.identity = identity;
             identity.federatedCredentials.push(credential);
@@ -13987,6 +14032,10 @@ function linkFederatedCredentials(byKind, identitiesById) {
             }
         }
     }
+}
+/** An issuer URL as it joins: without its trailing slashes. */
+function issuerKey(url) {
+    return typeof url === 'string' ? url.replace(/\/+$/, '') : url;
 }
 const PRINCIPAL_LABELS = {
     clusterControlPlane: 'control-plane',
@@ -14036,12 +14085,19 @@ function unseenControlPlanePrincipal(cluster) {
 class PrincipalDirectory {
     clusters;
     index = new ValueIndex();
+    /** The client (application) IDs of the clusters' identities: a principal ID equal to one names the wrong ID. */
+    clientIds = new ValueIndex();
     known = [];
     existing = [];
     anything = [];
     constructor(clusters) {
         this.clusters = clusters;
         for (const cluster of clusters) {
+            this.clientIds.add(cluster.kubeletIdentity?.clientId, { cluster, as: 'kubelet' });
+            this.clientIds.add(cluster.kubeletManagedIdentity?.clientId, { cluster, as: 'kubelet' });
+            this.clientIds.add(cluster.controlPlaneIdentity?.clientId, { cluster, as: 'controlPlane' });
+            for (const addon of cluster.addons)
+                this.clientIds.add(addon.identity?.clientId, { cluster, as: 'addon' });
             for (const p of clusterPrincipals(cluster)) {
                 this.index.add(p.principal, p);
                 const v = p.principal;
@@ -14076,6 +14132,9 @@ function union(...lists) {
 }
 function linkPrincipal(assignment, principals, identitiesByPrincipal) {
     const principalId = assignment.principalId;
+    const clientIdOf = principals.clientIds.first(principalId);
+    if (clientIdOf !== undefined)
+        assignment.principal.clientIdOf = clientIdOf;
     const identity = identitiesByPrincipal.first(principalId);
     if (identity !== undefined) {
         assignment.principal.identity = identity;
@@ -14449,7 +14508,14 @@ function mapCluster(r) {
         outboundIpIds: outboundIpIds(r),
     };
     network.privateCluster = r.boolOrDefault(['private_cluster_enabled'], false);
-    setIfDefined(network, 'privateDnsZone', r.chosenString(['private_dns_zone_id']));
+    const privateDnsZone = r.chosenString(['private_dns_zone_id']);
+    if (privateDnsZone !== undefined) {
+        network.privateDnsZone = privateDnsZone;
+        // "System" and "None" are AKS's own choices, not a zone to hold a role on.
+        const custom = isUnknown(privateDnsZone) || privateDnsZone.startsWith('/');
+        if (custom)
+            network.privateDnsZoneScopeChain = r.scopeChain(privateDnsZone);
+    }
     setIfDefined(network, 'outboundType', r.string(['network_profile', 0, 'outbound_type']));
     fields.network = network;
     return fields;
@@ -14861,13 +14927,17 @@ function roleDefinitionId(r) {
     }
     return id;
 }
+/** A scope whose level and type are as unknown as its ID: a policy asking about either is indeterminate. */
+function unknownScope(id, why) {
+    const unknown = new Unknown(why);
+    return { id, level: unknown, resourceType: unknown };
+}
 function mapScope(r) {
     const scope = r.string(['scope']);
     if (scope === undefined)
-        return { id: new Unknown('no scope in the plan'), level: new Unknown('no scope in the plan') };
-    if (!isUnknown(scope)) {
-        return parseScope(scope) ?? { id: scope, level: new Unknown(`unrecognised scope ${scope}`) };
-    }
+        return unknownScope(new Unknown('no scope in the plan'), 'no scope in the plan');
+    if (!isUnknown(scope))
+        return parseScope(scope) ?? unknownScope(scope, `unrecognised scope ${scope}`);
     const [only, ...more] = r.resolveConfigured(['scope']);
     if (only?.kind === 'attribute' && more.length === 0 && only.attribute === 'id') {
         const known = scopeOfResourceType(only.resourceType);
@@ -14875,10 +14945,13 @@ function mapScope(r) {
             const result = { id: scope, level: known.level };
             if (known.resourceType !== undefined)
                 result.resourceType = known.resourceType;
+            else if (known.level === 'resource') {
+                result.resourceType = new Unknown(`the Azure resource type of ${only.resourceType} is not known here`);
+            }
             return result;
         }
     }
-    return { id: scope, level: new Unknown(scope.reason) };
+    return unknownScope(scope, scope.reason);
 }
 
 function mapManagedIdentity(r) {
@@ -14955,6 +15028,63 @@ function mapRegistry(r) {
         adminUserEnabled: r.bool(['admin_enabled']) ?? false,
         scopeChain: r.scopeChain(id),
     };
+}
+
+const MANAGED_CLUSTERS = 'microsoft.containerservice/managedclusters@';
+/**
+ * The azapi provider sets AKS properties azurerm has no argument for, pod-managed identity among them:
+ * `azapi_update_resource` (or `azapi_resource_action`) on a cluster with a `body` that holds ARM properties. Those
+ * properties belong to the cluster the patch names (its `resource_id`). Returns the patches whose cluster is not in
+ * the plan.
+ */
+function applyAzapiPatches(patches, clusters) {
+    const clustersById = new ValueIndex();
+    for (const cluster of clusters)
+        clustersById.add(cluster.id, cluster);
+    const unattached = [];
+    for (const patch of patches) {
+        const type = patch.string(['type']);
+        if (typeof type === 'string' && !type.toLowerCase().startsWith(MANAGED_CLUSTERS))
+            continue;
+        const cluster = clustersById.first(patch.string(['resource_id']));
+        if (cluster === undefined) {
+            unattached.push(patch);
+            continue;
+        }
+        const enabled = podIdentityEnabled(patch);
+        if (enabled !== undefined)
+            cluster.podIdentity = { enabled };
+    }
+    return unattached;
+}
+/** `properties.podIdentityProfile.enabled` of the body: an object (azapi 2.x) or JSON text (azapi 1.x). */
+function podIdentityEnabled(patch) {
+    const raw = patch.value(['body']);
+    if (isUnknown(raw))
+        return unknownOrigin(`the body of ${patch.address} is known only after apply`);
+    let body = raw;
+    if (typeof raw === 'string') {
+        try {
+            body = JSON.parse(raw);
+        }
+        catch {
+            return unknownOrigin(`the body of ${patch.address} is not JSON`);
+        }
+    }
+    const profile = findKey(asObject(findKey(asObject(body), 'properties')), 'podIdentityProfile');
+    if (profile === undefined)
+        return undefined;
+    if (isUnknown(profile))
+        return profile;
+    const enabled = isObject(profile) ? findKey(profile, 'enabled') : undefined;
+    return typeof enabled === 'boolean' || isUnknown(enabled) ? enabled : undefined;
+}
+/** ARM property names are case-insensitive. */
+function findKey(record, name) {
+    if (record === undefined)
+        return undefined;
+    const key = Object.keys(record).find((k) => k.toLowerCase() === name.toLowerCase());
+    return key === undefined ? undefined : record[key];
 }
 
 /**
@@ -16231,6 +16361,8 @@ function formatPath(path) {
     return formatSteps(steps);
 }
 
+/** azapi resources that set properties of an existing ARM resource. */
+const AZAPI_PATCHES = new Set(['azapi_update_resource']);
 const ENTITY_OF_TYPE = {
     azurerm_kubernetes_cluster: 'cluster',
     azurerm_user_assigned_identity: 'managedIdentity',
@@ -16249,10 +16381,15 @@ async function readTerraformPlan(document, options) {
     const skipped = [];
     const unsupported = {};
     const nodePools = [];
+    const azapiPatches = [];
     for (const resource of plan.resources) {
         const kind = resource.mode === 'managed' ? ENTITY_OF_TYPE[resource.type] : undefined;
         if (resource.mode === 'managed' && resource.type === 'azurerm_kubernetes_cluster_node_pool') {
             nodePools.push(resource);
+            continue;
+        }
+        if (resource.mode === 'managed' && AZAPI_PATCHES.has(resource.type) && resource.action !== 'delete') {
+            azapiPatches.push(resource);
             continue;
         }
         if (kind === undefined) {
@@ -16292,6 +16429,15 @@ async function readTerraformPlan(document, options) {
     const clusters = entities.filter((e) => e.kind === 'cluster');
     setNodeResourceGroupIds(clusters, ctx);
     const unattached = attachNodePoolSubnets(nodePools.map((pool) => ResourceView.after(pool, ctx)), clusters);
+    const unpatched = applyAzapiPatches(azapiPatches.map((patch) => ResourceView.after(patch, ctx)), clusters);
+    for (const patch of unpatched) {
+        skipped.push({
+            file: document.file,
+            address: patch.address,
+            type: patch.resource.type,
+            reason: 'it patches a cluster that is not in this plan (or not a cluster)',
+        });
+    }
     for (const pool of unattached) {
         skipped.push({
             file: document.file,
@@ -16307,7 +16453,7 @@ async function readTerraformPlan(document, options) {
         summary: {
             file: document.file,
             format: 'terraform-plan',
-            scanned: entities.length + nodePools.length - unattached.length,
+            scanned: entities.length + nodePools.length - unattached.length + azapiPatches.length - unpatched.length,
             skipped: skipped.length,
             unsupported,
         },
@@ -16568,6 +16714,7 @@ async function applyInlineSuppressions(evaluations, entities, repoRoot) {
             missingReason.push({
                 policy: MISSING_REASON,
                 entity,
+                severity: MISSING_REASON.policy.severity,
                 status: 'fail',
                 because: [],
                 message: `The suppression of ${c.ids.join(', ')} at ${d.file}:${c.line} gives no reason, so it suppresses nothing.`,

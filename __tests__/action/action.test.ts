@@ -48,7 +48,7 @@ describe('the action on a pull request', () => {
       head_sha: 'ec26c3e57ca3a959ca5aad62de7213c562f8c821',
       status: 'completed',
       conclusion: 'failure',
-      output: { title: '5 failed (4 blocking), 0 indeterminate, 19 passed' },
+      output: { title: '5 failed (4 blocking), 0 indeterminate, 24 passed' },
     });
 
     // The sticky comment, created once.
@@ -72,7 +72,7 @@ describe('the action on a pull request', () => {
     expect(run.outputs).toEqual({
       result: 'fail',
       failed: '5',
-      passed: '19',
+      passed: '24',
       indeterminate: '0',
       'sarif-file': '',
       'json-file': '',

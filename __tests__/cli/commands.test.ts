@@ -12,7 +12,7 @@ describe('aks-identity-lint test', () => {
     const run = runCli(['test']);
     expect(run.status).toBe(0);
     expect(run.stdout).toMatch(/^ok {4}AKSID001 {2}\d+ examples {2}policies\/AKSID001\.json$/m);
-    expect(run.stdout).toMatch(/\n22 policies, \d+ examples, 0 failed\n$/);
+    expect(run.stdout).toMatch(/\n28 policies, \d+ examples, 0 failed\n$/);
   });
 
   it('fails on an example that gives another result, naming it', async () => {
@@ -62,7 +62,7 @@ describe('aks-identity-lint list', () => {
     const run = runCli(['list', '--format', 'markdown']);
     expect(run.stdout).toBe(readFileSync(join(repoRoot, 'docs', 'policies', 'README.md'), 'utf8'));
     expect(run.stdout).toContain(
-      '| [AKSID008](AKSID008.md) | medium | `cluster` | Pod-managed identity is not enabled | not applicable |',
+      '| [AKSID008](AKSID008.md) | medium | `cluster` | Pod-managed identity is not enabled | supported |',
     );
   });
 });

@@ -22,3 +22,23 @@ export async function statuses(
     entities[policy.policy.target].map((e) => [e.key, evaluatePolicy(policy, e).status]),
   );
 }
+
+/** Each entity's full verdict (status, severity and the resources it blames), for tests that look beyond status. */
+export async function verdicts(
+  policyId: string,
+  resources: TestResource[],
+): Promise<Record<string, { status: Status; severity: string; culprits: string[] }>> {
+  builtIns ??= loadPolicies([{ dir: builtInPolicyDir(), builtIn: true }]);
+  const policy = (await builtIns).find((p) => p.policy.id === policyId);
+  if (policy === undefined) throw new Error(`no built-in policy ${policyId}`);
+  const { entities } = await readPlanObject(plan(resources));
+  return Object.fromEntries(
+    entities[policy.policy.target].map((e) => {
+      const v = evaluatePolicy(policy, e);
+      return [
+        e.key,
+        { status: v.status, severity: v.severity, culprits: (v.culprits ?? []).map((c) => c.key) },
+      ];
+    }),
+  );
+}

@@ -95,3 +95,67 @@ export function resource(
 ): TestResource {
   return { address, type, after, afterUnknown: { id: true }, expressions };
 }
+
+/** A federated identity credential of a user-assigned identity, trusting the cluster's issuer by default. */
+export function credential(
+  name: string,
+  parent: string,
+  values: Record<string, unknown>,
+  expressions: Record<string, unknown> = {},
+): TestResource {
+  return {
+    address: `azurerm_federated_identity_credential.${name}`,
+    type: 'azurerm_federated_identity_credential',
+    after: {
+      name,
+      audience: ['api://AzureADTokenExchange'],
+      subject: 'system:serviceaccount:shop:app',
+      ...values,
+    },
+    afterUnknown: { id: true, parent_id: true, ...('issuer' in values ? {} : { issuer: true }) },
+    expressions: {
+      parent_id: ref(`${parent}.id`),
+      issuer: ref('azurerm_kubernetes_cluster.aks.oidc_issuer_url'),
+      ...expressions,
+    },
+  };
+}
+
+/** A custom role definition with one permission block. */
+export function customRole(name: string, permissions: Record<string, string[]>): TestResource {
+  return {
+    address: `azurerm_role_definition.${name}`,
+    type: 'azurerm_role_definition',
+    after: {
+      name,
+      permissions: [{ actions: [], not_actions: [], data_actions: [], not_data_actions: [], ...permissions }],
+    },
+    afterUnknown: { id: true, role_definition_resource_id: true },
+  };
+}
+
+/** A role assignment of a custom role defined in the plan. */
+export function customRoleAssignment(
+  name: string,
+  role: string,
+  principal: string,
+  scope: string,
+): TestResource {
+  const literalScope = scope.startsWith('/');
+  return {
+    address: `azurerm_role_assignment.${name}`,
+    type: 'azurerm_role_assignment',
+    after: literalScope ? { scope } : {},
+    afterUnknown: {
+      id: true,
+      principal_id: true,
+      role_definition_id: true,
+      ...(literalScope ? {} : { scope: true }),
+    },
+    expressions: {
+      principal_id: ref(principal),
+      role_definition_id: ref(`azurerm_role_definition.${role}.role_definition_resource_id`),
+      ...(literalScope ? {} : { scope: ref(scope) }),
+    },
+  };
+}

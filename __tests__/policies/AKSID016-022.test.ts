@@ -1,5 +1,5 @@
 import type { TestResource } from '../helpers/plans.js';
-import { cluster, identity, ref, resource, roleAssignment } from '../helpers/tf.js';
+import { cluster, credential, identity, ref, resource, roleAssignment } from '../helpers/tf.js';
 import { statuses } from '../helpers/policy-runner.js';
 
 const aks = 'azurerm_kubernetes_cluster.aks';
@@ -41,9 +41,12 @@ describe('AKSID016 no privileged role at subscription scope', () => {
       'azurerm_role_assignment.sp': 'not-applicable',
     });
   });
-  it('is indeterminate when the scope cannot be followed', async () => {
+  it('is indeterminate when the scope of a role that can do anything cannot be followed', async () => {
     expect(
-      await statuses('AKSID016', [cluster('aks'), roleAssignment('x', 'Owner', controlPlane, 'local.scope')]),
+      await statuses('AKSID016', [
+        cluster('aks'),
+        roleAssignment('x', 'Contributor', controlPlane, 'local.scope'),
+      ]),
     ).toEqual({
       'azurerm_role_assignment.x': 'indeterminate',
     });
@@ -90,11 +93,16 @@ describe('AKSID018 principal changes', () => {
       await statuses('AKSID018', [cluster('aks', { actions: ['update'], before: before('SystemAssigned') })]),
     ).toEqual({ [aks]: 'pass' });
   });
-  it('passes the replacement of a user-assigned cluster', async () => {
+  it('passes the replacement of a user-assigned cluster that brings its kubelet identity', async () => {
     const c = cluster('aks', {
       actions: ['create', 'delete'],
-      before: before('UserAssigned'),
-      after: { identity: [{ type: 'UserAssigned', identity_ids: ['/x'] }] },
+      before: { ...before('UserAssigned'), identity: [{ type: 'UserAssigned', identity_ids: ['/x'] }] },
+      after: {
+        identity: [{ type: 'UserAssigned', identity_ids: ['/x'] }],
+        kubelet_identity: [{ user_assigned_identity_id: '/k' }],
+      },
+      afterUnknown: { kubelet_identity: [{ object_id: true, client_id: true }] },
+      expressions: { kubelet_identity: [{ user_assigned_identity_id: { constant_value: '/k' } }] },
     });
     expect(await statuses('AKSID018', [c])).toEqual({ [aks]: 'pass' });
   });
@@ -112,29 +120,6 @@ describe('AKSID018 principal changes', () => {
   });
 });
 
-function credential(
-  name: string,
-  parent: string,
-  values: Record<string, unknown>,
-  expressions: Record<string, unknown> = {},
-): TestResource {
-  return {
-    address: `azurerm_federated_identity_credential.${name}`,
-    type: 'azurerm_federated_identity_credential',
-    after: {
-      name,
-      audience: ['api://AzureADTokenExchange'],
-      subject: 'system:serviceaccount:shop:app',
-      ...values,
-    },
-    afterUnknown: { id: true, parent_id: true, ...('issuer' in values ? {} : { issuer: true }) },
-    expressions: {
-      parent_id: ref(`${parent}.id`),
-      issuer: ref('azurerm_kubernetes_cluster.aks.oidc_issuer_url'),
-      ...expressions,
-    },
-  };
-}
 const oidcCluster = cluster('aks', { after: { oidc_issuer_enabled: true, workload_identity_enabled: true } });
 
 describe('AKSID019 federated credential shape', () => {
@@ -149,12 +134,24 @@ describe('AKSID019 federated credential shape', () => {
       'azurerm_federated_identity_credential.app': 'pass',
     });
   });
+  it('does not apply to a credential for another issuer (GitHub Actions)', async () => {
+    const values = {
+      issuer: 'https://token.actions.githubusercontent.com',
+      subject: 'repo:org/app:ref:refs/heads/main',
+    };
+    const expressions = {
+      issuer: { constant_value: values.issuer },
+      subject: { constant_value: values.subject },
+    };
+    expect(
+      await statuses('AKSID019', [
+        oidcCluster,
+        identity('app'),
+        credential('app', 'azurerm_user_assigned_identity.app', values, expressions),
+      ]),
+    ).toEqual({ 'azurerm_federated_identity_credential.app': 'not-applicable' });
+  });
   it.each([
-    [
-      'a foreign issuer',
-      { issuer: 'https://token.actions.githubusercontent.com' },
-      { issuer: { constant_value: 'https://token.actions.githubusercontent.com' } },
-    ],
     ['a subject that is not a service account', { subject: 'app' }, {}],
     ['a second audience', { audience: ['api://AzureADTokenExchange', 'sts.amazonaws.com'] }, {}],
   ])('fails %s', async (_name, values, expressions) => {

@@ -109,10 +109,10 @@ describe('a finding caused by role assignments points at them', () => {
     const run = runCli(['scan', 'tfplan.json', '--fail-on', 'none'], dir);
     expect(run.stderr).toBe('');
     expect(run.stdout).toMatch(
-      /AKSID014 {2}The kubelet identity holds no write or broad role\n {6}Cluster 'aks' gives its kubelet identity more than image pulls: Owner\.\n {6}Caused by azurerm_role_assignment\.kubelet_owner\.\n {6}at main\.tf:8-11\n/,
+      /AKSID014 {2}The kubelet identity can read and pull, nothing more\n {6}Cluster 'aks' gives its kubelet identity more than reading and pulling: its roles are Owner\.\n {6}Caused by azurerm_role_assignment\.kubelet_owner\.\n {6}at main\.tf:8-11\n/,
     );
     expect(run.stdout).toMatch(
-      /AKSID013 .*\n.*Cluster 'aks' is granted 1 registry \(acr\), but its kubelet identity, which pulls the images, holds no AcrPull on it\..*\n {6}Caused by azurerm_role_assignment\.pull_as_control_plane\.\n {6}at main\.tf:13-16\n/,
+      /AKSID013 .*\n.*Cluster 'aks' can pull from 1 registry \(acr\) through its other identities, but its kubelet identity, which pulls the images, cannot pull from it\..*\n {6}Caused by azurerm_role_assignment\.pull_as_control_plane\.\n {6}at main\.tf:13-16\n/,
     );
 
     const sarif = sarifResults(
@@ -141,9 +141,9 @@ describe('messages name unknown values by their origin', () => {
     const dir = await writeTemp({ 'tfplan.json': planWithGrants(), 'main.tf': MAIN_TF });
     const run = runCli(['scan', 'tfplan.json', '--fail-on', 'none'], dir);
     expect(run.stdout).toContain(
-      "Cluster 'aks' brings its own subnet `azurerm_subnet.aks` (known after apply), but its control-plane identity holds no Network Contributor (or subnet join action) on it or its VNet.",
+      "Cluster 'aks' brings its own subnet `azurerm_subnet.aks` (known after apply), but its control-plane identity cannot join it: none of its roles (AcrPull) grants Microsoft.Network/virtualNetworks/subnets/join/action there.",
     );
-    expect(run.stdout).toMatch(/^aks-identity-lint \S+: 22 policies, 1 input\n/);
+    expect(run.stdout).toMatch(/^aks-identity-lint \S+: 28 policies, 1 input\n/);
   });
 });
 

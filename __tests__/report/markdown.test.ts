@@ -88,7 +88,9 @@ describe('the identity map', () => {
     if (acrPull === undefined) throw new Error('no AcrPull');
     const [policy] = outcome.policies;
     if (policy === undefined) throw new Error('no policy');
-    const failing = [{ policy, entity: acrPull, status: 'fail' as const, because: [] }];
+    const failing = [
+      { policy, entity: acrPull, severity: policy.policy.severity, status: 'fail' as const, because: [] },
+    ];
     const map = identityMap(cluster, outcome.entities.managedIdentity, failing);
     expect(map.mermaid.split('\n')).toEqual(
       expect.arrayContaining([

@@ -10,7 +10,7 @@ export interface FormatCoverage {
 }
 
 export const FORMAT_COVERAGE: readonly FormatCoverage[] = [
-  { label: 'Terraform plan', implemented: true, missing: ['podIdentity'] },
+  { label: 'Terraform plan', implemented: true, missing: [] },
   { label: 'Bicep / ARM template', implemented: false, missing: [] },
   { label: 'ARM what-if', implemented: false, missing: [] },
   { label: 'Live (az CLI, Azure SDK)', implemented: false, missing: ['change.before'] },

@@ -2,6 +2,7 @@ import type {
   Cluster,
   EntitiesByKind,
   Entity,
+  IdentityUse,
   ManagedIdentity,
   PrincipalKind,
   Registry,
@@ -67,12 +68,29 @@ function linkClusterIdentities(cluster: Cluster, identitiesById: ValueIndex<Mana
   }
 }
 
+/**
+ * A credential trusts a cluster when its issuer is the cluster's OIDC issuer. Issuers join without their trailing
+ * `/`, so a credential that differs only by it is still linked: Entra compares issuers exactly, and the policy can
+ * then say so. What a credential's identity is to the clusters (control plane, kubelet, add-on) is recorded on the
+ * credential too, also for the kubelet identity AKS creates, which the inputs hold no entity for.
+ */
 function linkFederatedCredentials(byKind: EntitiesByKind, identitiesById: ValueIndex<ManagedIdentity>): void {
   const clustersByIssuer = new ValueIndex<Cluster>();
-  for (const cluster of byKind.cluster) clustersByIssuer.add(cluster.oidcIssuer?.url, cluster);
+  const usesById = new ValueIndex<IdentityUse>();
+  for (const cluster of byKind.cluster) {
+    clustersByIssuer.add(issuerKey(cluster.oidcIssuer?.url), cluster);
+    const ids = cluster.identity.userAssignedIdentityIds;
+    for (const id of Array.isArray(ids) ? ids : []) usesById.add(id, { cluster, as: 'controlPlane' });
+    usesById.add(cluster.kubeletIdentity?.userAssignedIdentityId, { cluster, as: 'kubelet' });
+    for (const addon of cluster.addons) usesById.add(addon.identity?.resourceId, { cluster, as: 'addon' });
+  }
   for (const credential of byKind.federatedCredential) {
     const identity = identitiesById.first(credential.parentId);
-    const cluster = clustersByIssuer.first(credential.issuer);
+    const cluster = clustersByIssuer.first(issuerKey(credential.issuer));
+    for (const use of usesById.get(credential.parentId)) {
+      if (!credential.usedBy.some((u) => u.cluster === use.cluster && u.as === use.as))
+        credential.usedBy.push(use);
+    }
     if (identity !== undefined) {
       credential.identity = identity;
       identity.federatedCredentials.push(credential);
@@ -87,6 +105,11 @@ function linkFederatedCredentials(byKind: EntitiesByKind, identitiesById: ValueI
       }
     }
   }
+}
+
+/** An issuer URL as it joins: without its trailing slashes. */
+function issuerKey(url: Value<string> | undefined): Value<string> | undefined {
+  return typeof url === 'string' ? url.replace(/\/+$/, '') : url;
 }
 
 const PRINCIPAL_LABELS: Record<PrincipalKind, string> = {
@@ -155,12 +178,19 @@ function unseenControlPlanePrincipal(cluster: Cluster): Unknown | undefined {
  */
 class PrincipalDirectory {
   readonly index = new ValueIndex<ClusterPrincipal>();
+  /** The client (application) IDs of the clusters' identities: a principal ID equal to one names the wrong ID. */
+  readonly clientIds = new ValueIndex<IdentityUse>();
   private readonly known: Cluster[] = [];
   private readonly existing: Cluster[] = [];
   private readonly anything: Cluster[] = [];
 
   constructor(private readonly clusters: readonly Cluster[]) {
     for (const cluster of clusters) {
+      this.clientIds.add(cluster.kubeletIdentity?.clientId, { cluster, as: 'kubelet' });
+      this.clientIds.add(cluster.kubeletManagedIdentity?.clientId, { cluster, as: 'kubelet' });
+      this.clientIds.add(cluster.controlPlaneIdentity?.clientId, { cluster, as: 'controlPlane' });
+      for (const addon of cluster.addons)
+        this.clientIds.add(addon.identity?.clientId, { cluster, as: 'addon' });
       for (const p of clusterPrincipals(cluster)) {
         this.index.add(p.principal, p);
         const v = p.principal;
@@ -193,6 +223,8 @@ function linkPrincipal(
   identitiesByPrincipal: ValueIndex<ManagedIdentity>,
 ): void {
   const principalId = assignment.principalId;
+  const clientIdOf = principals.clientIds.first(principalId);
+  if (clientIdOf !== undefined) assignment.principal.clientIdOf = clientIdOf;
   const identity = identitiesByPrincipal.first(principalId);
   if (identity !== undefined) {
     assignment.principal.identity = identity;

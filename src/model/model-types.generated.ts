@@ -217,6 +217,10 @@ export interface Cluster {
      * loadBalancer, userDefinedRouting, managedNATGateway, userAssignedNATGateway.
      */
     outboundType?: Value<string>;
+    /**
+     * A bring-your-own private DNS zone's ID and the scopes that contain it, as far as known: a role at any of them covers the zone.
+     */
+    privateDnsZoneScopeChain?: Value<string>[];
   };
   /**
    * Its add-ons, each with the identity AKS creates for it.

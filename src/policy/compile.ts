@@ -252,9 +252,11 @@ function compileCount(
       }
     }
     const result = countHolds(op, sure, sure + maybe, target, reasons);
-    // Counted too many: the elements it counted are what the failure is about (the grants to remove).
-    if (result === false && scope.trace !== undefined && tooMany(op, sure, target))
+    // Counted too many of some kind: the elements it counted are what the failure is about (the grants to remove).
+    // A count of everything (no where) blames nothing in particular.
+    if (result === false && where !== undefined && scope.trace !== undefined && tooMany(op, sure, target)) {
       scope.trace.push(...matched);
+    }
     return result;
   };
 }

@@ -1,6 +1,7 @@
 import { ENTITY_KINDS, type EntitiesByKind, type Entity } from '../model/entities.js';
 import type { CompiledPolicy } from './load.js';
 import { resolveField } from './resolve-field.js';
+import type { Severity } from './severity.js';
 import { renderMessage } from './template.js';
 import { isUnknownTri, triAll, type Because } from './tristate.js';
 
@@ -23,6 +24,8 @@ export interface Evaluation {
   policy: CompiledPolicy;
   entity: Entity;
   status: Status;
+  /** The finding's severity: the policy's, or the one its `severityWhen` gives this entity. */
+  severity: Severity;
   /** For an indeterminate result: the fields whose values are not known yet. */
   because: Because[];
   /** The policy's message, rendered for this entity (for fail and indeterminate). */
@@ -39,22 +42,30 @@ export interface Evaluation {
 
 export function evaluatePolicy(policy: CompiledPolicy, entity: Entity): Evaluation {
   const scope = { element: entity, outers: [] };
+  const base = { policy, entity, severity: policy.policy.severity };
   const applies = policy.when === undefined ? true : policy.when(scope);
-  if (applies === false) return { policy, entity, status: 'not-applicable', because: [] };
+  if (applies === false) return { ...base, status: 'not-applicable', because: [] };
   const holds = policy.assert(scope);
   // Compliant whether or not the policy turns out to apply.
-  if (holds === true) return { policy, entity, status: 'pass', because: [] };
+  if (holds === true) return { ...base, status: 'pass', because: [] };
   const message = renderMessage(policy.policy.message, entity);
+  const severity = severityOf(policy, scope);
   if (holds === false && applies === true) {
     const culprits = findCulprits(policy, entity);
     return culprits.length === 0
-      ? { policy, entity, status: 'fail', because: [], message }
-      : { policy, entity, status: 'fail', because: [], message, culprits };
+      ? { ...base, severity, status: 'fail', because: [], message }
+      : { ...base, severity, status: 'fail', because: [], message, culprits };
   }
   // The reasons of both, each once: when and assert often wait on the same field.
   const undecided = triAll([applies, holds]);
   const because = isUnknownTri(undecided) ? undecided.unknown : [];
-  return { policy, entity, status: 'indeterminate', because, message };
+  return { ...base, severity, status: 'indeterminate', because, message };
+}
+
+/** The first `severityWhen` that surely holds gives the severity; an undecided one does not. */
+function severityOf(policy: CompiledPolicy, scope: { element: unknown; outers: unknown[] }): Severity {
+  for (const s of policy.severityWhen ?? []) if (s.when(scope) === true) return s.severity;
+  return policy.policy.severity;
 }
 
 /**

@@ -6,6 +6,7 @@ import { exampleProblems } from './examples.js';
 import { parseFieldPath, type FieldPath } from './field-path.js';
 import { ModelSchema, type FieldType } from './model-schema.js';
 import { validatePolicyValue } from './schema.js';
+import type { Severity } from './severity.js';
 import { templateFields } from './template.js';
 import type { Policy } from './policy-types.generated.js';
 
@@ -18,6 +19,8 @@ export interface CompiledPolicy {
   assert: Predicate;
   /** The entities a failure is caused by, when the policy names them (see the schema's `culprits`). */
   culprits?: { field: FieldPath; where?: Predicate };
+  /** A finding's severity by its circumstances, first match wins (the schema's `severityWhen`). */
+  severityWhen?: { when: Predicate; severity: Severity }[];
 }
 
 /** One problem in one policy file: where (file, JSON pointer, line:column) and what was expected. */
@@ -93,6 +96,10 @@ export function compilePolicyText(
       : compileCondition(policy.when, ['when'], compileProblems, [entity]);
   const assert = compileCondition(policy.assert, ['assert'], compileProblems, [entity]);
   const culprits = compileCulprits(policy, entity, compileProblems);
+  const severityWhen = policy.severityWhen?.map((s, i) => ({
+    when: compileCondition(s.when, ['severityWhen', i, 'when'], compileProblems, [entity]),
+    severity: s.severity,
+  }));
   for (const field of templateFields(policy.message)) {
     const walked = ModelSchema.get().walk(entity, parseFieldPath(field).segments, field);
     if ('problem' in walked) compileProblems.push({ path: ['message'], message: walked.problem });
@@ -104,6 +111,7 @@ export function compilePolicyText(
   const compiled: CompiledPolicy = { policy, file, builtIn, assert };
   if (when !== undefined) compiled.when = when;
   if (culprits !== undefined) compiled.culprits = culprits;
+  if (severityWhen !== undefined) compiled.severityWhen = severityWhen;
   return { policy: compiled, problems: [] };
 }
 

@@ -35,7 +35,8 @@ export interface FieldType {
   entity?: EntityKind;
 }
 
-export type WalkResult = { type: FieldType } | { problem: string };
+/** The type at the end of a path, and whether any step on the way may be unknown (so the value may be). */
+export type WalkResult = { type: FieldType; mayBeUnknown: boolean } | { problem: string };
 
 const UNKNOWN_DEF = '#/$defs/unknownValue';
 const ENTITY_DEFS: Record<string, EntityKind> = {
@@ -72,8 +73,9 @@ export class ModelSchema {
   walk(start: FieldType, segments: readonly PathSegment[], shown: string): WalkResult {
     let type = start;
     let walked = '';
+    let mayBeUnknown = start.unknown;
     for (const segment of segments) {
-      if (type.open) return { type };
+      if (type.open) return { type, mayBeUnknown: true };
       if ('name' in segment) {
         const next = this.property(type, segment.name);
         if (next === undefined) return { problem: this.unknownProperty(type, segment.name, walked, shown) };
@@ -89,8 +91,9 @@ export class ModelSchema {
         type = this.typeOf(...items);
         walked += 'index' in segment ? `[${segment.index}]` : '[*]';
       }
+      mayBeUnknown ||= type.unknown;
     }
-    return { type };
+    return { type, mayBeUnknown };
   }
 
   /** The element type a count iterates: a list's items, or the type itself when the path already ends in [*]. */

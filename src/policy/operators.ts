@@ -1,6 +1,12 @@
 import { isUnknown } from '../model/unknown.js';
 import type { PermissionBlock } from '../model/entities.js';
-import { grantsAnyMatching, type ActionKind } from '../model/permissions.js';
+import {
+  allows,
+  grantsAnyMatching,
+  type ActionKind,
+  type Grant,
+  type RolePermissions,
+} from '../model/permissions.js';
 import { knownDifferent, sameValue } from '../model/values.js';
 import { likeMatches, matchPattern } from './patterns.js';
 import { triAny, triNot, type Tri } from './tristate.js';
@@ -31,7 +37,9 @@ export type OperatorName =
   | 'less'
   | 'lessOrEquals'
   | 'allowsAction'
-  | 'allowsDataAction';
+  | 'allowsDataAction'
+  | 'allowsAnyAction'
+  | 'allowsAnyDataAction';
 
 export const OPERATOR_NAMES: readonly OperatorName[] = [
   'equals',
@@ -53,6 +61,8 @@ export const OPERATOR_NAMES: readonly OperatorName[] = [
   'lessOrEquals',
   'allowsAction',
   'allowsDataAction',
+  'allowsAnyAction',
+  'allowsAnyDataAction',
 ];
 
 export function applyOperator(op: OperatorName, value: unknown, operand: unknown): Tri {
@@ -92,9 +102,13 @@ export function applyOperator(op: OperatorName, value: unknown, operand: unknown
     case 'lessOrEquals':
       return compare(value, operand, (c) => c <= 0);
     case 'allowsAction':
-      return grants(value, operand, 'action');
+      return grants(value, operand, 'action', allows);
     case 'allowsDataAction':
-      return grants(value, operand, 'dataAction');
+      return grants(value, operand, 'dataAction', allows);
+    case 'allowsAnyAction':
+      return grants(value, operand, 'action', grantsAnyMatching);
+    case 'allowsAnyDataAction':
+      return grants(value, operand, 'dataAction', grantsAnyMatching);
   }
 }
 
@@ -155,14 +169,20 @@ function compare(value: unknown, operand: unknown, test: (c: number) => boolean)
 }
 
 /**
- * Whether permission blocks grant an action, as Azure decides: unknown permissions, or a grant only a conditional
+ * Whether permission blocks grant an operation (allows), or any operation a pattern matches (grantsAnyMatching), as
+ * Azure decides: unknown permissions, or a grant only a conditional
  * block makes (an ABAC condition decides it per request), are unknown; anything but a list of blocks grants nothing.
  */
-function grants(value: unknown, operand: unknown, kind: ActionKind): Tri {
+function grants(
+  value: unknown,
+  operand: unknown,
+  kind: ActionKind,
+  decide: (role: RolePermissions, action: string, kind: ActionKind) => Grant,
+): Tri {
   if (isUnknown(value)) return UNKNOWN_TRI;
   if (!Array.isArray(value) || typeof operand !== 'string') return false;
   const blocks = (value as unknown[]).flatMap(asPermissionBlock);
-  const grant = grantsAnyMatching({ blocks }, operand, kind);
+  const grant = decide({ blocks }, operand, kind);
   return grant === 'yes' ? true : grant === 'conditional' ? UNKNOWN_TRI : false;
 }
 

@@ -73,7 +73,7 @@ export function isBlocking(
   e: Evaluation,
   outcome: Pick<ScanOutcome, 'failOn' | 'failOnIndeterminate'>,
 ): boolean {
-  if (e.suppression !== undefined || !atOrAbove(e.policy.policy.severity, outcome.failOn)) return false;
+  if (e.suppression !== undefined || !atOrAbove(e.severity, outcome.failOn)) return false;
   return e.status === 'fail' || (e.status === 'indeterminate' && outcome.failOnIndeterminate);
 }
 

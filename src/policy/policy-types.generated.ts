@@ -10,6 +10,11 @@
  */
 export type Severity = 'critical' | 'high' | 'medium' | 'low' | 'info';
 /**
+ * This interface was referenced by `Policy`'s JSON-Schema
+ * via the `definition` "condition".
+ */
+export type Condition = FieldCondition | CountCondition | AllOfCondition | AnyOfCondition | NotCondition;
+/**
  * A dotted field path into the model, e.g. identity.type or kubeletRoleAssignments[*].role.name. Inside count.where, paths are relative to the counted element; a leading $outer. reaches the element that encloses it (Azure Policy's current()).
  *
  * This interface was referenced by `Policy`'s JSON-Schema
@@ -36,11 +41,6 @@ export type ListOperand = Scalar[] | FieldRef;
  * via the `definition` "orderedOperand".
  */
 export type OrderedOperand = (number | string) | FieldRef;
-/**
- * This interface was referenced by `Policy`'s JSON-Schema
- * via the `definition` "condition".
- */
-export type Condition = FieldCondition | CountCondition | AllOfCondition | AnyOfCondition | NotCondition;
 
 /**
  * One aks-identity-lint policy: which entities it applies to (target, when) and the compliant state they must be in (assert).
@@ -63,6 +63,21 @@ export interface Policy {
    */
   description?: string;
   severity: Severity;
+  /**
+   * A finding's severity by its circumstances (a grant at subscription scope is worse than one on a resource): the first entry whose 'when' holds gives it; otherwise 'severity'. A severity set in the config file overrides all of them.
+   *
+   * @minItems 1
+   */
+  severityWhen?: [
+    {
+      when: Condition;
+      severity: Severity;
+    },
+    ...{
+      when: Condition;
+      severity: Severity;
+    }[],
+  ];
   /**
    * The entity type the policy is evaluated on.
    */
@@ -152,13 +167,21 @@ export interface FieldCondition {
   less?: OrderedOperand;
   lessOrEquals?: OrderedOperand;
   /**
-   * The field (a role's permissions, e.g. role.permissions) grants a control-plane action: Azure's semantics (wildcards, notActions within their block, case-insensitive). A pattern with * asks whether it grants any action the pattern matches (e.g. * /write). Unknown when the permissions are, or when only a conditional block grants it.
+   * The field (a role's permissions: role.permissions) grants this control-plane operation, as Azure decides: the role's wildcards, notActions within their block, case-insensitively. The operation is taken as written (Microsoft.ManagedIdentity/userAssignedIdentities/* /assign/action is one operation's name). Unknown when the permissions are, or when only a conditional block grants it.
    */
   allowsAction?: string;
   /**
-   * As allowsAction, for data-plane actions (dataActions minus notDataActions).
+   * As allowsAction, for a data-plane operation (dataActions minus notDataActions).
    */
   allowsDataAction?: string;
+  /**
+   * The permissions grant some control-plane operation the pattern matches: * /write asks whether the role can write anything, Microsoft.Network/* whether it can do anything to networks.
+   */
+  allowsAnyAction?: string;
+  /**
+   * As allowsAnyAction, for data-plane operations.
+   */
+  allowsAnyDataAction?: string;
 }
 /**
  * The value of another field (field-to-field comparison), e.g. {"field": "$outer.oidcIssuer.url"}.

@@ -7,7 +7,7 @@ export type { SchemaProblem };
 const OPERATORS_TEXT =
   'equals, notEquals, in, notIn, exists, like, notLike, match, notMatch, matchInsensitively, ' +
   'notMatchInsensitively, contains, notContains, greater, greaterOrEquals, less, lessOrEquals, allowsAction, ' +
-  'allowsDataAction';
+  'allowsDataAction, allowsAnyAction, allowsAnyDataAction';
 
 let validator: SchemaValidator | undefined;
 

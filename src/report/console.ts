@@ -61,7 +61,7 @@ export function renderConsole(outcome: ScanOutcome, options: ConsoleOptions): st
       const colored =
         e.status === 'fail' ? paint(isBlocking(e, outcome) ? '31' : '33', word) : paint('36', word);
       lines.push(
-        `  ${colored.padEnd(options.color ? 16 : 7)} ${e.policy.policy.severity.padEnd(8)} ${e.policy.policy.id}  ${e.policy.policy.title}`,
+        `  ${colored.padEnd(options.color ? 16 : 7)} ${e.severity.padEnd(8)} ${e.policy.policy.id}  ${e.policy.policy.title}`,
       );
       if (e.entity !== group.cluster) lines.push(`      on ${entityLabel(e.entity)}`);
       if (e.status === 'fail') lines.push(`      ${e.message ?? ''}`);
@@ -77,7 +77,7 @@ export function renderConsole(outcome: ScanOutcome, options: ConsoleOptions): st
     for (const e of suppressed) {
       const word = e.suppression?.kind === 'inline' ? 'IGNORED' : 'WAIVED';
       lines.push(
-        `  ${paint('90', word).padEnd(options.color ? 16 : 7)} ${e.policy.policy.severity.padEnd(8)} ${e.policy.policy.id}  ${e.policy.policy.title}`,
+        `  ${paint('90', word).padEnd(options.color ? 16 : 7)} ${e.severity.padEnd(8)} ${e.policy.policy.id}  ${e.policy.policy.title}`,
       );
       if (e.entity !== group.cluster) lines.push(`      on ${entityLabel(e.entity)}`);
       lines.push(`      ${suppressionText(e)}`);

@@ -44,7 +44,7 @@ export function jsonResult(e: Evaluation, outcome: ScanOutcome): JsonResult {
   const result: JsonResult = {
     policyId: e.policy.policy.id,
     title: e.policy.policy.title,
-    severity: e.policy.policy.severity,
+    severity: e.severity,
     status: e.status,
     blocking: isBlocking(e, outcome),
     entity: { kind: e.entity.kind, key: e.entity.key, name: entityName(e.entity) },

@@ -160,10 +160,7 @@ function severityTable(outcome: ScanOutcome): string {
   const rows = SEVERITIES.map((s) => {
     const of = (status: Evaluation['status'], suppressed: boolean): number =>
       outcome.evaluations.filter(
-        (e) =>
-          e.status === status &&
-          e.policy.policy.severity === s &&
-          (e.suppression !== undefined) === suppressed,
+        (e) => e.status === status && e.severity === s && (e.suppression !== undefined) === suppressed,
       ).length;
     const waived = of('fail', true) + of('indeterminate', true);
     return `| ${s} | ${of('fail', false)} | ${of('indeterminate', false)} | ${waived} | ${of('pass', false)} |`;
@@ -186,7 +183,7 @@ function findingTable(shown: Evaluation[], outcome: ScanOutcome, links: Markdown
   const rows = shown.map((e) => {
     const where = placesText(e, links);
     const blocking = isBlocking(e, outcome) ? ' (blocking)' : '';
-    return `| ${ICON[e.status]} | ${policyLink(e.policy, links)} ${escapeCell(e.policy.policy.title)} | ${e.policy.policy.severity}${blocking} | \`${escapeCell(e.entity.key)}\` | ${where} |`;
+    return `| ${ICON[e.status]} | ${policyLink(e.policy, links)} ${escapeCell(e.policy.policy.title)} | ${e.severity}${blocking} | \`${escapeCell(e.entity.key)}\` | ${where} |`;
   });
   return ['| | Policy | Severity | Resource | Where |', '|---|---|---|---|---|', ...rows].join('\n');
 }

@@ -149,8 +149,7 @@ function isFinding(e: Evaluation): boolean {
 
 function sorted(outcome: ScanOutcome, evaluations: Evaluation[]): Evaluation[] {
   const rank = (e: Evaluation): number =>
-    (isBlocking(e, outcome) ? 0 : e.status === 'fail' ? 100 : 200) +
-    SEVERITIES.indexOf(e.policy.policy.severity);
+    (isBlocking(e, outcome) ? 0 : e.status === 'fail' ? 100 : 200) + SEVERITIES.indexOf(e.severity);
   return evaluations.sort(
     (a, b) =>
       rank(a) - rank(b) ||
@@ -198,5 +197,5 @@ export function scopeText(scope: Scope): string {
 /** Unsuppressed failures per severity, most severe first. */
 export function failedBySeverity(outcome: ScanOutcome): [Severity, number][] {
   const active = findings(outcome).filter((e) => e.status === 'fail');
-  return SEVERITIES.map((s) => [s, active.filter((e) => e.policy.policy.severity === s).length]);
+  return SEVERITIES.map((s) => [s, active.filter((e) => e.severity === s).length]);
 }

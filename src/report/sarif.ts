@@ -153,7 +153,7 @@ function result(e: Evaluation, index: number): Record<string, unknown> {
   return {
     ruleId: e.policy.policy.id,
     ruleIndex: index,
-    level: e.status === 'indeterminate' ? 'note' : LEVEL[e.policy.policy.severity],
+    level: e.status === 'indeterminate' ? 'note' : LEVEL[e.severity],
     message: { text: `${findingText(e)}\nResource: ${entityLabel(e.entity)}${note}` },
     locations: places.map(sarifLocation),
     ...related,

@@ -102,7 +102,11 @@ export function applyPolicySettings(
   return policies.flatMap((p) => {
     const s = settings.get(p.policy.id.toUpperCase());
     if (s?.enabled === false) return [];
-    return s?.severity === undefined ? [p] : [{ ...p, policy: { ...p.policy, severity: s.severity } }];
+    if (s?.severity === undefined) return [p];
+    // The config's severity is the team's word: it replaces the policy's own, circumstances included.
+    const overridden: CompiledPolicy = { ...p, policy: { ...p.policy, severity: s.severity } };
+    delete overridden.severityWhen;
+    return [overridden];
   });
 }
 

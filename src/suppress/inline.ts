@@ -99,6 +99,7 @@ export async function applyInlineSuppressions(
       missingReason.push({
         policy: MISSING_REASON,
         entity,
+        severity: MISSING_REASON.policy.severity,
         status: 'fail',
         because: [],
         message: `The suppression of ${c.ids.join(', ')} at ${d.file}:${c.line} gives no reason, so it suppresses nothing.`,

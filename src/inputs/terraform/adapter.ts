@@ -20,6 +20,7 @@ import { redactSecrets } from '../redact.js';
 import { mapCluster } from './map-cluster.js';
 import { mapRoleAssignment } from './map-role-assignment.js';
 import { mapFederatedCredential, mapManagedIdentity, mapRegistry, mapRoleDefinition } from './map-simple.js';
+import { applyAzapiPatches } from './azapi-patches.js';
 import { attachNodePoolSubnets } from './node-pools.js';
 import { setNodeResourceGroupIds } from './node-resource-group.js';
 import { readPlan, type PlannedResource } from './plan.js';
@@ -42,6 +43,9 @@ export interface AdapterOutput {
   summary: InputSummary;
   secrets: string[];
 }
+
+/** azapi resources that set properties of an existing ARM resource. */
+const AZAPI_PATCHES = new Set(['azapi_update_resource']);
 
 const ENTITY_OF_TYPE: Record<string, EntityKind> = {
   azurerm_kubernetes_cluster: 'cluster',
@@ -69,11 +73,16 @@ export async function readTerraformPlan(
   const skipped: SkippedResource[] = [];
   const unsupported: Record<string, number> = {};
   const nodePools: PlannedResource[] = [];
+  const azapiPatches: PlannedResource[] = [];
 
   for (const resource of plan.resources) {
     const kind = resource.mode === 'managed' ? ENTITY_OF_TYPE[resource.type] : undefined;
     if (resource.mode === 'managed' && resource.type === 'azurerm_kubernetes_cluster_node_pool') {
       nodePools.push(resource);
+      continue;
+    }
+    if (resource.mode === 'managed' && AZAPI_PATCHES.has(resource.type) && resource.action !== 'delete') {
+      azapiPatches.push(resource);
       continue;
     }
     if (kind === undefined) {
@@ -117,6 +126,18 @@ export async function readTerraformPlan(
     nodePools.map((pool) => ResourceView.after(pool, ctx)),
     clusters,
   );
+  const unpatched = applyAzapiPatches(
+    azapiPatches.map((patch) => ResourceView.after(patch, ctx)),
+    clusters,
+  );
+  for (const patch of unpatched) {
+    skipped.push({
+      file: document.file,
+      address: patch.address,
+      type: patch.resource.type,
+      reason: 'it patches a cluster that is not in this plan (or not a cluster)',
+    });
+  }
   for (const pool of unattached) {
     skipped.push({
       file: document.file,
@@ -133,7 +154,8 @@ export async function readTerraformPlan(
     summary: {
       file: document.file,
       format: 'terraform-plan',
-      scanned: entities.length + nodePools.length - unattached.length,
+      scanned:
+        entities.length + nodePools.length - unattached.length + azapiPatches.length - unpatched.length,
       skipped: skipped.length,
       unsupported,
     },

@@ -126,7 +126,13 @@ export function mapCluster(r: ResourceView): ClusterFields {
     outboundIpIds: outboundIpIds(r),
   };
   network.privateCluster = r.boolOrDefault(['private_cluster_enabled'], false);
-  setIfDefined(network, 'privateDnsZone', r.chosenString(['private_dns_zone_id']));
+  const privateDnsZone = r.chosenString(['private_dns_zone_id']);
+  if (privateDnsZone !== undefined) {
+    network.privateDnsZone = privateDnsZone;
+    // "System" and "None" are AKS's own choices, not a zone to hold a role on.
+    const custom = isUnknown(privateDnsZone) || privateDnsZone.startsWith('/');
+    if (custom) network.privateDnsZoneScopeChain = r.scopeChain(privateDnsZone);
+  }
   setIfDefined(network, 'outboundType', r.string(['network_profile', 0, 'outbound_type']));
   fields.network = network;
   return fields;

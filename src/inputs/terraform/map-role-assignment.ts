@@ -58,21 +58,29 @@ function roleDefinitionId(r: ResourceView): Value<string> | undefined {
   return id;
 }
 
+/** A scope whose level and type are as unknown as its ID: a policy asking about either is indeterminate. */
+function unknownScope(id: Value<string>, why: string): Scope {
+  const unknown = new Unknown(why);
+  return { id, level: unknown, resourceType: unknown };
+}
+
 function mapScope(r: ResourceView): Scope {
   const scope = r.string(['scope']);
-  if (scope === undefined)
-    return { id: new Unknown('no scope in the plan'), level: new Unknown('no scope in the plan') };
-  if (!isUnknown(scope)) {
-    return parseScope(scope) ?? { id: scope, level: new Unknown(`unrecognised scope ${scope}`) };
-  }
+  if (scope === undefined) return unknownScope(new Unknown('no scope in the plan'), 'no scope in the plan');
+  if (!isUnknown(scope)) return parseScope(scope) ?? unknownScope(scope, `unrecognised scope ${scope}`);
   const [only, ...more] = r.resolveConfigured(['scope']);
   if (only?.kind === 'attribute' && more.length === 0 && only.attribute === 'id') {
     const known = scopeOfResourceType(only.resourceType);
     if (known !== undefined) {
       const result: Scope = { id: scope, level: known.level };
       if (known.resourceType !== undefined) result.resourceType = known.resourceType;
+      else if (known.level === 'resource') {
+        result.resourceType = new Unknown(
+          `the Azure resource type of ${only.resourceType} is not known here`,
+        );
+      }
       return result;
     }
   }
-  return { id: scope, level: new Unknown(scope.reason) };
+  return unknownScope(scope, scope.reason);
 }
