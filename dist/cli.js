@@ -1452,17 +1452,13 @@ const wrap = (text) => `/${canonical(text).replace(/\*+/g, WILDCARD)}/`;
 /**
  * Whether an action string (`Microsoft.Network/virtualNetworks/subnets/join/action`) is matched by a permission
  * pattern (`Microsoft.Network/*`, `*\/read`, `*`). Case-insensitive; `*` matches any sequence of characters, `/`
- * included. A `*` that is a whole segment (between slashes, or at either end next to one) may also stand for no
- * segment at all: `userAssignedIdentities/*\/assign/action` matches `userAssignedIdentities/assign/action`. Azure
- * evidently matches that way: Managed Identity Operator is Microsoft's named example of a role granting
- * `Microsoft.ManagedIdentity/userAssignedIdentities/assign/action` (learn.microsoft.com, "Use customer-managed storage
- * accounts in Azure Monitor Logs", and AKS requires it for a pre-created kubelet identity), yet it lists only
- * `Microsoft.ManagedIdentity/userAssignedIdentities/*\/assign/action`. A `*` in `action` is an ordinary character.
+ * included ("Understand Azure role definitions", learn.microsoft.com). A `*` in `action` is an ordinary character:
+ * some operations carry one in their name, such as `Microsoft.ManagedIdentity/userAssignedIdentities/*\/assign/action`,
+ * the operation a control plane needs to assign an identity, which Managed Identity Operator grants.
  *
  * Linear in the two lengths and without regular expressions built from the input: the pattern's first and last pieces
  * must be the action's prefix and suffix, and each piece between stars is placed at its leftmost occurrence after the
- * previous one (placing it later could only leave less room for the rest), so nothing is ever retried. A whole-segment
- * star lets the pieces around it share their slash.
+ * previous one (placing it later could only leave less room for the rest), so nothing is ever retried.
  */
 function actionMatches(pattern, action) {
     const text = `/${canonical(action)}/`;
@@ -1473,14 +1469,13 @@ function actionMatches(pattern, action) {
         return text === first;
     if (!text.startsWith(first) || !text.endsWith(last))
         return false;
-    const overlap = (i) => pieces[i]?.endsWith('/') === true && pieces[i + 1]?.startsWith('/') === true ? 1 : 0;
-    let from = first.length - overlap(0);
+    let from = first.length;
     for (let i = 1; i < pieces.length - 1; i++) {
         const piece = pieces[i] ?? '';
         const at = indexWithin(text, piece, from, text.length);
         if (at < 0)
             return false;
-        from = at + piece.length - overlap(i);
+        from = at + piece.length;
     }
     return from <= text.length - last.length;
 }
@@ -1512,10 +1507,7 @@ function allows(role, action, kind) {
     return grant;
 }
 const compile$1 = (pattern) => Array.from(wrap(pattern));
-/**
- * The pattern positions reachable from `states` without reading: past a `*` (it may match nothing), and from the
- * slash before a whole-segment `*` to the slash after it (the segment may be absent, as in actionMatches).
- */
+/** The pattern positions reachable from `states` without reading: past a `*`, which may match nothing. */
 function closure(glob, states) {
     const reached = new Set();
     const pending = [...states];
@@ -1525,8 +1517,6 @@ function closure(glob, states) {
         reached.add(state);
         if (glob[state] === WILDCARD)
             pending.push(state + 1);
-        if (glob[state] === '/' && glob[state + 1] === WILDCARD && glob[state + 2] === '/')
-            pending.push(state + 2);
     }
     return [...reached].sort((a, b) => a - b);
 }
@@ -1546,6 +1536,12 @@ function step$1(glob, states, char) {
  * few hundred at most; the bound only keeps adversarial custom roles from costing unbounded time.
  */
 const SEARCH_STATE_LIMIT = 50_000;
+/** Azure operations have a namespace, at least one resource type and a verb. */
+const OPERATION_SEGMENTS = 3;
+function isOperationShaped(action) {
+    const segments = canonical(action).split('/');
+    return segments.length >= OPERATION_SEGMENTS && !segments.includes('');
+}
 /** The literal text a pattern's matches all start with, and the one they all end with (wrapped in slashes). */
 function fixedEnds(glob) {
     const firstStar = glob.indexOf(WILDCARD);
@@ -1571,7 +1567,8 @@ function someActionMatches(required, excluded) {
     // A pattern without a wildcard matches one action: that action is the only candidate.
     const literal = required.find((pattern) => !pattern.includes(WILDCARD));
     if (literal !== undefined) {
-        return (required.every((pattern) => actionMatches(pattern, literal)) &&
+        return (isOperationShaped(literal) &&
+            required.every((pattern) => actionMatches(pattern, literal)) &&
             !excluded.some((pattern) => actionMatches(pattern, literal)));
     }
     const requiredGlobs = required.map(compile$1);
@@ -1583,23 +1580,29 @@ function someActionMatches(required, excluded) {
     while (alphabet.has(fresh))
         fresh = String.fromCharCode(fresh.charCodeAt(0) + 1);
     alphabet.add(fresh);
-    // Strings are read between the wrapping slashes: each search starts after the opening one and a string is accepted
-    // by a pattern when the closing one takes the pattern to its end.
-    const accepts = (states) => states.every((set, i) => {
-        const glob = globs[i] ?? [];
-        const mustMatch = i < required.length;
-        return step$1(glob, set, '/').includes(glob.length) === mustMatch;
-    });
-    const keyOf = (states) => states.map((set) => set.join(',')).join('|');
-    const start = globs.map((glob) => step$1(glob, closure(glob, [0]), '/'));
+    const accepts = (node) => node.segments >= OPERATION_SEGMENTS &&
+        !node.atSegmentStart &&
+        node.states.every((set, i) => {
+            const glob = globs[i] ?? [];
+            const mustMatch = i < required.length;
+            return step$1(glob, set, '/').includes(glob.length) === mustMatch;
+        });
+    const keyOf = (node) => `${node.segments}${node.atSegmentStart ? '/' : ''}:${node.states.map((set) => set.join(',')).join('|')}`;
+    const start = {
+        states: globs.map((glob) => step$1(glob, closure(glob, [0]), '/')),
+        segments: 1,
+        atSegmentStart: true,
+    };
     const seen = new Set([keyOf(start)]);
     const queue = [start];
     for (let head = 0, next = queue[0]; next !== undefined; next = queue[++head]) {
         if (accepts(next))
             return true;
         for (const char of alphabet) {
+            if (char === '/' && next.atSegmentStart)
+                continue;
             const states = [];
-            for (const [i, set] of next.entries()) {
+            for (const [i, set] of next.states.entries()) {
                 const stepped = step$1(globs[i] ?? [], set, char);
                 // A required pattern with no live state can never match again; the string is a dead end.
                 if (i < required.length && stepped.length === 0)
@@ -1608,13 +1611,18 @@ function someActionMatches(required, excluded) {
             }
             if (states.length < globs.length)
                 continue;
-            const key = keyOf(states);
+            const node = {
+                states,
+                segments: char === '/' ? Math.min(next.segments + 1, OPERATION_SEGMENTS) : next.segments,
+                atSegmentStart: char === '/',
+            };
+            const key = keyOf(node);
             if (seen.has(key))
                 continue;
             if (seen.size >= SEARCH_STATE_LIMIT)
                 return true;
             seen.add(key);
-            queue.push(states);
+            queue.push(node);
         }
     }
     return false;
@@ -12505,8 +12513,9 @@ function applyPolicySettings(policies, loaded) {
         if (s?.severity === undefined)
             return [p];
         // The config's severity is the team's word: it replaces the policy's own, circumstances included.
-        const { severityWhen: _, ...rest } = p;
-        return [{ ...rest, policy: { ...p.policy, severity: s.severity } }];
+        const overridden = { ...p, policy: { ...p.policy, severity: s.severity } };
+        delete overridden.severityWhen;
+        return [overridden];
     });
 }
 function displayPath$1(path, cwd) {

@@ -93,17 +93,13 @@ const wrap = (text: string): string => `/${canonical(text).replace(/\*+/g, WILDC
 /**
  * Whether an action string (`Microsoft.Network/virtualNetworks/subnets/join/action`) is matched by a permission
  * pattern (`Microsoft.Network/*`, `*\/read`, `*`). Case-insensitive; `*` matches any sequence of characters, `/`
- * included. A `*` that is a whole segment (between slashes, or at either end next to one) may also stand for no
- * segment at all: `userAssignedIdentities/*\/assign/action` matches `userAssignedIdentities/assign/action`. Azure
- * evidently matches that way: Managed Identity Operator is Microsoft's named example of a role granting
- * `Microsoft.ManagedIdentity/userAssignedIdentities/assign/action` (learn.microsoft.com, "Use customer-managed storage
- * accounts in Azure Monitor Logs", and AKS requires it for a pre-created kubelet identity), yet it lists only
- * `Microsoft.ManagedIdentity/userAssignedIdentities/*\/assign/action`. A `*` in `action` is an ordinary character.
+ * included ("Understand Azure role definitions", learn.microsoft.com). A `*` in `action` is an ordinary character:
+ * some operations carry one in their name, such as `Microsoft.ManagedIdentity/userAssignedIdentities/*\/assign/action`,
+ * the operation a control plane needs to assign an identity, which Managed Identity Operator grants.
  *
  * Linear in the two lengths and without regular expressions built from the input: the pattern's first and last pieces
  * must be the action's prefix and suffix, and each piece between stars is placed at its leftmost occurrence after the
- * previous one (placing it later could only leave less room for the rest), so nothing is ever retried. A whole-segment
- * star lets the pieces around it share their slash.
+ * previous one (placing it later could only leave less room for the rest), so nothing is ever retried.
  */
 export function actionMatches(pattern: string, action: string): boolean {
   const text = `/${canonical(action)}/`;
@@ -112,14 +108,12 @@ export function actionMatches(pattern: string, action: string): boolean {
   const last = pieces[pieces.length - 1] ?? '';
   if (pieces.length === 1) return text === first;
   if (!text.startsWith(first) || !text.endsWith(last)) return false;
-  const overlap = (i: number): number =>
-    pieces[i]?.endsWith('/') === true && pieces[i + 1]?.startsWith('/') === true ? 1 : 0;
-  let from = first.length - overlap(0);
+  let from = first.length;
   for (let i = 1; i < pieces.length - 1; i++) {
     const piece = pieces[i] ?? '';
     const at = indexWithin(text, piece, from, text.length);
     if (at < 0) return false;
-    from = at + piece.length - overlap(i);
+    from = at + piece.length;
   }
   return from <= text.length - last.length;
 }
@@ -158,10 +152,7 @@ type Glob = readonly string[];
 
 const compile = (pattern: string): Glob => Array.from(wrap(pattern));
 
-/**
- * The pattern positions reachable from `states` without reading: past a `*` (it may match nothing), and from the
- * slash before a whole-segment `*` to the slash after it (the segment may be absent, as in actionMatches).
- */
+/** The pattern positions reachable from `states` without reading: past a `*`, which may match nothing. */
 function closure(glob: Glob, states: readonly number[]): number[] {
   const reached = new Set<number>();
   const pending = [...states];
@@ -169,8 +160,6 @@ function closure(glob: Glob, states: readonly number[]): number[] {
     if (reached.has(state)) continue;
     reached.add(state);
     if (glob[state] === WILDCARD) pending.push(state + 1);
-    if (glob[state] === '/' && glob[state + 1] === WILDCARD && glob[state + 2] === '/')
-      pending.push(state + 2);
   }
   return [...reached].sort((a, b) => a - b);
 }
@@ -190,6 +179,14 @@ function step(glob: Glob, states: readonly number[], char: string): number[] {
  * few hundred at most; the bound only keeps adversarial custom roles from costing unbounded time.
  */
 const SEARCH_STATE_LIMIT = 50_000;
+
+/** Azure operations have a namespace, at least one resource type and a verb. */
+const OPERATION_SEGMENTS = 3;
+
+function isOperationShaped(action: string): boolean {
+  const segments = canonical(action).split('/');
+  return segments.length >= OPERATION_SEGMENTS && !segments.includes('');
+}
 
 /** The literal text a pattern's matches all start with, and the one they all end with (wrapped in slashes). */
 function fixedEnds(glob: Glob): { readonly head: string; readonly tail: string } {
@@ -222,6 +219,7 @@ function someActionMatches(required: readonly string[], excluded: readonly strin
   const literal = required.find((pattern) => !pattern.includes(WILDCARD));
   if (literal !== undefined) {
     return (
+      isOperationShaped(literal) &&
       required.every((pattern) => actionMatches(pattern, literal)) &&
       !excluded.some((pattern) => actionMatches(pattern, literal))
     );
@@ -235,34 +233,53 @@ function someActionMatches(required: readonly string[], excluded: readonly strin
   alphabet.add(fresh);
 
   // Strings are read between the wrapping slashes: each search starts after the opening one and a string is accepted
-  // by a pattern when the closing one takes the pattern to its end.
-  const accepts = (states: readonly (readonly number[])[]): boolean =>
-    states.every((set, i) => {
+  // by a pattern when the closing one takes the pattern to its end. Only strings shaped like operations count
+  // (`Namespace/type/…/verb`: three segments or more, none empty), so that `Microsoft.Storage/*` less
+  // `Microsoft.Storage/*\/delete` is not said to grant a `Microsoft.Storage/delete` no provider has.
+  interface Node {
+    readonly states: readonly (readonly number[])[];
+    readonly segments: number;
+    readonly atSegmentStart: boolean;
+  }
+  const accepts = (node: Node): boolean =>
+    node.segments >= OPERATION_SEGMENTS &&
+    !node.atSegmentStart &&
+    node.states.every((set, i) => {
       const glob = globs[i] ?? [];
       const mustMatch = i < required.length;
       return step(glob, set, '/').includes(glob.length) === mustMatch;
     });
-  const keyOf = (states: readonly (readonly number[])[]): string =>
-    states.map((set) => set.join(',')).join('|');
-  const start = globs.map((glob) => step(glob, closure(glob, [0]), '/'));
+  const keyOf = (node: Node): string =>
+    `${node.segments}${node.atSegmentStart ? '/' : ''}:${node.states.map((set) => set.join(',')).join('|')}`;
+  const start: Node = {
+    states: globs.map((glob) => step(glob, closure(glob, [0]), '/')),
+    segments: 1,
+    atSegmentStart: true,
+  };
   const seen = new Set([keyOf(start)]);
   const queue = [start];
   for (let head = 0, next = queue[0]; next !== undefined; next = queue[++head]) {
     if (accepts(next)) return true;
     for (const char of alphabet) {
+      if (char === '/' && next.atSegmentStart) continue;
       const states: number[][] = [];
-      for (const [i, set] of next.entries()) {
+      for (const [i, set] of next.states.entries()) {
         const stepped = step(globs[i] ?? [], set, char);
         // A required pattern with no live state can never match again; the string is a dead end.
         if (i < required.length && stepped.length === 0) break;
         states.push(stepped);
       }
       if (states.length < globs.length) continue;
-      const key = keyOf(states);
+      const node: Node = {
+        states,
+        segments: char === '/' ? Math.min(next.segments + 1, OPERATION_SEGMENTS) : next.segments,
+        atSegmentStart: char === '/',
+      };
+      const key = keyOf(node);
       if (seen.has(key)) continue;
       if (seen.size >= SEARCH_STATE_LIMIT) return true;
       seen.add(key);
-      queue.push(states);
+      queue.push(node);
     }
   }
   return false;
