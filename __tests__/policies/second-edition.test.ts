@@ -31,12 +31,16 @@ const withAgic = cluster('aks', {
   after: { ingress_application_gateway: [{ gateway_id: '/x' }] },
   afterUnknown: { ingress_application_gateway: [{ ingress_application_gateway_identity: true }] },
 });
-const registry = (name = 'acr'): TestResource =>
-  resource(`azurerm_container_registry.${name}`, 'azurerm_container_registry', {
+/** An existing registry in rg-app, updated in place: its ID, and so the scopes that contain it, are known. */
+const registry = (name = 'acr'): TestResource => ({
+  ...resource(`azurerm_container_registry.${name}`, 'azurerm_container_registry', {
     name,
+    id: `${RG}/providers/Microsoft.ContainerRegistry/registries/${name}`,
     admin_enabled: false,
     resource_group_name: 'rg-app',
-  });
+  }),
+  afterUnknown: {},
+});
 
 describe('1. a permission model', () => {
   it('a role the table does not know is unknown: indeterminate, never a pass', async () => {
@@ -130,25 +134,36 @@ describe('2. false positives removed', () => {
     expect(await statuses('AKSID021', plan)).toEqual({ 'azurerm_role_assignment.kv': 'pass' });
   });
 
-  it('AKSID021 recognises a role given by GUID (Reader on the gateway resource group)', async () => {
+  it('AKSID021 recognises a role given by GUID (Key Vault Certificate User on the vault)', async () => {
+    const kv = cluster('aks', {
+      after: { key_vault_secrets_provider: [{ secret_rotation_enabled: true }] },
+      afterUnknown: { key_vault_secrets_provider: [{ secret_identity: true }] },
+    });
     const byGuid: TestResource = {
-      address: 'azurerm_role_assignment.agic',
+      address: 'azurerm_role_assignment.kv',
       type: 'azurerm_role_assignment',
       after: {
-        scope: RG,
+        scope: `${RG}/providers/Microsoft.KeyVault/vaults/kv`,
         role_definition_id:
-          '/providers/Microsoft.Authorization/roleDefinitions/acdd72a7-3385-48ef-bd42-f606fba81ae7',
+          '/providers/Microsoft.Authorization/roleDefinitions/db79e9a7-68ee-4b58-9aeb-b90e7c24fcba',
       },
       afterUnknown: { id: true, principal_id: true },
-      expressions: { principal_id: ref(AGIC) },
+      expressions: {
+        principal_id: ref(
+          'azurerm_kubernetes_cluster.aks.key_vault_secrets_provider[0].secret_identity[0].object_id',
+        ),
+      },
     };
-    expect(await statuses('AKSID021', [withAgic, byGuid])).toEqual({
-      'azurerm_role_assignment.agic': 'pass',
-    });
+    expect(await statuses('AKSID021', [kv, byGuid])).toEqual({ 'azurerm_role_assignment.kv': 'pass' });
   });
 
-  it('AKSID021 is indeterminate, not a failure, when the scope cannot be followed', async () => {
-    const plan = [withAgic, roleAssignment('agic', 'Contributor', AGIC, 'local.gateway_scope')];
+  it('AKSID021 is indeterminate, not a failure, when the scope is of a kind it cannot tell', async () => {
+    // azurerm_lb's ID is a resource scope whose Azure type this tool does not know.
+    const plan = [
+      withAgic,
+      resource('azurerm_lb.ingress', 'azurerm_lb'),
+      roleAssignment('agic', 'Contributor', AGIC, 'azurerm_lb.ingress.id'),
+    ];
     expect(await statuses('AKSID021', plan)).toEqual({ 'azurerm_role_assignment.agic': 'indeterminate' });
   });
 
