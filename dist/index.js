@@ -1,5 +1,5 @@
-import { stat as stat$1, readFile, readdir as readdir$1, access as access$1, writeFile as writeFile$1 } from 'node:fs/promises';
-import { join, dirname as dirname$1, resolve as resolve$1, relative, sep as sep$2, isAbsolute } from 'node:path';
+import { stat as stat$1, readFile, readdir as readdir$1, access as access$1, constants as constants$6, writeFile as writeFile$1 } from 'node:fs/promises';
+import { join, dirname as dirname$1, resolve as resolve$1, relative, sep as sep$2, isAbsolute, delimiter } from 'node:path';
 import * as os from 'os';
 import os__default, { EOL } from 'os';
 import * as crypto from 'crypto';
@@ -37,6 +37,7 @@ import 'timers';
 import { existsSync, readFileSync } from 'node:fs';
 import 'stream';
 import { createHash } from 'node:crypto';
+import { spawn } from 'node:child_process';
 
 // We use any as a valid input type
 /* eslint-disable @typescript-eslint/no-explicit-any */
@@ -22746,11 +22747,11 @@ function requireUtil$4 () {
 	return util$4;
 }
 
-var cache;
+var cache$1;
 var hasRequiredCache;
 
 function requireCache () {
-	if (hasRequiredCache) return cache;
+	if (hasRequiredCache) return cache$1;
 	hasRequiredCache = 1;
 
 	const { kConstruct } = requireSymbols$1();
@@ -23607,10 +23608,10 @@ function requireCache () {
 	  webidl.converters.RequestInfo
 	);
 
-	cache = {
+	cache$1 = {
 	  Cache
 	};
-	return cache;
+	return cache$1;
 }
 
 var cachestorage;
@@ -24153,11 +24154,11 @@ function requireUtil$3 () {
 	return util$3;
 }
 
-var parse$2;
+var parse$4;
 var hasRequiredParse;
 
 function requireParse () {
-	if (hasRequiredParse) return parse$2;
+	if (hasRequiredParse) return parse$4;
 	hasRequiredParse = 1;
 
 	const { maxNameValuePairSize, maxAttributeValueSize } = requireConstants$1();
@@ -24464,11 +24465,11 @@ function requireParse () {
 	  return parseUnparsedAttributes(unparsedAttributes, cookieAttributeList)
 	}
 
-	parse$2 = {
+	parse$4 = {
 	  parseSetCookie,
 	  parseUnparsedAttributes
 	};
-	return parse$2;
+	return parse$4;
 }
 
 var cookies;
@@ -29162,6 +29163,12 @@ function readActionInputs() {
         jsonFile: getInput('json-file').trim(),
         workingDirectory: getInput('working-directory').trim() || '.',
         terraformDir: getInput('terraform-dir').trim(),
+        // One per line: a value may hold a comma (JSON), so only newlines separate them.
+        ...splitParameters(getInput('parameters')
+            .split('\n')
+            .map((s) => s.trim())
+            .filter((s) => s !== '')),
+        deploymentScope: getInput('deployment-scope').trim(),
         config: getInput('config').trim(),
         baseline: getInput('baseline').trim(),
         githubToken: getInput('github-token').trim(),
@@ -29177,6 +29184,11 @@ function readActionInputs() {
     if (inputs.githubToken !== '')
         setSecret(inputs.githubToken);
     return inputs;
+}
+/** `name=value` is a value (a parameter name has no path separator); anything else names a parameters file. */
+function splitParameters(entries) {
+    const isValue = (e) => /^[A-Za-z_][A-Za-z0-9_]*=/.test(e);
+    return { parameterFiles: entries.filter((e) => !isValue(e)), parameterValues: entries.filter(isValue) };
 }
 
 /**
@@ -29460,7 +29472,7 @@ function partialMatch(patterns, itemPath) {
     return patterns.some(x => !x.negate && x.partialMatch(itemPath));
 }
 
-const range = (a, b, str) => {
+const range$1 = (a, b, str) => {
     let begs, beg, left, right = undefined, result;
     let ai = str.indexOf(a);
     let bi = str.indexOf(b, ai + 1);
@@ -29591,7 +29603,7 @@ function balancedWithBudget(str, masked, budget) {
     if (budget.remaining < 0) {
         return undefined;
     }
-    const r = range('{', '}', masked);
+    const r = range$1('{', '}', masked);
     const unmatched = r !== undefined && masked.indexOf('{') < r[0];
     budget.remaining -= r && !unmatched ? r[1] + 1 : str.length;
     if (!r || budget.remaining < 0) {
@@ -31151,8 +31163,8 @@ const twoStarDot = '(?:(?!(?:\\/|^)(?:\\.{1,2})($|\\/)).)*?';
 // not a ^ or / followed by a dot,
 // followed by anything, any number of times.
 const twoStarNoDot = '(?:(?!(?:\\/|^)\\.).)*?';
-const filter = (pattern, options = {}) => (p) => minimatch(p, pattern, options);
-minimatch.filter = filter;
+const filter$1 = (pattern, options = {}) => (p) => minimatch(p, pattern, options);
+minimatch.filter = filter$1;
 const ext = (a, b = {}) => Object.assign({}, a, b);
 const defaults$2 = (def) => {
     if (!def || typeof def !== 'object' || !Object.keys(def).length) {
@@ -32803,15 +32815,15 @@ function createScanner(text, ignoreTrivia = false) {
         }
         else {
             pos++;
-            while (pos < text.length && isDigit(text.charCodeAt(pos))) {
+            while (pos < text.length && isDigit$1(text.charCodeAt(pos))) {
                 pos++;
             }
         }
         if (pos < text.length && text.charCodeAt(pos) === 46 /* CharacterCodes.dot */) {
             pos++;
-            if (pos < text.length && isDigit(text.charCodeAt(pos))) {
+            if (pos < text.length && isDigit$1(text.charCodeAt(pos))) {
                 pos++;
-                while (pos < text.length && isDigit(text.charCodeAt(pos))) {
+                while (pos < text.length && isDigit$1(text.charCodeAt(pos))) {
                     pos++;
                 }
             }
@@ -32826,9 +32838,9 @@ function createScanner(text, ignoreTrivia = false) {
             if (pos < text.length && text.charCodeAt(pos) === 43 /* CharacterCodes.plus */ || text.charCodeAt(pos) === 45 /* CharacterCodes.minus */) {
                 pos++;
             }
-            if (pos < text.length && isDigit(text.charCodeAt(pos))) {
+            if (pos < text.length && isDigit$1(text.charCodeAt(pos))) {
                 pos++;
-                while (pos < text.length && isDigit(text.charCodeAt(pos))) {
+                while (pos < text.length && isDigit$1(text.charCodeAt(pos))) {
                     pos++;
                 }
                 end = pos;
@@ -33025,7 +33037,7 @@ function createScanner(text, ignoreTrivia = false) {
             case 45 /* CharacterCodes.minus */:
                 value += String.fromCharCode(code);
                 pos++;
-                if (pos === len || !isDigit(text.charCodeAt(pos))) {
+                if (pos === len || !isDigit$1(text.charCodeAt(pos))) {
                     return token = 16 /* SyntaxKind.Unknown */;
                 }
             // found a minus, followed by a number so
@@ -33109,7 +33121,7 @@ function isWhiteSpace(ch) {
 function isLineBreak(ch) {
     return ch === 10 /* CharacterCodes.lineFeed */ || ch === 13 /* CharacterCodes.carriageReturn */;
 }
-function isDigit(ch) {
+function isDigit$1(ch) {
     return ch >= 48 /* CharacterCodes._0 */ && ch <= 57 /* CharacterCodes._9 */;
 }
 var CharacterCodes;
@@ -33236,6 +33248,54 @@ var ParseOptions;
     };
 })(ParseOptions || (ParseOptions = {}));
 /**
+ * Parses the given text and returns the object the JSON content represents. On invalid input, the parser tries to be as fault tolerant as possible, but still return a result.
+ * Therefore always check the errors list to find out if the input was valid.
+ */
+function parse$3(text, errors = [], options = ParseOptions.DEFAULT) {
+    let currentProperty = null;
+    let currentParent = [];
+    const previousParents = [];
+    function onValue(value) {
+        if (Array.isArray(currentParent)) {
+            currentParent.push(value);
+        }
+        else if (currentProperty !== null) {
+            currentParent[currentProperty] = value;
+        }
+    }
+    const visitor = {
+        onObjectBegin: () => {
+            const object = {};
+            onValue(object);
+            previousParents.push(currentParent);
+            currentParent = object;
+            currentProperty = null;
+        },
+        onObjectProperty: (name) => {
+            currentProperty = name;
+        },
+        onObjectEnd: () => {
+            currentParent = previousParents.pop();
+        },
+        onArrayBegin: () => {
+            const array = [];
+            onValue(array);
+            previousParents.push(currentParent);
+            currentParent = array;
+            currentProperty = null;
+        },
+        onArrayEnd: () => {
+            currentParent = previousParents.pop();
+        },
+        onLiteralValue: onValue,
+        onError: (error, offset, length) => {
+            errors.push({ error, offset, length });
+        }
+    };
+    visit$2(text, visitor, options);
+    return currentParent[0];
+}
+/**
  * Parses the given text and returns a tree representation the JSON content. On invalid input, the parser tries to be as fault tolerant as possible, but still return a result.
  */
 function parseTree$1(text, errors = [], options = ParseOptions.DEFAULT) {
@@ -33290,7 +33350,7 @@ function parseTree$1(text, errors = [], options = ParseOptions.DEFAULT) {
             errors.push({ error, offset, length });
         }
     };
-    visit$1(text, visitor, options);
+    visit$2(text, visitor, options);
     const result = currentParent.children[0];
     if (result) {
         delete result.parent;
@@ -33335,7 +33395,7 @@ function findNodeAtLocation$1(root, path) {
 /**
  * Parses the given text and invokes the visitor functions for each object, array and literal reached.
  */
-function visit$1(text, visitor, options = ParseOptions.DEFAULT) {
+function visit$2(text, visitor, options = ParseOptions.DEFAULT) {
     const _scanner = createScanner(text, false);
     // Important: Only pass copies of this to visitor functions to prevent accidental modification, and
     // to not affect visitor functions which stored a reference to a previous JSONPath
@@ -33659,6 +33719,11 @@ var SyntaxKind;
     SyntaxKind[SyntaxKind["EOF"] = 17] = "EOF";
 })(SyntaxKind || (SyntaxKind = {}));
 /**
+ * Parses the given text and returns the object the JSON content represents. On invalid input, the parser tries to be as fault tolerant as possible, but still return a result.
+ * Therefore, always check the errors list to find out if the input was valid.
+ */
+const parse$2 = parse$3;
+/**
  * Parses the given text and returns a tree representation the JSON content. On invalid input, the parser tries to be as fault tolerant as possible, but still return a result.
  */
 const parseTree = parseTree$1;
@@ -33669,7 +33734,7 @@ const findNodeAtLocation = findNodeAtLocation$1;
 /**
  * Parses the given text and invokes the visitor functions for each object, array and literal reached.
  */
-const visit = visit$1;
+const visit$1 = visit$2;
 var ParseErrorCode;
 (function (ParseErrorCode) {
     ParseErrorCode[ParseErrorCode["InvalidSymbol"] = 1] = "InvalidSymbol";
@@ -34622,7 +34687,7 @@ function applyOperator(op, value, operand) {
         case 'notIn':
             return triNot(isIn(value, operand));
         case 'exists':
-            return exists(value, operand);
+            return exists$1(value, operand);
         case 'like':
             return onString(value, (s) => typeof operand === 'string' && likeMatches(s, operand));
         case 'notLike':
@@ -34636,17 +34701,17 @@ function applyOperator(op, value, operand) {
         case 'notMatchInsensitively':
             return triNot(onString(value, (s) => typeof operand === 'string' && matchPattern(s, operand, true)));
         case 'contains':
-            return contains$1(value, operand);
+            return contains$2(value, operand);
         case 'notContains':
-            return triNot(contains$1(value, operand));
+            return triNot(contains$2(value, operand));
         case 'greater':
-            return compare(value, operand, (c) => c > 0);
+            return compare$1(value, operand, (c) => c > 0);
         case 'greaterOrEquals':
-            return compare(value, operand, (c) => c >= 0);
+            return compare$1(value, operand, (c) => c >= 0);
         case 'less':
-            return compare(value, operand, (c) => c < 0);
+            return compare$1(value, operand, (c) => c < 0);
         case 'lessOrEquals':
-            return compare(value, operand, (c) => c <= 0);
+            return compare$1(value, operand, (c) => c <= 0);
         case 'allowsAction':
             return grants(value, operand, 'action', allows);
         case 'allowsDataAction':
@@ -34683,7 +34748,7 @@ function isIn(value, operand) {
     return triAny(operand.map((item) => equals(value, item)));
 }
 /** A value exists when it is set: not absent, null or an empty string. */
-function exists(value, operand) {
+function exists$1(value, operand) {
     if (isUnknown(value))
         return UNKNOWN_TRI;
     const present = !isAbsent(value) && value !== '';
@@ -34695,7 +34760,7 @@ function onString(value, test) {
     return typeof value === 'string' && test(value);
 }
 /** A string contains a substring (case-insensitive); an array contains an element. */
-function contains$1(value, operand) {
+function contains$2(value, operand) {
     if (isUnknown(value))
         return UNKNOWN_TRI;
     if (Array.isArray(value))
@@ -34707,7 +34772,7 @@ function contains$1(value, operand) {
     }
     return false;
 }
-function compare(value, operand, test) {
+function compare$1(value, operand, test) {
     if (isUnknown(value) || isUnknown(operand))
         return UNKNOWN_TRI;
     if (typeof value === 'number' && typeof operand === 'number')
@@ -41933,14 +41998,14 @@ function requireItems2020 () {
 	return items2020;
 }
 
-var contains = {};
+var contains$1 = {};
 
 var hasRequiredContains;
 
 function requireContains () {
-	if (hasRequiredContains) return contains;
+	if (hasRequiredContains) return contains$1;
 	hasRequiredContains = 1;
-	Object.defineProperty(contains, "__esModule", { value: true });
+	Object.defineProperty(contains$1, "__esModule", { value: true });
 	const codegen_1 = /*@__PURE__*/ requireCodegen();
 	const util_1 = /*@__PURE__*/ requireUtil();
 	const error = {
@@ -42032,9 +42097,9 @@ function requireContains () {
 	        }
 	    },
 	};
-	contains.default = def;
+	contains$1.default = def;
 	
-	return contains;
+	return contains$1;
 }
 
 var dependencies = {};
@@ -44805,7 +44870,7 @@ class SchemaValidator {
                 continue;
             narrowed.push(root);
             const path = segments(root, value);
-            const node = valueAt(value, path);
+            const node = valueAt$1(value, path);
             const form = typeof node === 'object' && node !== null && !Array.isArray(node)
                 ? narrow.forms.find(([key]) => key in node)
                 : undefined;
@@ -44884,11 +44949,11 @@ function segments(pointer, root) {
         const key = raw.replace(/~1/g, '/').replace(/~0/g, '~');
         const step = Array.isArray(node) ? Number(key) : key;
         out.push(step);
-        node = valueAt(node, [step]);
+        node = valueAt$1(node, [step]);
     }
     return out;
 }
-function valueAt(root, path) {
+function valueAt$1(root, path) {
     let node = root;
     for (const step of path) {
         if (typeof node !== 'object' || node === null)
@@ -44936,7 +45001,7 @@ function validatePolicyValue(value) {
         },
         describe: (keyword, def, path, root, base) => {
             if ((keyword === 'minProperties' || keyword === 'maxProperties') && def === 'fieldCondition') {
-                const node = valueAt(root, path.slice(base.length));
+                const node = valueAt$1(root, path.slice(base.length));
                 const keys = Object.keys(typeof node === 'object' && node !== null ? node : {}).filter((k) => k !== 'field');
                 return keys.length === 0
                     ? `a field condition needs one operator: ${OPERATORS_TEXT}`
@@ -45142,7 +45207,7 @@ function linesOfPointers(text, pointers) {
         if (pointers.has(pointer) && !found.has(pointer))
             found.set(pointer, startLine + 1);
     };
-    visit(text, {
+    visit$1(text, {
         onObjectBegin: (_offset, _length, startLine, _character, path) => {
             at(startLine, path);
             depth++;
@@ -46749,7 +46814,7 @@ function lowercaseKeys(object) {
 }
 
 // pkg/dist-src/util/is-plain-object.js
-function isPlainObject$1(value) {
+function isPlainObject$2(value) {
   if (typeof value !== "object" || value === null) return false;
   if (Object.prototype.toString.call(value) !== "[object Object]") return false;
   const proto = Object.getPrototypeOf(value);
@@ -46762,7 +46827,7 @@ function isPlainObject$1(value) {
 function mergeDeep(defaults, options) {
   const result = Object.assign({}, defaults);
   Object.keys(options).forEach((key) => {
-    if (isPlainObject$1(options[key])) {
+    if (isPlainObject$2(options[key])) {
       if (!(key in defaults)) Object.assign(result, { [key]: options[key] });
       else result[key] = mergeDeep(defaults[key], options[key]);
     } else {
@@ -46783,7 +46848,7 @@ function removeUndefinedProperties(obj) {
 }
 
 // pkg/dist-src/merge.js
-function merge(defaults, route, options) {
+function merge$1(defaults, route, options) {
   if (typeof route === "string") {
     let [method, url] = route.split(" ");
     options = Object.assign(url ? { method, url } : { url: method }, options);
@@ -47043,17 +47108,17 @@ function parse$1(options) {
 
 // pkg/dist-src/endpoint-with-defaults.js
 function endpointWithDefaults(defaults, route, options) {
-  return parse$1(merge(defaults, route, options));
+  return parse$1(merge$1(defaults, route, options));
 }
 
 // pkg/dist-src/with-defaults.js
 function withDefaults$2(oldDefaults, newDefaults) {
-  const DEFAULTS2 = merge(oldDefaults, newDefaults);
+  const DEFAULTS2 = merge$1(oldDefaults, newDefaults);
   const endpoint2 = endpointWithDefaults.bind(null, DEFAULTS2);
   return Object.assign(endpoint2, {
     DEFAULTS: DEFAULTS2,
     defaults: withDefaults$2.bind(null, DEFAULTS2),
-    merge: merge.bind(null, DEFAULTS2),
+    merge: merge$1.bind(null, DEFAULTS2),
     parse: parse$1
   });
 }
@@ -47887,7 +47952,7 @@ var defaults_default = {
 };
 
 // pkg/dist-src/is-plain-object.js
-function isPlainObject(value) {
+function isPlainObject$1(value) {
   if (typeof value !== "object" || value === null) return false;
   if (Object.prototype.toString.call(value) !== "[object Object]") return false;
   const proto = Object.getPrototypeOf(value);
@@ -47905,7 +47970,7 @@ async function fetchWrapper(requestOptions) {
   }
   const log = requestOptions.request?.log || console;
   const parseSuccessResponseBody = requestOptions.request?.parseSuccessResponseBody !== false;
-  const body = isPlainObject(requestOptions.body) || Array.isArray(requestOptions.body) ? JSONStringify(requestOptions.body) : requestOptions.body;
+  const body = isPlainObject$1(requestOptions.body) || Array.isArray(requestOptions.body) ? JSONStringify(requestOptions.body) : requestOptions.body;
   const requestHeaders = Object.fromEntries(
     Object.entries(requestOptions.headers).map(([name, value]) => [
       name,
@@ -53456,6 +53521,258 @@ function fingerprint(e) {
         .slice(0, 32);
 }
 
+/**
+ * How a file is named in reports: relative to the repository root, with forward slashes, when it is inside it (so
+ * that GitHub can place annotations and code-scanning alerts on it); its absolute path otherwise (a plan written
+ * to $RUNNER_TEMP), never a `../` path that means nothing to a reader of another checkout.
+ */
+function displayPath$1(repoRoot, path) {
+    const rel = relative(repoRoot, path);
+    if (rel === '')
+        return '.';
+    if (rel.startsWith('..') || isAbsolute(rel))
+        return path;
+    return rel.split(sep$2).join('/');
+}
+
+/**
+ * Reads and parses a JSON file. `JSON.parse` does the work on the happy path (it is several times faster on large
+ * plans); only a failure is re-parsed with a position-keeping parser to say where the text breaks.
+ */
+async function readJsonFile(path, displayName) {
+    let text;
+    try {
+        text = await readFile(path, 'utf8');
+    }
+    catch (error) {
+        throw new InputError({ file: displayName }, `cannot read the file (${describeFsError(error)})`);
+    }
+    return parseJsonText$1(text, displayName);
+}
+function parseJsonText$1(text, file) {
+    const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+    if (body.trim() === '')
+        throw new InputError({ file }, 'the file is empty; expected a JSON document');
+    if (body.startsWith('PK\u0003\u0004')) {
+        throw new InputError({ file }, 'this is a binary Terraform plan; convert it with `terraform show -json <planfile>`');
+    }
+    try {
+        return { file, text: body, value: JSON.parse(body) };
+    }
+    catch {
+        const lenient = parseWithComments(body);
+        // Azure Resource Manager accepts templates (and parameter files) with comments and trailing commas.
+        if (lenient !== undefined && isArmDocument(lenient))
+            return { file, text: body, value: lenient };
+        throw jsonSyntaxError(body, file);
+    }
+}
+function parseWithComments(text) {
+    const errors = [];
+    const value = parse$2(text, errors, { allowTrailingComma: true, disallowComments: false });
+    return errors.length === 0 ? value : undefined;
+}
+function isArmDocument(value) {
+    const schema = typeof value === 'object' && value !== null ? value.$schema : undefined;
+    return typeof schema === 'string' && /schema\.management\.azure\.com\/schemas\//i.test(schema);
+}
+function jsonSyntaxError(text, file) {
+    const errors = [];
+    parseTree(text, errors, { allowTrailingComma: false, disallowComments: true });
+    const first = errors[0];
+    if (first === undefined)
+        return new InputError({ file }, 'not valid JSON');
+    const { line, column } = lineColumn(text, first.offset);
+    const what = first.offset >= text.trimEnd().length ? 'the JSON ends early (truncated file?)' : describe$3(first);
+    return new InputError({ file, line, column }, `not valid JSON: ${what}`);
+}
+function describe$3(error) {
+    const code = printParseErrorCode(error.error);
+    return code.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
+}
+function describeFsError(error) {
+    const code = error.code;
+    if (code === 'ENOENT')
+        return 'no such file';
+    if (code === 'EACCES')
+        return 'permission denied';
+    if (code === 'EISDIR')
+        return 'it is a directory';
+    return typeof code === 'string' ? code : 'read error';
+}
+
+function isObject(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+function asObject(value) {
+    return isObject(value) ? value : undefined;
+}
+function asArray(value) {
+    return Array.isArray(value) ? value : undefined;
+}
+function asString(value) {
+    return typeof value === 'string' ? value : undefined;
+}
+
+/** `main.parameters.json` holds the parameters of `main.json` (or `main.bicep`) beside it, by convention. */
+function pairedParametersFile(templatePath) {
+    return `${templatePath.replace(/\.(json|bicep|bicepparam)$/i, '')}.parameters.json`;
+}
+/**
+ * A parameter's value from `--param name=value`: JSON when it is an object or array (as `az deployment` takes
+ * them), text otherwise; the template converts text to the int or bool it declares.
+ */
+function parseParamValue(text) {
+    const trimmed = text.trim();
+    if (trimmed.startsWith('{') || trimmed.startsWith('[')) {
+        try {
+            return JSON.parse(trimmed);
+        }
+        catch {
+            return text;
+        }
+    }
+    return text;
+}
+/** Values by name from a deploymentParameters document; a Key Vault reference is kept as it is written. */
+function parametersOf(document, file) {
+    const parameters = isObject(document) ? document['parameters'] : undefined;
+    if (!isObject(parameters)) {
+        throw new InputError({ file, pointer: '/parameters' }, 'expected a parameters file: an object with "parameters": { "<name>": { "value": ... } }');
+    }
+    const values = {};
+    for (const [name, entry] of Object.entries(parameters)) {
+        if (isObject(entry) && 'value' in entry)
+            values[name] = entry['value'];
+        else if (isObject(entry) && 'reference' in entry)
+            values[name] = { reference: entry['reference'] };
+        else {
+            throw new InputError({ file, pointer: `/parameters/${name}` }, 'expected { "value": ... } or a Key Vault { "reference": ... }');
+        }
+    }
+    return values;
+}
+async function readParametersFile(path, display) {
+    const text = await readFile(path, 'utf8').catch(() => {
+        throw new InputError({ file: display }, 'cannot read the parameters file');
+    });
+    return parametersOf(compiledParameters(parseJsonText$1(text, display).value, display).parameters, display);
+}
+/**
+ * What `bicep build-params` prints: a parameters document, or, with `--stdout`, an object holding the parameters
+ * and the compiled template it uses as JSON text (`parametersJson`, `templateJson`).
+ */
+function compiledParameters(value, file) {
+    const record = isObject(value) ? value : {};
+    const parametersJson = record['parametersJson'];
+    if (typeof parametersJson !== 'string')
+        return { parameters: record };
+    const parameters = parseJsonText$1(parametersJson, file).value;
+    const templateJson = record['templateJson'];
+    const out = {
+        parameters: isObject(parameters) ? parameters : {},
+    };
+    if (typeof templateJson === 'string') {
+        out.template = parseJsonText$1(templateJson, file).value;
+        out.templateText = templateJson;
+    }
+    return out;
+}
+/** A compiled .bicepparam's values, before the user's own. */
+function mergeArmParameters(given, compiled) {
+    return {
+        files: given?.files ?? [],
+        values: given?.values ?? {},
+        preset: { ...given?.preset, ...parametersOf(compiled, 'bicepparam') },
+    };
+}
+/** Every parameter value the user gave, in order, later wins. */
+async function resolveArmParameters(input, repoRoot) {
+    if (input === undefined)
+        return {};
+    let values = { ...input.preset };
+    for (const file of input.files) {
+        const path = resolve$1(file);
+        values = { ...values, ...(await readParametersFile(path, displayPath$1(repoRoot, path))) };
+    }
+    return { ...values, ...input.values };
+}
+
+/**
+ * Parses an ARM scope (or any resource ID). Case-insensitive, because AKS returns `resourcegroups` in lower case and
+ * users write `resourceGroups`. Returns undefined for a string that is not a scope.
+ */
+function parseScope(id) {
+    const trimmed = id.trim().replace(/\/+$/, '');
+    if (trimmed === '')
+        return { id: '/', level: 'managementGroup' };
+    const parts = trimmed.split('/');
+    if (parts[0] !== '' || parts.length < 2)
+        return undefined;
+    const segments = parts.slice(1);
+    const lower = segments.map((s) => s.toLowerCase());
+    if (lower[0] === 'providers' && lower[1] === 'microsoft.management' && lower[2] === 'managementgroups') {
+        return segments.length === 4 ? { id: trimmed, level: 'managementGroup' } : undefined;
+    }
+    if (lower[0] !== 'subscriptions' || segments[1] === undefined || segments[1] === '')
+        return undefined;
+    const subscriptionId = segments[1];
+    if (segments.length === 2)
+        return { id: trimmed, level: 'subscription', subscriptionId };
+    if (lower[2] !== 'resourcegroups' || segments[3] === undefined) {
+        return lower[2] === 'providers' ? resourceScope(trimmed, segments.slice(3), subscriptionId) : undefined;
+    }
+    const resourceGroup = segments[3];
+    if (segments.length === 4)
+        return { id: trimmed, level: 'resourceGroup', subscriptionId, resourceGroup };
+    if (lower[4] !== 'providers')
+        return undefined;
+    return resourceScope(trimmed, segments.slice(5), subscriptionId, resourceGroup);
+}
+/** `namespace/type/name(/type/name)*` after `providers/` gives the type `namespace/type(/type)*`. */
+function resourceScope(id, rest, subscriptionId, resourceGroup) {
+    const [namespace, ...typeAndNames] = rest;
+    if (namespace === undefined || typeAndNames.length < 2 || typeAndNames.length % 2 !== 0)
+        return undefined;
+    const types = typeAndNames.filter((_, i) => i % 2 === 0);
+    const scope = {
+        id,
+        level: 'resource',
+        resourceType: [namespace, ...types].join('/'),
+        subscriptionId,
+    };
+    if (resourceGroup !== undefined)
+        scope.resourceGroup = resourceGroup;
+    return scope;
+}
+/**
+ * A known resource ID and every scope above it, innermost first: a subnet, its virtual network, the resource group,
+ * the subscription (and the tenant root for management groups). A role at any of them applies to the resource.
+ */
+function ancestorScopes(id) {
+    const parsed = parseScope(id);
+    if (parsed === undefined || typeof parsed.id !== 'string')
+        return [id];
+    const trimmed = parsed.id;
+    const chain = [trimmed];
+    if (parsed.level === 'resource') {
+        // Parent resources: drop one `/type/name` pair at a time, down to `providers/<namespace>/<type>/<name>`.
+        const parts = trimmed.split('/');
+        const providers = parts.findIndex((p, i) => p.toLowerCase() === 'providers' && i > 0);
+        for (let end = parts.length - 2; end > providers + 3; end -= 2)
+            chain.push(parts.slice(0, end).join('/'));
+    }
+    if (typeof parsed.subscriptionId === 'string') {
+        const subscription = `/subscriptions/${parsed.subscriptionId}`;
+        if (typeof parsed.resourceGroup === 'string' && parsed.level !== 'resourceGroup') {
+            chain.push(`${subscription}/resourceGroups/${parsed.resourceGroup}`);
+        }
+        if (parsed.level !== 'subscription')
+            chain.push(subscription);
+    }
+    return chain;
+}
+
 function baselineKey(policyId, entityKey) {
     return `${policyId.toUpperCase()}\u0000${entityKey}`;
 }
@@ -53532,7 +53849,7 @@ async function findConfig(start) {
 let validator;
 /** Reads and validates a config file against schema/config.schema.json; every problem is located in the file. */
 async function loadConfig(path, cwd) {
-    const display = displayPath$1(path, cwd);
+    const display = displayPath(path, cwd);
     const text = await readFile(path, 'utf8').catch(() => {
         throw new ConfigError([{ file: display, pointer: '', message: 'cannot read the config file' }]);
     });
@@ -53587,7 +53904,7 @@ function applyPolicySettings(policies, loaded) {
         return [overridden];
     });
 }
-function displayPath$1(path, cwd) {
+function displayPath(path, cwd) {
     const rel = relative(cwd, resolve$1(path));
     return rel.startsWith('..') ? resolve$1(path) : rel.split(sep$2).join('/');
 }
@@ -53681,27 +53998,41 @@ async function resolveRun(request, needInputs = true) {
     };
     if (terraformDir !== undefined)
         options.terraformDir = terraformDir;
+    const armParameters = parameterInput(request);
+    if (armParameters !== undefined)
+        options.armParameters = armParameters;
+    if (request.deploymentScope !== undefined)
+        options.armScope = deploymentScopeOf(request.deploymentScope);
     if (loaded !== undefined)
         options.config = loaded;
     if (request.baseline !== undefined)
         options.baseline = await loadBaseline(resolve$1(request.cwd, request.baseline), request.baseline);
     return options;
 }
+function parameterInput(request) {
+    const files = (request.parameterFiles ?? []).map((f) => resolve$1(request.cwd, f));
+    const values = {};
+    for (const pair of request.parameterValues ?? []) {
+        const at = pair.indexOf('=');
+        if (at <= 0)
+            throw new RunRequestError(`a template parameter is name=value, not '${pair}'`);
+        values[pair.slice(0, at).trim()] = parseParamValue(pair.slice(at + 1));
+    }
+    return files.length === 0 && Object.keys(values).length === 0 ? undefined : { files, values };
+}
+/** `/subscriptions/<id>/resourceGroups/<name>` (or a subscription ID path) as what templates see of their scope. */
+function deploymentScopeOf(id) {
+    const scope = parseScope(id);
+    if (scope === undefined || typeof scope.subscriptionId !== 'string') {
+        throw new RunRequestError(`the deployment scope is a subscription or resource group ID (/subscriptions/<id>[/resourceGroups/<name>]), not '${id}'`);
+    }
+    const options = { subscriptionId: scope.subscriptionId };
+    if (typeof scope.resourceGroup === 'string')
+        options.resourceGroupName = scope.resourceGroup;
+    return options;
+}
 
-function isObject(value) {
-    return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-function asObject(value) {
-    return isObject(value) ? value : undefined;
-}
-function asArray(value) {
-    return Array.isArray(value) ? value : undefined;
-}
-function asString(value) {
-    return typeof value === 'string' ? value : undefined;
-}
-
-const SUPPORTED_FORMATS_TEXT = 'a Terraform plan (terraform show -json <planfile>)';
+const SUPPORTED_FORMATS_TEXT = 'a Terraform plan (terraform show -json <planfile>), an ARM template (az bicep build) or an ARM what-if result (az deployment group what-if --no-pretty-print)';
 function detectFormat(value) {
     const root = asObject(value);
     if (root === undefined) {
@@ -53728,13 +54059,20 @@ function detectFormat(value) {
         };
     }
     const schema = asString(root['$schema']) ?? '';
-    if (/deploymentTemplate\.json/i.test(schema))
-        return notYet('an ARM template');
-    if (/deploymentParameters\.json/i.test(schema))
-        return notYet('an ARM parameters file');
+    // The template schemas of resource group, subscription, management group and tenant deployments.
+    if (/deploymentTemplate\.json/i.test(schema)) {
+        return { supported: true, format: 'arm-template', name: 'an ARM template' };
+    }
+    if (/deploymentParameters\.json/i.test(schema)) {
+        return {
+            supported: false,
+            name: 'an ARM parameters file',
+            hint: 'pass it with --parameters (or name it <template>.parameters.json next to its template)',
+        };
+    }
     if (asArray(root['changes']) !== undefined ||
         asArray(asObject(root['properties'])?.['changes']) !== undefined) {
-        return notYet('an ARM what-if result');
+        return { supported: true, format: 'arm-whatif', name: 'an ARM what-if result' };
     }
     const type = asString(root['type'])?.toLowerCase();
     if (type === 'microsoft.containerservice/managedclusters')
@@ -53744,7 +54082,15 @@ function detectFormat(value) {
     const example = asObject(asObject(asObject(root['responses'])?.['200'])?.['body']);
     if (example !== undefined && 'parameters' in root) {
         const inner = detectFormat(example);
-        return notYet(inner.supported || inner.name === 'an unknown format'
+        // The REST API specs' examples hold real response bodies: one of a format this tool reads is read.
+        if (inner.supported) {
+            return {
+                ...inner,
+                name: `an Azure REST API example of ${inner.name}`,
+                within: ['responses', '200', 'body'],
+            };
+        }
+        return notYet(inner.name === 'an unknown format'
             ? 'an Azure REST API example'
             : `an Azure REST API example of ${inner.name}`);
     }
@@ -53761,70 +54107,3045 @@ function unknownFormat() {
 }
 
 /**
- * How a file is named in reports: relative to the repository root, with forward slashes, when it is inside it (so
- * that GitHub can place annotations and code-scanning alerts on it); its absolute path otherwise (a plan written
- * to $RUNNER_TEMP), never a `../` path that means nothing to a reader of another checkout.
+ * Joins string parts of which some may be unknown. A wholly known result is the plain string. Otherwise the result
+ * is unknown, and when every unknown part has a ref it is named after its parts, `{ref}` standing for each unknown
+ * part: an ID built from an unknown parameter, `/subscriptions/.../clusters/{parameters('name')}`, then has the same
+ * ref wherever the template builds it the same way.
  */
-function displayPath(repoRoot, path) {
-    const rel = relative(repoRoot, path);
-    if (rel === '')
-        return '.';
-    if (rel.startsWith('..') || isAbsolute(rel))
-        return path;
-    return rel.split(sep$2).join('/');
+function joinParts(parts) {
+    let text = '';
+    let firstUnknown;
+    let nameable = true;
+    for (const part of parts) {
+        if (isUnknown(part)) {
+            firstUnknown ??= part;
+            if (part.ref === undefined)
+                nameable = false;
+            text += `{${part.ref ?? ''}}`;
+        }
+        else {
+            text += part;
+        }
+    }
+    if (firstUnknown === undefined)
+        return text;
+    return nameable ? new Unknown(firstUnknown.reason, text) : new Unknown(firstUnknown.reason);
+}
+
+class ExpressionError extends Error {
+    kind;
+    expression;
+    column;
+    detail;
+    jsonPath;
+    constructor(kind, 
+    /** The expression text as it appears in the template, brackets included. */
+    expression, 
+    /** 1-based column inside `expression` where the problem is. */
+    column, 
+    /** What was expected or what went wrong, as a sentence fragment. */
+    detail, 
+    /**
+     * Where the failing string is inside the value given to `evaluateJson` (property names and array indexes);
+     * empty for a single expression. The adapter turns it into a JSON pointer.
+     */
+    jsonPath = []) {
+        super(`${detail} (column ${column} of ${quoteForMessage(expression)})`);
+        this.kind = kind;
+        this.expression = expression;
+        this.column = column;
+        this.detail = detail;
+        this.jsonPath = jsonPath;
+        this.name = 'ExpressionError';
+    }
+    /** The same error, located at `jsonPath`. */
+    at(jsonPath) {
+        return new ExpressionError(this.kind, this.expression, this.column, this.detail, jsonPath);
+    }
+    /**
+     * The same error with the variable or function it happened in, and no location. Only the innermost context is
+     * kept: the expression text belongs to it, and a chain of 200 names would not help anyone.
+     */
+    within(context) {
+        const detail = /^in (variable|function) '/.test(this.detail) ? this.detail : `${context}: ${this.detail}`;
+        return new ExpressionError(this.kind, this.expression, this.column, detail);
+    }
+}
+/** Long expressions are cut so the one-line message stays readable. */
+function quoteForMessage(text) {
+    const max = 160;
+    return text.length <= max ? `"${text}"` : `"${text.slice(0, max)}…"`;
+}
+/** Thrown by function implementations, which do not know where they were called; the evaluator adds the place. */
+class FunctionArgumentError extends Error {
+    detail;
+    kind;
+    constructor(detail, kind = 'argument') {
+        super(detail);
+        this.detail = detail;
+        this.kind = kind;
+        this.name = 'FunctionArgumentError';
+    }
 }
 
 /**
- * Reads and parses a JSON file. `JSON.parse` does the work on the happy path (it is several times faster on large
- * plans); only a failure is re-parsed with a position-keeping parser to say where the text breaks.
+ * Bounds that keep a hostile template from exhausting the stack or the memory. They are far above what real
+ * templates need (Azure itself caps a template at 4 MB and a copy loop at 800 iterations).
  */
-async function readJsonFile(path, displayName) {
-    let text;
+/** Nesting of one expression's syntax: calls inside calls, indexes inside indexes. */
+const MAX_EXPRESSION_NESTING = 200;
+/** Nesting of evaluation across variables, user-defined functions, lambdas and nested JSON values. */
+const MAX_EVALUATION_DEPTH = 200;
+/** Nesting of a value (arrays inside objects inside arrays) that functions walk. */
+const MAX_VALUE_DEPTH = 1000;
+/** Characters in a string a function builds. */
+const MAX_STRING_LENGTH = 4 * 1024 * 1024;
+/** Elements in an array a function builds, and iterations of a copy loop. */
+const MAX_ARRAY_LENGTH = 100_000;
+/** Distinct expression texts whose syntax trees are kept; past it the cache starts over. */
+const MAX_CACHED_EXPRESSIONS = 100_000;
+/** Syntax-tree nodes being evaluated at once, across variables and functions: a guard for the call stack. */
+const MAX_NODE_NESTING = 800;
+/** Iterations of a `copy` loop, as Azure allows. */
+const MAX_COPY_COUNT = 800;
+
+function isArmObject(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value) && !isUnknown(value);
+}
+function typeName(value) {
+    if (value === null)
+        return 'null';
+    if (isUnknown(value))
+        return 'unknown';
+    if (Array.isArray(value))
+        return 'array';
+    switch (typeof value) {
+        case 'boolean':
+            return 'bool';
+        case 'number':
+            return 'int';
+        case 'string':
+            return 'string';
+        default:
+            return 'object';
+    }
+}
+/**
+ * Sets an own property even for names such as `__proto__`, which plain assignment would turn into a prototype
+ * change: keys come from untrusted templates.
+ */
+function setProperty(target, key, value) {
+    Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+}
+/** The key under which `name` is stored, compared case-insensitively as Azure does. */
+function findKey$1(target, name) {
+    if (Object.hasOwn(target, name))
+        return name;
+    const lower = name.toLowerCase();
+    for (const key of Object.keys(target)) {
+        if (key.toLowerCase() === lower)
+            return key;
+    }
+    return undefined;
+}
+function getProperty(target, name) {
+    const key = findKey$1(target, name);
+    return key === undefined ? undefined : target[key];
+}
+/** The first Unknown anywhere inside a value, or undefined when the value is entirely known. */
+function findUnknown(value, depth = 0) {
+    if (isUnknown(value))
+        return value;
+    if (typeof value !== 'object' || value === null)
+        return undefined;
+    if (depth > MAX_VALUE_DEPTH)
+        throw tooDeep();
+    const items = Array.isArray(value) ? value : Object.values(value);
+    for (const item of items) {
+        const found = findUnknown(item, depth + 1);
+        if (found !== undefined)
+            return found;
+    }
+    return undefined;
+}
+/** The unknown result of computing something from `source`: same reason, but no longer the value `source` names. */
+function derivedUnknown(source) {
+    return new Unknown(source.reason);
+}
+/**
+ * Deep equality as the `equals` function sees it: strings case-sensitively, object keys case-insensitively. Where an
+ * unknown part decides the answer the result is an Unknown; two unknowns naming the same value are equal, and a
+ * distinct unknown (an identifier no other value shares) differs from any other value.
+ */
+function deepEquals(a, b, depth = 0) {
+    if (depth > MAX_VALUE_DEPTH)
+        throw tooDeep();
+    if (isUnknown(a) || isUnknown(b))
+        return unknownEquality(a, b);
+    if (a === null || b === null || typeof a !== 'object' || typeof b !== 'object')
+        return a === b;
+    if (Array.isArray(a) || Array.isArray(b)) {
+        if (!Array.isArray(a) || !Array.isArray(b) || a.length !== b.length)
+            return false;
+        let pending;
+        for (let i = 0; i < a.length; i++) {
+            const same = deepEquals(a[i] ?? null, b[i] ?? null, depth + 1);
+            if (same === false)
+                return false;
+            if (same !== true)
+                pending ??= same;
+        }
+        return pending ?? true;
+    }
+    const keysA = Object.keys(a);
+    if (keysA.length !== Object.keys(b).length)
+        return false;
+    let pending;
+    for (const key of keysA) {
+        const other = getProperty(b, key);
+        if (other === undefined)
+            return false;
+        const same = deepEquals(a[key] ?? null, other, depth + 1);
+        if (same === false)
+            return false;
+        if (same !== true)
+            pending ??= same;
+    }
+    return pending ?? true;
+}
+function unknownEquality(a, b) {
+    if (isUnknown(a) && isUnknown(b)) {
+        if (a.ref !== undefined && a.ref === b.ref)
+            return true;
+        if (a.distinct && b.distinct && a.ref !== undefined && b.ref !== undefined)
+            return false;
+        return derivedUnknown(a);
+    }
+    const unknown = isUnknown(a) ? a : b;
+    const known = isUnknown(a) ? b : a;
+    if (unknown.distinct && unknown.ref !== undefined && typeof known === 'string')
+        return false;
+    return derivedUnknown(unknown);
+}
+/** Compact JSON text of an entirely known value, as Azure's `string()` writes objects and arrays. */
+function toJsonText(value, depth = 0) {
+    if (depth > MAX_VALUE_DEPTH)
+        throw tooDeep();
+    if (isUnknown(value))
+        throw new FunctionArgumentError('cannot write an unknown value as JSON');
+    if (value === null || typeof value !== 'object')
+        return JSON.stringify(value);
+    if (Array.isArray(value))
+        return `[${value.map((item) => toJsonText(item, depth + 1)).join(',')}]`;
+    const parts = Object.keys(value).map((key) => `${JSON.stringify(key)}:${toJsonText(value[key] ?? null, depth + 1)}`);
+    return `{${parts.join(',')}}`;
+}
+/**
+ * Turns parsed JSON of unchecked shape (a template section, a parameter value) into an ArmValue, keeping any
+ * Unknown the caller placed inside it. Anything that is not JSON (undefined, functions) becomes null.
+ */
+function fromJson(value, depth = 0) {
+    if (depth > MAX_VALUE_DEPTH)
+        throw tooDeep();
+    if (value === null || value === undefined)
+        return null;
+    if (isUnknown(value))
+        return value;
+    if (typeof value === 'string' || typeof value === 'boolean')
+        return value;
+    if (typeof value === 'number')
+        return Number.isFinite(value) ? value : null;
+    if (Array.isArray(value))
+        return value.map((item) => fromJson(item, depth + 1));
+    if (typeof value === 'object') {
+        const out = {};
+        for (const [key, item] of Object.entries(value))
+            setProperty(out, key, fromJson(item, depth + 1));
+        return out;
+    }
+    return null;
+}
+/** A short rendering of a value for messages. */
+function describeValue(value) {
+    if (isUnknown(value))
+        return value.toString();
+    if (typeof value === 'string')
+        return `'${value.length > 40 ? `${value.slice(0, 40)}…` : value}'`;
+    if (value === null || typeof value !== 'object')
+        return String(value);
+    return Array.isArray(value) ? `an array of ${value.length}` : 'an object';
+}
+function tooDeep() {
+    return new FunctionArgumentError(`value nested deeper than ${MAX_VALUE_DEPTH} levels`, 'limit');
+}
+
+/**
+ * Placeholders used where the caller gives no value. They are not real Azure values: they only keep IDs built from
+ * the scope well-formed and equal to each other within one template, so resources can still be joined. Results
+ * hashed from them (`uniqueString(resourceGroup().id)`) differ from those of a real deployment.
+ */
+const SCOPE_PLACEHOLDERS = {
+    tenantId: '00000000-0000-0000-0000-000000000000',
+    subscriptionId: '00000000-0000-0000-0000-000000000000',
+    subscriptionDisplayName: 'subscription',
+    resourceGroupName: 'resource-group',
+    location: 'location',
+    managementGroupName: 'management-group',
+    deploymentName: 'deployment',
+};
+/** `environment()` in the Azure public cloud, as the ARM deployment-functions page documents it. */
+const PUBLIC_CLOUD_ENVIRONMENT = {
+    name: 'AzureCloud',
+    gallery: 'https://gallery.azure.com/',
+    graph: 'https://graph.windows.net/',
+    portal: 'https://portal.azure.com',
+    graphAudience: 'https://graph.windows.net/',
+    activeDirectoryDataLake: 'https://datalake.azure.net/',
+    batch: 'https://batch.core.windows.net/',
+    media: 'https://rest.media.azure.net',
+    sqlManagement: 'https://management.core.windows.net:8443/',
+    vmImageAliasDoc: 'https://raw.githubusercontent.com/Azure/azure-rest-api-specs/master/arm-compute/quickstart-templates/aliases.json',
+    resourceManager: 'https://management.azure.com/',
+    authentication: {
+        loginEndpoint: 'https://login.microsoftonline.com/',
+        audiences: ['https://management.core.windows.net/', 'https://management.azure.com/'],
+        tenant: 'common',
+        identityProvider: 'AAD',
+    },
+    suffixes: {
+        acrLoginServer: '.azurecr.io',
+        azureDatalakeAnalyticsCatalogAndJob: 'azuredatalakeanalytics.net',
+        azureDatalakeStoreFileSystem: 'azuredatalakestore.net',
+        azureFrontDoorEndpointSuffix: 'azurefd.net',
+        keyvaultDns: '.vault.azure.net',
+        sqlServerHostname: '.database.windows.net',
+        storage: 'core.windows.net',
+    },
+};
+/** The scope values for a deployment, with `SCOPE_PLACEHOLDERS` wherever `options` says nothing. */
+function deploymentScope(options = {}) {
+    const kind = options.kind ?? 'resourceGroup';
+    const tenantId = options.tenantId ?? SCOPE_PLACEHOLDERS.tenantId;
+    const subscriptionId = options.subscriptionId ?? SCOPE_PLACEHOLDERS.subscriptionId;
+    const resourceGroupName = options.resourceGroupName ?? SCOPE_PLACEHOLDERS.resourceGroupName;
+    const managementGroupName = options.managementGroupName ?? SCOPE_PLACEHOLDERS.managementGroupName;
+    const location = options.location ?? SCOPE_PLACEHOLDERS.location;
+    const deploymentName = options.deploymentName ?? SCOPE_PLACEHOLDERS.deploymentName;
+    const subscriptionIdPath = joinParts(['/subscriptions/', subscriptionId]);
+    const deploymentValue = object({
+        name: deploymentName,
+        properties: object({
+            template: object({ contentVersion: '1.0.0.0' }),
+            parameters: object({}),
+            mode: 'Incremental',
+            provisioningState: 'Accepted',
+        }),
+    });
+    if (kind !== 'resourceGroup')
+        setProperty(deploymentValue, 'location', location);
+    return {
+        kind,
+        tenantId,
+        subscriptionId,
+        resourceGroupName,
+        managementGroupName,
+        resourceGroup: object({
+            id: joinParts(['/subscriptions/', subscriptionId, '/resourceGroups/', resourceGroupName]),
+            name: resourceGroupName,
+            type: 'Microsoft.Resources/resourceGroups',
+            location,
+            properties: object({ provisioningState: 'Succeeded' }),
+        }),
+        subscription: object({
+            id: subscriptionIdPath,
+            subscriptionId,
+            tenantId,
+            displayName: options.subscriptionDisplayName ?? SCOPE_PLACEHOLDERS.subscriptionDisplayName,
+        }),
+        tenant: object({ id: joinParts(['/tenants/', tenantId]), tenantId }),
+        managementGroup: object({
+            id: joinParts(['/providers/Microsoft.Management/managementGroups/', managementGroupName]),
+            name: managementGroupName,
+            type: 'Microsoft.Management/managementGroups',
+        }),
+        deployment: deploymentValue,
+        environment: options.environment ?? fromJson(PUBLIC_CLOUD_ENVIRONMENT),
+    };
+}
+function object(entries) {
+    const out = {};
+    for (const [key, value] of Object.entries(entries))
+        setProperty(out, key, value);
+    return out;
+}
+
+/**
+ * Parses the text given to `json()`. Azure reads it with Json.NET, which is lenient where templates rely on it:
+ * strings in single quotes (`json('{''a'': ''b''}')`, as the docs show) and property names without quotes. Anything
+ * else follows JSON. Nesting is bounded.
+ */
+function parseJsonText(text) {
+    const reader = new JsonReader(text);
+    reader.skipSpace();
+    const value = reader.readValue(0);
+    reader.skipSpace();
+    if (!reader.atEnd())
+        throw reader.fail('unexpected text after the JSON value');
+    return value;
+}
+class JsonReader {
+    text;
+    position = 0;
+    constructor(text) {
+        this.text = text;
+    }
+    atEnd() {
+        return this.position >= this.text.length;
+    }
+    skipSpace() {
+        while (this.position < this.text.length && /\s/.test(this.text[this.position] ?? ''))
+            this.position++;
+    }
+    fail(detail) {
+        return new FunctionArgumentError(`not valid JSON at character ${this.position + 1}: ${detail}`);
+    }
+    readValue(depth) {
+        if (depth > MAX_VALUE_DEPTH)
+            throw new FunctionArgumentError(`JSON nested deeper than ${MAX_VALUE_DEPTH} levels`, 'limit');
+        const ch = this.text[this.position];
+        if (ch === '{')
+            return this.readObject(depth);
+        if (ch === '[')
+            return this.readArray(depth);
+        if (ch === '"' || ch === "'")
+            return this.readString();
+        if (ch === '-' || (ch !== undefined && ch >= '0' && ch <= '9'))
+            return this.readNumber();
+        const word = /^[A-Za-z_$][A-Za-z0-9_$]*/.exec(this.text.slice(this.position, this.position + 64))?.[0];
+        if (word === 'true' || word === 'false' || word === 'null') {
+            this.position += word.length;
+            return word === 'null' ? null : word === 'true';
+        }
+        throw this.fail(ch === undefined ? 'expected a value, found the end' : `unexpected '${ch}'`);
+    }
+    readObject(depth) {
+        const out = {};
+        this.position++;
+        this.skipSpace();
+        if (this.text[this.position] === '}') {
+            this.position++;
+            return out;
+        }
+        for (;;) {
+            this.skipSpace();
+            const key = this.readKey();
+            this.skipSpace();
+            if (this.text[this.position] !== ':')
+                throw this.fail("expected ':' after a property name");
+            this.position++;
+            this.skipSpace();
+            setProperty(out, key, this.readValue(depth + 1));
+            this.skipSpace();
+            const next = this.text[this.position];
+            this.position++;
+            if (next === '}')
+                return out;
+            if (next !== ',')
+                throw this.fail("expected ',' or '}' in an object");
+        }
+    }
+    readKey() {
+        const ch = this.text[this.position];
+        if (ch === '"' || ch === "'")
+            return this.readString();
+        const word = /^[A-Za-z_$][A-Za-z0-9_$]*/.exec(this.text.slice(this.position, this.position + 256))?.[0];
+        if (word === undefined)
+            throw this.fail('expected a property name');
+        this.position += word.length;
+        return word;
+    }
+    readArray(depth) {
+        const out = [];
+        this.position++;
+        this.skipSpace();
+        if (this.text[this.position] === ']') {
+            this.position++;
+            return out;
+        }
+        for (;;) {
+            this.skipSpace();
+            out.push(this.readValue(depth + 1));
+            this.skipSpace();
+            const next = this.text[this.position];
+            this.position++;
+            if (next === ']')
+                return out;
+            if (next !== ',')
+                throw this.fail("expected ',' or ']' in an array");
+        }
+    }
+    readString() {
+        const quote = this.text[this.position];
+        this.position++;
+        let out = '';
+        for (;;) {
+            const ch = this.text[this.position];
+            if (ch === undefined)
+                throw this.fail('string is not closed');
+            this.position++;
+            if (ch === quote)
+                return out;
+            if (ch !== '\\') {
+                out += ch;
+                continue;
+            }
+            const escaped = this.text[this.position];
+            this.position++;
+            switch (escaped) {
+                case 'n':
+                    out += '\n';
+                    break;
+                case 't':
+                    out += '\t';
+                    break;
+                case 'r':
+                    out += '\r';
+                    break;
+                case 'b':
+                    out += '\b';
+                    break;
+                case 'f':
+                    out += '\f';
+                    break;
+                case 'u': {
+                    const hex = this.text.slice(this.position, this.position + 4);
+                    if (!/^[0-9A-Fa-f]{4}$/.test(hex))
+                        throw this.fail('\\u must be followed by 4 hex digits');
+                    out += String.fromCharCode(parseInt(hex, 16));
+                    this.position += 4;
+                    break;
+                }
+                case undefined:
+                    throw this.fail('string is not closed');
+                default:
+                    out += escaped;
+            }
+        }
+    }
+    readNumber() {
+        const match = /^-?\d+(\.\d+)?([eE][+-]?\d+)?/.exec(this.text.slice(this.position, this.position + 400));
+        if (match === null)
+            throw this.fail('malformed number');
+        this.position += match[0].length;
+        const value = Number(match[0]);
+        if (!Number.isFinite(value))
+            throw this.fail('number out of range');
+        return value;
+    }
+}
+
+/** Typed access to known arguments, with messages that say which argument and what was expected. */
+const ARTICLE = {
+    null: 'null',
+    bool: 'a bool',
+    int: 'an int',
+    string: 'a string',
+    array: 'an array',
+    object: 'an object',
+    unknown: 'an unknown value',
+};
+function describeType(value) {
+    return value === undefined ? 'nothing' : (ARTICLE[typeName(value)] ?? typeName(value));
+}
+function argumentError(index, expected, got) {
+    return new FunctionArgumentError(`argument ${index + 1} must be ${expected}, got ${describeType(got)}`);
+}
+function stringArg(args, index) {
+    const value = args[index];
+    if (typeof value !== 'string')
+        throw argumentError(index, 'a string', value);
+    return value;
+}
+function intArg(args, index) {
+    const value = args[index];
+    if (typeof value !== 'number' || !Number.isInteger(value))
+        throw argumentError(index, 'an int', value);
+    return value;
+}
+function arrayArg(args, index) {
+    const value = args[index];
+    if (!Array.isArray(value))
+        throw argumentError(index, 'an array', value);
+    return value;
+}
+function objectArg(args, index) {
+    const value = args[index];
+    if (!isArmObject(value))
+        throw argumentError(index, 'an object', value);
+    return value;
+}
+function arg(args, index) {
+    return args[index] ?? null;
+}
+/** Guards the size of what a function builds, so doubling tricks across variables cannot exhaust memory. */
+function checkedString(value) {
+    if (value.length > MAX_STRING_LENGTH) {
+        throw new FunctionArgumentError(`result longer than ${MAX_STRING_LENGTH} characters`, 'limit');
+    }
+    return value;
+}
+function checkLength(length) {
+    if (length > MAX_ARRAY_LENGTH)
+        throw new FunctionArgumentError(`result longer than ${MAX_ARRAY_LENGTH} elements`, 'limit');
+}
+function checkedArray(value) {
+    checkLength(value.length);
+    return value;
+}
+
+const VARIADIC = Number.POSITIVE_INFINITY;
+
+/**
+ * Array and object functions, and those that take strings as well as arrays (template-functions-array and
+ * template-functions-object on learn.microsoft.com). Object keys compare case-insensitively, as in Azure.
+ */
+const collectionFunctions = {
+    array: { min: 1, max: 1, run: (args) => (Array.isArray(args[0]) ? args[0] : [arg(args, 0)]) },
+    concat: { min: 1, max: VARIADIC, run: concat },
+    contains: { min: 2, max: 2, unknowns: 'self', run: contains },
+    createarray: { min: 0, max: VARIADIC, unknowns: 'self', run: (args) => checkedArray([...args]) },
+    createobject: { min: 0, max: VARIADIC, unknowns: 'self', run: createObject },
+    empty: { min: 1, max: 1, run: (args) => sizeOf(args, 0, true) === 0 },
+    first: { min: 1, max: 1, run: (args) => pick(args, 'first') },
+    last: { min: 1, max: 1, run: (args) => pick(args, 'last') },
+    flatten: { min: 1, max: 1, run: flatten },
+    indexof: { min: 2, max: 2, unknowns: 'self', run: (args) => indexOf(args, false) },
+    lastindexof: { min: 2, max: 2, unknowns: 'self', run: (args) => indexOf(args, true) },
+    intersection: { min: 2, max: VARIADIC, unknowns: 'self', run: intersection },
+    items: {
+        min: 1,
+        max: 1,
+        run: (args) => {
+            const source = objectArg(args, 0);
+            // Azure returns the entries sorted by key (the items() example in the object-functions docs).
+            return Object.keys(source)
+                .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))
+                .map((key) => entry(key, source[key] ?? null));
+        },
+    },
+    json: { min: 1, max: 1, run: (args) => parseJsonText(stringArg(args, 0)) },
+    length: { min: 1, max: 1, run: (args) => sizeOf(args, 0, false) },
+    null: { min: 0, max: 0, run: () => null },
+    objectkeys: { min: 1, max: 1, run: (args) => Object.keys(objectArg(args, 0)) },
+    range: { min: 2, max: 2, run: range },
+    skip: { min: 2, max: 2, run: (args) => slice(args, true) },
+    take: { min: 2, max: 2, run: (args) => slice(args, false) },
+    union: { min: 1, max: VARIADIC, unknowns: 'self', run: union$1 },
+    shallowmerge: {
+        min: 1,
+        max: 1,
+        run: (args) => {
+            const out = {};
+            for (const [index, item] of arrayArg(args, 0).entries()) {
+                if (isUnknown(item))
+                    return derivedUnknown(item);
+                if (!isArmObject(item))
+                    throw new FunctionArgumentError(`element ${index} of the array is not an object`);
+                for (const [key, value] of Object.entries(item))
+                    setProperty(out, findKey$1(out, key) ?? key, value);
+            }
+            return out;
+        },
+    },
+    tryget: { min: 2, max: VARIADIC, unknowns: 'self', run: tryGet },
+};
+function flatten(args) {
+    const out = [];
+    for (const [index, item] of arrayArg(args, 0).entries()) {
+        if (isUnknown(item))
+            return derivedUnknown(item);
+        if (!Array.isArray(item))
+            throw new FunctionArgumentError(`element ${index} of the array is not an array`);
+        checkLength(out.length + item.length);
+        out.push(...item);
+    }
+    return out;
+}
+function entry(key, value) {
+    const out = {};
+    setProperty(out, 'key', key);
+    setProperty(out, 'value', value);
+    return out;
+}
+/**
+ * Strings and arrays, never both. Ints are written as digits: `concat('vm', copyIndex())` is the classic way to
+ * name copies. Other types are not guessed.
+ */
+function concat(args) {
+    if (Array.isArray(args[0])) {
+        const out = [];
+        for (const [index, item] of args.entries()) {
+            if (item === null)
+                continue;
+            if (!Array.isArray(item))
+                throw argumentError(index, 'an array like the first argument', item);
+            checkLength(out.length + item.length);
+            out.push(...item);
+        }
+        return out;
+    }
+    let text = '';
+    for (const [index, item] of args.entries()) {
+        if (typeof item === 'string')
+            text += item;
+        else if (typeof item === 'number' && Number.isInteger(item))
+            text += String(item);
+        else if (typeof item === 'boolean' || item === null)
+            return new Unknown(`concat() of a ${item === null ? 'null' : 'bool'} is not supported`);
+        else
+            throw argumentError(index, 'a string or an int like the first argument', item);
+        checkedString(text);
+    }
+    return text;
+}
+function contains(args) {
+    const container = arg(args, 0);
+    const item = arg(args, 1);
+    if (isUnknown(container))
+        return derivedUnknown(container);
+    if (Array.isArray(container))
+        return anyEqual(container, item);
+    if (isUnknown(item))
+        return derivedUnknown(item);
+    if (typeof container === 'string') {
+        if (typeof item !== 'string' && typeof item !== 'number')
+            throw argumentError(1, 'a string or an int', item);
+        return container.includes(String(item));
+    }
+    if (isArmObject(container)) {
+        if (typeof item !== 'string')
+            throw argumentError(1, 'a string', item);
+        return findKey$1(container, item) !== undefined;
+    }
+    throw argumentError(0, 'an array, an object or a string', container);
+}
+/** True when a known element equals the item; unknown when none does but an unknown comparison might. */
+function anyEqual(items, item) {
+    let pending;
+    for (const element of items) {
+        const same = deepEquals(element, item);
+        if (same === true)
+            return true;
+        if (same !== false)
+            pending ??= same;
+    }
+    return pending ?? false;
+}
+function createObject(args) {
+    if (args.length % 2 !== 0)
+        throw new FunctionArgumentError('expects pairs of key and value: got an odd number of arguments');
+    const out = {};
+    for (let i = 0; i < args.length; i += 2) {
+        const key = args[i];
+        if (isUnknown(key))
+            return new Unknown(`a property name is unknown (${key.reason})`);
+        if (typeof key !== 'string')
+            throw argumentError(i, 'a string (a property name)', key);
+        if (findKey$1(out, key) !== undefined)
+            throw new FunctionArgumentError(`property '${key}' is given twice`);
+        setProperty(out, key, args[i + 1] ?? null);
+    }
+    return out;
+}
+function sizeOf(args, index, allowNull) {
+    const value = args[index];
+    if (value === null && allowNull)
+        return 0;
+    if (typeof value === 'string' || Array.isArray(value))
+        return value.length;
+    if (isArmObject(value))
+        return Object.keys(value).length;
+    throw argumentError(index, 'an array, an object or a string', value);
+}
+function pick(args, end) {
+    const value = args[0];
+    if (typeof value === 'string')
+        return end === 'first' ? value.slice(0, 1) : value.slice(-1);
+    if (Array.isArray(value))
+        return (end === 'first' ? value[0] : value[value.length - 1]) ?? null;
+    throw argumentError(0, 'an array or a string', value);
+}
+/** Strings compare case-insensitively (documented); array elements compare as `equals` does. */
+function indexOf(args, fromEnd) {
+    const container = arg(args, 0);
+    const item = arg(args, 1);
+    if (isUnknown(container))
+        return derivedUnknown(container);
+    if (Array.isArray(container)) {
+        const order = container.map((_, i) => i);
+        if (fromEnd)
+            order.reverse();
+        for (const i of order) {
+            const same = deepEquals(container[i] ?? null, item);
+            if (same === true)
+                return i;
+            if (same !== false)
+                return derivedUnknown(same);
+        }
+        return -1;
+    }
+    if (isUnknown(item))
+        return derivedUnknown(item);
+    const text = stringArg(args, 0).toLowerCase();
+    const find = stringArg(args, 1).toLowerCase();
+    return fromEnd ? text.lastIndexOf(find) : text.indexOf(find);
+}
+function intersection(args) {
+    const top = args.find(isUnknown);
+    if (top !== undefined)
+        return derivedUnknown(top);
+    if (Array.isArray(args[0])) {
+        const lists = args.map((_, i) => arrayArg(args, i));
+        const [first = [], ...rest] = lists;
+        const out = [];
+        for (const item of first) {
+            const inAll = allTri(rest.map((list) => anyEqual(list, item)));
+            if (inAll !== true && inAll !== false)
+                return derivedUnknown(inAll);
+            if (!inAll)
+                continue;
+            const seen = anyEqual(out, item);
+            if (seen !== true && seen !== false)
+                return derivedUnknown(seen);
+            if (!seen)
+                out.push(item);
+        }
+        return out;
+    }
+    const objects = args.map((_, i) => objectArg(args, i));
+    const [first = {}, ...rest] = objects;
+    const out = {};
+    for (const [key, value] of Object.entries(first)) {
+        const inAll = allTri(rest.map((other) => {
+            const match = getProperty(other, key);
+            return match === undefined ? false : deepEquals(value, match);
+        }));
+        if (inAll !== true && inAll !== false)
+            return derivedUnknown(inAll);
+        if (inAll)
+            setProperty(out, key, value);
+    }
+    return out;
+}
+function allTri(values) {
+    let pending;
+    for (const value of values) {
+        if (value === false)
+            return false;
+        if (value !== true)
+            pending ??= value;
+    }
+    return pending ?? true;
+}
+function range(args) {
+    const start = intArg(args, 0);
+    const count = intArg(args, 1);
+    if (count < 0 || count > 10000)
+        throw argumentError(1, 'an int from 0 to 10000', count);
+    if (start + count > 2147483647)
+        throw new FunctionArgumentError('start plus count must not exceed 2147483647');
+    return Array.from({ length: count }, (_, i) => start + i);
+}
+function slice(args, skip) {
+    const value = args[0];
+    const count = Math.max(0, intArg(args, 1));
+    if (typeof value === 'string' || Array.isArray(value))
+        return skip ? value.slice(count) : value.slice(0, count);
+    throw argumentError(0, 'an array or a string', value);
+}
+/**
+ * Arrays: distinct elements in order of first appearance. Objects: later arguments win, objects nested under the
+ * same key are merged recursively, arrays are replaced (the deep-merge example in the object-functions docs).
+ */
+function union$1(args) {
+    const top = args.find(isUnknown);
+    if (top !== undefined)
+        return derivedUnknown(top);
+    if (Array.isArray(args[0])) {
+        const out = [];
+        for (const [index, list] of args.entries()) {
+            if (list === null)
+                continue;
+            if (!Array.isArray(list))
+                throw argumentError(index, 'an array like the first argument', list);
+            for (const item of list) {
+                const seen = anyEqual(out, item);
+                if (seen !== true && seen !== false)
+                    return derivedUnknown(seen);
+                if (!seen)
+                    out.push(item);
+            }
+            checkLength(out.length);
+        }
+        return out;
+    }
+    let out = {};
+    for (const [index, value] of args.entries()) {
+        if (value === null)
+            continue;
+        if (!isArmObject(value))
+            throw argumentError(index, 'an object like the first argument', value);
+        out = mergeObjects(out, value, 0);
+    }
+    return out;
+}
+function mergeObjects(base, overlay, depth) {
+    if (depth > MAX_VALUE_DEPTH)
+        throw new FunctionArgumentError(`value nested deeper than ${MAX_VALUE_DEPTH} levels`, 'limit');
+    const out = {};
+    for (const [key, value] of Object.entries(base))
+        setProperty(out, key, value);
+    for (const [key, value] of Object.entries(overlay)) {
+        const existingKey = findKey$1(out, key);
+        const existing = existingKey === undefined ? undefined : out[existingKey];
+        setProperty(out, existingKey ?? key, mergeValue(existing, value, depth));
+    }
+    return out;
+}
+/** An unknown on either side of a merge makes the merged value unknown only where it could be an object. */
+function mergeValue(existing, value, depth) {
+    if (isArmObject(existing) && isArmObject(value))
+        return mergeObjects(existing, value, depth + 1);
+    if (isUnknown(value))
+        return isArmObject(existing) || isUnknown(existing) ? derivedUnknown(value) : value;
+    if (isUnknown(existing) && isArmObject(value))
+        return derivedUnknown(existing);
+    return value;
+}
+/** `tryGet(value, key, ...)`: the value at the path, or null where a key or index is missing. */
+function tryGet(args) {
+    let current = arg(args, 0);
+    for (let i = 1; i < args.length; i++) {
+        const key = arg(args, i);
+        if (isUnknown(current))
+            return derivedUnknown(current);
+        if (isUnknown(key))
+            return derivedUnknown(key);
+        if (current === null)
+            return null;
+        if (isArmObject(current) && typeof key === 'string')
+            current = getProperty(current, key) ?? null;
+        else if (Array.isArray(current) && typeof key === 'number')
+            current = current[key] ?? null;
+        else
+            throw argumentError(i, Array.isArray(current) ? 'an int (an index)' : 'a string (a property name)', key);
+    }
+    return current;
+}
+
+/**
+ * Comparison functions. `equals` compares deeply, strings case-sensitively; the ordering functions compare ints
+ * numerically and strings ordinally (so 'A' is less than 'a', as the ARM docs show).
+ */
+const comparisonFunctions = {
+    coalesce: { min: 1, max: VARIADIC, lazy: true, run: coalesce },
+    equals: { min: 2, max: 2, unknowns: 'self', run: (args) => deepEquals(args[0] ?? null, args[1] ?? null) },
+    less: { min: 2, max: 2, run: (args) => compare(args) < 0 },
+    lessorequals: { min: 2, max: 2, run: (args) => compare(args) <= 0 },
+    greater: { min: 2, max: 2, run: (args) => compare(args) > 0 },
+    greaterorequals: { min: 2, max: 2, run: (args) => compare(args) >= 0 },
+};
+/**
+ * The first argument that is not null. An unknown argument before it may itself be null or not, so the result is
+ * unknown; when the unknown is the last candidate the result is exactly that unknown (null or not, it is returned).
+ */
+function coalesce(args) {
+    let pending;
+    for (const argument of args) {
+        const value = argument.evaluate();
+        if (value === null)
+            continue;
+        if (isUnknown(value)) {
+            if (pending !== undefined)
+                return derivedUnknown(pending);
+            pending = value;
+            continue;
+        }
+        return pending === undefined ? value : derivedUnknown(pending);
+    }
+    return pending ?? null;
+}
+function compare(args) {
+    const [a, b] = args;
+    if (typeof a === 'number' && typeof b === 'number')
+        return a - b;
+    if (typeof a === 'string' && typeof b === 'string')
+        return a < b ? -1 : a > b ? 1 : 0;
+    if (typeof a !== 'number' && typeof a !== 'string')
+        throw argumentError(0, 'an int or a string', a);
+    throw new FunctionArgumentError(`arguments must both be ints or both be strings, got ${typeof a} and ${typeof b}`);
+}
+
+/**
+ * Lambda functions (template-functions-lambda): `map(array, lambda('x', ...))` and kin. The lambda receives the
+ * element, and the index where Azure allows a second variable.
+ */
+const lambdaFunctions = {
+    filter: { min: 2, max: 2, lazy: true, run: filter },
+    map: { min: 2, max: 2, lazy: true, run: map },
+    reduce: { min: 3, max: 3, lazy: true, run: reduce },
+    sort: { min: 2, max: 2, lazy: true, run: sort },
+    toobject: { min: 2, max: 3, lazy: true, run: toObject },
+    mapvalues: { min: 2, max: 2, lazy: true, run: mapValues },
+};
+function arrayInput(args) {
+    const value = args[0]?.evaluate() ?? null;
+    if (isUnknown(value))
+        return derivedUnknown(value);
+    if (!Array.isArray(value))
+        throw argumentError(0, 'an array', value);
+    return value;
+}
+function lambdaArg(args, index, min, max) {
+    const argument = args[index];
+    if (argument === undefined)
+        throw new FunctionArgumentError(`argument ${index + 1} is missing`);
+    const lambda = argument.asLambda();
+    if (lambda.parameterCount < min || lambda.parameterCount > max) {
+        const expected = min === max ? `${min}` : `${min} or ${max}`;
+        throw new FunctionArgumentError(`the lambda in argument ${index + 1} must take ${expected} variables, not ${lambda.parameterCount}`);
+    }
+    return lambda;
+}
+function callWithIndex(lambda, values, index) {
+    return lambda.call(lambda.parameterCount > values.length ? [...values, index] : values);
+}
+function filter(args) {
+    const items = arrayInput(args);
+    if (isUnknown(items))
+        return items;
+    const predicate = lambdaArg(args, 1, 1, 2);
+    const out = [];
+    for (const [index, item] of items.entries()) {
+        const keep = callWithIndex(predicate, [item], index);
+        if (isUnknown(keep))
+            return derivedUnknown(keep);
+        if (typeof keep !== 'boolean')
+            throw new FunctionArgumentError(`the lambda must return a bool, got ${typeof keep}`);
+        if (keep)
+            out.push(item);
+    }
+    return out;
+}
+function map(args) {
+    const items = arrayInput(args);
+    if (isUnknown(items))
+        return items;
+    const mapper = lambdaArg(args, 1, 1, 2);
+    return items.map((item, index) => callWithIndex(mapper, [item], index));
+}
+function reduce(args) {
+    const items = arrayInput(args);
+    if (isUnknown(items))
+        return items;
+    let accumulator = args[1]?.evaluate() ?? null;
+    const reducer = lambdaArg(args, 2, 2, 3);
+    for (const [index, item] of items.entries())
+        accumulator = callWithIndex(reducer, [accumulator, item], index);
+    return accumulator;
+}
+/** The lambda says whether its first argument sorts before its second. */
+function sort(args) {
+    const items = arrayInput(args);
+    if (isUnknown(items))
+        return items;
+    const before = lambdaArg(args, 1, 2, 2);
+    let unknown;
+    const precedes = (a, b) => {
+        const result = before.call([a, b]);
+        if (isUnknown(result)) {
+            unknown ??= result;
+            return false;
+        }
+        if (typeof result !== 'boolean')
+            throw new FunctionArgumentError(`the lambda must return a bool, got ${typeof result}`);
+        return result;
+    };
+    const sorted = [...items].sort((a, b) => (precedes(a, b) ? -1 : precedes(b, a) ? 1 : 0));
+    return unknown === undefined ? sorted : derivedUnknown(unknown);
+}
+function toObject(args) {
+    const items = arrayInput(args);
+    if (isUnknown(items))
+        return items;
+    const keyOf = lambdaArg(args, 1, 1, 1);
+    const valueOf = args.length > 2 ? lambdaArg(args, 2, 1, 1) : undefined;
+    const out = {};
+    for (const item of items) {
+        const key = keyOf.call([item]);
+        if (isUnknown(key))
+            return new Unknown(`a property name is unknown (${key.reason})`);
+        if (typeof key !== 'string')
+            throw new FunctionArgumentError(`the key lambda must return a string, got ${typeof key}`);
+        if (findKey$1(out, key) !== undefined)
+            throw new FunctionArgumentError(`key '${key}' is produced twice`);
+        setProperty(out, key, valueOf === undefined ? item : valueOf.call([item]));
+    }
+    return out;
+}
+function mapValues(args) {
+    const source = args[0]?.evaluate() ?? null;
+    if (isUnknown(source))
+        return derivedUnknown(source);
+    if (!isArmObject(source))
+        throw argumentError(0, 'an object', source);
+    const mapper = lambdaArg(args, 1, 1, 1);
+    const out = {};
+    for (const [key, value] of Object.entries(source))
+        setProperty(out, key, mapper.call([value]));
+    return out;
+}
+
+/**
+ * Logical functions with Kleene logic: `and` is false as soon as one argument is false, even if another is unknown;
+ * `or` is true as soon as one is true. Arguments are evaluated left to right and only as far as needed, so a guard
+ * protects the expressions after it as it does in Azure.
+ */
+const logicalFunctions = {
+    and: { min: 2, max: VARIADIC, lazy: true, run: (args) => junction(args, false) },
+    or: { min: 2, max: VARIADIC, lazy: true, run: (args) => junction(args, true) },
+    not: {
+        min: 1,
+        max: 1,
+        run: (args) => {
+            const value = args[0];
+            if (typeof value !== 'boolean')
+                throw argumentError(0, 'a bool', value);
+            return !value;
+        },
+    },
+    if: { min: 3, max: 3, lazy: true, run: conditional },
+    bool: { min: 1, max: 1, run: (args) => toBool(args[0] ?? null) },
+    true: { min: 0, max: 0, run: () => true },
+    false: { min: 0, max: 0, run: () => false },
+};
+/** `decisive` is the value that settles the junction: false for `and`, true for `or`. */
+function junction(args, decisive) {
+    let pending;
+    for (const [index, argument] of args.entries()) {
+        const value = argument.evaluate();
+        if (isUnknown(value)) {
+            pending ??= derivedUnknown(value);
+            continue;
+        }
+        if (typeof value !== 'boolean')
+            throw argumentError(index, 'a bool', value);
+        if (value === decisive)
+            return decisive;
+    }
+    return pending ?? !decisive;
+}
+/**
+ * Only the chosen branch is evaluated, as in Azure. With an unknown condition both are tried: when they agree the
+ * result is known anyway; a branch that fails to evaluate makes the result unknown, as it may never be taken.
+ */
+function conditional(args) {
+    const [condition, whenTrue, whenFalse] = args;
+    if (condition === undefined || whenTrue === undefined || whenFalse === undefined) {
+        throw new FunctionArgumentError('expects 3 arguments');
+    }
+    const value = condition.evaluate();
+    if (typeof value === 'boolean')
+        return value ? whenTrue.evaluate() : whenFalse.evaluate();
+    if (!isUnknown(value))
+        throw argumentError(0, 'a bool', value);
+    const reason = `condition is unknown (${value.reason})`;
+    const first = tryEvaluate(whenTrue);
+    const second = tryEvaluate(whenFalse);
+    if (first === undefined || second === undefined)
+        return new Unknown(reason);
+    return deepEquals(first, second) === true ? first : new Unknown(reason);
+}
+function tryEvaluate(argument) {
     try {
-        text = await readFile(path, 'utf8');
+        return argument.evaluate();
     }
     catch (error) {
-        throw new InputError({ file: displayName }, `cannot read the file (${describeFsError(error)})`);
+        const limit = (error instanceof ExpressionError || error instanceof FunctionArgumentError) && error.kind === 'limit';
+        if (limit || !(error instanceof ExpressionError || error instanceof FunctionArgumentError))
+            throw error;
+        return undefined;
     }
-    return parseJsonText(text, displayName);
 }
-function parseJsonText(text, file) {
-    const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-    if (body.trim() === '')
-        throw new InputError({ file }, 'the file is empty; expected a JSON document');
-    if (body.startsWith('PK\u0003\u0004')) {
-        throw new InputError({ file }, 'this is a binary Terraform plan; convert it with `terraform show -json <planfile>`');
+function toBool(value) {
+    if (typeof value === 'boolean')
+        return value;
+    if (typeof value === 'number' && Number.isInteger(value))
+        return value !== 0;
+    if (typeof value === 'string') {
+        const lower = value.trim().toLowerCase();
+        if (lower === 'true')
+            return true;
+        if (lower === 'false')
+            return false;
     }
+    throw argumentError(0, "a bool, an int, or the string 'true' or 'false'", value);
+}
+
+/**
+ * Integer functions (template-functions-numeric). Azure computes with 64-bit integers; results beyond the range
+ * JavaScript represents exactly (±2^53) are reported rather than rounded. Division truncates toward zero and the
+ * remainder takes the dividend's sign, as in .NET.
+ */
+const numericFunctions = {
+    add: { min: 2, max: 2, run: (args) => exact(intArg(args, 0) + intArg(args, 1)) },
+    sub: { min: 2, max: 2, run: (args) => exact(intArg(args, 0) - intArg(args, 1)) },
+    mul: { min: 2, max: 2, run: (args) => exact(intArg(args, 0) * intArg(args, 1)) },
+    div: { min: 2, max: 2, run: (args) => exact(Math.trunc(intArg(args, 0) / divisor(args))) },
+    mod: { min: 2, max: 2, run: (args) => exact(intArg(args, 0) % divisor(args)) },
+    int: { min: 1, max: 1, run: (args) => toInt(args[0] ?? null) },
+    min: { min: 1, max: VARIADIC, unknowns: 'deep', run: (args) => extreme(args, Math.min) },
+    max: { min: 1, max: VARIADIC, unknowns: 'deep', run: (args) => extreme(args, Math.max) },
+};
+function divisor(args) {
+    const value = intArg(args, 1);
+    if (value === 0)
+        throw new FunctionArgumentError('division by zero');
+    return value;
+}
+function exact(value) {
+    if (!Number.isSafeInteger(value))
+        throw new FunctionArgumentError('result is too large to compute exactly', 'limit');
+    return value === 0 ? 0 : value;
+}
+function toInt(value) {
+    if (typeof value === 'number' && Number.isInteger(value))
+        return value;
+    if (typeof value === 'string' && /^\s*[-+]?\d+\s*$/.test(value)) {
+        const parsed = Number(value.trim());
+        if (Number.isSafeInteger(parsed))
+            return parsed;
+    }
+    throw argumentError(0, 'an int or a string of digits', value);
+}
+/** `min(1, 2, 3)` or `min([1, 2, 3])`. */
+function extreme(args, pick) {
+    const only = args[0];
+    const values = args.length === 1 && Array.isArray(only) ? only : args;
+    if (values.length === 0)
+        throw new FunctionArgumentError('needs at least one int');
+    let result = intArg(values, 0);
+    for (let i = 1; i < values.length; i++)
+        result = pick(result, intArg(values, i));
+    return result;
+}
+
+/**
+ * Resource ID functions (template-functions-resource). An unknown part (a parameter without a value) makes the ID
+ * unknown, named after its parts so that the same ID built twice still has one ref.
+ */
+const resourceIdFunctions = {
+    resourceid: { min: 2, max: VARIADIC, unknowns: 'self', run: resourceId },
+    subscriptionresourceid: { min: 2, max: VARIADIC, unknowns: 'self', run: subscriptionResourceId },
+    tenantresourceid: { min: 2, max: VARIADIC, unknowns: 'self', run: (args) => tenantResourceId(args) },
+    managementgroupresourceid: { min: 2, max: VARIADIC, unknowns: 'self', run: managementGroupResourceId },
+    extensionresourceid: { min: 3, max: VARIADIC, unknowns: 'self', run: extensionResourceId },
+};
+/**
+ * `Microsoft.Network/virtualNetworks/subnets` with names `vnet`, `default` becomes
+ * `providers/Microsoft.Network/virtualNetworks/vnet/subnets/default`: one name per type segment after the namespace.
+ */
+function providerPath(type, names) {
+    const segments = type.split('/');
+    const [namespace, ...types] = segments;
+    if (namespace === undefined || namespace === '' || types.length === 0 || types.some((t) => t === '')) {
+        throw new FunctionArgumentError(`'${type}' is not a resource type of the form 'Namespace/type'`);
+    }
+    if (types.length !== names.length) {
+        throw new FunctionArgumentError(`resource type '${type}' needs ${types.length} name${types.length === 1 ? '' : 's'}, got ${names.length}`);
+    }
+    const parts = ['/providers/', namespace];
+    types.forEach((segment, i) => parts.push('/', segment, '/', names[i] ?? ''));
+    return parts;
+}
+/** Builds a resource ID from parts; exported for adapters that need IDs in the same form as `resourceId()`. */
+function buildResourceId(scopePrefix, type, names) {
+    return joinParts([...scopePrefix, ...providerPath(type, names)]);
+}
+function parts(args) {
+    return args.map((value, index) => {
+        if (typeof value === 'string' || isUnknown(value))
+            return value;
+        throw argumentError(index, 'a string', value);
+    });
+}
+/** The resource type is the first argument with a '/'; what precedes it is the subscription and resource group. */
+function splitAtType(values) {
+    const index = values.findIndex((v) => typeof v === 'string' && v.includes('/'));
+    if (index === -1) {
+        const unknown = values.find(isUnknown);
+        if (unknown !== undefined)
+            return new Unknown(unknown.reason);
+        throw new FunctionArgumentError("needs a resource type such as 'Microsoft.Network/virtualNetworks'");
+    }
+    return { before: values.slice(0, index), type: values[index], names: values.slice(index + 1) };
+}
+function resourceId(args, call) {
+    const split = splitAtType(parts(args));
+    if (isUnknown(split))
+        return split;
+    const { before, type, names } = split;
+    if (before.length > 2)
+        throw new FunctionArgumentError('takes at most a subscription ID and a resource group name before the type');
+    const scope = call.scope;
+    let prefix;
+    if (before.length === 2)
+        prefix = ['/subscriptions/', before[0] ?? '', '/resourceGroups/', before[1] ?? ''];
+    else if (before.length === 1)
+        prefix = ['/subscriptions/', scope.subscriptionId, '/resourceGroups/', before[0] ?? ''];
+    else
+        prefix = defaultPrefix(scope);
+    return buildResourceId(prefix, type, names);
+}
+/** Without a subscription and group, `resourceId()` builds an ID at the level the template is deployed to. */
+function defaultPrefix(scope) {
+    switch (scope.kind) {
+        case 'resourceGroup':
+            return ['/subscriptions/', scope.subscriptionId, '/resourceGroups/', scope.resourceGroupName];
+        case 'subscription':
+            return ['/subscriptions/', scope.subscriptionId];
+        case 'managementGroup':
+            return ['/providers/Microsoft.Management/managementGroups/', scope.managementGroupName];
+        case 'tenant':
+            return [];
+    }
+}
+function subscriptionResourceId(args, call) {
+    const split = splitAtType(parts(args));
+    if (isUnknown(split))
+        return split;
+    const { before, type, names } = split;
+    if (before.length > 1)
+        throw new FunctionArgumentError('takes at most a subscription ID before the type');
+    return buildResourceId(['/subscriptions/', before[0] ?? call.scope.subscriptionId], type, names);
+}
+function tenantResourceId(args) {
+    const split = splitAtType(parts(args));
+    if (isUnknown(split))
+        return split;
+    if (split.before.length > 0)
+        throw argumentError(0, 'a resource type', args[0]);
+    return buildResourceId([], split.type, split.names);
+}
+function managementGroupResourceId(args, call) {
+    const split = splitAtType(parts(args));
+    if (isUnknown(split))
+        return split;
+    const { before, type, names } = split;
+    if (before.length > 1)
+        throw new FunctionArgumentError('takes at most a management group name before the type');
+    const group = before[0] ?? call.scope.managementGroupName;
+    return buildResourceId(['/providers/Microsoft.Management/managementGroups/', group], type, names);
+}
+function extensionResourceId(args) {
+    const [base, ...rest] = parts(args);
+    const type = rest[0];
+    if (base === undefined || type === undefined)
+        throw new FunctionArgumentError('needs a resource ID, a type and names');
+    if (isUnknown(type))
+        return new Unknown(type.reason);
+    const baseParts = isUnknown(base) ? [base] : [base.replace(/\/+$/, '')];
+    return buildResourceId(baseParts, type, rest.slice(1));
+}
+
+/**
+ * Deployment and scope functions (template-functions-deployment, template-functions-scope). Their values come from
+ * the caller's `DeploymentScope`; those that change with every deployment are unknown.
+ */
+const scopeFunctions = {
+    resourcegroup: {
+        min: 0,
+        max: 0,
+        run: (_, call) => scoped(call, ['resourceGroup'], call.scope.resourceGroup),
+    },
+    subscription: {
+        min: 0,
+        max: 0,
+        run: (_, call) => scoped(call, ['resourceGroup', 'subscription'], call.scope.subscription),
+    },
+    managementgroup: {
+        min: 0,
+        max: 0,
+        run: (_, call) => scoped(call, ['managementGroup'], call.scope.managementGroup),
+    },
+    tenant: { min: 0, max: 0, run: (_, call) => call.scope.tenant },
+    deployment: { min: 0, max: 0, run: (_, call) => call.scope.deployment },
+    environment: { min: 0, max: 0, run: (_, call) => call.scope.environment },
+    utcnow: {
+        min: 0,
+        max: 1,
+        unknowns: 'self',
+        run: () => new Unknown('utcNow() is the time of the deployment'),
+    },
+    deployer: {
+        min: 0,
+        max: 0,
+        run: () => new Unknown('deployer() is the principal that runs the deployment'),
+    },
+    copyindex: { min: 0, max: 2, run: copyIndex },
+};
+function scoped(call, allowed, value) {
+    if (!allowed.includes(call.scope.kind)) {
+        throw new FunctionArgumentError(`not available in a template deployed at ${call.scope.kind} scope`, 'reference');
+    }
+    return value;
+}
+/** `copyIndex()`, `copyIndex(offset)`, `copyIndex('loop')`, `copyIndex('loop', offset)`. */
+function copyIndex(args, call) {
+    const named = typeof args[0] === 'string';
+    if (args.length > 0 && !named && typeof args[0] !== 'number')
+        throw argumentError(0, 'a loop name or an int', args[0]);
+    if (named && args.length > 1 && typeof args[1] !== 'number')
+        throw argumentError(1, 'an int', args[1]);
+    const offset = args.length === 0 ? 0 : named ? (args.length > 1 ? intArg(args, 1) : 0) : intArg(args, 0);
+    const loop = named ? args[0] : undefined;
+    const index = loop === undefined ? call.copy?.index : namedIndex(call, loop);
+    if (index === undefined) {
+        const ref = loop === undefined ? 'copyIndex()' : `copyIndex('${loop.toLowerCase()}')`;
+        // Only the plain index names the loop's value; with an offset it is another value.
+        return new Unknown('copyIndex() outside an expanded copy loop', offset === 0 ? ref : undefined);
+    }
+    return index + offset;
+}
+function namedIndex(call, loop) {
+    const named = call.copy?.named;
+    if (named === undefined)
+        return undefined;
+    const lower = loop.toLowerCase();
+    for (const [name, index] of Object.entries(named)) {
+        if (name.toLowerCase() === lower)
+            return index;
+    }
+    return undefined;
+}
+
+/**
+ * .NET composite formatting (`String.Format`), which Azure's `format()` uses: `{index[,alignment][:format]}` with
+ * `{{` and `}}` for literal braces, in the invariant culture. Numbers support the standard formats D, N, F, X and
+ * G, and custom formats made of '0' and '#' (zero padding such as `{0:000}`). Strings ignore the format, booleans
+ * print as `True`/`False` as .NET prints them, null prints as nothing. Anything else (currency, percent, exponent,
+ * objects and arrays) is not guessed: the result is an Unknown naming the unsupported part.
+ */
+function formatComposite(template, args) {
+    // An unknown argument keeps its place, so the result names what it will be (`kv-{variables('name')}`).
+    const parts = [];
+    let out = '';
+    let i = 0;
+    while (i < template.length) {
+        const ch = template[i];
+        if (ch === '{' && template[i + 1] === '{') {
+            out += '{';
+            i += 2;
+        }
+        else if (ch === '}' && template[i + 1] === '}') {
+            out += '}';
+            i += 2;
+        }
+        else if (ch === '}') {
+            throw new FunctionArgumentError(`format string has an unmatched '}' at position ${i + 1}`);
+        }
+        else if (ch === '{') {
+            const close = template.indexOf('}', i);
+            if (close === -1)
+                throw new FunctionArgumentError(`format string has an unclosed '{' at position ${i + 1}`);
+            const item = formatItem(template.slice(i + 1, close), args);
+            if (item instanceof Unknown) {
+                parts.push(out, item);
+                out = '';
+            }
+            else
+                out += item;
+            i = close + 1;
+        }
+        else {
+            const next = nextBrace(template, i);
+            out += template.slice(i, next);
+            i = next;
+        }
+    }
+    return parts.length === 0 ? out : joinParts([...parts, out]);
+}
+function nextBrace(text, from) {
+    for (let j = from; j < text.length; j++) {
+        if (text[j] === '{' || text[j] === '}')
+            return j;
+    }
+    return text.length;
+}
+const ITEM = /^\s*(\d+)\s*(?:,\s*(-?\d+)\s*)?(?::(.*))?$/s;
+function formatItem(spec, args) {
+    const match = ITEM.exec(spec);
+    if (match === null)
+        throw new FunctionArgumentError(`format item '{${spec}}' is not of the form {index[,alignment][:format]}`);
+    const index = Number(match[1]);
+    if (index >= args.length) {
+        throw new FunctionArgumentError(`format item {${index}} refers to argument ${index + 1}, but only ${args.length} were given`);
+    }
+    const value = args[index] ?? null;
+    if (value instanceof Unknown)
+        return match[2] === undefined && match[3] === undefined ? value : new Unknown(value.reason);
+    const text = formatValue(value, match[3] ?? '');
+    if (text instanceof Unknown)
+        return text;
+    const width = match[2] === undefined ? 0 : Number(match[2]);
+    return width >= 0 ? text.padStart(width) : text.padEnd(-width);
+}
+function formatValue(value, format) {
+    if (value === null)
+        return '';
+    if (typeof value === 'string')
+        return value;
+    if (typeof value === 'boolean')
+        return value ? 'True' : 'False';
+    if (typeof value === 'number')
+        return formatNumber(value, format);
+    return new Unknown(`format() of ${Array.isArray(value) ? 'an array' : 'an object'} is not supported`);
+}
+const STANDARD = /^([A-Za-z])(\d{0,2})$/;
+function formatNumber(value, format) {
+    if (format === '')
+        return String(value);
+    const standard = STANDARD.exec(format);
+    if (standard !== null) {
+        const letter = (standard[1] ?? '').toUpperCase();
+        const precision = standard[2] === '' || standard[2] === undefined ? undefined : Number(standard[2]);
+        switch (letter) {
+            case 'D':
+                if (!Number.isInteger(value))
+                    break;
+                return (value < 0 ? '-' : '') + String(Math.abs(value)).padStart(precision ?? 0, '0');
+            case 'N':
+                return groupThousands(Math.abs(value).toFixed(precision ?? 2), value < 0);
+            case 'F':
+                return (value < 0 ? '-' : '') + Math.abs(value).toFixed(precision ?? 2);
+            case 'X':
+                if (!Number.isInteger(value) || value < 0)
+                    break;
+                return applyCase(value.toString(16).padStart(precision ?? 0, '0'), standard[1] === 'X');
+            case 'G':
+                if (precision === undefined)
+                    return String(value);
+                break;
+        }
+        return new Unknown(`format() with the number format '${format}' is not supported`);
+    }
+    if (/^[0#]+$/.test(format) && Number.isInteger(value)) {
+        const zeros = format.replaceAll('#', '').length;
+        return (value < 0 ? '-' : '') + String(Math.abs(value)).padStart(zeros, '0');
+    }
+    return new Unknown(`format() with the number format '${format}' is not supported`);
+}
+function groupThousands(fixed, negative) {
+    const [whole = '', fraction] = fixed.split('.');
+    const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+    return (negative ? '-' : '') + grouped + (fraction === undefined ? '' : `.${fraction}`);
+}
+function applyCase(text, upper) {
+    return upper ? text.toUpperCase() : text.toLowerCase();
+}
+
+/**
+ * `guid(...)` as Azure computes it: a name-based UUID, version 5 (RFC 4122 §4.3, SHA-1), in the fixed namespace
+ * 11fb06fb-712d-4ddd-98c7-e71bbd588830, over the arguments joined with '-' and encoded as UTF-8. Azure's docs name
+ * the RFC algorithm; the namespace and the encoding are checked against values Azure produced (see the tests).
+ */
+const TEMPLATE_NAMESPACE = Buffer.from('11fb06fb712d4ddd98c7e71bbd588830', 'hex');
+function templateGuid(values) {
+    const digest = createHash('sha1').update(TEMPLATE_NAMESPACE).update(values.join('-'), 'utf8').digest();
+    const bytes = digest.subarray(0, 16);
+    bytes[6] = ((bytes[6] ?? 0) & 0x0f) | 0x50;
+    bytes[8] = ((bytes[8] ?? 0) & 0x3f) | 0x80;
+    const hex = bytes.toString('hex');
+    return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
+
+/**
+ * `uniqueString(...)` as Azure computes it. Azure does not document the algorithm; the community has worked it out
+ * and checked it against deployments: the arguments joined with '-', encoded as UTF-8, hashed with a 64-bit
+ * variant of MurmurHash (two 32-bit lanes over 8-byte blocks, MurmurHash3 x86 constants), the 64-bit result written
+ * as 13 characters of the base-32 alphabet a-z2-7, five bits at a time from the most significant end.
+ * The tests pin outputs that Azure itself produced (see __tests__/inputs/arm-expressions.test.ts).
+ */
+const MIX_A = 0x239b961b;
+const MIX_B = 0xab0e9789;
+const FINAL_A = 0x85ebca6b;
+const FINAL_B = 0xc2b2ae35;
+const LANE1_ADD = 0x561ccd1b;
+const LANE2_ADD = 0x0bcaa747;
+const ALPHABET = 'abcdefghijklmnopqrstuvwxyz234567';
+const UTF8 = new TextEncoder();
+function uniqueString(values) {
+    return encodeBase32(murmur64(UTF8.encode(values.join('-'))));
+}
+/** The 64-bit hash as a bigint (high lane in the upper 32 bits). */
+function murmur64(bytes) {
+    const length = bytes.length;
+    let h1 = 0;
+    let h2 = 0;
+    let i = 0;
+    for (; i + 8 <= length; i += 8) {
+        h1 = (h1 ^ mixLane1(readUint32(bytes, i, 4))) >>> 0;
+        h1 = (rotl(h1, 19) + h2) >>> 0;
+        h1 = (Math.imul(h1, 5) + LANE1_ADD) >>> 0;
+        h2 = (h2 ^ mixLane2(readUint32(bytes, i + 4, 4))) >>> 0;
+        h2 = (rotl(h2, 13) + h1) >>> 0;
+        h2 = (Math.imul(h2, 5) + LANE2_ADD) >>> 0;
+    }
+    const rest = length - i;
+    if (rest > 0) {
+        h1 = (h1 ^ mixLane1(readUint32(bytes, i, Math.min(rest, 4)))) >>> 0;
+        if (rest > 4)
+            h2 = (h2 ^ mixLane2(readUint32(bytes, i + 4, rest - 4))) >>> 0;
+    }
+    h2 = (h2 ^ length) >>> 0;
+    h1 = ((h1 ^ length) + h2) >>> 0;
+    h2 = (h2 + h1) >>> 0;
+    h1 = finalMix(h1);
+    h2 = finalMix(h2);
+    h1 = (h1 + h2) >>> 0;
+    h2 = (h2 + h1) >>> 0;
+    return (BigInt(h2) << 32n) | BigInt(h1);
+}
+function mixLane1(k) {
+    return Math.imul(rotl(Math.imul(k, MIX_A) >>> 0, 15), MIX_B) >>> 0;
+}
+function mixLane2(k) {
+    return Math.imul(rotl(Math.imul(k, MIX_B) >>> 0, 17), MIX_A) >>> 0;
+}
+function finalMix(value) {
+    let x = value;
+    x = Math.imul(x ^ (x >>> 16), FINAL_A) >>> 0;
+    x = Math.imul(x ^ (x >>> 13), FINAL_B) >>> 0;
+    return (x ^ (x >>> 16)) >>> 0;
+}
+/** Little-endian, `count` (1 to 4) bytes from `offset`. */
+function readUint32(bytes, offset, count) {
+    let value = 0;
+    for (let b = count - 1; b >= 0; b--)
+        value = (value << 8) | (bytes[offset + b] ?? 0);
+    return value >>> 0;
+}
+function rotl(x, r) {
+    return ((x << r) | (x >>> (32 - r))) >>> 0;
+}
+/** Thirteen 5-bit groups cover 65 bits; the last group is padded with a zero bit. */
+function encodeBase32(hash) {
+    let value = hash;
+    let out = '';
+    for (let i = 0; i < 13; i++) {
+        out += ALPHABET[Number((value >> 59n) & 31n)] ?? '';
+        value = (value << 5n) & 0xffffffffffffffffn;
+    }
+    return out;
+}
+
+/**
+ * String functions (learn.microsoft.com/azure/azure-resource-manager/templates/template-functions-string). Functions
+ * that also take arrays (`concat`, `contains`, `first`, `length`, `skip`, ...) are in collection.ts.
+ */
+const stringFunctions = {
+    base64: { min: 1, max: 1, run: (args) => Buffer.from(stringArg(args, 0), 'utf8').toString('base64') },
+    base64tostring: { min: 1, max: 1, run: (args) => decodeBase64(stringArg(args, 0)) },
+    base64tojson: { min: 1, max: 1, run: (args) => parseJsonText(decodeBase64(stringArg(args, 0))) },
+    datauri: {
+        min: 1,
+        max: 1,
+        run: (args) => `data:text/plain;charset=utf8;base64,${Buffer.from(stringArg(args, 0), 'utf8').toString('base64')}`,
+    },
+    datauritostring: { min: 1, max: 1, run: (args) => decodeDataUri(stringArg(args, 0)) },
+    startswith: {
+        min: 2,
+        max: 2,
+        run: (args) => stringArg(args, 0).toLowerCase().startsWith(stringArg(args, 1).toLowerCase()),
+    },
+    endswith: {
+        min: 2,
+        max: 2,
+        run: (args) => stringArg(args, 0).toLowerCase().endsWith(stringArg(args, 1).toLowerCase()),
+    },
+    format: {
+        min: 1,
+        max: VARIADIC,
+        run: (args) => {
+            const result = formatComposite(stringArg(args, 0), args.slice(1));
+            return result instanceof Unknown ? result : checkedString(result);
+        },
+    },
+    guid: { min: 1, max: VARIADIC, run: (args) => templateGuid(stringArgs(args)) },
+    uniquestring: { min: 1, max: VARIADIC, run: (args) => uniqueString(stringArgs(args)) },
+    newguid: {
+        min: 0,
+        max: 0,
+        unknowns: 'self',
+        run: () => new Unknown('newGuid() returns a new value in every deployment'),
+    },
+    padleft: { min: 2, max: 3, run: padLeft },
+    replace: {
+        min: 3,
+        max: 3,
+        run: (args) => {
+            const oldValue = stringArg(args, 1);
+            if (oldValue === '')
+                throw argumentError(1, 'a non-empty string', oldValue);
+            return checkedString(stringArg(args, 0).split(oldValue).join(stringArg(args, 2)));
+        },
+    },
+    split: { min: 2, max: 2, run: split },
+    string: { min: 1, max: 1, unknowns: 'deep', run: (args) => toText(args[0] ?? null) },
+    substring: { min: 1, max: 3, run: substring },
+    tolower: { min: 1, max: 1, run: (args) => stringArg(args, 0).toLowerCase() },
+    toupper: { min: 1, max: 1, run: (args) => stringArg(args, 0).toUpperCase() },
+    trim: { min: 1, max: 1, run: (args) => stringArg(args, 0).trim() },
+    join: {
+        min: 2,
+        max: 2,
+        unknowns: 'deep',
+        run: (args) => {
+            const items = arrayArg(args, 0).map((item, index) => {
+                if (typeof item !== 'string')
+                    throw new FunctionArgumentError(`element ${index} of the array is not a string`);
+                return item;
+            });
+            return checkedString(items.join(stringArg(args, 1)));
+        },
+    },
+    uri: {
+        min: 2,
+        max: 2,
+        run: (args) => {
+            try {
+                return new URL(stringArg(args, 1), stringArg(args, 0)).toString();
+            }
+            catch (error) {
+                if (error instanceof FunctionArgumentError)
+                    throw error;
+                throw new FunctionArgumentError(`'${stringArg(args, 0)}' is not an absolute URI`);
+            }
+        },
+    },
+    uricomponent: { min: 1, max: 1, run: (args) => escapeDataString(stringArg(args, 0)) },
+    uricomponenttostring: {
+        min: 1,
+        max: 1,
+        run: (args) => {
+            try {
+                return decodeURIComponent(stringArg(args, 0));
+            }
+            catch {
+                throw argumentError(0, 'a URI-encoded string', args[0]);
+            }
+        },
+    },
+};
+function stringArgs(args) {
+    return args.map((_, index) => stringArg(args, index));
+}
+/** `string()`: strings unchanged, everything else as compact JSON (the docs show objects and arrays that way). */
+function toText(value) {
+    return typeof value === 'string' ? value : checkedString(toJsonText(value));
+}
+function decodeBase64(text) {
+    if (!/^[A-Za-z0-9+/]*={0,2}$/.test(text) || text.length % 4 === 1)
+        throw argumentError(0, 'a base64 string', text);
+    return Buffer.from(text, 'base64').toString('utf8');
+}
+function decodeDataUri(text) {
+    const match = /^data:([^,]*),(.*)$/s.exec(text);
+    if (match === null)
+        throw argumentError(0, 'a data URI', text);
+    const [, meta = '', data = ''] = match;
+    if (/;base64$/i.test(meta))
+        return decodeBase64(data);
     try {
-        return { file, text: body, value: JSON.parse(body) };
+        return decodeURIComponent(data);
     }
     catch {
-        throw jsonSyntaxError(body, file);
+        throw argumentError(0, 'a data URI', text);
     }
 }
-function jsonSyntaxError(text, file) {
-    const errors = [];
-    parseTree(text, errors, { allowTrailingComma: false, disallowComments: true });
-    const first = errors[0];
-    if (first === undefined)
-        return new InputError({ file }, 'not valid JSON');
-    const { line, column } = lineColumn(text, first.offset);
-    const what = first.offset >= text.trimEnd().length ? 'the JSON ends early (truncated file?)' : describe$1(first);
-    return new InputError({ file, line, column }, `not valid JSON: ${what}`);
+/** .NET's Uri.EscapeDataString: everything but the RFC 3986 unreserved characters is percent-encoded. */
+function escapeDataString(text) {
+    return encodeURIComponent(text).replace(/[!'()*]/g, (ch) => `%${ch.charCodeAt(0).toString(16).toUpperCase()}`);
 }
-function describe$1(error) {
-    const code = printParseErrorCode(error.error);
-    return code.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
+function padLeft(args) {
+    const value = args[0];
+    if (typeof value !== 'string' && !(typeof value === 'number' && Number.isInteger(value))) {
+        throw argumentError(0, 'a string or an int', value);
+    }
+    const total = intArg(args, 1);
+    const pad = args.length > 2 ? stringArg(args, 2) : ' ';
+    if (pad.length !== 1)
+        throw argumentError(2, 'a single character', args[2]);
+    if (total < 0)
+        throw argumentError(1, 'a non-negative int', total);
+    return checkedString(String(value).padStart(total, pad));
 }
-function describeFsError(error) {
-    const code = error.code;
-    if (code === 'ENOENT')
-        return 'no such file';
-    if (code === 'EACCES')
-        return 'permission denied';
-    if (code === 'EISDIR')
-        return 'it is a directory';
-    return typeof code === 'string' ? code : 'read error';
+/** Splits at each delimiter; with several, the first listed wins where two start at the same place, as in .NET. */
+function split(args) {
+    const text = stringArg(args, 0);
+    const raw = args[1];
+    const delimiters = Array.isArray(raw)
+        ? arrayArg(args, 1).map((_, i, all) => stringArg(all, i))
+        : [stringArg(args, 1)];
+    const usable = delimiters.filter((d) => d !== '');
+    if (usable.length === 0)
+        return [text];
+    const parts = [];
+    let start = 0;
+    let i = 0;
+    while (i < text.length) {
+        const found = usable.find((d) => text.startsWith(d, i));
+        if (found === undefined) {
+            i++;
+            continue;
+        }
+        parts.push(text.slice(start, i));
+        i += found.length;
+        start = i;
+    }
+    parts.push(text.slice(start));
+    return parts;
+}
+function substring(args) {
+    const text = stringArg(args, 0);
+    const start = args.length > 1 ? intArg(args, 1) : 0;
+    const length = args.length > 2 ? intArg(args, 2) : text.length - start;
+    if (start < 0 || start > text.length || length < 0 || start + length > text.length) {
+        throw new FunctionArgumentError(`the index and length must refer to a location within the string: index ${start}, length ${length}, string length ${text.length}`);
+    }
+    return text.slice(start, start + length);
+}
+
+/**
+ * The built-in functions the evaluator computes, by lower-case name. `parameters`, `variables`, `reference`,
+ * `resourceInfo`, `list*`, `lambda` and `lambdaVariables` need the evaluator's own state and live in evaluate.ts.
+ */
+const BUILTIN_FUNCTIONS = merge([
+    logicalFunctions,
+    comparisonFunctions,
+    numericFunctions,
+    stringFunctions,
+    collectionFunctions,
+    scopeFunctions,
+    resourceIdFunctions,
+    lambdaFunctions,
+]);
+function merge(tables) {
+    const out = {};
+    for (const table of tables) {
+        for (const [name, spec] of Object.entries(table)) {
+            if (name in out)
+                throw new Error(`function '${name}' is defined twice`);
+            out[name] = spec;
+        }
+    }
+    return out;
+}
+function builtinFunction(lowerCaseName) {
+    return Object.hasOwn(BUILTIN_FUNCTIONS, lowerCaseName) ? BUILTIN_FUNCTIONS[lowerCaseName] : undefined;
+}
+
+const SYMBOLS = {
+    '(': 'lparen',
+    ')': 'rparen',
+    ',': 'comma',
+    '.': 'dot',
+    '[': 'lbracket',
+    ']': 'rbracket',
+};
+/**
+ * Splits the body of an expression (the text between the outer brackets) into tokens. Offsets refer to `source`,
+ * the whole expression, so errors can point at the column the user sees in the template.
+ */
+function tokenize(source, start, end) {
+    const tokens = [];
+    let i = start;
+    while (i < end) {
+        const ch = source.charCodeAt(i);
+        if (ch === 0x20 || ch === 0x09 || ch === 0x0a || ch === 0x0d) {
+            i++;
+            continue;
+        }
+        const symbol = SYMBOLS[source[i] ?? ''];
+        if (symbol !== undefined) {
+            tokens.push({ kind: symbol, text: source[i] ?? '', offset: i });
+            i++;
+        }
+        else if (ch === 0x27 /* ' */) {
+            i = readString(source, i, end, tokens);
+        }
+        else if (isDigit(ch) || (ch === 0x2d /* - */ && isDigit(source.charCodeAt(i + 1)) && i + 1 < end)) {
+            i = readInteger(source, i, end, tokens);
+        }
+        else if (isIdentifierStart(ch)) {
+            let j = i + 1;
+            while (j < end && isIdentifierPart(source.charCodeAt(j)))
+                j++;
+            tokens.push({ kind: 'identifier', text: source.slice(i, j), offset: i });
+            i = j;
+        }
+        else {
+            throw new ExpressionError('syntax', source, i + 1, `unexpected character '${source[i] ?? ''}'`);
+        }
+    }
+    tokens.push({ kind: 'end', text: '', offset: end });
+    return tokens;
+}
+/** A string literal in single quotes, where two single quotes stand for one. */
+function readString(source, open, end, tokens) {
+    let value = '';
+    let i = open + 1;
+    for (;;) {
+        const close = source.indexOf("'", i);
+        if (close === -1 || close >= end) {
+            throw new ExpressionError('syntax', source, open + 1, "string literal is not closed: expected a closing '");
+        }
+        value += source.slice(i, close);
+        if (source[close + 1] === "'" && close + 1 < end) {
+            value += "'";
+            i = close + 2;
+            continue;
+        }
+        tokens.push({ kind: 'string', text: value, offset: open });
+        return close + 1;
+    }
+}
+function readInteger(source, first, end, tokens) {
+    let j = source[first] === '-' ? first + 1 : first;
+    while (j < end && isDigit(source.charCodeAt(j)))
+        j++;
+    const text = source.slice(first, j);
+    if (!Number.isSafeInteger(Number(text))) {
+        throw new ExpressionError('syntax', source, first + 1, `integer ${text} is too large`);
+    }
+    tokens.push({ kind: 'integer', text, offset: first });
+    return j;
+}
+function isDigit(ch) {
+    return ch >= 0x30 && ch <= 0x39;
+}
+function isIdentifierStart(ch) {
+    return (ch >= 0x41 && ch <= 0x5a) || (ch >= 0x61 && ch <= 0x7a) || ch === 0x5f || ch === 0x24;
+}
+function isIdentifierPart(ch) {
+    return isIdentifierStart(ch) || isDigit(ch);
+}
+
+/**
+ * Whether a JSON string of a template is an expression: it starts with `[` and ends with `]`. A string starting
+ * with `[[` is the escape for a literal that starts with `[`, and loses its first bracket.
+ */
+function isExpressionText(text) {
+    return text.length >= 2 && text.startsWith('[') && text.endsWith(']') && !text.startsWith('[[');
+}
+/** Syntax trees by text: compiled templates repeat the same few expressions thousands of times. */
+const cache = new Map();
+/**
+ * Reads a template string: a literal (with the `[[` escape applied) or a parsed expression. Each distinct text is
+ * parsed once per process; a text that fails to parse fails the same way every time.
+ */
+function parseTemplateString(text) {
+    const cached = cache.get(text);
+    if (cached instanceof ExpressionError)
+        throw cached;
+    if (cached !== undefined)
+        return cached;
+    let result;
+    try {
+        result = parseUncached(text);
+    }
+    catch (error) {
+        if (!(error instanceof ExpressionError))
+            throw error;
+        result = error;
+    }
+    if (cache.size >= MAX_CACHED_EXPRESSIONS)
+        cache.clear();
+    cache.set(text, result);
+    if (result instanceof ExpressionError)
+        throw result;
+    return result;
+}
+function parseUncached(text) {
+    if (!isExpressionText(text)) {
+        const literal = text.startsWith('[[') && text.endsWith(']') ? text.slice(1) : text;
+        return { kind: 'literal', value: literal };
+    }
+    const tokens = tokenize(text, 1, text.length - 1);
+    const parser = new Parser(text, tokens);
+    const root = parser.parseRoot();
+    return { kind: 'expression', text, root };
+}
+/** Recursive descent over the token list; nesting is bounded so a hostile expression cannot exhaust the stack. */
+class Parser {
+    text;
+    tokens;
+    position = 0;
+    constructor(text, tokens) {
+        this.text = text;
+        this.tokens = tokens;
+    }
+    parseRoot() {
+        if (this.peek().kind === 'end')
+            throw this.error(this.peek(), 'empty expression: expected a value between [ and ]');
+        const root = this.parseValue(0);
+        const next = this.peek();
+        if (next.kind !== 'end') {
+            throw this.error(next, `unexpected ${describe$2(next)} after the end of the expression`);
+        }
+        return root;
+    }
+    parseValue(depth) {
+        if (depth > MAX_EXPRESSION_NESTING) {
+            throw new ExpressionError('limit', this.text, this.peek().offset + 1, `expression nested deeper than ${MAX_EXPRESSION_NESTING} levels`);
+        }
+        let node = this.parsePrimary(depth);
+        // Property and index access chain left to right; each link deepens the tree, so it counts toward the limit.
+        let chain = depth;
+        for (;;) {
+            const next = this.peek();
+            if (next.kind === 'dot') {
+                this.position++;
+                const name = this.peek();
+                if (name.kind !== 'identifier')
+                    throw this.error(name, `expected a property name after '.', found ${describe$2(name)}`);
+                this.position++;
+                node = { type: 'property', target: node, name: name.text, offset: next.offset };
+            }
+            else if (next.kind === 'lbracket') {
+                this.position++;
+                const index = this.parseValue(chain + 1);
+                this.expect('rbracket', "']' to close the index");
+                node = { type: 'index', target: node, index, offset: next.offset };
+            }
+            else {
+                return node;
+            }
+            chain++;
+            if (chain > MAX_EXPRESSION_NESTING) {
+                throw new ExpressionError('limit', this.text, next.offset + 1, `expression nested deeper than ${MAX_EXPRESSION_NESTING} levels`);
+            }
+        }
+    }
+    parsePrimary(depth) {
+        const token = this.peek();
+        switch (token.kind) {
+            case 'string':
+                this.position++;
+                return { type: 'string', value: token.text, offset: token.offset };
+            case 'integer':
+                this.position++;
+                return { type: 'integer', value: Number(token.text), offset: token.offset };
+            case 'identifier':
+                return this.parseCallOrKeyword(depth);
+            default:
+                throw this.error(token, `expected a value (a function call, a string in single quotes or an integer), found ${describe$2(token)}`);
+        }
+    }
+    parseCallOrKeyword(depth) {
+        const first = this.peek();
+        this.position++;
+        let namespace;
+        let name = first.text;
+        // `ns.fn(` names a user-defined function; a bare identifier cannot have properties, so there is no ambiguity.
+        if (this.peek().kind === 'dot' &&
+            this.peekAt(1).kind === 'identifier' &&
+            this.peekAt(2).kind === 'lparen') {
+            namespace = first.text;
+            name = this.peekAt(1).text;
+            this.position += 2;
+        }
+        if (this.peek().kind !== 'lparen') {
+            const keyword = namespace === undefined ? name.toLowerCase() : '';
+            if (keyword === 'true' || keyword === 'false')
+                return { type: 'boolean', value: keyword === 'true', offset: first.offset };
+            if (keyword === 'null')
+                return { type: 'null', offset: first.offset };
+            throw this.error(this.peek(), `expected '(' after the function name '${name}', found ${describe$2(this.peek())}`);
+        }
+        this.position++;
+        const args = [];
+        const call = namespace === undefined
+            ? { type: 'call', name, args, offset: first.offset }
+            : { type: 'call', namespace, name, args, offset: first.offset };
+        if (this.peek().kind === 'rparen') {
+            this.position++;
+            return call;
+        }
+        for (;;) {
+            args.push(this.parseValue(depth + 1));
+            const next = this.peek();
+            if (next.kind === 'comma') {
+                this.position++;
+                continue;
+            }
+            if (next.kind === 'rparen') {
+                this.position++;
+                return call;
+            }
+            throw this.error(next, `expected ',' or ')' after argument ${args.length} of '${name}', found ${describe$2(next)}`);
+        }
+    }
+    expect(kind, what) {
+        const token = this.peek();
+        if (token.kind !== kind)
+            throw this.error(token, `expected ${what}, found ${describe$2(token)}`);
+        this.position++;
+    }
+    peek() {
+        return this.peekAt(0);
+    }
+    peekAt(ahead) {
+        const last = this.tokens[this.tokens.length - 1];
+        const token = this.tokens[this.position + ahead] ?? last;
+        if (token === undefined)
+            throw new Error('token list without an end token');
+        return token;
+    }
+    error(token, detail) {
+        return new ExpressionError('syntax', this.text, token.offset + 1, detail);
+    }
+}
+function describe$2(token) {
+    switch (token.kind) {
+        case 'end':
+            return 'the end of the expression';
+        case 'string':
+            return 'a string';
+        case 'integer':
+            return `the integer ${token.text}`;
+        case 'identifier':
+            return `'${token.text}'`;
+        default:
+            return `'${token.text}'`;
+    }
+}
+
+/**
+ * Stable names (`Unknown.ref`) for values known only after deployment, so that two expressions reading the same
+ * runtime property of the same resource yield equal refs and the linker can join them.
+ *
+ * Normalised form, all lower case because Azure compares resource IDs and property names case-insensitively:
+ * - `reference(<target>)<path>` for a property of the resource's `properties`, whether read as
+ *   `reference(x).p` or `reference(x, api, 'Full').properties.p`;
+ * - `resource(<target>)<path>` for a top-level property read in full mode (`identity.principalId`, `location`);
+ * - `<function>(<target>)` for the result of a `list*()` call.
+ * `<target>` is the resource ID when it is known (`/subscriptions/.../providers/microsoft.containerservice/
+ * managedclusters/aks`), otherwise the name or symbolic name as written, or the ref of an unknown ID.
+ * `<path>` is `.name` for identifier-like names, `['any name']` for others and `[0]` for indexes.
+ */
+/** The reason of a value that `reference()` or `list*()` read from a deployed resource. */
+const KNOWN_AFTER_DEPLOYMENT = 'known after deployment';
+const RUNTIME_REF = /^(reference|resource|list[a-z0-9_]*)\(/;
+function referenceRef(target, path, full) {
+    const head = path[0];
+    if (full && typeof head === 'string' && head.toLowerCase() === 'properties') {
+        return `reference(${target.toLowerCase()})${renderPath(path.slice(1), true)}`;
+    }
+    const root = full ? 'resource' : 'reference';
+    return `${root}(${target.toLowerCase()})${renderPath(path, true)}`;
+}
+function listRef(functionName, target) {
+    return `${functionName.toLowerCase()}(${target.toLowerCase()})`;
+}
+/**
+ * The ref of a property or element of an unknown value named `ref`. Runtime refs stay wholly lower case so that
+ * `variables('cluster').identityProfile` joins with `reference(cluster).identityprofile`.
+ */
+function extendRef(ref, segment) {
+    return ref + renderPath([segment], RUNTIME_REF.test(ref));
+}
+function renderPath(path, lowerCase) {
+    let out = '';
+    for (const segment of path) {
+        if (typeof segment === 'number') {
+            out += `[${segment}]`;
+            continue;
+        }
+        const name = lowerCase ? segment.toLowerCase() : segment;
+        out += /^[A-Za-z_$][A-Za-z0-9_$]*$/.test(name) ? `.${name}` : `['${name.replaceAll("'", "''")}']`;
+    }
+    return out;
+}
+
+/**
+ * The template's `functions` section, read on first use. A malformed entry is not an error until a template
+ * calls it; `get` then returns the message to report.
+ */
+class UserFunctions {
+    section;
+    table;
+    constructor(section) {
+        this.section = section;
+    }
+    get(qualifiedName) {
+        this.table ??= read(this.section);
+        return (this.table.get(qualifiedName.toLowerCase()) ?? `the template defines no function '${qualifiedName}'`);
+    }
+}
+function read(section) {
+    const table = new Map();
+    if (!Array.isArray(section))
+        return table;
+    for (const group of section) {
+        if (!isRecord$1(group) || typeof group.namespace !== 'string' || !isRecord$1(group.members))
+            continue;
+        for (const [member, definition] of Object.entries(group.members)) {
+            const name = `${group.namespace}.${member}`;
+            table.set(name.toLowerCase(), readFunction(name, definition));
+        }
+    }
+    return table;
+}
+function readFunction(name, definition) {
+    if (!isRecord$1(definition))
+        return `function '${name}' is not an object in the template's functions section`;
+    const output = definition.output;
+    if (!isRecord$1(output) || !('value' in output))
+        return `function '${name}' has no output value`;
+    const declared = definition.parameters ?? [];
+    if (!Array.isArray(declared))
+        return `function '${name}' has parameters that are not an array`;
+    const parameters = [];
+    for (const parameter of declared) {
+        if (!isRecord$1(parameter) || typeof parameter.name !== 'string')
+            return `function '${name}' has a parameter without a name`;
+        parameters.push(parameter.name);
+    }
+    return { name, parameters, output: output.value };
+}
+function isRecord$1(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function pathArray(path) {
+    const out = [];
+    for (let node = path; node !== undefined; node = node.parent)
+        out.push(node.segment);
+    return out.reverse();
+}
+/**
+ * Evaluates the expressions of one template. Variables are evaluated on first use and kept; syntax trees are
+ * cached by text across templates (parser.ts). Values that cannot be known before deployment come back as
+ * `Unknown`; malformed expressions and wrong arguments throw `ExpressionError`.
+ */
+class Evaluator {
+    context;
+    scope;
+    templateEnv;
+    variables = new Map();
+    variableResults = new Map();
+    variableStack = [];
+    userFunctions;
+    depth = 0;
+    nodeDepth = 0;
+    constructor(context = {}) {
+        this.context = context;
+        this.scope = context.scope ?? deploymentScope();
+        const parameters = new Map();
+        for (const [name, value] of Object.entries(context.parameters ?? {})) {
+            parameters.set(name.toLowerCase(), fromJson(value));
+        }
+        this.templateEnv = {
+            parameters,
+            functionName: undefined,
+            lambdaVariables: undefined,
+            copy: context.copy,
+            onError: undefined,
+        };
+        this.readVariables(context.variables ?? {});
+        this.userFunctions = new UserFunctions(context.functions);
+    }
+    /** Evaluates one JSON string of the template: an expression, or a literal (with the `[[` escape applied). */
+    evaluate(text, options = {}) {
+        return this.guardStack(text, () => this.evaluateString(text, this.envWith(options)));
+    }
+    /** Evaluates every expression inside a JSON value (strings, array elements, object values and keys). */
+    evaluateJson(value, options = {}) {
+        return this.guardStack('', () => this.walk(value, this.envWith(options), undefined));
+    }
+    /** The value of a template variable, evaluated on first use. */
+    variable(name) {
+        return this.guardStack('', () => this.readVariable(name, `[variables('${name}')]`, 0));
+    }
+    envWith(options) {
+        if (options.copy === undefined && options.onError === undefined)
+            return this.templateEnv;
+        return { ...this.templateEnv, copy: options.copy ?? this.templateEnv.copy, onError: options.onError };
+    }
+    /** A hostile template that gets past the explicit limits must still not crash the run with a stack overflow. */
+    guardStack(text, run) {
+        try {
+            return run();
+        }
+        catch (error) {
+            if (error instanceof RangeError) {
+                throw new ExpressionError('limit', text, 1, 'expression too deeply nested to evaluate');
+            }
+            throw error;
+        }
+    }
+    readVariables(section) {
+        for (const [name, raw] of Object.entries(section)) {
+            if (name.toLowerCase() === 'copy' && Array.isArray(raw)) {
+                for (const loop of raw)
+                    this.readVariableLoop(loop);
+                continue;
+            }
+            this.variables.set(name.toLowerCase(), { name, kind: 'value', raw });
+        }
+    }
+    readVariableLoop(loop) {
+        if (!isPlainObject(loop) || typeof loop.name !== 'string')
+            return;
+        this.variables.set(loop.name.toLowerCase(), {
+            name: loop.name,
+            kind: 'copy',
+            count: loop.count,
+            input: loop.input,
+        });
+    }
+    evaluateString(text, env) {
+        // Literal strings are the bulk of a template; they skip the parse cache.
+        if (!isExpressionText(text))
+            return text.startsWith('[[') && text.endsWith(']') ? text.slice(1) : text;
+        const parsed = parseTemplateString(text);
+        return parsed.kind === 'literal' ? parsed.value : this.node(parsed.root, env, text);
+    }
+    walk(value, env, path) {
+        if (typeof value === 'string')
+            return this.walkString(value, env, path);
+        if (value === null || value === undefined)
+            return null;
+        if (typeof value === 'number')
+            return Number.isFinite(value) ? value : null;
+        if (typeof value === 'boolean' || isUnknown(value))
+            return value;
+        if (typeof value !== 'object')
+            return null;
+        this.enter('', 'JSON value');
+        try {
+            if (Array.isArray(value)) {
+                return value.map((item, index) => this.walk(item, env, { parent: path, segment: index }));
+            }
+            return this.walkObject(value, env, path);
+        }
+        finally {
+            this.depth--;
+        }
+    }
+    /** Errors get the JSON path of the failing string; the caller's `onError` may stand in for the value. */
+    walkString(text, env, path) {
+        try {
+            return this.evaluateString(text, env);
+        }
+        catch (error) {
+            if (!(error instanceof ExpressionError))
+                throw error;
+            const located = error.jsonPath.length > 0 || path === undefined ? error : error.at(pathArray(path));
+            if (env.onError === undefined)
+                throw located;
+            return env.onError(located);
+        }
+    }
+    /** Keys can be expressions too (`userAssignedIdentities: { "[resourceId(...)]": {} }`). */
+    walkObject(source, env, path) {
+        const out = {};
+        for (const [rawKey, rawValue] of Object.entries(source)) {
+            const at = { parent: path, segment: rawKey };
+            if (rawKey.toLowerCase() === 'copy' && isPropertyCopy(rawValue)) {
+                rawValue.forEach((loop, index) => {
+                    const loopPath = { parent: at, segment: index };
+                    setProperty(out, loop.name, this.expandLoop(loop.name, loop.count, loop.input, env, loopPath));
+                });
+                continue;
+            }
+            const key = this.walkString(rawKey, env, at);
+            if (isUnknown(key))
+                return new Unknown(`a property name is unknown (${key.reason})`);
+            if (typeof key !== 'string') {
+                const error = new ExpressionError('argument', rawKey, 1, `a property name must be a string, got ${describeValue(key)}`, pathArray(at));
+                if (env.onError === undefined)
+                    throw error;
+                setProperty(out, rawKey, env.onError(error));
+                continue;
+            }
+            setProperty(out, findKey$1(out, key) ?? key, this.walk(rawValue, env, at));
+        }
+        return out;
+    }
+    /** A `copy` loop (property or variable): `count` copies of `input`, with `copyIndex(name)` set for each. */
+    expandLoop(name, rawCount, input, env, path) {
+        const countPath = { parent: path, segment: 'count' };
+        const count = this.walk(rawCount, env, countPath);
+        if (isUnknown(count))
+            return derivedUnknown(count);
+        if (typeof count !== 'number' || !Number.isInteger(count) || count < 0 || count > MAX_COPY_COUNT) {
+            const error = new ExpressionError('argument', typeof rawCount === 'string' ? rawCount : '', 1, `copy loop '${name}' needs a count from 0 to ${MAX_COPY_COUNT}, got ${describeValue(count)}`, pathArray(countPath));
+            if (env.onError === undefined)
+                throw error;
+            return env.onError(error);
+        }
+        const items = [];
+        const inputPath = { parent: path, segment: 'input' };
+        for (let i = 0; i < count; i++) {
+            const named = { ...(env.copy?.named ?? {}), [name]: i };
+            const copy = env.copy?.index === undefined ? { named } : { index: env.copy.index, named };
+            items.push(this.walk(input, { ...env, copy }, inputPath));
+        }
+        return items;
+    }
+    enter(text, what) {
+        if (this.depth >= MAX_EVALUATION_DEPTH) {
+            throw new ExpressionError('limit', text, 1, `${what} nested deeper than ${MAX_EVALUATION_DEPTH} levels`);
+        }
+        this.depth++;
+    }
+    node(node, env, text) {
+        if (this.nodeDepth >= MAX_NODE_NESTING) {
+            throw new ExpressionError('limit', text, node.offset + 1, `evaluation nested deeper than ${MAX_NODE_NESTING} levels`);
+        }
+        this.nodeDepth++;
+        try {
+            switch (node.type) {
+                case 'string':
+                case 'integer':
+                case 'boolean':
+                    return node.value;
+                case 'null':
+                    return null;
+                case 'call':
+                    return this.call(node, env, text);
+                case 'property':
+                case 'index':
+                    return this.access(node, env, text);
+            }
+        }
+        finally {
+            this.nodeDepth--;
+        }
+    }
+    /** Property and index chains; a chain on `reference()` is handed whole to the caller's resolver. */
+    access(node, env, text) {
+        const segments = [];
+        let base = node;
+        while (base.type === 'property' || base.type === 'index') {
+            segments.push(base.type === 'property'
+                ? { name: base.name, offset: base.offset }
+                : { index: base.index, offset: base.offset });
+            base = base.target;
+        }
+        segments.reverse();
+        if (base.type === 'call' && base.namespace === undefined && base.name.toLowerCase() === 'reference') {
+            return this.reference(base, segments, env, text);
+        }
+        let value = this.node(base, env, text);
+        for (const segment of segments)
+            value = this.step(value, this.segmentKey(segment, env, text), segment.offset, text);
+        return value;
+    }
+    segmentKey(segment, env, text) {
+        return 'name' in segment ? segment.name : this.node(segment.index, env, text);
+    }
+    step(value, key, offset, text) {
+        if (isUnknown(value)) {
+            if (isUnknown(key) || value.ref === undefined)
+                return derivedUnknown(value);
+            if (typeof key !== 'string' && typeof key !== 'number')
+                return derivedUnknown(value);
+            return new Unknown(value.reason, extendRef(value.ref, key));
+        }
+        if (isUnknown(key))
+            return derivedUnknown(key);
+        if (Array.isArray(value)) {
+            if (typeof key !== 'number' || !Number.isInteger(key)) {
+                throw new ExpressionError('argument', text, offset + 1, `an array is indexed by an int, not ${describeValue(key)}`);
+            }
+            if (key < 0 || key >= value.length) {
+                throw new ExpressionError('argument', text, offset + 1, `index ${key} is out of range for an array of ${value.length}`);
+            }
+            return value[key] ?? null;
+        }
+        if (isArmObject(value)) {
+            if (typeof key !== 'string') {
+                throw new ExpressionError('argument', text, offset + 1, `an object is indexed by a property name, not ${describeValue(key)}`);
+            }
+            const found = getProperty(value, key);
+            if (found === undefined) {
+                const keys = Object.keys(value);
+                const listed = keys.length === 0
+                    ? 'it has none'
+                    : `it has ${keys.slice(0, 8).join(', ')}${keys.length > 8 ? ', …' : ''}`;
+                throw new ExpressionError('reference', text, offset + 1, `property '${key}' does not exist (${listed})`);
+            }
+            return found;
+        }
+        throw new ExpressionError('argument', text, offset + 1, `cannot read ${describeValue(key)} of ${describeValue(value)}`);
+    }
+    call(node, env, text) {
+        if (node.namespace !== undefined)
+            return this.userFunction(node, env, text);
+        const name = node.name.toLowerCase();
+        switch (name) {
+            case 'parameters':
+                return this.parameter(node, env, text);
+            case 'variables':
+                return this.variableCall(node, env, text);
+            case 'reference':
+                return this.reference(node, [], env, text);
+            case 'resourceinfo':
+                return this.resourceInfo(node, env, text);
+            case 'lambdavariables':
+                return this.lambdaVariable(node, env, text);
+            case 'lambda':
+                throw new ExpressionError('argument', text, node.offset + 1, 'lambda() can only be an argument of a function such as map() or filter()');
+        }
+        const spec = builtinFunction(name);
+        if (spec === undefined) {
+            if (name.startsWith('list'))
+                return this.list(node, env, text);
+            return new Unknown(`function '${node.name}' is not supported`);
+        }
+        this.checkCount(node, spec.min, spec.max, text);
+        const site = { name: node.name, scope: this.scope, copy: env.copy };
+        try {
+            if (spec.lazy === true)
+                return spec.run(node.args.map((argument) => this.lazyArgument(argument, env, text)), site);
+            const args = node.args.map((argument) => this.node(argument, env, text));
+            const policy = spec.unknowns ?? 'top';
+            if (policy !== 'self') {
+                const unknown = policy === 'top' ? args.find(isUnknown) : firstDeepUnknown(args);
+                if (unknown !== undefined)
+                    return derivedUnknown(unknown);
+            }
+            return spec.run(args, site);
+        }
+        catch (error) {
+            if (error instanceof FunctionArgumentError) {
+                throw new ExpressionError(error.kind, text, node.offset + 1, `${node.name}(): ${error.detail}`);
+            }
+            throw error;
+        }
+    }
+    checkCount(node, min, max, text) {
+        const count = node.args.length;
+        if (count >= min && count <= max)
+            return;
+        const expected = min === max ? `${min}` : max === Number.POSITIVE_INFINITY ? `at least ${min}` : `${min} to ${max}`;
+        throw new ExpressionError('argument', text, node.offset + 1, `${node.name}() expects ${expected} argument${expected.endsWith(' 1') || expected === '1' ? '' : 's'}, got ${count}`);
+    }
+    lazyArgument(argument, env, text) {
+        return {
+            evaluate: () => this.node(argument, env, text),
+            asLambda: () => this.lambda(argument, env, text),
+        };
+    }
+    /** `lambda('a', 'b', body)`: variable names as string literals, then the body, evaluated per call. */
+    lambda(argument, env, text) {
+        if (argument.type !== 'call' ||
+            argument.namespace !== undefined ||
+            argument.name.toLowerCase() !== 'lambda') {
+            throw new FunctionArgumentError('expects lambda(...) as the function argument');
+        }
+        const body = argument.args[argument.args.length - 1];
+        const names = argument.args.slice(0, -1).map((item) => {
+            if (item.type !== 'string')
+                throw new FunctionArgumentError('lambda() variable names must be string literals');
+            return item.value.toLowerCase();
+        });
+        if (body === undefined || names.length === 0)
+            throw new FunctionArgumentError('lambda() needs variable names and a body');
+        return {
+            parameterCount: names.length,
+            call: (values) => {
+                const variables = new Map(env.lambdaVariables ?? []);
+                names.forEach((name, i) => variables.set(name, values[i] ?? null));
+                this.enter(text, 'lambda');
+                try {
+                    return this.node(body, { ...env, lambdaVariables: variables }, text);
+                }
+                finally {
+                    this.depth--;
+                }
+            },
+        };
+    }
+    lambdaVariable(node, env, text) {
+        const name = this.nameArgument(node, env, text);
+        if (isUnknown(name))
+            return derivedUnknown(name);
+        const value = env.lambdaVariables?.get(name.toLowerCase());
+        if (value === undefined) {
+            throw new ExpressionError('reference', text, node.offset + 1, `no lambda variable named '${name}' is in scope`);
+        }
+        return value;
+    }
+    /** The single string argument of `parameters`, `variables` and kin. */
+    nameArgument(node, env, text) {
+        this.checkCount(node, 1, 1, text);
+        const argument = node.args[0];
+        const name = argument === undefined ? null : this.node(argument, env, text);
+        if (typeof name === 'string' || isUnknown(name))
+            return name;
+        throw new ExpressionError('argument', text, node.offset + 1, `${node.name}() expects a name (a string), got ${describeValue(name)}`);
+    }
+    parameter(node, env, text) {
+        const name = this.nameArgument(node, env, text);
+        if (isUnknown(name))
+            return derivedUnknown(name);
+        const value = env.parameters.get(name.toLowerCase());
+        if (value !== undefined)
+            return value;
+        const owner = env.functionName === undefined ? 'the template' : `function '${env.functionName}'`;
+        throw new ExpressionError('reference', text, node.offset + 1, `${owner} has no parameter '${name}'`);
+    }
+    variableCall(node, env, text) {
+        if (env.functionName !== undefined) {
+            throw new ExpressionError('reference', text, node.offset + 1, `function '${env.functionName}' cannot use variables()`);
+        }
+        const name = this.nameArgument(node, env, text);
+        if (isUnknown(name))
+            return derivedUnknown(name);
+        return this.readVariable(name, text, node.offset);
+    }
+    readVariable(name, text, offset) {
+        const key = name.toLowerCase();
+        const cached = this.variableResults.get(key);
+        if (cached instanceof ExpressionError)
+            throw cached;
+        if (cached !== undefined)
+            return cached;
+        const definition = this.variables.get(key);
+        if (definition === undefined) {
+            throw new ExpressionError('reference', text, offset + 1, `the template has no variable '${name}'`);
+        }
+        if (this.variableStack.includes(key)) {
+            const cycle = [...this.variableStack.slice(this.variableStack.indexOf(key)), key]
+                .map((k) => this.variables.get(k)?.name ?? k)
+                .join(' -> ');
+            throw new VariableCycleError('reference', text, offset + 1, `variable '${definition.name}' refers to itself: ${cycle}`);
+        }
+        this.variableStack.push(key);
+        this.enter(text, 'variables');
+        let result;
+        try {
+            // Variables are shared by every resource, so no resource's copy index may leak into their cached values.
+            const env = { ...this.templateEnv, copy: undefined };
+            result =
+                definition.kind === 'value'
+                    ? this.walk(definition.raw, env, undefined)
+                    : this.expandLoop(definition.name, definition.count, definition.input, env, undefined);
+            // A wholly unknown variable is one value wherever it is read: naming it lets two reads compare equal.
+            if (isUnknown(result) && result.ref === undefined)
+                result = new Unknown(result.reason, `variables('${key}')`);
+        }
+        catch (error) {
+            if (!(error instanceof ExpressionError))
+                throw error;
+            // A cycle is reported once, where it closes, not again by every variable on it.
+            result = error instanceof VariableCycleError ? error : error.within(`in variable '${definition.name}'`);
+        }
+        finally {
+            this.depth--;
+            this.variableStack.pop();
+        }
+        this.variableResults.set(key, result);
+        if (result instanceof ExpressionError)
+            throw result;
+        return result;
+    }
+    userFunction(node, env, text) {
+        const qualified = `${node.namespace ?? ''}.${node.name}`;
+        const definition = this.userFunctions.get(qualified);
+        if (typeof definition === 'string')
+            throw new ExpressionError('reference', text, node.offset + 1, definition);
+        this.checkCount(node, definition.parameters.length, definition.parameters.length, text);
+        const parameters = new Map();
+        definition.parameters.forEach((parameter, i) => {
+            const argument = node.args[i];
+            parameters.set(parameter.toLowerCase(), argument === undefined ? null : this.node(argument, env, text));
+        });
+        this.enter(text, 'user-defined function calls');
+        try {
+            const fnEnv = {
+                parameters,
+                functionName: definition.name,
+                lambdaVariables: undefined,
+                copy: undefined,
+                onError: undefined,
+            };
+            return this.walk(definition.output, fnEnv, undefined);
+        }
+        catch (error) {
+            if (!(error instanceof ExpressionError))
+                throw error;
+            throw error.within(`in function '${definition.name}'`);
+        }
+        finally {
+            this.depth--;
+        }
+    }
+    /**
+     * `reference(target, apiVersion?, 'Full'?)` followed by a property path. The caller's resolver may know the value
+     * (an input the template configures); otherwise it is an Unknown with a normalised ref (refs.ts).
+     */
+    reference(node, segments, env, text) {
+        this.checkCount(node, 1, 3, text);
+        const [targetNode, apiNode, fullNode] = node.args;
+        const target = targetNode === undefined ? null : this.node(targetNode, env, text);
+        const apiVersion = apiNode === undefined ? undefined : this.node(apiNode, env, text);
+        const fullValue = fullNode === undefined ? undefined : this.node(fullNode, env, text);
+        if (fullValue !== undefined && !(typeof fullValue === 'string' && fullValue.toLowerCase() === 'full')) {
+            throw new ExpressionError('argument', text, node.offset + 1, `reference() expects 'Full' as argument 3, got ${describeValue(fullValue)}`);
+        }
+        if (typeof target !== 'string' && !isUnknown(target)) {
+            throw new ExpressionError('argument', text, node.offset + 1, `reference() expects a resource ID or name, got ${describeValue(target)}`);
+        }
+        const full = fullValue !== undefined;
+        // The path is known up to the first index whose value is unknown; what follows is read from an unknown.
+        const path = [];
+        let rest = 0;
+        for (const segment of segments) {
+            const key = this.segmentKey(segment, env, text);
+            if (typeof key !== 'string' && typeof key !== 'number')
+                break;
+            path.push(key);
+            rest++;
+        }
+        let value;
+        if (isUnknown(target)) {
+            value =
+                target.ref === undefined
+                    ? new Unknown(KNOWN_AFTER_DEPLOYMENT)
+                    : new Unknown(KNOWN_AFTER_DEPLOYMENT, referenceRef(target.ref, path, full));
+        }
+        else {
+            const resourceId = target.startsWith('/') ? target : this.resourceIdOf(target);
+            const ref = referenceRef(resourceId ?? target, path, full);
+            const request = { target, full, path, ref };
+            if (resourceId !== undefined)
+                request.resourceId = resourceId;
+            if (typeof apiVersion === 'string')
+                request.apiVersion = apiVersion;
+            value = this.context.resolveReference?.(request) ?? new Unknown(KNOWN_AFTER_DEPLOYMENT, ref);
+        }
+        for (const segment of segments.slice(rest))
+            value = this.step(value, this.segmentKey(segment, env, text), segment.offset, text);
+        return value;
+    }
+    resourceIdOf(name) {
+        const info = this.context.resolveResourceInfo?.(name);
+        const id = isArmObject(info) ? getProperty(info, 'id') : undefined;
+        return typeof id === 'string' ? id : undefined;
+    }
+    resourceInfo(node, env, text) {
+        const name = this.nameArgument(node, env, text);
+        if (isUnknown(name))
+            return derivedUnknown(name);
+        return (this.context.resolveResourceInfo?.(name) ??
+            new Unknown(`resourceInfo('${name}') needs the template's resources`, `resourceinfo(${name.toLowerCase()})`));
+    }
+    /** `listKeys(...)`, `listSecrets(...)` and the other list functions read the deployed resource. */
+    list(node, env, text) {
+        const targetNode = node.args[0];
+        const target = targetNode === undefined ? null : this.node(targetNode, env, text);
+        const reason = `${node.name}() returns values known only at deployment`;
+        if (typeof target === 'string')
+            return new Unknown(reason, listRef(node.name, target.startsWith('/') ? target : (this.resourceIdOf(target) ?? target)));
+        if (isUnknown(target) && target.ref !== undefined)
+            return new Unknown(reason, listRef(node.name, target.ref));
+        return new Unknown(reason);
+    }
+}
+/** Marks the error that closes a cycle of variables, so the variables on the cycle do not wrap it again. */
+class VariableCycleError extends ExpressionError {
+}
+function firstDeepUnknown(values) {
+    for (const value of values) {
+        const found = findUnknown(value);
+        if (found !== undefined)
+            return found;
+    }
+    return undefined;
+}
+function isPlainObject(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value) && !isUnknown(value);
+}
+/** A property `copy` is an array of loops, each with a name, a count and an input. */
+function isPropertyCopy(value) {
+    return (Array.isArray(value) &&
+        value.length > 0 &&
+        value.every((loop) => isPlainObject(loop) && typeof loop.name === 'string' && 'input' in loop && 'count' in loop));
+}
+
+/** The value at a path, property names compared case-insensitively. Reading into an unknown gives an unknown. */
+function valueAt(root, path) {
+    let value = root;
+    for (const segment of path) {
+        if (value === undefined || value === null)
+            return undefined;
+        if (isUnknown(value))
+            return value.ref === undefined ? value : new Unknown(value.reason, extendRef(value.ref, segment));
+        if (typeof segment === 'number') {
+            value = Array.isArray(value) ? value[segment] : undefined;
+        }
+        else {
+            value = isArmObject(value) ? getProperty(value, segment) : undefined;
+        }
+    }
+    return value;
+}
+/** A string (or unknown) at a path; anything else counts as not set. */
+function stringAt(root, path) {
+    const value = valueAt(root, path);
+    return typeof value === 'string' || isUnknown(value) ? value : undefined;
+}
+/** A boolean at a path. Azure accepts "true" and "false" as strings for booleans, so they count too. */
+function boolAt(root, path) {
+    const value = valueAt(root, path);
+    if (typeof value === 'boolean' || isUnknown(value))
+        return value;
+    if (typeof value === 'string' && /^(true|false)$/i.test(value))
+        return value.toLowerCase() === 'true';
+    return undefined;
+}
+function boolOrDefault(root, path, fallback) {
+    return boolAt(root, path) ?? fallback;
+}
+/** A list of strings at a path: each element a string or unknown, or the whole list unknown. */
+function stringListAt(root, path) {
+    const value = valueAt(root, path);
+    if (isUnknown(value))
+        return value;
+    if (!Array.isArray(value))
+        return undefined;
+    return value.filter((v) => typeof v === 'string' || isUnknown(v));
+}
+/** A string list as a known list: an unknown list becomes a one-element list of that unknown. */
+function knownStringList(root, path) {
+    const list = stringListAt(root, path);
+    return list === undefined ? [] : isUnknown(list) ? [list] : list;
+}
+/** The `properties` of the resource. */
+function props(resource) {
+    return valueAt(resource.body, ['properties']) ?? null;
+}
+/**
+ * A value Azure computes for the resource, as the input gives it or else named as `reference()` reads it, so that
+ * a template expression reading it (`reference(<id>).identityProfile.kubeletidentity.objectId`) is the same value.
+ * `full` names a top-level property (`identity.principalId`) rather than one under `properties`.
+ */
+function runtimeValue(resource, path, options = {}) {
+    const full = options.full === true;
+    const given = stringAt(full ? resource.body : props(resource), path);
+    if ((typeof given === 'string' && given !== '') || (isUnknown(given) && given.ref !== undefined))
+        return given;
+    return runtimeUnknown(resource, path, options);
+}
+/** The unknown that `reference()` of the resource yields for a path, whatever the input says there. */
+function runtimeUnknown(resource, path, options = {}) {
+    const target = typeof resource.id === 'string' ? resource.id : (resource.referenceTarget ?? resource.id.ref);
+    if (target === undefined || target === '')
+        return new Unknown(resource.runtimeReason);
+    const identifier = options.identifier === true;
+    return new Unknown(resource.runtimeReason, referenceRef(target, path, options.full === true), identifier && resource.created, identifier && !resource.created);
+}
+
+/**
+ * Resource IDs as values that may be unknown. An ID the template cannot compute yet is often still named by the
+ * parts it is built from (`/subscriptions/…/virtualNetworks/{parameters('vnet')}/subnets/nodes`, see the
+ * evaluator's partial-string.ts); such a ref has the shape of an ID, so its parents can be named the same way
+ * the template would build them, and the scope chain and parent links still join.
+ */
+/** Marks a hole in a masked ref: a character no ID or ref contains. */
+const HOLE = '\u0001';
+/**
+ * An ID-shaped ref with its `{...}` holes (top-level, possibly nested, possibly holding slashes of their own)
+ * replaced by tokens without slashes, so that it can be split like an ID; `restore` puts the holes back.
+ */
+function maskHoles(ref) {
+    if (!ref.startsWith('/'))
+        return undefined;
+    const holes = [];
+    let masked = '';
+    let depth = 0;
+    let hole = '';
+    for (const char of ref) {
+        if (char === '{')
+            depth++;
+        if (depth > 0)
+            hole += char;
+        else
+            masked += char;
+        if (char === '}') {
+            depth--;
+            if (depth < 0)
+                return undefined;
+            if (depth === 0) {
+                masked += `${HOLE}${holes.length}${HOLE}`;
+                holes.push(hole);
+                hole = '';
+            }
+        }
+    }
+    if (depth !== 0)
+        return undefined;
+    return {
+        masked,
+        restore: (text) => text
+            .split(HOLE)
+            .map((piece, i) => (i % 2 === 1 ? (holes[Number(piece)] ?? '') : piece))
+            .join(''),
+    };
+}
+/** A piece of an ID-shaped ref: known text, or an unknown named by the same ref text. */
+function refPart(text, reason) {
+    return text.includes('{') ? new Unknown(reason, text) : text;
+}
+/** Applies an operation on known IDs to the ID shape of an unknown's ref. */
+function onRef(value, operation, restore) {
+    if (value.ref === undefined)
+        return undefined;
+    const masked = maskHoles(value.ref);
+    if (masked === undefined)
+        return undefined;
+    return restore(operation(masked.masked), masked.restore);
+}
+/**
+ * A resource's ID and the IDs of the scopes that contain it (parent resources, resource group, subscription),
+ * innermost first: a role at any of them applies to it.
+ */
+function scopeChainOf$1(id) {
+    if (id === undefined || id === '')
+        return [];
+    if (!isUnknown(id))
+        return ancestorScopes(id);
+    const chain = onRef(id, ancestorScopes, (scopes, back) => scopes.map(back));
+    if (chain === undefined)
+        return [id];
+    return chain.map((scope, i) => (i === 0 ? id : refPart(scope, id.reason)));
+}
+/** The scope an ID names, as the model describes it; an unknown ID still tells its level when its shape does. */
+function scopeOfId(id) {
+    if (!isUnknown(id))
+        return parseScope(id) ?? { id, level: new Unknown(`unrecognised scope ${id}`) };
+    const parsed = onRef(id, parseScope, (p) => p);
+    if (parsed === undefined)
+        return { id, level: new Unknown(id.reason) };
+    const scope = { id, level: parsed.level };
+    for (const key of ['resourceType', 'subscriptionId', 'resourceGroup']) {
+        const part = parsed[key];
+        if (typeof part === 'string' && !part.includes(HOLE))
+            scope[key] = part;
+    }
+    return scope;
+}
+/**
+ * Splits an ID at its last `/providers/`: the scope it lives in, its type and its names
+ * (`…/registries/acr/providers/Microsoft.Authorization/roleAssignments/g` is a role assignment at the registry).
+ * Resource groups and subscriptions, which have no `providers` segment, get their `Microsoft.Resources` types.
+ */
+function splitResourceId(id) {
+    const parts = id.trim().replace(/\/+$/, '').split('/');
+    if (parts[0] !== '' || parts.length < 3)
+        return undefined;
+    const lower = parts.map((p) => p.toLowerCase());
+    const at = lower.lastIndexOf('providers');
+    if (at === -1) {
+        if (lower[1] !== 'subscriptions')
+            return undefined;
+        if (parts.length === 3)
+            return { scope: '/', type: 'Microsoft.Resources/subscriptions', names: [parts[2] ?? ''] };
+        if (lower[3] === 'resourcegroups' && parts.length === 5) {
+            return {
+                scope: parts.slice(0, 3).join('/'),
+                type: 'Microsoft.Resources/resourceGroups',
+                names: [parts[4] ?? ''],
+            };
+        }
+        return undefined;
+    }
+    const [namespace, ...rest] = parts.slice(at + 1);
+    if (namespace === undefined || rest.length < 2 || rest.length % 2 !== 0)
+        return undefined;
+    return {
+        scope: at === 1 ? '/' : parts.slice(0, at).join('/'),
+        type: [namespace, ...rest.filter((_, i) => i % 2 === 0)].join('/'),
+        names: rest.filter((_, i) => i % 2 === 1),
+    };
+}
+/** The ID of a child resource's parent: the ID without its last type and name. */
+function parentIdOf(id) {
+    if (!isUnknown(id))
+        return parentOfKnown(id);
+    const parent = onRef(id, parentOfKnown, (p, back) => (p === undefined ? undefined : back(p)));
+    return parent === undefined ? undefined : refPart(parent, id.reason);
+}
+function parentOfKnown(id) {
+    const split = splitResourceId(id);
+    if (split === undefined || split.names.length < 2)
+        return undefined;
+    return id.trim().replace(/\/+$/, '').split('/').slice(0, -2).join('/');
+}
+/** The scope an extension resource (a role assignment) is attached to: its ID up to the last `/providers/`. */
+function extensionScopeOf(id) {
+    const split = splitResourceId(id);
+    return split?.scope;
+}
+const ROLE_DEFINITION_ID = /^\/subscriptions\/([^/]+)\/(?:resourceGroups\/[^/]+\/)?providers\/Microsoft\.Authorization\/roleDefinitions\/([0-9a-f-]{36})$/i;
+/**
+ * Role definitions live at subscription level whatever the scope an ID is built at (`resourceId()` in a resource
+ * group template adds the group): one form, `/subscriptions/<sub>/providers/Microsoft.Authorization/roleDefinitions/<guid>`
+ * as Terraform's `role_definition_resource_id`, lets assignments and definitions meet.
+ */
+function canonicalRoleDefinitionId(id) {
+    const match = ROLE_DEFINITION_ID.exec(id.trim().replace(/\/+$/, ''));
+    if (match === null)
+        return id;
+    return `/subscriptions/${match[1] ?? ''}/providers/Microsoft.Authorization/roleDefinitions/${match[2] ?? ''}`;
+}
+
+/**
+ * Node pools declared as their own resources (`Microsoft.ContainerService/managedClusters/agentPools`) bring
+ * subnets that belong to their cluster's network as much as those of `agentPoolProfiles`. Returns the pools whose
+ * cluster is not among `clusters`.
+ */
+function attachAgentPoolSubnets(pools, clusters) {
+    const clustersById = new ValueIndex();
+    for (const cluster of clusters)
+        clustersById.add(cluster.id, cluster);
+    const unattached = [];
+    for (const pool of pools) {
+        const cluster = clustersById.first(pool.parentId ?? parentIdOf(pool.id));
+        if (cluster === undefined) {
+            unattached.push(pool);
+            continue;
+        }
+        for (const property of ['vnetSubnetID', 'podSubnetID']) {
+            const subnet = stringAt(props(pool), [property]);
+            const network = cluster.network;
+            if (subnet === undefined || subnet === '' || network === undefined)
+                continue;
+            // Subnets unknown as a whole stay so: one more pool does not make them known.
+            if (isUnknown(network.vnetSubnetIds) || isUnknown(network.subnets))
+                continue;
+            if (network.vnetSubnetIds.some((s) => s === subnet || sameValue(s, subnet)))
+                continue;
+            network.vnetSubnetIds.push(subnet);
+            network.subnets.push({ id: subnet, scopeChain: scopeChainOf$1(subnet) });
+        }
+    }
+    return unattached;
 }
 
 /** An adapter's principal kind before linking: the linker decides it. */
@@ -54177,6 +57498,928 @@ function linkRegistries(byKind) {
     }
 }
 
+function setIfDefined$1(target, key, value) {
+    if (value !== undefined)
+        target[key] = value;
+}
+
+/**
+ * Add-ons for which AKS creates a managed identity of its own (addonProfiles.<key>.identity), by their ARM keys,
+ * lower-cased: the monitoring agent, the application gateway ingress controller, the Key Vault secrets provider,
+ * virtual nodes and Azure Policy. `az aks show` prints an identity for each of them.
+ */
+const ADDONS_WITH_IDENTITY = new Set([
+    'omsagent',
+    'ingressapplicationgateway',
+    'azurekeyvaultsecretsprovider',
+    'aciconnectorlinux',
+    'azurepolicy',
+]);
+/** Microsoft.ContainerService/managedClusters, field for field as the Terraform adapter maps azurerm_kubernetes_cluster. */
+function mapCluster$1(r) {
+    const p = props(r);
+    const identityType = clusterIdentityType$1(r);
+    const managed = identityType === 'SystemAssigned' || identityType === 'UserAssigned' || isUnknown(identityType);
+    const fields = {
+        name: r.name,
+        id: r.id,
+        identity: { type: identityType },
+        addons: mapAddons$1(r),
+    };
+    const scope = typeof r.id === 'string' ? parseScope(r.id) : undefined;
+    setIfDefined$1(fields, 'subscriptionId', scope?.subscriptionId);
+    setIfDefined$1(fields, 'resourceGroup', scope?.resourceGroup);
+    setIfDefined$1(fields, 'location', stringAt(r.body, ['location']));
+    const nodeResourceGroup = runtimeValue(r, ['nodeResourceGroup']);
+    fields.nodeResourceGroup = nodeResourceGroup;
+    // The node resource group is always in the cluster's subscription; built as `resourceGroup().id` builds it, so
+    // that a module deployed to `resourceGroup(aks.properties.nodeResourceGroup)` names the same group.
+    if (typeof scope?.subscriptionId === 'string' && nodeResourceGroup !== '') {
+        fields.nodeResourceGroupId = joinParts([
+            '/subscriptions/',
+            scope.subscriptionId,
+            '/resourceGroups/',
+            nodeResourceGroup,
+        ]);
+    }
+    const identity = valueAt(r.body, ['identity']);
+    if (identity !== undefined && identity !== null) {
+        const type = identityType;
+        if (type === 'SystemAssigned' || isUnknown(type)) {
+            fields.identity.principalId = runtimeValue(r, ['identity', 'principalId'], {
+                full: true,
+                identifier: true,
+            });
+        }
+        const ids = r.hints?.userAssignedIdentityIds ?? userAssignedIdentityIds(r);
+        if (ids !== undefined)
+            fields.identity.userAssignedIdentityIds = ids;
+    }
+    if (identityType === 'ServicePrincipal' || isUnknown(identityType)) {
+        const sp = servicePrincipal(r);
+        if (sp !== undefined)
+            fields.servicePrincipal = sp;
+    }
+    const kubeletSet = valueAt(p, ['identityProfile', 'kubeletidentity']);
+    const setByInput = kubeletSet !== undefined && kubeletSet !== null;
+    if (managed || setByInput) {
+        const base = ['identityProfile', 'kubeletidentity'];
+        const custom = kubeletCustom(r, setByInput, fields.nodeResourceGroup);
+        const resourceId = runtimeValue(r, [...base, 'resourceId'], { identifier: true });
+        const kubelet = {
+            custom,
+            scopeChain: kubeletScopeChain(resourceId, custom, fields.nodeResourceGroupId),
+            userAssignedIdentityId: resourceId,
+            clientId: runtimeValue(r, [...base, 'clientId'], { identifier: true }),
+            objectId: runtimeValue(r, [...base, 'objectId'], { identifier: true }),
+        };
+        fields.kubeletIdentity = kubelet;
+    }
+    const aad = valueAt(p, ['aadProfile']);
+    if (isUnknown(aad))
+        fields.aad = { managed: aad, azureRbacEnabled: aad };
+    else if (isArmObject(aad)) {
+        const value = {
+            managed: boolOrDefault(aad, ['managed'], false),
+            azureRbacEnabled: boolOrDefault(aad, ['enableAzureRBAC'], false),
+        };
+        setIfDefined$1(value, 'adminGroupObjectIds', stringListAt(aad, ['adminGroupObjectIDs']));
+        // An empty tenant is the subscription's own: as good as not set.
+        const tenantId = stringAt(aad, ['tenantID']);
+        if (tenantId !== '')
+            setIfDefined$1(value, 'tenantId', tenantId);
+        fields.aad = value;
+    }
+    // AKS's defaults where the input is silent: Kubernetes RBAC on, local accounts on, OIDC issuer and workload
+    // identity off.
+    fields.kubernetesRbacEnabled = boolOrDefault(p, ['enableRBAC'], true);
+    fields.localAccountsDisabled = boolOrDefault(p, ['disableLocalAccounts'], false);
+    const oidcEnabled = boolOrDefault(p, ['oidcIssuerProfile', 'enabled'], false);
+    const oidc = { enabled: oidcEnabled };
+    if (oidcEnabled !== false) {
+        oidc.url = runtimeValue(r, ['oidcIssuerProfile', 'issuerURL'], { identifier: true });
+    }
+    fields.oidcIssuer = oidc;
+    fields.workloadIdentityEnabled = boolOrDefault(p, ['securityProfile', 'workloadIdentity', 'enabled'], false);
+    const podIdentity = valueAt(p, ['podIdentityProfile']);
+    if (isUnknown(podIdentity))
+        fields.podIdentity = { enabled: podIdentity };
+    else if (isArmObject(podIdentity)) {
+        fields.podIdentity = { enabled: boolOrDefault(podIdentity, ['enabled'], false) };
+    }
+    const subnetIds = clusterSubnetIds(p);
+    const network = {
+        vnetSubnetIds: subnetIds,
+        subnets: isUnknown(subnetIds) ? subnetIds : subnetIds.map((id) => ({ id, scopeChain: scopeChainOf$1(id) })),
+        outboundIpIds: outboundIpIds$1(p),
+        privateCluster: boolOrDefault(p, ['apiServerAccessProfile', 'enablePrivateCluster'], false),
+    };
+    const privateDnsZone = stringAt(p, ['apiServerAccessProfile', 'privateDNSZone']);
+    if (privateDnsZone !== '')
+        setIfDefined$1(network, 'privateDnsZone', privateDnsZone);
+    const outboundType = stringAt(p, ['networkProfile', 'outboundType']);
+    if (outboundType !== '')
+        setIfDefined$1(network, 'outboundType', outboundType);
+    fields.network = network;
+    return fields;
+}
+/**
+ * `identity.type` as given; a cluster without a managed identity runs as the service principal of its
+ * `servicePrincipalProfile` (a client ID other than `msi`), else as nothing.
+ */
+function clusterIdentityType$1(r) {
+    const type = stringAt(r.body, ['identity', 'type']);
+    const identity = valueAt(r.body, ['identity']);
+    if (isUnknown(identity))
+        return identity;
+    if (type !== undefined && !(typeof type === 'string' && /^none$/i.test(type)))
+        return type;
+    const clientId = stringAt(props(r), ['servicePrincipalProfile', 'clientId']);
+    if (isUnknown(clientId))
+        return new Unknown(clientId.reason);
+    if (clientId !== undefined && clientId !== '' && clientId.toLowerCase() !== 'msi')
+        return 'ServicePrincipal';
+    return type ?? 'None';
+}
+function servicePrincipal(r) {
+    const profile = valueAt(props(r), ['servicePrincipalProfile']);
+    if (profile === undefined || profile === null)
+        return undefined;
+    const clientId = stringAt(profile, ['clientId']);
+    if (typeof clientId === 'string' && clientId.toLowerCase() === 'msi')
+        return undefined;
+    const secret = valueAt(profile, ['secret']);
+    const hasSecret = secret !== undefined && secret !== null && secret !== '';
+    const sp = {
+        secretInCode: r.hints?.secretInCode ??
+            (hasSecret ? unknownOrigin('the input does not say where the client secret comes from') : false),
+    };
+    setIfDefined$1(sp, 'clientId', clientId);
+    return sp;
+}
+/** The keys of `identity.userAssignedIdentities`: the identities' resource IDs. */
+function userAssignedIdentityIds(r) {
+    const map = valueAt(r.body, ['identity', 'userAssignedIdentities']);
+    if (isUnknown(map))
+        return map;
+    if (!isArmObject(map))
+        return undefined;
+    return Object.keys(map);
+}
+/**
+ * Whether the kubelet runs as an identity the user brings. The adapter may know (a template that sets it); else AKS's
+ * own kubelet identity is told by where it lives: AKS creates it in the node resource group.
+ */
+function kubeletCustom(r, setByInput, nodeResourceGroup) {
+    if (r.hints?.customKubelet !== undefined)
+        return r.hints.customKubelet;
+    if (!setByInput)
+        return false;
+    const id = stringAt(props(r), ['identityProfile', 'kubeletidentity', 'resourceId']);
+    if (typeof id === 'string' && typeof nodeResourceGroup === 'string') {
+        const group = parseScope(id)?.resourceGroup;
+        if (typeof group === 'string')
+            return group.toLowerCase() !== nodeResourceGroup.toLowerCase();
+    }
+    return unknownOrigin('the kubelet identity is set, but its resource group does not tell who made it');
+}
+/** An identity AKS makes lives in the node resource group: a role there or on the subscription covers it. */
+function kubeletScopeChain(id, custom, nodeResourceGroupId) {
+    const chain = scopeChainOf$1(id);
+    if (custom !== false || !isUnknown(id) || nodeResourceGroupId === undefined)
+        return chain;
+    return [...chain, ...scopeChainOf$1(nodeResourceGroupId)];
+}
+/**
+ * Subnets of the node pools (nodes and pods) and of the API server, each once; unknown as a whole when the node
+ * pools are, since then it is not known whether any pool brings a subnet.
+ */
+function clusterSubnetIds(p) {
+    const pools = valueAt(p, ['agentPoolProfiles']);
+    if (isUnknown(pools))
+        return new Unknown(pools.reason);
+    const ids = [];
+    const add = (id) => {
+        if (id === undefined || id === '')
+            return;
+        if (!ids.some((known) => known === id || sameValue(known, id)))
+            ids.push(id);
+    };
+    if (Array.isArray(pools)) {
+        for (const pool of pools) {
+            add(stringAt(pool, ['vnetSubnetID']));
+            add(stringAt(pool, ['podSubnetID']));
+        }
+    }
+    add(stringAt(p, ['apiServerAccessProfile', 'subnetId']));
+    return ids;
+}
+/** Outbound public IPs and prefixes the user brings for the load balancer; unknown when the profile is. */
+function outboundIpIds$1(p) {
+    const profile = valueAt(p, ['networkProfile', 'loadBalancerProfile']);
+    if (isUnknown(profile))
+        return new Unknown(profile.reason);
+    const ids = [];
+    for (const [list, item] of [
+        ['outboundIPs', 'publicIPs'],
+        ['outboundIPPrefixes', 'publicIPPrefixes'],
+    ]) {
+        const refs = valueAt(profile ?? null, [list, item]);
+        if (isUnknown(refs))
+            return new Unknown(refs.reason);
+        if (!Array.isArray(refs))
+            continue;
+        for (const ref of refs) {
+            const id = stringAt(ref, ['id']);
+            if (id !== undefined && id !== '')
+                ids.push(id);
+        }
+    }
+    return ids;
+}
+/** `addonProfiles`, with their ARM keys as they are, and the application routing add-on of `ingressProfile`. */
+function mapAddons$1(r) {
+    const p = props(r);
+    const addons = [];
+    const profiles = valueAt(p, ['addonProfiles']);
+    if (isArmObject(profiles)) {
+        for (const [name, profile] of Object.entries(profiles)) {
+            addons.push(addon(r, name, profile, ['addonProfiles', name], ADDONS_WITH_IDENTITY.has(name.toLowerCase())));
+        }
+    }
+    // Only a known ingress profile tells whether it has application routing.
+    const ingress = valueAt(p, ['ingressProfile']);
+    const webAppRouting = isArmObject(ingress) ? valueAt(ingress, ['webAppRouting']) : undefined;
+    if (webAppRouting !== undefined && webAppRouting !== null) {
+        addons.push(addon(r, 'webAppRouting', webAppRouting, ['ingressProfile', 'webAppRouting'], true));
+    }
+    return addons;
+}
+function addon(r, name, profile, path, hasIdentity) {
+    const enabled = isUnknown(profile) ? profile : boolOrDefault(profile, ['enabled'], false);
+    const result = { name, enabled, roleAssignments: [] };
+    const given = valueAt(profile, ['identity']);
+    if (enabled !== false && (hasIdentity || (given !== undefined && given !== null))) {
+        const at = (field) => runtimeValue(r, [...path, 'identity', field], { identifier: true });
+        result.identity = { objectId: at('objectId'), clientId: at('clientId'), resourceId: at('resourceId') };
+    }
+    return result;
+}
+
+/**
+ * The Azure built-in role definitions shipped in data/builtin-roles.json (generated by scripts/gen-builtin-roles.mjs,
+ * provenance in data/builtin-roles.SOURCE.md): every built-in role's name, GUID and permission blocks, so that a role
+ * assignment can be judged by what its role grants. A role the table does not know is unknown to the caller.
+ */
+/** The table format this code reads; the generator writes the same number. */
+const TABLE_FORMAT = 1;
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+const ROLE_DEFINITIONS_SEGMENT = '/providers/microsoft.authorization/roledefinitions/';
+const builtInRoleTablePath = () => join(packageRoot(), 'data', 'builtin-roles.json');
+/**
+ * The GUID of a role definition ID in any of the forms Azure, ARM and Terraform use: the bare GUID,
+ * `/providers/Microsoft.Authorization/roleDefinitions/<guid>` (tenant level) or that path under a scope
+ * (`/subscriptions/<id>`, a management group, a resource group); case-insensitive, a trailing `/` tolerated.
+ * Anything else, such as a resource ID that merely ends in a GUID, is not a role definition ID.
+ */
+function roleDefinitionGuid(roleDefinitionId) {
+    let id = roleDefinitionId.trim().toLowerCase();
+    if (id.endsWith('/'))
+        id = id.slice(0, -1);
+    if (GUID.test(id))
+        return id;
+    const at = id.lastIndexOf(ROLE_DEFINITIONS_SEGMENT);
+    if (at < 0)
+        return undefined;
+    const scope = id.slice(0, at);
+    const guid = id.slice(at + ROLE_DEFINITIONS_SEGMENT.length);
+    return (scope === '' || scope.startsWith('/')) && GUID.test(guid) ? guid : undefined;
+}
+const nameKey = (name) => name.trim().toLowerCase();
+class RoleTableError extends Error {
+    constructor(source, where, problem) {
+        super(`aks-identity-lint: ${source}: ${where} ${problem}; regenerate it with node scripts/gen-builtin-roles.mjs`);
+        this.name = 'RoleTableError';
+    }
+}
+const isRecord = (value) => typeof value === 'object' && value !== null && !Array.isArray(value);
+function strings(value, fail) {
+    if (value === undefined)
+        return [];
+    if (!Array.isArray(value) || !value.every((item) => typeof item === 'string'))
+        fail('is not a list of strings');
+    return value;
+}
+function readBlock(value, fail) {
+    if (!isRecord(value))
+        fail('', 'is not an object');
+    const list = (key) => strings(value[key], (problem) => fail(`.${key}`, problem));
+    const block = {
+        actions: list('actions'),
+        notActions: list('notActions'),
+        dataActions: list('dataActions'),
+        notDataActions: list('notDataActions'),
+    };
+    if (value.conditional === undefined) {
+        if (value.conditionAppliesTo !== undefined)
+            fail('.conditionAppliesTo', 'is set on a block without a condition');
+        return block;
+    }
+    if (value.conditional !== true)
+        fail('.conditional', 'is not true');
+    return value.conditionAppliesTo === undefined
+        ? { ...block, conditional: true }
+        : { ...block, conditional: true, conditionAppliesTo: list('conditionAppliesTo') };
+}
+function readRole(value, fail) {
+    if (!isRecord(value))
+        fail('', 'is not an object');
+    const { name, guid, blocks } = value;
+    if (typeof name !== 'string' || name.trim() === '')
+        fail('.name', 'is not a name');
+    if (typeof guid !== 'string' || !GUID.test(guid))
+        fail('.guid', 'is not a lowercase GUID');
+    if (!Array.isArray(blocks))
+        fail('.blocks', 'is not a list');
+    return {
+        name,
+        guid,
+        blocks: blocks.map((block, i) => readBlock(block, (where, problem) => fail(`.blocks[${i}]${where}`, problem))),
+    };
+}
+/**
+ * Reads the table from its JSON text, checking its shape: the file is ours, but a hand edit or a bad merge should
+ * stop the run with a message naming the entry rather than make every role look unknown.
+ */
+function parseBuiltInRoleTable(text, source) {
+    const fail = (where, problem) => {
+        throw new RoleTableError(source, where, problem);
+    };
+    let table;
+    try {
+        table = JSON.parse(text);
+    }
+    catch (error) {
+        return fail('the file', `is not JSON (${error instanceof Error ? error.message : String(error)})`);
+    }
+    if (!isRecord(table))
+        return fail('the file', 'is not a JSON object');
+    if (table.format !== TABLE_FORMAT)
+        return fail('format', `is ${String(table.format)}, expected ${TABLE_FORMAT}`);
+    if (!Array.isArray(table.roles))
+        return fail('roles', 'is not a list');
+    return table.roles.map((role, i) => readRole(role, (where, problem) => fail(`roles[${i}]${where}`, problem)));
+}
+function indexTable(roles) {
+    return {
+        roles,
+        byGuid: new Map(roles.map((role) => [role.guid, role])),
+        byName: new Map(roles.map((role) => [nameKey(role.name), role])),
+    };
+}
+let loaded;
+/** Read on first use: most runs never ask about a role, and the table is large. */
+function table() {
+    if (loaded === undefined) {
+        const path = builtInRoleTablePath();
+        loaded = indexTable(parseBuiltInRoleTable(readFileSync(path, 'utf8'), path));
+    }
+    return loaded;
+}
+/** The built-in role with this role definition ID (any form roleDefinitionGuid accepts), if Azure has one. */
+function builtInRoleDefinitionById(roleDefinitionId) {
+    const guid = roleDefinitionGuid(roleDefinitionId);
+    return guid === undefined ? undefined : table().byGuid.get(guid);
+}
+/** The built-in role with this name, compared case-insensitively and without surrounding white space. */
+function builtInRoleDefinitionByName(name) {
+    return table().byName.get(nameKey(name));
+}
+
+const builtInRoleByName = builtInRoleDefinitionByName;
+const builtInRoleById = builtInRoleDefinitionById;
+const NOT_IN_BUILT_IN_TABLE = 'not a built-in role Azure lists, and not defined in the inputs';
+/** The model's `role` of a built-in role: its GUID, name and permission blocks. */
+function builtInRole(role) {
+    return { id: role.guid, name: role.name, builtIn: true, permissions: role.blocks.map(toModelBlock) };
+}
+/**
+ * A role named, or identified by a role definition ID, that no built-in role matches: a custom role (which the linker
+ * completes when its definition is in the inputs) or a built-in role newer than the table; unknown, never a guess.
+ */
+function unlistedRole(named) {
+    const unknown = new Unknown(NOT_IN_BUILT_IN_TABLE);
+    return { ...named, builtIn: unknown, actions: unknown, permissions: unknown };
+}
+/** The role of a name (Terraform's role_definition_name, the CLI's roleDefinitionName). */
+function roleNamed(name) {
+    const builtIn = builtInRoleByName(name);
+    return builtIn === undefined ? unlistedRole({ name }) : builtInRole(builtIn);
+}
+/** The role of a role definition ID, in any of its forms. */
+function roleWithId(id) {
+    const builtIn = builtInRoleById(id);
+    return builtIn === undefined ? unlistedRole({ id }) : builtInRole(builtIn);
+}
+function toModelBlock(block) {
+    const out = {
+        actions: [...block.actions],
+        notActions: [...block.notActions],
+        dataActions: [...block.dataActions],
+        notDataActions: [...block.notDataActions],
+    };
+    if (block.conditional === true)
+        out.conditional = true;
+    if (block.conditionAppliesTo !== undefined)
+        out.conditionAppliesTo = [...block.conditionAppliesTo];
+    return out;
+}
+
+/** Microsoft.Authorization/roleAssignments, as the Terraform adapter maps azurerm_role_assignment. */
+function mapRoleAssignment$1(r) {
+    const p = props(r);
+    const fields = {
+        name: r.name,
+        id: r.id,
+        principalId: stringAt(p, ['principalId']) ?? '',
+        role: mapRole$1(stringAt(p, ['roleDefinitionId'])),
+        scope: scopeOfId(assignmentScope(r)),
+    };
+    setIfDefined$1(fields, 'principalType', stringAt(p, ['principalType']));
+    const condition = stringAt(p, ['condition']);
+    if (condition !== '')
+        setIfDefined$1(fields, 'condition', condition);
+    return fields;
+}
+/**
+ * A role definition ID in any form names its role by the trailing GUID: a built-in role is recognised in every
+ * form; a custom role keeps its (subscription-level) ID so that the linker joins it with its definition.
+ */
+function mapRole$1(id) {
+    if (typeof id === 'string' && id !== '')
+        return roleWithId(canonicalRoleDefinitionId(id));
+    // subscriptionResourceId('Microsoft.Authorization/roleDefinitions', '<guid>') in an unknown subscription still
+    // names a built-in role: its GUID is the same in every subscription.
+    const guid = isUnknown(id) && id.ref !== undefined ? trailingGuid(id.ref) : undefined;
+    const builtIn = guid === undefined ? undefined : builtInRoleById(guid);
+    if (builtIn !== undefined)
+        return builtInRole(builtIn);
+    const unknownRole = new Unknown(id === undefined || id === '' ? 'no role in the input' : id.reason);
+    const role = {
+        builtIn: unknownRole,
+        actions: unknownRole,
+        permissions: unknownRole,
+    };
+    if (isUnknown(id))
+        role.id = id;
+    return role;
+}
+/**
+ * Where the role is granted: what the adapter worked out (a template's `scope`), else the REST `properties.scope`,
+ * else the scope the assignment's own ID is attached to.
+ */
+function assignmentScope(r) {
+    if (r.scope !== undefined)
+        return r.scope;
+    const given = stringAt(props(r), ['scope']);
+    if (given !== undefined)
+        return given;
+    if (typeof r.id === 'string')
+        return extensionScopeOf(r.id) ?? new Unknown(`no scope in ${r.id}`);
+    return new Unknown(r.id.reason);
+}
+const ROLE_DEFINITION_GUID = /\/providers\/microsoft\.authorization\/roledefinitions\/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\/?$/i;
+function trailingGuid(ref) {
+    return ROLE_DEFINITION_GUID.exec(ref)?.[1];
+}
+
+/** Microsoft.ManagedIdentity/userAssignedIdentities: its principal and client IDs are made when it is created. */
+function mapManagedIdentity$1(r) {
+    const fields = {
+        name: r.name,
+        id: r.id,
+        scopeChain: scopeChainOf$1(r.id),
+        principalId: runtimeValue(r, ['principalId'], { identifier: true }),
+        clientId: runtimeValue(r, ['clientId'], { identifier: true }),
+    };
+    if (typeof r.id === 'string')
+        setIfDefined$1(fields, 'resourceGroup', parseScope(r.id)?.resourceGroup);
+    return fields;
+}
+const PERMISSION_LISTS$1 = ['actions', 'notActions', 'dataActions', 'notDataActions'];
+/**
+ * Microsoft.Authorization/roleDefinitions. `permissions` is a list of blocks: the lists of the model are their
+ * union, and `permissions` keeps each block as written (unknown when any action in it is).
+ */
+function mapRoleDefinition$1(r) {
+    const p = props(r);
+    const permissions = valueAt(p, ['permissions']);
+    const blocks = Array.isArray(permissions) ? permissions : [];
+    const list = (key) => {
+        if (isUnknown(permissions))
+            return [new Unknown(permissions.reason)];
+        return blocks.flatMap((entry) => isArmObject(entry) || isUnknown(entry) ? knownStringList(entry, [key]) : []);
+    };
+    return {
+        name: stringAt(p, ['roleName']) ?? r.name,
+        id: typeof r.id === 'string' ? canonicalRoleDefinitionId(r.id) : r.id,
+        actions: list('actions'),
+        notActions: list('notActions'),
+        dataActions: list('dataActions'),
+        notDataActions: list('notDataActions'),
+        permissions: isUnknown(permissions) ? new Unknown(permissions.reason) : permissionBlocks$1(blocks),
+        assignableScopes: knownStringList(p, ['assignableScopes']),
+    };
+}
+function permissionBlocks$1(blocks) {
+    const result = [];
+    for (const entry of blocks) {
+        if (isUnknown(entry))
+            return new Unknown(entry.reason);
+        const block = { actions: [], notActions: [], dataActions: [], notDataActions: [] };
+        for (const field of PERMISSION_LISTS$1) {
+            for (const action of knownStringList(entry, [field])) {
+                if (isUnknown(action))
+                    return new Unknown(action.reason);
+                block[field].push(action);
+            }
+        }
+        result.push(block);
+    }
+    return result;
+}
+/** Microsoft.ManagedIdentity/userAssignedIdentities/federatedIdentityCredentials: its parent is the identity. */
+function mapFederatedCredential$1(r) {
+    const p = props(r);
+    return {
+        usedBy: [],
+        name: r.name,
+        issuer: stringAt(p, ['issuer']) ?? '',
+        subject: stringAt(p, ['subject']) ?? '',
+        audiences: stringListAt(p, ['audiences']) ?? [],
+        parentId: r.parentId ?? parentIdOf(r.id) ?? new Unknown(isUnknown(r.id) ? r.id.reason : 'no parent in its ID'),
+    };
+}
+/** Microsoft.ContainerRegistry/registries. The admin user is off unless enabled. */
+function mapRegistry$1(r) {
+    return {
+        name: r.name,
+        id: r.id,
+        adminUserEnabled: boolOrDefault(props(r), ['adminUserEnabled'], false),
+        scopeChain: scopeChainOf$1(r.id),
+    };
+}
+
+/** The ARM resource types the model has entities for, by lower-case type (Azure compares types case-insensitively). */
+const ENTITY_OF_ARM_TYPE = {
+    'microsoft.containerservice/managedclusters': 'cluster',
+    'microsoft.managedidentity/userassignedidentities': 'managedIdentity',
+    'microsoft.authorization/roleassignments': 'roleAssignment',
+    'microsoft.authorization/roledefinitions': 'roleDefinition',
+    'microsoft.managedidentity/userassignedidentities/federatedidentitycredentials': 'federatedCredential',
+    'microsoft.containerregistry/registries': 'registry',
+};
+/** Node pools are not entities: their subnets join their cluster's network (agent-pools.ts). */
+const AGENT_POOL_TYPE = 'microsoft.containerservice/managedclusters/agentpools';
+function entityKindOf(type) {
+    return ENTITY_OF_ARM_TYPE[type.toLowerCase()];
+}
+/** Whether the model reads the type at all: an entity of its own, or a node pool that adds to its cluster. */
+function isModelledType(type) {
+    return entityKindOf(type) !== undefined || type.toLowerCase() === AGENT_POOL_TYPE;
+}
+/** An entity of `kind` from the resource, with the entity as it was before the change when the input has it. */
+function buildEntity$1(kind, current, framing, previous) {
+    const { key, source, raw, action } = framing;
+    const base = { key, source, raw };
+    const change = (before) => before === undefined ? { action } : { action, before };
+    switch (kind) {
+        case 'cluster': {
+            const make = (r) => ({
+                kind,
+                ...base,
+                ...mapCluster$1(r),
+                change: { action },
+                controlPlaneRoleAssignments: [],
+                kubeletRoleAssignments: [],
+                undecidedRoleAssignments: [],
+                registries: [],
+            });
+            return { ...make(current), change: change(previous && make(previous)) };
+        }
+        case 'managedIdentity': {
+            const make = (r) => ({
+                kind,
+                ...base,
+                ...mapManagedIdentity$1(r),
+                change: { action },
+                usedBy: [],
+                roleAssignments: [],
+                federatedCredentials: [],
+            });
+            return { ...make(current), change: change(previous && make(previous)) };
+        }
+        case 'roleAssignment': {
+            const make = (r) => ({
+                kind,
+                ...base,
+                ...mapRoleAssignment$1(r),
+                change: { action },
+                principal: { kind: NOT_LINKED },
+            });
+            return { ...make(current), change: change(previous && make(previous)) };
+        }
+        case 'roleDefinition': {
+            const make = (r) => ({
+                kind,
+                ...base,
+                ...mapRoleDefinition$1(r),
+                change: { action },
+            });
+            return { ...make(current), change: change(previous && make(previous)) };
+        }
+        case 'federatedCredential': {
+            const make = (r) => ({
+                kind,
+                ...base,
+                ...mapFederatedCredential$1(r),
+                change: { action },
+            });
+            return { ...make(current), change: change(previous && make(previous)) };
+        }
+        case 'registry': {
+            const make = (r) => ({
+                kind,
+                ...base,
+                ...mapRegistry$1(r),
+                change: { action },
+            });
+            return { ...make(current), change: change(previous && make(previous)) };
+        }
+    }
+}
+
+/** Stands for a parameter or variable whose name is computed: its origin is unknown. */
+const UNFOLLOWED = '\u0000';
+/** Functions whose results are read from Azure at deployment, not written in the template. */
+const RUNTIME_FUNCTION = /^(reference|list.*|newguid|utcnow|deployer)$/i;
+/**
+ * The origin of the value written at `pointer` (`raw`, as written) whose evaluated value is `evaluated`, or
+ * undefined when there is no value (null, empty). A value built from both written and outside parts is unknown:
+ * which part ends up in it depends on how the expression combines them.
+ */
+function originOf(raw, pointer, evaluated, context) {
+    if (evaluated === undefined || evaluated === null || evaluated === '')
+        return undefined;
+    if (typeof raw !== 'string' || !isExpressionText(raw))
+        return { kind: 'code', pointer };
+    const uses = expressionUses(raw, context);
+    if (uses === undefined)
+        return { kind: 'unknown' };
+    const only = uses.parameters.size === 1 && uses.variables.size === 0 && !uses.runtime && uses.direct;
+    const origins = [...uses.parameters].map((p) => context.parameters.get(p) ?? { kind: 'unknown' });
+    if (only && origins[0] !== undefined)
+        return origins[0];
+    const code = origins.filter((o) => o.kind === 'code');
+    const outside = uses.runtime || origins.some((o) => o.kind === 'outside');
+    const unclear = origins.some((o) => o.kind === 'unknown');
+    if (unclear || (outside && code.length > 0))
+        return { kind: 'unknown' };
+    if (outside)
+        return { kind: 'outside' };
+    // Known, or unknown only through a written part: both mean the value is written in the template.
+    if (isUnknown(evaluated) && uses.parameters.size + uses.variables.size === 0)
+        return { kind: 'unknown' };
+    return code.length === 1 && uses.variables.size === 0 && code[0]?.pointer !== undefined
+        ? { kind: 'code', pointer: code[0].pointer }
+        : { kind: 'code', pointer };
+}
+/** The parameters (also through variables) and runtime functions an expression uses; undefined if it does not parse. */
+function expressionUses(text, context) {
+    const uses = { parameters: new Set(), variables: new Set(), runtime: false, direct: false };
+    try {
+        const parsed = parseTemplateString(text);
+        if (parsed.kind === 'literal')
+            return uses;
+        const root = parsed.root;
+        uses.direct = root.type === 'call' && root.name.toLowerCase() === 'parameters';
+        visit(root, uses);
+    }
+    catch {
+        return undefined;
+    }
+    // Variables are written in the template, but may be built from parameters: follow them, each once.
+    const pending = [...uses.variables];
+    const seen = new Set(pending);
+    while (pending.length > 0) {
+        const name = pending.pop() ?? '';
+        const definition = Object.entries(context.variables).find(([k]) => k.toLowerCase() === name)?.[1];
+        for (const inner of expressionsIn(definition)) {
+            const nested = { parameters: new Set(), variables: new Set(), runtime: false, direct: false };
+            try {
+                const parsed = parseTemplateString(inner);
+                if (parsed.kind === 'expression')
+                    visit(parsed.root, nested);
+            }
+            catch {
+                return undefined;
+            }
+            nested.parameters.forEach((p) => uses.parameters.add(p));
+            uses.runtime ||= nested.runtime;
+            for (const v of nested.variables) {
+                if (!seen.has(v)) {
+                    seen.add(v);
+                    pending.push(v);
+                }
+            }
+        }
+    }
+    return uses;
+}
+function visit(node, uses) {
+    switch (node.type) {
+        case 'call': {
+            const name = node.name.toLowerCase();
+            const [first] = node.args;
+            if (node.namespace === undefined && (name === 'parameters' || name === 'variables')) {
+                // A name computed at deployment cannot be followed: an origin no parameter has stands for it.
+                const target = name === 'parameters' ? uses.parameters : uses.variables;
+                target.add(first?.type === 'string' ? first.value.toLowerCase() : UNFOLLOWED);
+            }
+            if (node.namespace === undefined && RUNTIME_FUNCTION.test(name))
+                uses.runtime = true;
+            node.args.forEach((arg) => {
+                visit(arg, uses);
+            });
+            return;
+        }
+        case 'property':
+            visit(node.target, uses);
+            return;
+        case 'index':
+            visit(node.target, uses);
+            visit(node.index, uses);
+            return;
+        default:
+            return;
+    }
+}
+function expressionsIn(value) {
+    if (typeof value === 'string')
+        return isExpressionText(value) ? [value] : [];
+    if (Array.isArray(value))
+        return value.flatMap(expressionsIn);
+    if (isObject(value))
+        return Object.values(value).flatMap(expressionsIn);
+    return [];
+}
+
+const SECURE_TYPES = new Set(['securestring', 'secureobject']);
+/**
+ * A Key Vault reference as a parameter file or a nested deployment writes it
+ * (`{ "reference": { "keyVault": { "id": ... }, "secretName": ... } }`): the secret is read at deployment.
+ */
+function keyVaultReference(value) {
+    if (!isObject(value) || Object.keys(value).length !== 1)
+        return undefined;
+    const reference = value['reference'];
+    if (!isObject(reference) || !isObject(reference['keyVault']))
+        return undefined;
+    const vault = reference['keyVault']['id'];
+    const secret = reference['secretName'];
+    const ref = typeof vault === 'string' && typeof secret === 'string'
+        ? `keyvault(${vault.toLowerCase()}).secrets.${secret.toLowerCase()}`
+        : undefined;
+    return new Unknown('a Key Vault secret, read at deployment', ref);
+}
+/** Values the caller gives as text (`--param n=3`) for int and bool parameters become ints and bools. */
+function coerce(value, type) {
+    if (typeof value !== 'string' || typeof type !== 'string')
+        return value;
+    const t = type.toLowerCase();
+    if (t === 'int' && /^-?\d+$/.test(value.trim()))
+        return Number(value.trim());
+    if (t === 'bool' && /^(true|false)$/i.test(value.trim()))
+        return value.trim().toLowerCase() === 'true';
+    return value;
+}
+/**
+ * The parameter values of a template. Defaults are evaluated in order of declaration, each seeing the parameters
+ * before it (and the deployment scope); an expression error in a default makes that value unknown, naming the
+ * error. `unknownRef` names a parameter that has no value, so that every read of it is one value.
+ */
+function resolveParameters(template, given, scope, unknownRef) {
+    const values = {};
+    const origins = new Map();
+    const secureValues = [];
+    // Not yet resolved parameters read as unknown, so a default that reads a later one does not fail outright.
+    for (const name of Object.keys(template.parameters)) {
+        values[name] = new Unknown(`parameter '${name}' is resolved after this one`, unknownRef(name), false, true);
+    }
+    // A template that reads a parameter it does not declare fails to deploy; reading it as unknown keeps that one
+    // error from making every value of the expression it sits in (a whole `properties`) unknown.
+    const declared = new Set(Object.keys(template.parameters).map((n) => n.toLowerCase()));
+    for (const name of undeclaredParameters(template, declared)) {
+        values[name] = new Unknown(`the template reads parameter '${name}', which it does not declare`);
+    }
+    for (const [name, declaration] of Object.entries(template.parameters)) {
+        const lower = name.toLowerCase();
+        const pointer = `${template.pointer}/parameters${jsonPointer([name])}`;
+        const passed = given.get(lower);
+        let value;
+        if (passed !== undefined) {
+            value = coerce(passed.value, declaration['type']);
+            origins.set(lower, passed.origin);
+        }
+        else if ('defaultValue' in declaration) {
+            const raw = declaration['defaultValue'];
+            const at = `${pointer}/defaultValue`;
+            value = new Evaluator({ parameters: values, functions: template.functions, scope }).evaluateJson(raw, {
+                onError: (error) => new Unknown(`cannot evaluate ${at}${jsonPointer(error.jsonPath)}: ${error.message}`),
+            });
+            origins.set(lower, originOf(raw, at, value, { parameters: origins, variables: {} }) ?? { kind: 'code', pointer: at });
+        }
+        else if (declaration['nullable'] === true) {
+            value = null;
+            origins.set(lower, { kind: 'outside' });
+        }
+        else {
+            // Given at deployment, so known before anything the deployment creates: it may be any existing object's
+            // ID, but never one of the principals this template makes.
+            value = new Unknown(`no value given for parameter '${name}'`, unknownRef(name), false, true);
+            origins.set(lower, { kind: 'outside' });
+        }
+        values[name] = value;
+        const type = declaration['type'];
+        if (typeof type === 'string' && SECURE_TYPES.has(type.toLowerCase()))
+            collectStrings$1(value, secureValues);
+    }
+    return { values, origins, secureValues };
+}
+/** Values given by the caller: plain values, or Key Vault references as a parameter file writes them. */
+function callerParameters(parameters) {
+    const given = new Map();
+    for (const [name, value] of Object.entries(parameters ?? {})) {
+        given.set(name.toLowerCase(), {
+            value: keyVaultReference(value) ?? fromJson(value),
+            origin: { kind: 'outside' },
+        });
+    }
+    return given;
+}
+const PARAMETER_READ = /parameters\(\s*'([^']+)'\s*\)/gi;
+/** Names of parameters the template's expressions read but its `parameters` section does not declare. */
+function undeclaredParameters(template, declared) {
+    const found = new Set();
+    const visit = (value, nestedTemplate) => {
+        if (typeof value === 'string') {
+            if (!value.startsWith('[') || value.startsWith('[[') || !value.includes('parameters'))
+                return;
+            for (const match of value.matchAll(PARAMETER_READ)) {
+                const name = match[1] ?? '';
+                if (!declared.has(name.toLowerCase()))
+                    found.add(name);
+            }
+        }
+        else if (Array.isArray(value)) {
+            for (const v of value)
+                visit(v, false);
+        }
+        else if (isObject(value)) {
+            const deployment = String(value['type']).toLowerCase() === 'microsoft.resources/deployments';
+            for (const [key, item] of Object.entries(value)) {
+                // A nested deployment's template has parameters of its own (or is evaluated with these: outer scope,
+                // rare enough not to be worth the walk).
+                if (nestedTemplate && key.toLowerCase() === 'template')
+                    continue;
+                visit(item, deployment && key.toLowerCase() === 'properties');
+            }
+        }
+    };
+    visit(template.variables, false);
+    visit(template.outputs, false);
+    for (const declaration of template.resources)
+        visit(declaration.raw, false);
+    for (const children of template.children.values())
+        for (const child of children)
+            visit(child.raw, false);
+    return found;
+}
+function collectStrings$1(value, out) {
+    if (typeof value === 'string') {
+        if (value !== '')
+            out.push(value);
+    }
+    else if (Array.isArray(value)) {
+        for (const v of value)
+            collectStrings$1(v, out);
+    }
+    else if (value !== null && typeof value === 'object' && !(value instanceof Unknown)) {
+        for (const v of Object.values(value))
+            collectStrings$1(v, out);
+    }
+}
+
 /**
  * A copy of `value` with secrets replaced by "[redacted]": values under secret keys, and values the input marks
  * sensitive (a mirror object with `true` where a value is sensitive, as Terraform's after_sensitive). Every secret
@@ -54216,78 +58459,1464 @@ function collectStrings(value, collect) {
 }
 
 /**
- * Parses an ARM scope (or any resource ID). Case-insensitive, because AKS returns `resourcegroups` in lower case and
- * users write `resourceGroups`. Returns undefined for a string that is not a scope.
+ * An evaluated ARM value for `raw`, with secrets redacted as redactSecrets does (values under secret keys), and the
+ * values of secure parameters wherever they ended up. Unknowns stay unknowns: redactSecrets copies every object
+ * it meets into a plain one, which would turn an Unknown into `{reason, ref}`, so only Unknown-free secrets go to it.
  */
-function parseScope(id) {
-    const trimmed = id.trim().replace(/\/+$/, '');
-    if (trimmed === '')
-        return { id: '/', level: 'managementGroup' };
-    const parts = trimmed.split('/');
-    if (parts[0] !== '' || parts.length < 2)
-        return undefined;
-    const segments = parts.slice(1);
-    const lower = segments.map((s) => s.toLowerCase());
-    if (lower[0] === 'providers' && lower[1] === 'microsoft.management' && lower[2] === 'managementgroups') {
-        return segments.length === 4 ? { id: trimmed, level: 'managementGroup' } : undefined;
+function redactEvaluated(value, secureValues, collect) {
+    if (isUnknown(value) || value === null)
+        return value;
+    if (typeof value === 'string') {
+        if (!secureValues.has(value))
+            return value;
+        collect(value);
+        return REDACTED;
     }
-    if (lower[0] !== 'subscriptions' || segments[1] === undefined || segments[1] === '')
-        return undefined;
-    const subscriptionId = segments[1];
-    if (segments.length === 2)
-        return { id: trimmed, level: 'subscription', subscriptionId };
-    if (lower[2] !== 'resourcegroups' || segments[3] === undefined) {
-        return lower[2] === 'providers' ? resourceScope(trimmed, segments.slice(3), subscriptionId) : undefined;
+    if (Array.isArray(value))
+        return value.map((item) => redactEvaluated(item, secureValues, collect));
+    if (!isArmObject(value))
+        return value;
+    const out = {};
+    for (const [key, item] of Object.entries(value)) {
+        if (!isSecretKey(key))
+            out[key] = redactEvaluated(item, secureValues, collect);
+        else if (findUnknown(item) === undefined)
+            out[key] = redactSecrets(item, true, collect);
+        else
+            out[key] = isUnknown(item) ? item : REDACTED;
     }
-    const resourceGroup = segments[3];
-    if (segments.length === 4)
-        return { id: trimmed, level: 'resourceGroup', subscriptionId, resourceGroup };
-    if (lower[4] !== 'providers')
-        return undefined;
-    return resourceScope(trimmed, segments.slice(5), subscriptionId, resourceGroup);
+    return out;
 }
-/** `namespace/type/name(/type/name)*` after `providers/` gives the type `namespace/type(/type)*`. */
-function resourceScope(id, rest, subscriptionId, resourceGroup) {
-    const [namespace, ...typeAndNames] = rest;
-    if (namespace === undefined || typeAndNames.length < 2 || typeAndNames.length % 2 !== 0)
-        return undefined;
-    const types = typeAndNames.filter((_, i) => i % 2 === 0);
-    const scope = {
-        id,
-        level: 'resource',
-        resourceType: [namespace, ...types].join('/'),
-        subscriptionId,
+
+/** The deployment kind a template's `$schema` is for; undefined for a schema this adapter does not recognise. */
+function scopeKindOfSchema(schema) {
+    const lower = schema?.toLowerCase() ?? '';
+    if (lower.includes('subscriptiondeploymenttemplate'))
+        return 'subscription';
+    if (lower.includes('managementgroupdeploymenttemplate'))
+        return 'managementGroup';
+    if (lower.includes('tenantdeploymenttemplate'))
+        return 'tenant';
+    if (lower.includes('deploymenttemplate'))
+        return 'resourceGroup';
+    return undefined;
+}
+/** The input template's scope: what the caller says, placeholders (SCOPE_PLACEHOLDERS) for the rest. */
+function rootScope(kind, options = {}) {
+    const filled = {
+        kind,
+        tenantId: options.tenantId ?? SCOPE_PLACEHOLDERS.tenantId,
+        subscriptionId: options.subscriptionId ?? SCOPE_PLACEHOLDERS.subscriptionId,
+        resourceGroupName: options.resourceGroupName ?? SCOPE_PLACEHOLDERS.resourceGroupName,
+        managementGroupName: options.managementGroupName ?? SCOPE_PLACEHOLDERS.managementGroupName,
+        location: options.location ?? SCOPE_PLACEHOLDERS.location,
+        deploymentName: options.deploymentName ?? SCOPE_PLACEHOLDERS.deploymentName,
     };
-    if (resourceGroup !== undefined)
-        scope.resourceGroup = resourceGroup;
-    return scope;
+    return withScope(options.environment === undefined ? filled : { ...filled, environment: options.environment }, options);
+}
+function withScope(parts, extra = {}) {
+    const options = {
+        kind: parts.kind,
+        tenantId: parts.tenantId,
+        subscriptionId: parts.subscriptionId,
+        resourceGroupName: parts.resourceGroupName,
+        managementGroupName: parts.managementGroupName,
+        location: parts.location,
+        deploymentName: parts.deploymentName,
+    };
+    if (extra.subscriptionDisplayName !== undefined)
+        options.subscriptionDisplayName = extra.subscriptionDisplayName;
+    if (parts.environment !== undefined)
+        options.environment = parts.environment;
+    return { ...parts, scope: deploymentScope(options) };
+}
+/** The ID of the scope as parts: a resource group, a subscription, a management group, or the tenant root (none). */
+function scopeIdParts(scope) {
+    switch (scope.kind) {
+        case 'resourceGroup':
+            return ['/subscriptions/', scope.subscriptionId, '/resourceGroups/', scope.resourceGroupName];
+        case 'subscription':
+            return ['/subscriptions/', scope.subscriptionId];
+        case 'managementGroup':
+            return ['/providers/Microsoft.Management/managementGroups/', scope.managementGroupName];
+        case 'tenant':
+            return [];
+    }
+}
+/** The scope's ID as a value: where a role assignment without `scope` applies. The tenant root is '/'. */
+function scopeId(scope) {
+    const parts = scopeIdParts(scope);
+    return parts.length === 0 ? '/' : joinParts(parts);
+}
+function part(value) {
+    if (typeof value === 'string' && value !== '')
+        return value;
+    if (isUnknown(value))
+        return value;
+    return undefined;
 }
 /**
- * A known resource ID and every scope above it, innermost first: a subnet, its virtual network, the resource group,
- * the subscription (and the tenant root for management groups). A role at any of them applies to the resource.
+ * The scope of a nested deployment's template. Its `resourceGroup` and `subscriptionId` move it to another group or
+ * subscription; a `scope` naming a management group, or '/', moves it up. The location of another resource group
+ * is not known here, so `resourceGroup().location` there is unknown.
  */
-function ancestorScopes(id) {
-    const parsed = parseScope(id);
-    if (parsed === undefined || typeof parsed.id !== 'string')
-        return [id];
-    const trimmed = parsed.id;
-    const chain = [trimmed];
-    if (parsed.level === 'resource') {
-        // Parent resources: drop one `/type/name` pair at a time, down to `providers/<namespace>/<type>/<name>`.
-        const parts = trimmed.split('/');
-        const providers = parts.findIndex((p, i) => p.toLowerCase() === 'providers' && i > 0);
-        for (let end = parts.length - 2; end > providers + 3; end -= 2)
-            chain.push(parts.slice(0, end).join('/'));
+function nestedScope(parent, target) {
+    const group = part(target.resourceGroup);
+    const subscription = part(target.subscriptionId);
+    const location = part(target.location);
+    const base = { ...parent, deploymentName: target.name };
+    const scope = part(target.scope);
+    if (typeof scope === 'string') {
+        const mg = /^\/?providers\/Microsoft\.Management\/managementGroups\/([^/]+)$/i.exec(scope);
+        if (mg?.[1] !== undefined)
+            return withScope({
+                ...base,
+                kind: 'managementGroup',
+                managementGroupName: mg[1],
+                location: location ?? parent.location,
+            });
+        if (scope === '/')
+            return withScope({ ...base, kind: 'tenant', location: location ?? parent.location });
     }
-    if (typeof parsed.subscriptionId === 'string') {
-        const subscription = `/subscriptions/${parsed.subscriptionId}`;
-        if (typeof parsed.resourceGroup === 'string' && parsed.level !== 'resourceGroup') {
-            chain.push(`${subscription}/resourceGroups/${parsed.resourceGroup}`);
+    if (group !== undefined) {
+        const sameGroup = parent.kind === 'resourceGroup' &&
+            subscription === undefined &&
+            typeof group === 'string' &&
+            typeof parent.resourceGroupName === 'string' &&
+            group.toLowerCase() === parent.resourceGroupName.toLowerCase();
+        const groupLocation = sameGroup
+            ? parent.location
+            : new Unknown('the location of another resource group', `resourcegroup(${describePart(subscription ?? parent.subscriptionId)}/${describePart(group)}).location`);
+        return withScope({
+            ...base,
+            kind: 'resourceGroup',
+            subscriptionId: subscription ?? parent.subscriptionId,
+            resourceGroupName: group,
+            location: groupLocation,
+        });
+    }
+    if (subscription !== undefined) {
+        // From a resource group, a deployment that names only a subscription (and a location) deploys to it.
+        if (parent.kind !== 'resourceGroup' || location !== undefined) {
+            return withScope({
+                ...base,
+                kind: 'subscription',
+                subscriptionId: subscription,
+                location: location ?? parent.location,
+            });
         }
-        if (parsed.level !== 'subscription')
-            chain.push(subscription);
+        return withScope({ ...base, subscriptionId: subscription });
     }
-    return chain;
+    return withScope(location === undefined || parent.kind === 'resourceGroup' ? base : { ...base, location });
+}
+function describePart(value) {
+    return typeof value === 'string' ? value.toLowerCase() : `{${value.ref ?? '?'}}`;
+}
+
+/** JSON pointer segments, unescaped (RFC 6901). */
+function pointerSegments(pointer) {
+    if (pointer === '')
+        return [];
+    return pointer
+        .slice(1)
+        .split('/')
+        .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
+}
+/**
+ * Lines of JSON pointers in the input text, for error messages and for the source of a field's value. The text is
+ * parsed with positions only when a line is asked for: most runs never need one.
+ */
+class SourceLocator {
+    text;
+    file;
+    tree = null;
+    constructor(text, file) {
+        this.text = text;
+        this.file = file;
+    }
+    /** Line and column where the value at `pointer` starts (its property name, for a property). */
+    position(pointer) {
+        const node = this.node(pointer);
+        if (node === undefined)
+            return undefined;
+        const at = node.parent?.type === 'property' ? node.parent : node;
+        return lineColumn(this.text, at.offset);
+    }
+    /** The lines the value at `pointer` spans. */
+    location(pointer) {
+        const node = this.node(pointer);
+        if (node === undefined)
+            return undefined;
+        const at = node.parent?.type === 'property' ? node.parent : node;
+        return {
+            file: this.file,
+            line: lineColumn(this.text, at.offset).line,
+            endLine: lineColumn(this.text, node.offset + node.length).line,
+        };
+    }
+    node(pointer) {
+        if (this.tree === null)
+            this.tree = parseTree(this.text);
+        let node = this.tree;
+        for (const segment of pointerSegments(pointer)) {
+            if (node === undefined)
+                return undefined;
+            node = node.type === 'array' ? node.children?.[Number(segment)] : propertyValue(node, segment);
+        }
+        return node;
+    }
+}
+function propertyValue(node, key) {
+    if (node.type !== 'object')
+        return undefined;
+    for (const property of node.children ?? []) {
+        if (property.children?.[0]?.value === key)
+            return property.children[1];
+    }
+    return undefined;
+}
+
+/** One line naming the file, the JSON pointer and its line, as every input error does. */
+function templateError(context, pointer, detail) {
+    const position = context.locator.position(pointer);
+    return new InputError(position === undefined ? { file: context.file, pointer } : { file: context.file, pointer, ...position }, detail);
+}
+/**
+ * Reads the sections of a template and checks the shapes the adapter relies on; anything malformed is an
+ * InputError at its place. Values inside resources are checked later, by evaluation.
+ */
+function readTemplate(value, pointer, context) {
+    if (!isObject(value)) {
+        throw templateError(context, pointer, `expected an ARM template (a JSON object), got ${describe$1(value)}`);
+    }
+    const section = (name) => {
+        const found = member(value, name);
+        if (found === undefined || found === null)
+            return {};
+        if (!isObject(found)) {
+            throw templateError(context, `${pointer}/${name}`, `'${name}' must be an object, got ${describe$1(found)}`);
+        }
+        return found;
+    };
+    const parameters = {};
+    for (const [name, declaration] of Object.entries(section('parameters'))) {
+        if (!isObject(declaration)) {
+            throw templateError(context, `${pointer}/parameters${jsonPointer([name])}`, `parameter '${name}' must be an object with a type, got ${describe$1(declaration)}`);
+        }
+        parameters[name] = declaration;
+    }
+    const rawResources = member(value, 'resources');
+    const languageVersion = member(value, 'languageVersion');
+    const symbolic = (typeof languageVersion === 'string' && languageVersion.startsWith('2')) || isObject(rawResources);
+    const children = new Map();
+    const resources = readResources(rawResources, `${pointer}/resources`, symbolic, undefined, children, context);
+    const schema = member(value, '$schema');
+    return {
+        pointer,
+        schema: typeof schema === 'string' ? schema : undefined,
+        symbolic,
+        parameters,
+        variables: section('variables'),
+        functions: member(value, 'functions'),
+        resources,
+        children,
+        outputs: section('outputs'),
+    };
+}
+function readResources(raw, pointer, symbolic, parent, children, context) {
+    if (raw === undefined || raw === null)
+        return [];
+    let entries;
+    if (Array.isArray(raw))
+        entries = raw.map((r, i) => [`${pointer}/${i}`, r, undefined]);
+    else if (isObject(raw) && symbolic && parent === undefined) {
+        entries = Object.entries(raw).map(([name, r]) => [`${pointer}${jsonPointer([name])}`, r, name]);
+    }
+    else {
+        throw templateError(context, pointer, `'resources' must be an array${symbolic ? ' or an object of symbolic names' : ''}, got ${describe$1(raw)}`);
+    }
+    const declarations = [];
+    for (const [at, resource, symbolicName] of entries) {
+        if (!isObject(resource)) {
+            throw templateError(context, at, `a resource must be an object, got ${describe$1(resource)}`);
+        }
+        const type = member(resource, 'type');
+        if (typeof type !== 'string' || type === '') {
+            throw templateError(context, at, "a resource must have a 'type' string");
+        }
+        const declaration = { raw: resource, type, pointer: at };
+        if (symbolicName !== undefined)
+            declaration.symbolicName = symbolicName;
+        if (parent !== undefined)
+            declaration.parent = parent;
+        declarations.push(declaration);
+        const nested = member(resource, 'resources');
+        if (nested !== undefined && nested !== null) {
+            children.set(at, readResources(nested, `${at}/resources`, false, declaration, children, context));
+        }
+    }
+    return declarations;
+}
+/** A member of a template object: ARM reads template keys case-insensitively, as it reads property names. */
+function member(object, key) {
+    if (Object.hasOwn(object, key))
+        return object[key];
+    const lower = key.toLowerCase();
+    const found = Object.keys(object).find((k) => k.toLowerCase() === lower);
+    return found === undefined ? undefined : object[found];
+}
+function describe$1(value) {
+    if (value === null)
+        return 'null';
+    if (Array.isArray(value))
+        return 'an array';
+    return typeof value === 'object' ? 'an object' : `a ${typeof value}`;
+}
+
+class IdentityError extends Error {
+}
+/** `Microsoft.Web/sites/providers/roleAssignments`: an extension resource written as a child of its scope. */
+const LEGACY_EXTENSION = /^(.+?)\/providers\/(.+)$/i;
+/**
+ * The identity of a resource from its type, its evaluated name and `scope`, at the deployment's scope. A relative
+ * `scope` (`Microsoft.ContainerRegistry/registries/acr`, as Bicep writes an extension resource's scope in the same
+ * deployment) is a resource of the deployment's scope. Throws IdentityError when the name does not fit the type.
+ */
+function identify(type, name, scopeValue, run) {
+    if (typeof name !== 'string' && !isUnknown(name)) {
+        throw new IdentityError(`its name must be a string, got ${name === null ? 'null' : typeof name}`);
+    }
+    const legacy = LEGACY_EXTENSION.exec(type);
+    if (legacy?.[1] !== undefined && legacy[2] !== undefined)
+        return legacyExtension(legacy[1], legacy[2], name, run);
+    const types = type.split('/');
+    const typeSegments = types.length - 1;
+    const names = typeof name === 'string' ? name.split('/') : [name];
+    const ownName = typeof name === 'string' ? (names[names.length - 1] ?? name) : name;
+    let prefix;
+    let scope;
+    const given = typeof scopeValue === 'string' || isUnknown(scopeValue) ? scopeValue : undefined;
+    if (given !== undefined && given !== '') {
+        if (typeof given === 'string' && given.startsWith('/'))
+            prefix = [given.replace(/\/+$/, '')];
+        else if (typeof given === 'string')
+            prefix = [...scopeIdParts(run), '/providers/', given.replace(/^\/+|\/+$/g, '')];
+        else
+            prefix = [given];
+        scope = prefix.length === 1 && prefix[0] !== undefined ? prefix[0] : joinParts(prefix);
+    }
+    else {
+        prefix = scopeIdParts(run);
+        scope = scopeId(run);
+    }
+    if (type.toLowerCase() === 'microsoft.resources/resourcegroups' &&
+        given === undefined &&
+        run.kind === 'subscription') {
+        // Resource groups are the one type whose ID has no `providers` segment.
+        const id = joinParts(['/subscriptions/', run.subscriptionId, '/resourceGroups/', names[0] ?? '']);
+        return { type, name, ownName, id, scope };
+    }
+    let id;
+    let parentId;
+    if (typeof name === 'string' && names.length !== typeSegments) {
+        throw new IdentityError(`its name '${name}' has ${names.length} segment${names.length === 1 ? '' : 's'}, but type ${type} needs ${typeSegments}`);
+    }
+    if (typeof name === 'string' || typeSegments === 1) {
+        id = buildResourceId(prefix, type, names);
+        if (typeSegments > 1)
+            parentId = buildResourceId(prefix, types.slice(0, -1).join('/'), names.slice(0, -1));
+    }
+    else {
+        id = new Unknown(name.reason);
+    }
+    const identity = { type, name, ownName, id, scope };
+    if (parentId !== undefined)
+        identity.parentId = parentId;
+    return identity;
+}
+function legacyExtension(parentType, extension, name, run) {
+    const parentSegments = parentType.split('/').length - 1;
+    if (typeof name !== 'string') {
+        const unknown = new Unknown(name.reason);
+        return { type: extensionType(undefined, extension), name, ownName: name, id: unknown, scope: unknown };
+    }
+    const segments = name.split('/');
+    const extensionSegments = extension.split('/').length;
+    if (segments.length !== parentSegments + 1 + extensionSegments) {
+        throw new IdentityError(`its name '${name}' does not fit the form '<parent>/<namespace>/<name>' of type ${parentType}/providers/${extension}`);
+    }
+    const parentNames = segments.slice(0, parentSegments);
+    const namespace = segments[parentSegments] ?? '';
+    const ownNames = segments.slice(parentSegments + 1);
+    const parentId = buildResourceId(scopeIdParts(run), parentType, parentNames);
+    const type = extensionType(namespace, extension);
+    const id = buildResourceId([parentId], type, ownNames);
+    return { type, name, ownName: ownNames[ownNames.length - 1] ?? name, id, scope: parentId };
+}
+/** `roleAssignments` under `Microsoft.Authorization` is `Microsoft.Authorization/roleAssignments`. */
+function extensionType(namespace, extension) {
+    return `${namespace ?? 'Microsoft.Authorization'}/${extension}`;
+}
+
+/** Deeper than this, a failing expression is left unknown as a whole. */
+const MAX_RECOVERY_DEPTH = 12;
+/**
+ * Compiled Bicep often builds a whole value (a cluster's `properties`) with one expression:
+ * `union(createObject('aadProfile', …, 'disableLocalAccounts', …), if(…), …)`. An error in one corner of it (a
+ * parameter the template does not declare, a malformed pair) would make the whole value unknown. When the whole
+ * expression fails, its object- and array-building calls (createObject, union, if, createArray) are evaluated
+ * part by part instead, so that only the parts that fail are unknown, each naming its error. A pair of
+ * createObject without a key is dropped: there is no key to keep its value under.
+ */
+function evaluateRecovering(evaluator, text, copy, describe) {
+    let root;
+    try {
+        const parsed = parseTemplateString(text);
+        if (parsed.kind === 'literal')
+            return parsed.value;
+        root = parsed.root;
+    }
+    catch (error) {
+        if (error instanceof ExpressionError)
+            return new Unknown(describe(error));
+        throw error;
+    }
+    return new Recovery(evaluator, copy, describe).value(root, text.slice(1, -1), 1, 0);
+}
+class Recovery {
+    evaluator;
+    copy;
+    describe;
+    constructor(evaluator, copy, describe) {
+        this.evaluator = evaluator;
+        this.copy = copy;
+        this.describe = describe;
+    }
+    /** The value of the sub-expression `source` (the text of `node`), recovering inside it when it fails. */
+    value(node, source, base, depth) {
+        try {
+            return this.evaluator.evaluate(`[${source}]`, this.copy === undefined ? {} : { copy: this.copy });
+        }
+        catch (error) {
+            if (!(error instanceof ExpressionError))
+                throw error;
+            const failed = new Unknown(this.describe(error));
+            if (node.type !== 'call' || node.namespace !== undefined || depth >= MAX_RECOVERY_DEPTH)
+                return failed;
+            const args = argumentTexts(source, node.offset - base);
+            if (args === undefined || args.length !== node.args.length)
+                return failed;
+            const part = (i) => {
+                const arg = node.args[i];
+                const text = args[i];
+                return arg === undefined || text === undefined
+                    ? null
+                    : this.value(arg, text.text, base + text.start, depth + 1);
+            };
+            switch (node.name.toLowerCase()) {
+                case 'createobject':
+                    return this.combine('createObject', node.args.length - (node.args.length % 2), part) ?? failed;
+                case 'union':
+                case 'createarray':
+                    return this.combine(node.name, node.args.length, part) ?? failed;
+                case 'if': {
+                    const condition = part(0);
+                    return typeof condition === 'boolean' ? part(condition ? 1 : 2) : failed;
+                }
+                default:
+                    return failed;
+            }
+        }
+    }
+    /** `fn(a0, a1, …)` over the recovered values of the first `count` arguments. */
+    combine(fn, count, part) {
+        const parameters = {};
+        const names = [];
+        for (let i = 0; i < count; i++) {
+            parameters[`a${i}`] = part(i);
+            names.push(`parameters('a${i}')`);
+        }
+        try {
+            return new Evaluator({ parameters }).evaluate(`[${fn}(${names.join(', ')})]`);
+        }
+        catch (error) {
+            if (error instanceof ExpressionError)
+                return undefined;
+            throw error;
+        }
+    }
+}
+/**
+ * The texts of a call's arguments, with where each starts in `source`: the call's name starts at `start`, its
+ * arguments follow in parentheses, split at commas outside strings, parentheses and brackets.
+ */
+function argumentTexts(source, start) {
+    const open = source.indexOf('(', start);
+    if (open === -1)
+        return undefined;
+    const args = [];
+    let depth = 0;
+    let inString = false;
+    let from = open + 1;
+    const push = (end) => {
+        const raw = source.slice(from, end);
+        const lead = raw.length - raw.trimStart().length;
+        if (raw.trim() !== '')
+            args.push({ text: raw.trim(), start: from + lead });
+    };
+    for (let i = open + 1; i < source.length; i++) {
+        const c = source[i];
+        if (inString) {
+            if (c === "'") {
+                if (source[i + 1] === "'")
+                    i++;
+                else
+                    inString = false;
+            }
+            continue;
+        }
+        if (c === "'")
+            inString = true;
+        else if (c === '(' || c === '[')
+            depth++;
+        else if (c === ')' || c === ']') {
+            if (depth === 0) {
+                push(i);
+                return args;
+            }
+            depth--;
+        }
+        else if (c === ',' && depth === 0) {
+            push(i);
+            from = i + 1;
+        }
+    }
+    return undefined;
+}
+
+/** The reason of a value read from a resource that exists before the deployment (`existing`, or not declared). */
+const READ_AT_DEPLOYMENT = 'read from the existing resource at deployment';
+/** Last path segments of `reference()` reads that identify the resource alone: principal, client and object IDs. */
+const IDENTIFIERS$1 = new Set(['principalid', 'objectid', 'clientid', 'issuerurl', 'resourceid']);
+const DEPLOYMENTS = 'microsoft.resources/deployments';
+/** Keys of a resource that describe how it is deployed rather than what it is: not evaluated as its values. */
+const NOT_VALUES = new Set(['copy', 'condition', 'dependson', 'resources', 'comments', 'existing', 'import']);
+/** What all templates of one input share: the resources by ID, secure values, the document. */
+class Expansion {
+    document;
+    byId = new Map();
+    secureValues = new Set();
+    empty = [];
+    constructor(document) {
+        this.document = document;
+    }
+    register(instance) {
+        if (typeof instance.id !== 'string')
+            return;
+        const key = instance.id.toLowerCase();
+        if (!this.byId.has(key))
+            this.byId.set(key, instance);
+    }
+    find(id) {
+        return this.byId.get(id.toLowerCase().replace(/\/+$/, ''));
+    }
+}
+/**
+ * One template (the input's, or the template of a nested deployment) being expanded: its parameters resolved, its
+ * resources declared once per copy iteration with their IDs, its nested deployments expanded in turn. Resource
+ * values and outputs are evaluated on demand, once: a parent reads a module's outputs through `reference()`.
+ */
+class TemplateRun {
+    expansion;
+    template;
+    scope;
+    keyPrefix;
+    instances = [];
+    evaluator;
+    origins;
+    bySymbol = new Map();
+    byName = new Map();
+    outputsState;
+    constructor(expansion, template, scope, 
+    /** Prefixes the keys of resources whose ID is unknown, so that two modules' resources never share one. */
+    keyPrefix, evaluation) {
+        this.expansion = expansion;
+        this.template = template;
+        this.scope = scope;
+        this.keyPrefix = keyPrefix;
+        const made = typeof evaluation === 'function' ? evaluation(this) : evaluation;
+        this.evaluator = made.evaluator;
+        this.origins = made.origins;
+    }
+    /** The input template, with the caller's parameter values. */
+    static root(expansion, template, scope, given) {
+        return new TemplateRun(expansion, template, scope, '', (run) => run.innerEvaluation(given, (n) => `parameters('${n}')`));
+    }
+    innerEvaluation(given, unknownRef) {
+        const resolved = resolveParameters(this.template, given, this.scope.scope, unknownRef);
+        resolved.secureValues.forEach((v) => this.expansion.secureValues.add(v));
+        return {
+            evaluator: new Evaluator({
+                parameters: resolved.values,
+                variables: this.template.variables,
+                functions: this.template.functions,
+                scope: this.scope.scope,
+                resolveReference: (request) => this.resolveReference(request),
+                resolveResourceInfo: (name) => this.resourceInfo(name),
+            }),
+            origins: { parameters: resolved.origins, variables: this.template.variables },
+        };
+    }
+    /** Declares every resource, then expands every nested deployment (which declares its own in turn). */
+    declare() {
+        for (const declaration of this.template.resources)
+            this.declareResource(declaration, undefined);
+        for (const instance of this.instances) {
+            if (instance.type.toLowerCase() === DEPLOYMENTS)
+                this.childOf(instance);
+        }
+    }
+    /** This template's instances and, after each nested deployment, the instances of its template, in order. */
+    *all() {
+        for (const instance of this.instances) {
+            yield instance;
+            if (instance.child instanceof TemplateRun)
+                yield* instance.child.all();
+        }
+    }
+    /** Evaluates an expression-bearing value; an error is returned rather than thrown. */
+    evaluateValue(raw, copy) {
+        try {
+            return this.evaluator.evaluateJson(raw, copy === undefined ? {} : { copy });
+        }
+        catch (error) {
+            if (error instanceof ExpressionError)
+                return error;
+            throw error;
+        }
+    }
+    declareResource(declaration, parent) {
+        for (const iteration of this.iterations(declaration, parent)) {
+            const instance = this.instanceOf(declaration, parent, iteration);
+            this.instances.push(instance);
+            this.expansion.register(instance);
+            if (declaration.symbolicName !== undefined) {
+                const list = this.bySymbol.get(declaration.symbolicName.toLowerCase()) ?? [];
+                list.push(instance);
+                this.bySymbol.set(declaration.symbolicName.toLowerCase(), list);
+            }
+            if (typeof instance.name === 'string' && !this.byName.has(instance.name.toLowerCase())) {
+                this.byName.set(instance.name.toLowerCase(), instance);
+            }
+            for (const child of this.template.children.get(declaration.pointer) ?? [])
+                this.declareResource(child, instance);
+        }
+    }
+    /** The iterations of a resource's copy loop (one, without a loop), inside those of the resource it is nested in. */
+    iterations(declaration, parent) {
+        const outer = parent?.copy;
+        const label = parent?.copyLabel ?? '';
+        const loop = member(declaration.raw, 'copy');
+        if (loop === undefined || loop === null)
+            return [{ copy: outer, label }];
+        if (!isObject(loop))
+            return [{ copy: outer, label, problem: "its 'copy' must be an object with a name and a count" }];
+        const name = typeof loop['name'] === 'string' ? loop['name'] : '';
+        const count = this.evaluateValue(loop['count'], outer);
+        if (count instanceof ExpressionError) {
+            return [
+                {
+                    copy: outer,
+                    label: `${label}[*]`,
+                    problem: `its copy count cannot be evaluated: ${count.message}`,
+                },
+            ];
+        }
+        if (isUnknown(count))
+            return [{ copy: outer, label: `${label}[*]` }];
+        if (typeof count !== 'number' || !Number.isInteger(count) || count < 0 || count > 800) {
+            return [{ copy: outer, label: `${label}[*]`, problem: `its copy count must be an int from 0 to 800` }];
+        }
+        if (count === 0 && isModelledType(declaration.type)) {
+            this.expansion.empty.push({
+                declaration,
+                key: this.keyPrefix + (declaration.symbolicName ?? `${declaration.type}/${nameText(declaration)}`),
+                type: declaration.type,
+                reason: `its copy loop '${name}' has a count of 0`,
+            });
+        }
+        return Array.from({ length: count }, (_, index) => ({
+            copy: { index, named: { ...(outer?.named ?? {}), [name]: index } },
+            label: `${label}[${index}]`,
+        }));
+    }
+    instanceOf(declaration, parent, iteration) {
+        const raw = declaration.raw;
+        const copy = iteration.copy;
+        const read = (key) => {
+            const found = findKey$1(raw, key);
+            return found === undefined ? undefined : this.evaluateValue(raw[found], copy);
+        };
+        let type = declaration.type;
+        let name = read('name') ?? '';
+        // A child nested in its parent names its type and name relative to the parent's.
+        if (parent !== undefined && !/^[^/]*\./.test(type)) {
+            type = `${parent.type}/${type}`;
+            if (!(name instanceof ExpressionError))
+                name = joinName(parent.name, name);
+        }
+        const existing = member(raw, 'existing') === true;
+        const conditionValue = read('condition');
+        const condition = parent?.condition === false
+            ? false
+            : conditionValue === undefined
+                ? (parent?.condition ?? true)
+                : conditionValue instanceof ExpressionError
+                    ? new Unknown(`its condition cannot be evaluated: ${conditionValue.message}`)
+                    : typeof conditionValue === 'boolean' || isUnknown(conditionValue)
+                        ? conditionValue
+                        : new Unknown(`its condition is not a bool`);
+        const instance = {
+            run: this,
+            declaration,
+            copy,
+            copyLabel: iteration.label,
+            type,
+            name: new Unknown('not read'),
+            ownName: new Unknown('not read'),
+            id: new Unknown('not read'),
+            scope: new Unknown('not read'),
+            existing,
+            condition,
+            key: '',
+        };
+        const scopeValue = read('scope');
+        const isDeployment = type.toLowerCase() === DEPLOYMENTS;
+        try {
+            if (name instanceof ExpressionError)
+                throw new IdentityError(`its name cannot be evaluated: ${name.message}`);
+            if (scopeValue instanceof ExpressionError) {
+                throw new IdentityError(`its scope cannot be evaluated: ${scopeValue.message}`);
+            }
+            if (isDeployment)
+                this.identifyDeployment(instance, name, read);
+            else {
+                const identity = identify(type, name, scopeValue, this.scope);
+                Object.assign(instance, identity);
+                if (parent !== undefined)
+                    instance.parentId = parent.id;
+                else if (isUnknown(identity.id) && identity.parentId === undefined)
+                    this.parentFromDependencies(instance);
+            }
+        }
+        catch (error) {
+            // buildResourceId reports a type that does not fit its names as a FunctionArgumentError.
+            const expected = error instanceof IdentityError ||
+                error instanceof ExpressionError ||
+                error instanceof FunctionArgumentError;
+            if (!expected)
+                throw error;
+            instance.problem = error.message;
+        }
+        if (iteration.problem !== undefined)
+            instance.problem = iteration.problem;
+        if (typeof instance.id !== 'string' && declaration.symbolicName !== undefined) {
+            instance.referenceTarget = declaration.symbolicName + iteration.label;
+        }
+        instance.key =
+            typeof instance.id === 'string'
+                ? instance.id
+                : parent !== undefined
+                    ? `${parent.key}/${declaration.type}/${nameText(declaration)}${iteration.label.slice(parent.copyLabel.length)}`
+                    : `${this.keyPrefix}${declaration.symbolicName ?? `${type}/${nameText(declaration)}`}${iteration.label}`;
+        return instance;
+    }
+    /**
+     * A nested deployment lives at the scope it deploys to (`resourceGroup`, `subscriptionId`, `scope`), as Bicep
+     * builds a module's ID when it reads the module's outputs.
+     */
+    identifyDeployment(instance, name, read) {
+        if (typeof name !== 'string' && !isUnknown(name))
+            throw new IdentityError('its name must be a string');
+        const value = (key) => {
+            const v = read(key);
+            if (v instanceof ExpressionError)
+                throw new IdentityError(`its ${key} cannot be evaluated: ${v.message}`);
+            return v;
+        };
+        const target = nestedScope(this.scope, {
+            name,
+            resourceGroup: value('resourceGroup'),
+            subscriptionId: value('subscriptionId'),
+            location: value('location'),
+            scope: value('scope'),
+        });
+        instance.target = target;
+        instance.name = name;
+        instance.ownName = name;
+        instance.id = buildResourceId(scopeIdParts(target), 'Microsoft.Resources/deployments', [name]);
+        instance.scope = instance.id;
+    }
+    /**
+     * A child resource whose name cannot be evaluated (its parent's name is a parameter without a value) still
+     * names its parent: Bicep always writes the parent among `dependsOn`. Its parent's ID then links it.
+     */
+    parentFromDependencies(instance) {
+        const types = instance.type.split('/');
+        if (types.length < 3)
+            return;
+        const parentType = types.slice(0, -1).join('/').toLowerCase();
+        const dependsOn = member(instance.declaration.raw, 'dependsOn');
+        if (!Array.isArray(dependsOn))
+            return;
+        for (const entry of dependsOn) {
+            if (typeof entry !== 'string')
+                continue;
+            const symbolic = this.bySymbol.get(entry.toLowerCase())?.[0];
+            if (symbolic !== undefined) {
+                if (symbolic.type.toLowerCase() === parentType)
+                    instance.parentId = symbolic.id;
+                continue;
+            }
+            const value = this.evaluateValue(entry, instance.copy);
+            const ref = typeof value === 'string' ? value : isUnknown(value) ? value.ref : undefined;
+            if (ref?.toLowerCase().includes(`/providers/${parentType}/`) === true &&
+                !/\/providers\/.*\/providers\//i.test(ref)) {
+                if (typeof value === 'string' || isUnknown(value))
+                    instance.parentId = value;
+                return;
+            }
+        }
+    }
+    /** The template of a nested deployment, read and declared on first use; undefined when there is none to read. */
+    childOf(instance) {
+        const state = instance.child;
+        if (state instanceof TemplateRun)
+            return state;
+        if (state !== undefined)
+            return undefined;
+        if (instance.condition === false || instance.existing || instance.problem !== undefined)
+            return undefined;
+        const properties = valueOfKey(instance.declaration.raw, 'properties');
+        if (!isObject(properties)) {
+            instance.child = { skipped: 'its properties are not an object the adapter can read' };
+            return undefined;
+        }
+        const template = valueOfKey(properties, 'template');
+        if (!isObject(template)) {
+            instance.child = {
+                skipped: valueOfKey(properties, 'templateLink') !== undefined
+                    ? 'a linked template (templateLink) is not read: scan the linked template, or its compiled form, on its own'
+                    : 'it has no template',
+            };
+            return undefined;
+        }
+        instance.child = 'building';
+        const propertiesKey = findKey$1(instance.declaration.raw, 'properties') ?? 'properties';
+        const templatePointer = `${instance.declaration.pointer}/${propertiesKey}/${findKey$1(properties, 'template') ?? 'template'}`;
+        const sections = readTemplate(template, templatePointer, this.expansion.document);
+        const options = valueOfKey(properties, 'expressionEvaluationOptions');
+        const scopeOption = isObject(options) ? valueOfKey(options, 'scope') : undefined;
+        const inner = typeof scopeOption === 'string' && scopeOption.toLowerCase() === 'inner';
+        const target = instance.target ?? this.scope;
+        const name = typeof instance.name === 'string' ? instance.name : instance.key;
+        const prefix = `${this.keyPrefix}${name}${instance.copyLabel}/`;
+        const run = inner
+            ? new TemplateRun(this.expansion, sections, target, prefix, (child) => child.innerEvaluation(this.passedParameters(instance, properties), (n) => `deployment(${name.toLowerCase()}).parameters('${n}')`))
+            : // An outer-scope template is evaluated as part of its parent: the parent's parameters and variables.
+                new TemplateRun(this.expansion, sections, target, prefix, {
+                    evaluator: this.evaluator,
+                    origins: this.origins,
+                });
+        instance.child = run;
+        run.declare();
+        return run;
+    }
+    /** The parameters a nested deployment passes to its template: values evaluated here, or Key Vault references. */
+    passedParameters(instance, properties) {
+        const given = new Map();
+        const section = valueOfKey(properties, 'parameters');
+        if (!isObject(section))
+            return given;
+        const base = `${instance.declaration.pointer}/properties/parameters`;
+        for (const [name, entry] of Object.entries(section)) {
+            const at = `${base}${jsonPointer([name])}`;
+            const keyVault = keyVaultReference(entry);
+            if (keyVault !== undefined) {
+                given.set(name.toLowerCase(), { value: keyVault, origin: { kind: 'outside' } });
+                continue;
+            }
+            if (!isObject(entry) || !('value' in entry)) {
+                given.set(name.toLowerCase(), {
+                    value: new Unknown(`parameter '${name}' is passed in a form the adapter does not read`),
+                    origin: { kind: 'unknown' },
+                });
+                continue;
+            }
+            const raw = entry['value'];
+            const value = this.evaluateResilient(raw, instance.copy, `${at}/value`);
+            given.set(name.toLowerCase(), {
+                value,
+                origin: originOf(raw, `${at}/value`, value, this.origins) ?? { kind: 'code', pointer: `${at}/value` },
+            });
+        }
+        return given;
+    }
+    /**
+     * The resource's values, evaluated once: an expression error in one property makes that property unknown,
+     * naming the error and where it is, and keeps the rest.
+     */
+    body(instance) {
+        if (instance.body === 'evaluating')
+            return undefined;
+        if (instance.body !== undefined)
+            return instance.body;
+        instance.body = 'evaluating';
+        const raw = {};
+        for (const [key, value] of Object.entries(instance.declaration.raw)) {
+            if (NOT_VALUES.has(key.toLowerCase()))
+                continue;
+            raw[key] =
+                key.toLowerCase() === 'properties' && instance.type.toLowerCase() === DEPLOYMENTS && isObject(value)
+                    ? withoutKey(value, 'template')
+                    : value;
+        }
+        const value = this.evaluateResilient(raw, instance.copy, instance.declaration.pointer);
+        const body = isArmObject(value) ? value : {};
+        instance.body = body;
+        return body;
+    }
+    /**
+     * Evaluates a value of the template at `pointer`: a string that fails is evaluated part by part where it builds
+     * objects (recover.ts), and what still fails is unknown, naming the error and where it is.
+     */
+    evaluateResilient(raw, copy, pointer) {
+        return this.evaluator.evaluateJson(raw, {
+            ...(copy === undefined ? {} : { copy }),
+            onError: (error) => {
+                const describe = (e) => `cannot evaluate ${pointer}${jsonPointer(error.jsonPath)}: ${e.message}`;
+                const text = rawAt$1(raw, error.jsonPath);
+                return typeof text === 'string'
+                    ? evaluateRecovering(this.evaluator, text, copy, describe)
+                    : new Unknown(describe(error));
+            },
+        });
+    }
+    /** The template's outputs by name, each `{ type, value }`, evaluated once. */
+    outputs() {
+        if (this.outputsState === 'building')
+            return undefined;
+        if (this.outputsState !== undefined)
+            return this.outputsState;
+        this.outputsState = 'building';
+        const outputs = {};
+        for (const [name, output] of Object.entries(this.template.outputs)) {
+            if (!isObject(output))
+                continue;
+            const at = `${this.template.pointer}/outputs${jsonPointer([name])}`;
+            const onError = (error) => new Unknown(`cannot evaluate ${at}${jsonPointer(error.jsonPath)}: ${error.message}`);
+            const loop = valueOfKey(output, 'copy');
+            let value;
+            if (isObject(loop)) {
+                const count = this.evaluator.evaluateJson(loop['count'], { onError });
+                value =
+                    typeof count === 'number' && Number.isInteger(count) && count >= 0 && count <= 800
+                        ? Array.from({ length: count }, (_, index) => this.evaluator.evaluateJson(loop['input'], { copy: { index }, onError }))
+                        : new Unknown(isUnknown(count) ? count.reason : `output '${name}' has no valid copy count`);
+            }
+            else {
+                value = this.evaluator.evaluateJson(valueOfKey(output, 'value'), { onError });
+            }
+            outputs[name] = { type: typeof output['type'] === 'string' ? output['type'] : 'object', value };
+        }
+        this.outputsState = outputs;
+        return outputs;
+    }
+    /** `resourceInfo(name)`, and the ID `reference(name)` refers to: by symbolic name (`aks`, `aks[2]`) or resource name. */
+    resourceInfo(name) {
+        const instance = this.lookup(name);
+        if (instance === undefined)
+            return undefined;
+        const apiVersion = member(instance.declaration.raw, 'apiVersion');
+        return {
+            id: instance.id,
+            name: instance.name,
+            type: instance.type,
+            apiVersion: typeof apiVersion === 'string' ? apiVersion : null,
+        };
+    }
+    lookup(name) {
+        const lower = name.toLowerCase();
+        const indexed = /^(.*)\[(\d+)\]$/.exec(lower);
+        if (indexed?.[1] !== undefined) {
+            const list = this.bySymbol.get(indexed[1]);
+            const index = Number(indexed[2]);
+            if (list !== undefined)
+                return list.find((i) => i.copy?.index === index) ?? list[index];
+        }
+        const symbols = this.bySymbol.get(lower);
+        if (symbols !== undefined)
+            return symbols.length === 1 ? symbols[0] : undefined;
+        return this.byName.get(lower);
+    }
+    /**
+     * What `reference()` reads, where the inputs tell it: a nested deployment's outputs, and a kubelet identity the
+     * template sets itself. A principal, client or object ID of a resource the template creates is a distinct
+     * unknown; of one that exists before (declared `existing`, or not declared at all), an existing unknown.
+     */
+    resolveReference(request) {
+        const instance = request.resourceId !== undefined
+            ? this.expansion.find(request.resourceId)
+            : request.target.startsWith('/')
+                ? this.expansion.find(request.target)
+                : this.lookup(request.target);
+        const path = request.full ? stripProperties(request.path) : request.path;
+        const last = request.path[request.path.length - 1];
+        const identifier = typeof last === 'string' && IDENTIFIERS$1.has(last.toLowerCase());
+        if (instance === undefined) {
+            const declaredTarget = request.resourceId ?? (request.target.startsWith('/') ? request.target : undefined);
+            return identifier && declaredTarget !== undefined
+                ? new Unknown(READ_AT_DEPLOYMENT, request.ref, false, true)
+                : undefined;
+        }
+        if (instance.existing)
+            return identifier ? new Unknown(READ_AT_DEPLOYMENT, request.ref, false, true) : undefined;
+        if (instance.type.toLowerCase() === DEPLOYMENTS && path?.[0] !== undefined && isKey(path[0], 'outputs')) {
+            const outputs = instance.run.childOf(instance)?.outputs();
+            return outputs === undefined ? undefined : readPath(outputs, path.slice(1));
+        }
+        if (instance.type.toLowerCase() === 'microsoft.containerservice/managedclusters' &&
+            path?.[0] !== undefined &&
+            isKey(path[0], 'identityProfile')) {
+            // Only what the template itself writes there: an unknown (an expression that failed) says nothing.
+            const body = instance.run.body(instance);
+            const set = body === undefined ? undefined : valueAt(body, ['properties', ...path]);
+            if (set !== undefined && set !== null && (!isUnknown(set) || set.ref !== undefined))
+                return set;
+        }
+        return identifier ? new Unknown(KNOWN_AFTER_DEPLOYMENT, request.ref, true) : undefined;
+    }
+}
+function isKey(segment, name) {
+    return typeof segment === 'string' && segment.toLowerCase() === name.toLowerCase();
+}
+/** A full-mode path (`properties.outputs`) as the path under `properties`; undefined when it reads elsewhere. */
+function stripProperties(path) {
+    const [head, ...rest] = path;
+    return head !== undefined && isKey(head, 'properties') ? rest : undefined;
+}
+/** The value at a path, or undefined when the path does not exist; an unknown on the way is read into. */
+function readPath(value, path) {
+    const found = valueAt(value, path);
+    return found === undefined ? undefined : found;
+}
+/** The value at a JSON path of a value as written. */
+function rawAt$1(value, path) {
+    let at = value;
+    for (const segment of path) {
+        if (Array.isArray(at) && typeof segment === 'number')
+            at = at[segment];
+        else if (isObject(at) && typeof segment === 'string')
+            at = at[segment];
+        else
+            return undefined;
+    }
+    return at;
+}
+function joinName(parent, child) {
+    if (typeof parent === 'string' && typeof child === 'string')
+        return `${parent}/${child}`;
+    const unknown = isUnknown(parent) ? parent : isUnknown(child) ? child : undefined;
+    return new Unknown(unknown?.reason ?? 'its name is not a string');
+}
+const valueOfKey = member;
+/** The name as written, for keys of resources whose ID is unknown: stable across runs. */
+function nameText(declaration) {
+    const name = member(declaration.raw, 'name');
+    if (typeof name === 'string')
+        return name;
+    return name === undefined ? '' : JSON.stringify(name);
+}
+function withoutKey(object, key) {
+    const out = {};
+    for (const [k, v] of Object.entries(object))
+        if (k.toLowerCase() !== key.toLowerCase())
+            out[k] = v;
+    return out;
+}
+
+const FORMAT$1 = 'arm-template';
+/**
+ * What a template's scope functions return when the user does not say (`--deployment-scope`): the subscription,
+ * tenant and resource group exist already but are not known, so IDs built from them are unknown too. They still join
+ * one another (the same expression names the same value), and a literal ID elsewhere is not taken as different.
+ */
+function unknownDeploymentScope() {
+    // Named as the template reads them, so that every ID built from one of them names the same value.
+    const existing = (what, ref) => new Unknown(`not known: the ${what} the template is deployed to (give it with --deployment-scope)`, ref, false, true);
+    return {
+        tenantId: existing('tenant', 'subscription().tenantId'),
+        subscriptionId: existing('subscription', 'subscription().subscriptionId'),
+        resourceGroupName: existing('resource group', 'resourceGroup().name'),
+    };
+}
+const DECLARATION_NOTE$1 = 'no .bicep source given: the location is the resource in the ARM template';
+/**
+ * An ARM template (compiled Bicep or hand-written; resource group, subscription, management group or tenant
+ * deployment; languageVersion 2.0 with symbolic names) to model entities. A template states what will exist, so
+ * every entity's change is `create`: a template cannot tell an update from a creation, and a resource that exists
+ * already is redeployed with exactly these values.
+ *
+ * Nested deployments (Bicep modules) are expanded with their parameters; a parent reads their outputs. Copy
+ * loops are expanded; a resource whose `condition` is false is skipped with the reason, one whose condition is
+ * unknown is kept (it may be deployed, so it is checked). `existing` resources are references, not entities: the
+ * template neither creates nor configures them, so the model would only hold unknowns for them; reading them
+ * gives values that exist before the deployment (see template-run.ts). Linked templates (`templateLink`) are
+ * listed as skipped.
+ */
+function readArmTemplate(document, options) {
+    // Adapters share an asynchronous signature (others read source files); a template is read in memory, and an
+    // input error becomes a rejection as it does for them.
+    return Promise.resolve().then(() => expandTemplate(document, options));
+}
+function expandTemplate(document, options) {
+    const locator = new SourceLocator(document.text, document.file);
+    const context = { file: document.file, locator };
+    const template = readTemplate(document.value, '', context);
+    const kind = options.scope?.kind ?? scopeKindOfSchema(template.schema) ?? 'resourceGroup';
+    const expansion = new Expansion(context);
+    const root = TemplateRun.root(expansion, template, rootScope(kind, options.scope), callerParameters(options.parameters));
+    root.declare();
+    const secrets = new Set(expansion.secureValues);
+    const entities = [];
+    const skipped = [];
+    const unsupported = {};
+    const pools = [];
+    const skip = (address, type, reason) => {
+        skipped.push({ file: document.file, address, type, reason });
+    };
+    for (const instance of root.all()) {
+        const type = instance.type;
+        if (type.toLowerCase() === 'microsoft.resources/deployments') {
+            readDeployment(instance, skip);
+            continue;
+        }
+        const entityKind = entityKindOf(type);
+        if (instance.existing) {
+            const identity = entityKind === 'managedIdentity' ? existingIdentity(instance, document.file) : undefined;
+            if (identity === undefined)
+                count(unsupported, `${type} (existing)`);
+            else
+                entities.push(identity);
+            continue;
+        }
+        if (!isModelledType(type)) {
+            if (instance.condition !== false)
+                count(unsupported, type);
+            continue;
+        }
+        if (instance.problem !== undefined) {
+            skip(instance.key, type, `it cannot be read: ${instance.problem}`);
+            continue;
+        }
+        if (instance.condition === false) {
+            skip(instance.key, type, `its condition is false: ${conditionText(instance)}`);
+            continue;
+        }
+        const body = instance.run.body(instance) ?? {};
+        const resource = armResource$1(instance, body);
+        if (type.toLowerCase() === AGENT_POOL_TYPE) {
+            pools.push({ resource, instance });
+            continue;
+        }
+        if (entityKind === undefined)
+            continue;
+        const source = {
+            format: FORMAT$1,
+            file: document.file,
+            pointer: instance.declaration.pointer,
+            declarationNote: DECLARATION_NOTE$1,
+        };
+        if (entityKind === 'cluster')
+            resource.hints = clusterHints(instance, body, source, locator, secrets);
+        const raw = redactEvaluated(body, expansion.secureValues, (s) => secrets.add(s));
+        entities.push(buildEntity$1(entityKind, resource, { key: instance.key, source, raw, action: 'create' }));
+    }
+    for (const empty of expansion.empty)
+        skip(empty.key, empty.type, empty.reason);
+    const clusters = entities.filter((e) => e.kind === 'cluster');
+    const unattached = new Set(attachAgentPoolSubnets(pools.map((p) => p.resource), clusters));
+    for (const pool of pools) {
+        if (!unattached.has(pool.resource))
+            continue;
+        skip(pool.instance.key, pool.instance.type, "its cluster is not in this template, so its subnets cannot be added to a cluster's network");
+    }
+    return {
+        entities,
+        skipped,
+        secrets: [...secrets],
+        summary: {
+            file: document.file,
+            format: FORMAT$1,
+            scanned: entities.length + pools.length - unattached.size,
+            skipped: skipped.length,
+            unsupported,
+        },
+    };
+}
+function count(counts, type) {
+    counts[type] = (counts[type] ?? 0) + 1;
+}
+/**
+ * A nested deployment is structure, not a resource: its template's resources are read in its place. When there is
+ * no template to read (a linked template), or it is not deployed, its resources of modelled types are skipped.
+ */
+function readDeployment(instance, skip) {
+    if (instance.existing)
+        return;
+    if (instance.problem !== undefined) {
+        skip(instance.key, instance.type, `this nested deployment cannot be read: ${instance.problem}`);
+        return;
+    }
+    if (instance.condition === false) {
+        const reason = `its deployment ${instance.key} has a condition that is false: ${conditionText(instance)}`;
+        for (const inner of modelledResourcesIn(instance.declaration.raw))
+            skip(`${instance.key}/${inner.name}`, inner.type, reason);
+        return;
+    }
+    const child = instance.run.childOf(instance);
+    if (child === undefined && typeof instance.child === 'object' && 'skipped' in instance.child) {
+        skip(instance.key, instance.type, instance.child.skipped);
+    }
+}
+/** Resources of modelled types in a nested template as written (not evaluated: the deployment is not deployed). */
+function modelledResourcesIn(deployment) {
+    const properties = deployment['properties'];
+    const template = isObject(properties) ? properties['template'] : undefined;
+    const resources = isObject(template) ? template['resources'] : undefined;
+    const list = Array.isArray(resources) ? resources : isObject(resources) ? Object.values(resources) : [];
+    const found = [];
+    for (const resource of list) {
+        if (!isObject(resource) || typeof resource['type'] !== 'string')
+            continue;
+        if (isModelledType(resource['type']))
+            found.push({ type: resource['type'], name: String(resource['name']) });
+        if (resource['type'].toLowerCase() === 'microsoft.resources/deployments')
+            found.push(...modelledResourcesIn(resource));
+    }
+    return found;
+}
+function conditionText(instance) {
+    const condition = member(instance.declaration.raw, 'condition');
+    if (typeof condition === 'string')
+        return condition;
+    if (typeof condition === 'boolean')
+        return String(condition);
+    return 'the resource it is nested in is not deployed';
+}
+/**
+ * An `existing` user-assigned identity is read, not deployed: it is an entity (change `read`) because clusters run as
+ * such identities and role assignments name their principals, and only an identity entity lets the linker join
+ * them. Its principal and client IDs exist before the deployment. Other existing resources are not entities: the
+ * template does not configure them, so their fields would all be unknown and every policy on them indeterminate.
+ */
+function existingIdentity(instance, file) {
+    if (instance.problem !== undefined || instance.condition === false)
+        return undefined;
+    const body = instance.run.body(instance) ?? {};
+    const resource = {
+        ...armResource$1(instance, body),
+        created: false,
+        runtimeReason: READ_AT_DEPLOYMENT,
+    };
+    const source = {
+        format: FORMAT$1,
+        file,
+        pointer: instance.declaration.pointer,
+        declarationNote: DECLARATION_NOTE$1,
+    };
+    const raw = redactEvaluated(body, instance.run.expansion.secureValues, () => undefined);
+    return buildEntity$1('managedIdentity', resource, { key: instance.key, source, raw, action: 'read' });
+}
+function armResource$1(instance, body) {
+    const resource = {
+        type: instance.type,
+        id: instance.id,
+        name: instance.ownName,
+        body,
+        scope: instance.scope,
+        created: true,
+        runtimeReason: 'known after deployment',
+    };
+    if (instance.parentId !== undefined)
+        resource.parentId = instance.parentId;
+    if (instance.referenceTarget !== undefined)
+        resource.referenceTarget = instance.referenceTarget;
+    return resource;
+}
+/** What only the template can tell about a cluster: where its secret comes from, whose kubelet identity it is. */
+function clusterHints(instance, body, source, locator, secrets) {
+    const kubelet = valueAt(body, ['properties', 'identityProfile', 'kubeletidentity']);
+    // A template that sets the kubelet identity brings its own: AKS makes one only when none is given.
+    const hints = {
+        customKubelet: isUnknown(kubelet)
+            ? new Unknown(kubelet.reason)
+            : kubelet !== undefined && kubelet !== null,
+    };
+    const secret = valueAt(body, ['properties', 'servicePrincipalProfile', 'secret']);
+    if (typeof secret === 'string' && secret !== '')
+        secrets.add(secret);
+    if (secret !== undefined && secret !== null && secret !== '') {
+        const written = rawAt(instance.declaration.raw, ['properties', 'servicePrincipalProfile', 'secret'], instance.declaration.pointer);
+        const origin = written === undefined
+            ? undefined
+            : originOf(written.value, written.pointer, secret, instance.run.origins);
+        if (origin?.kind === 'code') {
+            hints.secretInCode = true;
+            const location = origin.pointer === undefined ? undefined : locator.location(origin.pointer);
+            if (location !== undefined)
+                source.fieldLocations = { 'servicePrincipal.secretInCode': location };
+        }
+        else if (origin?.kind === 'outside')
+            hints.secretInCode = false;
+        else
+            hints.secretInCode = unknownOrigin('the client secret comes from an expression the template does not resolve');
+    }
+    else {
+        hints.secretInCode = false;
+    }
+    const ids = identityKeysOneByOne(instance, body);
+    if (ids !== undefined)
+        hints.userAssignedIdentityIds = ids;
+    return hints;
+}
+/**
+ * The value written at a path of a resource as the template writes it, and its pointer; where the path runs into
+ * an expression (a whole `properties` built by one expression), that expression.
+ */
+function rawAt(raw, path, pointer) {
+    let value = raw;
+    let at = pointer;
+    for (const segment of path) {
+        if (typeof value === 'string' && isExpressionText(value))
+            return { value, pointer: at };
+        if (!isObject(value))
+            return undefined;
+        const key = Object.keys(value).find((k) => k.toLowerCase() === segment.toLowerCase());
+        if (key === undefined)
+            return undefined;
+        value = value[key];
+        at = `${at}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`;
+    }
+    return { value, pointer: at };
+}
+/**
+ * The keys of `identity.userAssignedIdentities` read one by one: an object with a key the evaluator cannot know
+ * (a parameter without a value) is unknown as a whole, but each key is still an ID named after its parts.
+ */
+function identityKeysOneByOne(instance, body) {
+    const evaluated = valueAt(body, ['identity', 'userAssignedIdentities']);
+    if (!isUnknown(evaluated) || evaluated.ref !== undefined)
+        return undefined;
+    const written = rawAt(instance.declaration.raw, ['identity', 'userAssignedIdentities'], instance.declaration.pointer);
+    if (written === undefined || !isObject(written.value))
+        return undefined;
+    const ids = [];
+    for (const key of Object.keys(written.value)) {
+        let id;
+        try {
+            id = instance.run.evaluator.evaluate(key, instance.copy === undefined ? {} : { copy: instance.copy });
+        }
+        catch {
+            return undefined;
+        }
+        if (typeof id === 'string' || isUnknown(id))
+            ids.push(id);
+        else
+            ids.push(new Unknown('a user-assigned identity key is not a string'));
+    }
+    return ids;
+}
+
+/** How long a compilation may take before it is given up on; AKS_IDENTITY_LINT_BICEP_TIMEOUT (seconds) changes it. */
+const DEFAULT_TIMEOUT_SECONDS = 120;
+/** The Bicep CLI itself, or the Azure CLI's copy of it, whichever is on PATH first in this order. */
+const TOOLS = [
+    { name: 'bicep', args: (kind, file) => [kind, file, '--stdout'] },
+    { name: 'az', args: (kind, file) => ['bicep', kind, '--file', file, '--stdout'] },
+];
+/**
+ * Compiles Bicep source with the Bicep CLI (or `az bicep`): a .bicep file to an ARM template, a .bicepparam file to
+ * its parameters. Without either tool, or when compilation fails or hangs, a one-line error says what to do.
+ */
+async function compileBicep(path, display, env = process.env) {
+    const kind = path.toLowerCase().endsWith('.bicepparam') ? 'build-params' : 'build';
+    const tool = await findTool(env);
+    if (tool === undefined) {
+        throw new InputError({ file: display }, 'this is Bicep source, and neither `bicep` nor `az` is on PATH to compile it: install the Bicep CLI ' +
+            '(https://aka.ms/bicep-install), or pass the compiled template (`az bicep build --file <file>`)');
+    }
+    const args = tool.args(kind, path);
+    const command = `${tool.name} ${args.join(' ')}`;
+    const seconds = timeoutSeconds(env);
+    const result = await run$1(tool.path, args, seconds * 1000);
+    if (result === 'timeout') {
+        throw new InputError({ file: display }, `\`${command}\` did not finish within ${seconds} s`);
+    }
+    if (result.code !== 0) {
+        const reason = firstLines(result.stderr) || firstLines(result.stdout) || `exit code ${String(result.code)}`;
+        throw new InputError({ file: display }, `\`${tool.name} ${kind}\` failed: ${reason}`);
+    }
+    return { text: result.stdout, command };
+}
+async function findTool(env) {
+    const dirs = (env['PATH'] ?? '').split(delimiter).filter((d) => d !== '');
+    const suffixes = process.platform === 'win32' ? ['.exe', '.cmd', ''] : [''];
+    for (const tool of TOOLS) {
+        for (const dir of dirs) {
+            for (const suffix of suffixes) {
+                const candidate = join(dir, tool.name + suffix);
+                const ok = await access$1(candidate, constants$6.X_OK).then(() => true, () => false);
+                if (ok)
+                    return { ...tool, path: candidate };
+            }
+        }
+    }
+    return undefined;
+}
+function timeoutSeconds(env) {
+    const given = Number(env['AKS_IDENTITY_LINT_BICEP_TIMEOUT']);
+    return Number.isFinite(given) && given > 0 ? given : DEFAULT_TIMEOUT_SECONDS;
+}
+/** Bicep's diagnostics start with `file(line,col) : Error BCP…`: the first ones say what is wrong. */
+function firstLines(text) {
+    return text
+        .split(/\r?\n/)
+        .map((l) => l.trim())
+        .filter((l) => l !== '')
+        .slice(0, 3)
+        .join(' | ');
+}
+function run$1(command, args, timeoutMs) {
+    return new Promise((resolve, reject) => {
+        const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+        let stdout = '';
+        let stderr = '';
+        child.stdout.setEncoding('utf8').on('data', (d) => (stdout += d));
+        child.stderr.setEncoding('utf8').on('data', (d) => (stderr += d));
+        const timer = setTimeout(() => {
+            child.kill('SIGKILL');
+            resolve('timeout');
+        }, timeoutMs);
+        child.on('error', (error) => {
+            clearTimeout(timer);
+            reject(error);
+        });
+        child.on('close', (code) => {
+            clearTimeout(timer);
+            resolve({ code, stdout, stderr });
+        });
+    });
 }
 
 /** azurerm add-on blocks, their ARM add-on key, and the nested block holding the identity AKS creates for them. */
@@ -54546,175 +60175,6 @@ function mapAddons(r) {
 function setIfDefined(target, key, value) {
     if (value !== undefined)
         target[key] = value;
-}
-
-/**
- * The Azure built-in role definitions shipped in data/builtin-roles.json (generated by scripts/gen-builtin-roles.mjs,
- * provenance in data/builtin-roles.SOURCE.md): every built-in role's name, GUID and permission blocks, so that a role
- * assignment can be judged by what its role grants. A role the table does not know is unknown to the caller.
- */
-/** The table format this code reads; the generator writes the same number. */
-const TABLE_FORMAT = 1;
-const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
-const ROLE_DEFINITIONS_SEGMENT = '/providers/microsoft.authorization/roledefinitions/';
-const builtInRoleTablePath = () => join(packageRoot(), 'data', 'builtin-roles.json');
-/**
- * The GUID of a role definition ID in any of the forms Azure, ARM and Terraform use: the bare GUID,
- * `/providers/Microsoft.Authorization/roleDefinitions/<guid>` (tenant level) or that path under a scope
- * (`/subscriptions/<id>`, a management group, a resource group); case-insensitive, a trailing `/` tolerated.
- * Anything else, such as a resource ID that merely ends in a GUID, is not a role definition ID.
- */
-function roleDefinitionGuid(roleDefinitionId) {
-    let id = roleDefinitionId.trim().toLowerCase();
-    if (id.endsWith('/'))
-        id = id.slice(0, -1);
-    if (GUID.test(id))
-        return id;
-    const at = id.lastIndexOf(ROLE_DEFINITIONS_SEGMENT);
-    if (at < 0)
-        return undefined;
-    const scope = id.slice(0, at);
-    const guid = id.slice(at + ROLE_DEFINITIONS_SEGMENT.length);
-    return (scope === '' || scope.startsWith('/')) && GUID.test(guid) ? guid : undefined;
-}
-const nameKey = (name) => name.trim().toLowerCase();
-class RoleTableError extends Error {
-    constructor(source, where, problem) {
-        super(`aks-identity-lint: ${source}: ${where} ${problem}; regenerate it with node scripts/gen-builtin-roles.mjs`);
-        this.name = 'RoleTableError';
-    }
-}
-const isRecord = (value) => typeof value === 'object' && value !== null && !Array.isArray(value);
-function strings(value, fail) {
-    if (value === undefined)
-        return [];
-    if (!Array.isArray(value) || !value.every((item) => typeof item === 'string'))
-        fail('is not a list of strings');
-    return value;
-}
-function readBlock(value, fail) {
-    if (!isRecord(value))
-        fail('', 'is not an object');
-    const list = (key) => strings(value[key], (problem) => fail(`.${key}`, problem));
-    const block = {
-        actions: list('actions'),
-        notActions: list('notActions'),
-        dataActions: list('dataActions'),
-        notDataActions: list('notDataActions'),
-    };
-    if (value.conditional === undefined) {
-        if (value.conditionAppliesTo !== undefined)
-            fail('.conditionAppliesTo', 'is set on a block without a condition');
-        return block;
-    }
-    if (value.conditional !== true)
-        fail('.conditional', 'is not true');
-    return value.conditionAppliesTo === undefined
-        ? { ...block, conditional: true }
-        : { ...block, conditional: true, conditionAppliesTo: list('conditionAppliesTo') };
-}
-function readRole(value, fail) {
-    if (!isRecord(value))
-        fail('', 'is not an object');
-    const { name, guid, blocks } = value;
-    if (typeof name !== 'string' || name.trim() === '')
-        fail('.name', 'is not a name');
-    if (typeof guid !== 'string' || !GUID.test(guid))
-        fail('.guid', 'is not a lowercase GUID');
-    if (!Array.isArray(blocks))
-        fail('.blocks', 'is not a list');
-    return {
-        name,
-        guid,
-        blocks: blocks.map((block, i) => readBlock(block, (where, problem) => fail(`.blocks[${i}]${where}`, problem))),
-    };
-}
-/**
- * Reads the table from its JSON text, checking its shape: the file is ours, but a hand edit or a bad merge should
- * stop the run with a message naming the entry rather than make every role look unknown.
- */
-function parseBuiltInRoleTable(text, source) {
-    const fail = (where, problem) => {
-        throw new RoleTableError(source, where, problem);
-    };
-    let table;
-    try {
-        table = JSON.parse(text);
-    }
-    catch (error) {
-        return fail('the file', `is not JSON (${error instanceof Error ? error.message : String(error)})`);
-    }
-    if (!isRecord(table))
-        return fail('the file', 'is not a JSON object');
-    if (table.format !== TABLE_FORMAT)
-        return fail('format', `is ${String(table.format)}, expected ${TABLE_FORMAT}`);
-    if (!Array.isArray(table.roles))
-        return fail('roles', 'is not a list');
-    return table.roles.map((role, i) => readRole(role, (where, problem) => fail(`roles[${i}]${where}`, problem)));
-}
-function indexTable(roles) {
-    return {
-        roles,
-        byGuid: new Map(roles.map((role) => [role.guid, role])),
-        byName: new Map(roles.map((role) => [nameKey(role.name), role])),
-    };
-}
-let loaded;
-/** Read on first use: most runs never ask about a role, and the table is large. */
-function table() {
-    if (loaded === undefined) {
-        const path = builtInRoleTablePath();
-        loaded = indexTable(parseBuiltInRoleTable(readFileSync(path, 'utf8'), path));
-    }
-    return loaded;
-}
-/** The built-in role with this role definition ID (any form roleDefinitionGuid accepts), if Azure has one. */
-function builtInRoleDefinitionById(roleDefinitionId) {
-    const guid = roleDefinitionGuid(roleDefinitionId);
-    return guid === undefined ? undefined : table().byGuid.get(guid);
-}
-/** The built-in role with this name, compared case-insensitively and without surrounding white space. */
-function builtInRoleDefinitionByName(name) {
-    return table().byName.get(nameKey(name));
-}
-
-const builtInRoleByName = builtInRoleDefinitionByName;
-const builtInRoleById = builtInRoleDefinitionById;
-const NOT_IN_BUILT_IN_TABLE = 'not a built-in role Azure lists, and not defined in the inputs';
-/** The model's `role` of a built-in role: its GUID, name and permission blocks. */
-function builtInRole(role) {
-    return { id: role.guid, name: role.name, builtIn: true, permissions: role.blocks.map(toModelBlock) };
-}
-/**
- * A role named, or identified by a role definition ID, that no built-in role matches: a custom role (which the linker
- * completes when its definition is in the inputs) or a built-in role newer than the table; unknown, never a guess.
- */
-function unlistedRole(named) {
-    const unknown = new Unknown(NOT_IN_BUILT_IN_TABLE);
-    return { ...named, builtIn: unknown, actions: unknown, permissions: unknown };
-}
-/** The role of a name (Terraform's role_definition_name, the CLI's roleDefinitionName). */
-function roleNamed(name) {
-    const builtIn = builtInRoleByName(name);
-    return builtIn === undefined ? unlistedRole({ name }) : builtInRole(builtIn);
-}
-/** The role of a role definition ID, in any of its forms. */
-function roleWithId(id) {
-    const builtIn = builtInRoleById(id);
-    return builtIn === undefined ? unlistedRole({ id }) : builtInRole(builtIn);
-}
-function toModelBlock(block) {
-    const out = {
-        actions: [...block.actions],
-        notActions: [...block.notActions],
-        dataActions: [...block.dataActions],
-        notDataActions: [...block.notDataActions],
-    };
-    if (block.conditional === true)
-        out.conditional = true;
-    if (block.conditionAppliesTo !== undefined)
-        out.conditionAppliesTo = [...block.conditionAppliesTo];
-    return out;
 }
 
 /**
@@ -55812,7 +61272,7 @@ class DeclarationFinder {
         return pending;
     }
     display(path) {
-        return displayPath(this.repoRoot, path);
+        return displayPath$1(this.repoRoot, path);
     }
 }
 function blockKey(mode, type, name) {
@@ -55887,7 +61347,7 @@ function parentsOf(address, ctx, depth) {
         ];
     }
     const chain = [];
-    for (const link of [...(PARENTS[resourceType(address)] ?? []), RESOURCE_GROUP]) {
+    for (const link of [...(PARENTS[resourceType$1(address)] ?? []), RESOURCE_GROUP]) {
         const parent = parentResource(address, link, ctx);
         if (parent === undefined)
             continue;
@@ -55985,7 +61445,7 @@ function byName(ctx) {
     return index;
 }
 /** `module.m.azurerm_subnet.s["k"]` is of type azurerm_subnet; `data.azurerm_resource_group.r` of data.azurerm_resource_group. */
-function resourceType(address) {
+function resourceType$1(address) {
     const names = address.replace(/\[[^\]]*\]/g, '').split('.');
     let i = 0;
     while (names[i] === 'module')
@@ -56441,34 +61901,309 @@ function sensitiveVariableValues(configuration, variables) {
     return values;
 }
 
-const SKIPPED_DIRS = new Set(['node_modules', '.git', '.terraform']);
-/** Source files people pass by mistake, with what to give instead. */
-const SOURCE_FILES = [
-    {
-        extension: '.tf',
-        message: 'this is Terraform source; scan its plan: `terraform plan -out tfplan && terraform show -json tfplan > tfplan.json`',
-    },
-    {
-        extension: '.bicep',
-        message: 'this is Bicep source; this version reads only a Terraform plan (Bicep/ARM input is planned)',
-    },
+const CHANGE_TYPES = [
+    'Create',
+    'Delete',
+    'Modify',
+    'Deploy',
+    'NoChange',
+    'Ignore',
+    'Unsupported',
 ];
+/**
+ * The changes of a what-if result: `az deployment group|sub|mg|tenant what-if --no-pretty-print -o json` (top-level
+ * `changes`, with `status` and `error`) or the REST response body (`properties.changes`). A failed what-if, or a
+ * document of neither shape, is an input error.
+ */
+function readChanges(value, file) {
+    if (!isObject(value))
+        throw new InputError({ file }, 'expected a what-if result (a JSON object)');
+    const properties = isObject(value['properties']) ? value['properties'] : undefined;
+    const cli = asArray(value['changes']);
+    const rest = asArray(properties?.['changes']);
+    const changes = cli ?? rest;
+    const base = cli !== undefined ? '/changes' : '/properties/changes';
+    const error = isObject(value['error'])
+        ? value['error']
+        : isObject(properties?.['error'])
+            ? properties['error']
+            : undefined;
+    if (error !== undefined && (changes === undefined || changes.length === 0)) {
+        const code = typeof error['code'] === 'string' ? `${error['code']}: ` : '';
+        const message = typeof error['message'] === 'string' ? error['message'] : 'no message';
+        throw new InputError({ file, pointer: error === value['error'] ? '/error' : '/properties/error' }, `the what-if operation failed (${code}${message})`);
+    }
+    if (changes === undefined) {
+        throw new InputError({ file }, "expected a what-if result: 'changes' (az deployment ... what-if --no-pretty-print -o json) or 'properties.changes' (REST)");
+    }
+    return changes.map((change, i) => {
+        const pointer = `${base}/${i}`;
+        if (!isObject(change))
+            throw new InputError({ file, pointer }, 'a change must be an object');
+        const resourceId = change['resourceId'];
+        if (typeof resourceId !== 'string' || resourceId === '') {
+            throw new InputError({ file, pointer }, "a change must have a 'resourceId' string");
+        }
+        const rawChangeType = typeof change['changeType'] === 'string' ? change['changeType'] : '';
+        const changeType = CHANGE_TYPES.find((t) => t.toLowerCase() === rawChangeType.toLowerCase());
+        const reason = change['unsupportedReason'];
+        return {
+            resourceId,
+            changeType,
+            rawChangeType,
+            before: isObject(change['before']) ? change['before'] : undefined,
+            after: isObject(change['after']) ? change['after'] : undefined,
+            unsupportedReason: typeof reason === 'string' ? reason : undefined,
+            pointer,
+        };
+    });
+}
+
+/** Last path segments of `reference()` reads that identify the resource alone. */
+const IDENTIFIERS = new Set(['principalid', 'objectid', 'clientid', 'issuerurl', 'resourceid']);
+const EXISTING = 'read from the existing resource at deployment';
+/**
+ * What-if evaluates a template before deploying it, and cannot evaluate `reference()` of a resource that does
+ * not exist yet: it leaves such a value as the template expression, `"[reference(resourceId('…'), '…').principalId]"`
+ * (documented what-if limitation). Evaluated here at the resource's own scope, such an expression names the runtime
+ * value the same way the template adapter names it, so a role assignment whose principal is still an expression
+ * joins the cluster or identity the same what-if creates. Expressions that use the template's parameters or
+ * variables cannot be evaluated without the template: they are unknown, naming why.
+ */
+class LeftoverExpressions {
+    created = new Set();
+    evaluators = new Map();
+    constructor(changes) {
+        for (const change of changes) {
+            if (change.changeType === 'Create')
+                this.created.add(normalise(change.resourceId));
+        }
+    }
+    /** The value with every expression string evaluated; `pointer` locates errors. */
+    evaluate(value, resourceId, pointer) {
+        const evaluated = this.evaluatorFor(resourceId).evaluateJson(value, {
+            onError: (error) => new Unknown(`what-if left an expression at ${pointer}${jsonPointer(error.jsonPath)} that cannot be evaluated without the template: ${error.message}`),
+        });
+        return isArmObject(evaluated) ? evaluated : {};
+    }
+    evaluatorFor(resourceId) {
+        const group = /^\/subscriptions\/([^/]+)(?:\/resourceGroups\/([^/]+))?/i.exec(resourceId);
+        const managementGroup = /^\/providers\/Microsoft\.Management\/managementGroups\/([^/]+)/i.exec(resourceId);
+        const key = `${group?.[1] ?? ''}/${group?.[2] ?? ''}/${managementGroup?.[1] ?? ''}`.toLowerCase();
+        const cached = this.evaluators.get(key);
+        if (cached !== undefined)
+            return cached;
+        const scope = group?.[1] !== undefined
+            ? deploymentScope({
+                kind: group[2] === undefined ? 'subscription' : 'resourceGroup',
+                subscriptionId: group[1],
+                ...(group[2] === undefined ? {} : { resourceGroupName: group[2] }),
+            })
+            : deploymentScope(managementGroup?.[1] === undefined
+                ? { kind: 'tenant' }
+                : { kind: 'managementGroup', managementGroupName: managementGroup[1] });
+        const evaluator = new Evaluator({ scope, resolveReference: (request) => this.resolve(request) });
+        this.evaluators.set(key, evaluator);
+        return evaluator;
+    }
+    /** An ID of a resource this what-if creates is a new, distinct value; of any other, one that exists already. */
+    resolve(request) {
+        const last = request.path[request.path.length - 1];
+        if (typeof last !== 'string' || !IDENTIFIERS.has(last.toLowerCase()))
+            return undefined;
+        const id = request.resourceId ?? (request.target.startsWith('/') ? request.target : undefined);
+        if (id === undefined)
+            return undefined;
+        return this.created.has(normalise(id))
+            ? new Unknown(KNOWN_AFTER_DEPLOYMENT, request.ref, true)
+            : new Unknown(EXISTING, request.ref, false, true);
+    }
+}
+function normalise(id) {
+    return id.toLowerCase().replace(/\/+$/, '');
+}
+
+const FORMAT = 'arm-whatif';
+const DECLARATION_NOTE = 'a what-if result does not say where a resource is declared';
+/**
+ * What each change type plans. Deploy is what-if's answer when it cannot compare (the ResourceIdOnly result
+ * format): the resource exists and is deployed again with the template's values, so it is an update that may or
+ * may not change anything. Ignore (a resource the template does not touch, or beyond what-if's limits) and
+ * Unsupported (what-if cannot predict it) plan nothing this tool can read: skipped, with the reason.
+ */
+const ACTIONS = {
+    Create: 'create',
+    Delete: 'delete',
+    Modify: 'update',
+    Deploy: 'update',
+    NoChange: 'none',
+};
+/**
+ * An ARM what-if result (`az deployment group|sub what-if --no-pretty-print -o json`, or the REST response) to model
+ * entities, mapped as the ARM template adapter maps template resources (mapping/). Values are evaluated already;
+ * values Azure computes at deployment that a Create leaves out are unknowns named as `reference()` names them.
+ */
+function readWhatIf(document, 
+// Adapters share their options and an asynchronous signature (others read source files); a what-if result needs
+// neither, and an input error becomes a rejection as it does for them.
+// eslint-disable-next-line @typescript-eslint/no-unused-vars
+_options) {
+    return Promise.resolve().then(() => mapChanges(document));
+}
+function mapChanges(document) {
+    const changes = readChanges(document.value, document.file);
+    const expressions = new LeftoverExpressions(changes);
+    const secrets = new Set();
+    const entities = [];
+    const skipped = [];
+    const unsupported = {};
+    const pools = [];
+    const noSecureValues = new Set();
+    for (const change of changes) {
+        const type = resourceType(change);
+        const skip = (reason) => {
+            skipped.push({ file: document.file, address: change.resourceId, type, reason });
+        };
+        if (!isModelledType(type)) {
+            if (change.changeType !== 'Ignore')
+                unsupported[type] = (unsupported[type] ?? 0) + 1;
+            continue;
+        }
+        const action = change.changeType === undefined ? undefined : ACTIONS[change.changeType];
+        if (action === undefined) {
+            skip(skipReason(change));
+            continue;
+        }
+        const deleting = action === 'delete';
+        const values = deleting ? change.before : change.after;
+        if (values === undefined) {
+            skip(`the what-if result has no values for it (${change.rawChangeType} without '${deleting ? 'before' : 'after'}'): run what-if with the full resource payloads result format`);
+            continue;
+        }
+        const side = deleting ? 'before' : 'after';
+        const pointer = `${change.pointer}/${side}`;
+        const body = expressions.evaluate(values, change.resourceId, pointer);
+        const current = armResource(change, type, body, change.changeType === 'Create');
+        if (type.toLowerCase() === AGENT_POOL_TYPE) {
+            pools.push({ resource: current, change, type });
+            continue;
+        }
+        const kind = entityKindOf(type);
+        if (kind === undefined)
+            continue;
+        const previous = deleting || change.before === undefined
+            ? undefined
+            : armResource(change, type, expressions.evaluate(change.before, change.resourceId, `${change.pointer}/before`), false);
+        if (previous !== undefined)
+            redactEvaluated(previous.body, noSecureValues, (s) => secrets.add(s));
+        const source = {
+            format: FORMAT,
+            file: document.file,
+            pointer,
+            declarationNote: DECLARATION_NOTE,
+        };
+        const raw = redactEvaluated(body, noSecureValues, (s) => secrets.add(s));
+        entities.push(buildEntity$1(kind, current, { key: change.resourceId, source, raw, action }, previous));
+    }
+    const clusters = entities.filter((e) => e.kind === 'cluster');
+    const unattached = new Set(attachAgentPoolSubnets(pools.map((p) => p.resource), clusters));
+    for (const pool of pools) {
+        if (!unattached.has(pool.resource))
+            continue;
+        skipped.push({
+            file: document.file,
+            address: pool.change.resourceId,
+            type: pool.type,
+            reason: "its cluster is not in this what-if result, so its subnets cannot be added to a cluster's network",
+        });
+    }
+    return {
+        entities,
+        skipped,
+        secrets: [...secrets],
+        summary: {
+            file: document.file,
+            format: FORMAT,
+            scanned: entities.length + pools.length - unattached.size,
+            skipped: skipped.length,
+            unsupported,
+        },
+    };
+}
+function skipReason(change) {
+    switch (change.changeType) {
+        case 'Ignore':
+            return 'what-if ignores it: the resource exists but the template does not deploy it, or it is beyond the limits of what-if';
+        case 'Unsupported':
+            return `what-if cannot predict its change${change.unsupportedReason === undefined ? '' : `: ${change.unsupportedReason}`}`;
+        default:
+            return `unrecognised changeType '${change.rawChangeType}'`;
+    }
+}
+/** The resource's type as its values state it, else as its ID tells. */
+function resourceType(change) {
+    for (const values of [change.after, change.before]) {
+        const type = values?.['type'];
+        if (typeof type === 'string' && type !== '')
+            return type;
+    }
+    return splitResourceId(change.resourceId)?.type ?? 'unknown';
+}
+/**
+ * The resource as the what-if result states it. A result without `properties` (an abbreviated payload) does not
+ * say how the resource is configured: its properties, and a cluster's identity, are unknown rather than absent.
+ */
+function armResource(change, type, body, created) {
+    const reason = "the what-if result does not include the resource's properties";
+    if (valueAt(body, ['properties']) === undefined) {
+        body['properties'] = new Unknown(reason);
+        if (entityKindOf(type) === 'cluster' && valueAt(body, ['identity']) === undefined)
+            body['identity'] = new Unknown(reason);
+    }
+    const names = splitResourceId(change.resourceId)?.names;
+    const name = names?.[names.length - 1] ?? valueAt(body, ['name']);
+    const resource = {
+        type,
+        id: change.resourceId,
+        name: typeof name === 'string' || isUnknown(name) ? name : '',
+        body,
+        created,
+        runtimeReason: created ? 'known after deployment' : 'not in the what-if result',
+    };
+    const kubelet = valueAt(body, ['properties', 'identityProfile', 'kubeletidentity']);
+    // The `after` of a Create is the template's resource: a kubelet identity in it is the user's own.
+    if (created && kubelet !== undefined && kubelet !== null && !isUnknown(kubelet))
+        resource.hints = { customKubelet: true };
+    return resource;
+}
+
+const SKIPPED_DIRS = new Set(['node_modules', '.git', '.terraform']);
+/** Terraform source, which this version reads through its plan. */
+const TERRAFORM_SOURCE = 'this is Terraform source; scan its plan: `terraform plan -out tfplan && terraform show -json tfplan > tfplan.json`';
+const BICEP_EXTENSIONS = ['.bicep', '.bicepparam'];
 /**
  * Reads every input: files as given, directories searched for JSON files. A file named explicitly must be a format
  * this tool reads; a JSON file found in a directory that is something else is listed as ignored. Either way, a
  * directory that yields nothing to scan is an error, not a silent pass.
  */
 async function readInputs(paths, options) {
-    const result = { entities: [], inputs: [], skipped: [], ignored: [], secrets: [] };
+    const result = {
+        entities: [],
+        inputs: [],
+        skipped: [],
+        ignored: [],
+        secrets: [],
+        paired: new Set(),
+    };
     const repoRoot = resolve$1(options.repoRoot);
-    const display = (path) => displayPath(repoRoot, path);
+    const display = (path) => displayPath$1(repoRoot, path);
     for (const given of paths) {
         const absolute = resolve$1(given);
         const info = await stat$1(absolute).catch(() => undefined);
         if (info === undefined)
             throw new InputError({ file: given }, 'no such file or directory');
         if (info.isDirectory()) {
-            const files = await jsonFilesUnder(absolute);
+            const files = await inputFilesUnder(absolute);
             const before = result.inputs.length;
             for (const file of files)
                 await readOne(file, display(file), false, result, options, repoRoot);
@@ -56476,7 +62211,7 @@ async function readInputs(paths, options) {
                 const ignored = result.ignored.length > 0
                     ? ` (${counted(result.ignored.length, 'JSON file')} of other formats ignored)`
                     : '';
-                throw new InputError({ file: given }, `nothing to scan in this directory: no Terraform plan JSON found${ignored}`);
+                throw new InputError({ file: given }, `nothing to scan in this directory: no Terraform plan, ARM template or what-if result found${ignored}`);
             }
         }
         else {
@@ -56486,40 +62221,118 @@ async function readInputs(paths, options) {
     return result;
 }
 async function readOne(path, file, explicit, result, options, repoRoot) {
-    const source = SOURCE_FILES.find((s) => path.toLowerCase().endsWith(s.extension));
-    if (source !== undefined) {
+    const lower = path.toLowerCase();
+    if (lower.endsWith('.tf')) {
         if (!explicit)
             return;
-        throw new InputError({ file }, source.message);
+        throw new InputError({ file }, TERRAFORM_SOURCE);
+    }
+    if (BICEP_EXTENSIONS.some((e) => lower.endsWith(e))) {
+        if (explicit)
+            return readBicep(path, file, result, options, repoRoot);
+        // In a directory Bicep is usually read through its compiled template beside it; modules are not entry points.
+        if (!(await exists(`${path.replace(/\.bicep(param)?$/i, '')}.json`))) {
+            result.ignored.push({
+                file,
+                reason: 'Bicep source is compiled only when named: give the entry file (main.bicep) or its compiled template',
+            });
+        }
+        return;
     }
     const document = await readJsonFile(path, file);
     const detected = detectFormat(document.value);
     if (!detected.supported) {
         if (explicit)
             throw new InputError({ file }, `this is ${detected.name}; ${detected.hint}`);
+        if (isPairedParameters(path, result))
+            return;
         result.ignored.push({ file, reason: `${detected.name}; ${detected.hint}` });
         return;
     }
-    const output = await readTerraformPlan(document, {
-        path,
-        repoRoot,
-        ...(options.terraformDir === undefined ? {} : { terraformDir: resolve$1(options.terraformDir) }),
-    });
+    const input = detected.within === undefined
+        ? document
+        : { ...document, value: valueWithin(document.value, detected.within) };
+    switch (detected.format) {
+        case 'terraform-plan':
+            return add(result, await readTerraformPlan(input, {
+                path,
+                repoRoot,
+                ...(options.terraformDir === undefined ? {} : { terraformDir: resolve$1(options.terraformDir) }),
+            }));
+        case 'arm-template':
+            return add(result, await readArmTemplate(input, await armOptions(path, repoRoot, options, result)));
+        case 'arm-whatif':
+            return add(result, await readWhatIf(input));
+    }
+}
+/** Compiles Bicep source and reads the template it becomes, with findings on the .bicep lines. */
+async function readBicep(path, file, result, options, repoRoot) {
+    const compiled = await compileBicep(path, file);
+    const value = parseJsonText$1(compiled.text, file).value;
+    if (path.toLowerCase().endsWith('.bicepparam')) {
+        const built = compiledParameters(value, file);
+        if (built.template === undefined) {
+            throw new InputError({ file }, `\`${compiled.command}\` gave parameters but no template; scan the .bicep file it uses with --parameters`);
+        }
+        const document = { file, text: built.templateText ?? '', value: built.template };
+        const armParameters = mergeArmParameters(options.armParameters, built.parameters);
+        return add(result, await readArmTemplate(document, await armOptions(path, repoRoot, { ...options, armParameters }, result)));
+    }
+    const document = { file, text: compiled.text, value };
+    return add(result, await readArmTemplate(document, await armOptions(path, repoRoot, options, result, path)));
+}
+function add(result, output) {
     result.entities.push(...output.entities);
     result.inputs.push(output.summary);
     result.skipped.push(...output.skipped);
     result.secrets.push(...output.secrets);
 }
-async function jsonFilesUnder(dir) {
+function valueWithin(value, path) {
+    let node = value;
+    for (const step of path)
+        node = node?.[step];
+    return node;
+}
+/**
+ * A template's options: its parameters (a `<name>.parameters.json` beside it first, then --parameters files, then
+ * --param values, later wins) and the .bicep source it was compiled from (given, or beside it with the same name).
+ */
+async function armOptions(path, repoRoot, options, result, bicepSource) {
+    const paired = pairedParametersFile(path);
+    const beside = (await exists(paired))
+        ? await readParametersFile(paired, displayPath$1(repoRoot, paired))
+        : {};
+    if (Object.keys(beside).length > 0 || (await exists(paired)))
+        result.paired.add(paired);
+    const given = await resolveArmParameters(options.armParameters, repoRoot);
+    const armOptions = { path, repoRoot, parameters: { ...beside, ...given } };
+    armOptions.scope = options.armScope ?? unknownDeploymentScope();
+    const source = bicepSource ?? siblingBicep(path);
+    if (source !== undefined && (await exists(source)))
+        armOptions.bicepSource = source;
+    return armOptions;
+}
+/** `main.json` is compiled from `main.bicep` beside it, when there is one. */
+function siblingBicep(path) {
+    return path.toLowerCase().endsWith('.json') ? `${path.slice(0, -'.json'.length)}.bicep` : undefined;
+}
+/** A parameters file found while scanning a directory is no stray JSON when its template was read. */
+function isPairedParameters(path, result) {
+    return result.paired.has(path) || /\.parameters\.json$/i.test(path);
+}
+async function exists(path) {
+    return stat$1(path).then((s) => s.isFile(), () => false);
+}
+async function inputFilesUnder(dir) {
     const entries = await readdir$1(dir, { withFileTypes: true });
     const files = [];
     for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
         const path = join(dir, entry.name);
         if (entry.isDirectory()) {
             if (!SKIPPED_DIRS.has(entry.name) && !entry.name.startsWith('.'))
-                files.push(...(await jsonFilesUnder(path)));
+                files.push(...(await inputFilesUnder(path)));
         }
-        else if (entry.isFile() && entry.name.toLowerCase().endsWith('.json')) {
+        else if (entry.isFile() && /\.(json|bicep|bicepparam)$/i.test(entry.name)) {
             files.push(path);
         }
     }
@@ -56631,6 +62444,8 @@ async function scan(options) {
     const read = await readInputs(options.paths, {
         repoRoot: options.repoRoot,
         ...(options.terraformDir === undefined ? {} : { terraformDir: options.terraformDir }),
+        ...(options.armParameters === undefined ? {} : { armParameters: options.armParameters }),
+        ...(options.armScope === undefined ? {} : { armScope: options.armScope }),
     });
     const entities = linkEntities(read.entities);
     const evaluations = evaluateAll(policies, entities);
@@ -56692,6 +62507,12 @@ async function run() {
             request.failOnIndeterminate = inputs.failOnIndeterminate;
         if (inputs.terraformDir !== '')
             request.terraformDir = inputs.terraformDir;
+        if (inputs.parameterFiles.length > 0)
+            request.parameterFiles = inputs.parameterFiles;
+        if (inputs.parameterValues.length > 0)
+            request.parameterValues = inputs.parameterValues;
+        if (inputs.deploymentScope !== '')
+            request.deploymentScope = inputs.deploymentScope;
         if (inputs.config !== '')
             request.config = inputs.config;
         if (inputs.baseline !== '')

@@ -56,6 +56,9 @@ export async function run(): Promise<void> {
     if (inputs.failOn !== undefined) request.failOn = inputs.failOn;
     if (inputs.failOnIndeterminate !== undefined) request.failOnIndeterminate = inputs.failOnIndeterminate;
     if (inputs.terraformDir !== '') request.terraformDir = inputs.terraformDir;
+    if (inputs.parameterFiles.length > 0) request.parameterFiles = inputs.parameterFiles;
+    if (inputs.parameterValues.length > 0) request.parameterValues = inputs.parameterValues;
+    if (inputs.deploymentScope !== '') request.deploymentScope = inputs.deploymentScope;
     if (inputs.config !== '') request.config = inputs.config;
     if (inputs.baseline !== '') request.baseline = inputs.baseline;
     const outcome = await scan(await resolveRun(request));

@@ -1,4 +1,7 @@
 import { resolve } from 'node:path';
+import type { DeploymentScopeOptions } from './inputs/arm/expressions/index.js';
+import { parseParamValue, type ArmParameterInput } from './inputs/arm/parameter-files.js';
+import { parseScope } from './model/scope.js';
 import { builtInPolicyDir } from './package-files.js';
 import type { FailOn } from './policy/severity.js';
 import type { ScanOptions } from './scan.js';
@@ -20,6 +23,11 @@ export interface RunRequest {
   /** A config file to use instead of searching upward from cwd; false: use none. */
   config?: string | false;
   baseline?: string;
+  /** ARM template parameters: deploymentParameters files, and `name=value` pairs. */
+  parameterFiles?: string[];
+  parameterValues?: string[];
+  /** What resourceGroup() and subscription() return in templates: a resource group or subscription ID. */
+  deploymentScope?: string;
 }
 
 export class RunRequestError extends Error {}
@@ -74,8 +82,35 @@ export async function resolveRun(request: RunRequest, needInputs = true): Promis
     today: today(),
   };
   if (terraformDir !== undefined) options.terraformDir = terraformDir;
+  const armParameters = parameterInput(request);
+  if (armParameters !== undefined) options.armParameters = armParameters;
+  if (request.deploymentScope !== undefined) options.armScope = deploymentScopeOf(request.deploymentScope);
   if (loaded !== undefined) options.config = loaded;
   if (request.baseline !== undefined)
     options.baseline = await loadBaseline(resolve(request.cwd, request.baseline), request.baseline);
+  return options;
+}
+
+function parameterInput(request: RunRequest): ArmParameterInput | undefined {
+  const files = (request.parameterFiles ?? []).map((f) => resolve(request.cwd, f));
+  const values: Record<string, unknown> = {};
+  for (const pair of request.parameterValues ?? []) {
+    const at = pair.indexOf('=');
+    if (at <= 0) throw new RunRequestError(`a template parameter is name=value, not '${pair}'`);
+    values[pair.slice(0, at).trim()] = parseParamValue(pair.slice(at + 1));
+  }
+  return files.length === 0 && Object.keys(values).length === 0 ? undefined : { files, values };
+}
+
+/** `/subscriptions/<id>/resourceGroups/<name>` (or a subscription ID path) as what templates see of their scope. */
+function deploymentScopeOf(id: string): DeploymentScopeOptions {
+  const scope = parseScope(id);
+  if (scope === undefined || typeof scope.subscriptionId !== 'string') {
+    throw new RunRequestError(
+      `the deployment scope is a subscription or resource group ID (/subscriptions/<id>[/resourceGroups/<name>]), not '${id}'`,
+    );
+  }
+  const options: DeploymentScopeOptions = { subscriptionId: scope.subscriptionId };
+  if (typeof scope.resourceGroup === 'string') options.resourceGroupName = scope.resourceGroup;
   return options;
 }

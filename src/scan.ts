@@ -1,3 +1,5 @@
+import type { DeploymentScopeOptions } from './inputs/arm/expressions/index.js';
+import type { ArmParameterInput } from './inputs/arm/parameter-files.js';
 import { readInputs } from './inputs/read-inputs.js';
 import { linkEntities } from './model/link.js';
 import { ENTITY_KINDS, type Entity } from './model/entities.js';
@@ -19,6 +21,9 @@ export interface ScanOptions {
   /** Reported paths are relative to this directory. */
   repoRoot: string;
   terraformDir?: string;
+  /** ARM template parameters (files and values) and the deployment scope templates are evaluated in. */
+  armParameters?: ArmParameterInput;
+  armScope?: DeploymentScopeOptions;
   /** The config file's policy settings and waivers. */
   config?: LoadedConfig;
   baseline?: Baseline;
@@ -36,6 +41,8 @@ export async function scan(options: ScanOptions): Promise<ScanOutcome> {
   const read = await readInputs(options.paths, {
     repoRoot: options.repoRoot,
     ...(options.terraformDir === undefined ? {} : { terraformDir: options.terraformDir }),
+    ...(options.armParameters === undefined ? {} : { armParameters: options.armParameters }),
+    ...(options.armScope === undefined ? {} : { armScope: options.armScope }),
   });
   const entities = linkEntities(read.entities);
   const evaluations = evaluateAll(policies, entities);

@@ -1,3 +1,4 @@
+import { SUPPORTED_FORMATS_TEXT } from '../../src/inputs/detect.js';
 import { join } from 'node:path';
 import { InputError } from '../../src/inputs/input-error.js';
 import { readInputs } from '../../src/inputs/read-inputs.js';
@@ -38,20 +39,24 @@ describe('bad input gets one clear line naming the file', () => {
     [
       'an unknown format',
       JSON.stringify({ hello: 'world' }),
-      'input.json: this is an unknown format; expected a Terraform plan (terraform show -json <planfile>)',
+      `input.json: this is an unknown format; expected ${SUPPORTED_FORMATS_TEXT}`,
+    ],
+    ['a JSON array', '[1, 2]', `input.json: this is an unknown format; expected ${SUPPORTED_FORMATS_TEXT}`],
+    [
+      'an ARM parameters file given as an input',
+      JSON.stringify({
+        $schema: 'https://schema.management.azure.com/schemas/2019-04-01/deploymentParameters.json#',
+        parameters: {},
+      }),
+      'input.json: this is an ARM parameters file; pass it with --parameters (or name it <template>.parameters.json next to its template)',
     ],
     [
-      'a JSON array',
-      '[1, 2]',
-      'input.json: this is an unknown format; expected a Terraform plan (terraform show -json <planfile>)',
-    ],
-    [
-      'an ARM template (not read yet)',
+      'an ARM template whose resources are not a list or an object',
       JSON.stringify({
         $schema: 'https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#',
-        resources: [],
+        resources: 'none',
       }),
-      'input.json: this is an ARM template; this version reads only a Terraform plan (terraform show -json <planfile>)',
+      "input.json:1:94 /resources: 'resources' must be an array, got a string",
     ],
     [
       'an unsupported plan format version',
@@ -84,7 +89,7 @@ describe('bad input gets one clear line naming the file', () => {
     const dir = await writeTemp({ 'package.json': { name: 'x' }, 'notes.txt': 'hi' });
     const error = await readInputs([dir], { repoRoot: dir }).catch((e: unknown) => e);
     expect((error as InputError).message).toBe(
-      `${dir}: nothing to scan in this directory: no Terraform plan JSON found (1 JSON file of other formats ignored)`,
+      `${dir}: nothing to scan in this directory: no Terraform plan, ARM template or what-if result found (1 JSON file of other formats ignored)`,
     );
   });
 
@@ -101,7 +106,7 @@ describe('bad input gets one clear line naming the file', () => {
     expect(read.ignored).toEqual([
       {
         file: 'package.json',
-        reason: 'an unknown format; expected a Terraform plan (terraform show -json <planfile>)',
+        reason: `an unknown format; expected ${SUPPORTED_FORMATS_TEXT}`,
       },
     ]);
   });

@@ -22,6 +22,10 @@ export interface ActionInputs {
   jsonFile: string;
   workingDirectory: string;
   terraformDir: string;
+  /** Template parameters: files, and name=value pairs. */
+  parameterFiles: string[];
+  parameterValues: string[];
+  deploymentScope: string;
   config: string;
   baseline: string;
   githubToken: string;
@@ -75,6 +79,15 @@ export function readActionInputs(): ActionInputs {
     jsonFile: core.getInput('json-file').trim(),
     workingDirectory: core.getInput('working-directory').trim() || '.',
     terraformDir: core.getInput('terraform-dir').trim(),
+    // One per line: a value may hold a comma (JSON), so only newlines separate them.
+    ...splitParameters(
+      core
+        .getInput('parameters')
+        .split('\n')
+        .map((s) => s.trim())
+        .filter((s) => s !== ''),
+    ),
+    deploymentScope: core.getInput('deployment-scope').trim(),
     config: core.getInput('config').trim(),
     baseline: core.getInput('baseline').trim(),
     githubToken: core.getInput('github-token').trim(),
@@ -86,4 +99,10 @@ export function readActionInputs(): ActionInputs {
   if (failOnIndeterminate !== undefined) inputs.failOnIndeterminate = failOnIndeterminate;
   if (inputs.githubToken !== '') core.setSecret(inputs.githubToken);
   return inputs;
+}
+
+/** `name=value` is a value (a parameter name has no path separator); anything else names a parameters file. */
+function splitParameters(entries: string[]): { parameterFiles: string[]; parameterValues: string[] } {
+  const isValue = (e: string): boolean => /^[A-Za-z_][A-Za-z0-9_]*=/.test(e);
+  return { parameterFiles: entries.filter((e) => !isValue(e)), parameterValues: entries.filter(isValue) };
 }

@@ -28,6 +28,9 @@ export async function scanCommand(argv: readonly string[], io: CliIo): Promise<n
       'fail-on': { type: 'string' },
       'fail-on-indeterminate': { type: 'boolean' },
       'terraform-dir': { type: 'string' },
+      param: { type: 'string', multiple: true, default: [] },
+      parameters: { type: 'string', multiple: true, default: [] },
+      'deployment-scope': { type: 'string' },
       config: { type: 'string' },
       'no-config': { type: 'boolean', default: false },
       baseline: { type: 'string' },
@@ -52,6 +55,9 @@ export async function scanCommand(argv: readonly string[], io: CliIo): Promise<n
   if (values['fail-on-indeterminate'] !== undefined)
     request.failOnIndeterminate = values['fail-on-indeterminate'];
   if (values['terraform-dir'] !== undefined) request.terraformDir = values['terraform-dir'];
+  if (values.parameters.length > 0) request.parameterFiles = values.parameters;
+  if (values.param.length > 0) request.parameterValues = values.param;
+  if (values['deployment-scope'] !== undefined) request.deploymentScope = values['deployment-scope'];
   if (values.baseline !== undefined) request.baseline = values.baseline;
 
   const outcome = await scan(await commandRun(io, values, request));

@@ -5,7 +5,8 @@ export class UsageError extends Error {}
 export const USAGE = `Usage: aks-identity-lint <command> [options]
 
 Commands:
-  scan [file|dir...]        lint Terraform plans (terraform show -json <planfile>); default: "paths" of the config
+  scan [file|dir...]        lint Terraform plans (terraform show -json), ARM templates and Bicep (compiled with
+                            bicep or az on PATH), and what-if results; default: "paths" of the config
   test [policy dir...]      run policies' embedded examples (default: the built-in policies)
   list                      list the policies a scan runs
   explain <policy ID>       show a policy's documentation and the model fields it reads
@@ -21,6 +22,9 @@ scan options:
   --fail-on <severity>      fail at or above: critical, high, medium, low, info, none (default: high)
   --fail-on-indeterminate   also fail on results that are unknown until apply
   --terraform-dir <dir>     where the root module's .tf files are (default: each plan's directory)
+  --parameters <file>       ARM/Bicep parameters file (repeatable; <template>.parameters.json beside it is read too)
+  --param <name>=<value>    one template parameter (repeatable; wins over files)
+  --deployment-scope <id>   the resource group or subscription ID templates deploy to (default: unknown)
   --config <file>           config file (default: .aks-identity-lint.json here or in a parent directory)
   --no-config               ignore config files
   --baseline <report.json>  report only findings that are not in this earlier JSON report

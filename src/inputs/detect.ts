@@ -3,9 +3,17 @@ import { asArray, asObject, asString } from './json-value.js';
 
 /** What a JSON document is, judged from its content alone (file names say nothing reliable). */
 export type Detection =
-  { supported: true; format: InputFormat; name: string } | { supported: false; name: string; hint: string };
+  | {
+      supported: true;
+      format: InputFormat;
+      name: string;
+      /** Where in the document the input is, when it is wrapped (an Azure REST API example's response body). */
+      within?: (string | number)[];
+    }
+  | { supported: false; name: string; hint: string };
 
-export const SUPPORTED_FORMATS_TEXT = 'a Terraform plan (terraform show -json <planfile>)';
+export const SUPPORTED_FORMATS_TEXT =
+  'a Terraform plan (terraform show -json <planfile>), an ARM template (az bicep build) or an ARM what-if result (az deployment group what-if --no-pretty-print)';
 
 export function detectFormat(value: unknown): Detection {
   const root = asObject(value);
@@ -35,13 +43,22 @@ export function detectFormat(value: unknown): Detection {
     };
   }
   const schema = asString(root['$schema']) ?? '';
-  if (/deploymentTemplate\.json/i.test(schema)) return notYet('an ARM template');
-  if (/deploymentParameters\.json/i.test(schema)) return notYet('an ARM parameters file');
+  // The template schemas of resource group, subscription, management group and tenant deployments.
+  if (/deploymentTemplate\.json/i.test(schema)) {
+    return { supported: true, format: 'arm-template', name: 'an ARM template' };
+  }
+  if (/deploymentParameters\.json/i.test(schema)) {
+    return {
+      supported: false,
+      name: 'an ARM parameters file',
+      hint: 'pass it with --parameters (or name it <template>.parameters.json next to its template)',
+    };
+  }
   if (
     asArray(root['changes']) !== undefined ||
     asArray(asObject(root['properties'])?.['changes']) !== undefined
   ) {
-    return notYet('an ARM what-if result');
+    return { supported: true, format: 'arm-whatif', name: 'an ARM what-if result' };
   }
   const type = asString(root['type'])?.toLowerCase();
   if (type === 'microsoft.containerservice/managedclusters') return notYet('az aks show output');
@@ -49,8 +66,16 @@ export function detectFormat(value: unknown): Detection {
   const example = asObject(asObject(asObject(root['responses'])?.['200'])?.['body']);
   if (example !== undefined && 'parameters' in root) {
     const inner = detectFormat(example);
+    // The REST API specs' examples hold real response bodies: one of a format this tool reads is read.
+    if (inner.supported) {
+      return {
+        ...inner,
+        name: `an Azure REST API example of ${inner.name}`,
+        within: ['responses', '200', 'body'],
+      };
+    }
     return notYet(
-      inner.supported || inner.name === 'an unknown format'
+      inner.name === 'an unknown format'
         ? 'an Azure REST API example'
         : `an Azure REST API example of ${inner.name}`,
     );

@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { parseTree, type ParseError, printParseErrorCode } from 'jsonc-parser';
+import { parse, parseTree, type ParseError, printParseErrorCode } from 'jsonc-parser';
 import { lineColumn } from '../util/json-location.js';
 import { InputError } from './input-error.js';
 
@@ -36,8 +36,23 @@ export function parseJsonText(text: string, file: string): JsonDocument {
   try {
     return { file, text: body, value: JSON.parse(body) as unknown };
   } catch {
+    const lenient = parseWithComments(body);
+    // Azure Resource Manager accepts templates (and parameter files) with comments and trailing commas.
+    if (lenient !== undefined && isArmDocument(lenient)) return { file, text: body, value: lenient };
     throw jsonSyntaxError(body, file);
   }
+}
+
+function parseWithComments(text: string): unknown {
+  const errors: ParseError[] = [];
+  const value: unknown = parse(text, errors, { allowTrailingComma: true, disallowComments: false });
+  return errors.length === 0 ? value : undefined;
+}
+
+function isArmDocument(value: unknown): boolean {
+  const schema =
+    typeof value === 'object' && value !== null ? (value as { $schema?: unknown }).$schema : undefined;
+  return typeof schema === 'string' && /schema\.management\.azure\.com\/schemas\//i.test(schema);
 }
 
 function jsonSyntaxError(text: string, file: string): InputError {

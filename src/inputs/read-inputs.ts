@@ -1,11 +1,24 @@
 import { readdir, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import type { Entity, InputSummary, SkippedResource } from '../model/entities.js';
+import type { Entity, InputFormat, InputSummary, SkippedResource } from '../model/entities.js';
 import { detectFormat } from './detect.js';
 import { displayPath } from './display-path.js';
 import { InputError } from './input-error.js';
-import { readJsonFile } from './json-file.js';
+import type { AdapterOutput } from './adapter-output.js';
+import { readArmTemplate, unknownDeploymentScope, type ArmInputOptions } from './arm/adapter.js';
+import {
+  compiledParameters,
+  mergeArmParameters,
+  pairedParametersFile,
+  readParametersFile,
+  resolveArmParameters,
+  type ArmParameterInput,
+} from './arm/parameter-files.js';
+import { compileBicep } from './arm/bicep-compile.js';
+import type { DeploymentScopeOptions } from './arm/expressions/index.js';
+import { parseJsonText, readJsonFile, type JsonDocument } from './json-file.js';
 import { readTerraformPlan } from './terraform/adapter.js';
+import { readWhatIf } from './whatif/adapter.js';
 import { counted } from '../util/plural.js';
 
 export interface ReadInputsOptions {
@@ -13,6 +26,10 @@ export interface ReadInputsOptions {
   repoRoot: string;
   /** Directory of the Terraform root module's .tf files, when it is not the plan's directory. */
   terraformDir?: string;
+  /** ARM template parameters: files (deploymentParameters JSON, compiled .bicepparam) and values, later wins. */
+  armParameters?: ArmParameterInput;
+  /** What resourceGroup(), subscription() and deployment() return in templates. */
+  armScope?: DeploymentScopeOptions;
 }
 
 export interface InputsRead {
@@ -22,22 +39,16 @@ export interface InputsRead {
   /** JSON files found in directories that are not a format this tool reads. */
   ignored: { file: string; reason: string }[];
   secrets: string[];
+  /** Parameter files read as the parameters of a template beside them (absolute paths). */
+  paired: Set<string>;
 }
 
 const SKIPPED_DIRS = new Set(['node_modules', '.git', '.terraform']);
 
-/** Source files people pass by mistake, with what to give instead. */
-const SOURCE_FILES: readonly { extension: string; message: string }[] = [
-  {
-    extension: '.tf',
-    message:
-      'this is Terraform source; scan its plan: `terraform plan -out tfplan && terraform show -json tfplan > tfplan.json`',
-  },
-  {
-    extension: '.bicep',
-    message: 'this is Bicep source; this version reads only a Terraform plan (Bicep/ARM input is planned)',
-  },
-];
+/** Terraform source, which this version reads through its plan. */
+const TERRAFORM_SOURCE =
+  'this is Terraform source; scan its plan: `terraform plan -out tfplan && terraform show -json tfplan > tfplan.json`';
+const BICEP_EXTENSIONS = ['.bicep', '.bicepparam'];
 
 /**
  * Reads every input: files as given, directories searched for JSON files. A file named explicitly must be a format
@@ -45,7 +56,14 @@ const SOURCE_FILES: readonly { extension: string; message: string }[] = [
  * directory that yields nothing to scan is an error, not a silent pass.
  */
 export async function readInputs(paths: readonly string[], options: ReadInputsOptions): Promise<InputsRead> {
-  const result: InputsRead = { entities: [], inputs: [], skipped: [], ignored: [], secrets: [] };
+  const result: InputsRead = {
+    entities: [],
+    inputs: [],
+    skipped: [],
+    ignored: [],
+    secrets: [],
+    paired: new Set(),
+  };
   const repoRoot = resolve(options.repoRoot);
   const display = (path: string): string => displayPath(repoRoot, path);
   for (const given of paths) {
@@ -53,7 +71,7 @@ export async function readInputs(paths: readonly string[], options: ReadInputsOp
     const info = await stat(absolute).catch(() => undefined);
     if (info === undefined) throw new InputError({ file: given }, 'no such file or directory');
     if (info.isDirectory()) {
-      const files = await jsonFilesUnder(absolute);
+      const files = await inputFilesUnder(absolute);
       const before = result.inputs.length;
       for (const file of files) await readOne(file, display(file), false, result, options, repoRoot);
       if (result.inputs.length === before) {
@@ -63,7 +81,7 @@ export async function readInputs(paths: readonly string[], options: ReadInputsOp
             : '';
         throw new InputError(
           { file: given },
-          `nothing to scan in this directory: no Terraform plan JSON found${ignored}`,
+          `nothing to scan in this directory: no Terraform plan, ARM template or what-if result found${ignored}`,
         );
       }
     } else {
@@ -81,38 +99,152 @@ async function readOne(
   options: ReadInputsOptions,
   repoRoot: string,
 ): Promise<void> {
-  const source = SOURCE_FILES.find((s) => path.toLowerCase().endsWith(s.extension));
-  if (source !== undefined) {
+  const lower = path.toLowerCase();
+  if (lower.endsWith('.tf')) {
     if (!explicit) return;
-    throw new InputError({ file }, source.message);
+    throw new InputError({ file }, TERRAFORM_SOURCE);
+  }
+  if (BICEP_EXTENSIONS.some((e) => lower.endsWith(e))) {
+    if (explicit) return readBicep(path, file, result, options, repoRoot);
+    // In a directory Bicep is usually read through its compiled template beside it; modules are not entry points.
+    if (!(await exists(`${path.replace(/\.bicep(param)?$/i, '')}.json`))) {
+      result.ignored.push({
+        file,
+        reason:
+          'Bicep source is compiled only when named: give the entry file (main.bicep) or its compiled template',
+      });
+    }
+    return;
   }
   const document = await readJsonFile(path, file);
   const detected = detectFormat(document.value);
   if (!detected.supported) {
     if (explicit) throw new InputError({ file }, `this is ${detected.name}; ${detected.hint}`);
+    if (isPairedParameters(path, result)) return;
     result.ignored.push({ file, reason: `${detected.name}; ${detected.hint}` });
     return;
   }
-  const output = await readTerraformPlan(document, {
-    path,
-    repoRoot,
-    ...(options.terraformDir === undefined ? {} : { terraformDir: resolve(options.terraformDir) }),
-  });
+  const input =
+    detected.within === undefined
+      ? document
+      : { ...document, value: valueWithin(document.value, detected.within) };
+  add(result, await readDocument(input, detected.format, path, repoRoot, options, result));
+}
+
+/** The adapter of each format, each producing the same model entities. */
+async function readDocument(
+  input: JsonDocument,
+  format: InputFormat,
+  path: string,
+  repoRoot: string,
+  options: ReadInputsOptions,
+  result: InputsRead,
+): Promise<AdapterOutput> {
+  switch (format) {
+    case 'terraform-plan':
+      return readTerraformPlan(input, {
+        path,
+        repoRoot,
+        ...(options.terraformDir === undefined ? {} : { terraformDir: resolve(options.terraformDir) }),
+      });
+    case 'arm-template':
+      return readArmTemplate(input, await armOptions(path, repoRoot, options, result));
+    case 'arm-whatif':
+      return readWhatIf(input, { path, repoRoot });
+  }
+}
+
+/** Compiles Bicep source and reads the template it becomes, with findings on the .bicep lines. */
+async function readBicep(
+  path: string,
+  file: string,
+  result: InputsRead,
+  options: ReadInputsOptions,
+  repoRoot: string,
+): Promise<void> {
+  const compiled = await compileBicep(path, file);
+  const value = parseJsonText(compiled.text, file).value;
+  if (path.toLowerCase().endsWith('.bicepparam')) {
+    const built = compiledParameters(value, file);
+    if (built.template === undefined) {
+      throw new InputError(
+        { file },
+        `\`${compiled.command}\` gave parameters but no template; scan the .bicep file it uses with --parameters`,
+      );
+    }
+    const document = { file, text: built.templateText ?? '', value: built.template };
+    const armParameters = mergeArmParameters(options.armParameters, built.parameters);
+    const withParameters = { ...options, armParameters };
+    add(result, await readArmTemplate(document, await armOptions(path, repoRoot, withParameters, result)));
+    return;
+  }
+  const document = { file, text: compiled.text, value };
+  add(result, await readArmTemplate(document, await armOptions(path, repoRoot, options, result, path)));
+}
+
+function add(result: InputsRead, output: AdapterOutput): void {
   result.entities.push(...output.entities);
   result.inputs.push(output.summary);
   result.skipped.push(...output.skipped);
   result.secrets.push(...output.secrets);
 }
 
-async function jsonFilesUnder(dir: string): Promise<string[]> {
+function valueWithin(value: unknown, path: readonly (string | number)[]): unknown {
+  let node = value;
+  for (const step of path) node = (node as Record<string | number, unknown> | undefined)?.[step];
+  return node;
+}
+
+/**
+ * A template's options: its parameters (a `<name>.parameters.json` beside it first, then --parameters files, then
+ * --param values, later wins) and the .bicep source it was compiled from (given, or beside it with the same name).
+ */
+async function armOptions(
+  path: string,
+  repoRoot: string,
+  options: ReadInputsOptions,
+  result: InputsRead,
+  bicepSource?: string,
+): Promise<ArmInputOptions> {
+  const paired = pairedParametersFile(path);
+  const beside = (await exists(paired))
+    ? await readParametersFile(paired, displayPath(repoRoot, paired))
+    : {};
+  if (Object.keys(beside).length > 0 || (await exists(paired))) result.paired.add(paired);
+  const given = await resolveArmParameters(options.armParameters, repoRoot);
+  const armOptions: ArmInputOptions = { path, repoRoot, parameters: { ...beside, ...given } };
+  armOptions.scope = options.armScope ?? unknownDeploymentScope();
+  const source = bicepSource ?? siblingBicep(path);
+  if (source !== undefined && (await exists(source))) armOptions.bicepSource = source;
+  return armOptions;
+}
+
+/** `main.json` is compiled from `main.bicep` beside it, when there is one. */
+function siblingBicep(path: string): string | undefined {
+  return path.toLowerCase().endsWith('.json') ? `${path.slice(0, -'.json'.length)}.bicep` : undefined;
+}
+
+/** A parameters file found while scanning a directory is no stray JSON when its template was read. */
+function isPairedParameters(path: string, result: InputsRead): boolean {
+  return result.paired.has(path) || /\.parameters\.json$/i.test(path);
+}
+
+async function exists(path: string): Promise<boolean> {
+  return stat(path).then(
+    (s) => s.isFile(),
+    () => false,
+  );
+}
+
+async function inputFilesUnder(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { withFileTypes: true });
   const files: string[] = [];
   for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
     const path = join(dir, entry.name);
     if (entry.isDirectory()) {
       if (!SKIPPED_DIRS.has(entry.name) && !entry.name.startsWith('.'))
-        files.push(...(await jsonFilesUnder(path)));
-    } else if (entry.isFile() && entry.name.toLowerCase().endsWith('.json')) {
+        files.push(...(await inputFilesUnder(path)));
+    } else if (entry.isFile() && /\.(json|bicep|bicepparam)$/i.test(entry.name)) {
       files.push(path);
     }
   }

@@ -6,9 +6,9 @@
 import type {Unknown, Value} from './unknown.js';
 
 /**
- * The input format an entity was read from.
+ * The input format an entity was read from: a Terraform plan (terraform show -json), an ARM template (compiled Bicep, or written by hand), an ARM what-if result.
  */
-export type InputFormat = 'terraform-plan';
+export type InputFormat = 'terraform-plan' | 'arm-template' | 'arm-whatif';
 /**
  * What the input plans for the entity: replace covers both orders of delete and create; none is a no-op; read a data source.
  */

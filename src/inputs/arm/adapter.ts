@@ -2,7 +2,7 @@ import type { Cluster, Entity, EntitySource, InputFormat, SkippedResource } from
 import { isUnknown, Unknown, unknownOrigin, type Value } from '../../model/unknown.js';
 import type { JsonDocument } from '../json-file.js';
 import { isObject } from '../json-value.js';
-import type { AdapterOutput } from '../terraform/adapter.js';
+import type { AdapterOutput } from '../adapter-output.js';
 import {
   isExpressionText,
   type ArmObject,
@@ -39,11 +39,32 @@ export interface ArmInputOptions {
    * defaults to the deployment scope the template's `$schema` names.
    */
   scope?: DeploymentScopeOptions;
+  /** The .bicep file the template was compiled from: findings point at its lines (and its modules'). */
+  bicepSource?: string;
 }
 
-// TODO(model schema): 'arm-template' is not yet in InputFormat (schema/model.schema.json $defs.inputFormat); remove
-// this cast once it is added there and the types are regenerated.
-const FORMAT = 'arm-template' as InputFormat;
+const FORMAT: InputFormat = 'arm-template';
+
+/**
+ * What a template's scope functions return when the user does not say (`--deployment-scope`): the subscription,
+ * tenant and resource group exist already but are not known, so IDs built from them are unknown too. They still join
+ * one another (the same expression names the same value), and a literal ID elsewhere is not taken as different.
+ */
+export function unknownDeploymentScope(): DeploymentScopeOptions {
+  // Named as the template reads them, so that every ID built from one of them names the same value.
+  const existing = (what: string, ref: string): Unknown =>
+    new Unknown(
+      `not known: the ${what} the template is deployed to (give it with --deployment-scope)`,
+      ref,
+      false,
+      true,
+    );
+  return {
+    tenantId: existing('tenant', 'subscription().tenantId'),
+    subscriptionId: existing('subscription', 'subscription().subscriptionId'),
+    resourceGroupName: existing('resource group', 'resourceGroup().name'),
+  };
+}
 
 const DECLARATION_NOTE = 'no .bicep source given: the location is the resource in the ARM template';
 

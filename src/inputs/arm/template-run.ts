@@ -123,6 +123,8 @@ export class TemplateRun {
     /** Prefixes the keys of resources whose ID is unknown, so that two modules' resources never share one. */
     readonly keyPrefix: string,
     evaluation: Evaluation | ((run: TemplateRun) => Evaluation),
+    /** The nested-deployment instance whose template this is (none for the input's template). */
+    readonly deployment?: Instance,
   ) {
     const made = typeof evaluation === 'function' ? evaluation(this) : evaluation;
     this.evaluator = made.evaluator;
@@ -417,17 +419,27 @@ export class TemplateRun {
     const name = typeof instance.name === 'string' ? instance.name : instance.key;
     const prefix = `${this.keyPrefix}${name}${instance.copyLabel}/`;
     const run = inner
-      ? new TemplateRun(this.expansion, sections, target, prefix, (child) =>
-          child.innerEvaluation(
-            this.passedParameters(instance, properties),
-            (n) => `deployment(${name.toLowerCase()}).parameters('${n}')`,
-          ),
+      ? new TemplateRun(
+          this.expansion,
+          sections,
+          target,
+          prefix,
+          (child) =>
+            child.innerEvaluation(
+              this.passedParameters(instance, properties),
+              (n) => `deployment(${name.toLowerCase()}).parameters('${n}')`,
+            ),
+          instance,
         )
       : // An outer-scope template is evaluated as part of its parent: the parent's parameters and variables.
-        new TemplateRun(this.expansion, sections, target, prefix, {
-          evaluator: this.evaluator,
-          origins: this.origins,
-        });
+        new TemplateRun(
+          this.expansion,
+          sections,
+          target,
+          prefix,
+          { evaluator: this.evaluator, origins: this.origins },
+          instance,
+        );
     instance.child = run;
     run.declare();
     return run;

@@ -6,13 +6,13 @@ import type {
   EntityKind,
   EntitySource,
   FederatedCredential,
-  InputSummary,
   ManagedIdentity,
   Registry,
   RoleAssignment,
   RoleDefinition,
   SkippedResource,
 } from '../../model/entities.js';
+import type { AdapterOutput } from '../adapter-output.js';
 import type { JsonDocument } from '../json-file.js';
 import { asObject } from '../json-value.js';
 import { NOT_LINKED } from '../../model/link.js';
@@ -37,12 +37,7 @@ export interface TerraformInputOptions {
   terraformDir?: string;
 }
 
-export interface AdapterOutput {
-  entities: Entity[];
-  skipped: SkippedResource[];
-  summary: InputSummary;
-  secrets: string[];
-}
+export type { AdapterOutput };
 
 /** azapi resources that set properties of an existing ARM resource. */
 const AZAPI_PATCHES = new Set(['azapi_update_resource']);

@@ -14,7 +14,7 @@ import { AGENT_POOL_TYPE, buildEntity, entityKindOf, isModelledType } from '../a
 import { splitResourceId } from '../arm/mapping/resource-id.js';
 import { redactEvaluated } from '../arm/redact-evaluated.js';
 import type { JsonDocument } from '../json-file.js';
-import type { AdapterOutput } from '../terraform/adapter.js';
+import type { AdapterOutput } from '../adapter-output.js';
 import { readChanges, type ChangeType, type WhatIfChange } from './changes.js';
 import { LeftoverExpressions } from './leftover-expressions.js';
 
@@ -25,9 +25,7 @@ export interface WhatIfInputOptions {
   repoRoot: string;
 }
 
-// TODO(model schema): 'arm-whatif' is not yet in InputFormat (schema/model.schema.json $defs.inputFormat); remove
-// this cast once it is added there and the types are regenerated.
-const FORMAT = 'arm-whatif' as InputFormat;
+const FORMAT: InputFormat = 'arm-whatif';
 
 const DECLARATION_NOTE = 'a what-if result does not say where a resource is declared';
 

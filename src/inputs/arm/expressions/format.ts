@@ -1,3 +1,4 @@
+import { joinParts } from './partial-string.js';
 import { Unknown } from '../../../model/unknown.js';
 import { FunctionArgumentError } from './errors.js';
 import type { ArmValue } from './values.js';
@@ -10,6 +11,8 @@ import type { ArmValue } from './values.js';
  * objects and arrays) is not guessed: the result is an Unknown naming the unsupported part.
  */
 export function formatComposite(template: string, args: readonly ArmValue[]): string | Unknown {
+  // An unknown argument keeps its place, so the result names what it will be (`kv-{variables('name')}`).
+  const parts: (string | Unknown)[] = [];
   let out = '';
   let i = 0;
   while (i < template.length) {
@@ -27,8 +30,10 @@ export function formatComposite(template: string, args: readonly ArmValue[]): st
       if (close === -1)
         throw new FunctionArgumentError(`format string has an unclosed '{' at position ${i + 1}`);
       const item = formatItem(template.slice(i + 1, close), args);
-      if (item instanceof Unknown) return item;
-      out += item;
+      if (item instanceof Unknown) {
+        parts.push(out, item);
+        out = '';
+      } else out += item;
       i = close + 1;
     } else {
       const next = nextBrace(template, i);
@@ -36,7 +41,7 @@ export function formatComposite(template: string, args: readonly ArmValue[]): st
       i = next;
     }
   }
-  return out;
+  return parts.length === 0 ? out : joinParts([...parts, out]);
 }
 
 function nextBrace(text: string, from: number): number {
@@ -60,7 +65,10 @@ function formatItem(spec: string, args: readonly ArmValue[]): string | Unknown {
       `format item {${index}} refers to argument ${index + 1}, but only ${args.length} were given`,
     );
   }
-  const text = formatValue(args[index] ?? null, match[3] ?? '');
+  const value = args[index] ?? null;
+  if (value instanceof Unknown)
+    return match[2] === undefined && match[3] === undefined ? value : new Unknown(value.reason);
+  const text = formatValue(value, match[3] ?? '');
   if (text instanceof Unknown) return text;
   const width = match[2] === undefined ? 0 : Number(match[2]);
   return width >= 0 ? text.padStart(width) : text.padEnd(-width);

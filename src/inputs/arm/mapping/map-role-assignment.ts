@@ -1,4 +1,4 @@
-import { roleWithId } from '../../../model/roles.js';
+import { builtInRole, builtInRoleById, roleWithId } from '../../../model/roles.js';
 import { isUnknown, Unknown, type Value } from '../../../model/unknown.js';
 import { props, stringAt, type ArmResource } from './arm-resource.js';
 import { setIfDefined, type RoleAssignmentFields } from './fields.js';
@@ -26,6 +26,11 @@ export function mapRoleAssignment(r: ArmResource): RoleAssignmentFields {
  */
 export function mapRole(id: Value<string> | undefined): RoleAssignmentFields['role'] {
   if (typeof id === 'string' && id !== '') return roleWithId(canonicalRoleDefinitionId(id));
+  // subscriptionResourceId('Microsoft.Authorization/roleDefinitions', '<guid>') in an unknown subscription still
+  // names a built-in role: its GUID is the same in every subscription.
+  const guid = isUnknown(id) && id.ref !== undefined ? trailingGuid(id.ref) : undefined;
+  const builtIn = guid === undefined ? undefined : builtInRoleById(guid);
+  if (builtIn !== undefined) return builtInRole(builtIn);
   const unknownRole = new Unknown(id === undefined || id === '' ? 'no role in the input' : id.reason);
   const role: RoleAssignmentFields['role'] = {
     builtIn: unknownRole,
@@ -46,4 +51,11 @@ function assignmentScope(r: ArmResource): Value<string> {
   if (given !== undefined) return given;
   if (typeof r.id === 'string') return extensionScopeOf(r.id) ?? new Unknown(`no scope in ${r.id}`);
   return new Unknown(r.id.reason);
+}
+
+const ROLE_DEFINITION_GUID =
+  /\/providers\/microsoft\.authorization\/roledefinitions\/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\/?$/i;
+
+function trailingGuid(ref: string): string | undefined {
+  return ROLE_DEFINITION_GUID.exec(ref)?.[1];
 }
