@@ -6,6 +6,7 @@ import {
   isArmObject,
   KNOWN_AFTER_DEPLOYMENT,
   type ArmObject,
+  type ArmValue,
   type ReferenceRequest,
 } from '../arm/expressions/index.js';
 import type { WhatIfChange } from './changes.js';
@@ -26,10 +27,19 @@ const EXISTING = 'read from the existing resource at deployment';
 export class LeftoverExpressions {
   private readonly created = new Set<string>();
   private readonly evaluators = new Map<string, Evaluator>();
+  /** What each resource of the what-if will be, to read what an expression reads of it. */
+  private readonly afterById = new Map<string, { after: Record<string, unknown>; resourceId: string }>();
+  private readonly reading = new Set<string>();
 
   constructor(changes: readonly WhatIfChange[]) {
     for (const change of changes) {
       if (change.changeType === 'Create') this.created.add(normalise(change.resourceId));
+      if (change.after !== undefined) {
+        this.afterById.set(normalise(change.resourceId), {
+          after: change.after,
+          resourceId: change.resourceId,
+        });
+      }
     }
   }
 
@@ -69,8 +79,36 @@ export class LeftoverExpressions {
     return evaluator;
   }
 
+  /**
+   * What `reference()` reads of a resource the what-if holds: the value its `after` gives, itself evaluated when
+   * what-if left it as an expression (the kubelet object ID a cluster sets from its identity), so that reading it
+   * through the cluster names the same value as reading the identity.
+   */
+  private readThrough(request: ReferenceRequest, id: string): ArmValue | undefined {
+    const entry = this.afterById.get(normalise(id));
+    if (entry === undefined || this.reading.has(normalise(id))) return undefined;
+    let node: unknown = request.full ? entry.after : valueOfKey(entry.after, 'properties');
+    for (const step of request.path) {
+      if (typeof step === 'number') node = Array.isArray(node) ? (node as unknown[])[step] : undefined;
+      else
+        node = isArmObject(node as ArmValue) ? valueOfKey(node as Record<string, unknown>, step) : undefined;
+      if (node === undefined || node === null) return undefined;
+    }
+    if (typeof node !== 'string') return undefined;
+    this.reading.add(normalise(id));
+    try {
+      const evaluated = this.evaluatorFor(entry.resourceId).evaluateJson({ value: node }, {});
+      return isArmObject(evaluated) ? evaluated['value'] : undefined;
+    } finally {
+      this.reading.delete(normalise(id));
+    }
+  }
+
   /** An ID of a resource this what-if creates is a new, distinct value; of any other, one that exists already. */
-  private resolve(request: ReferenceRequest): Unknown | undefined {
+  private resolve(request: ReferenceRequest): ArmValue | undefined {
+    const id0 = request.resourceId ?? (request.target.startsWith('/') ? request.target : undefined);
+    const through = id0 === undefined ? undefined : this.readThrough(request, id0);
+    if (through !== undefined) return through;
     const last = request.path[request.path.length - 1];
     if (typeof last !== 'string' || !IDENTIFIERS.has(last.toLowerCase())) return undefined;
     const id = request.resourceId ?? (request.target.startsWith('/') ? request.target : undefined);
@@ -83,4 +121,12 @@ export class LeftoverExpressions {
 
 function normalise(id: string): string {
   return id.toLowerCase().replace(/\/+$/, '');
+}
+
+/** ARM property names are case-insensitive. */
+function valueOfKey(record: unknown, name: string): unknown {
+  if (typeof record !== 'object' || record === null || Array.isArray(record)) return undefined;
+  const entries = record as Record<string, unknown>;
+  const key = Object.keys(entries).find((k) => k.toLowerCase() === name.toLowerCase());
+  return key === undefined ? undefined : entries[key];
 }
