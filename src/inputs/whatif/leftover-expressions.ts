@@ -90,8 +90,7 @@ export class LeftoverExpressions {
     let node: unknown = request.full ? entry.after : valueOfKey(entry.after, 'properties');
     for (const step of request.path) {
       if (typeof step === 'number') node = Array.isArray(node) ? (node as unknown[])[step] : undefined;
-      else
-        node = isArmObject(node as ArmValue) ? valueOfKey(node as Record<string, unknown>, step) : undefined;
+      else node = isArmObject(node as ArmValue) ? valueOfKey(node, step) : undefined;
       if (node === undefined || node === null) return undefined;
     }
     if (typeof node !== 'string') return undefined;
