@@ -12498,10 +12498,10 @@ function jsonSyntaxError(text, file) {
     if (first === undefined)
         return new InputError({ file }, 'not valid JSON');
     const { line, column } = lineColumn(text, first.offset);
-    const what = first.offset >= text.trimEnd().length ? 'the JSON ends early (truncated file?)' : describe$5(first);
+    const what = first.offset >= text.trimEnd().length ? 'the JSON ends early (truncated file?)' : describe$6(first);
     return new InputError({ file, line, column }, `not valid JSON: ${what}`);
 }
-function describe$5(error) {
+function describe$6(error) {
     const code = printParseErrorCode(error.error);
     return code.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
 }
@@ -13176,10 +13176,10 @@ async function explainCommand(argv, io) {
     const page = policy.builtIn
         ? await readFile(join(policyDocsDir(), `${policy.policy.id}.md`), 'utf8').catch(() => undefined)
         : undefined;
-    io.stdout((page ?? describe$4(policy)) + renderFieldsRead(policy));
+    io.stdout((page ?? describe$5(policy)) + renderFieldsRead(policy));
     return EXIT_PASS;
 }
-function describe$4(compiled) {
+function describe$5(compiled) {
     const p = compiled.policy;
     const lines = [
         `# ${p.id}: ${p.title}`,
@@ -14229,6 +14229,10 @@ function unknownFormat() {
  * ref wherever the template builds it the same way.
  */
 function joinParts(parts) {
+    const nonEmpty = parts.filter((part) => part !== '');
+    // '' + x + '' is x itself: `format('{0}', id)` and `'${id}'` name the same value as id.
+    if (nonEmpty.length === 1 && isUnknown(nonEmpty[0]))
+        return nonEmpty[0];
     let text = '';
     let firstUnknown;
     let nameable = true;
@@ -15892,7 +15896,12 @@ const stringFunctions = {
     format: {
         min: 1,
         max: VARIADIC,
+        // An unknown argument keeps its place in the result, so `format('{0}', id)` still names what it will be.
+        unknowns: 'self',
         run: (args) => {
+            const template = args[0];
+            if (isUnknown(template))
+                return derivedUnknown(template);
             const result = formatComposite(stringArg(args, 0), args.slice(1));
             return result instanceof Unknown ? result : checkedString(result);
         },
@@ -16217,7 +16226,7 @@ class Parser {
         const root = this.parseValue(0);
         const next = this.peek();
         if (next.kind !== 'end') {
-            throw this.error(next, `unexpected ${describe$3(next)} after the end of the expression`);
+            throw this.error(next, `unexpected ${describe$4(next)} after the end of the expression`);
         }
         return root;
     }
@@ -16234,7 +16243,7 @@ class Parser {
                 this.position++;
                 const name = this.peek();
                 if (name.kind !== 'identifier')
-                    throw this.error(name, `expected a property name after '.', found ${describe$3(name)}`);
+                    throw this.error(name, `expected a property name after '.', found ${describe$4(name)}`);
                 this.position++;
                 node = { type: 'property', target: node, name: name.text, offset: next.offset };
             }
@@ -16265,7 +16274,7 @@ class Parser {
             case 'identifier':
                 return this.parseCallOrKeyword(depth);
             default:
-                throw this.error(token, `expected a value (a function call, a string in single quotes or an integer), found ${describe$3(token)}`);
+                throw this.error(token, `expected a value (a function call, a string in single quotes or an integer), found ${describe$4(token)}`);
         }
     }
     parseCallOrKeyword(depth) {
@@ -16287,7 +16296,7 @@ class Parser {
                 return { type: 'boolean', value: keyword === 'true', offset: first.offset };
             if (keyword === 'null')
                 return { type: 'null', offset: first.offset };
-            throw this.error(this.peek(), `expected '(' after the function name '${name}', found ${describe$3(this.peek())}`);
+            throw this.error(this.peek(), `expected '(' after the function name '${name}', found ${describe$4(this.peek())}`);
         }
         this.position++;
         const args = [];
@@ -16309,13 +16318,13 @@ class Parser {
                 this.position++;
                 return call;
             }
-            throw this.error(next, `expected ',' or ')' after argument ${args.length} of '${name}', found ${describe$3(next)}`);
+            throw this.error(next, `expected ',' or ')' after argument ${args.length} of '${name}', found ${describe$4(next)}`);
         }
     }
     expect(kind, what) {
         const token = this.peek();
         if (token.kind !== kind)
-            throw this.error(token, `expected ${what}, found ${describe$3(token)}`);
+            throw this.error(token, `expected ${what}, found ${describe$4(token)}`);
         this.position++;
     }
     peek() {
@@ -16332,7 +16341,7 @@ class Parser {
         return new ExpressionError('syntax', this.text, token.offset + 1, detail);
     }
 }
-function describe$3(token) {
+function describe$4(token) {
     switch (token.kind) {
         case 'end':
             return 'the end of the expression';
@@ -17911,7 +17920,7 @@ function roleDefinitionGuid(roleDefinitionId) {
     const guid = id.slice(at + ROLE_DEFINITIONS_SEGMENT.length);
     return (scope === '' || scope.startsWith('/')) && GUID.test(guid) ? guid : undefined;
 }
-const nameKey = (name) => name.trim().toLowerCase();
+const nameKey$1 = (name) => name.trim().toLowerCase();
 class RoleTableError extends Error {
     constructor(source, where, problem) {
         super(`aks-identity-lint: ${source}: ${where} ${problem}; regenerate it with node scripts/gen-builtin-roles.mjs`);
@@ -17990,7 +17999,7 @@ function indexTable(roles) {
     return {
         roles,
         byGuid: new Map(roles.map((role) => [role.guid, role])),
-        byName: new Map(roles.map((role) => [nameKey(role.name), role])),
+        byName: new Map(roles.map((role) => [nameKey$1(role.name), role])),
     };
 }
 let loaded;
@@ -18009,7 +18018,7 @@ function builtInRoleDefinitionById(roleDefinitionId) {
 }
 /** The built-in role with this name, compared case-insensitively and without surrounding white space. */
 function builtInRoleDefinitionByName(name) {
-    return table().byName.get(nameKey(name));
+    return table().byName.get(nameKey$1(name));
 }
 
 const builtInRoleByName = builtInRoleDefinitionByName;
@@ -18388,6 +18397,900 @@ function expressionsIn(value) {
     if (isObject(value))
         return Object.values(value).flatMap(expressionsIn);
     return [];
+}
+
+/**
+ * A light Bicep lexer and declaration finder: just enough of the language to find `resource` and `module`
+ * declarations, their line spans and their `name:` and `parent:` values. It is not a Bicep grammar. It knows the
+ * tokens that can hide a brace or a bracket (strings with `\'` escapes and `${...}` interpolation, `'''` multi-line
+ * strings, `//` and `/* *\/` comments) and matches braces, brackets and parentheses; declarations are found by
+ * their keywords at the start of a line, at the top level of the file or of a resource body.
+ */
+/** Two-character symbols that matter here; every other symbol is one character. */
+const PAIRS = new Set(['::', '==', '!=', '<=', '>=', '&&', '||', '??', '=>', '.?']);
+/** Tokens of a Bicep text. Unterminated strings and comments end at the end of the text. */
+function lexBicep(text) {
+    const lexer = new Lexer(text);
+    return lexer.tokens(false);
+}
+class Lexer {
+    text;
+    pos = 0;
+    line = 1;
+    constructor(text) {
+        this.text = text;
+    }
+    /** Tokens up to the end, or (inside `${`) up to the `}` that closes it, which is consumed. */
+    tokens(inHole) {
+        const out = [];
+        const text = this.text;
+        let braces = 0;
+        while (this.pos < text.length) {
+            const ch = text[this.pos] ?? '';
+            const next = text[this.pos + 1] ?? '';
+            if (ch === '\n') {
+                out.push({ kind: 'newline', line: this.line });
+                this.line++;
+                this.pos++;
+            }
+            else if (ch === ' ' || ch === '\t' || ch === '\r') {
+                this.pos++;
+            }
+            else if (ch === '/' && next === '/') {
+                while (this.pos < text.length && text[this.pos] !== '\n')
+                    this.pos++;
+            }
+            else if (ch === '/' && next === '*') {
+                this.blockComment();
+            }
+            else if (ch === "'") {
+                out.push(text.startsWith("'''", this.pos) ? this.multiLineString() : this.string());
+            }
+            else if (/[A-Za-z_]/.test(ch)) {
+                const start = this.pos;
+                while (this.pos < text.length && /[A-Za-z0-9_]/.test(text[this.pos] ?? ''))
+                    this.pos++;
+                out.push({ kind: 'identifier', text: text.slice(start, this.pos), line: this.line });
+            }
+            else if (/[0-9]/.test(ch)) {
+                const start = this.pos;
+                while (this.pos < text.length && /[0-9]/.test(text[this.pos] ?? ''))
+                    this.pos++;
+                out.push({ kind: 'number', text: text.slice(start, this.pos), line: this.line });
+            }
+            else {
+                if (inHole && ch === '}' && braces === 0) {
+                    this.pos++;
+                    return out;
+                }
+                if (ch === '{')
+                    braces++;
+                else if (ch === '}')
+                    braces--;
+                const pair = ch + next;
+                const symbol = PAIRS.has(pair) ? pair : ch;
+                out.push({ kind: 'symbol', text: symbol, line: this.line });
+                this.pos += symbol.length;
+            }
+        }
+        return out;
+    }
+    blockComment() {
+        const end = this.text.indexOf('*/', this.pos + 2);
+        const stop = end === -1 ? this.text.length : end + 2;
+        this.countLines(this.pos, stop);
+        this.pos = stop;
+    }
+    /** `'''...'''`: no escapes, no interpolation, may span lines; a line break right after the opening is not part of it. */
+    multiLineString() {
+        const line = this.line;
+        const opening = /^'''\r?\n/.exec(this.text.slice(this.pos, this.pos + 5));
+        const start = this.pos + (opening?.[0].length ?? 3);
+        const end = this.text.indexOf("'''", start);
+        const stop = end === -1 ? this.text.length : end;
+        this.countLines(this.pos, stop);
+        this.pos = end === -1 ? stop : stop + 3;
+        return { kind: 'string', parts: [this.text.slice(start, stop)], holes: [], line, endLine: this.line };
+    }
+    /** `'...'` with escapes and `${...}` holes, each lexed as Bicep. */
+    string() {
+        const line = this.line;
+        const parts = [];
+        const holes = [];
+        let current = '';
+        this.pos++;
+        while (this.pos < this.text.length) {
+            const ch = this.text[this.pos] ?? '';
+            if (ch === "'") {
+                this.pos++;
+                break;
+            }
+            if (ch === '\n') {
+                // Unterminated: Bicep strings do not span lines. Stop here so that the rest of the file still lexes.
+                break;
+            }
+            if (ch === '\\') {
+                const escaped = this.text[this.pos + 1] ?? '';
+                if (escaped === 'u' && this.text[this.pos + 2] === '{') {
+                    const close = this.text.indexOf('}', this.pos + 3);
+                    const code = Number.parseInt(this.text.slice(this.pos + 3, close), 16);
+                    if (close !== -1 && Number.isInteger(code) && code >= 0 && code <= 0x10ffff) {
+                        current += String.fromCodePoint(code);
+                        this.pos = close + 1;
+                        continue;
+                    }
+                }
+                current += ESCAPES[escaped] ?? escaped;
+                this.pos += 2;
+                continue;
+            }
+            if (ch === '$' && this.text[this.pos + 1] === '{') {
+                this.pos += 2;
+                parts.push(current);
+                current = '';
+                holes.push(this.tokens(true));
+                continue;
+            }
+            current += ch;
+            this.pos++;
+        }
+        parts.push(current);
+        return { kind: 'string', parts, holes, line, endLine: this.line };
+    }
+    countLines(from, to) {
+        for (let i = from; i < to; i++)
+            if (this.text[i] === '\n')
+                this.line++;
+    }
+}
+const ESCAPES = { n: '\n', r: '\r', t: '\t', '\\': '\\', "'": "'", $: '$' };
+/** Finds the resource and module declarations of a .bicep text. */
+function findBicepDeclarations(text) {
+    const tokens = lexBicep(text);
+    const match = matchBrackets(tokens);
+    const found = { resources: [], modules: [] };
+    let i = 0;
+    while (i < tokens.length) {
+        const token = tokens[i];
+        if (token === undefined)
+            break;
+        if (startsLine(tokens, i)) {
+            const declaration = readDeclaration(tokens, match, i, undefined);
+            if (declaration !== undefined) {
+                if (declaration.value.kind === 'resource')
+                    found.resources.push(declaration.value);
+                else
+                    found.modules.push(declaration.value);
+                i = declaration.next;
+                continue;
+            }
+        }
+        i = isOpener(token) ? (match[i] ?? i) + 1 : i + 1;
+    }
+    return found;
+}
+const OPENERS = { '{': '}', '[': ']', '(': ')' };
+function isOpener(token) {
+    return token.kind === 'symbol' && token.text in OPENERS;
+}
+/**
+ * The partner of each brace, bracket and parenthesis: for an opener the index of the token that closes it (the last
+ * token when none does), for a closer the index of its opener.
+ */
+function matchBrackets(tokens) {
+    const pair = [];
+    const stack = [];
+    tokens.forEach((token, i) => {
+        if (token.kind !== 'symbol')
+            return;
+        if (token.text in OPENERS)
+            stack.push(i);
+        else if (token.text === '}' || token.text === ']' || token.text === ')') {
+            // A stray closer closes the nearest opener of its kind, dropping unclosed ones in between.
+            const at = stack.findLastIndex((o) => OPENERS[symbolText(tokens[o])] === token.text);
+            if (at === -1)
+                return;
+            const open = stack[at] ?? 0;
+            stack.length = at;
+            pair[open] = i;
+            pair[i] = open;
+        }
+    });
+    for (const open of stack)
+        pair[open] = tokens.length - 1;
+    return pair;
+}
+function symbolText(token) {
+    return token?.kind === 'symbol' ? token.text : '';
+}
+/** A token at the start of a line (or of the file, or right after the `{` of a body or a `,`). */
+function startsLine(tokens, i) {
+    const previous = tokens[i - 1];
+    return (previous === undefined ||
+        previous.kind === 'newline' ||
+        (previous.kind === 'symbol' && (previous.text === '{' || previous.text === ',')));
+}
+function isIdentifier(token, text) {
+    return token?.kind === 'identifier' && (text === undefined || token.text === text);
+}
+function isSymbol(token, text) {
+    return token?.kind === 'symbol' && token.text === text;
+}
+/** A string without interpolation, as its text. */
+function literal(token) {
+    return token?.kind === 'string' && token.holes.length === 0 ? token.parts[0] : undefined;
+}
+/** `resource <name> '<type>' [existing] = <value>` or `module <name> '<source>' = <value>` starting at `i`. */
+function readDeclaration(tokens, match, i, enclosing) {
+    const keyword = tokens[i];
+    const symbol = tokens[i + 1];
+    const typeText = literal(tokens[i + 2]);
+    if (keyword?.kind !== 'identifier' || symbol?.kind !== 'identifier' || typeText === undefined)
+        return undefined;
+    if (keyword.text !== 'resource' && !(keyword.text === 'module' && enclosing === undefined))
+        return undefined;
+    let at = i + 3;
+    const existing = isIdentifier(tokens[at], 'existing');
+    if (existing)
+        at++;
+    if (!isSymbol(tokens[at], '='))
+        return undefined;
+    const value = readValue(tokens, match, at + 1);
+    if (value === undefined)
+        return undefined;
+    const endToken = tokens[value.end];
+    const endLine = endToken === undefined ? keyword.line : lastLine(endToken);
+    const properties = value.body === undefined ? new Map() : bodyProperties(tokens, match, value.body);
+    const name = properties.get('name');
+    if (keyword.text === 'module') {
+        const module = {
+            kind: 'module',
+            symbolicName: symbol.text,
+            source: typeText,
+            loop: value.loop,
+            condition: value.condition,
+            line: keyword.line,
+            endLine,
+        };
+        if (name !== undefined)
+            module.name = name;
+        return { value: module, next: value.end + 1 };
+    }
+    const ownType = typeText.split('@')[0] ?? typeText;
+    // A nested resource names its type relative to its parent's, unless it writes a full type (`Namespace.X/...`).
+    const type = enclosing !== undefined && !/^[^/]*\./.test(ownType) ? `${enclosing.type}/${ownType}` : ownType;
+    const resource = {
+        kind: 'resource',
+        symbolicName: symbol.text,
+        type,
+        typeText,
+        existing,
+        loop: value.loop,
+        condition: value.condition,
+        line: keyword.line,
+        endLine,
+        nested: [],
+    };
+    if (name !== undefined)
+        resource.name = name;
+    const parent = properties.get('parent');
+    if (parent !== undefined)
+        resource.parentValue = parent;
+    if (enclosing !== undefined)
+        resource.enclosing = enclosing;
+    if (value.body !== undefined)
+        resource.nested = nestedResources(tokens, match, value.body, resource);
+    return { value: resource, next: value.end + 1 };
+}
+function lastLine(token) {
+    return token.kind === 'string' ? token.endLine : token.line;
+}
+/**
+ * The value of a declaration: `{...}`, `if (...) {...}`, or `[for ... : {...}]` / `[for ... : if (...) {...}]`.
+ * `body` is the index of the body's `{`; `end` the index of the token that closes the value.
+ */
+function readValue(tokens, match, i) {
+    const first = tokens[i];
+    if (isSymbol(first, '{'))
+        return { body: i, end: match[i] ?? i, loop: false, condition: false };
+    if (isIdentifier(first, 'if') && isSymbol(tokens[i + 1], '(')) {
+        const close = match[i + 1] ?? i + 1;
+        const body = isSymbol(tokens[close + 1], '{') ? close + 1 : undefined;
+        return { body, end: body === undefined ? close : (match[body] ?? body), loop: false, condition: true };
+    }
+    if (isSymbol(first, '[') && isIdentifier(tokens[i + 1], 'for')) {
+        const end = match[i] ?? i;
+        // The body is the last item of the brackets: the `{...}` that ends right before `]`.
+        let last = end - 1;
+        while (tokens[last]?.kind === 'newline')
+            last--;
+        let body;
+        let condition = false;
+        const open = match[last];
+        if (isSymbol(tokens[last], '}') && open !== undefined && open > i) {
+            body = open;
+            const beforeBody = open - 1;
+            const parenthesis = match[beforeBody];
+            condition =
+                isSymbol(tokens[beforeBody], ')') &&
+                    parenthesis !== undefined &&
+                    isIdentifier(tokens[parenthesis - 1], 'if');
+        }
+        return { body, end, loop: true, condition };
+    }
+    return undefined;
+}
+/** The values of a body's own properties (`name: ...`), as their tokens up to the end of the line or a `,`. */
+function bodyProperties(tokens, match, open) {
+    const properties = new Map();
+    const close = match[open] ?? open;
+    let i = open + 1;
+    while (i < close) {
+        const token = tokens[i];
+        if (token === undefined)
+            break;
+        const key = token.kind === 'identifier' ? token.text : literal(token);
+        if (startsLine(tokens, i) && key !== undefined && isSymbol(tokens[i + 1], ':')) {
+            const value = [];
+            let j = i + 2;
+            while (j < close) {
+                const t = tokens[j];
+                if (t === undefined || t.kind === 'newline' || isSymbol(t, ','))
+                    break;
+                const stop = isOpener(t) ? Math.min(match[j] ?? j, close - 1) : j;
+                for (let k = j; k <= stop; k++) {
+                    const inner = tokens[k];
+                    if (inner !== undefined)
+                        value.push(inner);
+                }
+                j = stop + 1;
+            }
+            if (!properties.has(key))
+                properties.set(key, value);
+            i = j;
+            continue;
+        }
+        i = isOpener(token) ? (match[i] ?? i) + 1 : i + 1;
+    }
+    return properties;
+}
+/** The resources declared directly in a resource's body. */
+function nestedResources(tokens, match, open, enclosing) {
+    const nested = [];
+    const close = match[open] ?? open;
+    let i = open + 1;
+    while (i < close) {
+        const token = tokens[i];
+        if (token === undefined)
+            break;
+        if (startsLine(tokens, i) && isIdentifier(token, 'resource')) {
+            const declaration = readDeclaration(tokens, match, i, enclosing);
+            if (declaration?.value.kind === 'resource') {
+                nested.push(declaration.value);
+                i = declaration.next;
+                continue;
+            }
+        }
+        i = isOpener(token) ? (match[i] ?? i) + 1 : i + 1;
+    }
+    return nested;
+}
+
+/** One line naming the file, the JSON pointer and its line, as every input error does. */
+function templateError(context, pointer, detail) {
+    const position = context.locator.position(pointer);
+    return new InputError(position === undefined ? { file: context.file, pointer } : { file: context.file, pointer, ...position }, detail);
+}
+/**
+ * Reads the sections of a template and checks the shapes the adapter relies on; anything malformed is an
+ * InputError at its place. Values inside resources are checked later, by evaluation.
+ */
+function readTemplate(value, pointer, context) {
+    if (!isObject(value)) {
+        throw templateError(context, pointer, `expected an ARM template (a JSON object), got ${describe$3(value)}`);
+    }
+    const section = (name) => {
+        const found = member(value, name);
+        if (found === undefined || found === null)
+            return {};
+        if (!isObject(found)) {
+            throw templateError(context, `${pointer}/${name}`, `'${name}' must be an object, got ${describe$3(found)}`);
+        }
+        return found;
+    };
+    const parameters = {};
+    for (const [name, declaration] of Object.entries(section('parameters'))) {
+        if (!isObject(declaration)) {
+            throw templateError(context, `${pointer}/parameters${jsonPointer([name])}`, `parameter '${name}' must be an object with a type, got ${describe$3(declaration)}`);
+        }
+        parameters[name] = declaration;
+    }
+    const rawResources = member(value, 'resources');
+    const languageVersion = member(value, 'languageVersion');
+    const symbolic = (typeof languageVersion === 'string' && languageVersion.startsWith('2')) || isObject(rawResources);
+    const children = new Map();
+    const resources = readResources(rawResources, `${pointer}/resources`, symbolic, undefined, children, context);
+    const schema = member(value, '$schema');
+    return {
+        pointer,
+        schema: typeof schema === 'string' ? schema : undefined,
+        symbolic,
+        parameters,
+        variables: section('variables'),
+        functions: member(value, 'functions'),
+        resources,
+        children,
+        outputs: section('outputs'),
+    };
+}
+function readResources(raw, pointer, symbolic, parent, children, context) {
+    if (raw === undefined || raw === null)
+        return [];
+    let entries;
+    if (Array.isArray(raw))
+        entries = raw.map((r, i) => [`${pointer}/${i}`, r, undefined]);
+    else if (isObject(raw) && symbolic && parent === undefined) {
+        entries = Object.entries(raw).map(([name, r]) => [`${pointer}${jsonPointer([name])}`, r, name]);
+    }
+    else {
+        throw templateError(context, pointer, `'resources' must be an array${symbolic ? ' or an object of symbolic names' : ''}, got ${describe$3(raw)}`);
+    }
+    const declarations = [];
+    for (const [at, resource, symbolicName] of entries) {
+        if (!isObject(resource)) {
+            throw templateError(context, at, `a resource must be an object, got ${describe$3(resource)}`);
+        }
+        const type = member(resource, 'type');
+        if (typeof type !== 'string' || type === '') {
+            throw templateError(context, at, "a resource must have a 'type' string");
+        }
+        const declaration = { raw: resource, type, pointer: at };
+        if (symbolicName !== undefined)
+            declaration.symbolicName = symbolicName;
+        if (parent !== undefined)
+            declaration.parent = parent;
+        declarations.push(declaration);
+        const nested = member(resource, 'resources');
+        if (nested !== undefined && nested !== null) {
+            children.set(at, readResources(nested, `${at}/resources`, false, declaration, children, context));
+        }
+    }
+    return declarations;
+}
+/** A member of a template object: ARM reads template keys case-insensitively, as it reads property names. */
+function member(object, key) {
+    if (Object.hasOwn(object, key))
+        return object[key];
+    const lower = key.toLowerCase();
+    const found = Object.keys(object).find((k) => k.toLowerCase() === lower);
+    return found === undefined ? undefined : object[found];
+}
+function describe$3(value) {
+    if (value === null)
+        return 'null';
+    if (Array.isArray(value))
+        return 'an array';
+    return typeof value === 'object' ? 'an object' : `a ${typeof value}`;
+}
+
+const DEPLOYMENTS$1 = 'microsoft.resources/deployments';
+class BicepSourceMap {
+    options;
+    files = new Map();
+    read;
+    constructor(options) {
+        this.options = options;
+        this.read = options.readFile ?? ((path) => readFile(path, 'utf8'));
+    }
+    /** The declaration of an instance of the compiled template, or why there is none to point at. */
+    async locate(instance) {
+        const path = describeInstance(instance);
+        return 'note' in path ? path : this.locatePath(path);
+    }
+    /** The declaration of a resource described by its place in the compiled template. */
+    async locatePath(path) {
+        let file = resolve$1(this.options.entry);
+        for (const frame of path.deployments) {
+            const bicep = await this.file(file);
+            if ('note' in bicep)
+                return bicep;
+            const found = this.match(frame, bicep);
+            if (typeof found === 'string')
+                return { note: found };
+            if (found.kind === 'resource') {
+                return {
+                    note: `its nested deployment is the resource '${found.symbolicName}' at ${bicep.display}:${found.line}, ` +
+                        'not a module: its inline template has no .bicep declarations',
+                };
+            }
+            const next = moduleFile(found, bicep);
+            if ('note' in next)
+                return next;
+            file = next.path;
+        }
+        const bicep = await this.file(file);
+        if ('note' in bicep)
+            return bicep;
+        const found = this.match(path.resource, bicep);
+        if (typeof found === 'string')
+            return { note: found };
+        return { location: { file: bicep.display, line: found.line, endLine: found.endLine } };
+    }
+    file(path) {
+        let pending = this.files.get(path);
+        if (pending === undefined) {
+            const display = displayPath$1(this.options.repoRoot, path);
+            pending = this.read(path).then((text) => {
+                const declarations = findBicepDeclarations(text);
+                return {
+                    path,
+                    display,
+                    declarations,
+                    order: emissionOrder(declarations),
+                    keys: new Map(),
+                    pairings: new Map(),
+                };
+            }, (error) => ({ note: `cannot read ${display}: ${readError(error)}` }));
+            this.files.set(path, pending);
+        }
+        return pending;
+    }
+    /** The declaration of one resource of a template, in the file the template was compiled from; a note if none. */
+    match(frame, bicep) {
+        const resource = frame.template.resources[frame.index];
+        if (resource === undefined)
+            return `resource ${frame.index} is not in its template`;
+        if (frame.template.symbolic && resource.symbolicName !== undefined) {
+            return bySymbolicName(resource, bicep);
+        }
+        const type = resource.type.toLowerCase();
+        const pairingKey = `${frame.template.key}\u0000${type}`;
+        let pairing = bicep.pairings.get(pairingKey);
+        if (pairing === undefined) {
+            pairing = pair(frame.template, type, bicep);
+            bicep.pairings.set(pairingKey, pairing);
+        }
+        return pairing.get(frame.index) ?? `resource ${frame.index} is not in its template`;
+    }
+}
+/**
+ * An Instance as its place in the compiled template: its template's resources and its index there, and the same
+ * for each nested deployment that encloses it (through `TemplateRun.deployment`), outermost first.
+ */
+function describeInstance(instance) {
+    const resource = frameOf(instance);
+    if ('note' in resource)
+        return resource;
+    const deployments = [];
+    for (let run = instance.run; run.deployment !== undefined; run = run.deployment.run) {
+        const frame = frameOf(run.deployment);
+        if ('note' in frame)
+            return frame;
+        deployments.unshift(frame);
+    }
+    return { deployments, resource };
+}
+const described = new WeakMap();
+function frameOf(instance) {
+    const sections = instance.run.template;
+    const index = sections.resources.indexOf(instance.declaration);
+    if (index === -1) {
+        return {
+            note: "it is declared inside another resource's `resources` in the template, which `bicep build` never " +
+                'writes: the template was not compiled from the .bicep file',
+        };
+    }
+    let template = described.get(sections);
+    if (template === undefined) {
+        template = {
+            key: sections.pointer,
+            symbolic: sections.symbolic,
+            resources: sections.resources.map((declaration) => {
+                const raw = declaration.raw;
+                const copy = member(raw, 'copy');
+                const entry = {
+                    type: declaration.type,
+                    name: member(raw, 'name'),
+                    existing: member(raw, 'existing') === true,
+                    loop: copy !== undefined && copy !== null,
+                    condition: member(raw, 'condition') !== undefined,
+                };
+                if (declaration.symbolicName !== undefined)
+                    entry.symbolicName = declaration.symbolicName;
+                return entry;
+            }),
+        };
+        described.set(sections, template);
+    }
+    return { template, index };
+}
+/** The file a local module comes from; a note for a registry or template-spec module, or an ARM template. */
+function moduleFile(module, bicep) {
+    const source = module.source;
+    if (/^br[:/]/i.test(source)) {
+        return { note: `module '${module.symbolicName}' comes from the registry ${source}, not followed` };
+    }
+    if (/^ts[:/]/i.test(source)) {
+        return { note: `module '${module.symbolicName}' comes from the template spec ${source}, not followed` };
+    }
+    if (!source.toLowerCase().endsWith('.bicep')) {
+        return {
+            note: `module '${module.symbolicName}' (${bicep.display}:${module.line}) is ${source}, not a .bicep file`,
+        };
+    }
+    return { path: resolve$1(dirname(bicep.path), source) };
+}
+function readError(error) {
+    const code = error?.code;
+    if (code === 'ENOENT')
+        return 'no such file';
+    if (typeof code === 'string')
+        return code;
+    return error instanceof Error ? error.message : String(error);
+}
+/**
+ * In a template with symbolic names Bicep keys each resource by its symbolic name, a nested resource by the chain
+ * of names from its top-level ancestor (`parent::child`), and each module by the module's name.
+ */
+function bySymbolicName(resource, bicep) {
+    const symbolic = resource.symbolicName ?? '';
+    const chain = symbolic.split('::');
+    let found;
+    let candidates = [...bicep.declarations.resources, ...bicep.declarations.modules];
+    for (const name of chain) {
+        found = candidates.find((d) => d.symbolicName.toLowerCase() === name.toLowerCase());
+        if (found === undefined)
+            break;
+        candidates = found.kind === 'resource' ? found.nested : [];
+    }
+    if (found === undefined)
+        return `no resource or module named '${symbolic}' in ${bicep.display}`;
+    const type = resource.type.toLowerCase();
+    const declaredType = found.kind === 'module' ? DEPLOYMENTS$1 : found.type.toLowerCase();
+    if (declaredType !== type) {
+        return (`'${symbolic}' in ${bicep.display} (line ${found.line}) is ${found.kind === 'module' ? 'a module' : `of type '${found.type}'`}, ` +
+            `not '${resource.type}'`);
+    }
+    return found;
+}
+/**
+ * The declarations of a file in the order `bicep build` writes them to a template without symbolic names. Bicep
+ * collects resources by visiting the file's symbols: the local scopes first (a resource body that declares nested
+ * resources is one; a scope's child scopes come before its own declarations, so a grandchild comes before its
+ * parent's other children), then the top-level resources in source order; modules come after all resources, in
+ * source order. (Azure/bicep: FileSymbol.Descendants, LocalScope.Descendants, TemplateWriter.EmitResources.)
+ */
+function emissionOrder(declarations) {
+    const order = [];
+    const visit = (resource) => {
+        for (const child of resource.nested)
+            if (child.nested.length > 0)
+                visit(child);
+        order.push(...resource.nested);
+    };
+    for (const resource of declarations.resources)
+        if (resource.nested.length > 0)
+            visit(resource);
+    order.push(...declarations.resources, ...declarations.modules);
+    return order;
+}
+/**
+ * Pairs the compiled resources of one type in a template without symbolic names with their declarations. Why this
+ * is sound for Bicep's output:
+ * - `bicep build` writes every declaration that is not `existing` as exactly one entry of `resources` (a loop as
+ *   one entry with `copy`, a condition as `condition`, a nested resource with its full type), and every module as
+ *   one `Microsoft.Resources/deployments` entry whose template is the module's compiled file. So the compiled
+ *   resources of a type and the declarations of that type are the same number, in one-to-one correspondence.
+ * - Names: Bicep writes a `name:` value as an ARM expression built from the same identifiers and literals (a
+ *   parameter `p` as `parameters('p')`, a variable `v` as `variables('v')`, `'a-${x}'` as `format('a-{0}', x)`, a
+ *   child's name as `format('{0}/{1}', parentName, childName)`). Equal sequences of identifiers and literals in both
+ *   therefore name the same declaration. Names that go through a resource (`guid(mc.id)` becomes
+ *   `guid(resourceId(...))`) or an inlined variable do not compare equal: they decide nothing.
+ * - Order: Bicep writes resources in a fixed order (see `emissionOrder`), so when the counts agree the k-th compiled
+ *   resource of a type is the k-th declaration of that type. This is used only when every pair the names found
+ *   agrees with it; else the order is not trusted.
+ * A pair whose loop or condition disagrees (the compiled resource has `copy` but the declaration is no loop, say)
+ * is refused with a note.
+ */
+function pair(template, type, bicep) {
+    const result = new Map();
+    const compiled = template.resources.flatMap((r, i) => (r.type.toLowerCase() === type ? [i] : []));
+    const declared = bicep.order.filter((d) => d.kind === 'module' ? type === DEPLOYMENTS$1 : !d.existing && d.type.toLowerCase() === type);
+    const typeName = template.resources[compiled[0] ?? 0]?.type ?? type;
+    if (declared.length === 0) {
+        const note = type === DEPLOYMENTS$1
+            ? `no module (nor resource of type '${typeName}') in ${bicep.display}`
+            : `no resource of type '${typeName}' in ${bicep.display}`;
+        for (const index of compiled)
+            result.set(index, note);
+        return result;
+    }
+    const byName = new Map();
+    if (declared.length === 1 && compiled.length === 1) {
+        byName.set(compiled[0] ?? 0, declared[0]);
+    }
+    else {
+        const compiledGroups = groupBy(compiled, (index) => compiledKey(template.resources[index]));
+        const declaredGroups = groupBy(declared, (d) => declarationKey(d, bicep));
+        for (const [key, indexes] of compiledGroups) {
+            const group = declaredGroups.get(key);
+            if (group?.length !== indexes.length)
+                continue;
+            indexes.forEach((index, k) => byName.set(index, group[k]));
+        }
+    }
+    const ordered = compiled.length === declared.length &&
+        [...byName].every(([index, d]) => declared[compiled.indexOf(index)] === d);
+    const what = type === DEPLOYMENTS$1 ? 'modules and deployments' : `resources of type '${typeName}'`;
+    compiled.forEach((index, k) => {
+        const d = byName.get(index) ?? (ordered ? declared[k] : undefined);
+        if (d === undefined) {
+            const reason = compiled.length === declared.length
+                ? 'their names and their order disagree'
+                : 'their names do not tell which one this is';
+            result.set(index, `${bicep.display} declares ${declared.length} ${what} and the template has ${compiled.length}: ${reason}`);
+            return;
+        }
+        const resource = template.resources[index];
+        const mismatch = resource === undefined ? undefined : shapeMismatch(resource, d);
+        result.set(index, mismatch === undefined ? d : `${describe$2(d, bicep)} ${mismatch}: not taken as its declaration`);
+    });
+    return result;
+}
+function describe$2(d, bicep) {
+    return `the ${d.kind} '${d.symbolicName}' (${bicep.display}:${d.line})`;
+}
+/** Why a declaration cannot have compiled to a resource: its loop or condition differ. */
+function shapeMismatch(resource, d) {
+    const loop = inLoop(d);
+    const condition = inCondition(d);
+    if ((resource.loop ?? false) !== loop) {
+        return loop
+            ? 'is a loop, and the compiled resource has no copy'
+            : 'is no loop, and the compiled resource has a copy';
+    }
+    if ((resource.condition ?? false) !== condition) {
+        return condition
+            ? 'has a condition, and the compiled resource has none'
+            : 'has no condition, and the compiled resource has one';
+    }
+    return undefined;
+}
+/** Bicep gives a nested resource the loops and conditions of the resources it is nested in. */
+function inLoop(d) {
+    return d.loop || (d.kind === 'resource' && d.enclosing !== undefined && inLoop(d.enclosing));
+}
+function inCondition(d) {
+    return d.condition || (d.kind === 'resource' && d.enclosing !== undefined && inCondition(d.enclosing));
+}
+function groupBy(items, key) {
+    const groups = new Map();
+    for (const item of items) {
+        const k = key(item);
+        if (k === undefined)
+            continue;
+        const group = groups.get(k) ?? [];
+        group.push(item);
+        groups.set(k, group);
+    }
+    return groups;
+}
+/** The name key of a compiled resource: its loop and condition, and its name's identifiers and literals. */
+function compiledKey(resource) {
+    if (resource === undefined || typeof resource.name !== 'string')
+        return undefined;
+    let atoms;
+    try {
+        const parsed = parseTemplateString(resource.name);
+        atoms = parsed.kind === 'literal' ? [parsed.value] : armAtoms(parsed.root);
+    }
+    catch (error) {
+        if (error instanceof ExpressionError)
+            return undefined;
+        throw error;
+    }
+    return nameKey(resource.loop ?? false, resource.condition ?? false, atoms);
+}
+/** The same for a declaration, its name built as Bicep builds it (a child's with its ancestors'). */
+function declarationKey(d, bicep) {
+    if (bicep.keys.has(d))
+        return bicep.keys.get(d);
+    const parts = nameParts(d, bicep, 0);
+    const atoms = parts === undefined
+        ? undefined
+        : parts.length === 1
+            ? bicepAtoms(parts[0] ?? [])
+            : [parts.map((_, i) => `{${i}}`).join('/'), ...parts.flatMap((p) => bicepAtoms(p))];
+    const key = atoms === undefined ? undefined : nameKey(inLoop(d), inCondition(d), atoms);
+    bicep.keys.set(d, key);
+    return key;
+}
+function nameKey(loop, condition, atoms) {
+    // `format('{0}', x)` and `x` are the same name; Bicep may write either for `'${x}'`.
+    const kept = atoms.filter((a) => a !== '{0}').map((a) => a.toLowerCase());
+    return JSON.stringify([loop, condition, kept]);
+}
+/** The `name:` values that make up a resource's full name: its ancestors' (nested in, or `parent:`), then its own. */
+function nameParts(d, bicep, depth) {
+    if (d.name === undefined || depth > 10)
+        return undefined;
+    if (d.kind === 'module')
+        return [d.name];
+    let parent = d.enclosing;
+    if (parent === undefined && d.parentValue !== undefined) {
+        parent = resolveParent(d.parentValue, bicep);
+        if (parent === undefined)
+            return undefined;
+    }
+    if (parent === undefined)
+        return [d.name];
+    const above = nameParts(parent, bicep, depth + 1);
+    return above === undefined ? undefined : [...above, d.name];
+}
+/** `parent: x` or `parent: x::y`: the resource it names in the same file. */
+function resolveParent(tokens, bicep) {
+    let candidates = bicep.declarations.resources;
+    let found;
+    for (let i = 0; i < tokens.length; i++) {
+        const token = tokens[i];
+        if (i % 2 === 1) {
+            if (token?.kind !== 'symbol' || token.text !== '::')
+                return undefined;
+            continue;
+        }
+        if (token?.kind !== 'identifier')
+            return undefined;
+        found = candidates.find((r) => r.symbolicName === token.text);
+        if (found === undefined)
+            return undefined;
+        candidates = found.nested;
+    }
+    return found;
+}
+/** The identifiers and literals of a Bicep expression, in order; an interpolated string as Bicep's format string. */
+function bicepAtoms(tokens) {
+    const atoms = [];
+    tokens.forEach((token, i) => {
+        const next = tokens[i + 1];
+        if (token.kind === 'identifier') {
+            // A function's name is not compared: Bicep writes most functions under their own names, some not.
+            if (!(next?.kind === 'symbol' && next.text === '('))
+                atoms.push(token.text);
+        }
+        else if (token.kind === 'number') {
+            atoms.push(token.text);
+        }
+        else if (token.kind === 'string') {
+            if (token.holes.length === 0)
+                atoms.push(token.parts[0] ?? '');
+            else {
+                const escape = (s) => s.replace(/\{/g, '{{').replace(/\}/g, '}}');
+                atoms.push(token.parts.map((p, k) => (k === 0 ? escape(p) : `{${k - 1}}${escape(p)}`)).join(''));
+                for (const hole of token.holes)
+                    atoms.push(...bicepAtoms(hole));
+            }
+        }
+    });
+    return atoms;
+}
+/** The identifiers and literals of an ARM expression, in order (property names, strings, numbers; not functions). */
+function armAtoms(node) {
+    switch (node.type) {
+        case 'string':
+            return [node.value];
+        case 'integer':
+            return [String(node.value)];
+        case 'boolean':
+            return [String(node.value)];
+        case 'null':
+            return ['null'];
+        case 'call':
+            return node.args.flatMap(armAtoms);
+        case 'property':
+            return [...armAtoms(node.target), node.name];
+        case 'index':
+            return [...armAtoms(node.target), ...armAtoms(node.index)];
+    }
 }
 
 const SECURE_TYPES = new Set(['securestring', 'secureobject']);
@@ -18792,103 +19695,6 @@ function propertyValue(node, key) {
     return undefined;
 }
 
-/** One line naming the file, the JSON pointer and its line, as every input error does. */
-function templateError(context, pointer, detail) {
-    const position = context.locator.position(pointer);
-    return new InputError(position === undefined ? { file: context.file, pointer } : { file: context.file, pointer, ...position }, detail);
-}
-/**
- * Reads the sections of a template and checks the shapes the adapter relies on; anything malformed is an
- * InputError at its place. Values inside resources are checked later, by evaluation.
- */
-function readTemplate(value, pointer, context) {
-    if (!isObject(value)) {
-        throw templateError(context, pointer, `expected an ARM template (a JSON object), got ${describe$2(value)}`);
-    }
-    const section = (name) => {
-        const found = member(value, name);
-        if (found === undefined || found === null)
-            return {};
-        if (!isObject(found)) {
-            throw templateError(context, `${pointer}/${name}`, `'${name}' must be an object, got ${describe$2(found)}`);
-        }
-        return found;
-    };
-    const parameters = {};
-    for (const [name, declaration] of Object.entries(section('parameters'))) {
-        if (!isObject(declaration)) {
-            throw templateError(context, `${pointer}/parameters${jsonPointer([name])}`, `parameter '${name}' must be an object with a type, got ${describe$2(declaration)}`);
-        }
-        parameters[name] = declaration;
-    }
-    const rawResources = member(value, 'resources');
-    const languageVersion = member(value, 'languageVersion');
-    const symbolic = (typeof languageVersion === 'string' && languageVersion.startsWith('2')) || isObject(rawResources);
-    const children = new Map();
-    const resources = readResources(rawResources, `${pointer}/resources`, symbolic, undefined, children, context);
-    const schema = member(value, '$schema');
-    return {
-        pointer,
-        schema: typeof schema === 'string' ? schema : undefined,
-        symbolic,
-        parameters,
-        variables: section('variables'),
-        functions: member(value, 'functions'),
-        resources,
-        children,
-        outputs: section('outputs'),
-    };
-}
-function readResources(raw, pointer, symbolic, parent, children, context) {
-    if (raw === undefined || raw === null)
-        return [];
-    let entries;
-    if (Array.isArray(raw))
-        entries = raw.map((r, i) => [`${pointer}/${i}`, r, undefined]);
-    else if (isObject(raw) && symbolic && parent === undefined) {
-        entries = Object.entries(raw).map(([name, r]) => [`${pointer}${jsonPointer([name])}`, r, name]);
-    }
-    else {
-        throw templateError(context, pointer, `'resources' must be an array${symbolic ? ' or an object of symbolic names' : ''}, got ${describe$2(raw)}`);
-    }
-    const declarations = [];
-    for (const [at, resource, symbolicName] of entries) {
-        if (!isObject(resource)) {
-            throw templateError(context, at, `a resource must be an object, got ${describe$2(resource)}`);
-        }
-        const type = member(resource, 'type');
-        if (typeof type !== 'string' || type === '') {
-            throw templateError(context, at, "a resource must have a 'type' string");
-        }
-        const declaration = { raw: resource, type, pointer: at };
-        if (symbolicName !== undefined)
-            declaration.symbolicName = symbolicName;
-        if (parent !== undefined)
-            declaration.parent = parent;
-        declarations.push(declaration);
-        const nested = member(resource, 'resources');
-        if (nested !== undefined && nested !== null) {
-            children.set(at, readResources(nested, `${at}/resources`, false, declaration, children, context));
-        }
-    }
-    return declarations;
-}
-/** A member of a template object: ARM reads template keys case-insensitively, as it reads property names. */
-function member(object, key) {
-    if (Object.hasOwn(object, key))
-        return object[key];
-    const lower = key.toLowerCase();
-    const found = Object.keys(object).find((k) => k.toLowerCase() === lower);
-    return found === undefined ? undefined : object[found];
-}
-function describe$2(value) {
-    if (value === null)
-        return 'null';
-    if (Array.isArray(value))
-        return 'an array';
-    return typeof value === 'object' ? 'an object' : `a ${typeof value}`;
-}
-
 class IdentityError extends Error {
 }
 /** `Microsoft.Web/sites/providers/roleAssignments`: an extension resource written as a child of its scope. */
@@ -19147,6 +19953,7 @@ class TemplateRun {
     template;
     scope;
     keyPrefix;
+    deployment;
     instances = [];
     evaluator;
     origins;
@@ -19155,11 +19962,14 @@ class TemplateRun {
     outputsState;
     constructor(expansion, template, scope, 
     /** Prefixes the keys of resources whose ID is unknown, so that two modules' resources never share one. */
-    keyPrefix, evaluation) {
+    keyPrefix, evaluation, 
+    /** The nested-deployment instance whose template this is (none for the input's template). */
+    deployment) {
         this.expansion = expansion;
         this.template = template;
         this.scope = scope;
         this.keyPrefix = keyPrefix;
+        this.deployment = deployment;
         const made = typeof evaluation === 'function' ? evaluation(this) : evaluation;
         this.evaluator = made.evaluator;
         this.origins = made.origins;
@@ -19413,15 +20223,15 @@ class TemplateRun {
             return undefined;
         if (instance.condition === false || instance.existing || instance.problem !== undefined)
             return undefined;
-        const properties = valueOfKey(instance.declaration.raw, 'properties');
+        const properties = valueOfKey$1(instance.declaration.raw, 'properties');
         if (!isObject(properties)) {
             instance.child = { skipped: 'its properties are not an object the adapter can read' };
             return undefined;
         }
-        const template = valueOfKey(properties, 'template');
+        const template = valueOfKey$1(properties, 'template');
         if (!isObject(template)) {
             instance.child = {
-                skipped: valueOfKey(properties, 'templateLink') !== undefined
+                skipped: valueOfKey$1(properties, 'templateLink') !== undefined
                     ? 'a linked template (templateLink) is not read: scan the linked template, or its compiled form, on its own'
                     : 'it has no template',
             };
@@ -19431,19 +20241,16 @@ class TemplateRun {
         const propertiesKey = findKey$1(instance.declaration.raw, 'properties') ?? 'properties';
         const templatePointer = `${instance.declaration.pointer}/${propertiesKey}/${findKey$1(properties, 'template') ?? 'template'}`;
         const sections = readTemplate(template, templatePointer, this.expansion.document);
-        const options = valueOfKey(properties, 'expressionEvaluationOptions');
-        const scopeOption = isObject(options) ? valueOfKey(options, 'scope') : undefined;
+        const options = valueOfKey$1(properties, 'expressionEvaluationOptions');
+        const scopeOption = isObject(options) ? valueOfKey$1(options, 'scope') : undefined;
         const inner = typeof scopeOption === 'string' && scopeOption.toLowerCase() === 'inner';
         const target = instance.target ?? this.scope;
         const name = typeof instance.name === 'string' ? instance.name : instance.key;
         const prefix = `${this.keyPrefix}${name}${instance.copyLabel}/`;
         const run = inner
-            ? new TemplateRun(this.expansion, sections, target, prefix, (child) => child.innerEvaluation(this.passedParameters(instance, properties), (n) => `deployment(${name.toLowerCase()}).parameters('${n}')`))
+            ? new TemplateRun(this.expansion, sections, target, prefix, (child) => child.innerEvaluation(this.passedParameters(instance, properties), (n) => `deployment(${name.toLowerCase()}).parameters('${n}')`), instance)
             : // An outer-scope template is evaluated as part of its parent: the parent's parameters and variables.
-                new TemplateRun(this.expansion, sections, target, prefix, {
-                    evaluator: this.evaluator,
-                    origins: this.origins,
-                });
+                new TemplateRun(this.expansion, sections, target, prefix, { evaluator: this.evaluator, origins: this.origins }, instance);
         instance.child = run;
         run.declare();
         return run;
@@ -19451,7 +20258,7 @@ class TemplateRun {
     /** The parameters a nested deployment passes to its template: values evaluated here, or Key Vault references. */
     passedParameters(instance, properties) {
         const given = new Map();
-        const section = valueOfKey(properties, 'parameters');
+        const section = valueOfKey$1(properties, 'parameters');
         if (!isObject(section))
             return given;
         const base = `${instance.declaration.pointer}/properties/parameters`;
@@ -19531,7 +20338,7 @@ class TemplateRun {
                 continue;
             const at = `${this.template.pointer}/outputs${jsonPointer([name])}`;
             const onError = (error) => new Unknown(`cannot evaluate ${at}${jsonPointer(error.jsonPath)}: ${error.message}`);
-            const loop = valueOfKey(output, 'copy');
+            const loop = valueOfKey$1(output, 'copy');
             let value;
             if (isObject(loop)) {
                 const count = this.evaluator.evaluateJson(loop['count'], { onError });
@@ -19541,7 +20348,7 @@ class TemplateRun {
                         : new Unknown(isUnknown(count) ? count.reason : `output '${name}' has no valid copy count`);
             }
             else {
-                value = this.evaluator.evaluateJson(valueOfKey(output, 'value'), { onError });
+                value = this.evaluator.evaluateJson(valueOfKey$1(output, 'value'), { onError });
             }
             outputs[name] = { type: typeof output['type'] === 'string' ? output['type'] : 'object', value };
         }
@@ -19645,7 +20452,7 @@ function joinName(parent, child) {
     const unknown = isUnknown(parent) ? parent : isUnknown(child) ? child : undefined;
     return new Unknown(unknown?.reason ?? 'its name is not a string');
 }
-const valueOfKey = member;
+const valueOfKey$1 = member;
 /** The name as written, for keys of resources whose ID is unknown: stable across runs. */
 function nameText(declaration) {
     const name = member(declaration.raw, 'name');
@@ -19695,7 +20502,7 @@ function readArmTemplate(document, options) {
     // input error becomes a rejection as it does for them.
     return Promise.resolve().then(() => expandTemplate(document, options));
 }
-function expandTemplate(document, options) {
+async function expandTemplate(document, options) {
     const locator = new SourceLocator(document.text, document.file);
     const context = { file: document.file, locator };
     const template = readTemplate(document.value, '', context);
@@ -19708,6 +20515,7 @@ function expandTemplate(document, options) {
     const skipped = [];
     const unsupported = {};
     const pools = [];
+    const sourceOf = entitySources(document.file, options);
     const skip = (address, type, reason) => {
         skipped.push({ file: document.file, address, type, reason });
     };
@@ -19719,7 +20527,7 @@ function expandTemplate(document, options) {
         }
         const entityKind = entityKindOf(type);
         if (instance.existing) {
-            const identity = entityKind === 'managedIdentity' ? existingIdentity(instance, document.file) : undefined;
+            const identity = entityKind === 'managedIdentity' ? await existingIdentity(instance, sourceOf) : undefined;
             if (identity === undefined)
                 count(unsupported, `${type} (existing)`);
             else
@@ -19747,12 +20555,7 @@ function expandTemplate(document, options) {
         }
         if (entityKind === undefined)
             continue;
-        const source = {
-            format: FORMAT$1,
-            file: document.file,
-            pointer: instance.declaration.pointer,
-            declarationNote: DECLARATION_NOTE$1,
-        };
+        const source = await sourceOf(instance);
         if (entityKind === 'cluster')
             resource.hints = clusterHints(instance, body, source, locator, secrets);
         const raw = redactEvaluated(body, expansion.secureValues, (s) => secrets.add(s));
@@ -19778,6 +20581,28 @@ function expandTemplate(document, options) {
             skipped: skipped.length,
             unsupported,
         },
+    };
+}
+/**
+ * Where an entity is declared: the .bicep lines when the template was compiled from Bicep source and the resource
+ * is found there, else the resource in the template with the reason there are no source lines.
+ */
+function entitySources(file, options) {
+    const bicep = options.bicepSource === undefined
+        ? undefined
+        : new BicepSourceMap({ entry: options.bicepSource, repoRoot: options.repoRoot });
+    return async (instance) => {
+        const source = { format: FORMAT$1, file, pointer: instance.declaration.pointer };
+        if (bicep === undefined) {
+            source.declarationNote = DECLARATION_NOTE$1;
+            return source;
+        }
+        const found = await bicep.locate(instance);
+        if ('location' in found)
+            source.declaration = found.location;
+        else
+            source.declarationNote = found.note;
+        return source;
     };
 }
 function count(counts, type) {
@@ -19836,7 +20661,7 @@ function conditionText(instance) {
  * them. Its principal and client IDs exist before the deployment. Other existing resources are not entities: the
  * template does not configure them, so their fields would all be unknown and every policy on them indeterminate.
  */
-function existingIdentity(instance, file) {
+async function existingIdentity(instance, sourceOf) {
     if (instance.problem !== undefined || instance.condition === false)
         return undefined;
     const body = instance.run.body(instance) ?? {};
@@ -19845,12 +20670,7 @@ function existingIdentity(instance, file) {
         created: false,
         runtimeReason: READ_AT_DEPLOYMENT,
     };
-    const source = {
-        format: FORMAT$1,
-        file,
-        pointer: instance.declaration.pointer,
-        declarationNote: DECLARATION_NOTE$1,
-    };
+    const source = await sourceOf(instance);
     const raw = redactEvaluated(body, instance.run.expansion.secureValues, () => undefined);
     return buildEntity$1('managedIdentity', resource, { key: instance.key, source, raw, action: 'read' });
 }
@@ -22089,10 +22909,19 @@ const EXISTING = 'read from the existing resource at deployment';
 class LeftoverExpressions {
     created = new Set();
     evaluators = new Map();
+    /** What each resource of the what-if will be, to read what an expression reads of it. */
+    afterById = new Map();
+    reading = new Set();
     constructor(changes) {
         for (const change of changes) {
             if (change.changeType === 'Create')
                 this.created.add(normalise(change.resourceId));
+            if (change.after !== undefined) {
+                this.afterById.set(normalise(change.resourceId), {
+                    after: change.after,
+                    resourceId: change.resourceId,
+                });
+            }
         }
     }
     /** The value with every expression string evaluated; `pointer` locates errors. */
@@ -22122,8 +22951,41 @@ class LeftoverExpressions {
         this.evaluators.set(key, evaluator);
         return evaluator;
     }
+    /**
+     * What `reference()` reads of a resource the what-if holds: the value its `after` gives, itself evaluated when
+     * what-if left it as an expression (the kubelet object ID a cluster sets from its identity), so that reading it
+     * through the cluster names the same value as reading the identity.
+     */
+    readThrough(request, id) {
+        const entry = this.afterById.get(normalise(id));
+        if (entry === undefined || this.reading.has(normalise(id)))
+            return undefined;
+        let node = request.full ? entry.after : valueOfKey(entry.after, 'properties');
+        for (const step of request.path) {
+            if (typeof step === 'number')
+                node = Array.isArray(node) ? node[step] : undefined;
+            else
+                node = isArmObject(node) ? valueOfKey(node, step) : undefined;
+            if (node === undefined || node === null)
+                return undefined;
+        }
+        if (typeof node !== 'string')
+            return undefined;
+        this.reading.add(normalise(id));
+        try {
+            const evaluated = this.evaluatorFor(entry.resourceId).evaluateJson({ value: node }, {});
+            return isArmObject(evaluated) ? evaluated['value'] : undefined;
+        }
+        finally {
+            this.reading.delete(normalise(id));
+        }
+    }
     /** An ID of a resource this what-if creates is a new, distinct value; of any other, one that exists already. */
     resolve(request) {
+        const id0 = request.resourceId ?? (request.target.startsWith('/') ? request.target : undefined);
+        const through = id0 === undefined ? undefined : this.readThrough(request, id0);
+        if (through !== undefined)
+            return through;
         const last = request.path[request.path.length - 1];
         if (typeof last !== 'string' || !IDENTIFIERS.has(last.toLowerCase()))
             return undefined;
@@ -22137,6 +22999,14 @@ class LeftoverExpressions {
 }
 function normalise(id) {
     return id.toLowerCase().replace(/\/+$/, '');
+}
+/** ARM property names are case-insensitive. */
+function valueOfKey(record, name) {
+    if (typeof record !== 'object' || record === null || Array.isArray(record))
+        return undefined;
+    const entries = record;
+    const key = Object.keys(entries).find((k) => k.toLowerCase() === name.toLowerCase());
+    return key === undefined ? undefined : entries[key];
 }
 
 const FORMAT = 'arm-whatif';
@@ -22368,17 +23238,21 @@ async function readOne(path, file, explicit, result, options, repoRoot) {
     const input = detected.within === undefined
         ? document
         : { ...document, value: valueWithin(document.value, detected.within) };
-    switch (detected.format) {
+    add(result, await readDocument(input, detected.format, path, repoRoot, options, result));
+}
+/** The adapter of each format, each producing the same model entities. */
+async function readDocument(input, format, path, repoRoot, options, result) {
+    switch (format) {
         case 'terraform-plan':
-            return add(result, await readTerraformPlan(input, {
+            return readTerraformPlan(input, {
                 path,
                 repoRoot,
                 ...(options.terraformDir === undefined ? {} : { terraformDir: resolve$1(options.terraformDir) }),
-            }));
+            });
         case 'arm-template':
-            return add(result, await readArmTemplate(input, await armOptions(path, repoRoot, options, result)));
+            return readArmTemplate(input, await armOptions(path, repoRoot, options, result));
         case 'arm-whatif':
-            return add(result, await readWhatIf(input));
+            return readWhatIf(input);
     }
 }
 /** Compiles Bicep source and reads the template it becomes, with findings on the .bicep lines. */
@@ -22392,10 +23266,12 @@ async function readBicep(path, file, result, options, repoRoot) {
         }
         const document = { file, text: built.templateText ?? '', value: built.template };
         const armParameters = mergeArmParameters(options.armParameters, built.parameters);
-        return add(result, await readArmTemplate(document, await armOptions(path, repoRoot, { ...options, armParameters }, result)));
+        const withParameters = { ...options, armParameters };
+        add(result, await readArmTemplate(document, await armOptions(path, repoRoot, withParameters, result)));
+        return;
     }
     const document = { file, text: compiled.text, value };
-    return add(result, await readArmTemplate(document, await armOptions(path, repoRoot, options, result, path)));
+    add(result, await readArmTemplate(document, await armOptions(path, repoRoot, options, result, path)));
 }
 function add(result, output) {
     result.entities.push(...output.entities);

@@ -635,6 +635,21 @@ describe('deployment scope', () => {
     expect(expectUnknown(ev('[uniqueString(resourceGroup().id)]', context)).ref).toBeUndefined();
   });
 
+  it('names the value format() and string interpolation build from an unknown', () => {
+    const subscriptionId = new Unknown('not given', 'subscription().subscriptionId');
+    const context: EvaluationContext = { scope: deploymentScope({ subscriptionId }) };
+    const id = "resourceId('Microsoft.ManagedIdentity/userAssignedIdentities', 'mi')";
+    // Bicep writes the key '${controlPlane.id}' as format('{0}', resourceId(…)): the same value as the ID itself.
+    expect(expectUnknown(ev(`[format('{0}', ${id})]`, context)).ref).toBe(
+      expectUnknown(ev(`[${id}]`, context)).ref,
+    );
+    expect(expectUnknown(ev("[format('kv-{0}-{1}', parameters('u'), 'x')]")).ref).toBe(
+      "kv-{parameters('u')}-x",
+    );
+    expect(expectUnknown(ev("[format('{0:D3}', parameters('u'))]")).ref).toBeUndefined();
+    expect(expectUnknown(ev("[format(parameters('u'), 'x')]")).ref).toBeUndefined();
+  });
+
   it('says which scope functions a scope lacks', () => {
     const context: EvaluationContext = { scope: deploymentScope({ kind: 'subscription' }) };
     const error = errorOf(() => ev('[resourceGroup().location]', context));

@@ -1,4 +1,4 @@
-import { chmod, mkdtemp, writeFile } from 'node:fs/promises';
+import { chmod, cp, mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { localFixtures } from '../helpers/fixtures.js';
@@ -90,5 +90,30 @@ describe('Bicep source', () => {
     expect(run.status).toBe(2);
     expect(run.stderr).toContain('nothing to scan in this directory');
     expect(run.stderr).toContain('(1 JSON file of other formats ignored)');
+  });
+
+  it('points findings at the .bicep lines the compiled resources come from, modules included', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'bicep-source-'));
+    await cp(join(localFixtures, 'bicep'), dir, { recursive: true });
+    const bin = await fakeTool('bicep', `/bin/cat '${join(dir, 'main.json')}'`);
+    const run = runCli(['scan', 'main.bicep', '--format', 'json', '--fail-on', 'none'], dir, { PATH: bin });
+    expect(run.stderr).toBe('');
+    const report = JSON.parse(run.stdout) as {
+      results: { policyId: string; status: string; location: Record<string, unknown> }[];
+    };
+    const at = (policy: string): Record<string, unknown>[] =>
+      report.results.filter((r) => r.policyId === policy).map((r) => r.location);
+    expect(at('AKSID003')).toEqual([expect.objectContaining({ file: 'main.bicep', line: 56, endLine: 84 })]);
+    // The module's role assignment is in its own file; its principal is the cluster's control-plane identity,
+    // passed in as '${controlPlane.id}' and read back through the module parameter.
+    expect(at('AKSID016')).toContainEqual(
+      expect.objectContaining({ file: 'modules/network-roles.bicep', line: 9, endLine: 17 }),
+    );
+    expect(at('AKSID025')).toContainEqual(
+      expect.objectContaining({
+        note: "module 'shared' comes from the registry br/public:avm/res/managed-identity/user-assigned-identity:0.4.0, not followed",
+      }),
+    );
+    expect(report.results.filter((r) => r.status === 'indeterminate')).toEqual([]);
   });
 });

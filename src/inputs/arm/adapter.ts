@@ -13,6 +13,7 @@ import { attachAgentPoolSubnets } from './mapping/agent-pools.js';
 import { valueAt, type ArmResource, type MappingHints } from './mapping/arm-resource.js';
 import { AGENT_POOL_TYPE, buildEntity, entityKindOf, isModelledType } from './mapping/build-entity.js';
 import { originOf } from './origin.js';
+import { BicepSourceMap } from './bicep-source.js';
 import { callerParameters } from './parameters.js';
 import { redactEvaluated } from './redact-evaluated.js';
 import { rootScope, scopeKindOfSchema } from './run-scope.js';
@@ -87,7 +88,7 @@ export function readArmTemplate(document: JsonDocument, options: ArmInputOptions
   return Promise.resolve().then(() => expandTemplate(document, options));
 }
 
-function expandTemplate(document: JsonDocument, options: ArmInputOptions): AdapterOutput {
+async function expandTemplate(document: JsonDocument, options: ArmInputOptions): Promise<AdapterOutput> {
   const locator = new SourceLocator(document.text, document.file);
   const context = { file: document.file, locator };
   const template = readTemplate(document.value, '', context);
@@ -106,6 +107,7 @@ function expandTemplate(document: JsonDocument, options: ArmInputOptions): Adapt
   const skipped: SkippedResource[] = [];
   const unsupported: Record<string, number> = {};
   const pools: { resource: ArmResource; instance: Instance }[] = [];
+  const sourceOf = entitySources(document.file, options);
   const skip = (address: string, type: string, reason: string): void => {
     skipped.push({ file: document.file, address, type, reason });
   };
@@ -119,7 +121,7 @@ function expandTemplate(document: JsonDocument, options: ArmInputOptions): Adapt
     const entityKind = entityKindOf(type);
     if (instance.existing) {
       const identity =
-        entityKind === 'managedIdentity' ? existingIdentity(instance, document.file) : undefined;
+        entityKind === 'managedIdentity' ? await existingIdentity(instance, sourceOf) : undefined;
       if (identity === undefined) count(unsupported, `${type} (existing)`);
       else entities.push(identity);
       continue;
@@ -143,12 +145,7 @@ function expandTemplate(document: JsonDocument, options: ArmInputOptions): Adapt
       continue;
     }
     if (entityKind === undefined) continue;
-    const source: EntitySource = {
-      format: FORMAT,
-      file: document.file,
-      pointer: instance.declaration.pointer,
-      declarationNote: DECLARATION_NOTE,
-    };
+    const source = await sourceOf(instance);
     if (entityKind === 'cluster') resource.hints = clusterHints(instance, body, source, locator, secrets);
     const raw = redactEvaluated(body, expansion.secureValues, (s) => secrets.add(s));
     entities.push(buildEntity(entityKind, resource, { key: instance.key, source, raw, action: 'create' }));
@@ -182,6 +179,31 @@ function expandTemplate(document: JsonDocument, options: ArmInputOptions): Adapt
       skipped: skipped.length,
       unsupported,
     },
+  };
+}
+
+/**
+ * Where an entity is declared: the .bicep lines when the template was compiled from Bicep source and the resource
+ * is found there, else the resource in the template with the reason there are no source lines.
+ */
+function entitySources(
+  file: string,
+  options: ArmInputOptions,
+): (instance: Instance) => Promise<EntitySource> {
+  const bicep =
+    options.bicepSource === undefined
+      ? undefined
+      : new BicepSourceMap({ entry: options.bicepSource, repoRoot: options.repoRoot });
+  return async (instance) => {
+    const source: EntitySource = { format: FORMAT, file, pointer: instance.declaration.pointer };
+    if (bicep === undefined) {
+      source.declarationNote = DECLARATION_NOTE;
+      return source;
+    }
+    const found = await bicep.locate(instance);
+    if ('location' in found) source.declaration = found.location;
+    else source.declarationNote = found.note;
+    return source;
   };
 }
 
@@ -244,7 +266,10 @@ function conditionText(instance: Instance): string {
  * them. Its principal and client IDs exist before the deployment. Other existing resources are not entities: the
  * template does not configure them, so their fields would all be unknown and every policy on them indeterminate.
  */
-function existingIdentity(instance: Instance, file: string): Entity | undefined {
+async function existingIdentity(
+  instance: Instance,
+  sourceOf: (instance: Instance) => Promise<EntitySource>,
+): Promise<Entity | undefined> {
   if (instance.problem !== undefined || instance.condition === false) return undefined;
   const body = instance.run.body(instance) ?? {};
   const resource: ArmResource = {
@@ -252,12 +277,7 @@ function existingIdentity(instance: Instance, file: string): Entity | undefined 
     created: false,
     runtimeReason: READ_AT_DEPLOYMENT,
   };
-  const source: EntitySource = {
-    format: FORMAT,
-    file,
-    pointer: instance.declaration.pointer,
-    declarationNote: DECLARATION_NOTE,
-  };
+  const source = await sourceOf(instance);
   const raw = redactEvaluated(body, instance.run.expansion.secureValues, () => undefined);
   return buildEntity('managedIdentity', resource, { key: instance.key, source, raw, action: 'read' });
 }

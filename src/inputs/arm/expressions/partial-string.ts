@@ -7,6 +7,9 @@ import { Unknown, isUnknown } from '../../../model/unknown.js';
  * ref wherever the template builds it the same way.
  */
 export function joinParts(parts: readonly (string | Unknown)[]): string | Unknown {
+  const nonEmpty = parts.filter((part) => part !== '');
+  // '' + x + '' is x itself: `format('{0}', id)` and `'${id}'` name the same value as id.
+  if (nonEmpty.length === 1 && isUnknown(nonEmpty[0])) return nonEmpty[0];
   let text = '';
   let firstUnknown: Unknown | undefined;
   let nameable = true;

@@ -1,10 +1,10 @@
-import { Unknown } from '../../../../model/unknown.js';
+import { isUnknown, Unknown } from '../../../../model/unknown.js';
 import { FunctionArgumentError } from '../errors.js';
 import { formatComposite } from '../format.js';
 import { templateGuid } from '../guid.js';
 import { parseJsonText } from '../json-text.js';
 import { uniqueString } from '../unique-string.js';
-import { toJsonText, type ArmValue } from '../values.js';
+import { derivedUnknown, toJsonText, type ArmValue } from '../values.js';
 import { argumentError, arrayArg, checkedString, intArg, stringArg } from './args.js';
 import { VARIADIC, type FunctionTable } from './types.js';
 
@@ -36,7 +36,11 @@ export const stringFunctions: FunctionTable = {
   format: {
     min: 1,
     max: VARIADIC,
+    // An unknown argument keeps its place in the result, so `format('{0}', id)` still names what it will be.
+    unknowns: 'self',
     run: (args) => {
+      const template = args[0];
+      if (isUnknown(template)) return derivedUnknown(template);
       const result = formatComposite(stringArg(args, 0), args.slice(1));
       return result instanceof Unknown ? result : checkedString(result);
     },
