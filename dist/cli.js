@@ -534,7 +534,7 @@ function parse$1(text, errors = [], options = ParseOptions.DEFAULT) {
             errors.push({ error, offset, length });
         }
     };
-    visit$1(text, visitor, options);
+    visit$2(text, visitor, options);
     return currentParent[0];
 }
 /**
@@ -592,7 +592,7 @@ function parseTree$1(text, errors = [], options = ParseOptions.DEFAULT) {
             errors.push({ error, offset, length });
         }
     };
-    visit$1(text, visitor, options);
+    visit$2(text, visitor, options);
     const result = currentParent.children[0];
     if (result) {
         delete result.parent;
@@ -637,7 +637,7 @@ function findNodeAtLocation$1(root, path) {
 /**
  * Parses the given text and invokes the visitor functions for each object, array and literal reached.
  */
-function visit$1(text, visitor, options = ParseOptions.DEFAULT) {
+function visit$2(text, visitor, options = ParseOptions.DEFAULT) {
     const _scanner = createScanner(text, false);
     // Important: Only pass copies of this to visitor functions to prevent accidental modification, and
     // to not affect visitor functions which stored a reference to a previous JSONPath
@@ -973,6 +973,10 @@ const parseTree = parseTree$1;
  * Finds the node at the given path in a JSON DOM.
  */
 const findNodeAtLocation = findNodeAtLocation$1;
+/**
+ * Parses the given text and invokes the visitor functions for each object, array and literal reached.
+ */
+const visit$1 = visit$2;
 var ParseErrorCode;
 (function (ParseErrorCode) {
     ParseErrorCode[ParseErrorCode["InvalidSymbol"] = 1] = "InvalidSymbol";
@@ -12529,6 +12533,49 @@ function asString(value) {
     return typeof value === 'string' ? value : undefined;
 }
 
+/**
+ * The 1-based line where each of the given JSON pointers starts in a JSON text, in one pass. Paths are only
+ * materialised down to the depth of the deepest pointer asked for, so a large plan costs little more than a parse.
+ */
+function linesOfPointers(text, pointers) {
+    const found = new Map();
+    if (pointers.size === 0)
+        return found;
+    const maxDepth = Math.max(...[...pointers].map((p) => p.split('/').length - 1));
+    let depth = 0;
+    const at = (startLine, path, extra) => {
+        if (depth > maxDepth)
+            return;
+        const segments = path();
+        if (extra !== undefined)
+            segments.push(extra);
+        const pointer = jsonPointer(segments);
+        if (pointers.has(pointer) && !found.has(pointer))
+            found.set(pointer, startLine + 1);
+    };
+    visit$1(text, {
+        onObjectBegin: (_offset, _length, startLine, _character, path) => {
+            at(startLine, path);
+            depth++;
+        },
+        onObjectEnd: () => {
+            depth--;
+        },
+        onArrayBegin: (_offset, _length, startLine, _character, path) => {
+            at(startLine, path);
+            depth++;
+        },
+        onArrayEnd: () => {
+            depth--;
+        },
+        onObjectProperty: (property, _offset, _length, startLine, _character, path) => {
+            if (depth <= maxDepth)
+                at(startLine, path, property);
+        },
+    });
+    return found;
+}
+
 /** `main.parameters.json` holds the parameters of `main.json` (or `main.bicep`) beside it, by convention. */
 function pairedParametersFile(templatePath) {
     return `${templatePath.replace(/\.(json|bicep|bicepparam)$/i, '')}.parameters.json`;
@@ -12571,7 +12618,22 @@ async function readParametersFile(path, display) {
     const text = await readFile(path, 'utf8').catch(() => {
         throw new InputError({ file: display }, 'cannot read the parameters file');
     });
-    return parametersOf(compiledParameters(parseJsonText$1(text, display).value, display).parameters, display);
+    try {
+        return parametersOf(compiledParameters(parseJsonText$1(text, display).value, display).parameters, display);
+    }
+    catch (error) {
+        throw withLine(error, text);
+    }
+}
+/** A problem found at a JSON pointer of a file also names its line, so an editor can go there. */
+function withLine(error, text) {
+    if (!(error instanceof InputError))
+        return error;
+    const { pointer, line } = error.location;
+    if (pointer === undefined || line !== undefined)
+        return error;
+    const found = linesOfPointers(text, new Set([pointer])).get(pointer);
+    return found === undefined ? error : new InputError({ ...error.location, line: found }, error.detail);
 }
 /**
  * What `bicep build-params` prints: a parameters document, or, with `--stdout`, an object holding the parameters

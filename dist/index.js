@@ -53656,7 +53656,22 @@ async function readParametersFile(path, display) {
     const text = await readFile(path, 'utf8').catch(() => {
         throw new InputError({ file: display }, 'cannot read the parameters file');
     });
-    return parametersOf(compiledParameters(parseJsonText$1(text, display).value, display).parameters, display);
+    try {
+        return parametersOf(compiledParameters(parseJsonText$1(text, display).value, display).parameters, display);
+    }
+    catch (error) {
+        throw withLine(error, text);
+    }
+}
+/** A problem found at a JSON pointer of a file also names its line, so an editor can go there. */
+function withLine(error, text) {
+    if (!(error instanceof InputError))
+        return error;
+    const { pointer, line } = error.location;
+    if (pointer === undefined || line !== undefined)
+        return error;
+    const found = linesOfPointers(text, new Set([pointer])).get(pointer);
+    return found === undefined ? error : new InputError({ ...error.location, line: found }, error.detail);
 }
 /**
  * What `bicep build-params` prints: a parameters document, or, with `--stdout`, an object holding the parameters

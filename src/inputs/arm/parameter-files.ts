@@ -4,6 +4,7 @@ import { displayPath } from '../display-path.js';
 import { InputError } from '../input-error.js';
 import { parseJsonText } from '../json-file.js';
 import { isObject, type JsonObject } from '../json-value.js';
+import { linesOfPointers } from '../../util/json-pointer-lines.js';
 
 /**
  * The parameters a user gives a template: deploymentParameters files (`--parameters main.parameters.json`, or a
@@ -64,7 +65,20 @@ export async function readParametersFile(path: string, display: string): Promise
   const text = await readFile(path, 'utf8').catch(() => {
     throw new InputError({ file: display }, 'cannot read the parameters file');
   });
-  return parametersOf(compiledParameters(parseJsonText(text, display).value, display).parameters, display);
+  try {
+    return parametersOf(compiledParameters(parseJsonText(text, display).value, display).parameters, display);
+  } catch (error) {
+    throw withLine(error, text);
+  }
+}
+
+/** A problem found at a JSON pointer of a file also names its line, so an editor can go there. */
+function withLine(error: unknown, text: string): unknown {
+  if (!(error instanceof InputError)) return error;
+  const { pointer, line } = error.location;
+  if (pointer === undefined || line !== undefined) return error;
+  const found = linesOfPointers(text, new Set([pointer])).get(pointer);
+  return found === undefined ? error : new InputError({ ...error.location, line: found }, error.detail);
 }
 
 /**
