@@ -11,8 +11,9 @@ export interface FormatCoverage {
 
 export const FORMAT_COVERAGE: readonly FormatCoverage[] = [
   { label: 'Terraform plan', implemented: true, missing: [] },
-  { label: 'Bicep / ARM template', implemented: false, missing: [] },
-  { label: 'ARM what-if', implemented: false, missing: [] },
+  // A template states what will exist, not what it replaces: what-if output has the before state.
+  { label: 'Bicep / ARM template', implemented: true, missing: ['change.before'] },
+  { label: 'ARM what-if', implemented: true, missing: [] },
   { label: 'Live (az CLI, Azure SDK)', implemented: false, missing: ['change.before'] },
 ];
 
