@@ -20546,7 +20546,7 @@ function unknownDeploymentScope() {
         resourceGroupName: existing('resource group', 'resourceGroup().name'),
     };
 }
-const DECLARATION_NOTE$1 = 'no .bicep source given: the location is the resource in the ARM template';
+const COMPILED_NOTE = 'the template was compiled in memory from Bicep whose .bicep file is not known';
 /**
  * An ARM template (compiled Bicep or hand-written; resource group, subscription, management group or tenant
  * deployment; languageVersion 2.0 with symbolic names) to model entities. A template states what will exist, so
@@ -20578,7 +20578,7 @@ async function expandTemplate(document, options) {
     const skipped = [];
     const unsupported = {};
     const pools = [];
-    const sourceOf = entitySources(document.file, options);
+    const sourceOf = entitySources(document.file, options, locator);
     const skip = (address, type, reason) => {
         skipped.push({ file: document.file, address, type, reason });
     };
@@ -20648,16 +20648,21 @@ async function expandTemplate(document, options) {
 }
 /**
  * Where an entity is declared: the .bicep lines when the template was compiled from Bicep source and the resource
- * is found there, else the resource in the template with the reason there are no source lines.
+ * is found there (else the reason it is not); without Bicep, the template is the source and the resource's lines in
+ * it are the declaration.
  */
-function entitySources(file, options) {
+function entitySources(file, options, locator) {
     const bicep = options.bicepSource === undefined
         ? undefined
         : new BicepSourceMap({ entry: options.bicepSource, repoRoot: options.repoRoot });
     return async (instance) => {
         const source = { format: FORMAT$1, file, pointer: instance.declaration.pointer };
         if (bicep === undefined) {
-            source.declarationNote = DECLARATION_NOTE$1;
+            const lines = options.documentIsSource === false ? undefined : locator.location(source.pointer);
+            if (lines !== undefined)
+                source.declaration = lines;
+            else
+                source.declarationNote = COMPILED_NOTE;
             return source;
         }
         const found = await bicep.locate(instance);
@@ -23330,7 +23335,8 @@ async function readBicep(path, file, result, options, repoRoot) {
         const document = { file, text: built.templateText ?? '', value: built.template };
         const armParameters = mergeArmParameters(options.armParameters, built.parameters);
         const withParameters = { ...options, armParameters };
-        add(result, await readArmTemplate(document, await armOptions(path, repoRoot, withParameters, result)));
+        const armInput = await armOptions(path, repoRoot, withParameters, result);
+        add(result, await readArmTemplate(document, { ...armInput, documentIsSource: false }));
         return;
     }
     const document = { file, text: compiled.text, value };

@@ -116,7 +116,8 @@ describe('ARM template: UserAssigned cluster with a bring-your-own kubelet ident
       format: 'arm-template',
       file: '__tests__/fixtures/arm/byo-kubelet-cluster.json',
       pointer: '/resources/4',
-      declarationNote: expect.stringContaining('no .bicep source') as unknown,
+      // A template without Bicep source is the source: the resource's own lines in it.
+      declaration: { file: '__tests__/fixtures/arm/byo-kubelet-cluster.json', line: 64, endLine: 100 },
     });
     expect(aks.raw).toMatchObject({ name: 'aks-byo', properties: { disableLocalAccounts: true } });
   });

@@ -1,4 +1,4 @@
-import { chmod, cp, mkdtemp, writeFile } from 'node:fs/promises';
+import { chmod, cp, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { localFixtures } from '../helpers/fixtures.js';
@@ -115,5 +115,39 @@ describe('Bicep source', () => {
       }),
     );
     expect(report.results.filter((r) => r.status === 'indeterminate')).toEqual([]);
+  });
+
+  it('compiles a .bicepparam file with its template and applies its parameters, without inventing source lines', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'bicepparam-'));
+    const template = JSON.parse(await readFile(join(localFixtures, 'bicep', 'main.json'), 'utf8')) as unknown;
+    const built = {
+      parametersJson: JSON.stringify({
+        $schema: 'https://schema.management.azure.com/schemas/2019-04-01/deploymentParameters.json#',
+        contentVersion: '1.0.0.0',
+        parameters: { clusterName: { value: 'aks-prod' } },
+      }),
+      templateJson: JSON.stringify(template),
+    };
+    await writeFile(join(dir, 'built.json'), JSON.stringify(built));
+    await writeFile(join(dir, 'prod.bicepparam'), "using 'main.bicep'\nparam clusterName = 'aks-prod'\n");
+    const bin = await fakeTool(
+      'bicep',
+      `[ "$1" = build-params ] && [ "$3" = --stdout ] || { echo "unexpected arguments: $*" >&2; exit 9; }\n/bin/cat '${join(dir, 'built.json')}'`,
+    );
+    const run = runCli(['scan', 'prod.bicepparam', '--format', 'json', '--fail-on', 'none'], dir, {
+      PATH: bin,
+    });
+    expect(run.stderr).toBe('');
+    const report = JSON.parse(run.stdout) as {
+      results: { policyId: string; entity: { name: unknown }; location: Record<string, unknown> }[];
+    };
+    const [local] = report.results.filter((r) => r.policyId === 'AKSID003');
+    expect(local?.entity.name).toBe('aks-prod');
+    // The template exists only in the compiler's output: no line of prod.bicepparam is claimed for it.
+    expect(local?.location).toEqual({
+      input: 'prod.bicepparam',
+      pointer: '/resources/3',
+      note: 'the template was compiled in memory from Bicep whose .bicep file is not known',
+    });
   });
 });

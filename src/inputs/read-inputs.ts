@@ -175,7 +175,8 @@ async function readBicep(
     const document = { file, text: built.templateText ?? '', value: built.template };
     const armParameters = mergeArmParameters(options.armParameters, built.parameters);
     const withParameters = { ...options, armParameters };
-    add(result, await readArmTemplate(document, await armOptions(path, repoRoot, withParameters, result)));
+    const armInput = await armOptions(path, repoRoot, withParameters, result);
+    add(result, await readArmTemplate(document, { ...armInput, documentIsSource: false }));
     return;
   }
   const document = { file, text: compiled.text, value };

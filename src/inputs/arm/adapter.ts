@@ -42,6 +42,11 @@ export interface ArmInputOptions {
   scope?: DeploymentScopeOptions;
   /** The .bicep file the template was compiled from: findings point at its lines (and its modules'). */
   bicepSource?: string;
+  /**
+   * False when the document is a template compiled in memory (from a .bicepparam file): its lines are in no file the
+   * user has, so they are not given as source lines.
+   */
+  documentIsSource?: boolean;
 }
 
 const FORMAT: InputFormat = 'arm-template';
@@ -67,7 +72,7 @@ export function unknownDeploymentScope(): DeploymentScopeOptions {
   };
 }
 
-const DECLARATION_NOTE = 'no .bicep source given: the location is the resource in the ARM template';
+const COMPILED_NOTE = 'the template was compiled in memory from Bicep whose .bicep file is not known';
 
 /**
  * An ARM template (compiled Bicep or hand-written; resource group, subscription, management group or tenant
@@ -107,7 +112,7 @@ async function expandTemplate(document: JsonDocument, options: ArmInputOptions):
   const skipped: SkippedResource[] = [];
   const unsupported: Record<string, number> = {};
   const pools: { resource: ArmResource; instance: Instance }[] = [];
-  const sourceOf = entitySources(document.file, options);
+  const sourceOf = entitySources(document.file, options, locator);
   const skip = (address: string, type: string, reason: string): void => {
     skipped.push({ file: document.file, address, type, reason });
   };
@@ -184,11 +189,13 @@ async function expandTemplate(document: JsonDocument, options: ArmInputOptions):
 
 /**
  * Where an entity is declared: the .bicep lines when the template was compiled from Bicep source and the resource
- * is found there, else the resource in the template with the reason there are no source lines.
+ * is found there (else the reason it is not); without Bicep, the template is the source and the resource's lines in
+ * it are the declaration.
  */
 function entitySources(
   file: string,
   options: ArmInputOptions,
+  locator: SourceLocator,
 ): (instance: Instance) => Promise<EntitySource> {
   const bicep =
     options.bicepSource === undefined
@@ -197,7 +204,9 @@ function entitySources(
   return async (instance) => {
     const source: EntitySource = { format: FORMAT, file, pointer: instance.declaration.pointer };
     if (bicep === undefined) {
-      source.declarationNote = DECLARATION_NOTE;
+      const lines = options.documentIsSource === false ? undefined : locator.location(source.pointer);
+      if (lines !== undefined) source.declaration = lines;
+      else source.declarationNote = COMPILED_NOTE;
       return source;
     }
     const found = await bicep.locate(instance);
