@@ -17686,7 +17686,54 @@ function linkRegistries(byKind) {
     }
 }
 
-function setIfDefined$1(target, key, value) {
+/**
+ * An entity of `kind` from a resource, its links empty until the linker fills them, with the entity as it was
+ * before the change (mapped the same way) when the input has it.
+ */
+function assembleEntity(kind, mappings, current, previous, framing) {
+    const { key, source, raw, action } = framing;
+    const base = { key, source, raw, change: { action } };
+    const change = (before) => before === undefined ? { action } : { action, before };
+    const withBefore = (make) => ({
+        ...make(current),
+        change: change(previous === undefined ? undefined : make(previous)),
+    });
+    switch (kind) {
+        case 'cluster':
+            return withBefore((r) => ({
+                kind,
+                ...base,
+                ...mappings.cluster(r),
+                controlPlaneRoleAssignments: [],
+                kubeletRoleAssignments: [],
+                undecidedRoleAssignments: [],
+                registries: [],
+            }));
+        case 'managedIdentity':
+            return withBefore((r) => ({
+                kind,
+                ...base,
+                ...mappings.managedIdentity(r),
+                usedBy: [],
+                roleAssignments: [],
+                federatedCredentials: [],
+            }));
+        case 'roleAssignment':
+            return withBefore((r) => ({
+                kind,
+                ...base,
+                ...mappings.roleAssignment(r),
+                principal: { kind: NOT_LINKED },
+            }));
+        case 'roleDefinition':
+            return withBefore((r) => ({ kind, ...base, ...mappings.roleDefinition(r) }));
+        case 'federatedCredential':
+            return withBefore((r) => ({ kind, ...base, ...mappings.federatedCredential(r) }));
+        case 'registry':
+            return withBefore((r) => ({ kind, ...base, ...mappings.registry(r) }));
+    }
+}
+function setIfDefined(target, key, value) {
     if (value !== undefined)
         target[key] = value;
 }
@@ -17715,9 +17762,9 @@ function mapCluster$1(r) {
         addons: mapAddons$1(r),
     };
     const scope = typeof r.id === 'string' ? parseScope(r.id) : undefined;
-    setIfDefined$1(fields, 'subscriptionId', scope?.subscriptionId);
-    setIfDefined$1(fields, 'resourceGroup', scope?.resourceGroup);
-    setIfDefined$1(fields, 'location', stringAt(r.body, ['location']));
+    setIfDefined(fields, 'subscriptionId', scope?.subscriptionId);
+    setIfDefined(fields, 'resourceGroup', scope?.resourceGroup);
+    setIfDefined(fields, 'location', stringAt(r.body, ['location']));
     const nodeResourceGroup = runtimeValue(r, ['nodeResourceGroup']);
     fields.nodeResourceGroup = nodeResourceGroup;
     // The node resource group is always in the cluster's subscription; built as `resourceGroup().id` builds it, so
@@ -17771,11 +17818,11 @@ function mapCluster$1(r) {
             managed: boolOrDefault(aad, ['managed'], false),
             azureRbacEnabled: boolOrDefault(aad, ['enableAzureRBAC'], false),
         };
-        setIfDefined$1(value, 'adminGroupObjectIds', stringListAt(aad, ['adminGroupObjectIDs']));
+        setIfDefined(value, 'adminGroupObjectIds', stringListAt(aad, ['adminGroupObjectIDs']));
         // An empty tenant is the subscription's own: as good as not set.
         const tenantId = stringAt(aad, ['tenantID']);
         if (tenantId !== '')
-            setIfDefined$1(value, 'tenantId', tenantId);
+            setIfDefined(value, 'tenantId', tenantId);
         fields.aad = value;
     }
     // AKS's defaults where the input is silent: Kubernetes RBAC on, local accounts on, OIDC issuer and workload
@@ -17804,10 +17851,10 @@ function mapCluster$1(r) {
     };
     const privateDnsZone = stringAt(p, ['apiServerAccessProfile', 'privateDNSZone']);
     if (privateDnsZone !== '')
-        setIfDefined$1(network, 'privateDnsZone', privateDnsZone);
+        setIfDefined(network, 'privateDnsZone', privateDnsZone);
     const outboundType = stringAt(p, ['networkProfile', 'outboundType']);
     if (outboundType !== '')
-        setIfDefined$1(network, 'outboundType', outboundType);
+        setIfDefined(network, 'outboundType', outboundType);
     fields.network = network;
     return fields;
 }
@@ -17842,7 +17889,7 @@ function servicePrincipal(r) {
         secretInCode: r.hints?.secretInCode ??
             (hasSecret ? unknownOrigin('the input does not say where the client secret comes from') : false),
     };
-    setIfDefined$1(sp, 'clientId', clientId);
+    setIfDefined(sp, 'clientId', clientId);
     return sp;
 }
 /** The keys of `identity.userAssignedIdentities`: the identities' resource IDs. */
@@ -18133,10 +18180,10 @@ function mapRoleAssignment$1(r) {
         role: mapRole$1(stringAt(p, ['roleDefinitionId'])),
         scope: scopeOfId(assignmentScope(r)),
     };
-    setIfDefined$1(fields, 'principalType', stringAt(p, ['principalType']));
+    setIfDefined(fields, 'principalType', stringAt(p, ['principalType']));
     const condition = stringAt(p, ['condition']);
     if (condition !== '')
-        setIfDefined$1(fields, 'condition', condition);
+        setIfDefined(fields, 'condition', condition);
     return fields;
 }
 /**
@@ -18191,7 +18238,7 @@ function mapManagedIdentity$1(r) {
         clientId: runtimeValue(r, ['clientId'], { identifier: true }),
     };
     if (typeof r.id === 'string')
-        setIfDefined$1(fields, 'resourceGroup', parseScope(r.id)?.resourceGroup);
+        setIfDefined(fields, 'resourceGroup', parseScope(r.id)?.resourceGroup);
     return fields;
 }
 const PERMISSION_LISTS$1 = ['actions', 'notActions', 'dataActions', 'notDataActions'];
@@ -18276,75 +18323,17 @@ function entityKindOf(type) {
 function isModelledType(type) {
     return entityKindOf(type) !== undefined || type.toLowerCase() === AGENT_POOL_TYPE;
 }
+const ARM_MAPPINGS = {
+    cluster: mapCluster$1,
+    managedIdentity: mapManagedIdentity$1,
+    roleAssignment: mapRoleAssignment$1,
+    roleDefinition: mapRoleDefinition$1,
+    federatedCredential: mapFederatedCredential$1,
+    registry: mapRegistry$1,
+};
 /** An entity of `kind` from the resource, with the entity as it was before the change when the input has it. */
 function buildEntity$1(kind, current, framing, previous) {
-    const { key, source, raw, action } = framing;
-    const base = { key, source, raw };
-    const change = (before) => before === undefined ? { action } : { action, before };
-    switch (kind) {
-        case 'cluster': {
-            const make = (r) => ({
-                kind,
-                ...base,
-                ...mapCluster$1(r),
-                change: { action },
-                controlPlaneRoleAssignments: [],
-                kubeletRoleAssignments: [],
-                undecidedRoleAssignments: [],
-                registries: [],
-            });
-            return { ...make(current), change: change(previous && make(previous)) };
-        }
-        case 'managedIdentity': {
-            const make = (r) => ({
-                kind,
-                ...base,
-                ...mapManagedIdentity$1(r),
-                change: { action },
-                usedBy: [],
-                roleAssignments: [],
-                federatedCredentials: [],
-            });
-            return { ...make(current), change: change(previous && make(previous)) };
-        }
-        case 'roleAssignment': {
-            const make = (r) => ({
-                kind,
-                ...base,
-                ...mapRoleAssignment$1(r),
-                change: { action },
-                principal: { kind: NOT_LINKED },
-            });
-            return { ...make(current), change: change(previous && make(previous)) };
-        }
-        case 'roleDefinition': {
-            const make = (r) => ({
-                kind,
-                ...base,
-                ...mapRoleDefinition$1(r),
-                change: { action },
-            });
-            return { ...make(current), change: change(previous && make(previous)) };
-        }
-        case 'federatedCredential': {
-            const make = (r) => ({
-                kind,
-                ...base,
-                ...mapFederatedCredential$1(r),
-                change: { action },
-            });
-            return { ...make(current), change: change(previous && make(previous)) };
-        }
-        case 'registry': {
-            const make = (r) => ({
-                kind,
-                ...base,
-                ...mapRegistry$1(r),
-                change: { action },
-            });
-            return { ...make(current), change: change(previous && make(previous)) };
-        }
-    }
+    return assembleEntity(kind, ARM_MAPPINGS, current, previous, framing);
 }
 
 /** Stands for a parameter or variable whose name is computed: its origin is unknown. */
@@ -21176,10 +21165,6 @@ function mapAddons(r) {
     }
     return addons;
 }
-function setIfDefined(target, key, value) {
-    if (value !== undefined)
-        target[key] = value;
-}
 
 /**
  * What the `id` of a Terraform resource type is, as an ARM scope. When a role assignment's scope is only known after
@@ -22809,77 +22794,24 @@ async function readTerraformPlan(document, options) {
         },
     };
 }
+const TERRAFORM_MAPPINGS = {
+    cluster: mapCluster,
+    managedIdentity: mapManagedIdentity,
+    roleAssignment: mapRoleAssignment,
+    roleDefinition: mapRoleDefinition,
+    federatedCredential: mapFederatedCredential,
+    registry: mapRegistry,
+};
 function buildEntity(kind, current, previous, resource, source, raw) {
-    const action = resource.action ?? 'none';
     const key = resource.deposed === undefined
         ? resource.address
         : `${resource.address} (deposed object ${resource.deposed})`;
-    const base = { key, source, raw };
-    const change = (before) => before === undefined ? { action } : { action, before };
-    switch (kind) {
-        case 'cluster': {
-            const make = (view) => ({
-                kind,
-                ...base,
-                ...mapCluster(view),
-                change: { action },
-                controlPlaneRoleAssignments: [],
-                kubeletRoleAssignments: [],
-                undecidedRoleAssignments: [],
-                registries: [],
-            });
-            return { ...make(current), change: change(previous && make(previous)) };
-        }
-        case 'managedIdentity': {
-            const make = (view) => ({
-                kind,
-                ...base,
-                ...mapManagedIdentity(view),
-                change: { action },
-                usedBy: [],
-                roleAssignments: [],
-                federatedCredentials: [],
-            });
-            return { ...make(current), change: change(previous && make(previous)) };
-        }
-        case 'roleAssignment': {
-            const make = (view) => ({
-                kind,
-                ...base,
-                ...mapRoleAssignment(view),
-                change: { action },
-                principal: { kind: NOT_LINKED },
-            });
-            return { ...make(current), change: change(previous && make(previous)) };
-        }
-        case 'roleDefinition': {
-            const make = (view) => ({
-                kind,
-                ...base,
-                ...mapRoleDefinition(view),
-                change: { action },
-            });
-            return { ...make(current), change: change(previous && make(previous)) };
-        }
-        case 'federatedCredential': {
-            const make = (view) => ({
-                kind,
-                ...base,
-                ...mapFederatedCredential(view),
-                change: { action },
-            });
-            return { ...make(current), change: change(previous && make(previous)) };
-        }
-        case 'registry': {
-            const make = (view) => ({
-                kind,
-                ...base,
-                ...mapRegistry(view),
-                change: { action },
-            });
-            return { ...make(current), change: change(previous && make(previous)) };
-        }
-    }
+    return assembleEntity(kind, TERRAFORM_MAPPINGS, current, previous, {
+        key,
+        source,
+        raw,
+        action: resource.action ?? 'none',
+    });
 }
 /** Finds the source lines of the values that decided fields (a secret written in code), as the mapping noted them. */
 async function locateFields(view, finder, source) {

@@ -1,21 +1,9 @@
 import { dirname } from 'node:path';
-import type {
-  Change,
-  Cluster,
-  Entity,
-  EntityKind,
-  EntitySource,
-  FederatedCredential,
-  ManagedIdentity,
-  Registry,
-  RoleAssignment,
-  RoleDefinition,
-  SkippedResource,
-} from '../../model/entities.js';
+import type { Cluster, Entity, EntityKind, EntitySource, SkippedResource } from '../../model/entities.js';
 import type { AdapterOutput } from '../adapter-output.js';
 import type { JsonDocument } from '../json-file.js';
 import { asObject } from '../json-value.js';
-import { NOT_LINKED } from '../../model/link.js';
+import { assembleEntity, type EntityMappings } from '../assemble-entity.js';
 import { redactSecrets } from '../redact.js';
 import { mapCluster } from './map-cluster.js';
 import { mapRoleAssignment } from './map-role-assignment.js';
@@ -157,6 +145,15 @@ export async function readTerraformPlan(
   };
 }
 
+const TERRAFORM_MAPPINGS: EntityMappings<ResourceView> = {
+  cluster: mapCluster,
+  managedIdentity: mapManagedIdentity,
+  roleAssignment: mapRoleAssignment,
+  roleDefinition: mapRoleDefinition,
+  federatedCredential: mapFederatedCredential,
+  registry: mapRegistry,
+};
+
 function buildEntity(
   kind: EntityKind,
   current: ResourceView,
@@ -165,78 +162,16 @@ function buildEntity(
   source: EntitySource,
   raw: unknown,
 ): Entity {
-  const action = resource.action ?? 'none';
   const key =
     resource.deposed === undefined
       ? resource.address
       : `${resource.address} (deposed object ${resource.deposed})`;
-  const base = { key, source, raw };
-  const change = <T>(before: T | undefined): Change<T> =>
-    before === undefined ? { action } : { action, before };
-  switch (kind) {
-    case 'cluster': {
-      const make = (view: ResourceView): Cluster => ({
-        kind,
-        ...base,
-        ...mapCluster(view),
-        change: { action },
-        controlPlaneRoleAssignments: [],
-        kubeletRoleAssignments: [],
-        undecidedRoleAssignments: [],
-        registries: [],
-      });
-      return { ...make(current), change: change(previous && make(previous)) };
-    }
-    case 'managedIdentity': {
-      const make = (view: ResourceView): ManagedIdentity => ({
-        kind,
-        ...base,
-        ...mapManagedIdentity(view),
-        change: { action },
-        usedBy: [],
-        roleAssignments: [],
-        federatedCredentials: [],
-      });
-      return { ...make(current), change: change(previous && make(previous)) };
-    }
-    case 'roleAssignment': {
-      const make = (view: ResourceView): RoleAssignment => ({
-        kind,
-        ...base,
-        ...mapRoleAssignment(view),
-        change: { action },
-        principal: { kind: NOT_LINKED },
-      });
-      return { ...make(current), change: change(previous && make(previous)) };
-    }
-    case 'roleDefinition': {
-      const make = (view: ResourceView): RoleDefinition => ({
-        kind,
-        ...base,
-        ...mapRoleDefinition(view),
-        change: { action },
-      });
-      return { ...make(current), change: change(previous && make(previous)) };
-    }
-    case 'federatedCredential': {
-      const make = (view: ResourceView): FederatedCredential => ({
-        kind,
-        ...base,
-        ...mapFederatedCredential(view),
-        change: { action },
-      });
-      return { ...make(current), change: change(previous && make(previous)) };
-    }
-    case 'registry': {
-      const make = (view: ResourceView): Registry => ({
-        kind,
-        ...base,
-        ...mapRegistry(view),
-        change: { action },
-      });
-      return { ...make(current), change: change(previous && make(previous)) };
-    }
-  }
+  return assembleEntity(kind, TERRAFORM_MAPPINGS, current, previous, {
+    key,
+    source,
+    raw,
+    action: resource.action ?? 'none',
+  });
 }
 
 /** Finds the source lines of the values that decided fields (a secret written in code), as the mapping noted them. */

@@ -1,23 +1,8 @@
-import type { AddonProfile, Cluster } from '../../model/entities.js';
+import type { AddonProfile } from '../../model/entities.js';
 import { parseScope } from '../../model/scope.js';
 import { isUnknown, unknownOrigin, type Value } from '../../model/unknown.js';
 import type { ResourceView } from './resource-view.js';
-
-/** The fields of a cluster that come from its own resource; links are added by the linker. */
-export type ClusterFields = Omit<
-  Cluster,
-  | 'kind'
-  | 'key'
-  | 'source'
-  | 'change'
-  | 'raw'
-  | 'controlPlaneRoleAssignments'
-  | 'kubeletRoleAssignments'
-  | 'undecidedRoleAssignments'
-  | 'registries'
-  | 'controlPlaneIdentity'
-  | 'kubeletManagedIdentity'
->;
+import { setIfDefined, type ClusterFields } from '../assemble-entity.js';
 
 /** azurerm add-on blocks, their ARM add-on key, and the nested block holding the identity AKS creates for them. */
 const ADDON_BLOCKS: readonly { block: string; name: string; identityBlock?: string }[] = [
@@ -284,12 +269,4 @@ function mapAddons(r: ResourceView): AddonProfile[] {
     if (enabled === true || isUnknown(enabled)) addons.push({ name, enabled, roleAssignments: [] });
   }
   return addons;
-}
-
-export function setIfDefined<T extends object, K extends keyof T>(
-  target: T,
-  key: K,
-  value: T[K] | undefined,
-): void {
-  if (value !== undefined) target[key] = value;
 }

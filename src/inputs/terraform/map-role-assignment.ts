@@ -1,15 +1,9 @@
-import type { RoleAssignment } from '../../model/entities.js';
 import { roleNamed, roleWithId } from '../../model/roles.js';
 import { parseScope, type Scope } from '../../model/scope.js';
 import { isUnknown, Unknown, type Value } from '../../model/unknown.js';
 import { scopeOfResourceType } from './arm-types.js';
-import { setIfDefined } from './map-cluster.js';
+import { setIfDefined, type RoleAssignmentFields } from '../assemble-entity.js';
 import type { ResourceView } from './resource-view.js';
-
-export type RoleAssignmentFields = Omit<
-  RoleAssignment,
-  'kind' | 'key' | 'source' | 'change' | 'raw' | 'principal'
->;
 
 export function mapRoleAssignment(r: ResourceView): RoleAssignmentFields {
   const fields: RoleAssignmentFields = {

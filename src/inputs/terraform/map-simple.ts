@@ -1,20 +1,13 @@
-import type {
-  FederatedCredential,
-  ManagedIdentity,
-  PermissionBlock,
-  Registry,
-  RoleDefinition,
-} from '../../model/entities.js';
+import type { PermissionBlock } from '../../model/entities.js';
 import { isUnknown, type Value } from '../../model/unknown.js';
-import { setIfDefined } from './map-cluster.js';
+import {
+  setIfDefined,
+  type FederatedCredentialFields,
+  type ManagedIdentityFields,
+  type RegistryFields,
+  type RoleDefinitionFields,
+} from '../assemble-entity.js';
 import type { ResourceView } from './resource-view.js';
-
-type Own<T> = Omit<T, 'kind' | 'key' | 'source' | 'change' | 'raw'>;
-export type ManagedIdentityFields = Omit<
-  Own<ManagedIdentity>,
-  'usedBy' | 'roleAssignments' | 'federatedCredentials'
->;
-export type FederatedCredentialFields = Omit<Own<FederatedCredential>, 'identity' | 'cluster'>;
 
 export function mapManagedIdentity(r: ResourceView): ManagedIdentityFields {
   const id = r.string(['id']) ?? '';
@@ -36,7 +29,7 @@ const PERMISSION_LISTS = [
   ['notDataActions', 'not_data_actions'],
 ] as const;
 
-export function mapRoleDefinition(r: ResourceView): Own<RoleDefinition> {
+export function mapRoleDefinition(r: ResourceView): RoleDefinitionFields {
   const blocks = r.blockCount(['permissions']);
   const list = (i: number, attribute: string): Value<string>[] => {
     const value = r.stringList(['permissions', i, attribute]);
@@ -89,7 +82,7 @@ export function mapFederatedCredential(r: ResourceView): FederatedCredentialFiel
   };
 }
 
-export function mapRegistry(r: ResourceView): Own<Registry> {
+export function mapRegistry(r: ResourceView): RegistryFields {
   const id = r.string(['id']) ?? '';
   return {
     name: r.string(['name']) ?? '',

@@ -1,17 +1,5 @@
-import type {
-  Change,
-  ChangeAction,
-  Cluster,
-  Entity,
-  EntityKind,
-  EntitySource,
-  FederatedCredential,
-  ManagedIdentity,
-  Registry,
-  RoleAssignment,
-  RoleDefinition,
-} from '../../../model/entities.js';
-import { NOT_LINKED } from '../../../model/link.js';
+import type { Entity, EntityKind } from '../../../model/entities.js';
+import { assembleEntity, type EntityFraming, type EntityMappings } from '../../assemble-entity.js';
 import type { ArmResource } from './arm-resource.js';
 import { mapCluster } from './map-cluster.js';
 import { mapRoleAssignment } from './map-role-assignment.js';
@@ -39,12 +27,14 @@ export function isModelledType(type: string): boolean {
   return entityKindOf(type) !== undefined || type.toLowerCase() === AGENT_POOL_TYPE;
 }
 
-export interface EntityFraming {
-  key: string;
-  source: EntitySource;
-  raw: unknown;
-  action: ChangeAction;
-}
+const ARM_MAPPINGS: EntityMappings<ArmResource> = {
+  cluster: mapCluster,
+  managedIdentity: mapManagedIdentity,
+  roleAssignment: mapRoleAssignment,
+  roleDefinition: mapRoleDefinition,
+  federatedCredential: mapFederatedCredential,
+  registry: mapRegistry,
+};
 
 /** An entity of `kind` from the resource, with the entity as it was before the change when the input has it. */
 export function buildEntity(
@@ -53,72 +43,5 @@ export function buildEntity(
   framing: EntityFraming,
   previous?: ArmResource,
 ): Entity {
-  const { key, source, raw, action } = framing;
-  const base = { key, source, raw };
-  const change = <T>(before: T | undefined): Change<T> =>
-    before === undefined ? { action } : { action, before };
-  switch (kind) {
-    case 'cluster': {
-      const make = (r: ArmResource): Cluster => ({
-        kind,
-        ...base,
-        ...mapCluster(r),
-        change: { action },
-        controlPlaneRoleAssignments: [],
-        kubeletRoleAssignments: [],
-        undecidedRoleAssignments: [],
-        registries: [],
-      });
-      return { ...make(current), change: change(previous && make(previous)) };
-    }
-    case 'managedIdentity': {
-      const make = (r: ArmResource): ManagedIdentity => ({
-        kind,
-        ...base,
-        ...mapManagedIdentity(r),
-        change: { action },
-        usedBy: [],
-        roleAssignments: [],
-        federatedCredentials: [],
-      });
-      return { ...make(current), change: change(previous && make(previous)) };
-    }
-    case 'roleAssignment': {
-      const make = (r: ArmResource): RoleAssignment => ({
-        kind,
-        ...base,
-        ...mapRoleAssignment(r),
-        change: { action },
-        principal: { kind: NOT_LINKED },
-      });
-      return { ...make(current), change: change(previous && make(previous)) };
-    }
-    case 'roleDefinition': {
-      const make = (r: ArmResource): RoleDefinition => ({
-        kind,
-        ...base,
-        ...mapRoleDefinition(r),
-        change: { action },
-      });
-      return { ...make(current), change: change(previous && make(previous)) };
-    }
-    case 'federatedCredential': {
-      const make = (r: ArmResource): FederatedCredential => ({
-        kind,
-        ...base,
-        ...mapFederatedCredential(r),
-        change: { action },
-      });
-      return { ...make(current), change: change(previous && make(previous)) };
-    }
-    case 'registry': {
-      const make = (r: ArmResource): Registry => ({
-        kind,
-        ...base,
-        ...mapRegistry(r),
-        change: { action },
-      });
-      return { ...make(current), change: change(previous && make(previous)) };
-    }
-  }
+  return assembleEntity(kind, ARM_MAPPINGS, current, previous, framing);
 }

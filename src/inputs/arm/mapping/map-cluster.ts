@@ -13,7 +13,7 @@ import {
   valueAt,
   type ArmResource,
 } from './arm-resource.js';
-import { setIfDefined, type ClusterFields } from './fields.js';
+import { setIfDefined, type ClusterFields } from '../../assemble-entity.js';
 import { scopeChainOf } from './resource-id.js';
 
 /**

@@ -1,7 +1,7 @@
 import { builtInRole, builtInRoleById, roleWithId } from '../../../model/roles.js';
 import { isUnknown, Unknown, type Value } from '../../../model/unknown.js';
 import { props, stringAt, type ArmResource } from './arm-resource.js';
-import { setIfDefined, type RoleAssignmentFields } from './fields.js';
+import { setIfDefined, type RoleAssignmentFields } from '../../assemble-entity.js';
 import { canonicalRoleDefinitionId, extensionScopeOf, scopeOfId } from './resource-id.js';
 
 /** Microsoft.Authorization/roleAssignments, as the Terraform adapter maps azurerm_role_assignment. */

@@ -18,7 +18,7 @@ import {
   type ManagedIdentityFields,
   type RegistryFields,
   type RoleDefinitionFields,
-} from './fields.js';
+} from '../../assemble-entity.js';
 import { canonicalRoleDefinitionId, parentIdOf, scopeChainOf } from './resource-id.js';
 
 /** Microsoft.ManagedIdentity/userAssignedIdentities: its principal and client IDs are made when it is created. */
