@@ -15587,11 +15587,14 @@ function resourceId(args, call) {
     else if (before.length === 1)
         prefix = ['/subscriptions/', scope.subscriptionId, '/resourceGroups/', before[0] ?? ''];
     else
-        prefix = defaultPrefix(scope);
+        prefix = scopeIdParts(scope);
     return buildResourceId(prefix, type, names);
 }
-/** Without a subscription and group, `resourceId()` builds an ID at the level the template is deployed to. */
-function defaultPrefix(scope) {
+/**
+ * The ID of a deployment scope as parts, some maybe unknown: a resource group, a subscription, a management group, or
+ * the tenant root (none). Without a subscription and group, `resourceId()` builds an ID at this level.
+ */
+function scopeIdParts(scope) {
     switch (scope.kind) {
         case 'resourceGroup':
             return ['/subscriptions/', scope.subscriptionId, '/resourceGroups/', scope.resourceGroupName];
@@ -19600,19 +19603,6 @@ function withScope(parts, extra = {}) {
     if (parts.environment !== undefined)
         options.environment = parts.environment;
     return { ...parts, scope: deploymentScope(options) };
-}
-/** The ID of the scope as parts: a resource group, a subscription, a management group, or the tenant root (none). */
-function scopeIdParts(scope) {
-    switch (scope.kind) {
-        case 'resourceGroup':
-            return ['/subscriptions/', scope.subscriptionId, '/resourceGroups/', scope.resourceGroupName];
-        case 'subscription':
-            return ['/subscriptions/', scope.subscriptionId];
-        case 'managementGroup':
-            return ['/providers/Microsoft.Management/managementGroups/', scope.managementGroupName];
-        case 'tenant':
-            return [];
-    }
 }
 /** The scope's ID as a value: where a role assignment without `scope` applies. The tenant root is '/'. */
 function scopeId(scope) {

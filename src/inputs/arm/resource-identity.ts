@@ -1,7 +1,8 @@
 import { isUnknown, Unknown, type Value } from '../../model/unknown.js';
 import { buildResourceId, type ArmValue } from './expressions/index.js';
 import { joinParts } from './expressions/partial-string.js';
-import { scopeId, scopeIdParts, type RunScope } from './run-scope.js';
+import { scopeIdParts } from './expressions/index.js';
+import { scopeId, type RunScope } from './run-scope.js';
 
 type Part = string | Unknown;
 

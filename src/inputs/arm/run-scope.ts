@@ -1,6 +1,7 @@
 import { isUnknown, Unknown, type Value } from '../../model/unknown.js';
 import {
   deploymentScope,
+  scopeIdParts,
   SCOPE_PLACEHOLDERS,
   type ArmValue,
   type DeploymentScope,
@@ -66,20 +67,6 @@ function withScope(parts: Omit<RunScope, 'scope'>, extra: DeploymentScopeOptions
     options.subscriptionDisplayName = extra.subscriptionDisplayName;
   if (parts.environment !== undefined) options.environment = parts.environment;
   return { ...parts, scope: deploymentScope(options) };
-}
-
-/** The ID of the scope as parts: a resource group, a subscription, a management group, or the tenant root (none). */
-export function scopeIdParts(scope: RunScope): Part[] {
-  switch (scope.kind) {
-    case 'resourceGroup':
-      return ['/subscriptions/', scope.subscriptionId, '/resourceGroups/', scope.resourceGroupName];
-    case 'subscription':
-      return ['/subscriptions/', scope.subscriptionId];
-    case 'managementGroup':
-      return ['/providers/Microsoft.Management/managementGroups/', scope.managementGroupName];
-    case 'tenant':
-      return [];
-  }
 }
 
 /** The scope's ID as a value: where a role assignment without `scope` applies. The tenant root is '/'. */

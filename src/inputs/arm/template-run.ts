@@ -20,7 +20,8 @@ import { isModelledType } from './mapping/build-entity.js';
 import { originOf, type OriginContext } from './origin.js';
 import { keyVaultReference, resolveParameters, type GivenParameter } from './parameters.js';
 import { identify, IdentityError } from './resource-identity.js';
-import { nestedScope, scopeIdParts, type RunScope } from './run-scope.js';
+import { scopeIdParts } from './expressions/index.js';
+import { nestedScope, type RunScope } from './run-scope.js';
 import { FunctionArgumentError } from './expressions/errors.js';
 import { evaluateRecovering } from './recover.js';
 import {

@@ -18,7 +18,7 @@ export {
 export { ExpressionError, type ExpressionErrorKind } from './errors.js';
 export { Evaluator, evaluateExpression, evaluateJson, type EvaluateOptions } from './evaluate.js';
 export { BUILTIN_FUNCTIONS } from './functions/builtins.js';
-export { buildResourceId } from './functions/resource-id.js';
+export { buildResourceId, scopeIdParts } from './functions/resource-id.js';
 export { templateGuid } from './guid.js';
 export { isExpressionText, parseExpression, parseTemplateString } from './parser.js';
 export { KNOWN_AFTER_DEPLOYMENT, extendRef, listRef, referenceRef, type PathSegment } from './refs.js';

@@ -80,12 +80,17 @@ function resourceId(args: ArmValue[], call: CallSite): ArmValue {
   if (before.length === 2) prefix = ['/subscriptions/', before[0] ?? '', '/resourceGroups/', before[1] ?? ''];
   else if (before.length === 1)
     prefix = ['/subscriptions/', scope.subscriptionId, '/resourceGroups/', before[0] ?? ''];
-  else prefix = defaultPrefix(scope);
+  else prefix = scopeIdParts(scope);
   return buildResourceId(prefix, type, names);
 }
 
-/** Without a subscription and group, `resourceId()` builds an ID at the level the template is deployed to. */
-function defaultPrefix(scope: DeploymentScope): Part[] {
+/**
+ * The ID of a deployment scope as parts, some maybe unknown: a resource group, a subscription, a management group, or
+ * the tenant root (none). Without a subscription and group, `resourceId()` builds an ID at this level.
+ */
+export function scopeIdParts(
+  scope: Pick<DeploymentScope, 'kind' | 'subscriptionId' | 'resourceGroupName' | 'managementGroupName'>,
+): Part[] {
   switch (scope.kind) {
     case 'resourceGroup':
       return ['/subscriptions/', scope.subscriptionId, '/resourceGroups/', scope.resourceGroupName];
