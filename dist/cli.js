@@ -20636,18 +20636,16 @@ function entitySources(file, options, locator) {
         : new BicepSourceMap({ entry: options.bicepSource, repoRoot: options.repoRoot });
     return async (instance) => {
         const source = { format: FORMAT$1, file, pointer: instance.declaration.pointer };
-        if (bicep === undefined) {
-            const lines = options.documentIsSource === false ? undefined : locator.location(source.pointer);
-            if (lines !== undefined)
-                source.declaration = lines;
-            else
-                source.declarationNote = COMPILED_NOTE;
+        const found = bicep === undefined ? { note: COMPILED_NOTE } : await bicep.locate(instance);
+        if ('location' in found) {
+            source.declaration = found.location;
             return source;
         }
-        const found = await bicep.locate(instance);
-        if ('location' in found)
-            source.declaration = found.location;
-        else
+        // Not found in Bicep (or there is none): the template's own lines, when the template is a file the user has.
+        const lines = options.documentIsSource === false ? undefined : locator.location(source.pointer);
+        if (lines !== undefined)
+            source.declaration = lines;
+        if (bicep !== undefined || lines === undefined)
             source.declarationNote = found.note;
         return source;
     };
@@ -23262,7 +23260,8 @@ async function readBicep(path, file, result, options, repoRoot) {
         return;
     }
     const document = { file, text: compiled.text, value };
-    add(result, await readArmTemplate(document, await armOptions(path, repoRoot, options, result, path)));
+    const armInput = await armOptions(path, repoRoot, options, result, path);
+    add(result, await readArmTemplate(document, { ...armInput, documentIsSource: false }));
 }
 function add(result, output) {
     result.entities.push(...output.entities);

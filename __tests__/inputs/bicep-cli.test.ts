@@ -150,4 +150,25 @@ describe('Bicep source', () => {
       note: 'the template was compiled in memory from Bicep whose .bicep file is not known',
     });
   });
+
+  it('falls back to the compiled template beside the .bicep file for a resource Bicep does not declare', () => {
+    const run = runCli(
+      ['scan', 'main.json', '--format', 'json', '--fail-on', 'none'],
+      join(localFixtures, 'bicep'),
+      { PATH: '/nonexistent' },
+    );
+    expect(run.stderr).toBe('');
+    const report = JSON.parse(run.stdout) as {
+      results: { policyId: string; entity: { key: string }; location: Record<string, unknown> }[];
+    };
+    const locations = report.results
+      .filter((r) => r.policyId === 'AKSID025')
+      .map((r) => [r.entity.key.split('/')[0], r.location.file, r.location.line]);
+    // The registry module's identity is not in any .bicep file here: it is found in main.json itself.
+    expect(locations).toEqual([
+      ['Microsoft.ManagedIdentity', 'main.bicep', 29],
+      ['Microsoft.ManagedIdentity', 'main.bicep', 34],
+      ['shared-identity', 'main.json', 245],
+    ]);
+  });
 });

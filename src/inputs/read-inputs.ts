@@ -180,7 +180,8 @@ async function readBicep(
     return;
   }
   const document = { file, text: compiled.text, value };
-  add(result, await readArmTemplate(document, await armOptions(path, repoRoot, options, result, path)));
+  const armInput = await armOptions(path, repoRoot, options, result, path);
+  add(result, await readArmTemplate(document, { ...armInput, documentIsSource: false }));
 }
 
 function add(result: InputsRead, output: AdapterOutput): void {

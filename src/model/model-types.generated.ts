@@ -257,7 +257,7 @@ export interface EntitySource {
   pointer: string;
   declaration?: SourceLocation;
   /**
-   * Why declaration is missing.
+   * Why declaration is missing, or why it is the compiled template rather than the .bicep source.
    */
   declarationNote?: string;
   /**

@@ -43,8 +43,8 @@ export interface ArmInputOptions {
   /** The .bicep file the template was compiled from: findings point at its lines (and its modules'). */
   bicepSource?: string;
   /**
-   * False when the document is a template compiled in memory (from a .bicepparam file): its lines are in no file the
-   * user has, so they are not given as source lines.
+   * False when the document is a template compiled in memory (from a .bicep or .bicepparam file): its lines are in no
+   * file the user has, so they are not given as source lines.
    */
   documentIsSource?: boolean;
 }
@@ -203,15 +203,15 @@ function entitySources(
       : new BicepSourceMap({ entry: options.bicepSource, repoRoot: options.repoRoot });
   return async (instance) => {
     const source: EntitySource = { format: FORMAT, file, pointer: instance.declaration.pointer };
-    if (bicep === undefined) {
-      const lines = options.documentIsSource === false ? undefined : locator.location(source.pointer);
-      if (lines !== undefined) source.declaration = lines;
-      else source.declarationNote = COMPILED_NOTE;
+    const found = bicep === undefined ? { note: COMPILED_NOTE } : await bicep.locate(instance);
+    if ('location' in found) {
+      source.declaration = found.location;
       return source;
     }
-    const found = await bicep.locate(instance);
-    if ('location' in found) source.declaration = found.location;
-    else source.declarationNote = found.note;
+    // Not found in Bicep (or there is none): the template's own lines, when the template is a file the user has.
+    const lines = options.documentIsSource === false ? undefined : locator.location(source.pointer);
+    if (lines !== undefined) source.declaration = lines;
+    if (bicep !== undefined || lines === undefined) source.declarationNote = found.note;
     return source;
   };
 }
