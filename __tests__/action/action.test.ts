@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, writeFile, mkdir } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, writeFile, mkdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { GitHubApiServer } from '../helpers/github-server.js';
@@ -365,5 +365,42 @@ describe('outside pull requests and with bad inputs', () => {
       apiUrl: server.url,
     });
     expect(run.stdout).toContain('examples/terraform/tfplan.json (Terraform plan JSON): 7 scanned');
+  });
+});
+
+describe('Bicep in a pull request', () => {
+  it('compiles the .bicep entry with parameters and annotates the findings on the .bicep declarations', async () => {
+    const workspace = await mkdtemp(join(tmpdir(), 'action-bicep-'));
+    await cp(join(repoRoot, '__tests__', 'fixtures', 'bicep'), join(workspace, 'infra'), { recursive: true });
+    await writeFile(
+      join(workspace, 'infra', 'prod.parameters.json'),
+      JSON.stringify({ parameters: { clusterName: { value: 'aks-prod' } } }),
+    );
+    // The runner's az compiles Bicep; here a fake az on PATH prints the compiled template of infra/main.bicep.
+    const bin = join(workspace, 'bin');
+    await mkdir(bin);
+    await writeFile(join(bin, 'az'), `#!/bin/sh\n/bin/cat '${join(workspace, 'infra', 'main.json')}'\n`, {
+      mode: 0o755,
+    });
+    const run = await runAction({
+      inputs: {
+        paths: 'infra/main.bicep',
+        parameters: 'infra/prod.parameters.json\ndeployAdmin=false',
+        comment: 'false',
+      },
+      apiUrl: server.url,
+      workspace,
+      env: { PATH: `${bin}:/usr/bin:/bin` },
+    });
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(1);
+    const errors = workflowCommands(run.stdout, 'error');
+    expect(errors).toContainEqual(
+      expect.stringMatching(
+        /^::error title=AKSID003%3A Local accounts are disabled,file=infra\/main\.bicep,line=56,endLine=84::Cluster 'aks-prod' keeps local accounts enabled/,
+      ),
+    );
+    const [check] = server.requestsTo('POST', CHECK_RUNS);
+    expect(check?.body).toMatchObject({ conclusion: 'failure' });
   });
 });
