@@ -1,4 +1,4 @@
-import type { Cluster, Entity, EntitySource, InputFormat, SkippedResource } from '../../model/entities.js';
+import type { Entity, EntitySource, InputFormat, SkippedResource } from '../../model/entities.js';
 import { isUnknown, Unknown, unknownOrigin, type Value } from '../../model/unknown.js';
 import type { JsonDocument } from '../json-file.js';
 import { isObject } from '../json-value.js';
@@ -9,7 +9,7 @@ import {
   type ArmValue,
   type DeploymentScopeOptions,
 } from './expressions/index.js';
-import { attachAgentPoolSubnets } from './mapping/agent-pools.js';
+import { armAdapterOutput, type SeparatePool } from './mapping/arm-output.js';
 import { valueAt, type ArmResource, type MappingHints } from './mapping/arm-resource.js';
 import { AGENT_POOL_TYPE, buildEntity, entityKindOf, isModelledType } from './mapping/build-entity.js';
 import { originOf } from './origin.js';
@@ -111,7 +111,7 @@ async function expandTemplate(document: JsonDocument, options: ArmInputOptions):
   const entities: Entity[] = [];
   const skipped: SkippedResource[] = [];
   const unsupported: Record<string, number> = {};
-  const pools: { resource: ArmResource; instance: Instance }[] = [];
+  const pools: SeparatePool[] = [];
   const sourceOf = entitySources(document.file, options, locator);
   const skip = (address: string, type: string, reason: string): void => {
     skipped.push({ file: document.file, address, type, reason });
@@ -146,7 +146,7 @@ async function expandTemplate(document: JsonDocument, options: ArmInputOptions):
     const body = instance.run.body(instance) ?? {};
     const resource = armResource(instance, body);
     if (type.toLowerCase() === AGENT_POOL_TYPE) {
-      pools.push({ resource, instance });
+      pools.push({ resource, address: instance.key, type });
       continue;
     }
     if (entityKind === undefined) continue;
@@ -157,34 +157,16 @@ async function expandTemplate(document: JsonDocument, options: ArmInputOptions):
   }
   for (const empty of expansion.empty) skip(empty.key, empty.type, empty.reason);
 
-  const clusters = entities.filter((e): e is Cluster => e.kind === 'cluster');
-  const unattached = new Set(
-    attachAgentPoolSubnets(
-      pools.map((p) => p.resource),
-      clusters,
-    ),
-  );
-  for (const pool of pools) {
-    if (!unattached.has(pool.resource)) continue;
-    skip(
-      pool.instance.key,
-      pool.instance.type,
-      "its cluster is not in this template, so its subnets cannot be added to a cluster's network",
-    );
-  }
-
-  return {
+  return armAdapterOutput({
+    file: document.file,
+    format: FORMAT,
+    inputName: 'template',
     entities,
+    pools,
     skipped,
-    secrets: [...secrets],
-    summary: {
-      file: document.file,
-      format: FORMAT,
-      scanned: entities.length + pools.length - unattached.size,
-      skipped: skipped.length,
-      unsupported,
-    },
-  };
+    secrets,
+    unsupported,
+  });
 }
 
 /**

@@ -1,6 +1,6 @@
 import { dirname } from 'node:path';
 import type { Cluster, Entity, EntityKind, EntitySource, SkippedResource } from '../../model/entities.js';
-import type { AdapterOutput } from '../adapter-output.js';
+import { adapterOutput, type AdapterOutput } from '../adapter-output.js';
 import type { JsonDocument } from '../json-file.js';
 import { asObject } from '../json-value.js';
 import { assembleEntity, type EntityMappings } from '../assemble-entity.js';
@@ -130,19 +130,15 @@ export async function readTerraformPlan(
     });
   }
 
-  return {
+  return adapterOutput({
+    file: document.file,
+    format: 'terraform-plan',
     entities,
     skipped,
-    secrets: [...secrets],
-    summary: {
-      file: document.file,
-      format: 'terraform-plan',
-      scanned:
-        entities.length + nodePools.length - unattached.length + azapiPatches.length - unpatched.length,
-      skipped: skipped.length,
-      unsupported,
-    },
-  };
+    secrets,
+    unsupported,
+    scanned: entities.length + nodePools.length - unattached.length + azapiPatches.length - unpatched.length,
+  });
 }
 
 const TERRAFORM_MAPPINGS: EntityMappings<ResourceView> = {

@@ -1,6 +1,5 @@
 import type {
   ChangeAction,
-  Cluster,
   Entity,
   EntitySource,
   InputFormat,
@@ -8,7 +7,7 @@ import type {
 } from '../../model/entities.js';
 import { isUnknown, Unknown } from '../../model/unknown.js';
 import type { ArmObject } from '../arm/expressions/index.js';
-import { attachAgentPoolSubnets } from '../arm/mapping/agent-pools.js';
+import { armAdapterOutput, type SeparatePool } from '../arm/mapping/arm-output.js';
 import { valueAt, type ArmResource } from '../arm/mapping/arm-resource.js';
 import { AGENT_POOL_TYPE, buildEntity, entityKindOf, isModelledType } from '../arm/mapping/build-entity.js';
 import { splitResourceId } from '../arm/mapping/resource-id.js';
@@ -65,7 +64,7 @@ function mapChanges(document: JsonDocument): AdapterOutput {
   const entities: Entity[] = [];
   const skipped: SkippedResource[] = [];
   const unsupported: Record<string, number> = {};
-  const pools: { resource: ArmResource; change: WhatIfChange; type: string }[] = [];
+  const pools: SeparatePool[] = [];
   const noSecureValues = new Set<string>();
 
   for (const change of changes) {
@@ -95,7 +94,7 @@ function mapChanges(document: JsonDocument): AdapterOutput {
     const body = expressions.evaluate(values, change.resourceId, pointer);
     const current = armResource(change, type, body, change.changeType === 'Create');
     if (type.toLowerCase() === AGENT_POOL_TYPE) {
-      pools.push({ resource: current, change, type });
+      pools.push({ resource: current, address: change.resourceId, type });
       continue;
     }
     const kind = entityKindOf(type);
@@ -120,36 +119,16 @@ function mapChanges(document: JsonDocument): AdapterOutput {
     entities.push(buildEntity(kind, current, { key: change.resourceId, source, raw, action }, previous));
   }
 
-  const clusters = entities.filter((e): e is Cluster => e.kind === 'cluster');
-  const unattached = new Set(
-    attachAgentPoolSubnets(
-      pools.map((p) => p.resource),
-      clusters,
-    ),
-  );
-  for (const pool of pools) {
-    if (!unattached.has(pool.resource)) continue;
-    skipped.push({
-      file: document.file,
-      address: pool.change.resourceId,
-      type: pool.type,
-      reason:
-        "its cluster is not in this what-if result, so its subnets cannot be added to a cluster's network",
-    });
-  }
-
-  return {
+  return armAdapterOutput({
+    file: document.file,
+    format: FORMAT,
+    inputName: 'what-if result',
     entities,
+    pools,
     skipped,
-    secrets: [...secrets],
-    summary: {
-      file: document.file,
-      format: FORMAT,
-      scanned: entities.length + pools.length - unattached.size,
-      skipped: skipped.length,
-      unsupported,
-    },
-  };
+    secrets,
+    unsupported,
+  });
 }
 
 function skipReason(change: WhatIfChange): string {
