@@ -13325,7 +13325,8 @@ const FORMAT_COVERAGE = [
     // A template states what will exist, not what it replaces: what-if output has the before state.
     { label: 'Bicep / ARM template', implemented: true, missing: ['change.before'] },
     { label: 'ARM what-if', implemented: true, missing: [] },
-    { label: 'Live (az CLI, Azure SDK)', implemented: false, missing: ['change.before'] },
+    // Live state is what exists: nothing is planned, so there is no before state.
+    { label: 'Live state (az, REST, PowerShell JSON)', implemented: true, missing: ['change.before'] },
 ];
 /** Whether a field path is one the format cannot provide. */
 function isMissing(coverage, path) {
@@ -13467,7 +13468,11 @@ function locationText(entity) {
     const d = entity.source.declaration;
     if (d !== undefined)
         return spanText(d);
-    return `${entity.source.file}#${entity.source.pointer}`;
+    return inputPlace(entity.source.file, entity.source.pointer);
+}
+/** A place in an input: the file, and the JSON pointer within it unless it is the whole document. */
+function inputPlace(file, pointer) {
+    return pointer === '' ? file : `${file}#${pointer}`;
 }
 function spanText(d) {
     return d.line === d.endLine ? `${d.file}:${d.line}` : `${d.file}:${d.line}-${d.endLine}`;
@@ -13479,7 +13484,7 @@ function spanText(d) {
  */
 function findingPlaces(e) {
     if (e.culprits !== undefined && e.culprits.length > 0)
-        return e.culprits.map(placeOf);
+        return e.culprits.map(placeOf$1);
     const fieldLocations = e.entity.source.fieldLocations;
     if (e.status === 'fail' && fieldLocations !== undefined) {
         for (const field of fieldsUsed(e.policy.policy.assert)) {
@@ -13488,10 +13493,10 @@ function findingPlaces(e) {
                 return [{ entity: e.entity, location }];
         }
     }
-    return [placeOf(e.entity)];
+    return [placeOf$1(e.entity)];
 }
 /** The place of an entity itself: its declaration, or why it has none. */
-function placeOf(entity) {
+function placeOf$1(entity) {
     const d = entity.source.declaration;
     if (d !== undefined)
         return { entity, location: d };
@@ -13502,7 +13507,7 @@ function placeText(place) {
     if (place.location !== undefined)
         return spanText(place.location);
     const s = place.entity.source;
-    return `${s.file}#${s.pointer} (no source line: ${place.note ?? 'unknown'})`;
+    return `${inputPlace(s.file, s.pointer)} (no source line: ${place.note ?? 'unknown'})`;
 }
 /** The related entities a failure is caused by, named for the message: "Caused by azurerm_role_assignment.a." */
 function causedByText(e) {
@@ -14166,7 +14171,7 @@ function result(e, index) {
     const note = unplaced === undefined ? '' : `\nNo source line: ${unplaced.note ?? 'unknown'}.`;
     // A finding placed on the grants that cause it keeps its resource (the cluster) as a related location.
     const related = places.some((p) => p.entity !== e.entity)
-        ? { relatedLocations: [{ id: 1, ...sarifLocation(placeOf(e.entity)) }] }
+        ? { relatedLocations: [{ id: 1, ...sarifLocation(placeOf$1(e.entity)) }] }
         : {};
     return {
         ruleId: e.policy.policy.id,
@@ -14211,13 +14216,152 @@ function fingerprint(e) {
         .slice(0, 32);
 }
 
-const SUPPORTED_FORMATS_TEXT = 'a Terraform plan (terraform show -json <planfile>), an ARM template (az bicep build) or an ARM what-if result (az deployment group what-if --no-pretty-print)';
+/** Keys ARM keeps beside `properties`; the Azure CLI flattens every other one to the top level. */
+const ENVELOPE = new Set([
+    'id',
+    'name',
+    'type',
+    'location',
+    'tags',
+    'identity',
+    'sku',
+    'kind',
+    'etag',
+    'systemdata',
+    'extendedlocation',
+    'managedby',
+    'plan',
+    'zones',
+]);
+/**
+ * The resources in a live-state document: one resource (`az aks show`, `az identity show`, `az acr show`, a REST
+ * GET), an array of them (`az aks list`, `az role assignment list`), or a REST list (`{ "value": [...] }`). Azure
+ * PowerShell's `ConvertTo-Json` output is read too: its keys are PascalCase, and Azure compares property names
+ * without case, as every reading here does.
+ */
+function liveResources(document, file) {
+    const array = asArray(document);
+    if (array !== undefined)
+        return array.map((item, index) => liveResource(item, `/${index}`, file));
+    const valueKey = keyOf(document, 'value');
+    const page = valueKey === undefined ? undefined : asArray(valueOf(asObject(document), valueKey));
+    if (page !== undefined)
+        return page.map((item, index) => liveResource(item, `/${valueKey}/${index}`, file));
+    return [liveResource(document, '', file)];
+}
+/** Whether a value looks like one resource of live state (used to tell the format from content). */
+function isLiveResource(value) {
+    const object = asObject(value);
+    if (object === undefined)
+        return false;
+    if (isPowerShellRoleAssignment(object))
+        return true;
+    const type = asString(valueOf(object, 'type'));
+    const id = asString(valueOf(object, 'id'));
+    return type !== undefined && /^microsoft\.[a-z]+\//i.test(type) && id !== undefined && id.startsWith('/');
+}
+function liveResource(item, pointer, file) {
+    const object = asObject(item);
+    if (object === undefined) {
+        throw new InputError({ file, pointer }, 'expected an Azure resource (an object with "id" and "type")');
+    }
+    if (isPowerShellRoleAssignment(object))
+        return powerShellRoleAssignment(object, pointer, file);
+    const id = asString(valueOf(object, 'id'));
+    const type = asString(valueOf(object, 'type'));
+    if (id === undefined || type === undefined) {
+        const missing = id === undefined ? 'id' : 'type';
+        throw new InputError({ file, pointer: `${pointer}/${missing}` }, `expected an Azure resource with "id" and "type" (as az ... show, az ... list or a REST GET prints it); "${missing}" is missing`);
+    }
+    return {
+        id,
+        name: asString(valueOf(object, 'name')) ?? lastSegment(id),
+        type,
+        body: armShaped(object),
+        pointer,
+    };
+}
+/**
+ * ARM's shape of a resource: the CLI and PowerShell flatten `properties` into the resource, ARM and REST keep them
+ * under `properties`. A `properties` object is taken as it is; otherwise every key outside the envelope is one.
+ */
+function armShaped(object) {
+    const properties = valueOf(object, 'properties');
+    if (isObject(properties))
+        return object;
+    const body = {};
+    const flattened = {};
+    for (const [key, value] of Object.entries(object)) {
+        if (ENVELOPE.has(key.toLowerCase()))
+            body[key] = value;
+        else if (key.toLowerCase() !== 'properties')
+            flattened[key] = value;
+    }
+    body['properties'] = flattened;
+    return body;
+}
+/**
+ * `Get-AzRoleAssignment | ConvertTo-Json`: no `type`, the assignment's ID as `RoleAssignmentId`, the principal as
+ * `ObjectId`, and the role's GUID alone as `RoleDefinitionId`.
+ */
+function isPowerShellRoleAssignment(object) {
+    return (asString(valueOf(object, 'RoleAssignmentId')) !== undefined &&
+        asString(valueOf(object, 'ObjectId')) !== undefined);
+}
+function powerShellRoleAssignment(object, pointer, file) {
+    const id = asString(valueOf(object, 'RoleAssignmentId')) ?? '';
+    const role = asString(valueOf(object, 'RoleDefinitionId'));
+    if (role === undefined) {
+        throw new InputError({ file, pointer: `${pointer}/RoleDefinitionId` }, 'expected the role definition ID (a GUID)');
+    }
+    const properties = {
+        principalId: valueOf(object, 'ObjectId'),
+        principalType: valueOf(object, 'ObjectType'),
+        roleDefinitionId: role.includes('/')
+            ? role
+            : `/providers/Microsoft.Authorization/roleDefinitions/${role}`,
+        scope: valueOf(object, 'Scope'),
+        condition: valueOf(object, 'Condition'),
+    };
+    return {
+        id,
+        name: lastSegment(id),
+        type: 'Microsoft.Authorization/roleAssignments',
+        body: { properties },
+        pointer,
+    };
+}
+/** A property by name, compared without case as Azure compares them. */
+function valueOf(object, name) {
+    const key = keyOf(object, name);
+    return key === undefined || object === undefined ? undefined : object[key];
+}
+function keyOf(object, name) {
+    if (!isObject(object))
+        return undefined;
+    const lower = name.toLowerCase();
+    return Object.keys(object).find((k) => k.toLowerCase() === lower);
+}
+function lastSegment(id) {
+    return (id
+        .split('/')
+        .filter((s) => s !== '')
+        .pop() ?? id);
+}
+
+const SUPPORTED_FORMATS_TEXT = 'a Terraform plan (terraform show -json <planfile>), an ARM template (az bicep build), an ARM what-if result (az deployment group what-if --no-pretty-print) or live state (az aks show, az role assignment list, az identity list, a REST GET or list)';
+const LIVE = {
+    supported: true,
+    format: 'live-state',
+    name: 'live state (Azure CLI, REST or PowerShell JSON)',
+};
 function detectFormat(value) {
     const root = asObject(value);
     if (root === undefined) {
-        if (Array.isArray(value) && value.some((v) => asObject(v)?.['roleDefinitionId'] !== undefined)) {
-            return notYet('az role assignment list output');
-        }
+        // `az ... list` prints an array of resources; an empty one is read as nothing found. One element that is not a
+        // resource is bad live state, to be reported where it is, rather than a file of an unknown format.
+        if (Array.isArray(value) && value.length > 0 && value.some(isLiveResource))
+            return LIVE;
         return unknownFormat();
     }
     if (typeof root['format_version'] === 'string' &&
@@ -14253,11 +14397,8 @@ function detectFormat(value) {
         asArray(asObject(root['properties'])?.['changes']) !== undefined) {
         return { supported: true, format: 'arm-whatif', name: 'an ARM what-if result' };
     }
-    const type = asString(root['type'])?.toLowerCase();
-    if (type === 'microsoft.containerservice/managedclusters')
-        return notYet('az aks show output');
-    if (type === 'microsoft.managedidentity/userassignedidentities')
-        return notYet('az identity show output');
+    if (isLiveResource(root))
+        return LIVE;
     const example = asObject(asObject(asObject(root['responses'])?.['200'])?.['body']);
     if (example !== undefined && 'parameters' in root) {
         const inner = detectFormat(example);
@@ -14273,9 +14414,9 @@ function detectFormat(value) {
             ? 'an Azure REST API example'
             : `an Azure REST API example of ${inner.name}`);
     }
-    if (asArray(root['value'])?.some((v) => asObject(asObject(v)?.['properties'])?.['roleDefinitionId'] !== undefined)) {
-        return notYet('a role assignment list (REST)');
-    }
+    const page = asArray(root['value']);
+    if (page !== undefined && page.length > 0 && page.some(isLiveResource))
+        return LIVE;
     return unknownFormat();
 }
 function notYet(name) {
@@ -17079,6 +17220,16 @@ function isPropertyCopy(value) {
         value.every((loop) => isPlainObject(loop) && typeof loop.name === 'string' && 'input' in loop && 'count' in loop));
 }
 
+function adapterOutput(reading) {
+    const { file, format, entities, skipped, unsupported, scanned } = reading;
+    return {
+        entities,
+        skipped,
+        secrets: [...reading.secrets],
+        summary: { file, format, scanned, skipped: skipped.length, unsupported },
+    };
+}
+
 /** The value at a path, property names compared case-insensitively. Reading into an unknown gives an unknown. */
 function valueAt(root, path) {
     let value = root;
@@ -17337,6 +17488,27 @@ function attachAgentPoolSubnets(pools, clusters) {
         }
     }
     return unattached;
+}
+
+/**
+ * The adapter's output, once the separate node pools have joined their clusters' networks. A pool whose cluster
+ * is elsewhere is skipped with the reason, not dropped.
+ */
+function armAdapterOutput(reading) {
+    const { file, entities, pools, skipped } = reading;
+    const clusters = entities.filter((e) => e.kind === 'cluster');
+    const unattached = new Set(attachAgentPoolSubnets(pools.map((p) => p.resource), clusters));
+    for (const pool of pools) {
+        if (!unattached.has(pool.resource))
+            continue;
+        skipped.push({
+            file,
+            address: pool.address,
+            type: pool.type,
+            reason: `its cluster is not in this ${reading.inputName}, so its subnets cannot be added to a cluster's network`,
+        });
+    }
+    return adapterOutput({ ...reading, scanned: entities.length + pools.length - unattached.size });
 }
 
 /** An adapter's principal kind before linking: the linker decides it. */
@@ -17668,18 +17840,14 @@ function linkRegistries(byKind) {
         return found;
     };
     for (const cluster of byKind.cluster) {
+        const undecided = cluster.undecidedRoleAssignments.filter((a) => !isUnknown(a));
         const own = [
             ...cluster.controlPlaneRoleAssignments,
             ...cluster.kubeletRoleAssignments,
             ...cluster.addons.flatMap((a) => a.roleAssignments),
         ];
         const granted = registriesOf(own);
-        const maybe = [
-            ...new Map([
-                ...maybeAnywhere([...own, ...cluster.undecidedRoleAssignments]),
-                ...registriesOf(cluster.undecidedRoleAssignments),
-            ]),
-        ].filter(([r]) => !granted.has(r));
+        const maybe = [...new Map([...maybeAnywhere([...own, ...undecided]), ...registriesOf(undecided)])].filter(([r]) => !granted.has(r));
         cluster.registries = [
             ...[...granted.keys()].sort(byOrder),
             ...maybe
@@ -17792,6 +17960,11 @@ function mapCluster$1(r) {
         const ids = r.hints?.userAssignedIdentityIds ?? userAssignedIdentityIds(r);
         if (ids !== undefined)
             fields.identity.userAssignedIdentityIds = ids;
+        if (type === 'UserAssigned') {
+            const principal = statedUserAssignedPrincipal(r);
+            if (principal !== undefined)
+                fields.identity.principalId = principal;
+        }
     }
     if (identityType === 'ServicePrincipal' || isUnknown(identityType)) {
         const sp = servicePrincipal(r);
@@ -17894,6 +18067,21 @@ function servicePrincipal(r) {
     };
     setIfDefined(sp, 'clientId', clientId);
     return sp;
+}
+/**
+ * The principal of the one user-assigned control-plane identity, where the input states it: Azure returns it beside
+ * the identity's ID (live state, an existing cluster in a what-if). Templates write `{}` there, so nothing is taken
+ * from them.
+ */
+function statedUserAssignedPrincipal(r) {
+    const map = valueAt(r.body, ['identity', 'userAssignedIdentities']);
+    if (!isArmObject(map))
+        return undefined;
+    const entries = Object.values(map);
+    if (entries.length !== 1)
+        return undefined;
+    const principal = isArmObject(entries[0]) ? valueAt(entries[0], ['principalId']) : undefined;
+    return typeof principal === 'string' && principal !== '' ? principal : undefined;
 }
 /** The keys of `identity.userAssignedIdentities`: the identities' resource IDs. */
 function userAssignedIdentityIds(r) {
@@ -20510,7 +20698,7 @@ function withoutKey(object, key) {
     return out;
 }
 
-const FORMAT$1 = 'arm-template';
+const FORMAT$2 = 'arm-template';
 /**
  * What a template's scope functions return when the user does not say (`--deployment-scope`): the subscription,
  * tenant and resource group exist already but are not known, so IDs built from them are unknown too. They still join
@@ -20590,9 +20778,9 @@ async function expandTemplate(document, options) {
             continue;
         }
         const body = instance.run.body(instance) ?? {};
-        const resource = armResource$1(instance, body);
+        const resource = armResource$2(instance, body);
         if (type.toLowerCase() === AGENT_POOL_TYPE) {
-            pools.push({ resource, instance });
+            pools.push({ resource, address: instance.key, type });
             continue;
         }
         if (entityKind === undefined)
@@ -20605,25 +20793,16 @@ async function expandTemplate(document, options) {
     }
     for (const empty of expansion.empty)
         skip(empty.key, empty.type, empty.reason);
-    const clusters = entities.filter((e) => e.kind === 'cluster');
-    const unattached = new Set(attachAgentPoolSubnets(pools.map((p) => p.resource), clusters));
-    for (const pool of pools) {
-        if (!unattached.has(pool.resource))
-            continue;
-        skip(pool.instance.key, pool.instance.type, "its cluster is not in this template, so its subnets cannot be added to a cluster's network");
-    }
-    return {
+    return armAdapterOutput({
+        file: document.file,
+        format: FORMAT$2,
+        inputName: 'template',
         entities,
+        pools,
         skipped,
-        secrets: [...secrets],
-        summary: {
-            file: document.file,
-            format: FORMAT$1,
-            scanned: entities.length + pools.length - unattached.size,
-            skipped: skipped.length,
-            unsupported,
-        },
-    };
+        secrets,
+        unsupported,
+    });
 }
 /**
  * Where an entity is declared: the .bicep lines when the template was compiled from Bicep source and the resource
@@ -20635,7 +20814,7 @@ function entitySources(file, options, locator) {
         ? undefined
         : new BicepSourceMap({ entry: options.bicepSource, repoRoot: options.repoRoot });
     return async (instance) => {
-        const source = { format: FORMAT$1, file, pointer: instance.declaration.pointer };
+        const source = { format: FORMAT$2, file, pointer: instance.declaration.pointer };
         const found = bicep === undefined ? { note: COMPILED_NOTE } : await bicep.locate(instance);
         if ('location' in found) {
             source.declaration = found.location;
@@ -20711,7 +20890,7 @@ async function existingIdentity(instance, sourceOf) {
         return undefined;
     const body = instance.run.body(instance) ?? {};
     const resource = {
-        ...armResource$1(instance, body),
+        ...armResource$2(instance, body),
         created: false,
         runtimeReason: READ_AT_DEPLOYMENT,
     };
@@ -20719,7 +20898,7 @@ async function existingIdentity(instance, sourceOf) {
     const raw = redactEvaluated(body, instance.run.expansion.secureValues, () => undefined);
     return buildEntity$1('managedIdentity', resource, { key: instance.key, source, raw, action: 'read' });
 }
-function armResource$1(instance, body) {
+function armResource$2(instance, body) {
     const resource = {
         type: instance.type,
         id: instance.id,
@@ -22769,18 +22948,15 @@ async function readTerraformPlan(document, options) {
             reason: "its cluster is not in this plan, so its subnet cannot be added to a cluster's network",
         });
     }
-    return {
+    return adapterOutput({
+        file: document.file,
+        format: 'terraform-plan',
         entities,
         skipped,
-        secrets: [...secrets],
-        summary: {
-            file: document.file,
-            format: 'terraform-plan',
-            scanned: entities.length + nodePools.length - unattached.length + azapiPatches.length - unpatched.length,
-            skipped: skipped.length,
-            unsupported,
-        },
-    };
+        secrets,
+        unsupported,
+        scanned: entities.length + nodePools.length - unattached.length + azapiPatches.length - unpatched.length,
+    });
 }
 const TERRAFORM_MAPPINGS = {
     cluster: mapCluster,
@@ -22823,6 +22999,161 @@ function sensitiveVariableValues(configuration, variables) {
         redactSecrets(asObject(variables[name])?.['value'], true, (s) => values.push(s));
     }
     return values;
+}
+
+const FORMAT$1 = 'live-state';
+/** Live state has no source lines: the resource is named by its ID, with where a reviewer can open it. */
+function declarationNote(id) {
+    return `live state, in the Azure portal at https://portal.azure.com/#resource${id}`;
+}
+/** What Azure has, not what code plans: values the input leaves out exist already but are not known. */
+const NOT_IN_INPUT = 'not in the live state read';
+/**
+ * Live state (`az aks show`/`list`, `az role assignment list`, `az identity show`/`list`, `az identity
+ * federated-credential list`, `az acr show`, REST GETs and lists, Azure PowerShell's JSON) to model entities,
+ * mapped as ARM resources are (arm/mapping/). Every entity exists as it is: its change is `none`, with no before
+ * state. A service-principal secret in it is live configuration, not code, and is scrubbed from every output.
+ */
+function readLiveState(document) {
+    return Promise.resolve().then(() => mapLiveState(document));
+}
+function mapLiveState(document) {
+    const secrets = new Set();
+    const entities = [];
+    const skipped = [];
+    const unsupported = {};
+    const pools = [];
+    const noSecureValues = new Set();
+    for (const live of resourcesOf(document)) {
+        if (!isModelledType(live.type)) {
+            unsupported[live.type] = (unsupported[live.type] ?? 0) + 1;
+            continue;
+        }
+        const resource = armResource$1(live);
+        if (live.type.toLowerCase() === AGENT_POOL_TYPE) {
+            pools.push({ resource, address: live.id, type: live.type });
+            continue;
+        }
+        const kind = entityKindOf(live.type);
+        if (kind === undefined)
+            continue;
+        if (kind === 'cluster')
+            resource.hints = { secretInCode: false };
+        const source = {
+            format: FORMAT$1,
+            file: document.file,
+            pointer: live.pointer,
+            declarationNote: declarationNote(live.id),
+        };
+        const raw = redactEvaluated(resource.body, noSecureValues, (s) => secrets.add(s));
+        entities.push(buildEntity$1(kind, resource, { key: live.id, source, raw, action: 'none' }));
+    }
+    return armAdapterOutput({
+        file: document.file,
+        format: FORMAT$1,
+        inputName: 'input',
+        entities,
+        pools,
+        skipped,
+        secrets,
+        unsupported,
+    });
+}
+/** The document's resources; a malformed one is reported at its line as well as its JSON pointer. */
+function resourcesOf(document) {
+    try {
+        return liveResources(document.value, document.file);
+    }
+    catch (error) {
+        const pointer = error instanceof InputError ? error.location.pointer : undefined;
+        if (pointer === undefined || !(error instanceof InputError))
+            throw error;
+        // The pointer may name a key that is missing: the line is that of the nearest object holding it.
+        const candidates = [pointer, pointer.replace(/\/[^/]*$/, '')];
+        const lines = linesOfPointers(document.text, new Set(candidates));
+        const line = candidates.map((c) => lines.get(c)).find((l) => l !== undefined);
+        if (line === undefined)
+            throw error;
+        throw new InputError({ ...error.location, line }, error.detail);
+    }
+}
+function armResource$1(live) {
+    return {
+        type: live.type,
+        id: live.id,
+        name: live.name,
+        body: armObject(live.body),
+        created: false,
+        runtimeReason: NOT_IN_INPUT,
+    };
+}
+/** Parsed JSON as the ARM mapping's values (the same data: JSON has nothing an ArmValue lacks). */
+function armObject(object) {
+    const out = {};
+    for (const [key, value] of Object.entries(object))
+        out[key] = armValue(value);
+    return out;
+}
+function armValue(value) {
+    if (value === null || typeof value === 'boolean' || typeof value === 'number' || typeof value === 'string')
+        return value;
+    if (Array.isArray(value))
+        return value.map(armValue);
+    if (typeof value === 'object')
+        return armObject(value);
+    return null;
+}
+
+/**
+ * Live state read twice is one resource, not two: `az aks list` beside `az aks show`, overlapping
+ * `az role assignment list` outputs, the same `az role assignment create` printed twice. Counted twice, one grant
+ * would be blamed twice and a count of grants would be off. Resource IDs are compared without case, as Azure
+ * compares them. The first reading is kept; each repeat is listed as skipped, naming where it was read first.
+ */
+function withoutRepeatedLiveResources(entities) {
+    const first = new Map();
+    const kept = [];
+    const skipped = [];
+    for (const entity of entities) {
+        if (entity.source.format !== 'live-state') {
+            kept.push(entity);
+            continue;
+        }
+        const id = entity.key.toLowerCase();
+        const earlier = first.get(id);
+        if (earlier === undefined) {
+            first.set(id, entity);
+            kept.push(entity);
+            continue;
+        }
+        skipped.push({
+            file: entity.source.file,
+            address: entity.key,
+            type: entity.kind,
+            reason: `already read at ${placeOf(earlier)}`,
+        });
+    }
+    return { entities: kept, skipped };
+}
+function placeOf(entity) {
+    const { file, pointer } = entity.source;
+    return pointer === '' ? file : `${file}#${pointer}`;
+}
+
+/**
+ * A cluster read from live state holds the grants Azure has, not those its input happens to list. Without any
+ * role assignment read from live state, what its identities hold is not known: an element that may or may not be
+ * there stands for the unread grants, so that a policy about them is undecided rather than failed or passed.
+ */
+function markUnreadGrants(entities) {
+    const live = entities.filter((e) => e.source.format === 'live-state');
+    if (live.some((e) => e.kind === 'roleAssignment'))
+        return;
+    for (const entity of live) {
+        if (entity.kind !== 'cluster')
+            continue;
+        entity.undecidedRoleAssignments.push(new MaybeElement("not read: the role assignments in Azure of this cluster's identities (scan `az role assignment list --all` output with it)"));
+    }
 }
 
 const CHANGE_TYPES = [
@@ -23059,7 +23390,7 @@ function mapChanges(document) {
         const body = expressions.evaluate(values, change.resourceId, pointer);
         const current = armResource(change, type, body, change.changeType === 'Create');
         if (type.toLowerCase() === AGENT_POOL_TYPE) {
-            pools.push({ resource: current, change, type });
+            pools.push({ resource: current, address: change.resourceId, type });
             continue;
         }
         const kind = entityKindOf(type);
@@ -23079,30 +23410,16 @@ function mapChanges(document) {
         const raw = redactEvaluated(body, noSecureValues, (s) => secrets.add(s));
         entities.push(buildEntity$1(kind, current, { key: change.resourceId, source, raw, action }, previous));
     }
-    const clusters = entities.filter((e) => e.kind === 'cluster');
-    const unattached = new Set(attachAgentPoolSubnets(pools.map((p) => p.resource), clusters));
-    for (const pool of pools) {
-        if (!unattached.has(pool.resource))
-            continue;
-        skipped.push({
-            file: document.file,
-            address: pool.change.resourceId,
-            type: pool.type,
-            reason: "its cluster is not in this what-if result, so its subnets cannot be added to a cluster's network",
-        });
-    }
-    return {
+    return armAdapterOutput({
+        file: document.file,
+        format: FORMAT,
+        inputName: 'what-if result',
         entities,
+        pools,
         skipped,
-        secrets: [...secrets],
-        summary: {
-            file: document.file,
-            format: FORMAT,
-            scanned: entities.length + pools.length - unattached.size,
-            skipped: skipped.length,
-            unsupported,
-        },
-    };
+        secrets,
+        unsupported,
+    });
 }
 function skipReason(change) {
     switch (change.changeType) {
@@ -23185,13 +23502,24 @@ async function readInputs(paths, options) {
                 const ignored = result.ignored.length > 0
                     ? ` (${counted(result.ignored.length, 'JSON file')} of other formats ignored)`
                     : '';
-                throw new InputError({ file: given }, `nothing to scan in this directory: no Terraform plan, ARM template or what-if result found${ignored}`);
+                throw new InputError({ file: given }, `nothing to scan in this directory: no Terraform plan, ARM template, what-if result or live state found${ignored}`);
             }
         }
         else {
             await readOne(absolute, display(absolute), true, result, options, repoRoot);
         }
     }
+    const once = withoutRepeatedLiveResources(result.entities);
+    result.entities = once.entities;
+    for (const repeat of once.skipped) {
+        result.skipped.push(repeat);
+        const summary = result.inputs.find((i) => i.file === repeat.file);
+        if (summary !== undefined) {
+            summary.scanned--;
+            summary.skipped++;
+        }
+    }
+    markUnreadGrants(result.entities);
     return result;
 }
 async function readOne(path, file, explicit, result, options, repoRoot) {
@@ -23241,6 +23569,8 @@ async function readDocument(input, format, path, repoRoot, options, result) {
             return readArmTemplate(input, await armOptions(path, repoRoot, options, result));
         case 'arm-whatif':
             return readWhatIf(input);
+        case 'live-state':
+            return readLiveState(input);
     }
 }
 /** Compiles Bicep source and reads the template it becomes, with findings on the .bicep lines. */

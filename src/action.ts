@@ -216,7 +216,7 @@ function annotationNotes(
   }
   if (withoutLines > 0) {
     notes.push(
-      `${counted(withoutLines, 'finding')} ${withoutLines === 1 ? 'has' : 'have'} no source line in this repository (the input is outside it); each says why under "Where" below.`,
+      `${counted(withoutLines, 'finding')} ${withoutLines === 1 ? 'has' : 'have'} no source line in this repository (the input is outside it, or is live state); each says why under "Where" below.`,
     );
   }
   return notes;

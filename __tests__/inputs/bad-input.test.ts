@@ -89,7 +89,7 @@ describe('bad input gets one clear line naming the file', () => {
     const dir = await writeTemp({ 'package.json': { name: 'x' }, 'notes.txt': 'hi' });
     const error = await readInputs([dir], { repoRoot: dir }).catch((e: unknown) => e);
     expect((error as InputError).message).toBe(
-      `${dir}: nothing to scan in this directory: no Terraform plan, ARM template or what-if result found (1 JSON file of other formats ignored)`,
+      `${dir}: nothing to scan in this directory: no Terraform plan, ARM template, what-if result or live state found (1 JSON file of other formats ignored)`,
     );
   });
 

@@ -1,7 +1,8 @@
-import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { localFixtures } from '../helpers/fixtures.js';
 import { GitHubApiServer } from '../helpers/github-server.js';
 import { plan, writeTemp } from '../helpers/plans.js';
 import { runAction } from '../helpers/run-action.js';
@@ -234,6 +235,32 @@ describe('the action, for findings without a .tf line', () => {
     });
     expect(run.stderr).toBe('');
     expect(run.stdout).toMatch(/^::(warning|notice) title=AKSID014%3A [^,\n]*::/m);
-    expect(run.summary).toContain('have no source line in this repository (the input is outside it)');
+    expect(run.summary).toContain(
+      'have no source line in this repository (the input is outside it, or is live state)',
+    );
+  });
+
+  it('names live findings by resource ID and portal link, annotating no file even when it is in the repository', async () => {
+    const workspace = await mkdtemp(join(tmpdir(), 'action-live-'));
+    await mkdir(join(workspace, 'live'));
+    for (const file of ['az-aks-show.json', 'az-role-assignment-list.json']) {
+      await writeFile(
+        join(workspace, 'live', file),
+        await readFile(join(localFixtures, 'live', file), 'utf8'),
+      );
+    }
+    const run = await runAction({
+      inputs: { paths: 'live', 'fail-on': 'none' },
+      apiUrl: server.url,
+      workspace,
+    });
+    expect(run.stderr).toBe('');
+    const annotation = run.stdout.split('\n').find((l) => l.startsWith('::warning title=AKSID014'));
+    expect(annotation).toMatch(/^::warning title=AKSID014%3A [^,\n]*::/);
+    expect(annotation).not.toContain('file=');
+    expect(annotation).toContain(
+      'No source line: live state, in the Azure portal at https://portal.azure.com/#resource/subscriptions/aaaaaaaa-1111-2222-3333-444444444444/providers/Microsoft.Authorization/roleAssignments/11111111-0000-0000-0000-000000000003.',
+    );
+    expect(run.summary).toContain('(the input is outside it, or is live state)');
   });
 });

@@ -6,7 +6,9 @@ import { linesOfPointers } from '../util/json-pointer-lines.js';
 /**
  * Findings without a source line are annotated on the input file instead (the plan or template, at the line where
  * the resource is), when that file is in the repository: GitHub places annotations only on its files. Those
- * whose input is outside it (a plan in $RUNNER_TEMP) are returned as they are, for the step's log and the reports.
+ * whose input is outside it (a plan in $RUNNER_TEMP) are returned as they are, for the step's log and the reports;
+ * so are those on live state: no line of any file is where a reviewer changes what Azure has, and the resource ID
+ * with its portal link says where to look.
  */
 export async function annotateOnInputs(
   unplaced: readonly Unplaced[],
@@ -17,7 +19,7 @@ export async function annotateOnInputs(
   const byFile = new Map<string, Unplaced[]>();
   for (const u of unplaced) {
     const file = u.place.entity.source.file;
-    if (isAbsolute(file)) outside.push(u);
+    if (isAbsolute(file) || u.place.entity.source.format === 'live-state') outside.push(u);
     else byFile.set(file, [...(byFile.get(file) ?? []), u]);
   }
   for (const [file, list] of byFile) {

@@ -1,5 +1,6 @@
 import type { InputFormat } from '../model/entities.js';
 import { asArray, asObject, asString } from './json-value.js';
+import { isLiveResource } from './live/live-resources.js';
 
 /** What a JSON document is, judged from its content alone (file names say nothing reliable). */
 export type Detection =
@@ -13,14 +14,20 @@ export type Detection =
   | { supported: false; name: string; hint: string };
 
 export const SUPPORTED_FORMATS_TEXT =
-  'a Terraform plan (terraform show -json <planfile>), an ARM template (az bicep build) or an ARM what-if result (az deployment group what-if --no-pretty-print)';
+  'a Terraform plan (terraform show -json <planfile>), an ARM template (az bicep build), an ARM what-if result (az deployment group what-if --no-pretty-print) or live state (az aks show, az role assignment list, az identity list, a REST GET or list)';
+
+const LIVE: Detection = {
+  supported: true,
+  format: 'live-state',
+  name: 'live state (Azure CLI, REST or PowerShell JSON)',
+};
 
 export function detectFormat(value: unknown): Detection {
   const root = asObject(value);
   if (root === undefined) {
-    if (Array.isArray(value) && value.some((v) => asObject(v)?.['roleDefinitionId'] !== undefined)) {
-      return notYet('az role assignment list output');
-    }
+    // `az ... list` prints an array of resources; an empty one is read as nothing found. One element that is not a
+    // resource is bad live state, to be reported where it is, rather than a file of an unknown format.
+    if (Array.isArray(value) && value.length > 0 && value.some(isLiveResource)) return LIVE;
     return unknownFormat();
   }
   if (
@@ -60,9 +67,7 @@ export function detectFormat(value: unknown): Detection {
   ) {
     return { supported: true, format: 'arm-whatif', name: 'an ARM what-if result' };
   }
-  const type = asString(root['type'])?.toLowerCase();
-  if (type === 'microsoft.containerservice/managedclusters') return notYet('az aks show output');
-  if (type === 'microsoft.managedidentity/userassignedidentities') return notYet('az identity show output');
+  if (isLiveResource(root)) return LIVE;
   const example = asObject(asObject(asObject(root['responses'])?.['200'])?.['body']);
   if (example !== undefined && 'parameters' in root) {
     const inner = detectFormat(example);
@@ -80,13 +85,8 @@ export function detectFormat(value: unknown): Detection {
         : `an Azure REST API example of ${inner.name}`,
     );
   }
-  if (
-    asArray(root['value'])?.some(
-      (v) => asObject(asObject(v)?.['properties'])?.['roleDefinitionId'] !== undefined,
-    )
-  ) {
-    return notYet('a role assignment list (REST)');
-  }
+  const page = asArray(root['value']);
+  if (page !== undefined && page.length > 0 && page.some(isLiveResource)) return LIVE;
   return unknownFormat();
 }
 

@@ -18,6 +18,9 @@ import { compileBicep } from './arm/bicep-compile.js';
 import type { DeploymentScopeOptions } from './arm/expressions/index.js';
 import { parseJsonText, readJsonFile, type JsonDocument } from './json-file.js';
 import { readTerraformPlan } from './terraform/adapter.js';
+import { readLiveState } from './live/adapter.js';
+import { withoutRepeatedLiveResources } from './live/repeated-resources.js';
+import { markUnreadGrants } from './live/unread-grants.js';
 import { readWhatIf } from './whatif/adapter.js';
 import { counted } from '../util/plural.js';
 
@@ -81,13 +84,24 @@ export async function readInputs(paths: readonly string[], options: ReadInputsOp
             : '';
         throw new InputError(
           { file: given },
-          `nothing to scan in this directory: no Terraform plan, ARM template or what-if result found${ignored}`,
+          `nothing to scan in this directory: no Terraform plan, ARM template, what-if result or live state found${ignored}`,
         );
       }
     } else {
       await readOne(absolute, display(absolute), true, result, options, repoRoot);
     }
   }
+  const once = withoutRepeatedLiveResources(result.entities);
+  result.entities = once.entities;
+  for (const repeat of once.skipped) {
+    result.skipped.push(repeat);
+    const summary = result.inputs.find((i) => i.file === repeat.file);
+    if (summary !== undefined) {
+      summary.scanned--;
+      summary.skipped++;
+    }
+  }
+  markUnreadGrants(result.entities);
   return result;
 }
 
@@ -151,6 +165,8 @@ async function readDocument(
       return readArmTemplate(input, await armOptions(path, repoRoot, options, result));
     case 'arm-whatif':
       return readWhatIf(input, { path, repoRoot });
+    case 'live-state':
+      return readLiveState(input);
   }
 }
 

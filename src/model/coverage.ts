@@ -14,7 +14,8 @@ export const FORMAT_COVERAGE: readonly FormatCoverage[] = [
   // A template states what will exist, not what it replaces: what-if output has the before state.
   { label: 'Bicep / ARM template', implemented: true, missing: ['change.before'] },
   { label: 'ARM what-if', implemented: true, missing: [] },
-  { label: 'Live (az CLI, Azure SDK)', implemented: false, missing: ['change.before'] },
+  // Live state is what exists: nothing is planned, so there is no before state.
+  { label: 'Live state (az, REST, PowerShell JSON)', implemented: true, missing: ['change.before'] },
 ];
 
 /** Whether a field path is one the format cannot provide. */

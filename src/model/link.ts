@@ -354,18 +354,16 @@ function linkRegistries(byKind: EntitiesByKind): void {
     return found;
   };
   for (const cluster of byKind.cluster) {
+    const undecided = cluster.undecidedRoleAssignments.filter((a): a is RoleAssignment => !isUnknown(a));
     const own = [
       ...cluster.controlPlaneRoleAssignments,
       ...cluster.kubeletRoleAssignments,
       ...cluster.addons.flatMap((a) => a.roleAssignments),
     ];
     const granted = registriesOf(own);
-    const maybe = [
-      ...new Map([
-        ...maybeAnywhere([...own, ...cluster.undecidedRoleAssignments]),
-        ...registriesOf(cluster.undecidedRoleAssignments),
-      ]),
-    ].filter(([r]) => !granted.has(r));
+    const maybe = [...new Map([...maybeAnywhere([...own, ...undecided]), ...registriesOf(undecided)])].filter(
+      ([r]) => !granted.has(r),
+    );
     cluster.registries = [
       ...[...granted.keys()].sort(byOrder),
       ...maybe

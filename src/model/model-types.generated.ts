@@ -6,9 +6,9 @@
 import type {Unknown, Value} from './unknown.js';
 
 /**
- * The input format an entity was read from: a Terraform plan (terraform show -json), an ARM template (compiled Bicep, or written by hand), an ARM what-if result.
+ * The input format an entity was read from: a Terraform plan (terraform show -json), an ARM template (compiled Bicep, or written by hand), an ARM what-if result, live state (az CLI, REST or Azure PowerShell JSON).
  */
-export type InputFormat = 'terraform-plan' | 'arm-template' | 'arm-whatif';
+export type InputFormat = 'terraform-plan' | 'arm-template' | 'arm-whatif' | 'live-state';
 /**
  * What the input plans for the entity: replace covers both orders of delete and create; none is a no-op; read a data source.
  */
@@ -88,7 +88,7 @@ export interface Cluster {
      */
     type: Value<string>;
     /**
-     * The system-assigned principal (object) ID.
+     * The control plane's principal (object) ID: the system-assigned one, or the user-assigned identity's where the input states it (live state, an existing cluster in a what-if result).
      */
     principalId?: Value<string>;
     /**
@@ -237,9 +237,9 @@ export interface Cluster {
    */
   kubeletRoleAssignments: RoleAssignment[];
   /**
-   * Linked: role assignments in the same input whose principal cannot be told apart from this cluster's identities (their principal.kind is unknown): any of them may be held by its control plane, kubelet or add-ons.
+   * Linked: role assignments in the same input whose principal cannot be told apart from this cluster's identities (their principal.kind is unknown): any of them may be held by its control plane, kubelet or add-ons. For a cluster read from live state without the role assignments in Azure, an unknown element stands for those not read: a count over this list is then undecided.
    */
-  undecidedRoleAssignments: RoleAssignment[];
+  undecidedRoleAssignments: (RoleAssignment | Unknown)[];
   /**
    * Linked: registries any identity of this cluster holds a role on. A registry granted only to a principal that cannot be told apart from the cluster's (undecided) is an unknown element: it may or may not be the cluster's.
    */

@@ -22,7 +22,12 @@ export function entityLabel(entity: Entity): string {
 export function locationText(entity: Entity): string {
   const d = entity.source.declaration;
   if (d !== undefined) return spanText(d);
-  return `${entity.source.file}#${entity.source.pointer}`;
+  return inputPlace(entity.source.file, entity.source.pointer);
+}
+
+/** A place in an input: the file, and the JSON pointer within it unless it is the whole document. */
+function inputPlace(file: string, pointer: string): string {
+  return pointer === '' ? file : `${file}#${pointer}`;
 }
 
 function spanText(d: SourceLocation): string {
@@ -66,7 +71,7 @@ export function placeOf(entity: Entity): FindingPlace {
 export function placeText(place: FindingPlace): string {
   if (place.location !== undefined) return spanText(place.location);
   const s = place.entity.source;
-  return `${s.file}#${s.pointer} (no source line: ${place.note ?? 'unknown'})`;
+  return `${inputPlace(s.file, s.pointer)} (no source line: ${place.note ?? 'unknown'})`;
 }
 
 /** The related entities a failure is caused by, named for the message: "Caused by azurerm_role_assignment.a." */

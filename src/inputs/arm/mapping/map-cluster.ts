@@ -70,6 +70,10 @@ export function mapCluster(r: ArmResource): ClusterFields {
     }
     const ids = r.hints?.userAssignedIdentityIds ?? userAssignedIdentityIds(r);
     if (ids !== undefined) fields.identity.userAssignedIdentityIds = ids;
+    if (type === 'UserAssigned') {
+      const principal = statedUserAssignedPrincipal(r);
+      if (principal !== undefined) fields.identity.principalId = principal;
+    }
   }
   if (identityType === 'ServicePrincipal' || isUnknown(identityType)) {
     const sp = servicePrincipal(r);
@@ -172,6 +176,20 @@ function servicePrincipal(r: ArmResource): ClusterFields['servicePrincipal'] {
   };
   setIfDefined(sp, 'clientId', clientId);
   return sp;
+}
+
+/**
+ * The principal of the one user-assigned control-plane identity, where the input states it: Azure returns it beside
+ * the identity's ID (live state, an existing cluster in a what-if). Templates write `{}` there, so nothing is taken
+ * from them.
+ */
+function statedUserAssignedPrincipal(r: ArmResource): string | undefined {
+  const map = valueAt(r.body, ['identity', 'userAssignedIdentities']);
+  if (!isArmObject(map)) return undefined;
+  const entries = Object.values(map);
+  if (entries.length !== 1) return undefined;
+  const principal = isArmObject(entries[0]) ? valueAt(entries[0], ['principalId']) : undefined;
+  return typeof principal === 'string' && principal !== '' ? principal : undefined;
 }
 
 /** The keys of `identity.userAssignedIdentities`: the identities' resource IDs. */
