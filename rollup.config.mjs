@@ -16,21 +16,24 @@ const plugins = () => [
   json(),
 ];
 
-const entry = (input, file, banner) => ({
-  input,
-  output: { file, format: 'es', banner, inlineDynamicImports: true },
+// One build of both entry points: code they share, and the live query with the Azure SDK, go to chunks. The SDK
+// is loaded with import() only in live mode, so starting the action reads index.js and its shared chunk alone.
+export default {
+  input: { index: 'src/index.ts', cli: 'src/cli.ts' },
+  output: {
+    dir: 'dist',
+    format: 'es',
+    entryFileNames: '[name].js',
+    chunkFileNames: 'chunks/[name]-[hash].js',
+    banner: (chunk) => (chunk.isEntry && chunk.name === 'cli' ? '#!/usr/bin/env node' : ''),
+  },
   plugins: plugins(),
   onwarn(warning, warn) {
     // Dependencies written for CommonJS reassign `this`; that is expected when bundling them as ESM.
     if (warning.code === 'THIS_IS_UNDEFINED') return;
-    // @actions/core's own modules import each other; a cycle in our sources would still be reported.
+    // Dependencies' own modules import each other; a cycle in our sources would still be reported.
     if (warning.code === 'CIRCULAR_DEPENDENCY' && warning.ids?.every((id) => id.includes('node_modules')))
       return;
     warn(warning);
   },
-});
-
-export default [
-  entry('src/index.ts', 'dist/index.js'),
-  entry('src/cli.ts', 'dist/cli.js', '#!/usr/bin/env node'),
-];
+};

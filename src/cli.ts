@@ -5,4 +5,5 @@ process.exitCode = await runCli(process.argv.slice(2), {
   stderr: (text) => process.stderr.write(text),
   cwd: process.cwd(),
   color: process.stdout.isTTY && process.env['NO_COLOR'] === undefined,
+  interactive: process.stderr.isTTY,
 });

@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import type { DeploymentScopeOptions } from './inputs/arm/expressions/index.js';
 import { parseParamValue, type ArmParameterInput } from './inputs/arm/parameter-files.js';
+import { PUBLIC_ARM_ENDPOINT, type LiveQuery } from './inputs/live/query/live-query.js';
 import { parseScope } from './model/scope.js';
 import { builtInPolicyDir } from './package-files.js';
 import type { FailOn } from './policy/severity.js';
@@ -28,6 +29,19 @@ export interface RunRequest {
   parameterValues?: string[];
   /** What resourceGroup() and subscription() return in templates: a resource group or subscription ID. */
   deploymentScope?: string;
+  /** Read live state from Azure: which subscriptions, and optionally which resource groups and clusters. */
+  live?: LiveRequest;
+}
+
+export interface LiveRequest {
+  subscriptions: string[];
+  resourceGroups: string[];
+  clusters: string[];
+  via?: LiveQuery['via'];
+  /** Azure Resource Manager's endpoint (a sovereign cloud, Azure Stack); default: $AZURE_RESOURCE_MANAGER_ENDPOINT, else public Azure. */
+  endpoint?: string;
+  credential?: LiveQuery['credential'];
+  progress?: LiveQuery['progress'];
 }
 
 export class RunRequestError extends Error {}
@@ -49,7 +63,7 @@ export async function resolveRun(request: RunRequest, needInputs = true): Promis
       : loaded === undefined
         ? []
         : configPaths(loaded, config?.paths);
-  if (paths.length === 0 && needInputs) {
+  if (paths.length === 0 && needInputs && request.live === undefined) {
     throw new RunRequestError(
       `no input to scan: give plan files or directories${loaded === undefined ? '' : `, or "paths" in ${loaded.file}`}`,
     );
@@ -86,6 +100,7 @@ export async function resolveRun(request: RunRequest, needInputs = true): Promis
   if (armParameters !== undefined) options.armParameters = armParameters;
   if (request.deploymentScope !== undefined) options.armScope = deploymentScopeOf(request.deploymentScope);
   if (loaded !== undefined) options.config = loaded;
+  if (request.live !== undefined) options.live = liveQueryOf(request.live);
   if (request.baseline !== undefined)
     options.baseline = await loadBaseline(resolve(request.cwd, request.baseline), request.baseline);
   return options;
@@ -113,4 +128,36 @@ function deploymentScopeOf(id: string): DeploymentScopeOptions {
   const options: DeploymentScopeOptions = { subscriptionId: scope.subscriptionId };
   if (typeof scope.resourceGroup === 'string') options.resourceGroupName = scope.resourceGroup;
   return options;
+}
+
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * The live query a request asks for. Resource Graph reads any number of subscriptions in a few paged queries; the
+ * resource providers' own lists are the default only for one subscription with its clusters named.
+ */
+function liveQueryOf(live: LiveRequest): LiveQuery {
+  if (live.subscriptions.length === 0) {
+    throw new RunRequestError('live mode needs at least one subscription ID (--subscription <id>)');
+  }
+  const subscriptions = live.subscriptions.map((s) => s.replace(/^\/subscriptions\//i, ''));
+  const bad = subscriptions.find((s) => !GUID.test(s));
+  if (bad !== undefined)
+    throw new RunRequestError(`a subscription is given by its ID (a GUID), not '${bad}'`);
+  const endpoint = live.endpoint ?? process.env['AZURE_RESOURCE_MANAGER_ENDPOINT'] ?? PUBLIC_ARM_ENDPOINT;
+  if (!/^https:\/\/[^/]+/i.test(endpoint)) {
+    throw new RunRequestError(`the Azure Resource Manager endpoint is an https:// URL, not '${endpoint}'`);
+  }
+  const via =
+    live.via ?? (subscriptions.length === 1 && live.clusters.length > 0 ? 'per-cluster' : 'resource-graph');
+  const query: LiveQuery = {
+    subscriptions: [...new Set(subscriptions.map((s) => s.toLowerCase()))],
+    resourceGroups: live.resourceGroups,
+    clusters: live.clusters,
+    via,
+    endpoint,
+  };
+  if (live.credential !== undefined) query.credential = live.credential;
+  if (live.progress !== undefined) query.progress = live.progress;
+  return query;
 }

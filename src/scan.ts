@@ -1,5 +1,6 @@
 import type { DeploymentScopeOptions } from './inputs/arm/expressions/index.js';
 import type { ArmParameterInput } from './inputs/arm/parameter-files.js';
+import type { LiveQuery } from './inputs/live/query/live-query.js';
 import { readInputs } from './inputs/read-inputs.js';
 import { linkEntities } from './model/link.js';
 import { ENTITY_KINDS, type Entity } from './model/entities.js';
@@ -29,6 +30,8 @@ export interface ScanOptions {
   baseline?: Baseline;
   /** YYYY-MM-DD: waivers last through their expiry day. */
   today: string;
+  /** Read live state from Azure as well as the paths. */
+  live?: LiveQuery;
 }
 
 /**
@@ -43,6 +46,7 @@ export async function scan(options: ScanOptions): Promise<ScanOutcome> {
     ...(options.terraformDir === undefined ? {} : { terraformDir: options.terraformDir }),
     ...(options.armParameters === undefined ? {} : { armParameters: options.armParameters }),
     ...(options.armScope === undefined ? {} : { armScope: options.armScope }),
+    ...(options.live === undefined ? {} : { live: options.live }),
   });
   const entities = linkEntities(read.entities);
   const evaluations = evaluateAll(policies, entities);
@@ -80,5 +84,6 @@ export async function scan(options: ScanOptions): Promise<ScanOutcome> {
     })),
   };
   if (options.baseline !== undefined) outcome.baseline = options.baseline.file;
+  if (read.liveRequests !== undefined) outcome.liveRequests = read.liveRequests;
   return outcome;
 }

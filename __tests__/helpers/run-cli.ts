@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { repoRoot } from './fixtures.js';
 
@@ -16,4 +16,29 @@ export function runCli(args: string[], cwd = repoRoot, env: Record<string, strin
     env: { ...process.env, NO_COLOR: '1', NODE_OPTIONS: '', ...env },
   });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+/**
+ * The same, without blocking: for a CLI that talks to a server the test itself runs (spawnSync would stop the
+ * server from answering).
+ */
+export function runCliAsync(
+  args: string[],
+  env: Record<string, string | undefined> = {},
+  cwd = repoRoot,
+): Promise<CliRun> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [join(repoRoot, 'dist', 'cli.js'), ...args], {
+      cwd,
+      env: { ...process.env, NO_COLOR: '1', NODE_OPTIONS: '', ...env },
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (text: string) => (stdout += text));
+    child.stderr.setEncoding('utf8').on('data', (text: string) => (stderr += text));
+    child.on('error', reject);
+    child.on('close', (status) => {
+      resolve({ status, stdout, stderr });
+    });
+  });
 }

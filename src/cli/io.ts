@@ -3,6 +3,8 @@ export interface CliIo {
   stderr: (text: string) => void;
   cwd: string;
   color: boolean;
+  /** stderr is a terminal: progress lines are for someone watching. */
+  interactive: boolean;
 }
 
 export const EXIT_PASS = 0;

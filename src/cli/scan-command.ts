@@ -4,7 +4,8 @@ import { renderConsole } from '../report/console.js';
 import { renderJson } from '../report/json.js';
 import { renderMarkdown } from '../report/markdown.js';
 import { renderSarif } from '../report/sarif.js';
-import type { RunRequest } from '../run-options.js';
+import { liveSummaryLine } from '../report/live-summary.js';
+import type { LiveRequest, RunRequest } from '../run-options.js';
 import { scan } from '../scan.js';
 import { writeBaseline } from '../suppress/baseline.js';
 import { EXIT_FAIL, EXIT_PASS, type CliIo } from './io.js';
@@ -35,6 +36,12 @@ export async function scanCommand(argv: readonly string[], io: CliIo): Promise<n
       'no-config': { type: 'boolean', default: false },
       baseline: { type: 'string' },
       'write-baseline': { type: 'string' },
+      live: { type: 'boolean', default: false },
+      subscription: { type: 'string', multiple: true, default: [] },
+      'resource-group': { type: 'string', multiple: true, default: [] },
+      cluster: { type: 'string', multiple: true, default: [] },
+      'live-via': { type: 'string' },
+      'arm-endpoint': { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -59,8 +66,12 @@ export async function scanCommand(argv: readonly string[], io: CliIo): Promise<n
   if (values.param.length > 0) request.parameterValues = values.param;
   if (values['deployment-scope'] !== undefined) request.deploymentScope = values['deployment-scope'];
   if (values.baseline !== undefined) request.baseline = values.baseline;
+  const live = liveRequest(values, io);
+  if (live !== undefined) request.live = live;
 
   const outcome = await scan(await commandRun(io, values, request));
+  const liveLine = liveSummaryLine(outcome);
+  if (liveLine !== undefined) io.stderr(`aks-identity-lint: ${liveLine}\n`);
   await emit(render(format, outcome, io.color && values.output === undefined), values.output, io);
   const baselineFile = values['write-baseline'];
   if (baselineFile !== undefined) {
@@ -73,6 +84,50 @@ export async function scanCommand(argv: readonly string[], io: CliIo): Promise<n
     return EXIT_PASS;
   }
   return runFailed(outcome) ? EXIT_FAIL : EXIT_PASS;
+}
+
+const LIVE_VIA = ['resource-graph', 'per-cluster'] as const;
+
+/** `--live` and its scope; the scope flags without `--live` are a mistake, not a silent no-op. */
+function liveRequest(
+  values: {
+    live: boolean;
+    subscription: string[];
+    'resource-group': string[];
+    cluster: string[];
+    'live-via'?: string | undefined;
+    'arm-endpoint'?: string | undefined;
+  },
+  io: CliIo,
+): LiveRequest | undefined {
+  const scoped =
+    values.subscription.length + values['resource-group'].length + values.cluster.length > 0 ||
+    values['live-via'] !== undefined ||
+    values['arm-endpoint'] !== undefined;
+  if (!values.live) {
+    if (scoped)
+      throw new UsageError(
+        '--subscription, --resource-group, --cluster, --live-via and --arm-endpoint need --live',
+      );
+    return undefined;
+  }
+  const via = values['live-via'];
+  if (via !== undefined && !(LIVE_VIA as readonly string[]).includes(via)) {
+    throw new UsageError(`--live-via must be one of ${LIVE_VIA.join(', ')}, not '${via}'`);
+  }
+  const request: LiveRequest = {
+    subscriptions: values.subscription,
+    resourceGroups: values['resource-group'],
+    clusters: values.cluster,
+  };
+  if (via !== undefined) request.via = via as (typeof LIVE_VIA)[number];
+  if (values['arm-endpoint'] !== undefined) request.endpoint = values['arm-endpoint'];
+  // Progress only where someone watches: a terminal. CI logs get the summary line alone.
+  if (io.interactive)
+    request.progress = (line) => {
+      io.stderr(`\r${line}\u001b[K`);
+    };
+  return request;
 }
 
 function render(format: Format, outcome: ScanOutcome, color: boolean): string {

@@ -6,7 +6,8 @@ export const USAGE = `Usage: aks-identity-lint <command> [options]
 
 Commands:
   scan [file|dir...]        lint Terraform plans (terraform show -json), ARM templates and Bicep (compiled with
-                            bicep or az on PATH), and what-if results; default: "paths" of the config
+                            bicep or az on PATH), what-if results and live state (az, REST or PowerShell JSON);
+                            default: "paths" of the config
   test [policy dir...]      run policies' embedded examples (default: the built-in policies)
   list                      list the policies a scan runs
   explain <policy ID>       show a policy's documentation and the model fields it reads
@@ -29,6 +30,13 @@ scan options:
   --no-config               ignore config files
   --baseline <report.json>  report only findings that are not in this earlier JSON report
   --write-baseline <file>   write today's findings as a baseline (exits 0)
+  --live                    also read live state from Azure (az login, azure/login, or AZURE_* variables)
+  --subscription <id>       a subscription to read (repeatable; needed with --live)
+  --resource-group <name>   only clusters in this resource group (repeatable)
+  --cluster <name>          only the cluster of this name (repeatable)
+  --live-via <how>          resource-graph (default) or per-cluster (default for one subscription and --cluster)
+  --arm-endpoint <url>      Azure Resource Manager of a sovereign cloud (default: $AZURE_RESOURCE_MANAGER_ENDPOINT
+                            or https://management.azure.com)
 
 list options: --policies <dir>, --no-builtin, --config, --no-config, --format console|markdown, --output <file>
 explain options: --policies <dir>, --config, --no-config, --format console|markdown, --output <file>

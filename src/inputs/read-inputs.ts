@@ -18,9 +18,10 @@ import { compileBicep } from './arm/bicep-compile.js';
 import type { DeploymentScopeOptions } from './arm/expressions/index.js';
 import { parseJsonText, readJsonFile, type JsonDocument } from './json-file.js';
 import { readTerraformPlan } from './terraform/adapter.js';
-import { readLiveState } from './live/adapter.js';
+import { readLiveState, readQueriedState } from './live/adapter.js';
+import type { LiveQuery } from './live/query/live-query.js';
 import { withoutRepeatedLiveResources } from './live/repeated-resources.js';
-import { markUnreadGrants } from './live/unread-grants.js';
+import { markUnreadGrants, type QueriedGrants } from './live/unread-grants.js';
 import { readWhatIf } from './whatif/adapter.js';
 import { counted } from '../util/plural.js';
 
@@ -33,10 +34,14 @@ export interface ReadInputsOptions {
   armParameters?: ArmParameterInput;
   /** What resourceGroup(), subscription() and deployment() return in templates. */
   armScope?: DeploymentScopeOptions;
+  /** Read live state from Azure too. */
+  live?: LiveQuery;
 }
 
 export interface InputsRead {
   entities: Entity[];
+  /** HTTP requests a live query sent, when there was one. */
+  liveRequests?: number;
   inputs: InputSummary[];
   skipped: SkippedResource[];
   /** JSON files found in directories that are not a format this tool reads. */
@@ -91,6 +96,7 @@ export async function readInputs(paths: readonly string[], options: ReadInputsOp
       await readOne(absolute, display(absolute), true, result, options, repoRoot);
     }
   }
+  const queried = options.live === undefined ? undefined : await readLive(options.live, result);
   const once = withoutRepeatedLiveResources(result.entities);
   result.entities = once.entities;
   for (const repeat of once.skipped) {
@@ -101,8 +107,32 @@ export async function readInputs(paths: readonly string[], options: ReadInputsOp
       summary.skipped++;
     }
   }
-  markUnreadGrants(result.entities);
+  markUnreadGrants(result.entities, queried);
   return result;
+}
+
+/**
+ * Live state read from Azure: each list read is an input, each scope Azure refused is listed as skipped with the
+ * permission it needs. The query (and the Azure SDK) is loaded only now, so a run without it never pays for it.
+ */
+async function readLive(query: LiveQuery, result: InputsRead): Promise<QueriedGrants> {
+  const { queryLiveState } = await import('./live/query/query-live-state.js');
+  const read = await queryLiveState(query);
+  for (const output of readQueriedState(read.resources)) add(result, output);
+  for (const unread of read.unread) {
+    result.skipped.push({
+      file: 'Azure',
+      address: unread.scope,
+      type: unread.what,
+      reason: `not read: ${unread.reason}`,
+    });
+  }
+  result.liveRequests = read.requests;
+  const refused = read.unread.filter((u) => u.what === 'role assignments');
+  return {
+    subscriptions: new Set(query.subscriptions.map((s) => s.toLowerCase())),
+    refused,
+  };
 }
 
 async function readOne(
@@ -201,7 +231,8 @@ async function readBicep(
 }
 
 function add(result: InputsRead, output: AdapterOutput): void {
-  result.entities.push(...output.entities);
+  // One by one: a live query's 100,000 role assignments are more arguments than one call takes.
+  for (const entity of output.entities) result.entities.push(entity);
   result.inputs.push(output.summary);
   result.skipped.push(...output.skipped);
   result.secrets.push(...output.secrets);

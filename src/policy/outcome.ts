@@ -30,6 +30,8 @@ export interface ScanOutcome {
   waivers: WaiverUse[];
   /** The baseline the run compared with, if any. */
   baseline?: string;
+  /** HTTP requests a live query sent to Azure, when the run made one. */
+  liveRequests?: number;
 }
 
 export interface OutcomeCounts {

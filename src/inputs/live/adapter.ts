@@ -9,6 +9,7 @@ import { linesOfPointers } from '../../util/json-pointer-lines.js';
 import { InputError } from '../input-error.js';
 import type { JsonDocument } from '../json-file.js';
 import { liveResources, type LiveResource } from './live-resources.js';
+import type { QueriedResource } from './query/live-query.js';
 
 const FORMAT: InputFormat = 'live-state';
 
@@ -28,6 +29,20 @@ const NOT_IN_INPUT = 'not in the live state read';
  */
 export function readLiveState(document: JsonDocument): Promise<AdapterOutput> {
   return Promise.resolve().then(() => mapLiveState(document));
+}
+
+/**
+ * What a live query read, as one input per list it came from (`/subscriptions/<id>/providers/...`, a Resource
+ * Graph table): the same mapping as a file of that list would get.
+ */
+export function readQueriedState(resources: readonly QueriedResource[]): AdapterOutput[] {
+  const byList = new Map<string, unknown[]>();
+  for (const r of resources) {
+    const list = byList.get(r.from);
+    if (list === undefined) byList.set(r.from, [r.value]);
+    else list.push(r.value);
+  }
+  return [...byList].map(([from, values]) => mapLiveState({ file: from, text: '', value: values }));
 }
 
 function mapLiveState(document: JsonDocument): AdapterOutput {

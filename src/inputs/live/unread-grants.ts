@@ -1,20 +1,32 @@
 import type { Entity } from '../../model/entities.js';
 import { MaybeElement } from '../../model/unknown.js';
 
+/** The role assignments a live query set out to read: the subscriptions it read them in, and where Azure refused. */
+export interface QueriedGrants {
+  subscriptions: ReadonlySet<string>;
+  refused: readonly { scope: string; reason: string }[];
+}
+
 /**
- * A cluster read from live state holds the grants Azure has, not those its input happens to list. Without any
- * role assignment read from live state, what its identities hold is not known: an element that may or may not be
- * there stands for the unread grants, so that a policy about them is undecided rather than failed or passed.
+ * A cluster read from live state holds the grants Azure has, not those its input happens to list. Where they were
+ * not read (no role assignment in any live-state file, or a subscription that refused the query), what its
+ * identities hold is not known: an element that may or may not be there stands for the unread grants, so that a
+ * policy about them is undecided rather than failed or passed.
  */
-export function markUnreadGrants(entities: readonly Entity[]): void {
+export function markUnreadGrants(entities: readonly Entity[], queried?: QueriedGrants): void {
   const live = entities.filter((e) => e.source.format === 'live-state');
-  if (live.some((e) => e.kind === 'roleAssignment')) return;
+  const anyGrantRead = live.some((e) => e.kind === 'roleAssignment');
   for (const entity of live) {
     if (entity.kind !== 'cluster') continue;
-    entity.undecidedRoleAssignments.push(
-      new MaybeElement(
-        "not read: the role assignments in Azure of this cluster's identities (scan `az role assignment list --all` output with it)",
-      ),
-    );
+    const subscription = typeof entity.subscriptionId === 'string' ? entity.subscriptionId.toLowerCase() : '';
+    const refused = queried?.refused.find((r) => r.scope.toLowerCase().includes(subscription));
+    let reason: string | undefined;
+    if (subscription !== '' && refused !== undefined) {
+      reason = `not read: the role assignments in Azure of this cluster's identities (${refused.reason})`;
+    } else if (queried?.subscriptions.has(subscription) !== true && !anyGrantRead) {
+      reason =
+        "not read: the role assignments in Azure of this cluster's identities (scan `az role assignment list --all` output with it)";
+    }
+    if (reason !== undefined) entity.undecidedRoleAssignments.push(new MaybeElement(reason));
   }
 }

@@ -1,0 +1,328 @@
+import { I as InputError } from './input-error-D0s4UFBm.js';
+
+/**
+ * The credential live queries use. With a federated app (the action, with `id-token: write`), a client assertion
+ * fetched fresh from the runner for each token; else the environment's: environment variables, workload identity,
+ * managed identity, or the Azure CLI's login (`az login`, `azure/login`), as DefaultAzureCredential tries them.
+ * The SDK is loaded here, only when live mode is on.
+ */
+async function liveCredential(app) {
+    const identity = await import('./esm-BoZR5EVh.js');
+    return new identity.DefaultAzureCredential();
+}
+/**
+ * Whether an error is the credential failing (nothing to sign in with, or sign-in refused) rather than a
+ * resource's: that is one clear error for the whole run, not a scope left unread.
+ */
+function isCredentialError(error) {
+    if (typeof error !== 'object' || error === null)
+        return false;
+    const name = error.name;
+    return (name === 'CredentialUnavailableError' ||
+        name === 'AuthenticationError' ||
+        name === 'AggregateAuthenticationError');
+}
+
+/** The permission each read needs, named when Azure refuses it. */
+const PERMISSION = {
+    clusters: 'Microsoft.ContainerService/managedClusters/read',
+    'role assignments': 'Microsoft.Authorization/roleAssignments/read',
+    'role definitions': 'Microsoft.Authorization/roleDefinitions/read',
+    identities: 'Microsoft.ManagedIdentity/userAssignedIdentities/read',
+    'federated credentials': 'Microsoft.ManagedIdentity/userAssignedIdentities/federatedIdentityCredentials/read',
+};
+/** An HTTP error from an Azure SDK call: its status and Azure's error code, when it is one. */
+function httpStatusOf(error) {
+    if (typeof error !== 'object' || error === null)
+        return undefined;
+    const e = error;
+    if (typeof e.statusCode !== 'number')
+        return undefined;
+    const message = typeof e.message === 'string' ? e.message : '';
+    return typeof e.code === 'string'
+        ? { status: e.statusCode, code: e.code, message }
+        : { status: e.statusCode, message };
+}
+/**
+ * A refused or failed read, as the reason the scope is unread: a 403 names the permission the credential lacks;
+ * anything else that is an HTTP answer is named with its status. Other errors (no credential, no network) are not
+ * a scope's problem and are thrown on.
+ */
+function unreadScope(scope, what, error) {
+    const http = httpStatusOf(error);
+    if (http === undefined)
+        throw error;
+    const code = http.code === undefined ? '' : ` ${http.code}`;
+    const reason = http.status === 403 || http.status === 401
+        ? `HTTP ${http.status}${code}: the credential lacks ${PERMISSION[what]} on ${scope}`
+        : `HTTP ${http.status}${code}: ${firstLine(http.message)}`;
+    return { scope, what, reason };
+}
+function firstLine(text) {
+    const line = text.split('\n')[0] ?? '';
+    return line.length > 200 ? `${line.slice(0, 200)}…` : line;
+}
+
+/** The list calls of one subscription, each followed to its last page; a refused one leaves its scope unread. */
+async function readSubscription(clients, subscriptionId, filter) {
+    const sub = `/subscriptions/${subscriptionId}`;
+    const read = { resources: [], unread: [] };
+    const collect = collector(read);
+    const names = new Set(filter.clusters.map((n) => n.toLowerCase()));
+    // Only the named clusters are kept: the others were listed, but are not asked about.
+    const wanted = (cluster) => names.size === 0 || names.has(String(cluster['name']).toLowerCase());
+    if (filter.resourceGroups.length === 0) {
+        await collect(`${sub}/providers/Microsoft.ContainerService/managedClusters`, 'clusters', () => clients.clusters.managedClusters.list(), wanted);
+    }
+    for (const group of filter.resourceGroups) {
+        await collect(`${sub}/resourceGroups/${group}/providers/Microsoft.ContainerService/managedClusters`, 'clusters', () => clients.clusters.managedClusters.listByResourceGroup(group), wanted);
+    }
+    await collect(`${sub}/providers/Microsoft.Authorization/roleAssignments`, 'role assignments', () => clients.authorization.roleAssignments.listForSubscription());
+    await collect(`${sub}/providers/Microsoft.Authorization/roleDefinitions`, 'role definitions', () => 
+    // The SDK puts the scope after a slash of its own: `subscriptions/<id>`, not `/subscriptions/<id>`.
+    clients.authorization.roleDefinitions.list(sub.slice(1), { filter: "type eq 'CustomRole'" }));
+    const identities = await collect(`${sub}/providers/Microsoft.ManagedIdentity/userAssignedIdentities`, 'identities', () => clients.identities.userAssignedIdentities.listBySubscription());
+    const credentials = await readFederatedCredentials(clients, identities);
+    read.resources.push(...credentials.resources);
+    read.unread.push(...credentials.unread);
+    return read;
+}
+/**
+ * The federated credentials of identities: a list call each, as no subscription-wide list (nor Resource Graph)
+ * holds them.
+ */
+async function readFederatedCredentials(clients, identities) {
+    const read = { resources: [], unread: [] };
+    const collect = collector(read);
+    for (const identity of identities) {
+        const id = String(identity['id']);
+        const group = /\/resourceGroups\/([^/]+)\//i.exec(id)?.[1];
+        if (group === undefined)
+            continue;
+        await collect(`${id}/federatedIdentityCredentials`, 'federated credentials', () => clients.identities.federatedIdentityCredentials.list(group, String(identity['name'])));
+    }
+    return read;
+}
+/**
+ * Reads one paged list to its end into `read`, keeping what `keep` accepts; a refused list leaves its scope unread
+ * and keeps nothing of it (half a list would pass for all of it).
+ */
+function collector(read) {
+    return async (from, what, pages, keep = () => true) => {
+        const values = [];
+        try {
+            for await (const item of pages())
+                values.push(plainJson(item));
+        }
+        catch (error) {
+            read.unread.push(unreadScope(from, what, error));
+            return [];
+        }
+        const kept = values.filter(keep);
+        read.resources.push(...kept.map((value) => ({ from, value })));
+        return kept;
+    };
+}
+/** An SDK model as the JSON the REST API sent: dates back to strings, nothing but data. */
+function plainJson(value) {
+    return JSON.parse(JSON.stringify(value));
+}
+
+/** Resource Graph takes at most this many subscriptions in one request, and this many rows in one page. */
+const SUBSCRIPTIONS_PER_REQUEST = 1000;
+const ROWS_PER_PAGE = 1000;
+/** The queries of a live scan: every table AKS identity lives in, each filtered to what the policies read. */
+function graphQueries(filter) {
+    const clauses = [];
+    if (filter.resourceGroups.length > 0)
+        clauses.push(`resourceGroup in~ (${kqlList(filter.resourceGroups)})`);
+    if (filter.clusters.length > 0)
+        clauses.push(`name in~ (${kqlList(filter.clusters)})`);
+    const clusterFilter = clauses.map((c) => ` | where ${c}`).join('');
+    return [
+        {
+            from: 'Resource Graph: resources (managed clusters)',
+            what: 'clusters',
+            kql: `resources | where type =~ 'microsoft.containerservice/managedclusters'${clusterFilter} | order by id asc`,
+        },
+        {
+            from: 'Resource Graph: resources (user-assigned identities)',
+            what: 'identities',
+            kql: "resources | where type =~ 'microsoft.managedidentity/userassignedidentities' | order by id asc",
+        },
+        {
+            from: 'Resource Graph: authorizationresources (role assignments)',
+            what: 'role assignments',
+            kql: "authorizationresources | where type =~ 'microsoft.authorization/roleassignments' | order by id asc",
+        },
+        {
+            from: 'Resource Graph: authorizationresources (custom role definitions)',
+            what: 'role definitions',
+            kql: "authorizationresources | where type =~ 'microsoft.authorization/roledefinitions' and properties.type =~ 'CustomRole' | order by id asc",
+        },
+    ];
+}
+/** One query over all subscriptions, in batches of subscriptions and pages of rows, each followed to the end. */
+async function runGraphQuery(graph, query, subscriptions, onPage) {
+    const resources = [];
+    const unread = [];
+    for (let start = 0; start < subscriptions.length; start += SUBSCRIPTIONS_PER_REQUEST) {
+        const batch = subscriptions.slice(start, start + SUBSCRIPTIONS_PER_REQUEST);
+        let skipToken;
+        do {
+            let page;
+            try {
+                page = await graph.resources({
+                    query: query.kql,
+                    subscriptions: [...batch],
+                    options: {
+                        resultFormat: 'objectArray',
+                        top: ROWS_PER_PAGE,
+                        ...(skipToken === undefined ? {} : { skipToken }),
+                    },
+                });
+            }
+            catch (error) {
+                const scope = batch.length === 1 ? `/subscriptions/${batch[0]}` : `subscriptions ${batch.join(', ')}`;
+                unread.push(unreadScope(scope, query.what, error));
+                break;
+            }
+            const rows = Array.isArray(page.data) ? page.data : [];
+            for (const row of rows) {
+                if (typeof row === 'object' && row !== null)
+                    resources.push({ from: query.from, value: row });
+            }
+            onPage(rows.length);
+            skipToken = page.skipToken;
+        } while (skipToken !== undefined && skipToken !== '');
+    }
+    return { resources, unread };
+}
+function kqlList(values) {
+    return values.map((v) => `'${v.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`).join(', ');
+}
+
+/** Counts every request the clients send, retries included: the cost of a query, for the summary and the bench. */
+class RequestCounter {
+    count = 0;
+    policy = {
+        name: 'aksIdentityLintRequestCounter',
+        sendRequest: (request, next) => {
+            this.count++;
+            return next(request);
+        },
+    };
+}
+/** The options every Azure SDK client is made with: the endpoint, its token scope, and the request counter. */
+function clientOptions(query, counter) {
+    const endpoint = query.endpoint.replace(/\/+$/, '');
+    const scope = `${endpoint}/.default`;
+    return {
+        endpoint,
+        $host: endpoint,
+        credentialScopes: [scope],
+        credentials: { scopes: [scope] },
+        additionalPolicies: [{ policy: counter.policy, position: 'perRetry' }],
+        userAgentOptions: { userAgentPrefix: 'aks-identity-lint' },
+    };
+}
+/**
+ * The SDK's clients for one subscription, loaded on first use: a run without live mode never loads the Azure SDK
+ * (it is most of the bundle's size, and the action must start fast).
+ */
+async function subscriptionClients(query, credential, subscriptionId, counter) {
+    const [aks, authorization, msi] = await Promise.all([
+        import('./esm-Bba3zLsj.js'),
+        import('./src-23-mkEGT.js'),
+        import('./esm-H5MVl5ye.js'),
+    ]);
+    const options = clientOptions(query, counter);
+    return {
+        clusters: new aks.ContainerServiceClient(credential, subscriptionId, options),
+        authorization: new authorization.AuthorizationManagementClient(credential, subscriptionId, options),
+        identities: new msi.ManagedServiceIdentityClient(credential, subscriptionId, options),
+    };
+}
+async function resourceGraphClient(query, credential, counter) {
+    const graph = await import('./esm-Duen3xYx.js');
+    return new graph.ResourceGraphClient(credential, clientOptions(query, counter));
+}
+
+/** Subscriptions read at once on the per-cluster path: enough to overlap latency, few enough not to be throttled. */
+const PARALLEL_SUBSCRIPTIONS = 4;
+/**
+ * Reads what Azure has for the query's subscriptions: clusters, user-assigned identities with their federated
+ * credentials, role assignments and custom role definitions. A scope Azure refuses is listed as unread, with the
+ * permission it needs, and the run goes on; throttling (429, with Retry-After) and server errors (5xx) are retried
+ * by the SDK's pipeline. No credential at all is one error for the whole run.
+ */
+async function queryLiveState(query) {
+    const counter = new RequestCounter();
+    try {
+        const credential = query.credential ?? (await liveCredential());
+        const read = query.via === 'resource-graph'
+            ? await viaResourceGraph(query, credential, counter)
+            : await perSubscription(query, credential, counter);
+        return { ...read, requests: counter.count };
+    }
+    catch (error) {
+        if (!isCredentialError(error))
+            throw error;
+        const message = credentialFailure(error);
+        throw new InputError({ file: 'Azure' }, `no credential to read live state with (sign in with az login or azure/login, or set AZURE_CLIENT_ID, AZURE_TENANT_ID and a secret or federated token): ${message}`);
+    }
+}
+async function perSubscription(query, credential, counter) {
+    const reads = new Array(query.subscriptions.length);
+    let next = 0;
+    const worker = async () => {
+        while (next < query.subscriptions.length) {
+            const index = next++;
+            const subscriptionId = query.subscriptions[index];
+            const clients = await subscriptionClients(query, credential, subscriptionId, counter);
+            reads[index] = await readSubscription(clients, subscriptionId, query);
+            query.progress?.(`subscription ${index + 1} of ${query.subscriptions.length} read`);
+        }
+    };
+    await Promise.all(Array.from({ length: Math.min(PARALLEL_SUBSCRIPTIONS, query.subscriptions.length) }, worker));
+    return { resources: reads.flatMap((r) => r.resources), unread: reads.flatMap((r) => r.unread) };
+}
+async function viaResourceGraph(query, credential, counter) {
+    const graph = await resourceGraphClient(query, credential, counter);
+    const resources = [];
+    const unread = [];
+    for (const graphQuery of graphQueries(query)) {
+        let rows = 0;
+        const result = await runGraphQuery(graph, graphQuery, query.subscriptions, (n) => {
+            rows += n;
+            query.progress?.(`${graphQuery.from}: ${rows} read`);
+        });
+        resources.push(...result.resources);
+        unread.push(...result.unread);
+    }
+    // Federated credentials are in no Resource Graph table: each identity's are listed by its subscription's client.
+    const identities = resources.filter((r) => /userassignedidentities$/i.test(String(r.value['type'])));
+    const bySubscription = new Map();
+    for (const identity of identities) {
+        const sub = /^\/subscriptions\/([^/]+)/i.exec(String(identity.value['id']))?.[1];
+        if (sub !== undefined)
+            bySubscription.set(sub, [...(bySubscription.get(sub) ?? []), identity.value]);
+    }
+    for (const [subscriptionId, list] of bySubscription) {
+        const clients = await subscriptionClients(query, credential, subscriptionId, counter);
+        const credentials = await readFederatedCredentials(clients, list);
+        resources.push(...credentials.resources);
+        unread.push(...credentials.unread);
+    }
+    return { resources, unread };
+}
+/** Why signing in failed: each credential's own reason when a chain of them was tried. */
+function credentialFailure(error) {
+    const firstLine = (e) => (e instanceof Error ? (e.message.split('\n')[0] ?? '') : String(e));
+    const errors = error.errors;
+    if (Array.isArray(errors) && errors.length > 0)
+        return errors.map(firstLine).join('; ');
+    return firstLine(error);
+}
+
+export { queryLiveState };

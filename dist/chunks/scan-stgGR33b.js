@@ -1,0 +1,22536 @@
+import { join, dirname, resolve as resolve$1, relative, sep, isAbsolute, delimiter } from 'node:path';
+import { createHash } from 'node:crypto';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { stat, readFile, readdir, writeFile, access, constants } from 'node:fs/promises';
+import { f as findNodeAtLocation, p as parseTree, a as printParseErrorCode, I as InputError, b as parse, v as visit$1 } from './input-error-D0s4UFBm.js';
+import { readFileSync, existsSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+
+/** RFC 6901 JSON pointer from path segments. */
+function jsonPointer(segments) {
+    return segments.map((s) => `/${String(s).replace(/~/g, '~0').replace(/\//g, '~1')}`).join('');
+}
+function lineColumn(text, offset) {
+    let line = 1;
+    let lineStart = 0;
+    for (let i = 0; i < offset && i < text.length; i++) {
+        if (text.charCodeAt(i) === 10) {
+            line++;
+            lineStart = i + 1;
+        }
+    }
+    return { line, column: offset - lineStart + 1 };
+}
+/**
+ * Line and column of the value at a JSON path in a position-keeping parse tree: at the property name where the
+ * value is a property's, and at the deepest existing ancestor when the path does not exist (a missing property).
+ */
+function locateInTree(tree, text, path) {
+    let node;
+    for (let depth = path.length; depth >= 0 && node === undefined; depth--) {
+        node = findNodeAtLocation(tree, path.slice(0, depth));
+    }
+    const target = node?.parent?.type === 'property' ? node.parent : node;
+    return lineColumn(text, target?.offset ?? 0);
+}
+
+let cached;
+/**
+ * The directory of this package (where package.json, policies/, schema/ and docs/ are), found from the running
+ * module: src/ under tests, dist/ when bundled, node_modules/aks-identity-lint when installed.
+ */
+function packageRoot() {
+    if (cached !== undefined)
+        return cached;
+    let dir = dirname(fileURLToPath(import.meta.url));
+    for (;;) {
+        const manifest = join(dir, 'package.json');
+        if (existsSync(manifest)) {
+            const name = JSON.parse(readFileSync(manifest, 'utf8')).name;
+            if (name === 'aks-identity-lint')
+                return (cached = dir);
+        }
+        const parent = dirname(dir);
+        if (parent === dir)
+            throw new Error('aks-identity-lint: cannot find the package directory');
+        dir = parent;
+    }
+}
+function packageVersion() {
+    const manifest = JSON.parse(readFileSync(join(packageRoot(), 'package.json'), 'utf8'));
+    return typeof manifest.version === 'string' ? manifest.version : '0.0.0';
+}
+const builtInPolicyDir = () => join(packageRoot(), 'policies');
+const policySchemaPath = () => join(packageRoot(), 'schema', 'policy.schema.json');
+const modelSchemaPath = () => join(packageRoot(), 'schema', 'model.schema.json');
+const policyDocsDir = () => join(packageRoot(), 'docs', 'policies');
+
+function formatProblem(p) {
+    const where = p.line === undefined ? p.file : `${p.file}:${p.line}:${p.column ?? 1}`;
+    return `${where}${p.pointer === '' ? '' : ` ${p.pointer}`}: ${p.message}`;
+}
+/**
+ * Parses JSON keeping positions, then runs `check` on the value; every problem comes back located in the text.
+ * `what` names the expected document in a syntax error ("a policy object").
+ */
+function parseAndCheck(text, file, what, check) {
+    const errors = [];
+    const tree = parseTree(text, errors, { disallowComments: true, allowTrailingComma: false });
+    const locate = (path) => tree === undefined
+        ? { file, pointer: jsonPointer(path) }
+        : { file, pointer: jsonPointer(path), ...locateInTree(tree, text, path) };
+    const first = errors[0];
+    if (first !== undefined || tree === undefined) {
+        const { line, column } = lineColumn(text, first?.offset ?? 0);
+        const why = first === undefined ? 'empty file' : printParseErrorCode(first.error);
+        return {
+            problems: [{ file, pointer: '', line, column, message: `not valid JSON (${why}); expected ${what}` }],
+            locate,
+        };
+    }
+    const value = JSON.parse(text);
+    const problems = check(value).map((p) => ({ ...locate(p.path), message: p.message }));
+    return problems.length > 0 ? { problems, locate } : { value, problems, locate };
+}
+
+/**
+ * A value that exists but is not known yet: computed by Terraform at apply time, or an ARM expression that cannot
+ * be resolved before deployment. It is distinct from an absent value, and conditions treat it with Kleene logic.
+ *
+ * `ref` names what the value will be (for example the Terraform attribute
+ * `azurerm_kubernetes_cluster.aks.kubelet_identity[0].object_id`), normalised by the adapter that produced it, so two
+ * unknowns that are the same value can still be recognised as equal.
+ */
+class Unknown {
+    reason;
+    ref;
+    distinct;
+    existing;
+    constructor(reason, ref, 
+    /**
+     * The value is an identifier of its own (a resource ID, a principal ID) that no other value shares: two distinct
+     * unknowns with different refs are different values, and none equals a value already known.
+     */
+    distinct = false, 
+    /**
+     * The value identifies an object that exists before the change (read by a data source, the subscription a new
+     * resource group is created in): it may equal a known value, but never one the change creates (a distinct one).
+     */
+    existing = false) {
+        this.reason = reason;
+        this.ref = ref;
+        this.distinct = distinct;
+        this.existing = existing;
+    }
+    toJSON() {
+        return this.ref === undefined ? { unknown: this.reason } : { unknown: this.reason, ref: this.ref };
+    }
+    toString() {
+        return this.ref === undefined ? `(${this.reason})` : `(${this.reason}: ${this.ref})`;
+    }
+}
+/**
+ * An element of a linked list that may or may not belong to it (a registry granted to a principal that may be the
+ * cluster's): a count counts it as "maybe", where an unknown value in a list of values is surely there.
+ */
+class MaybeElement extends Unknown {
+}
+const KNOWN_AFTER_APPLY = 'known after apply';
+/**
+ * How a reader is told of an unknown value: by what it will be, when that is known, and why it is not known. The ID
+ * of a resource is named by the resource: `azurerm_subnet.aks` (known after apply).
+ */
+function describeUnknown(value) {
+    if (value.ref === undefined)
+        return `(${value.reason})`;
+    return `\`${value.ref.replace(/\.id$/, '')}\` (${value.reason})`;
+}
+function isUnknown(value) {
+    return value instanceof Unknown;
+}
+function unknownAfterApply(ref, distinct = false, existing = false) {
+    return new Unknown(KNOWN_AFTER_APPLY, ref, distinct, existing);
+}
+/**
+ * A value the input sets, but whose origin an adapter cannot follow (a dynamic block, a local value, an expression
+ * it cannot evaluate): it is as unknown as a computed value, and the reason says why.
+ */
+function unknownOrigin(why, ref) {
+    return new Unknown(`of unknown origin: ${why}`, ref);
+}
+/** Attributes whose computed value identifies its resource alone: IDs of resources and of their principals. */
+const IDENTIFIER_ATTRIBUTES = new Set([
+    'id',
+    'principal_id',
+    'object_id',
+    'client_id',
+    'oidc_issuer_url',
+    'role_definition_resource_id',
+    'role_definition_id',
+    'node_resource_group_id',
+]);
+/**
+ * Whether a ref (`<resource>.<attribute>`) names an identifier no other value shares: an ID computed for a resource
+ * this plan manages. A data source reads an existing object that other names may refer to, so its IDs are not.
+ */
+function isIdentifierRef(ref) {
+    if (isDataSourceRef(ref))
+        return false;
+    return IDENTIFIER_ATTRIBUTES.has(ref.slice(ref.lastIndexOf('.') + 1));
+}
+/** Whether a ref names an identifier read by a data source: an object that exists before the change. */
+function isExistingRef(ref) {
+    return isDataSourceRef(ref) && IDENTIFIER_ATTRIBUTES.has(ref.slice(ref.lastIndexOf('.') + 1));
+}
+function isDataSourceRef(ref) {
+    return ref.startsWith('data.') || ref.includes('.data.');
+}
+
+function parseFieldPath(text) {
+    let rest = text;
+    let outerHops = 0;
+    while (rest.startsWith('$outer.')) {
+        outerHops++;
+        rest = rest.slice('$outer.'.length);
+    }
+    const segments = [];
+    for (const part of rest.split('.')) {
+        const match = /^([^[]+)((?:\[(?:\*|\d+)\])*)$/.exec(part);
+        if (match === null)
+            throw new Error(`invalid path segment '${part}'`);
+        segments.push({ name: match[1] ?? '' });
+        for (const index of (match[2] ?? '').match(/\[(\*|\d+)\]/g) ?? []) {
+            const inner = index.slice(1, -1);
+            segments.push(inner === '*' ? { wildcard: true } : { index: Number(inner) });
+        }
+    }
+    return { text, outerHops, segments, hasWildcard: segments.some((s) => 'wildcard' in s) };
+}
+
+const UNKNOWN_DEF = '#/$defs/unknownValue';
+const ENTITY_DEFS = {
+    '#/$defs/cluster': 'cluster',
+    '#/$defs/managedIdentity': 'managedIdentity',
+    '#/$defs/roleAssignment': 'roleAssignment',
+    '#/$defs/roleDefinition': 'roleDefinition',
+    '#/$defs/federatedCredential': 'federatedCredential',
+    '#/$defs/registry': 'registry',
+};
+/**
+ * The model's JSON Schema (schema/model.schema.json), the single source of the fields a policy may address. Every
+ * field path of a policy is walked through it when the policy loads, so a misspelt field is an error with the
+ * nearest valid names, not a condition that silently never matches.
+ */
+class ModelSchema {
+    document;
+    static loaded;
+    constructor(document) {
+        this.document = document;
+    }
+    static get() {
+        ModelSchema.loaded ??= new ModelSchema(JSON.parse(readFileSync(modelSchemaPath(), 'utf8')));
+        return ModelSchema.loaded;
+    }
+    entity(kind) {
+        return this.typeOf({ $ref: `#/$defs/${kind}` });
+    }
+    /** Walks a path's segments from a type; a segment the type does not have is a problem naming the nearest ones. */
+    walk(start, segments, shown) {
+        let type = start;
+        let walked = '';
+        let mayBeUnknown = start.unknown;
+        for (const segment of segments) {
+            if (type.open)
+                return { type, mayBeUnknown: true };
+            if ('name' in segment) {
+                const next = this.property(type, segment.name);
+                if (next === undefined)
+                    return { problem: this.unknownProperty(type, segment.name, walked, shown) };
+                type = next;
+                walked = walked === '' ? segment.name : `${walked}.${segment.name}`;
+            }
+            else {
+                const items = type.nodes.flatMap((n) => (n.items === undefined ? [] : [n.items]));
+                if (items.length === 0) {
+                    return {
+                        problem: `'${walked}' in '${shown}' is not a list, so it takes no ${'index' in segment ? `[${segment.index}]` : '[*]'}`,
+                    };
+                }
+                type = this.typeOf(...items);
+                walked += 'index' in segment ? `[${segment.index}]` : '[*]';
+            }
+            mayBeUnknown ||= type.unknown;
+        }
+        return { type, mayBeUnknown };
+    }
+    /** The element type a count iterates: a list's items, or the type itself when the path already ends in [*]. */
+    elementOf(type, endsWithWildcard) {
+        if (endsWithWildcard || type.open)
+            return type;
+        const items = type.nodes.flatMap((n) => (n.items === undefined ? [] : [n.items]));
+        return items.length === 0 ? undefined : this.typeOf(...items);
+    }
+    /** Every field of an entity kind, for `explain` and docs/model-fields.md: nested objects flattened, linked entities named. */
+    fields(kind) {
+        const rows = [];
+        const visit = (type, prefix, depth) => {
+            for (const [name, node] of this.propertiesOf(type)) {
+                const path = prefix === '' ? name : `${prefix}.${name}`;
+                const child = this.typeOf(node);
+                rows.push({ path, type: this.describeType(child), description: node.description ?? '' });
+                const nested = this.nestedObject(child);
+                if (nested !== undefined && child.entity === undefined && depth < 6) {
+                    visit(nested.type, `${path}${nested.suffix}`, depth + 1);
+                }
+            }
+        };
+        visit(this.entity(kind), '', 0);
+        return rows;
+    }
+    /** How a type reads in documentation: "string or unknown", "list of registry", "cluster". */
+    describeType(type) {
+        if (type.entity !== undefined)
+            return type.entity;
+        if (type.open)
+            return 'any (the input as written)';
+        const parts = type.nodes.map((n) => this.describeNode(n));
+        const unknown = type.unknown ? ' or unknown' : '';
+        return `${[...new Set(parts)].join(' or ')}${unknown}`;
+    }
+    describeNode(node) {
+        if (node.const !== undefined)
+            return `'${JSON.stringify(node.const).replace(/^"|"$/g, '')}'`;
+        if (node.enum !== undefined)
+            return `one of ${node.enum.map((e) => `'${JSON.stringify(e).replace(/^"|"$/g, '')}'`).join(', ')}`;
+        if (node.type === 'array' && node.items !== undefined) {
+            const items = this.describeType(this.typeOf(node.items));
+            return `list of ${items.includes(' or ') ? `(${items})` : items}`;
+        }
+        if (node.type === 'object')
+            return typeof node.additionalProperties === 'object' ? 'map' : 'object';
+        return Array.isArray(node.type) ? node.type.join(' or ') : (node.type ?? 'any');
+    }
+    nestedObject(type) {
+        if (type.nodes.some((n) => n.properties !== undefined))
+            return { type, suffix: '' };
+        const items = type.nodes.flatMap((n) => (n.items === undefined ? [] : [n.items]));
+        if (items.length === 0)
+            return undefined;
+        const itemType = this.typeOf(...items);
+        if (itemType.entity !== undefined || !itemType.nodes.some((n) => n.properties !== undefined))
+            return undefined;
+        return { type: itemType, suffix: '[*]' };
+    }
+    property(type, name) {
+        const found = [];
+        for (const node of type.nodes) {
+            const own = node.properties?.[name];
+            if (own !== undefined)
+                found.push(own);
+            else if (typeof node.additionalProperties === 'object')
+                found.push(node.additionalProperties);
+        }
+        return found.length === 0 ? undefined : this.typeOf(...found);
+    }
+    propertiesOf(type) {
+        const seen = new Map();
+        for (const node of type.nodes) {
+            for (const [name, child] of Object.entries(node.properties ?? {}))
+                if (!seen.has(name))
+                    seen.set(name, child);
+        }
+        return [...seen.entries()];
+    }
+    unknownProperty(type, name, walked, shown) {
+        const names = this.propertiesOf(type).map(([n]) => n);
+        const where = walked === '' ? (type.entity ?? 'the element') : `'${walked}'`;
+        const isList = type.nodes.some((n) => n.type === 'array');
+        if (names.length === 0) {
+            return isList
+                ? `'${walked}' in '${shown}' is a list: address its elements with '${walked}[*].${name}'`
+                : `'${shown}': ${where} has no fields, so no '${name}'`;
+        }
+        const near = nearest(name, names);
+        const hint = near.length > 0 ? `; did you mean ${near.map((n) => `'${n}'`).join(' or ')}?` : '';
+        return `unknown field '${name}' in '${shown}': ${where} has no such field${hint}`;
+    }
+    /** The shapes behind schema nodes: references followed, unions flattened, the unknown marker noted. */
+    typeOf(...nodes) {
+        const result = { nodes: [], open: false, unknown: false };
+        const add = (node, depth) => {
+            if (depth > 32)
+                return;
+            if (node.$ref !== undefined) {
+                if (node.$ref === UNKNOWN_DEF) {
+                    result.unknown = true;
+                    return;
+                }
+                const entity = ENTITY_DEFS[node.$ref];
+                if (entity !== undefined)
+                    result.entity = entity;
+                const target = this.document.$defs[node.$ref.replace('#/$defs/', '')];
+                if (target !== undefined)
+                    add(target, depth + 1);
+                return;
+            }
+            if (node.anyOf !== undefined) {
+                for (const branch of node.anyOf)
+                    add(branch, depth + 1);
+                return;
+            }
+            if (node.tsType === 'unknown' && node.type === undefined) {
+                result.open = true;
+                return;
+            }
+            result.nodes.push(node);
+        };
+        for (const node of nodes)
+            add(node, 0);
+        return result;
+    }
+}
+/** Up to three names closest to a misspelt one (edit distance, case-insensitive), closest first. */
+function nearest(name, candidates) {
+    const lower = name.toLowerCase();
+    const scored = candidates
+        .map((c) => ({ c, d: editDistance(lower, c.toLowerCase()) }))
+        .filter(({ c, d }) => d <= Math.max(2, Math.floor(Math.max(c.length, name.length) / 4)))
+        .sort((a, b) => a.d - b.d || a.c.localeCompare(b.c));
+    return scored.slice(0, 3).map(({ c }) => c);
+}
+function editDistance(a, b) {
+    let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+    for (let i = 1; i <= a.length; i++) {
+        const current = [i];
+        for (let j = 1; j <= b.length; j++) {
+            const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+            current[j] = Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, (previous[j - 1] ?? 0) + cost);
+        }
+        previous = current;
+    }
+    return previous[b.length] ?? 0;
+}
+
+/**
+ * Azure RBAC permission semantics: what a role definition grants, decided from its permission blocks rather than its
+ * name. Pure functions over plain data, for built-in roles (builtin-role-table.ts) and custom roles from the input.
+ *
+ * The rules, as Microsoft documents them:
+ * - "Understand Azure role definitions", https://learn.microsoft.com/azure/role-based-access-control/role-definitions
+ *   (sections Actions, NotActions, DataActions, NotDataActions, Control and data actions): a role's effective
+ *   control-plane permissions are its Actions minus its NotActions, data-plane ones its DataActions minus its
+ *   NotDataActions; NotActions only subtract, they deny nothing another grant allows; and a wildcard in Actions does not
+ *   reach data actions, which exist so that `*` roles do not gain access to data.
+ * - "Azure custom roles", https://learn.microsoft.com/azure/role-based-access-control/custom-roles (Wildcard
+ *   permissions; the note above it): all four lists accept `*`, which extends a permission to every action string it
+ *   matches; permission strings are case-insensitive.
+ * - The examples on those pages (`*\/read` for "read actions of all resource types of all providers",
+ *   `Microsoft.Compute/*` for "all actions for all resource types") show that `*` stands anywhere in a string and
+ *   matches across `/`, so it is matched here as "any sequence of characters".
+ * - A role definition's `permissions` is an array of blocks; the CLI output on the role-definitions page shows each with
+ *   its own arrays and `condition`. NotActions are read within their block and the blocks' grants are united, which is
+ *   how built-in roles carve a conditional grant out of a broad one (Service Group Administrator grants `*` minus role
+ *   assignment writes in one block and the writes under an ABAC condition in another).
+ */
+const WILDCARD = '*';
+/**
+ * Leading and trailing white space carries no meaning in an operation name (some built-in definitions have a stray
+ * trailing space), and comparisons are case-insensitive.
+ */
+const canonical = (text) => text.trim().toLowerCase();
+function grantsOf(block, kind) {
+    return kind === 'action' ? block.actions : block.dataActions;
+}
+function exclusionsOf(block, kind) {
+    return kind === 'action' ? block.notActions : block.notDataActions;
+}
+/** KMP failure table: for each prefix of `needle`, the length of its longest proper border. */
+function borders(needle) {
+    const table = [0];
+    let length = 0;
+    for (let i = 1; i < needle.length; i++) {
+        while (length > 0 && needle[i] !== needle[length])
+            length = table[length - 1] ?? 0;
+        if (needle[i] === needle[length])
+            length++;
+        table.push(length);
+    }
+    return table;
+}
+/** The first index >= `from` where `needle` occurs in `text` and ends by `end`, or -1; linear time (KMP). */
+function indexWithin(text, needle, from, end) {
+    const table = borders(needle);
+    let matched = 0;
+    for (let i = from; i < end; i++) {
+        while (matched > 0 && text[i] !== needle[matched])
+            matched = table[matched - 1] ?? 0;
+        if (text[i] === needle[matched])
+            matched++;
+        if (matched === needle.length)
+            return i - needle.length + 1;
+    }
+    return -1;
+}
+/**
+ * Patterns and actions are compared wrapped in slashes, so that a `*` at either end of a pattern is a whole segment
+ * like one in the middle (`*\/read` -> `/*\/read/`), and runs of stars are one star.
+ */
+const wrap = (text) => `/${canonical(text).replace(/\*+/g, WILDCARD)}/`;
+/**
+ * Whether an action string (`Microsoft.Network/virtualNetworks/subnets/join/action`) is matched by a permission
+ * pattern (`Microsoft.Network/*`, `*\/read`, `*`). Case-insensitive; `*` matches any sequence of characters, `/`
+ * included ("Understand Azure role definitions", learn.microsoft.com). A `*` in `action` is an ordinary character:
+ * some operations carry one in their name, such as `Microsoft.ManagedIdentity/userAssignedIdentities/*\/assign/action`,
+ * the operation a control plane needs to assign an identity, which Managed Identity Operator grants.
+ *
+ * Linear in the two lengths and without regular expressions built from the input: the pattern's first and last pieces
+ * must be the action's prefix and suffix, and each piece between stars is placed at its leftmost occurrence after the
+ * previous one (placing it later could only leave less room for the rest), so nothing is ever retried.
+ */
+function actionMatches(pattern, action) {
+    const text = `/${canonical(action)}/`;
+    const pieces = wrap(pattern).split(WILDCARD);
+    const first = pieces[0] ?? '';
+    const last = pieces[pieces.length - 1] ?? '';
+    if (pieces.length === 1)
+        return text === first;
+    if (!text.startsWith(first) || !text.endsWith(last))
+        return false;
+    let from = first.length;
+    for (let i = 1; i < pieces.length - 1; i++) {
+        const piece = pieces[i] ?? '';
+        const at = indexWithin(text, piece, from, text.length);
+        if (at < 0)
+            return false;
+        from = at + piece.length;
+    }
+    return from <= text.length - last.length;
+}
+function blockGrants(block, action, kind) {
+    return (grantsOf(block, kind).some((pattern) => actionMatches(pattern, action)) &&
+        !exclusionsOf(block, kind).some((pattern) => actionMatches(pattern, action)));
+}
+function conditionConstrains(block, action) {
+    if (block.conditional !== true)
+        return false;
+    const constrained = block.conditionAppliesTo;
+    return constrained === undefined || constrained.some((pattern) => actionMatches(pattern, action));
+}
+/**
+ * Whether the role grants one concrete action of the given kind: `yes` when a block grants it without condition,
+ * `conditional` when only blocks whose ABAC condition applies to it do, otherwise `no`. Control-plane and data-plane
+ * permissions are separate: `*` in actions grants no data action. A `*` in `action` is taken literally; to ask about a
+ * family of actions use grantsAnyMatching.
+ */
+function allows(role, action, kind) {
+    let grant = 'no';
+    for (const block of role.blocks) {
+        if (!blockGrants(block, action, kind))
+            continue;
+        if (!conditionConstrains(block, action))
+            return 'yes';
+        grant = 'conditional';
+    }
+    return grant;
+}
+const compile$1 = (pattern) => Array.from(wrap(pattern));
+/** The pattern positions reachable from `states` without reading: past a `*`, which may match nothing. */
+function closure(glob, states) {
+    const reached = new Set();
+    const pending = [...states];
+    for (let state = pending.pop(); state !== undefined; state = pending.pop()) {
+        if (reached.has(state))
+            continue;
+        reached.add(state);
+        if (glob[state] === WILDCARD)
+            pending.push(state + 1);
+    }
+    return [...reached].sort((a, b) => a - b);
+}
+function step$1(glob, states, char) {
+    const next = [];
+    for (const state of states) {
+        const token = glob[state];
+        if (token === WILDCARD)
+            next.push(state);
+        else if (token === char)
+            next.push(state + 1);
+    }
+    return closure(glob, next);
+}
+/**
+ * Past this many automaton states a search gives up and reports that a common action may exist. Built-in roles need a
+ * few hundred at most; the bound only keeps adversarial custom roles from costing unbounded time.
+ */
+const SEARCH_STATE_LIMIT = 50_000;
+/** Azure operations have a namespace, at least one resource type and a verb. */
+const OPERATION_SEGMENTS = 3;
+function isOperationShaped(action) {
+    const segments = canonical(action).split('/');
+    return segments.length >= OPERATION_SEGMENTS && !segments.includes('');
+}
+/** The literal text a pattern's matches all start with, and the one they all end with (wrapped in slashes). */
+function fixedEnds(glob) {
+    const firstStar = glob.indexOf(WILDCARD);
+    if (firstStar < 0)
+        return { head: glob.join(''), tail: glob.join('') };
+    return {
+        head: glob.slice(0, firstStar).join(''),
+        tail: glob.slice(glob.lastIndexOf(WILDCARD) + 1).join(''),
+    };
+}
+const compatible = (a, b, at) => at === 'head' ? a.startsWith(b) || b.startsWith(a) : a.endsWith(b) || b.endsWith(a);
+/** A cheap, exact refusal for the common case of patterns that cannot share an action: their fixed ends disagree. */
+function endsDisagree(globs) {
+    const ends = globs.map(fixedEnds);
+    return ends.some((a, i) => ends.slice(i + 1).some((b) => !compatible(a.head, b.head, 'head') || !compatible(a.tail, b.tail, 'tail')));
+}
+/**
+ * Whether some action string is matched by every pattern in `required` and by none in `excluded`: a search over the
+ * product of the patterns' automata. Every string outside the patterns' characters behaves like one fresh character
+ * (only a `*` can match it), so searching the patterns' own characters plus one fresh character is exhaustive.
+ */
+function someActionMatches(required, excluded) {
+    // A pattern without a wildcard matches one action: that action is the only candidate.
+    const literal = required.find((pattern) => !pattern.includes(WILDCARD));
+    if (literal !== undefined) {
+        return (isOperationShaped(literal) &&
+            required.every((pattern) => actionMatches(pattern, literal)) &&
+            !excluded.some((pattern) => actionMatches(pattern, literal)));
+    }
+    const requiredGlobs = required.map(compile$1);
+    if (endsDisagree(requiredGlobs))
+        return false;
+    const globs = [...requiredGlobs, ...excluded.map(compile$1)];
+    const alphabet = new Set(globs.flat().filter((token) => token !== WILDCARD));
+    let fresh = '\u0000';
+    while (alphabet.has(fresh))
+        fresh = String.fromCharCode(fresh.charCodeAt(0) + 1);
+    alphabet.add(fresh);
+    const accepts = (node) => node.segments >= OPERATION_SEGMENTS &&
+        !node.atSegmentStart &&
+        node.states.every((set, i) => {
+            const glob = globs[i] ?? [];
+            const mustMatch = i < required.length;
+            return step$1(glob, set, '/').includes(glob.length) === mustMatch;
+        });
+    const keyOf = (node) => `${node.segments}${node.atSegmentStart ? '/' : ''}:${node.states.map((set) => set.join(',')).join('|')}`;
+    const start = {
+        states: globs.map((glob) => step$1(glob, closure(glob, [0]), '/')),
+        segments: 1,
+        atSegmentStart: true,
+    };
+    const seen = new Set([keyOf(start)]);
+    const queue = [start];
+    for (let head = 0, next = queue[0]; next !== undefined; next = queue[++head]) {
+        if (accepts(next))
+            return true;
+        for (const char of alphabet) {
+            if (char === '/' && next.atSegmentStart)
+                continue;
+            const states = [];
+            for (const [i, set] of next.states.entries()) {
+                const stepped = step$1(globs[i] ?? [], set, char);
+                // A required pattern with no live state can never match again; the string is a dead end.
+                if (i < required.length && stepped.length === 0)
+                    break;
+                states.push(stepped);
+            }
+            if (states.length < globs.length)
+                continue;
+            const node = {
+                states,
+                segments: char === '/' ? Math.min(next.segments + 1, OPERATION_SEGMENTS) : next.segments,
+                atSegmentStart: char === '/',
+            };
+            const key = keyOf(node);
+            if (seen.has(key))
+                continue;
+            if (seen.size >= SEARCH_STATE_LIMIT)
+                return true;
+            seen.add(key);
+            queue.push(node);
+        }
+    }
+    return false;
+}
+/** Whether two permission patterns have an action string in common (`Microsoft.Network/*` and `*\/read` do). */
+function patternsOverlap(a, b) {
+    return someActionMatches([a, b], []);
+}
+/**
+ * Whether the role grants some action of the given kind that `query` matches: `yes` when there is an action matched
+ * by `query` that the role grants without condition (allows would say `yes`), else `conditional` when there is one it
+ * grants under a condition, else `no`. For "anything under `Microsoft.Network/*`", "any write", "any role assignment
+ * action". With a concrete `query` this is allows.
+ *
+ * Both sides may hold wildcards, so "there is an action" is decided exactly over every action string, not only the
+ * operations Azure defines today: a wildcard grant covers operations added later (role-definitions page), so a
+ * permission the role would gain that way counts. For each block and each of its patterns P the question is whether
+ * some string is matched by P and `query` and by none of the block's exclusions (nor, for `yes`, by the patterns its
+ * condition constrains); other blocks' exclusions do not apply. The one approximation: a search that would exceed
+ * SEARCH_STATE_LIMIT states answers as if such a string existed, which no built-in role comes near.
+ */
+function grantsAnyMatching(role, query, kind) {
+    if (!query.includes(WILDCARD))
+        return allows(role, query, kind);
+    let grant = 'no';
+    for (const block of role.blocks) {
+        for (const pattern of grantsOf(block, kind)) {
+            if (!patternsOverlap(pattern, query))
+                continue;
+            // An exclusion that shares no action with this pattern and the query cannot remove anything from what they share.
+            const excluded = exclusionsOf(block, kind).filter((exclusion) => patternsOverlap(exclusion, pattern) && patternsOverlap(exclusion, query));
+            if (block.conditional !== true) {
+                if (someActionMatches([pattern, query], excluded))
+                    return 'yes';
+                continue;
+            }
+            const constrained = block.conditionAppliesTo;
+            if (constrained !== undefined && someActionMatches([pattern, query], [...excluded, ...constrained]))
+                return 'yes';
+            if (grant === 'no' && someActionMatches([pattern, query], excluded))
+                grant = 'conditional';
+        }
+    }
+    return grant;
+}
+
+/**
+ * Whether two values are known to differ though one is not known yet: a distinct unknown (a resource or principal
+ * ID computed at apply) differs from every other distinct unknown and from every known value.
+ */
+function knownDifferent(a, b) {
+    if (sameValue(a, b))
+        return false;
+    const created = (v) => isUnknown(v) && v.distinct && v.ref !== undefined;
+    const existing = (v) => isUnknown(v) && v.existing;
+    // What a change creates is neither what exists already nor anything else it creates.
+    if (isUnknown(a) && isUnknown(b)) {
+        return (created(a) && (created(b) || existing(b))) || (created(b) && existing(a));
+    }
+    return (created(a) && typeof b === 'string') || (created(b) && typeof a === 'string');
+}
+/**
+ * Whether two model values denote the same thing, as Azure compares them: strings case-insensitively (resource IDs,
+ * principal IDs, role names), and two unknowns when they name the same future value. Unknowns that name different
+ * things, or nothing, are not known to be the same: the caller decides whether that is "false" or "unknown".
+ */
+function sameValue(a, b) {
+    if (isUnknown(a) || isUnknown(b)) {
+        return isUnknown(a) && isUnknown(b) && a.ref !== undefined && a.ref === b.ref;
+    }
+    if (typeof a === 'string' && typeof b === 'string')
+        return a.toLowerCase() === b.toLowerCase();
+    return a === b;
+}
+/**
+ * A key under which `sameValue` values meet, for indexing: two values with the same key are the same value. An
+ * unknown that names nothing has no key, as it is the same as nothing.
+ */
+function valueKey(value) {
+    if (isUnknown(value))
+        return value.ref === undefined ? undefined : `ref:${value.ref}`;
+    if (typeof value === 'string')
+        return value === '' ? undefined : `str:${value.toLowerCase()}`;
+    if (typeof value === 'number' || typeof value === 'boolean')
+        return `${typeof value}:${String(value)}`;
+    return undefined;
+}
+/** An index of items by one or more values each, looked up with `sameValue` semantics in constant time. */
+class ValueIndex {
+    map = new Map();
+    add(value, item) {
+        const key = valueKey(value);
+        if (key === undefined)
+            return;
+        const list = this.map.get(key);
+        if (list === undefined)
+            this.map.set(key, [item]);
+        else
+            list.push(item);
+    }
+    get(value) {
+        const key = valueKey(value);
+        return key === undefined ? [] : (this.map.get(key) ?? []);
+    }
+    first(value) {
+        return this.get(value)[0];
+    }
+}
+
+/**
+ * Azure Policy's `like` (with `*` wildcards) and `match` (`#` a digit, `?` a letter, `.` any character) patterns.
+ * Both run in time linear in pattern times text, with no backtracking, so no policy can hang a run the way a
+ * user-supplied regular expression could.
+ */
+function likeMatches(text, pattern) {
+    const t = text.toLowerCase();
+    const p = pattern.toLowerCase();
+    let ti = 0;
+    let pi = 0;
+    let starPi = -1;
+    let starTi = 0;
+    while (ti < t.length) {
+        if (pi < p.length && p[pi] !== '*' && p[pi] === t[ti]) {
+            ti++;
+            pi++;
+        }
+        else if (pi < p.length && p[pi] === '*') {
+            starPi = pi++;
+            starTi = ti;
+        }
+        else if (starPi >= 0) {
+            pi = starPi + 1;
+            ti = ++starTi;
+        }
+        else {
+            return false;
+        }
+    }
+    while (pi < p.length && p[pi] === '*')
+        pi++;
+    return pi === p.length;
+}
+function matchPattern(text, pattern, caseInsensitive) {
+    if (text.length !== pattern.length)
+        return false;
+    for (let i = 0; i < pattern.length; i++) {
+        const p = pattern[i] ?? '';
+        const c = text[i] ?? '';
+        if (p === '#') {
+            if (!/[0-9]/.test(c))
+                return false;
+        }
+        else if (p === '?') {
+            if (!/\p{L}/u.test(c))
+                return false;
+        }
+        else if (p !== '.') {
+            if (caseInsensitive ? p.toLowerCase() !== c.toLowerCase() : p !== c)
+                return false;
+        }
+    }
+    return true;
+}
+
+function isUnknownTri(t) {
+    return typeof t === 'object';
+}
+function triNot(t) {
+    return isUnknownTri(t) ? t : !t;
+}
+/** False wins over unknown, which wins over true. Reasons are kept only when the result is unknown. */
+function triAll(results) {
+    const reasons = [];
+    let unknown = false;
+    for (const r of results) {
+        if (r === false)
+            return false;
+        if (isUnknownTri(r)) {
+            unknown = true;
+            reasons.push(...r.unknown);
+        }
+    }
+    return unknown ? { unknown: dedupe$1(reasons) } : true;
+}
+/** True wins over unknown, which wins over false. */
+function triAny(results) {
+    const reasons = [];
+    let unknown = false;
+    for (const r of results) {
+        if (r === true)
+            return true;
+        if (isUnknownTri(r)) {
+            unknown = true;
+            reasons.push(...r.unknown);
+        }
+    }
+    return unknown ? { unknown: dedupe$1(reasons) } : false;
+}
+function dedupe$1(reasons) {
+    const seen = new Set();
+    return reasons.filter((r) => {
+        const key = `${r.field}\u0000${r.reason}`;
+        if (seen.has(key))
+            return false;
+        seen.add(key);
+        return true;
+    });
+}
+
+/**
+ * The field operators on one value. `value` may be absent (undefined), null, an Unknown or a plain JSON value;
+ * `operand` is the resolved right-hand side. An operator returns "unknown" (the `unknownTri` marker, which the
+ * caller fills with reasons) when the answer depends on a value not known yet.
+ */
+const UNKNOWN_TRI = { unknown: [] };
+const OPERATOR_NAMES = [
+    'equals',
+    'notEquals',
+    'in',
+    'notIn',
+    'exists',
+    'like',
+    'notLike',
+    'match',
+    'notMatch',
+    'matchInsensitively',
+    'notMatchInsensitively',
+    'contains',
+    'notContains',
+    'greater',
+    'greaterOrEquals',
+    'less',
+    'lessOrEquals',
+    'allowsAction',
+    'allowsDataAction',
+    'allowsAnyAction',
+    'allowsAnyDataAction',
+];
+function applyOperator(op, value, operand) {
+    switch (op) {
+        case 'equals':
+            return equals(value, operand);
+        case 'notEquals':
+            return triNot(equals(value, operand));
+        case 'in':
+            return isIn(value, operand);
+        case 'notIn':
+            return triNot(isIn(value, operand));
+        case 'exists':
+            return exists$1(value, operand);
+        case 'like':
+            return onString(value, (s) => typeof operand === 'string' && likeMatches(s, operand));
+        case 'notLike':
+            return triNot(onString(value, (s) => typeof operand === 'string' && likeMatches(s, operand)));
+        case 'match':
+            return onString(value, (s) => typeof operand === 'string' && matchPattern(s, operand, false));
+        case 'notMatch':
+            return triNot(onString(value, (s) => typeof operand === 'string' && matchPattern(s, operand, false)));
+        case 'matchInsensitively':
+            return onString(value, (s) => typeof operand === 'string' && matchPattern(s, operand, true));
+        case 'notMatchInsensitively':
+            return triNot(onString(value, (s) => typeof operand === 'string' && matchPattern(s, operand, true)));
+        case 'contains':
+            return contains$2(value, operand);
+        case 'notContains':
+            return triNot(contains$2(value, operand));
+        case 'greater':
+            return compare$1(value, operand, (c) => c > 0);
+        case 'greaterOrEquals':
+            return compare$1(value, operand, (c) => c >= 0);
+        case 'less':
+            return compare$1(value, operand, (c) => c < 0);
+        case 'lessOrEquals':
+            return compare$1(value, operand, (c) => c <= 0);
+        case 'allowsAction':
+            return grants(value, operand, 'action', allows);
+        case 'allowsDataAction':
+            return grants(value, operand, 'dataAction', allows);
+        case 'allowsAnyAction':
+            return grants(value, operand, 'action', grantsAnyMatching);
+        case 'allowsAnyDataAction':
+            return grants(value, operand, 'dataAction', grantsAnyMatching);
+    }
+}
+function isAbsent(value) {
+    return value === undefined || value === null;
+}
+/** Case-insensitive for strings, as Azure compares names and IDs; an absent value equals null. */
+function equals(value, operand) {
+    if (isUnknown(value) || isUnknown(operand)) {
+        if (sameValue(value, operand))
+            return true;
+        return knownDifferent(value, operand) ? false : UNKNOWN_TRI;
+    }
+    if (isAbsent(value) || isAbsent(operand))
+        return isAbsent(value) && isAbsent(operand);
+    if (typeof value === 'string' && typeof operand === 'string')
+        return sameValue(value, operand);
+    if (Array.isArray(value) || typeof value === 'object')
+        return false;
+    return value === operand;
+}
+function isIn(value, operand) {
+    if (isUnknown(operand))
+        return UNKNOWN_TRI;
+    if (!Array.isArray(operand))
+        return false;
+    return triAny(operand.map((item) => equals(value, item)));
+}
+/** A value exists when it is set: not absent, null or an empty string. */
+function exists$1(value, operand) {
+    if (isUnknown(value))
+        return UNKNOWN_TRI;
+    const present = !isAbsent(value) && value !== '';
+    return operand === false ? !present : present;
+}
+function onString(value, test) {
+    if (isUnknown(value))
+        return UNKNOWN_TRI;
+    return typeof value === 'string' && test(value);
+}
+/** A string contains a substring (case-insensitive); an array contains an element. */
+function contains$2(value, operand) {
+    if (isUnknown(value))
+        return UNKNOWN_TRI;
+    if (Array.isArray(value))
+        return triAny(value.map((item) => equals(item, operand)));
+    if (isUnknown(operand))
+        return typeof value === 'string' ? UNKNOWN_TRI : false;
+    if (typeof value === 'string' && typeof operand === 'string') {
+        return value.toLowerCase().includes(operand.toLowerCase());
+    }
+    return false;
+}
+function compare$1(value, operand, test) {
+    if (isUnknown(value) || isUnknown(operand))
+        return UNKNOWN_TRI;
+    if (typeof value === 'number' && typeof operand === 'number')
+        return test(value - operand);
+    if (typeof value === 'string' && typeof operand === 'string') {
+        const a = value.toLowerCase();
+        const b = operand.toLowerCase();
+        return test(a < b ? -1 : a > b ? 1 : 0);
+    }
+    return false;
+}
+/**
+ * Whether permission blocks grant an operation (allows), or any operation a pattern matches (grantsAnyMatching), as
+ * Azure decides: unknown permissions, or a grant only a conditional
+ * block makes (an ABAC condition decides it per request), are unknown; anything but a list of blocks grants nothing.
+ */
+function grants(value, operand, kind, decide) {
+    if (isUnknown(value))
+        return UNKNOWN_TRI;
+    if (!Array.isArray(value) || typeof operand !== 'string')
+        return false;
+    const blocks = value.flatMap(asPermissionBlock);
+    const grant = decide({ blocks }, operand, kind);
+    return grant === 'yes' ? true : grant === 'conditional' ? UNKNOWN_TRI : false;
+}
+/** A permission block as the model (or a policy's example, which may leave empty lists out) writes it. */
+function asPermissionBlock(value) {
+    if (typeof value !== 'object' || value === null || Array.isArray(value))
+        return [];
+    const b = value;
+    const list = (key) => Array.isArray(b[key]) ? b[key].filter((x) => typeof x === 'string') : [];
+    const block = {
+        actions: list('actions'),
+        notActions: list('notActions'),
+        dataActions: list('dataActions'),
+        notDataActions: list('notDataActions'),
+    };
+    if (b['conditional'] === true)
+        block.conditional = true;
+    if (Array.isArray(b['conditionAppliesTo']))
+        block.conditionAppliesTo = list('conditionAppliesTo');
+    return [block];
+}
+
+function resolveField(path, scope) {
+    const start = path.outerHops === 0 ? scope.element : scope.outers[scope.outers.length - path.outerHops];
+    let cursors = [start];
+    let many = false;
+    let collectionUnknown;
+    for (const segment of path.segments) {
+        if ('wildcard' in segment) {
+            many = true;
+            const next = [];
+            for (const c of cursors) {
+                if (Array.isArray(c))
+                    next.push(...c);
+                else if (isUnknown(c))
+                    collectionUnknown ??= c;
+            }
+            cursors = next;
+            continue;
+        }
+        cursors = cursors.map((c) => step(c, segment));
+    }
+    if (!many)
+        return { many: false, value: cursors[0] };
+    return collectionUnknown === undefined
+        ? { many: true, values: cursors }
+        : { many: true, values: cursors, collectionUnknown };
+}
+function step(value, segment) {
+    if (isUnknown(value))
+        return value;
+    if ('index' in segment)
+        return Array.isArray(value) ? value[segment.index] : undefined;
+    if (typeof value !== 'object' || value === null || Array.isArray(value))
+        return undefined;
+    const record = value;
+    if (Object.hasOwn(record, segment.name))
+        return record[segment.name];
+    // Azure property names are case-insensitive; raw inputs spell them several ways.
+    const lower = segment.name.toLowerCase();
+    const key = Object.keys(record).find((k) => k.toLowerCase() === lower);
+    return key === undefined ? undefined : record[key];
+}
+
+/** A count with its noun in the right number: "1 policy", "3 policies", "0 findings". */
+function counted(n, singular, plural = `${singular}s`) {
+    return `${n} ${n === 1 ? singular : plural}`;
+}
+
+const COUNT_OPERATORS = [
+    'equals',
+    'notEquals',
+    'greater',
+    'greaterOrEquals',
+    'less',
+    'lessOrEquals',
+];
+/**
+ * Compiles a schema-valid condition into a predicate once, so evaluating it over thousands of entities does no
+ * parsing. Every field path is checked against the model's schema. Semantic problems are collected, not thrown,
+ * so a policy author sees all of them at once.
+ */
+function compileCondition(condition, path, problems, contexts) {
+    if ('allOf' in condition) {
+        const parts = condition.allOf.map((c, i) => compileCondition(c, [...path, 'allOf', i], problems, contexts));
+        return (scope) => triAll(lazy(parts, scope));
+    }
+    if ('anyOf' in condition) {
+        const parts = condition.anyOf.map((c, i) => compileCondition(c, [...path, 'anyOf', i], problems, contexts));
+        return (scope) => triAny(lazy(parts, scope));
+    }
+    if ('not' in condition) {
+        const inner = compileCondition(condition.not, [...path, 'not'], problems, contexts);
+        return (scope) => triNot(inner(scope));
+    }
+    if ('count' in condition)
+        return compileCount(condition, path, problems, contexts);
+    return compileField(condition, path, problems, contexts);
+}
+/** Evaluates lazily so allOf stops at the first false and anyOf at the first true. */
+function* lazy(parts, scope) {
+    for (const part of parts)
+        yield part(scope);
+}
+/** A parsed path, checked for where it may reach ($outer) and against the model; its type when it has one. */
+function checkedPath(text, where, problems, contexts, wildcardAllowed) {
+    const parsed = parseFieldPath(text);
+    const depth = contexts.length - 1;
+    if (parsed.outerHops > depth) {
+        problems.push({
+            path: where,
+            message: depth === 0
+                ? `'$outer.' reaches the element enclosing a count's where; '${text}' is not inside one`
+                : `'${text}' goes out ${parsed.outerHops} levels, but it is nested in only ${counted(depth, 'count')}`,
+        });
+        return { parsed };
+    }
+    if (parsed.hasWildcard && !wildcardAllowed) {
+        problems.push({
+            path: where,
+            message: `'${text}' has [*]; a value to compare with must be a single value`,
+        });
+    }
+    const start = contexts[depth - parsed.outerHops];
+    if (start === undefined)
+        return { parsed };
+    const walked = ModelSchema.get().walk(start, parsed.segments, text);
+    if ('problem' in walked) {
+        problems.push({ path: where, message: walked.problem });
+        return { parsed };
+    }
+    return { parsed, type: walked.type };
+}
+function compileField(condition, path, problems, contexts) {
+    const field = checkedPath(condition.field, [...path, 'field'], problems, contexts, true).parsed;
+    const op = OPERATOR_NAMES.find((name) => name in condition);
+    if (op === undefined) {
+        problems.push({ path, message: `a field condition needs an operator: ${OPERATOR_NAMES.join(', ')}` });
+        return () => false;
+    }
+    const operand = compileOperand(condition[op], [...path, op], problems, contexts);
+    return (scope) => {
+        const right = operand(scope);
+        const left = resolveField(field, scope);
+        if (!left.many)
+            return explain(applyOperator(op, left.value, right), [
+                [field.text, left.value],
+                [operand.text, right],
+            ]);
+        if (left.collectionUnknown !== undefined) {
+            return { unknown: [{ field: field.text, reason: left.collectionUnknown.reason }] };
+        }
+        return triAll(left.values.map((v) => explain(applyOperator(op, v, right), [
+            [field.text, v],
+            [operand.text, right],
+        ])));
+    };
+}
+function compileOperand(raw, where, problems, contexts) {
+    if (isFieldRef(raw)) {
+        const ref = checkedPath(raw.field, [...where, 'field'], problems, contexts, false).parsed;
+        const resolve = (scope) => {
+            const v = resolveField(ref, scope);
+            return v.many ? undefined : v.value;
+        };
+        return Object.assign(resolve, { text: ref.text });
+    }
+    return Object.assign(() => raw, { text: 'value' });
+}
+function isFieldRef(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value) && 'field' in value;
+}
+/** Fills the reasons of an unknown result from whichever side is not known yet. */
+function explain(result, sides) {
+    if (!isUnknownTri(result) || result.unknown.length > 0)
+        return result;
+    const because = [];
+    for (const [field, value] of sides) {
+        if (isUnknown(value))
+            because.push({ field, reason: value.reason });
+        // A list operand (a scope chain) undecided by one of its elements.
+        else if (Array.isArray(value)) {
+            for (const item of value)
+                if (isUnknown(item))
+                    because.push({ field, reason: describeUnknown(item) });
+        }
+    }
+    return { unknown: because };
+}
+function compileCount(condition, path, problems, contexts) {
+    const fieldPath = [...path, 'count', 'field'];
+    const checked = checkedPath(condition.count.field, fieldPath, problems, contexts, true);
+    const field = checked.parsed;
+    let element;
+    if (checked.type !== undefined) {
+        const last = field.segments[field.segments.length - 1];
+        element = ModelSchema.get().elementOf(checked.type, last !== undefined && 'wildcard' in last);
+        if (element === undefined) {
+            problems.push({
+                path: fieldPath,
+                message: `'${field.text}' is not a list, so there is nothing to count`,
+            });
+        }
+    }
+    const where = condition.count.where === undefined
+        ? undefined
+        : compileCondition(condition.count.where, [...path, 'count', 'where'], problems, [
+            ...contexts,
+            element,
+        ]);
+    const op = COUNT_OPERATORS.find((name) => name in condition);
+    if (op === undefined) {
+        problems.push({ path, message: `a count needs a comparison: ${COUNT_OPERATORS.join(', ')}` });
+        return () => false;
+    }
+    const target = condition[op] ?? 0;
+    return (scope) => {
+        const resolved = resolveField(field, scope);
+        let elements;
+        if (resolved.many) {
+            if (resolved.collectionUnknown !== undefined) {
+                return { unknown: [{ field: field.text, reason: resolved.collectionUnknown.reason }] };
+            }
+            elements = resolved.values;
+        }
+        else if (isUnknown(resolved.value)) {
+            return { unknown: [{ field: field.text, reason: resolved.value.reason }] };
+        }
+        else {
+            elements = Array.isArray(resolved.value) ? resolved.value : [];
+        }
+        let sure = 0;
+        let maybe = 0;
+        const reasons = [];
+        const matched = [];
+        const outers = [...scope.outers, scope.element];
+        for (const element of elements) {
+            // An element that may or may not be there (a registry granted to an undecided principal) counts as "maybe".
+            if (element instanceof MaybeElement) {
+                maybe++;
+                reasons.push({ field: field.text, reason: element.reason });
+                continue;
+            }
+            const inner = scope.trace === undefined ? { element, outers } : { element, outers, trace: scope.trace };
+            const r = where === undefined ? true : where(inner);
+            if (r === true) {
+                sure++;
+                matched.push(element);
+            }
+            else if (isUnknownTri(r)) {
+                maybe++;
+                reasons.push(...r.unknown);
+            }
+        }
+        const result = countHolds(op, sure, sure + maybe, target, reasons);
+        // Counted too many of some kind: the elements it counted are what the failure is about (the grants to remove).
+        // A count of everything (no where) blames nothing in particular.
+        if (result === false && where !== undefined && scope.trace !== undefined && tooMany(op, sure, target)) {
+            scope.trace.push(...matched);
+        }
+        return result;
+    };
+}
+/** Whether a false count comparison failed because the count is above what it allows. */
+function tooMany(op, count, target) {
+    switch (op) {
+        case 'equals':
+        case 'lessOrEquals':
+            return count > target;
+        case 'less':
+            return count >= target;
+        default:
+            return false;
+    }
+}
+/** The count lies between min and max; the comparison is decided only if it gives one answer over that range. */
+function countHolds(op, min, max, target, reasons) {
+    const test = (n) => {
+        switch (op) {
+            case 'equals':
+                return n === target;
+            case 'notEquals':
+                return n !== target;
+            case 'greater':
+                return n > target;
+            case 'greaterOrEquals':
+                return n >= target;
+            case 'less':
+                return n < target;
+            case 'lessOrEquals':
+                return n <= target;
+        }
+    };
+    const first = test(min);
+    for (let n = min + 1; n <= max; n++)
+        if (test(n) !== first)
+            return { unknown: reasons };
+    return first;
+}
+
+const ENTITY_KINDS = [
+    'cluster',
+    'managedIdentity',
+    'roleAssignment',
+    'roleDefinition',
+    'federatedCredential',
+    'registry',
+];
+function emptyEntities() {
+    return {
+        cluster: [],
+        managedIdentity: [],
+        roleAssignment: [],
+        roleDefinition: [],
+        federatedCredential: [],
+        registry: [],
+    };
+}
+
+/**
+ * Keys whose values are secrets in every format this tool reads (Terraform, ARM, az CLI), matched
+ * case-insensitively. Adapters redact them; message templates refuse to interpolate them.
+ */
+const SECRET_KEYS = new Set([
+    'client_secret',
+    'server_app_secret',
+    'secret',
+    'serverAppSecret',
+    'password',
+    'admin_password',
+    'adminPassword',
+    'kube_config',
+    'kube_config_raw',
+    'kube_admin_config',
+    'kube_admin_config_raw',
+    'client_key',
+    'client_certificate',
+    'primary_access_key',
+    'secondary_access_key',
+].map((k) => k.toLowerCase()));
+function isSecretKey(key) {
+    return SECRET_KEYS.has(key.toLowerCase());
+}
+const REDACTED = '[redacted]';
+/** Shorter strings are too likely to occur by chance to scrub from text (they are still redacted in the model). */
+const MIN_SCRUBBED_LENGTH = 4;
+/** Replaces every occurrence of a known secret in text that leaves the tool (reports, annotations, logs). */
+function scrubSecrets(text, secrets) {
+    let out = text;
+    for (const secret of secrets) {
+        if (secret.length < MIN_SCRUBBED_LENGTH)
+            continue;
+        // Also as it appears inside a JSON string, where quotes and backslashes are escaped.
+        for (const form of new Set([secret, JSON.stringify(secret).slice(1, -1)])) {
+            if (out.includes(form))
+                out = out.split(form).join(REDACTED);
+        }
+    }
+    return out;
+}
+
+/**
+ * `{{path}}` interpolates a field; `{{count path "registry" "registries"}}` writes how many values the path has with
+ * the noun that fits ("1 registry", "3 registries"); `{{plural path "it" "one of them"}}` only the word that fits.
+ */
+const PLACEHOLDER = /\{\{\s*(?:(count|plural)\s+)?([^{}\s"]+)(?:\s+"([^"{}]*)"\s+"([^"{}]*)")?\s*\}\}/g;
+/** Paths a template may interpolate; anything else is left as written so the author sees the mistake. */
+const VALID_PATH = /^[A-Za-z_][A-Za-z0-9_-]*(\[(\*|\d+)\])*(\.[A-Za-z_$][A-Za-z0-9_$-]*(\[(\*|\d+)\])*)*$/;
+/**
+ * Renders a policy message: `{{path}}` becomes the entity's value at that path. A value under a secret key is
+ * never interpolated, whatever the path. An unknown value is named by what it will be and why it is not known.
+ */
+function renderMessage(template, entity) {
+    return template.replace(PLACEHOLDER, (whole, form, path, one, many) => {
+        if (!VALID_PATH.test(path) || (form !== undefined && (one === undefined || many === undefined)))
+            return whole;
+        const parsed = parseFieldPath(path);
+        if (form === undefined && parsed.segments.some((s) => 'name' in s && isSecretKey(s.name)))
+            return REDACTED;
+        const resolved = resolveField(parsed, { element: entity, outers: [] });
+        if (form !== undefined) {
+            const n = countOf(resolved);
+            const word = n === 1 ? one : many;
+            return form === 'count' ? `${n ?? 'some'} ${word ?? ''}` : (word ?? '');
+        }
+        return resolved.many ? resolved.values.map(display).join(', ') || '(none)' : display(resolved.value);
+    });
+}
+/** The field paths a template reads, for checking them against the model when the policy loads. */
+function templateFields(template) {
+    return [...template.matchAll(PLACEHOLDER)].map((m) => m[2] ?? '').filter((p) => VALID_PATH.test(p));
+}
+/** How many values a path has; undefined when the list itself is not known yet. */
+function countOf(resolved) {
+    if (resolved.many)
+        return resolved.collectionUnknown === undefined ? resolved.values.length : undefined;
+    const value = resolved.value;
+    if (isUnknown(value))
+        return undefined;
+    if (Array.isArray(value))
+        return value.length;
+    return value === undefined || value === null ? 0 : 1;
+}
+function display(value) {
+    if (value === undefined || value === null || value === '')
+        return '(not set)';
+    if (isUnknown(value))
+        return describeUnknown(value);
+    if (Array.isArray(value))
+        return value.length === 0 ? '(none)' : value.map(display).join(', ');
+    if (typeof value === 'object') {
+        const name = value.name;
+        return typeof name === 'string' && name !== '' ? name : '(object)';
+    }
+    return typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean'
+        ? String(value)
+        : '(value)';
+}
+
+function evaluatePolicy(policy, entity) {
+    const scope = { element: entity, outers: [] };
+    const base = { policy, entity, severity: policy.policy.severity };
+    const applies = policy.when === undefined ? true : policy.when(scope);
+    if (applies === false)
+        return { ...base, status: 'not-applicable', because: [] };
+    const holds = policy.assert(scope);
+    // Compliant whether or not the policy turns out to apply.
+    if (holds === true)
+        return { ...base, status: 'pass', because: [] };
+    const message = renderMessage(policy.policy.message, entity);
+    const severity = severityOf(policy, scope);
+    if (holds === false && applies === true) {
+        const culprits = findCulprits(policy, entity);
+        return culprits.length === 0
+            ? { ...base, severity, status: 'fail', because: [], message }
+            : { ...base, severity, status: 'fail', because: [], message, culprits };
+    }
+    // The reasons of both, each once: when and assert often wait on the same field.
+    const undecided = triAll([applies, holds]);
+    const because = isUnknownTri(undecided) ? undecided.unknown : [];
+    return { ...base, severity, status: 'indeterminate', because, message };
+}
+/** The first `severityWhen` that surely holds gives the severity; an undecided one does not. */
+function severityOf(policy, scope) {
+    for (const s of policy.severityWhen ?? [])
+        if (s.when(scope) === true)
+            return s.severity;
+    return policy.policy.severity;
+}
+/**
+ * The entities a failure is about: those the policy names, or else those a failing count counted too many of,
+ * found by evaluating the assertion again with a trace (only for failures, so passes cost nothing).
+ */
+function findCulprits(policy, entity) {
+    let candidates;
+    if (policy.culprits !== undefined) {
+        const { field, where } = policy.culprits;
+        const resolved = resolveField(field, { element: entity, outers: [] });
+        const elements = resolved.many ? resolved.values : Array.isArray(resolved.value) ? resolved.value : [];
+        candidates =
+            where === undefined
+                ? elements
+                : elements.filter((e) => where({ element: e, outers: [entity] }) === true);
+    }
+    else {
+        candidates = [];
+        policy.assert({ element: entity, outers: [], trace: candidates });
+    }
+    const found = [];
+    for (const c of candidates)
+        if (isEntity(c) && c !== entity && !found.includes(c))
+            found.push(c);
+    return found;
+}
+function isEntity(value) {
+    if (typeof value !== 'object' || value === null)
+        return false;
+    const { kind, source } = value;
+    return (typeof kind === 'string' &&
+        ENTITY_KINDS.includes(kind) &&
+        typeof source === 'object');
+}
+/** Every policy over every entity of its target type, in policy then input order. */
+function evaluateAll(policies, entities) {
+    const results = [];
+    for (const policy of policies) {
+        for (const entity of entities[policy.policy.target])
+            results.push(evaluatePolicy(policy, entity));
+    }
+    return results;
+}
+
+const EXPECTATIONS = [
+    ['pass', 'pass'],
+    ['fail', 'fail'],
+    ['indeterminate', 'indeterminate'],
+    ['notApplicable', 'not-applicable'],
+];
+/**
+ * Runs a policy's embedded examples (entities that must pass, fail, be indeterminate or not applicable), as ESLint
+ * runs a rule's valid and invalid cases. `{"$unknown": "reason"}` in an example stands for a value not known yet.
+ */
+function runExamples(policy) {
+    const results = [];
+    for (const [key, expected] of EXPECTATIONS) {
+        (policy.policy.examples?.[key] ?? []).forEach((example, index) => {
+            const entity = {
+                kind: policy.policy.target,
+                key: `example ${key}[${index}]`,
+                ...reviveUnknowns(example),
+            };
+            const actual = evaluatePolicy(policy, entity).status;
+            results.push({
+                policyId: policy.policy.id,
+                file: policy.file,
+                expected,
+                actual,
+                index,
+                ok: actual === expected,
+            });
+        });
+    }
+    return results;
+}
+/**
+ * Example entities with a field the model does not have: such an example tests nothing (a policy reading the
+ * misspelt field would pass it, and so would the example with the same misspelling).
+ */
+function exampleProblems(policy) {
+    const schema = ModelSchema.get();
+    const problems = [];
+    const visit = (value, type, path, shown) => {
+        if (type.open || typeof value !== 'object' || value === null || isUnknownMarker(value))
+            return;
+        if (Array.isArray(value)) {
+            value.forEach((item, i) => {
+                const walked = schema.walk(type, [{ index: i }], shown);
+                if ('problem' in walked)
+                    problems.push({ path: [...path, i], message: walked.problem });
+                else
+                    visit(item, walked.type, [...path, i], `${shown}[${i}]`);
+            });
+            return;
+        }
+        for (const [key, item] of Object.entries(value)) {
+            const next = shown === '' ? key : `${shown}.${key}`;
+            const walked = schema.walk(type, [{ name: key }], next);
+            if ('problem' in walked)
+                problems.push({ path: [...path, key], message: walked.problem });
+            else
+                visit(item, walked.type, [...path, key], next);
+        }
+    };
+    for (const [key] of EXPECTATIONS) {
+        (policy.examples?.[key] ?? []).forEach((example, i) => {
+            visit(example, schema.entity(policy.target), ['examples', key, i], '');
+        });
+    }
+    return problems;
+}
+function isUnknownMarker(value) {
+    return !Array.isArray(value) && Object.keys(value).every((k) => k === '$unknown' || k === '$ref');
+}
+function reviveUnknowns(value) {
+    return revive(value);
+}
+function revive(value) {
+    if (Array.isArray(value))
+        return value.map(revive);
+    if (typeof value !== 'object' || value === null)
+        return value;
+    const record = value;
+    const keys = Object.keys(record);
+    if (keys.length >= 1 &&
+        keys.every((k) => k === '$unknown' || k === '$ref') &&
+        typeof record['$unknown'] === 'string') {
+        const ref = typeof record['$ref'] === 'string' ? record['$ref'] : undefined;
+        return new Unknown(record['$unknown'], ref, ref !== undefined && isIdentifierRef(ref));
+    }
+    return Object.fromEntries(keys.map((k) => [k, revive(record[k])]));
+}
+
+var commonjsGlobal = typeof globalThis !== 'undefined' ? globalThis : typeof window !== 'undefined' ? window : typeof global !== 'undefined' ? global : typeof self !== 'undefined' ? self : {};
+
+function getDefaultExportFromCjs (x) {
+	return x && x.__esModule && Object.prototype.hasOwnProperty.call(x, 'default') ? x['default'] : x;
+}
+
+var _2020 = {exports: {}};
+
+var core$1 = {};
+
+var validate = {};
+
+var boolSchema = {};
+
+var errors = {};
+
+var codegen = {};
+
+var code$1 = {};
+
+var hasRequiredCode$1;
+
+function requireCode$1 () {
+	if (hasRequiredCode$1) return code$1;
+	hasRequiredCode$1 = 1;
+	(function (exports) {
+		Object.defineProperty(exports, "__esModule", { value: true });
+		exports.regexpCode = exports.getEsmExportName = exports.getProperty = exports.safeStringify = exports.stringify = exports.strConcat = exports.addCodeArg = exports.str = exports._ = exports.nil = exports._Code = exports.Name = exports.IDENTIFIER = exports._CodeOrName = void 0;
+		// eslint-disable-next-line @typescript-eslint/no-extraneous-class
+		class _CodeOrName {
+		}
+		exports._CodeOrName = _CodeOrName;
+		exports.IDENTIFIER = /^[a-z$_][a-z$_0-9]*$/i;
+		class Name extends _CodeOrName {
+		    constructor(s) {
+		        super();
+		        if (!exports.IDENTIFIER.test(s))
+		            throw new Error("CodeGen: name must be a valid identifier");
+		        this.str = s;
+		    }
+		    toString() {
+		        return this.str;
+		    }
+		    emptyStr() {
+		        return false;
+		    }
+		    get names() {
+		        return { [this.str]: 1 };
+		    }
+		}
+		exports.Name = Name;
+		class _Code extends _CodeOrName {
+		    constructor(code) {
+		        super();
+		        this._items = typeof code === "string" ? [code] : code;
+		    }
+		    toString() {
+		        return this.str;
+		    }
+		    emptyStr() {
+		        if (this._items.length > 1)
+		            return false;
+		        const item = this._items[0];
+		        return item === "" || item === '""';
+		    }
+		    get str() {
+		        var _a;
+		        return ((_a = this._str) !== null && _a !== void 0 ? _a : (this._str = this._items.reduce((s, c) => `${s}${c}`, "")));
+		    }
+		    get names() {
+		        var _a;
+		        return ((_a = this._names) !== null && _a !== void 0 ? _a : (this._names = this._items.reduce((names, c) => {
+		            if (c instanceof Name)
+		                names[c.str] = (names[c.str] || 0) + 1;
+		            return names;
+		        }, {})));
+		    }
+		}
+		exports._Code = _Code;
+		exports.nil = new _Code("");
+		function _(strs, ...args) {
+		    const code = [strs[0]];
+		    let i = 0;
+		    while (i < args.length) {
+		        addCodeArg(code, args[i]);
+		        code.push(strs[++i]);
+		    }
+		    return new _Code(code);
+		}
+		exports._ = _;
+		const plus = new _Code("+");
+		function str(strs, ...args) {
+		    const expr = [safeStringify(strs[0])];
+		    let i = 0;
+		    while (i < args.length) {
+		        expr.push(plus);
+		        addCodeArg(expr, args[i]);
+		        expr.push(plus, safeStringify(strs[++i]));
+		    }
+		    optimize(expr);
+		    return new _Code(expr);
+		}
+		exports.str = str;
+		function addCodeArg(code, arg) {
+		    if (arg instanceof _Code)
+		        code.push(...arg._items);
+		    else if (arg instanceof Name)
+		        code.push(arg);
+		    else
+		        code.push(interpolate(arg));
+		}
+		exports.addCodeArg = addCodeArg;
+		function optimize(expr) {
+		    let i = 1;
+		    while (i < expr.length - 1) {
+		        if (expr[i] === plus) {
+		            const res = mergeExprItems(expr[i - 1], expr[i + 1]);
+		            if (res !== undefined) {
+		                expr.splice(i - 1, 3, res);
+		                continue;
+		            }
+		            expr[i++] = "+";
+		        }
+		        i++;
+		    }
+		}
+		function mergeExprItems(a, b) {
+		    if (b === '""')
+		        return a;
+		    if (a === '""')
+		        return b;
+		    if (typeof a == "string") {
+		        if (b instanceof Name || a[a.length - 1] !== '"')
+		            return;
+		        if (typeof b != "string")
+		            return `${a.slice(0, -1)}${b}"`;
+		        if (b[0] === '"')
+		            return a.slice(0, -1) + b.slice(1);
+		        return;
+		    }
+		    if (typeof b == "string" && b[0] === '"' && !(a instanceof Name))
+		        return `"${a}${b.slice(1)}`;
+		    return;
+		}
+		function strConcat(c1, c2) {
+		    return c2.emptyStr() ? c1 : c1.emptyStr() ? c2 : str `${c1}${c2}`;
+		}
+		exports.strConcat = strConcat;
+		// TODO do not allow arrays here
+		function interpolate(x) {
+		    return typeof x == "number" || typeof x == "boolean" || x === null
+		        ? x
+		        : safeStringify(Array.isArray(x) ? x.join(",") : x);
+		}
+		function stringify(x) {
+		    return new _Code(safeStringify(x));
+		}
+		exports.stringify = stringify;
+		function safeStringify(x) {
+		    return JSON.stringify(x)
+		        .replace(/\u2028/g, "\\u2028")
+		        .replace(/\u2029/g, "\\u2029");
+		}
+		exports.safeStringify = safeStringify;
+		function getProperty(key) {
+		    return typeof key == "string" && exports.IDENTIFIER.test(key) ? new _Code(`.${key}`) : _ `[${key}]`;
+		}
+		exports.getProperty = getProperty;
+		//Does best effort to format the name properly
+		function getEsmExportName(key) {
+		    if (typeof key == "string" && exports.IDENTIFIER.test(key)) {
+		        return new _Code(`${key}`);
+		    }
+		    throw new Error(`CodeGen: invalid export name: ${key}, use explicit $id name mapping`);
+		}
+		exports.getEsmExportName = getEsmExportName;
+		function regexpCode(rx) {
+		    return new _Code(rx.toString());
+		}
+		exports.regexpCode = regexpCode;
+		
+	} (code$1));
+	return code$1;
+}
+
+var scope = {};
+
+var hasRequiredScope;
+
+function requireScope () {
+	if (hasRequiredScope) return scope;
+	hasRequiredScope = 1;
+	(function (exports) {
+		Object.defineProperty(exports, "__esModule", { value: true });
+		exports.ValueScope = exports.ValueScopeName = exports.Scope = exports.varKinds = exports.UsedValueState = void 0;
+		const code_1 = /*@__PURE__*/ requireCode$1();
+		class ValueError extends Error {
+		    constructor(name) {
+		        super(`CodeGen: "code" for ${name} not defined`);
+		        this.value = name.value;
+		    }
+		}
+		var UsedValueState;
+		(function (UsedValueState) {
+		    UsedValueState[UsedValueState["Started"] = 0] = "Started";
+		    UsedValueState[UsedValueState["Completed"] = 1] = "Completed";
+		})(UsedValueState || (exports.UsedValueState = UsedValueState = {}));
+		exports.varKinds = {
+		    const: new code_1.Name("const"),
+		    let: new code_1.Name("let"),
+		    var: new code_1.Name("var"),
+		};
+		class Scope {
+		    constructor({ prefixes, parent } = {}) {
+		        this._names = {};
+		        this._prefixes = prefixes;
+		        this._parent = parent;
+		    }
+		    toName(nameOrPrefix) {
+		        return nameOrPrefix instanceof code_1.Name ? nameOrPrefix : this.name(nameOrPrefix);
+		    }
+		    name(prefix) {
+		        return new code_1.Name(this._newName(prefix));
+		    }
+		    _newName(prefix) {
+		        const ng = this._names[prefix] || this._nameGroup(prefix);
+		        return `${prefix}${ng.index++}`;
+		    }
+		    _nameGroup(prefix) {
+		        var _a, _b;
+		        if (((_b = (_a = this._parent) === null || _a === void 0 ? void 0 : _a._prefixes) === null || _b === void 0 ? void 0 : _b.has(prefix)) || (this._prefixes && !this._prefixes.has(prefix))) {
+		            throw new Error(`CodeGen: prefix "${prefix}" is not allowed in this scope`);
+		        }
+		        return (this._names[prefix] = { prefix, index: 0 });
+		    }
+		}
+		exports.Scope = Scope;
+		class ValueScopeName extends code_1.Name {
+		    constructor(prefix, nameStr) {
+		        super(nameStr);
+		        this.prefix = prefix;
+		    }
+		    setValue(value, { property, itemIndex }) {
+		        this.value = value;
+		        this.scopePath = (0, code_1._) `.${new code_1.Name(property)}[${itemIndex}]`;
+		    }
+		}
+		exports.ValueScopeName = ValueScopeName;
+		const line = (0, code_1._) `\n`;
+		class ValueScope extends Scope {
+		    constructor(opts) {
+		        super(opts);
+		        this._values = {};
+		        this._scope = opts.scope;
+		        this.opts = { ...opts, _n: opts.lines ? line : code_1.nil };
+		    }
+		    get() {
+		        return this._scope;
+		    }
+		    name(prefix) {
+		        return new ValueScopeName(prefix, this._newName(prefix));
+		    }
+		    value(nameOrPrefix, value) {
+		        var _a;
+		        if (value.ref === undefined)
+		            throw new Error("CodeGen: ref must be passed in value");
+		        const name = this.toName(nameOrPrefix);
+		        const { prefix } = name;
+		        const valueKey = (_a = value.key) !== null && _a !== void 0 ? _a : value.ref;
+		        let vs = this._values[prefix];
+		        if (vs) {
+		            const _name = vs.get(valueKey);
+		            if (_name)
+		                return _name;
+		        }
+		        else {
+		            vs = this._values[prefix] = new Map();
+		        }
+		        vs.set(valueKey, name);
+		        const s = this._scope[prefix] || (this._scope[prefix] = []);
+		        const itemIndex = s.length;
+		        s[itemIndex] = value.ref;
+		        name.setValue(value, { property: prefix, itemIndex });
+		        return name;
+		    }
+		    getValue(prefix, keyOrRef) {
+		        const vs = this._values[prefix];
+		        if (!vs)
+		            return;
+		        return vs.get(keyOrRef);
+		    }
+		    scopeRefs(scopeName, values = this._values) {
+		        return this._reduceValues(values, (name) => {
+		            if (name.scopePath === undefined)
+		                throw new Error(`CodeGen: name "${name}" has no value`);
+		            return (0, code_1._) `${scopeName}${name.scopePath}`;
+		        });
+		    }
+		    scopeCode(values = this._values, usedValues, getCode) {
+		        return this._reduceValues(values, (name) => {
+		            if (name.value === undefined)
+		                throw new Error(`CodeGen: name "${name}" has no value`);
+		            return name.value.code;
+		        }, usedValues, getCode);
+		    }
+		    _reduceValues(values, valueCode, usedValues = {}, getCode) {
+		        let code = code_1.nil;
+		        for (const prefix in values) {
+		            const vs = values[prefix];
+		            if (!vs)
+		                continue;
+		            const nameSet = (usedValues[prefix] = usedValues[prefix] || new Map());
+		            vs.forEach((name) => {
+		                if (nameSet.has(name))
+		                    return;
+		                nameSet.set(name, UsedValueState.Started);
+		                let c = valueCode(name);
+		                if (c) {
+		                    const def = this.opts.es5 ? exports.varKinds.var : exports.varKinds.const;
+		                    code = (0, code_1._) `${code}${def} ${name} = ${c};${this.opts._n}`;
+		                }
+		                else if ((c = getCode === null || getCode === void 0 ? void 0 : getCode(name))) {
+		                    code = (0, code_1._) `${code}${c}${this.opts._n}`;
+		                }
+		                else {
+		                    throw new ValueError(name);
+		                }
+		                nameSet.set(name, UsedValueState.Completed);
+		            });
+		        }
+		        return code;
+		    }
+		}
+		exports.ValueScope = ValueScope;
+		
+	} (scope));
+	return scope;
+}
+
+var hasRequiredCodegen;
+
+function requireCodegen () {
+	if (hasRequiredCodegen) return codegen;
+	hasRequiredCodegen = 1;
+	(function (exports) {
+		Object.defineProperty(exports, "__esModule", { value: true });
+		exports.or = exports.and = exports.not = exports.CodeGen = exports.operators = exports.varKinds = exports.ValueScopeName = exports.ValueScope = exports.Scope = exports.Name = exports.regexpCode = exports.stringify = exports.getProperty = exports.nil = exports.strConcat = exports.str = exports._ = void 0;
+		const code_1 = /*@__PURE__*/ requireCode$1();
+		const scope_1 = /*@__PURE__*/ requireScope();
+		var code_2 = /*@__PURE__*/ requireCode$1();
+		Object.defineProperty(exports, "_", { enumerable: true, get: function () { return code_2._; } });
+		Object.defineProperty(exports, "str", { enumerable: true, get: function () { return code_2.str; } });
+		Object.defineProperty(exports, "strConcat", { enumerable: true, get: function () { return code_2.strConcat; } });
+		Object.defineProperty(exports, "nil", { enumerable: true, get: function () { return code_2.nil; } });
+		Object.defineProperty(exports, "getProperty", { enumerable: true, get: function () { return code_2.getProperty; } });
+		Object.defineProperty(exports, "stringify", { enumerable: true, get: function () { return code_2.stringify; } });
+		Object.defineProperty(exports, "regexpCode", { enumerable: true, get: function () { return code_2.regexpCode; } });
+		Object.defineProperty(exports, "Name", { enumerable: true, get: function () { return code_2.Name; } });
+		var scope_2 = /*@__PURE__*/ requireScope();
+		Object.defineProperty(exports, "Scope", { enumerable: true, get: function () { return scope_2.Scope; } });
+		Object.defineProperty(exports, "ValueScope", { enumerable: true, get: function () { return scope_2.ValueScope; } });
+		Object.defineProperty(exports, "ValueScopeName", { enumerable: true, get: function () { return scope_2.ValueScopeName; } });
+		Object.defineProperty(exports, "varKinds", { enumerable: true, get: function () { return scope_2.varKinds; } });
+		exports.operators = {
+		    GT: new code_1._Code(">"),
+		    GTE: new code_1._Code(">="),
+		    LT: new code_1._Code("<"),
+		    LTE: new code_1._Code("<="),
+		    EQ: new code_1._Code("==="),
+		    NEQ: new code_1._Code("!=="),
+		    NOT: new code_1._Code("!"),
+		    OR: new code_1._Code("||"),
+		    AND: new code_1._Code("&&"),
+		    ADD: new code_1._Code("+"),
+		};
+		class Node {
+		    optimizeNodes() {
+		        return this;
+		    }
+		    optimizeNames(_names, _constants) {
+		        return this;
+		    }
+		}
+		class Def extends Node {
+		    constructor(varKind, name, rhs) {
+		        super();
+		        this.varKind = varKind;
+		        this.name = name;
+		        this.rhs = rhs;
+		    }
+		    render({ es5, _n }) {
+		        const varKind = es5 ? scope_1.varKinds.var : this.varKind;
+		        const rhs = this.rhs === undefined ? "" : ` = ${this.rhs}`;
+		        return `${varKind} ${this.name}${rhs};` + _n;
+		    }
+		    optimizeNames(names, constants) {
+		        if (!names[this.name.str])
+		            return;
+		        if (this.rhs)
+		            this.rhs = optimizeExpr(this.rhs, names, constants);
+		        return this;
+		    }
+		    get names() {
+		        return this.rhs instanceof code_1._CodeOrName ? this.rhs.names : {};
+		    }
+		}
+		class Assign extends Node {
+		    constructor(lhs, rhs, sideEffects) {
+		        super();
+		        this.lhs = lhs;
+		        this.rhs = rhs;
+		        this.sideEffects = sideEffects;
+		    }
+		    render({ _n }) {
+		        return `${this.lhs} = ${this.rhs};` + _n;
+		    }
+		    optimizeNames(names, constants) {
+		        if (this.lhs instanceof code_1.Name && !names[this.lhs.str] && !this.sideEffects)
+		            return;
+		        this.rhs = optimizeExpr(this.rhs, names, constants);
+		        return this;
+		    }
+		    get names() {
+		        const names = this.lhs instanceof code_1.Name ? {} : { ...this.lhs.names };
+		        return addExprNames(names, this.rhs);
+		    }
+		}
+		class AssignOp extends Assign {
+		    constructor(lhs, op, rhs, sideEffects) {
+		        super(lhs, rhs, sideEffects);
+		        this.op = op;
+		    }
+		    render({ _n }) {
+		        return `${this.lhs} ${this.op}= ${this.rhs};` + _n;
+		    }
+		}
+		class Label extends Node {
+		    constructor(label) {
+		        super();
+		        this.label = label;
+		        this.names = {};
+		    }
+		    render({ _n }) {
+		        return `${this.label}:` + _n;
+		    }
+		}
+		class Break extends Node {
+		    constructor(label) {
+		        super();
+		        this.label = label;
+		        this.names = {};
+		    }
+		    render({ _n }) {
+		        const label = this.label ? ` ${this.label}` : "";
+		        return `break${label};` + _n;
+		    }
+		}
+		class Throw extends Node {
+		    constructor(error) {
+		        super();
+		        this.error = error;
+		    }
+		    render({ _n }) {
+		        return `throw ${this.error};` + _n;
+		    }
+		    get names() {
+		        return this.error.names;
+		    }
+		}
+		class AnyCode extends Node {
+		    constructor(code) {
+		        super();
+		        this.code = code;
+		    }
+		    render({ _n }) {
+		        return `${this.code};` + _n;
+		    }
+		    optimizeNodes() {
+		        return `${this.code}` ? this : undefined;
+		    }
+		    optimizeNames(names, constants) {
+		        this.code = optimizeExpr(this.code, names, constants);
+		        return this;
+		    }
+		    get names() {
+		        return this.code instanceof code_1._CodeOrName ? this.code.names : {};
+		    }
+		}
+		class ParentNode extends Node {
+		    constructor(nodes = []) {
+		        super();
+		        this.nodes = nodes;
+		    }
+		    render(opts) {
+		        return this.nodes.reduce((code, n) => code + n.render(opts), "");
+		    }
+		    optimizeNodes() {
+		        const { nodes } = this;
+		        let i = nodes.length;
+		        while (i--) {
+		            const n = nodes[i].optimizeNodes();
+		            if (Array.isArray(n))
+		                nodes.splice(i, 1, ...n);
+		            else if (n)
+		                nodes[i] = n;
+		            else
+		                nodes.splice(i, 1);
+		        }
+		        return nodes.length > 0 ? this : undefined;
+		    }
+		    optimizeNames(names, constants) {
+		        const { nodes } = this;
+		        let i = nodes.length;
+		        while (i--) {
+		            // iterating backwards improves 1-pass optimization
+		            const n = nodes[i];
+		            if (n.optimizeNames(names, constants))
+		                continue;
+		            subtractNames(names, n.names);
+		            nodes.splice(i, 1);
+		        }
+		        return nodes.length > 0 ? this : undefined;
+		    }
+		    get names() {
+		        return this.nodes.reduce((names, n) => addNames(names, n.names), {});
+		    }
+		}
+		class BlockNode extends ParentNode {
+		    render(opts) {
+		        return "{" + opts._n + super.render(opts) + "}" + opts._n;
+		    }
+		}
+		class Root extends ParentNode {
+		}
+		class Else extends BlockNode {
+		}
+		Else.kind = "else";
+		class If extends BlockNode {
+		    constructor(condition, nodes) {
+		        super(nodes);
+		        this.condition = condition;
+		    }
+		    render(opts) {
+		        let code = `if(${this.condition})` + super.render(opts);
+		        if (this.else)
+		            code += "else " + this.else.render(opts);
+		        return code;
+		    }
+		    optimizeNodes() {
+		        super.optimizeNodes();
+		        const cond = this.condition;
+		        if (cond === true)
+		            return this.nodes; // else is ignored here
+		        let e = this.else;
+		        if (e) {
+		            const ns = e.optimizeNodes();
+		            e = this.else = Array.isArray(ns) ? new Else(ns) : ns;
+		        }
+		        if (e) {
+		            if (cond === false)
+		                return e instanceof If ? e : e.nodes;
+		            if (this.nodes.length)
+		                return this;
+		            return new If(not(cond), e instanceof If ? [e] : e.nodes);
+		        }
+		        if (cond === false || !this.nodes.length)
+		            return undefined;
+		        return this;
+		    }
+		    optimizeNames(names, constants) {
+		        var _a;
+		        this.else = (_a = this.else) === null || _a === void 0 ? void 0 : _a.optimizeNames(names, constants);
+		        if (!(super.optimizeNames(names, constants) || this.else))
+		            return;
+		        this.condition = optimizeExpr(this.condition, names, constants);
+		        return this;
+		    }
+		    get names() {
+		        const names = super.names;
+		        addExprNames(names, this.condition);
+		        if (this.else)
+		            addNames(names, this.else.names);
+		        return names;
+		    }
+		}
+		If.kind = "if";
+		class For extends BlockNode {
+		}
+		For.kind = "for";
+		class ForLoop extends For {
+		    constructor(iteration) {
+		        super();
+		        this.iteration = iteration;
+		    }
+		    render(opts) {
+		        return `for(${this.iteration})` + super.render(opts);
+		    }
+		    optimizeNames(names, constants) {
+		        if (!super.optimizeNames(names, constants))
+		            return;
+		        this.iteration = optimizeExpr(this.iteration, names, constants);
+		        return this;
+		    }
+		    get names() {
+		        return addNames(super.names, this.iteration.names);
+		    }
+		}
+		class ForRange extends For {
+		    constructor(varKind, name, from, to) {
+		        super();
+		        this.varKind = varKind;
+		        this.name = name;
+		        this.from = from;
+		        this.to = to;
+		    }
+		    render(opts) {
+		        const varKind = opts.es5 ? scope_1.varKinds.var : this.varKind;
+		        const { name, from, to } = this;
+		        return `for(${varKind} ${name}=${from}; ${name}<${to}; ${name}++)` + super.render(opts);
+		    }
+		    get names() {
+		        const names = addExprNames(super.names, this.from);
+		        return addExprNames(names, this.to);
+		    }
+		}
+		class ForIter extends For {
+		    constructor(loop, varKind, name, iterable) {
+		        super();
+		        this.loop = loop;
+		        this.varKind = varKind;
+		        this.name = name;
+		        this.iterable = iterable;
+		    }
+		    render(opts) {
+		        return `for(${this.varKind} ${this.name} ${this.loop} ${this.iterable})` + super.render(opts);
+		    }
+		    optimizeNames(names, constants) {
+		        if (!super.optimizeNames(names, constants))
+		            return;
+		        this.iterable = optimizeExpr(this.iterable, names, constants);
+		        return this;
+		    }
+		    get names() {
+		        return addNames(super.names, this.iterable.names);
+		    }
+		}
+		class Func extends BlockNode {
+		    constructor(name, args, async) {
+		        super();
+		        this.name = name;
+		        this.args = args;
+		        this.async = async;
+		    }
+		    render(opts) {
+		        const _async = this.async ? "async " : "";
+		        return `${_async}function ${this.name}(${this.args})` + super.render(opts);
+		    }
+		}
+		Func.kind = "func";
+		class Return extends ParentNode {
+		    render(opts) {
+		        return "return " + super.render(opts);
+		    }
+		}
+		Return.kind = "return";
+		class Try extends BlockNode {
+		    render(opts) {
+		        let code = "try" + super.render(opts);
+		        if (this.catch)
+		            code += this.catch.render(opts);
+		        if (this.finally)
+		            code += this.finally.render(opts);
+		        return code;
+		    }
+		    optimizeNodes() {
+		        var _a, _b;
+		        super.optimizeNodes();
+		        (_a = this.catch) === null || _a === void 0 ? void 0 : _a.optimizeNodes();
+		        (_b = this.finally) === null || _b === void 0 ? void 0 : _b.optimizeNodes();
+		        return this;
+		    }
+		    optimizeNames(names, constants) {
+		        var _a, _b;
+		        super.optimizeNames(names, constants);
+		        (_a = this.catch) === null || _a === void 0 ? void 0 : _a.optimizeNames(names, constants);
+		        (_b = this.finally) === null || _b === void 0 ? void 0 : _b.optimizeNames(names, constants);
+		        return this;
+		    }
+		    get names() {
+		        const names = super.names;
+		        if (this.catch)
+		            addNames(names, this.catch.names);
+		        if (this.finally)
+		            addNames(names, this.finally.names);
+		        return names;
+		    }
+		}
+		class Catch extends BlockNode {
+		    constructor(error) {
+		        super();
+		        this.error = error;
+		    }
+		    render(opts) {
+		        return `catch(${this.error})` + super.render(opts);
+		    }
+		}
+		Catch.kind = "catch";
+		class Finally extends BlockNode {
+		    render(opts) {
+		        return "finally" + super.render(opts);
+		    }
+		}
+		Finally.kind = "finally";
+		class CodeGen {
+		    constructor(extScope, opts = {}) {
+		        this._values = {};
+		        this._blockStarts = [];
+		        this._constants = {};
+		        this.opts = { ...opts, _n: opts.lines ? "\n" : "" };
+		        this._extScope = extScope;
+		        this._scope = new scope_1.Scope({ parent: extScope });
+		        this._nodes = [new Root()];
+		    }
+		    toString() {
+		        return this._root.render(this.opts);
+		    }
+		    // returns unique name in the internal scope
+		    name(prefix) {
+		        return this._scope.name(prefix);
+		    }
+		    // reserves unique name in the external scope
+		    scopeName(prefix) {
+		        return this._extScope.name(prefix);
+		    }
+		    // reserves unique name in the external scope and assigns value to it
+		    scopeValue(prefixOrName, value) {
+		        const name = this._extScope.value(prefixOrName, value);
+		        const vs = this._values[name.prefix] || (this._values[name.prefix] = new Set());
+		        vs.add(name);
+		        return name;
+		    }
+		    getScopeValue(prefix, keyOrRef) {
+		        return this._extScope.getValue(prefix, keyOrRef);
+		    }
+		    // return code that assigns values in the external scope to the names that are used internally
+		    // (same names that were returned by gen.scopeName or gen.scopeValue)
+		    scopeRefs(scopeName) {
+		        return this._extScope.scopeRefs(scopeName, this._values);
+		    }
+		    scopeCode() {
+		        return this._extScope.scopeCode(this._values);
+		    }
+		    _def(varKind, nameOrPrefix, rhs, constant) {
+		        const name = this._scope.toName(nameOrPrefix);
+		        if (rhs !== undefined && constant)
+		            this._constants[name.str] = rhs;
+		        this._leafNode(new Def(varKind, name, rhs));
+		        return name;
+		    }
+		    // `const` declaration (`var` in es5 mode)
+		    const(nameOrPrefix, rhs, _constant) {
+		        return this._def(scope_1.varKinds.const, nameOrPrefix, rhs, _constant);
+		    }
+		    // `let` declaration with optional assignment (`var` in es5 mode)
+		    let(nameOrPrefix, rhs, _constant) {
+		        return this._def(scope_1.varKinds.let, nameOrPrefix, rhs, _constant);
+		    }
+		    // `var` declaration with optional assignment
+		    var(nameOrPrefix, rhs, _constant) {
+		        return this._def(scope_1.varKinds.var, nameOrPrefix, rhs, _constant);
+		    }
+		    // assignment code
+		    assign(lhs, rhs, sideEffects) {
+		        return this._leafNode(new Assign(lhs, rhs, sideEffects));
+		    }
+		    // `+=` code
+		    add(lhs, rhs) {
+		        return this._leafNode(new AssignOp(lhs, exports.operators.ADD, rhs));
+		    }
+		    // appends passed SafeExpr to code or executes Block
+		    code(c) {
+		        if (typeof c == "function")
+		            c();
+		        else if (c !== code_1.nil)
+		            this._leafNode(new AnyCode(c));
+		        return this;
+		    }
+		    // returns code for object literal for the passed argument list of key-value pairs
+		    object(...keyValues) {
+		        const code = ["{"];
+		        for (const [key, value] of keyValues) {
+		            if (code.length > 1)
+		                code.push(",");
+		            code.push(key);
+		            if (key !== value || this.opts.es5) {
+		                code.push(":");
+		                (0, code_1.addCodeArg)(code, value);
+		            }
+		        }
+		        code.push("}");
+		        return new code_1._Code(code);
+		    }
+		    // `if` clause (or statement if `thenBody` and, optionally, `elseBody` are passed)
+		    if(condition, thenBody, elseBody) {
+		        this._blockNode(new If(condition));
+		        if (thenBody && elseBody) {
+		            this.code(thenBody).else().code(elseBody).endIf();
+		        }
+		        else if (thenBody) {
+		            this.code(thenBody).endIf();
+		        }
+		        else if (elseBody) {
+		            throw new Error('CodeGen: "else" body without "then" body');
+		        }
+		        return this;
+		    }
+		    // `else if` clause - invalid without `if` or after `else` clauses
+		    elseIf(condition) {
+		        return this._elseNode(new If(condition));
+		    }
+		    // `else` clause - only valid after `if` or `else if` clauses
+		    else() {
+		        return this._elseNode(new Else());
+		    }
+		    // end `if` statement (needed if gen.if was used only with condition)
+		    endIf() {
+		        return this._endBlockNode(If, Else);
+		    }
+		    _for(node, forBody) {
+		        this._blockNode(node);
+		        if (forBody)
+		            this.code(forBody).endFor();
+		        return this;
+		    }
+		    // a generic `for` clause (or statement if `forBody` is passed)
+		    for(iteration, forBody) {
+		        return this._for(new ForLoop(iteration), forBody);
+		    }
+		    // `for` statement for a range of values
+		    forRange(nameOrPrefix, from, to, forBody, varKind = this.opts.es5 ? scope_1.varKinds.var : scope_1.varKinds.let) {
+		        const name = this._scope.toName(nameOrPrefix);
+		        return this._for(new ForRange(varKind, name, from, to), () => forBody(name));
+		    }
+		    // `for-of` statement (in es5 mode replace with a normal for loop)
+		    forOf(nameOrPrefix, iterable, forBody, varKind = scope_1.varKinds.const) {
+		        const name = this._scope.toName(nameOrPrefix);
+		        if (this.opts.es5) {
+		            const arr = iterable instanceof code_1.Name ? iterable : this.var("_arr", iterable);
+		            return this.forRange("_i", 0, (0, code_1._) `${arr}.length`, (i) => {
+		                this.var(name, (0, code_1._) `${arr}[${i}]`);
+		                forBody(name);
+		            });
+		        }
+		        return this._for(new ForIter("of", varKind, name, iterable), () => forBody(name));
+		    }
+		    // `for-in` statement.
+		    // With option `ownProperties` replaced with a `for-of` loop for object keys
+		    forIn(nameOrPrefix, obj, forBody, varKind = this.opts.es5 ? scope_1.varKinds.var : scope_1.varKinds.const) {
+		        if (this.opts.ownProperties) {
+		            return this.forOf(nameOrPrefix, (0, code_1._) `Object.keys(${obj})`, forBody);
+		        }
+		        const name = this._scope.toName(nameOrPrefix);
+		        return this._for(new ForIter("in", varKind, name, obj), () => forBody(name));
+		    }
+		    // end `for` loop
+		    endFor() {
+		        return this._endBlockNode(For);
+		    }
+		    // `label` statement
+		    label(label) {
+		        return this._leafNode(new Label(label));
+		    }
+		    // `break` statement
+		    break(label) {
+		        return this._leafNode(new Break(label));
+		    }
+		    // `return` statement
+		    return(value) {
+		        const node = new Return();
+		        this._blockNode(node);
+		        this.code(value);
+		        if (node.nodes.length !== 1)
+		            throw new Error('CodeGen: "return" should have one node');
+		        return this._endBlockNode(Return);
+		    }
+		    // `try` statement
+		    try(tryBody, catchCode, finallyCode) {
+		        if (!catchCode && !finallyCode)
+		            throw new Error('CodeGen: "try" without "catch" and "finally"');
+		        const node = new Try();
+		        this._blockNode(node);
+		        this.code(tryBody);
+		        if (catchCode) {
+		            const error = this.name("e");
+		            this._currNode = node.catch = new Catch(error);
+		            catchCode(error);
+		        }
+		        if (finallyCode) {
+		            this._currNode = node.finally = new Finally();
+		            this.code(finallyCode);
+		        }
+		        return this._endBlockNode(Catch, Finally);
+		    }
+		    // `throw` statement
+		    throw(error) {
+		        return this._leafNode(new Throw(error));
+		    }
+		    // start self-balancing block
+		    block(body, nodeCount) {
+		        this._blockStarts.push(this._nodes.length);
+		        if (body)
+		            this.code(body).endBlock(nodeCount);
+		        return this;
+		    }
+		    // end the current self-balancing block
+		    endBlock(nodeCount) {
+		        const len = this._blockStarts.pop();
+		        if (len === undefined)
+		            throw new Error("CodeGen: not in self-balancing block");
+		        const toClose = this._nodes.length - len;
+		        if (toClose < 0 || (nodeCount !== undefined && toClose !== nodeCount)) {
+		            throw new Error(`CodeGen: wrong number of nodes: ${toClose} vs ${nodeCount} expected`);
+		        }
+		        this._nodes.length = len;
+		        return this;
+		    }
+		    // `function` heading (or definition if funcBody is passed)
+		    func(name, args = code_1.nil, async, funcBody) {
+		        this._blockNode(new Func(name, args, async));
+		        if (funcBody)
+		            this.code(funcBody).endFunc();
+		        return this;
+		    }
+		    // end function definition
+		    endFunc() {
+		        return this._endBlockNode(Func);
+		    }
+		    optimize(n = 1) {
+		        while (n-- > 0) {
+		            this._root.optimizeNodes();
+		            this._root.optimizeNames(this._root.names, this._constants);
+		        }
+		    }
+		    _leafNode(node) {
+		        this._currNode.nodes.push(node);
+		        return this;
+		    }
+		    _blockNode(node) {
+		        this._currNode.nodes.push(node);
+		        this._nodes.push(node);
+		    }
+		    _endBlockNode(N1, N2) {
+		        const n = this._currNode;
+		        if (n instanceof N1 || (N2 && n instanceof N2)) {
+		            this._nodes.pop();
+		            return this;
+		        }
+		        throw new Error(`CodeGen: not in block "${N2 ? `${N1.kind}/${N2.kind}` : N1.kind}"`);
+		    }
+		    _elseNode(node) {
+		        const n = this._currNode;
+		        if (!(n instanceof If)) {
+		            throw new Error('CodeGen: "else" without "if"');
+		        }
+		        this._currNode = n.else = node;
+		        return this;
+		    }
+		    get _root() {
+		        return this._nodes[0];
+		    }
+		    get _currNode() {
+		        const ns = this._nodes;
+		        return ns[ns.length - 1];
+		    }
+		    set _currNode(node) {
+		        const ns = this._nodes;
+		        ns[ns.length - 1] = node;
+		    }
+		}
+		exports.CodeGen = CodeGen;
+		function addNames(names, from) {
+		    for (const n in from)
+		        names[n] = (names[n] || 0) + (from[n] || 0);
+		    return names;
+		}
+		function addExprNames(names, from) {
+		    return from instanceof code_1._CodeOrName ? addNames(names, from.names) : names;
+		}
+		function optimizeExpr(expr, names, constants) {
+		    if (expr instanceof code_1.Name)
+		        return replaceName(expr);
+		    if (!canOptimize(expr))
+		        return expr;
+		    return new code_1._Code(expr._items.reduce((items, c) => {
+		        if (c instanceof code_1.Name)
+		            c = replaceName(c);
+		        if (c instanceof code_1._Code)
+		            items.push(...c._items);
+		        else
+		            items.push(c);
+		        return items;
+		    }, []));
+		    function replaceName(n) {
+		        const c = constants[n.str];
+		        if (c === undefined || names[n.str] !== 1)
+		            return n;
+		        delete names[n.str];
+		        return c;
+		    }
+		    function canOptimize(e) {
+		        return (e instanceof code_1._Code &&
+		            e._items.some((c) => c instanceof code_1.Name && names[c.str] === 1 && constants[c.str] !== undefined));
+		    }
+		}
+		function subtractNames(names, from) {
+		    for (const n in from)
+		        names[n] = (names[n] || 0) - (from[n] || 0);
+		}
+		function not(x) {
+		    return typeof x == "boolean" || typeof x == "number" || x === null ? !x : (0, code_1._) `!${par(x)}`;
+		}
+		exports.not = not;
+		const andCode = mappend(exports.operators.AND);
+		// boolean AND (&&) expression with the passed arguments
+		function and(...args) {
+		    return args.reduce(andCode);
+		}
+		exports.and = and;
+		const orCode = mappend(exports.operators.OR);
+		// boolean OR (||) expression with the passed arguments
+		function or(...args) {
+		    return args.reduce(orCode);
+		}
+		exports.or = or;
+		function mappend(op) {
+		    return (x, y) => (x === code_1.nil ? y : y === code_1.nil ? x : (0, code_1._) `${par(x)} ${op} ${par(y)}`);
+		}
+		function par(x) {
+		    return x instanceof code_1.Name ? x : (0, code_1._) `(${x})`;
+		}
+		
+	} (codegen));
+	return codegen;
+}
+
+var util = {};
+
+var hasRequiredUtil;
+
+function requireUtil () {
+	if (hasRequiredUtil) return util;
+	hasRequiredUtil = 1;
+	Object.defineProperty(util, "__esModule", { value: true });
+	util.checkStrictMode = util.getErrorPath = util.Type = util.useFunc = util.setEvaluated = util.evaluatedPropsToName = util.mergeEvaluated = util.eachItem = util.unescapeJsonPointer = util.escapeJsonPointer = util.escapeFragment = util.unescapeFragment = util.schemaRefOrVal = util.schemaHasRulesButRef = util.schemaHasRules = util.checkUnknownRules = util.alwaysValidSchema = util.toHash = void 0;
+	const codegen_1 = /*@__PURE__*/ requireCodegen();
+	const code_1 = /*@__PURE__*/ requireCode$1();
+	// TODO refactor to use Set
+	function toHash(arr) {
+	    const hash = {};
+	    for (const item of arr)
+	        hash[item] = true;
+	    return hash;
+	}
+	util.toHash = toHash;
+	function alwaysValidSchema(it, schema) {
+	    if (typeof schema == "boolean")
+	        return schema;
+	    if (Object.keys(schema).length === 0)
+	        return true;
+	    checkUnknownRules(it, schema);
+	    return !schemaHasRules(schema, it.self.RULES.all);
+	}
+	util.alwaysValidSchema = alwaysValidSchema;
+	function checkUnknownRules(it, schema = it.schema) {
+	    const { opts, self } = it;
+	    if (!opts.strictSchema)
+	        return;
+	    if (typeof schema === "boolean")
+	        return;
+	    const rules = self.RULES.keywords;
+	    for (const key in schema) {
+	        if (!rules[key])
+	            checkStrictMode(it, `unknown keyword: "${key}"`);
+	    }
+	}
+	util.checkUnknownRules = checkUnknownRules;
+	function schemaHasRules(schema, rules) {
+	    if (typeof schema == "boolean")
+	        return !schema;
+	    for (const key in schema)
+	        if (rules[key])
+	            return true;
+	    return false;
+	}
+	util.schemaHasRules = schemaHasRules;
+	function schemaHasRulesButRef(schema, RULES) {
+	    if (typeof schema == "boolean")
+	        return !schema;
+	    for (const key in schema)
+	        if (key !== "$ref" && RULES.all[key])
+	            return true;
+	    return false;
+	}
+	util.schemaHasRulesButRef = schemaHasRulesButRef;
+	function schemaRefOrVal({ topSchemaRef, schemaPath }, schema, keyword, $data) {
+	    if (!$data) {
+	        if (typeof schema == "number" || typeof schema == "boolean")
+	            return schema;
+	        if (typeof schema == "string")
+	            return (0, codegen_1._) `${schema}`;
+	    }
+	    return (0, codegen_1._) `${topSchemaRef}${schemaPath}${(0, codegen_1.getProperty)(keyword)}`;
+	}
+	util.schemaRefOrVal = schemaRefOrVal;
+	function unescapeFragment(str) {
+	    return unescapeJsonPointer(decodeURIComponent(str));
+	}
+	util.unescapeFragment = unescapeFragment;
+	function escapeFragment(str) {
+	    return encodeURIComponent(escapeJsonPointer(str));
+	}
+	util.escapeFragment = escapeFragment;
+	function escapeJsonPointer(str) {
+	    if (typeof str == "number")
+	        return `${str}`;
+	    return str.replace(/~/g, "~0").replace(/\//g, "~1");
+	}
+	util.escapeJsonPointer = escapeJsonPointer;
+	function unescapeJsonPointer(str) {
+	    return str.replace(/~1/g, "/").replace(/~0/g, "~");
+	}
+	util.unescapeJsonPointer = unescapeJsonPointer;
+	function eachItem(xs, f) {
+	    if (Array.isArray(xs)) {
+	        for (const x of xs)
+	            f(x);
+	    }
+	    else {
+	        f(xs);
+	    }
+	}
+	util.eachItem = eachItem;
+	function makeMergeEvaluated({ mergeNames, mergeToName, mergeValues, resultToName, }) {
+	    return (gen, from, to, toName) => {
+	        const res = to === undefined
+	            ? from
+	            : to instanceof codegen_1.Name
+	                ? (from instanceof codegen_1.Name ? mergeNames(gen, from, to) : mergeToName(gen, from, to), to)
+	                : from instanceof codegen_1.Name
+	                    ? (mergeToName(gen, to, from), from)
+	                    : mergeValues(from, to);
+	        return toName === codegen_1.Name && !(res instanceof codegen_1.Name) ? resultToName(gen, res) : res;
+	    };
+	}
+	util.mergeEvaluated = {
+	    props: makeMergeEvaluated({
+	        mergeNames: (gen, from, to) => gen.if((0, codegen_1._) `${to} !== true && ${from} !== undefined`, () => {
+	            gen.if((0, codegen_1._) `${from} === true`, () => gen.assign(to, true), () => gen.assign(to, (0, codegen_1._) `${to} || {}`).code((0, codegen_1._) `Object.assign(${to}, ${from})`));
+	        }),
+	        mergeToName: (gen, from, to) => gen.if((0, codegen_1._) `${to} !== true`, () => {
+	            if (from === true) {
+	                gen.assign(to, true);
+	            }
+	            else {
+	                gen.assign(to, (0, codegen_1._) `${to} || {}`);
+	                setEvaluated(gen, to, from);
+	            }
+	        }),
+	        mergeValues: (from, to) => (from === true ? true : { ...from, ...to }),
+	        resultToName: evaluatedPropsToName,
+	    }),
+	    items: makeMergeEvaluated({
+	        mergeNames: (gen, from, to) => gen.if((0, codegen_1._) `${to} !== true && ${from} !== undefined`, () => gen.assign(to, (0, codegen_1._) `${from} === true ? true : ${to} > ${from} ? ${to} : ${from}`)),
+	        mergeToName: (gen, from, to) => gen.if((0, codegen_1._) `${to} !== true`, () => gen.assign(to, from === true ? true : (0, codegen_1._) `${to} > ${from} ? ${to} : ${from}`)),
+	        mergeValues: (from, to) => (from === true ? true : Math.max(from, to)),
+	        resultToName: (gen, items) => gen.var("items", items),
+	    }),
+	};
+	function evaluatedPropsToName(gen, ps) {
+	    if (ps === true)
+	        return gen.var("props", true);
+	    const props = gen.var("props", (0, codegen_1._) `{}`);
+	    if (ps !== undefined)
+	        setEvaluated(gen, props, ps);
+	    return props;
+	}
+	util.evaluatedPropsToName = evaluatedPropsToName;
+	function setEvaluated(gen, props, ps) {
+	    Object.keys(ps).forEach((p) => gen.assign((0, codegen_1._) `${props}${(0, codegen_1.getProperty)(p)}`, true));
+	}
+	util.setEvaluated = setEvaluated;
+	const snippets = {};
+	function useFunc(gen, f) {
+	    return gen.scopeValue("func", {
+	        ref: f,
+	        code: snippets[f.code] || (snippets[f.code] = new code_1._Code(f.code)),
+	    });
+	}
+	util.useFunc = useFunc;
+	var Type;
+	(function (Type) {
+	    Type[Type["Num"] = 0] = "Num";
+	    Type[Type["Str"] = 1] = "Str";
+	})(Type || (util.Type = Type = {}));
+	function getErrorPath(dataProp, dataPropType, jsPropertySyntax) {
+	    // let path
+	    if (dataProp instanceof codegen_1.Name) {
+	        const isNumber = dataPropType === Type.Num;
+	        return jsPropertySyntax
+	            ? isNumber
+	                ? (0, codegen_1._) `"[" + ${dataProp} + "]"`
+	                : (0, codegen_1._) `"['" + ${dataProp} + "']"`
+	            : isNumber
+	                ? (0, codegen_1._) `"/" + ${dataProp}`
+	                : (0, codegen_1._) `"/" + ${dataProp}.replace(/~/g, "~0").replace(/\\//g, "~1")`; // TODO maybe use global escapePointer
+	    }
+	    return jsPropertySyntax ? (0, codegen_1.getProperty)(dataProp).toString() : "/" + escapeJsonPointer(dataProp);
+	}
+	util.getErrorPath = getErrorPath;
+	function checkStrictMode(it, msg, mode = it.opts.strictSchema) {
+	    if (!mode)
+	        return;
+	    msg = `strict mode: ${msg}`;
+	    if (mode === true)
+	        throw new Error(msg);
+	    it.self.logger.warn(msg);
+	}
+	util.checkStrictMode = checkStrictMode;
+	
+	return util;
+}
+
+var names = {};
+
+var hasRequiredNames;
+
+function requireNames () {
+	if (hasRequiredNames) return names;
+	hasRequiredNames = 1;
+	Object.defineProperty(names, "__esModule", { value: true });
+	const codegen_1 = /*@__PURE__*/ requireCodegen();
+	const names$1 = {
+	    // validation function arguments
+	    data: new codegen_1.Name("data"), // data passed to validation function
+	    // args passed from referencing schema
+	    valCxt: new codegen_1.Name("valCxt"), // validation/data context - should not be used directly, it is destructured to the names below
+	    instancePath: new codegen_1.Name("instancePath"),
+	    parentData: new codegen_1.Name("parentData"),
+	    parentDataProperty: new codegen_1.Name("parentDataProperty"),
+	    rootData: new codegen_1.Name("rootData"), // root data - same as the data passed to the first/top validation function
+	    dynamicAnchors: new codegen_1.Name("dynamicAnchors"), // used to support recursiveRef and dynamicRef
+	    // function scoped variables
+	    vErrors: new codegen_1.Name("vErrors"), // null or array of validation errors
+	    errors: new codegen_1.Name("errors"), // counter of validation errors
+	    this: new codegen_1.Name("this"),
+	    // "globals"
+	    self: new codegen_1.Name("self"),
+	    scope: new codegen_1.Name("scope"),
+	    // JTD serialize/parse name for JSON string and position
+	    json: new codegen_1.Name("json"),
+	    jsonPos: new codegen_1.Name("jsonPos"),
+	    jsonLen: new codegen_1.Name("jsonLen"),
+	    jsonPart: new codegen_1.Name("jsonPart"),
+	};
+	names.default = names$1;
+	
+	return names;
+}
+
+var hasRequiredErrors;
+
+function requireErrors () {
+	if (hasRequiredErrors) return errors;
+	hasRequiredErrors = 1;
+	(function (exports) {
+		Object.defineProperty(exports, "__esModule", { value: true });
+		exports.extendErrors = exports.resetErrorsCount = exports.reportExtraError = exports.reportError = exports.keyword$DataError = exports.keywordError = void 0;
+		const codegen_1 = /*@__PURE__*/ requireCodegen();
+		const util_1 = /*@__PURE__*/ requireUtil();
+		const names_1 = /*@__PURE__*/ requireNames();
+		exports.keywordError = {
+		    message: ({ keyword }) => (0, codegen_1.str) `must pass "${keyword}" keyword validation`,
+		};
+		exports.keyword$DataError = {
+		    message: ({ keyword, schemaType }) => schemaType
+		        ? (0, codegen_1.str) `"${keyword}" keyword must be ${schemaType} ($data)`
+		        : (0, codegen_1.str) `"${keyword}" keyword is invalid ($data)`,
+		};
+		function reportError(cxt, error = exports.keywordError, errorPaths, overrideAllErrors) {
+		    const { it } = cxt;
+		    const { gen, compositeRule, allErrors } = it;
+		    const errObj = errorObjectCode(cxt, error, errorPaths);
+		    if (overrideAllErrors !== null && overrideAllErrors !== void 0 ? overrideAllErrors : (compositeRule || allErrors)) {
+		        addError(gen, errObj);
+		    }
+		    else {
+		        returnErrors(it, (0, codegen_1._) `[${errObj}]`);
+		    }
+		}
+		exports.reportError = reportError;
+		function reportExtraError(cxt, error = exports.keywordError, errorPaths) {
+		    const { it } = cxt;
+		    const { gen, compositeRule, allErrors } = it;
+		    const errObj = errorObjectCode(cxt, error, errorPaths);
+		    addError(gen, errObj);
+		    if (!(compositeRule || allErrors)) {
+		        returnErrors(it, names_1.default.vErrors);
+		    }
+		}
+		exports.reportExtraError = reportExtraError;
+		function resetErrorsCount(gen, errsCount) {
+		    gen.assign(names_1.default.errors, errsCount);
+		    gen.if((0, codegen_1._) `${names_1.default.vErrors} !== null`, () => gen.if(errsCount, () => gen.assign((0, codegen_1._) `${names_1.default.vErrors}.length`, errsCount), () => gen.assign(names_1.default.vErrors, null)));
+		}
+		exports.resetErrorsCount = resetErrorsCount;
+		function extendErrors({ gen, keyword, schemaValue, data, errsCount, it, }) {
+		    /* istanbul ignore if */
+		    if (errsCount === undefined)
+		        throw new Error("ajv implementation error");
+		    const err = gen.name("err");
+		    gen.forRange("i", errsCount, names_1.default.errors, (i) => {
+		        gen.const(err, (0, codegen_1._) `${names_1.default.vErrors}[${i}]`);
+		        gen.if((0, codegen_1._) `${err}.instancePath === undefined`, () => gen.assign((0, codegen_1._) `${err}.instancePath`, (0, codegen_1.strConcat)(names_1.default.instancePath, it.errorPath)));
+		        gen.assign((0, codegen_1._) `${err}.schemaPath`, (0, codegen_1.str) `${it.errSchemaPath}/${keyword}`);
+		        if (it.opts.verbose) {
+		            gen.assign((0, codegen_1._) `${err}.schema`, schemaValue);
+		            gen.assign((0, codegen_1._) `${err}.data`, data);
+		        }
+		    });
+		}
+		exports.extendErrors = extendErrors;
+		function addError(gen, errObj) {
+		    const err = gen.const("err", errObj);
+		    gen.if((0, codegen_1._) `${names_1.default.vErrors} === null`, () => gen.assign(names_1.default.vErrors, (0, codegen_1._) `[${err}]`), (0, codegen_1._) `${names_1.default.vErrors}.push(${err})`);
+		    gen.code((0, codegen_1._) `${names_1.default.errors}++`);
+		}
+		function returnErrors(it, errs) {
+		    const { gen, validateName, schemaEnv } = it;
+		    if (schemaEnv.$async) {
+		        gen.throw((0, codegen_1._) `new ${it.ValidationError}(${errs})`);
+		    }
+		    else {
+		        gen.assign((0, codegen_1._) `${validateName}.errors`, errs);
+		        gen.return(false);
+		    }
+		}
+		const E = {
+		    keyword: new codegen_1.Name("keyword"),
+		    schemaPath: new codegen_1.Name("schemaPath"), // also used in JTD errors
+		    params: new codegen_1.Name("params"),
+		    propertyName: new codegen_1.Name("propertyName"),
+		    message: new codegen_1.Name("message"),
+		    schema: new codegen_1.Name("schema"),
+		    parentSchema: new codegen_1.Name("parentSchema"),
+		};
+		function errorObjectCode(cxt, error, errorPaths) {
+		    const { createErrors } = cxt.it;
+		    if (createErrors === false)
+		        return (0, codegen_1._) `{}`;
+		    return errorObject(cxt, error, errorPaths);
+		}
+		function errorObject(cxt, error, errorPaths = {}) {
+		    const { gen, it } = cxt;
+		    const keyValues = [
+		        errorInstancePath(it, errorPaths),
+		        errorSchemaPath(cxt, errorPaths),
+		    ];
+		    extraErrorProps(cxt, error, keyValues);
+		    return gen.object(...keyValues);
+		}
+		function errorInstancePath({ errorPath }, { instancePath }) {
+		    const instPath = instancePath
+		        ? (0, codegen_1.str) `${errorPath}${(0, util_1.getErrorPath)(instancePath, util_1.Type.Str)}`
+		        : errorPath;
+		    return [names_1.default.instancePath, (0, codegen_1.strConcat)(names_1.default.instancePath, instPath)];
+		}
+		function errorSchemaPath({ keyword, it: { errSchemaPath } }, { schemaPath, parentSchema }) {
+		    let schPath = parentSchema ? errSchemaPath : (0, codegen_1.str) `${errSchemaPath}/${keyword}`;
+		    if (schemaPath) {
+		        schPath = (0, codegen_1.str) `${schPath}${(0, util_1.getErrorPath)(schemaPath, util_1.Type.Str)}`;
+		    }
+		    return [E.schemaPath, schPath];
+		}
+		function extraErrorProps(cxt, { params, message }, keyValues) {
+		    const { keyword, data, schemaValue, it } = cxt;
+		    const { opts, propertyName, topSchemaRef, schemaPath } = it;
+		    keyValues.push([E.keyword, keyword], [E.params, typeof params == "function" ? params(cxt) : params || (0, codegen_1._) `{}`]);
+		    if (opts.messages) {
+		        keyValues.push([E.message, typeof message == "function" ? message(cxt) : message]);
+		    }
+		    if (opts.verbose) {
+		        keyValues.push([E.schema, schemaValue], [E.parentSchema, (0, codegen_1._) `${topSchemaRef}${schemaPath}`], [names_1.default.data, data]);
+		    }
+		    if (propertyName)
+		        keyValues.push([E.propertyName, propertyName]);
+		}
+		
+	} (errors));
+	return errors;
+}
+
+var hasRequiredBoolSchema;
+
+function requireBoolSchema () {
+	if (hasRequiredBoolSchema) return boolSchema;
+	hasRequiredBoolSchema = 1;
+	Object.defineProperty(boolSchema, "__esModule", { value: true });
+	boolSchema.boolOrEmptySchema = boolSchema.topBoolOrEmptySchema = void 0;
+	const errors_1 = /*@__PURE__*/ requireErrors();
+	const codegen_1 = /*@__PURE__*/ requireCodegen();
+	const names_1 = /*@__PURE__*/ requireNames();
+	const boolError = {
+	    message: "boolean schema is false",
+	};
+	function topBoolOrEmptySchema(it) {
+	    const { gen, schema, validateName } = it;
+	    if (schema === false) {
+	        falseSchemaError(it, false);
+	    }
+	    else if (typeof schema == "object" && schema.$async === true) {
+	        gen.return(names_1.default.data);
+	    }
+	    else {
+	        gen.assign((0, codegen_1._) `${validateName}.errors`, null);
+	        gen.return(true);
+	    }
+	}
+	boolSchema.topBoolOrEmptySchema = topBoolOrEmptySchema;
+	function boolOrEmptySchema(it, valid) {
+	    const { gen, schema } = it;
+	    if (schema === false) {
+	        gen.var(valid, false); // TODO var
+	        falseSchemaError(it);
+	    }
+	    else {
+	        gen.var(valid, true); // TODO var
+	    }
+	}
+	boolSchema.boolOrEmptySchema = boolOrEmptySchema;
+	function falseSchemaError(it, overrideAllErrors) {
+	    const { gen, data } = it;
+	    // TODO maybe some other interface should be used for non-keyword validation errors...
+	    const cxt = {
+	        gen,
+	        keyword: "false schema",
+	        data,
+	        schema: false,
+	        schemaCode: false,
+	        schemaValue: false,
+	        params: {},
+	        it,
+	    };
+	    (0, errors_1.reportError)(cxt, boolError, undefined, overrideAllErrors);
+	}
+	
+	return boolSchema;
+}
+
+var dataType = {};
+
+var rules = {};
+
+var hasRequiredRules;
+
+function requireRules () {
+	if (hasRequiredRules) return rules;
+	hasRequiredRules = 1;
+	Object.defineProperty(rules, "__esModule", { value: true });
+	rules.getRules = rules.isJSONType = void 0;
+	const _jsonTypes = ["string", "number", "integer", "boolean", "null", "object", "array"];
+	const jsonTypes = new Set(_jsonTypes);
+	function isJSONType(x) {
+	    return typeof x == "string" && jsonTypes.has(x);
+	}
+	rules.isJSONType = isJSONType;
+	function getRules() {
+	    const groups = {
+	        number: { type: "number", rules: [] },
+	        string: { type: "string", rules: [] },
+	        array: { type: "array", rules: [] },
+	        object: { type: "object", rules: [] },
+	    };
+	    return {
+	        types: { ...groups, integer: true, boolean: true, null: true },
+	        rules: [{ rules: [] }, groups.number, groups.string, groups.array, groups.object],
+	        post: { rules: [] },
+	        all: {},
+	        keywords: {},
+	    };
+	}
+	rules.getRules = getRules;
+	
+	return rules;
+}
+
+var applicability = {};
+
+var hasRequiredApplicability;
+
+function requireApplicability () {
+	if (hasRequiredApplicability) return applicability;
+	hasRequiredApplicability = 1;
+	Object.defineProperty(applicability, "__esModule", { value: true });
+	applicability.shouldUseRule = applicability.shouldUseGroup = applicability.schemaHasRulesForType = void 0;
+	function schemaHasRulesForType({ schema, self }, type) {
+	    const group = self.RULES.types[type];
+	    return group && group !== true && shouldUseGroup(schema, group);
+	}
+	applicability.schemaHasRulesForType = schemaHasRulesForType;
+	function shouldUseGroup(schema, group) {
+	    return group.rules.some((rule) => shouldUseRule(schema, rule));
+	}
+	applicability.shouldUseGroup = shouldUseGroup;
+	function shouldUseRule(schema, rule) {
+	    var _a;
+	    return (schema[rule.keyword] !== undefined ||
+	        ((_a = rule.definition.implements) === null || _a === void 0 ? void 0 : _a.some((kwd) => schema[kwd] !== undefined)));
+	}
+	applicability.shouldUseRule = shouldUseRule;
+	
+	return applicability;
+}
+
+var hasRequiredDataType;
+
+function requireDataType () {
+	if (hasRequiredDataType) return dataType;
+	hasRequiredDataType = 1;
+	Object.defineProperty(dataType, "__esModule", { value: true });
+	dataType.reportTypeError = dataType.checkDataTypes = dataType.checkDataType = dataType.coerceAndCheckDataType = dataType.getJSONTypes = dataType.getSchemaTypes = dataType.DataType = void 0;
+	const rules_1 = /*@__PURE__*/ requireRules();
+	const applicability_1 = /*@__PURE__*/ requireApplicability();
+	const errors_1 = /*@__PURE__*/ requireErrors();
+	const codegen_1 = /*@__PURE__*/ requireCodegen();
+	const util_1 = /*@__PURE__*/ requireUtil();
+	var DataType;
+	(function (DataType) {
+	    DataType[DataType["Correct"] = 0] = "Correct";
+	    DataType[DataType["Wrong"] = 1] = "Wrong";
+	})(DataType || (dataType.DataType = DataType = {}));
+	function getSchemaTypes(schema) {
+	    const types = getJSONTypes(schema.type);
+	    const hasNull = types.includes("null");
+	    if (hasNull) {
+	        if (schema.nullable === false)
+	            throw new Error("type: null contradicts nullable: false");
+	    }
+	    else {
+	        if (!types.length && schema.nullable !== undefined) {
+	            throw new Error('"nullable" cannot be used without "type"');
+	        }
+	        if (schema.nullable === true)
+	            types.push("null");
+	    }
+	    return types;
+	}
+	dataType.getSchemaTypes = getSchemaTypes;
+	// eslint-disable-next-line @typescript-eslint/no-redundant-type-constituents
+	function getJSONTypes(ts) {
+	    const types = Array.isArray(ts) ? ts : ts ? [ts] : [];
+	    if (types.every(rules_1.isJSONType))
+	        return types;
+	    throw new Error("type must be JSONType or JSONType[]: " + types.join(","));
+	}
+	dataType.getJSONTypes = getJSONTypes;
+	function coerceAndCheckDataType(it, types) {
+	    const { gen, data, opts } = it;
+	    const coerceTo = coerceToTypes(types, opts.coerceTypes);
+	    const checkTypes = types.length > 0 &&
+	        !(coerceTo.length === 0 && types.length === 1 && (0, applicability_1.schemaHasRulesForType)(it, types[0]));
+	    if (checkTypes) {
+	        const wrongType = checkDataTypes(types, data, opts.strictNumbers, DataType.Wrong);
+	        gen.if(wrongType, () => {
+	            if (coerceTo.length)
+	                coerceData(it, types, coerceTo);
+	            else
+	                reportTypeError(it);
+	        });
+	    }
+	    return checkTypes;
+	}
+	dataType.coerceAndCheckDataType = coerceAndCheckDataType;
+	const COERCIBLE = new Set(["string", "number", "integer", "boolean", "null"]);
+	function coerceToTypes(types, coerceTypes) {
+	    return coerceTypes
+	        ? types.filter((t) => COERCIBLE.has(t) || (coerceTypes === "array" && t === "array"))
+	        : [];
+	}
+	function coerceData(it, types, coerceTo) {
+	    const { gen, data, opts } = it;
+	    const dataType = gen.let("dataType", (0, codegen_1._) `typeof ${data}`);
+	    const coerced = gen.let("coerced", (0, codegen_1._) `undefined`);
+	    if (opts.coerceTypes === "array") {
+	        gen.if((0, codegen_1._) `${dataType} == 'object' && Array.isArray(${data}) && ${data}.length == 1`, () => gen
+	            .assign(data, (0, codegen_1._) `${data}[0]`)
+	            .assign(dataType, (0, codegen_1._) `typeof ${data}`)
+	            .if(checkDataTypes(types, data, opts.strictNumbers), () => gen.assign(coerced, data)));
+	    }
+	    gen.if((0, codegen_1._) `${coerced} !== undefined`);
+	    for (const t of coerceTo) {
+	        if (COERCIBLE.has(t) || (t === "array" && opts.coerceTypes === "array")) {
+	            coerceSpecificType(t);
+	        }
+	    }
+	    gen.else();
+	    reportTypeError(it);
+	    gen.endIf();
+	    gen.if((0, codegen_1._) `${coerced} !== undefined`, () => {
+	        gen.assign(data, coerced);
+	        assignParentData(it, coerced);
+	    });
+	    function coerceSpecificType(t) {
+	        switch (t) {
+	            case "string":
+	                gen
+	                    .elseIf((0, codegen_1._) `${dataType} == "number" || ${dataType} == "boolean"`)
+	                    .assign(coerced, (0, codegen_1._) `"" + ${data}`)
+	                    .elseIf((0, codegen_1._) `${data} === null`)
+	                    .assign(coerced, (0, codegen_1._) `""`);
+	                return;
+	            case "number":
+	                gen
+	                    .elseIf((0, codegen_1._) `${dataType} == "boolean" || ${data} === null
+              || (${dataType} == "string" && ${data} && ${data} == +${data})`)
+	                    .assign(coerced, (0, codegen_1._) `+${data}`);
+	                return;
+	            case "integer":
+	                gen
+	                    .elseIf((0, codegen_1._) `${dataType} === "boolean" || ${data} === null
+              || (${dataType} === "string" && ${data} && ${data} == +${data} && !(${data} % 1))`)
+	                    .assign(coerced, (0, codegen_1._) `+${data}`);
+	                return;
+	            case "boolean":
+	                gen
+	                    .elseIf((0, codegen_1._) `${data} === "false" || ${data} === 0 || ${data} === null`)
+	                    .assign(coerced, false)
+	                    .elseIf((0, codegen_1._) `${data} === "true" || ${data} === 1`)
+	                    .assign(coerced, true);
+	                return;
+	            case "null":
+	                gen.elseIf((0, codegen_1._) `${data} === "" || ${data} === 0 || ${data} === false`);
+	                gen.assign(coerced, null);
+	                return;
+	            case "array":
+	                gen
+	                    .elseIf((0, codegen_1._) `${dataType} === "string" || ${dataType} === "number"
+              || ${dataType} === "boolean" || ${data} === null`)
+	                    .assign(coerced, (0, codegen_1._) `[${data}]`);
+	        }
+	    }
+	}
+	function assignParentData({ gen, parentData, parentDataProperty }, expr) {
+	    // TODO use gen.property
+	    gen.if((0, codegen_1._) `${parentData} !== undefined`, () => gen.assign((0, codegen_1._) `${parentData}[${parentDataProperty}]`, expr));
+	}
+	function checkDataType(dataType, data, strictNums, correct = DataType.Correct) {
+	    const EQ = correct === DataType.Correct ? codegen_1.operators.EQ : codegen_1.operators.NEQ;
+	    let cond;
+	    switch (dataType) {
+	        case "null":
+	            return (0, codegen_1._) `${data} ${EQ} null`;
+	        case "array":
+	            cond = (0, codegen_1._) `Array.isArray(${data})`;
+	            break;
+	        case "object":
+	            cond = (0, codegen_1._) `${data} && typeof ${data} == "object" && !Array.isArray(${data})`;
+	            break;
+	        case "integer":
+	            cond = numCond((0, codegen_1._) `!(${data} % 1) && !isNaN(${data})`);
+	            break;
+	        case "number":
+	            cond = numCond();
+	            break;
+	        default:
+	            return (0, codegen_1._) `typeof ${data} ${EQ} ${dataType}`;
+	    }
+	    return correct === DataType.Correct ? cond : (0, codegen_1.not)(cond);
+	    function numCond(_cond = codegen_1.nil) {
+	        return (0, codegen_1.and)((0, codegen_1._) `typeof ${data} == "number"`, _cond, strictNums ? (0, codegen_1._) `isFinite(${data})` : codegen_1.nil);
+	    }
+	}
+	dataType.checkDataType = checkDataType;
+	function checkDataTypes(dataTypes, data, strictNums, correct) {
+	    if (dataTypes.length === 1) {
+	        return checkDataType(dataTypes[0], data, strictNums, correct);
+	    }
+	    let cond;
+	    const types = (0, util_1.toHash)(dataTypes);
+	    if (types.array && types.object) {
+	        const notObj = (0, codegen_1._) `typeof ${data} != "object"`;
+	        cond = types.null ? notObj : (0, codegen_1._) `!${data} || ${notObj}`;
+	        delete types.null;
+	        delete types.array;
+	        delete types.object;
+	    }
+	    else {
+	        cond = codegen_1.nil;
+	    }
+	    if (types.number)
+	        delete types.integer;
+	    for (const t in types)
+	        cond = (0, codegen_1.and)(cond, checkDataType(t, data, strictNums, correct));
+	    return cond;
+	}
+	dataType.checkDataTypes = checkDataTypes;
+	const typeError = {
+	    message: ({ schema }) => `must be ${schema}`,
+	    params: ({ schema, schemaValue }) => typeof schema == "string" ? (0, codegen_1._) `{type: ${schema}}` : (0, codegen_1._) `{type: ${schemaValue}}`,
+	};
+	function reportTypeError(it) {
+	    const cxt = getTypeErrorContext(it);
+	    (0, errors_1.reportError)(cxt, typeError);
+	}
+	dataType.reportTypeError = reportTypeError;
+	function getTypeErrorContext(it) {
+	    const { gen, data, schema } = it;
+	    const schemaCode = (0, util_1.schemaRefOrVal)(it, schema, "type");
+	    return {
+	        gen,
+	        keyword: "type",
+	        data,
+	        schema: schema.type,
+	        schemaCode,
+	        schemaValue: schemaCode,
+	        parentSchema: schema,
+	        params: {},
+	        it,
+	    };
+	}
+	
+	return dataType;
+}
+
+var defaults = {};
+
+var hasRequiredDefaults;
+
+function requireDefaults () {
+	if (hasRequiredDefaults) return defaults;
+	hasRequiredDefaults = 1;
+	Object.defineProperty(defaults, "__esModule", { value: true });
+	defaults.assignDefaults = void 0;
+	const codegen_1 = /*@__PURE__*/ requireCodegen();
+	const util_1 = /*@__PURE__*/ requireUtil();
+	function assignDefaults(it, ty) {
+	    const { properties, items } = it.schema;
+	    if (ty === "object" && properties) {
+	        for (const key in properties) {
+	            assignDefault(it, key, properties[key].default);
+	        }
+	    }
+	    else if (ty === "array" && Array.isArray(items)) {
+	        items.forEach((sch, i) => assignDefault(it, i, sch.default));
+	    }
+	}
+	defaults.assignDefaults = assignDefaults;
+	function assignDefault(it, prop, defaultValue) {
+	    const { gen, compositeRule, data, opts } = it;
+	    if (defaultValue === undefined)
+	        return;
+	    const childData = (0, codegen_1._) `${data}${(0, codegen_1.getProperty)(prop)}`;
+	    if (compositeRule) {
+	        (0, util_1.checkStrictMode)(it, `default is ignored for: ${childData}`);
+	        return;
+	    }
+	    let condition = (0, codegen_1._) `${childData} === undefined`;
+	    if (opts.useDefaults === "empty") {
+	        condition = (0, codegen_1._) `${condition} || ${childData} === null || ${childData} === ""`;
+	    }
+	    // `${childData} === undefined` +
+	    // (opts.useDefaults === "empty" ? ` || ${childData} === null || ${childData} === ""` : "")
+	    gen.if(condition, (0, codegen_1._) `${childData} = ${(0, codegen_1.stringify)(defaultValue)}`);
+	}
+	
+	return defaults;
+}
+
+var keyword = {};
+
+var code = {};
+
+var hasRequiredCode;
+
+function requireCode () {
+	if (hasRequiredCode) return code;
+	hasRequiredCode = 1;
+	Object.defineProperty(code, "__esModule", { value: true });
+	code.validateUnion = code.validateArray = code.usePattern = code.callValidateCode = code.schemaProperties = code.allSchemaProperties = code.noPropertyInData = code.propertyInData = code.isOwnProperty = code.hasPropFunc = code.reportMissingProp = code.checkMissingProp = code.checkReportMissingProp = void 0;
+	const codegen_1 = /*@__PURE__*/ requireCodegen();
+	const util_1 = /*@__PURE__*/ requireUtil();
+	const names_1 = /*@__PURE__*/ requireNames();
+	const util_2 = /*@__PURE__*/ requireUtil();
+	function checkReportMissingProp(cxt, prop) {
+	    const { gen, data, it } = cxt;
+	    gen.if(noPropertyInData(gen, data, prop, it.opts.ownProperties), () => {
+	        cxt.setParams({ missingProperty: (0, codegen_1._) `${prop}` }, true);
+	        cxt.error();
+	    });
+	}
+	code.checkReportMissingProp = checkReportMissingProp;
+	function checkMissingProp({ gen, data, it: { opts } }, properties, missing) {
+	    return (0, codegen_1.or)(...properties.map((prop) => (0, codegen_1.and)(noPropertyInData(gen, data, prop, opts.ownProperties), (0, codegen_1._) `${missing} = ${prop}`)));
+	}
+	code.checkMissingProp = checkMissingProp;
+	function reportMissingProp(cxt, missing) {
+	    cxt.setParams({ missingProperty: missing }, true);
+	    cxt.error();
+	}
+	code.reportMissingProp = reportMissingProp;
+	function hasPropFunc(gen) {
+	    return gen.scopeValue("func", {
+	        // eslint-disable-next-line @typescript-eslint/unbound-method
+	        ref: Object.prototype.hasOwnProperty,
+	        code: (0, codegen_1._) `Object.prototype.hasOwnProperty`,
+	    });
+	}
+	code.hasPropFunc = hasPropFunc;
+	function isOwnProperty(gen, data, property) {
+	    return (0, codegen_1._) `${hasPropFunc(gen)}.call(${data}, ${property})`;
+	}
+	code.isOwnProperty = isOwnProperty;
+	function propertyInData(gen, data, property, ownProperties) {
+	    const cond = (0, codegen_1._) `${data}${(0, codegen_1.getProperty)(property)} !== undefined`;
+	    return ownProperties ? (0, codegen_1._) `${cond} && ${isOwnProperty(gen, data, property)}` : cond;
+	}
+	code.propertyInData = propertyInData;
+	function noPropertyInData(gen, data, property, ownProperties) {
+	    const cond = (0, codegen_1._) `${data}${(0, codegen_1.getProperty)(property)} === undefined`;
+	    return ownProperties ? (0, codegen_1.or)(cond, (0, codegen_1.not)(isOwnProperty(gen, data, property))) : cond;
+	}
+	code.noPropertyInData = noPropertyInData;
+	function allSchemaProperties(schemaMap) {
+	    return schemaMap ? Object.keys(schemaMap).filter((p) => p !== "__proto__") : [];
+	}
+	code.allSchemaProperties = allSchemaProperties;
+	function schemaProperties(it, schemaMap) {
+	    return allSchemaProperties(schemaMap).filter((p) => !(0, util_1.alwaysValidSchema)(it, schemaMap[p]));
+	}
+	code.schemaProperties = schemaProperties;
+	function callValidateCode({ schemaCode, data, it: { gen, topSchemaRef, schemaPath, errorPath }, it }, func, context, passSchema) {
+	    const dataAndSchema = passSchema ? (0, codegen_1._) `${schemaCode}, ${data}, ${topSchemaRef}${schemaPath}` : data;
+	    const valCxt = [
+	        [names_1.default.instancePath, (0, codegen_1.strConcat)(names_1.default.instancePath, errorPath)],
+	        [names_1.default.parentData, it.parentData],
+	        [names_1.default.parentDataProperty, it.parentDataProperty],
+	        [names_1.default.rootData, names_1.default.rootData],
+	    ];
+	    if (it.opts.dynamicRef)
+	        valCxt.push([names_1.default.dynamicAnchors, names_1.default.dynamicAnchors]);
+	    const args = (0, codegen_1._) `${dataAndSchema}, ${gen.object(...valCxt)}`;
+	    return context !== codegen_1.nil ? (0, codegen_1._) `${func}.call(${context}, ${args})` : (0, codegen_1._) `${func}(${args})`;
+	}
+	code.callValidateCode = callValidateCode;
+	const newRegExp = (0, codegen_1._) `new RegExp`;
+	function usePattern({ gen, it: { opts } }, pattern) {
+	    const u = opts.unicodeRegExp ? "u" : "";
+	    const { regExp } = opts.code;
+	    const rx = regExp(pattern, u);
+	    return gen.scopeValue("pattern", {
+	        key: rx.toString(),
+	        ref: rx,
+	        code: (0, codegen_1._) `${regExp.code === "new RegExp" ? newRegExp : (0, util_2.useFunc)(gen, regExp)}(${pattern}, ${u})`,
+	    });
+	}
+	code.usePattern = usePattern;
+	function validateArray(cxt) {
+	    const { gen, data, keyword, it } = cxt;
+	    const valid = gen.name("valid");
+	    if (it.allErrors) {
+	        const validArr = gen.let("valid", true);
+	        validateItems(() => gen.assign(validArr, false));
+	        return validArr;
+	    }
+	    gen.var(valid, true);
+	    validateItems(() => gen.break());
+	    return valid;
+	    function validateItems(notValid) {
+	        const len = gen.const("len", (0, codegen_1._) `${data}.length`);
+	        gen.forRange("i", 0, len, (i) => {
+	            cxt.subschema({
+	                keyword,
+	                dataProp: i,
+	                dataPropType: util_1.Type.Num,
+	            }, valid);
+	            gen.if((0, codegen_1.not)(valid), notValid);
+	        });
+	    }
+	}
+	code.validateArray = validateArray;
+	function validateUnion(cxt) {
+	    const { gen, schema, keyword, it } = cxt;
+	    /* istanbul ignore if */
+	    if (!Array.isArray(schema))
+	        throw new Error("ajv implementation error");
+	    const alwaysValid = schema.some((sch) => (0, util_1.alwaysValidSchema)(it, sch));
+	    if (alwaysValid && !it.opts.unevaluated)
+	        return;
+	    const valid = gen.let("valid", false);
+	    const schValid = gen.name("_valid");
+	    gen.block(() => schema.forEach((_sch, i) => {
+	        const schCxt = cxt.subschema({
+	            keyword,
+	            schemaProp: i,
+	            compositeRule: true,
+	        }, schValid);
+	        gen.assign(valid, (0, codegen_1._) `${valid} || ${schValid}`);
+	        const merged = cxt.mergeValidEvaluated(schCxt, schValid);
+	        // can short-circuit if `unevaluatedProperties/Items` not supported (opts.unevaluated !== true)
+	        // or if all properties and items were evaluated (it.props === true && it.items === true)
+	        if (!merged)
+	            gen.if((0, codegen_1.not)(valid));
+	    }));
+	    cxt.result(valid, () => cxt.reset(), () => cxt.error(true));
+	}
+	code.validateUnion = validateUnion;
+	
+	return code;
+}
+
+var hasRequiredKeyword;
+
+function requireKeyword () {
+	if (hasRequiredKeyword) return keyword;
+	hasRequiredKeyword = 1;
+	Object.defineProperty(keyword, "__esModule", { value: true });
+	keyword.validateKeywordUsage = keyword.validSchemaType = keyword.funcKeywordCode = keyword.macroKeywordCode = void 0;
+	const codegen_1 = /*@__PURE__*/ requireCodegen();
+	const names_1 = /*@__PURE__*/ requireNames();
+	const code_1 = /*@__PURE__*/ requireCode();
+	const errors_1 = /*@__PURE__*/ requireErrors();
+	function macroKeywordCode(cxt, def) {
+	    const { gen, keyword, schema, parentSchema, it } = cxt;
+	    const macroSchema = def.macro.call(it.self, schema, parentSchema, it);
+	    const schemaRef = useKeyword(gen, keyword, macroSchema);
+	    if (it.opts.validateSchema !== false)
+	        it.self.validateSchema(macroSchema, true);
+	    const valid = gen.name("valid");
+	    cxt.subschema({
+	        schema: macroSchema,
+	        schemaPath: codegen_1.nil,
+	        errSchemaPath: `${it.errSchemaPath}/${keyword}`,
+	        topSchemaRef: schemaRef,
+	        compositeRule: true,
+	    }, valid);
+	    cxt.pass(valid, () => cxt.error(true));
+	}
+	keyword.macroKeywordCode = macroKeywordCode;
+	function funcKeywordCode(cxt, def) {
+	    var _a;
+	    const { gen, keyword, schema, parentSchema, $data, it } = cxt;
+	    checkAsyncKeyword(it, def);
+	    const validate = !$data && def.compile ? def.compile.call(it.self, schema, parentSchema, it) : def.validate;
+	    const validateRef = useKeyword(gen, keyword, validate);
+	    const valid = gen.let("valid");
+	    cxt.block$data(valid, validateKeyword);
+	    cxt.ok((_a = def.valid) !== null && _a !== void 0 ? _a : valid);
+	    function validateKeyword() {
+	        if (def.errors === false) {
+	            assignValid();
+	            if (def.modifying)
+	                modifyData(cxt);
+	            reportErrs(() => cxt.error());
+	        }
+	        else {
+	            const ruleErrs = def.async ? validateAsync() : validateSync();
+	            if (def.modifying)
+	                modifyData(cxt);
+	            reportErrs(() => addErrs(cxt, ruleErrs));
+	        }
+	    }
+	    function validateAsync() {
+	        const ruleErrs = gen.let("ruleErrs", null);
+	        gen.try(() => assignValid((0, codegen_1._) `await `), (e) => gen.assign(valid, false).if((0, codegen_1._) `${e} instanceof ${it.ValidationError}`, () => gen.assign(ruleErrs, (0, codegen_1._) `${e}.errors`), () => gen.throw(e)));
+	        return ruleErrs;
+	    }
+	    function validateSync() {
+	        const validateErrs = (0, codegen_1._) `${validateRef}.errors`;
+	        gen.assign(validateErrs, null);
+	        assignValid(codegen_1.nil);
+	        return validateErrs;
+	    }
+	    function assignValid(_await = def.async ? (0, codegen_1._) `await ` : codegen_1.nil) {
+	        const passCxt = it.opts.passContext ? names_1.default.this : names_1.default.self;
+	        const passSchema = !(("compile" in def && !$data) || def.schema === false);
+	        gen.assign(valid, (0, codegen_1._) `${_await}${(0, code_1.callValidateCode)(cxt, validateRef, passCxt, passSchema)}`, def.modifying);
+	    }
+	    function reportErrs(errors) {
+	        var _a;
+	        gen.if((0, codegen_1.not)((_a = def.valid) !== null && _a !== void 0 ? _a : valid), errors);
+	    }
+	}
+	keyword.funcKeywordCode = funcKeywordCode;
+	function modifyData(cxt) {
+	    const { gen, data, it } = cxt;
+	    gen.if(it.parentData, () => gen.assign(data, (0, codegen_1._) `${it.parentData}[${it.parentDataProperty}]`));
+	}
+	function addErrs(cxt, errs) {
+	    const { gen } = cxt;
+	    gen.if((0, codegen_1._) `Array.isArray(${errs})`, () => {
+	        gen
+	            .assign(names_1.default.vErrors, (0, codegen_1._) `${names_1.default.vErrors} === null ? ${errs} : ${names_1.default.vErrors}.concat(${errs})`)
+	            .assign(names_1.default.errors, (0, codegen_1._) `${names_1.default.vErrors}.length`);
+	        (0, errors_1.extendErrors)(cxt);
+	    }, () => cxt.error());
+	}
+	function checkAsyncKeyword({ schemaEnv }, def) {
+	    if (def.async && !schemaEnv.$async)
+	        throw new Error("async keyword in sync schema");
+	}
+	function useKeyword(gen, keyword, result) {
+	    if (result === undefined)
+	        throw new Error(`keyword "${keyword}" failed to compile`);
+	    return gen.scopeValue("keyword", typeof result == "function" ? { ref: result } : { ref: result, code: (0, codegen_1.stringify)(result) });
+	}
+	function validSchemaType(schema, schemaType, allowUndefined = false) {
+	    // TODO add tests
+	    return (!schemaType.length ||
+	        schemaType.some((st) => st === "array"
+	            ? Array.isArray(schema)
+	            : st === "object"
+	                ? schema && typeof schema == "object" && !Array.isArray(schema)
+	                : typeof schema == st || (allowUndefined && typeof schema == "undefined")));
+	}
+	keyword.validSchemaType = validSchemaType;
+	function validateKeywordUsage({ schema, opts, self, errSchemaPath }, def, keyword) {
+	    /* istanbul ignore if */
+	    if (Array.isArray(def.keyword) ? !def.keyword.includes(keyword) : def.keyword !== keyword) {
+	        throw new Error("ajv implementation error");
+	    }
+	    const deps = def.dependencies;
+	    if (deps === null || deps === void 0 ? void 0 : deps.some((kwd) => !Object.prototype.hasOwnProperty.call(schema, kwd))) {
+	        throw new Error(`parent schema must have dependencies of ${keyword}: ${deps.join(",")}`);
+	    }
+	    if (def.validateSchema) {
+	        const valid = def.validateSchema(schema[keyword]);
+	        if (!valid) {
+	            const msg = `keyword "${keyword}" value is invalid at path "${errSchemaPath}": ` +
+	                self.errorsText(def.validateSchema.errors);
+	            if (opts.validateSchema === "log")
+	                self.logger.error(msg);
+	            else
+	                throw new Error(msg);
+	        }
+	    }
+	}
+	keyword.validateKeywordUsage = validateKeywordUsage;
+	
+	return keyword;
+}
+
+var subschema = {};
+
+var hasRequiredSubschema;
+
+function requireSubschema () {
+	if (hasRequiredSubschema) return subschema;
+	hasRequiredSubschema = 1;
+	Object.defineProperty(subschema, "__esModule", { value: true });
+	subschema.extendSubschemaMode = subschema.extendSubschemaData = subschema.getSubschema = void 0;
+	const codegen_1 = /*@__PURE__*/ requireCodegen();
+	const util_1 = /*@__PURE__*/ requireUtil();
+	function getSubschema(it, { keyword, schemaProp, schema, schemaPath, errSchemaPath, topSchemaRef }) {
+	    if (keyword !== undefined && schema !== undefined) {
+	        throw new Error('both "keyword" and "schema" passed, only one allowed');
+	    }
+	    if (keyword !== undefined) {
+	        const sch = it.schema[keyword];
+	        return schemaProp === undefined
+	            ? {
+	                schema: sch,
+	                schemaPath: (0, codegen_1._) `${it.schemaPath}${(0, codegen_1.getProperty)(keyword)}`,
+	                errSchemaPath: `${it.errSchemaPath}/${keyword}`,
+	            }
+	            : {
+	                schema: sch[schemaProp],
+	                schemaPath: (0, codegen_1._) `${it.schemaPath}${(0, codegen_1.getProperty)(keyword)}${(0, codegen_1.getProperty)(schemaProp)}`,
+	                errSchemaPath: `${it.errSchemaPath}/${keyword}/${(0, util_1.escapeFragment)(schemaProp)}`,
+	            };
+	    }
+	    if (schema !== undefined) {
+	        if (schemaPath === undefined || errSchemaPath === undefined || topSchemaRef === undefined) {
+	            throw new Error('"schemaPath", "errSchemaPath" and "topSchemaRef" are required with "schema"');
+	        }
+	        return {
+	            schema,
+	            schemaPath,
+	            topSchemaRef,
+	            errSchemaPath,
+	        };
+	    }
+	    throw new Error('either "keyword" or "schema" must be passed');
+	}
+	subschema.getSubschema = getSubschema;
+	function extendSubschemaData(subschema, it, { dataProp, dataPropType: dpType, data, dataTypes, propertyName }) {
+	    if (data !== undefined && dataProp !== undefined) {
+	        throw new Error('both "data" and "dataProp" passed, only one allowed');
+	    }
+	    const { gen } = it;
+	    if (dataProp !== undefined) {
+	        const { errorPath, dataPathArr, opts } = it;
+	        const nextData = gen.let("data", (0, codegen_1._) `${it.data}${(0, codegen_1.getProperty)(dataProp)}`, true);
+	        dataContextProps(nextData);
+	        subschema.errorPath = (0, codegen_1.str) `${errorPath}${(0, util_1.getErrorPath)(dataProp, dpType, opts.jsPropertySyntax)}`;
+	        subschema.parentDataProperty = (0, codegen_1._) `${dataProp}`;
+	        subschema.dataPathArr = [...dataPathArr, subschema.parentDataProperty];
+	    }
+	    if (data !== undefined) {
+	        const nextData = data instanceof codegen_1.Name ? data : gen.let("data", data, true); // replaceable if used once?
+	        dataContextProps(nextData);
+	        if (propertyName !== undefined)
+	            subschema.propertyName = propertyName;
+	        // TODO something is possibly wrong here with not changing parentDataProperty and not appending dataPathArr
+	    }
+	    if (dataTypes)
+	        subschema.dataTypes = dataTypes;
+	    function dataContextProps(_nextData) {
+	        subschema.data = _nextData;
+	        subschema.dataLevel = it.dataLevel + 1;
+	        subschema.dataTypes = [];
+	        it.definedProperties = new Set();
+	        subschema.parentData = it.data;
+	        subschema.dataNames = [...it.dataNames, _nextData];
+	    }
+	}
+	subschema.extendSubschemaData = extendSubschemaData;
+	function extendSubschemaMode(subschema, { jtdDiscriminator, jtdMetadata, compositeRule, createErrors, allErrors }) {
+	    if (compositeRule !== undefined)
+	        subschema.compositeRule = compositeRule;
+	    if (createErrors !== undefined)
+	        subschema.createErrors = createErrors;
+	    if (allErrors !== undefined)
+	        subschema.allErrors = allErrors;
+	    subschema.jtdDiscriminator = jtdDiscriminator; // not inherited
+	    subschema.jtdMetadata = jtdMetadata; // not inherited
+	}
+	subschema.extendSubschemaMode = extendSubschemaMode;
+	
+	return subschema;
+}
+
+var resolve = {};
+
+var fastDeepEqual;
+var hasRequiredFastDeepEqual;
+
+function requireFastDeepEqual () {
+	if (hasRequiredFastDeepEqual) return fastDeepEqual;
+	hasRequiredFastDeepEqual = 1;
+
+	// do not edit .js files directly - edit src/index.jst
+
+
+
+	fastDeepEqual = function equal(a, b) {
+	  if (a === b) return true;
+
+	  if (a && b && typeof a == 'object' && typeof b == 'object') {
+	    if (a.constructor !== b.constructor) return false;
+
+	    var length, i, keys;
+	    if (Array.isArray(a)) {
+	      length = a.length;
+	      if (length != b.length) return false;
+	      for (i = length; i-- !== 0;)
+	        if (!equal(a[i], b[i])) return false;
+	      return true;
+	    }
+
+
+
+	    if (a.constructor === RegExp) return a.source === b.source && a.flags === b.flags;
+	    if (a.valueOf !== Object.prototype.valueOf) return a.valueOf() === b.valueOf();
+	    if (a.toString !== Object.prototype.toString) return a.toString() === b.toString();
+
+	    keys = Object.keys(a);
+	    length = keys.length;
+	    if (length !== Object.keys(b).length) return false;
+
+	    for (i = length; i-- !== 0;)
+	      if (!Object.prototype.hasOwnProperty.call(b, keys[i])) return false;
+
+	    for (i = length; i-- !== 0;) {
+	      var key = keys[i];
+
+	      if (!equal(a[key], b[key])) return false;
+	    }
+
+	    return true;
+	  }
+
+	  // true if both NaN, false otherwise
+	  return a!==a && b!==b;
+	};
+	return fastDeepEqual;
+}
+
+var jsonSchemaTraverse = {exports: {}};
+
+var hasRequiredJsonSchemaTraverse;
+
+function requireJsonSchemaTraverse () {
+	if (hasRequiredJsonSchemaTraverse) return jsonSchemaTraverse.exports;
+	hasRequiredJsonSchemaTraverse = 1;
+
+	var traverse = jsonSchemaTraverse.exports = function (schema, opts, cb) {
+	  // Legacy support for v0.3.1 and earlier.
+	  if (typeof opts == 'function') {
+	    cb = opts;
+	    opts = {};
+	  }
+
+	  cb = opts.cb || cb;
+	  var pre = (typeof cb == 'function') ? cb : cb.pre || function() {};
+	  var post = cb.post || function() {};
+
+	  _traverse(opts, pre, post, schema, '', schema);
+	};
+
+
+	traverse.keywords = {
+	  additionalItems: true,
+	  items: true,
+	  contains: true,
+	  additionalProperties: true,
+	  propertyNames: true,
+	  not: true,
+	  if: true,
+	  then: true,
+	  else: true
+	};
+
+	traverse.arrayKeywords = {
+	  items: true,
+	  allOf: true,
+	  anyOf: true,
+	  oneOf: true
+	};
+
+	traverse.propsKeywords = {
+	  $defs: true,
+	  definitions: true,
+	  properties: true,
+	  patternProperties: true,
+	  dependencies: true
+	};
+
+	traverse.skipKeywords = {
+	  default: true,
+	  enum: true,
+	  const: true,
+	  required: true,
+	  maximum: true,
+	  minimum: true,
+	  exclusiveMaximum: true,
+	  exclusiveMinimum: true,
+	  multipleOf: true,
+	  maxLength: true,
+	  minLength: true,
+	  pattern: true,
+	  format: true,
+	  maxItems: true,
+	  minItems: true,
+	  uniqueItems: true,
+	  maxProperties: true,
+	  minProperties: true
+	};
+
+
+	function _traverse(opts, pre, post, schema, jsonPtr, rootSchema, parentJsonPtr, parentKeyword, parentSchema, keyIndex) {
+	  if (schema && typeof schema == 'object' && !Array.isArray(schema)) {
+	    pre(schema, jsonPtr, rootSchema, parentJsonPtr, parentKeyword, parentSchema, keyIndex);
+	    for (var key in schema) {
+	      var sch = schema[key];
+	      if (Array.isArray(sch)) {
+	        if (key in traverse.arrayKeywords) {
+	          for (var i=0; i<sch.length; i++)
+	            _traverse(opts, pre, post, sch[i], jsonPtr + '/' + key + '/' + i, rootSchema, jsonPtr, key, schema, i);
+	        }
+	      } else if (key in traverse.propsKeywords) {
+	        if (sch && typeof sch == 'object') {
+	          for (var prop in sch)
+	            _traverse(opts, pre, post, sch[prop], jsonPtr + '/' + key + '/' + escapeJsonPtr(prop), rootSchema, jsonPtr, key, schema, prop);
+	        }
+	      } else if (key in traverse.keywords || (opts.allKeys && !(key in traverse.skipKeywords))) {
+	        _traverse(opts, pre, post, sch, jsonPtr + '/' + key, rootSchema, jsonPtr, key, schema);
+	      }
+	    }
+	    post(schema, jsonPtr, rootSchema, parentJsonPtr, parentKeyword, parentSchema, keyIndex);
+	  }
+	}
+
+
+	function escapeJsonPtr(str) {
+	  return str.replace(/~/g, '~0').replace(/\//g, '~1');
+	}
+	return jsonSchemaTraverse.exports;
+}
+
+var hasRequiredResolve;
+
+function requireResolve () {
+	if (hasRequiredResolve) return resolve;
+	hasRequiredResolve = 1;
+	Object.defineProperty(resolve, "__esModule", { value: true });
+	resolve.getSchemaRefs = resolve.resolveUrl = resolve.normalizeId = resolve._getFullPath = resolve.getFullPath = resolve.inlineRef = void 0;
+	const util_1 = /*@__PURE__*/ requireUtil();
+	const equal = requireFastDeepEqual();
+	const traverse = requireJsonSchemaTraverse();
+	// TODO refactor to use keyword definitions
+	const SIMPLE_INLINED = new Set([
+	    "type",
+	    "format",
+	    "pattern",
+	    "maxLength",
+	    "minLength",
+	    "maxProperties",
+	    "minProperties",
+	    "maxItems",
+	    "minItems",
+	    "maximum",
+	    "minimum",
+	    "uniqueItems",
+	    "multipleOf",
+	    "required",
+	    "enum",
+	    "const",
+	]);
+	function inlineRef(schema, limit = true) {
+	    if (typeof schema == "boolean")
+	        return true;
+	    if (limit === true)
+	        return !hasRef(schema);
+	    if (!limit)
+	        return false;
+	    return countKeys(schema) <= limit;
+	}
+	resolve.inlineRef = inlineRef;
+	const REF_KEYWORDS = new Set([
+	    "$ref",
+	    "$recursiveRef",
+	    "$recursiveAnchor",
+	    "$dynamicRef",
+	    "$dynamicAnchor",
+	]);
+	function hasRef(schema) {
+	    for (const key in schema) {
+	        if (REF_KEYWORDS.has(key))
+	            return true;
+	        const sch = schema[key];
+	        if (Array.isArray(sch) && sch.some(hasRef))
+	            return true;
+	        if (typeof sch == "object" && hasRef(sch))
+	            return true;
+	    }
+	    return false;
+	}
+	function countKeys(schema) {
+	    let count = 0;
+	    for (const key in schema) {
+	        if (key === "$ref")
+	            return Infinity;
+	        count++;
+	        if (SIMPLE_INLINED.has(key))
+	            continue;
+	        if (typeof schema[key] == "object") {
+	            (0, util_1.eachItem)(schema[key], (sch) => (count += countKeys(sch)));
+	        }
+	        if (count === Infinity)
+	            return Infinity;
+	    }
+	    return count;
+	}
+	function getFullPath(resolver, id = "", normalize) {
+	    if (normalize !== false)
+	        id = normalizeId(id);
+	    const p = resolver.parse(id);
+	    return _getFullPath(resolver, p);
+	}
+	resolve.getFullPath = getFullPath;
+	function _getFullPath(resolver, p) {
+	    const serialized = resolver.serialize(p);
+	    return serialized.split("#")[0] + "#";
+	}
+	resolve._getFullPath = _getFullPath;
+	const TRAILING_SLASH_HASH = /#\/?$/;
+	function normalizeId(id) {
+	    return id ? id.replace(TRAILING_SLASH_HASH, "") : "";
+	}
+	resolve.normalizeId = normalizeId;
+	function resolveUrl(resolver, baseId, id) {
+	    id = normalizeId(id);
+	    return resolver.resolve(baseId, id);
+	}
+	resolve.resolveUrl = resolveUrl;
+	const ANCHOR = /^[a-z_][-a-z0-9._]*$/i;
+	function getSchemaRefs(schema, baseId) {
+	    if (typeof schema == "boolean")
+	        return {};
+	    const { schemaId, uriResolver } = this.opts;
+	    const schId = normalizeId(schema[schemaId] || baseId);
+	    const baseIds = { "": schId };
+	    const pathPrefix = getFullPath(uriResolver, schId, false);
+	    const localRefs = {};
+	    const schemaRefs = new Set();
+	    traverse(schema, { allKeys: true }, (sch, jsonPtr, _, parentJsonPtr) => {
+	        if (parentJsonPtr === undefined)
+	            return;
+	        const fullPath = pathPrefix + jsonPtr;
+	        let innerBaseId = baseIds[parentJsonPtr];
+	        if (typeof sch[schemaId] == "string")
+	            innerBaseId = addRef.call(this, sch[schemaId]);
+	        addAnchor.call(this, sch.$anchor);
+	        addAnchor.call(this, sch.$dynamicAnchor);
+	        baseIds[jsonPtr] = innerBaseId;
+	        function addRef(ref) {
+	            // eslint-disable-next-line @typescript-eslint/unbound-method
+	            const _resolve = this.opts.uriResolver.resolve;
+	            ref = normalizeId(innerBaseId ? _resolve(innerBaseId, ref) : ref);
+	            if (schemaRefs.has(ref))
+	                throw ambiguos(ref);
+	            schemaRefs.add(ref);
+	            let schOrRef = this.refs[ref];
+	            if (typeof schOrRef == "string")
+	                schOrRef = this.refs[schOrRef];
+	            if (typeof schOrRef == "object") {
+	                checkAmbiguosRef(sch, schOrRef.schema, ref);
+	            }
+	            else if (ref !== normalizeId(fullPath)) {
+	                if (ref[0] === "#") {
+	                    checkAmbiguosRef(sch, localRefs[ref], ref);
+	                    localRefs[ref] = sch;
+	                }
+	                else {
+	                    this.refs[ref] = fullPath;
+	                }
+	            }
+	            return ref;
+	        }
+	        function addAnchor(anchor) {
+	            if (typeof anchor == "string") {
+	                if (!ANCHOR.test(anchor))
+	                    throw new Error(`invalid anchor "${anchor}"`);
+	                addRef.call(this, `#${anchor}`);
+	            }
+	        }
+	    });
+	    return localRefs;
+	    function checkAmbiguosRef(sch1, sch2, ref) {
+	        if (sch2 !== undefined && !equal(sch1, sch2))
+	            throw ambiguos(ref);
+	    }
+	    function ambiguos(ref) {
+	        return new Error(`reference "${ref}" resolves to more than one schema`);
+	    }
+	}
+	resolve.getSchemaRefs = getSchemaRefs;
+	
+	return resolve;
+}
+
+var hasRequiredValidate;
+
+function requireValidate () {
+	if (hasRequiredValidate) return validate;
+	hasRequiredValidate = 1;
+	Object.defineProperty(validate, "__esModule", { value: true });
+	validate.getData = validate.KeywordCxt = validate.validateFunctionCode = void 0;
+	const boolSchema_1 = /*@__PURE__*/ requireBoolSchema();
+	const dataType_1 = /*@__PURE__*/ requireDataType();
+	const applicability_1 = /*@__PURE__*/ requireApplicability();
+	const dataType_2 = /*@__PURE__*/ requireDataType();
+	const defaults_1 = /*@__PURE__*/ requireDefaults();
+	const keyword_1 = /*@__PURE__*/ requireKeyword();
+	const subschema_1 = /*@__PURE__*/ requireSubschema();
+	const codegen_1 = /*@__PURE__*/ requireCodegen();
+	const names_1 = /*@__PURE__*/ requireNames();
+	const resolve_1 = /*@__PURE__*/ requireResolve();
+	const util_1 = /*@__PURE__*/ requireUtil();
+	const errors_1 = /*@__PURE__*/ requireErrors();
+	// schema compilation - generates validation function, subschemaCode (below) is used for subschemas
+	function validateFunctionCode(it) {
+	    if (isSchemaObj(it)) {
+	        checkKeywords(it);
+	        if (schemaCxtHasRules(it)) {
+	            topSchemaObjCode(it);
+	            return;
+	        }
+	    }
+	    validateFunction(it, () => (0, boolSchema_1.topBoolOrEmptySchema)(it));
+	}
+	validate.validateFunctionCode = validateFunctionCode;
+	function validateFunction({ gen, validateName, schema, schemaEnv, opts }, body) {
+	    if (opts.code.es5) {
+	        gen.func(validateName, (0, codegen_1._) `${names_1.default.data}, ${names_1.default.valCxt}`, schemaEnv.$async, () => {
+	            gen.code((0, codegen_1._) `"use strict"; ${funcSourceUrl(schema, opts)}`);
+	            destructureValCxtES5(gen, opts);
+	            gen.code(body);
+	        });
+	    }
+	    else {
+	        gen.func(validateName, (0, codegen_1._) `${names_1.default.data}, ${destructureValCxt(opts)}`, schemaEnv.$async, () => gen.code(funcSourceUrl(schema, opts)).code(body));
+	    }
+	}
+	function destructureValCxt(opts) {
+	    return (0, codegen_1._) `{${names_1.default.instancePath}="", ${names_1.default.parentData}, ${names_1.default.parentDataProperty}, ${names_1.default.rootData}=${names_1.default.data}${opts.dynamicRef ? (0, codegen_1._) `, ${names_1.default.dynamicAnchors}={}` : codegen_1.nil}}={}`;
+	}
+	function destructureValCxtES5(gen, opts) {
+	    gen.if(names_1.default.valCxt, () => {
+	        gen.var(names_1.default.instancePath, (0, codegen_1._) `${names_1.default.valCxt}.${names_1.default.instancePath}`);
+	        gen.var(names_1.default.parentData, (0, codegen_1._) `${names_1.default.valCxt}.${names_1.default.parentData}`);
+	        gen.var(names_1.default.parentDataProperty, (0, codegen_1._) `${names_1.default.valCxt}.${names_1.default.parentDataProperty}`);
+	        gen.var(names_1.default.rootData, (0, codegen_1._) `${names_1.default.valCxt}.${names_1.default.rootData}`);
+	        if (opts.dynamicRef)
+	            gen.var(names_1.default.dynamicAnchors, (0, codegen_1._) `${names_1.default.valCxt}.${names_1.default.dynamicAnchors}`);
+	    }, () => {
+	        gen.var(names_1.default.instancePath, (0, codegen_1._) `""`);
+	        gen.var(names_1.default.parentData, (0, codegen_1._) `undefined`);
+	        gen.var(names_1.default.parentDataProperty, (0, codegen_1._) `undefined`);
+	        gen.var(names_1.default.rootData, names_1.default.data);
+	        if (opts.dynamicRef)
+	            gen.var(names_1.default.dynamicAnchors, (0, codegen_1._) `{}`);
+	    });
+	}
+	function topSchemaObjCode(it) {
+	    const { schema, opts, gen } = it;
+	    validateFunction(it, () => {
+	        if (opts.$comment && schema.$comment)
+	            commentKeyword(it);
+	        checkNoDefault(it);
+	        gen.let(names_1.default.vErrors, null);
+	        gen.let(names_1.default.errors, 0);
+	        if (opts.unevaluated)
+	            resetEvaluated(it);
+	        typeAndKeywords(it);
+	        returnResults(it);
+	    });
+	    return;
+	}
+	function resetEvaluated(it) {
+	    // TODO maybe some hook to execute it in the end to check whether props/items are Name, as in assignEvaluated
+	    const { gen, validateName } = it;
+	    it.evaluated = gen.const("evaluated", (0, codegen_1._) `${validateName}.evaluated`);
+	    gen.if((0, codegen_1._) `${it.evaluated}.dynamicProps`, () => gen.assign((0, codegen_1._) `${it.evaluated}.props`, (0, codegen_1._) `undefined`));
+	    gen.if((0, codegen_1._) `${it.evaluated}.dynamicItems`, () => gen.assign((0, codegen_1._) `${it.evaluated}.items`, (0, codegen_1._) `undefined`));
+	}
+	function funcSourceUrl(schema, opts) {
+	    const schId = typeof schema == "object" && schema[opts.schemaId];
+	    return schId && (opts.code.source || opts.code.process) ? (0, codegen_1._) `/*# sourceURL=${schId} */` : codegen_1.nil;
+	}
+	// schema compilation - this function is used recursively to generate code for sub-schemas
+	function subschemaCode(it, valid) {
+	    if (isSchemaObj(it)) {
+	        checkKeywords(it);
+	        if (schemaCxtHasRules(it)) {
+	            subSchemaObjCode(it, valid);
+	            return;
+	        }
+	    }
+	    (0, boolSchema_1.boolOrEmptySchema)(it, valid);
+	}
+	function schemaCxtHasRules({ schema, self }) {
+	    if (typeof schema == "boolean")
+	        return !schema;
+	    for (const key in schema)
+	        if (self.RULES.all[key])
+	            return true;
+	    return false;
+	}
+	function isSchemaObj(it) {
+	    return typeof it.schema != "boolean";
+	}
+	function subSchemaObjCode(it, valid) {
+	    const { schema, gen, opts } = it;
+	    if (opts.$comment && schema.$comment)
+	        commentKeyword(it);
+	    updateContext(it);
+	    checkAsyncSchema(it);
+	    const errsCount = gen.const("_errs", names_1.default.errors);
+	    typeAndKeywords(it, errsCount);
+	    // TODO var
+	    gen.var(valid, (0, codegen_1._) `${errsCount} === ${names_1.default.errors}`);
+	}
+	function checkKeywords(it) {
+	    (0, util_1.checkUnknownRules)(it);
+	    checkRefsAndKeywords(it);
+	}
+	function typeAndKeywords(it, errsCount) {
+	    if (it.opts.jtd)
+	        return schemaKeywords(it, [], false, errsCount);
+	    const types = (0, dataType_1.getSchemaTypes)(it.schema);
+	    const checkedTypes = (0, dataType_1.coerceAndCheckDataType)(it, types);
+	    schemaKeywords(it, types, !checkedTypes, errsCount);
+	}
+	function checkRefsAndKeywords(it) {
+	    const { schema, errSchemaPath, opts, self } = it;
+	    if (schema.$ref && opts.ignoreKeywordsWithRef && (0, util_1.schemaHasRulesButRef)(schema, self.RULES)) {
+	        self.logger.warn(`$ref: keywords ignored in schema at path "${errSchemaPath}"`);
+	    }
+	}
+	function checkNoDefault(it) {
+	    const { schema, opts } = it;
+	    if (schema.default !== undefined && opts.useDefaults && opts.strictSchema) {
+	        (0, util_1.checkStrictMode)(it, "default is ignored in the schema root");
+	    }
+	}
+	function updateContext(it) {
+	    const schId = it.schema[it.opts.schemaId];
+	    if (schId)
+	        it.baseId = (0, resolve_1.resolveUrl)(it.opts.uriResolver, it.baseId, schId);
+	}
+	function checkAsyncSchema(it) {
+	    if (it.schema.$async && !it.schemaEnv.$async)
+	        throw new Error("async schema in sync schema");
+	}
+	function commentKeyword({ gen, schemaEnv, schema, errSchemaPath, opts }) {
+	    const msg = schema.$comment;
+	    if (opts.$comment === true) {
+	        gen.code((0, codegen_1._) `${names_1.default.self}.logger.log(${msg})`);
+	    }
+	    else if (typeof opts.$comment == "function") {
+	        const schemaPath = (0, codegen_1.str) `${errSchemaPath}/$comment`;
+	        const rootName = gen.scopeValue("root", { ref: schemaEnv.root });
+	        gen.code((0, codegen_1._) `${names_1.default.self}.opts.$comment(${msg}, ${schemaPath}, ${rootName}.schema)`);
+	    }
+	}
+	function returnResults(it) {
+	    const { gen, schemaEnv, validateName, ValidationError, opts } = it;
+	    if (schemaEnv.$async) {
+	        // TODO assign unevaluated
+	        gen.if((0, codegen_1._) `${names_1.default.errors} === 0`, () => gen.return(names_1.default.data), () => gen.throw((0, codegen_1._) `new ${ValidationError}(${names_1.default.vErrors})`));
+	    }
+	    else {
+	        gen.assign((0, codegen_1._) `${validateName}.errors`, names_1.default.vErrors);
+	        if (opts.unevaluated)
+	            assignEvaluated(it);
+	        gen.return((0, codegen_1._) `${names_1.default.errors} === 0`);
+	    }
+	}
+	function assignEvaluated({ gen, evaluated, props, items }) {
+	    if (props instanceof codegen_1.Name)
+	        gen.assign((0, codegen_1._) `${evaluated}.props`, props);
+	    if (items instanceof codegen_1.Name)
+	        gen.assign((0, codegen_1._) `${evaluated}.items`, items);
+	}
+	function schemaKeywords(it, types, typeErrors, errsCount) {
+	    const { gen, schema, data, allErrors, opts, self } = it;
+	    const { RULES } = self;
+	    if (schema.$ref && (opts.ignoreKeywordsWithRef || !(0, util_1.schemaHasRulesButRef)(schema, RULES))) {
+	        gen.block(() => keywordCode(it, "$ref", RULES.all.$ref.definition)); // TODO typecast
+	        return;
+	    }
+	    if (!opts.jtd)
+	        checkStrictTypes(it, types);
+	    gen.block(() => {
+	        for (const group of RULES.rules)
+	            groupKeywords(group);
+	        groupKeywords(RULES.post);
+	    });
+	    function groupKeywords(group) {
+	        if (!(0, applicability_1.shouldUseGroup)(schema, group))
+	            return;
+	        if (group.type) {
+	            gen.if((0, dataType_2.checkDataType)(group.type, data, opts.strictNumbers));
+	            iterateKeywords(it, group);
+	            if (types.length === 1 && types[0] === group.type && typeErrors) {
+	                gen.else();
+	                (0, dataType_2.reportTypeError)(it);
+	            }
+	            gen.endIf();
+	        }
+	        else {
+	            iterateKeywords(it, group);
+	        }
+	        // TODO make it "ok" call?
+	        if (!allErrors)
+	            gen.if((0, codegen_1._) `${names_1.default.errors} === ${errsCount || 0}`);
+	    }
+	}
+	function iterateKeywords(it, group) {
+	    const { gen, schema, opts: { useDefaults }, } = it;
+	    if (useDefaults)
+	        (0, defaults_1.assignDefaults)(it, group.type);
+	    gen.block(() => {
+	        for (const rule of group.rules) {
+	            if ((0, applicability_1.shouldUseRule)(schema, rule)) {
+	                keywordCode(it, rule.keyword, rule.definition, group.type);
+	            }
+	        }
+	    });
+	}
+	function checkStrictTypes(it, types) {
+	    if (it.schemaEnv.meta || !it.opts.strictTypes)
+	        return;
+	    checkContextTypes(it, types);
+	    if (!it.opts.allowUnionTypes)
+	        checkMultipleTypes(it, types);
+	    checkKeywordTypes(it, it.dataTypes);
+	}
+	function checkContextTypes(it, types) {
+	    if (!types.length)
+	        return;
+	    if (!it.dataTypes.length) {
+	        it.dataTypes = types;
+	        return;
+	    }
+	    types.forEach((t) => {
+	        if (!includesType(it.dataTypes, t)) {
+	            strictTypesError(it, `type "${t}" not allowed by context "${it.dataTypes.join(",")}"`);
+	        }
+	    });
+	    narrowSchemaTypes(it, types);
+	}
+	function checkMultipleTypes(it, ts) {
+	    if (ts.length > 1 && !(ts.length === 2 && ts.includes("null"))) {
+	        strictTypesError(it, "use allowUnionTypes to allow union type keyword");
+	    }
+	}
+	function checkKeywordTypes(it, ts) {
+	    const rules = it.self.RULES.all;
+	    for (const keyword in rules) {
+	        const rule = rules[keyword];
+	        if (typeof rule == "object" && (0, applicability_1.shouldUseRule)(it.schema, rule)) {
+	            const { type } = rule.definition;
+	            if (type.length && !type.some((t) => hasApplicableType(ts, t))) {
+	                strictTypesError(it, `missing type "${type.join(",")}" for keyword "${keyword}"`);
+	            }
+	        }
+	    }
+	}
+	function hasApplicableType(schTs, kwdT) {
+	    return schTs.includes(kwdT) || (kwdT === "number" && schTs.includes("integer"));
+	}
+	function includesType(ts, t) {
+	    return ts.includes(t) || (t === "integer" && ts.includes("number"));
+	}
+	function narrowSchemaTypes(it, withTypes) {
+	    const ts = [];
+	    for (const t of it.dataTypes) {
+	        if (includesType(withTypes, t))
+	            ts.push(t);
+	        else if (withTypes.includes("integer") && t === "number")
+	            ts.push("integer");
+	    }
+	    it.dataTypes = ts;
+	}
+	function strictTypesError(it, msg) {
+	    const schemaPath = it.schemaEnv.baseId + it.errSchemaPath;
+	    msg += ` at "${schemaPath}" (strictTypes)`;
+	    (0, util_1.checkStrictMode)(it, msg, it.opts.strictTypes);
+	}
+	class KeywordCxt {
+	    constructor(it, def, keyword) {
+	        (0, keyword_1.validateKeywordUsage)(it, def, keyword);
+	        this.gen = it.gen;
+	        this.allErrors = it.allErrors;
+	        this.keyword = keyword;
+	        this.data = it.data;
+	        this.schema = it.schema[keyword];
+	        this.$data = def.$data && it.opts.$data && this.schema && this.schema.$data;
+	        this.schemaValue = (0, util_1.schemaRefOrVal)(it, this.schema, keyword, this.$data);
+	        this.schemaType = def.schemaType;
+	        this.parentSchema = it.schema;
+	        this.params = {};
+	        this.it = it;
+	        this.def = def;
+	        if (this.$data) {
+	            this.schemaCode = it.gen.const("vSchema", getData(this.$data, it));
+	        }
+	        else {
+	            this.schemaCode = this.schemaValue;
+	            if (!(0, keyword_1.validSchemaType)(this.schema, def.schemaType, def.allowUndefined)) {
+	                throw new Error(`${keyword} value must be ${JSON.stringify(def.schemaType)}`);
+	            }
+	        }
+	        if ("code" in def ? def.trackErrors : def.errors !== false) {
+	            this.errsCount = it.gen.const("_errs", names_1.default.errors);
+	        }
+	    }
+	    result(condition, successAction, failAction) {
+	        this.failResult((0, codegen_1.not)(condition), successAction, failAction);
+	    }
+	    failResult(condition, successAction, failAction) {
+	        this.gen.if(condition);
+	        if (failAction)
+	            failAction();
+	        else
+	            this.error();
+	        if (successAction) {
+	            this.gen.else();
+	            successAction();
+	            if (this.allErrors)
+	                this.gen.endIf();
+	        }
+	        else {
+	            if (this.allErrors)
+	                this.gen.endIf();
+	            else
+	                this.gen.else();
+	        }
+	    }
+	    pass(condition, failAction) {
+	        this.failResult((0, codegen_1.not)(condition), undefined, failAction);
+	    }
+	    fail(condition) {
+	        if (condition === undefined) {
+	            this.error();
+	            if (!this.allErrors)
+	                this.gen.if(false); // this branch will be removed by gen.optimize
+	            return;
+	        }
+	        this.gen.if(condition);
+	        this.error();
+	        if (this.allErrors)
+	            this.gen.endIf();
+	        else
+	            this.gen.else();
+	    }
+	    fail$data(condition) {
+	        if (!this.$data)
+	            return this.fail(condition);
+	        const { schemaCode } = this;
+	        this.fail((0, codegen_1._) `${schemaCode} !== undefined && (${(0, codegen_1.or)(this.invalid$data(), condition)})`);
+	    }
+	    error(append, errorParams, errorPaths) {
+	        if (errorParams) {
+	            this.setParams(errorParams);
+	            this._error(append, errorPaths);
+	            this.setParams({});
+	            return;
+	        }
+	        this._error(append, errorPaths);
+	    }
+	    _error(append, errorPaths) {
+	        (append ? errors_1.reportExtraError : errors_1.reportError)(this, this.def.error, errorPaths);
+	    }
+	    $dataError() {
+	        (0, errors_1.reportError)(this, this.def.$dataError || errors_1.keyword$DataError);
+	    }
+	    reset() {
+	        if (this.errsCount === undefined)
+	            throw new Error('add "trackErrors" to keyword definition');
+	        (0, errors_1.resetErrorsCount)(this.gen, this.errsCount);
+	    }
+	    ok(cond) {
+	        if (!this.allErrors)
+	            this.gen.if(cond);
+	    }
+	    setParams(obj, assign) {
+	        if (assign)
+	            Object.assign(this.params, obj);
+	        else
+	            this.params = obj;
+	    }
+	    block$data(valid, codeBlock, $dataValid = codegen_1.nil) {
+	        this.gen.block(() => {
+	            this.check$data(valid, $dataValid);
+	            codeBlock();
+	        });
+	    }
+	    check$data(valid = codegen_1.nil, $dataValid = codegen_1.nil) {
+	        if (!this.$data)
+	            return;
+	        const { gen, schemaCode, schemaType, def } = this;
+	        gen.if((0, codegen_1.or)((0, codegen_1._) `${schemaCode} === undefined`, $dataValid));
+	        if (valid !== codegen_1.nil)
+	            gen.assign(valid, true);
+	        if (schemaType.length || def.validateSchema) {
+	            gen.elseIf(this.invalid$data());
+	            this.$dataError();
+	            if (valid !== codegen_1.nil)
+	                gen.assign(valid, false);
+	        }
+	        gen.else();
+	    }
+	    invalid$data() {
+	        const { gen, schemaCode, schemaType, def, it } = this;
+	        return (0, codegen_1.or)(wrong$DataType(), invalid$DataSchema());
+	        function wrong$DataType() {
+	            if (schemaType.length) {
+	                /* istanbul ignore if */
+	                if (!(schemaCode instanceof codegen_1.Name))
+	                    throw new Error("ajv implementation error");
+	                const st = Array.isArray(schemaType) ? schemaType : [schemaType];
+	                return (0, codegen_1._) `${(0, dataType_2.checkDataTypes)(st, schemaCode, it.opts.strictNumbers, dataType_2.DataType.Wrong)}`;
+	            }
+	            return codegen_1.nil;
+	        }
+	        function invalid$DataSchema() {
+	            if (def.validateSchema) {
+	                const validateSchemaRef = gen.scopeValue("validate$data", { ref: def.validateSchema }); // TODO value.code for standalone
+	                return (0, codegen_1._) `!${validateSchemaRef}(${schemaCode})`;
+	            }
+	            return codegen_1.nil;
+	        }
+	    }
+	    subschema(appl, valid) {
+	        const subschema = (0, subschema_1.getSubschema)(this.it, appl);
+	        (0, subschema_1.extendSubschemaData)(subschema, this.it, appl);
+	        (0, subschema_1.extendSubschemaMode)(subschema, appl);
+	        const nextContext = { ...this.it, ...subschema, items: undefined, props: undefined };
+	        subschemaCode(nextContext, valid);
+	        return nextContext;
+	    }
+	    mergeEvaluated(schemaCxt, toName) {
+	        const { it, gen } = this;
+	        if (!it.opts.unevaluated)
+	            return;
+	        if (it.props !== true && schemaCxt.props !== undefined) {
+	            it.props = util_1.mergeEvaluated.props(gen, schemaCxt.props, it.props, toName);
+	        }
+	        if (it.items !== true && schemaCxt.items !== undefined) {
+	            it.items = util_1.mergeEvaluated.items(gen, schemaCxt.items, it.items, toName);
+	        }
+	    }
+	    mergeValidEvaluated(schemaCxt, valid) {
+	        const { it, gen } = this;
+	        if (it.opts.unevaluated && (it.props !== true || it.items !== true)) {
+	            gen.if(valid, () => this.mergeEvaluated(schemaCxt, codegen_1.Name));
+	            return true;
+	        }
+	    }
+	}
+	validate.KeywordCxt = KeywordCxt;
+	function keywordCode(it, keyword, def, ruleType) {
+	    const cxt = new KeywordCxt(it, def, keyword);
+	    if ("code" in def) {
+	        def.code(cxt, ruleType);
+	    }
+	    else if (cxt.$data && def.validate) {
+	        (0, keyword_1.funcKeywordCode)(cxt, def);
+	    }
+	    else if ("macro" in def) {
+	        (0, keyword_1.macroKeywordCode)(cxt, def);
+	    }
+	    else if (def.compile || def.validate) {
+	        (0, keyword_1.funcKeywordCode)(cxt, def);
+	    }
+	}
+	const JSON_POINTER = /^\/(?:[^~]|~0|~1)*$/;
+	const RELATIVE_JSON_POINTER = /^([0-9]+)(#|\/(?:[^~]|~0|~1)*)?$/;
+	function getData($data, { dataLevel, dataNames, dataPathArr }) {
+	    let jsonPointer;
+	    let data;
+	    if ($data === "")
+	        return names_1.default.rootData;
+	    if ($data[0] === "/") {
+	        if (!JSON_POINTER.test($data))
+	            throw new Error(`Invalid JSON-pointer: ${$data}`);
+	        jsonPointer = $data;
+	        data = names_1.default.rootData;
+	    }
+	    else {
+	        const matches = RELATIVE_JSON_POINTER.exec($data);
+	        if (!matches)
+	            throw new Error(`Invalid JSON-pointer: ${$data}`);
+	        const up = +matches[1];
+	        jsonPointer = matches[2];
+	        if (jsonPointer === "#") {
+	            if (up >= dataLevel)
+	                throw new Error(errorMsg("property/index", up));
+	            return dataPathArr[dataLevel - up];
+	        }
+	        if (up > dataLevel)
+	            throw new Error(errorMsg("data", up));
+	        data = dataNames[dataLevel - up];
+	        if (!jsonPointer)
+	            return data;
+	    }
+	    let expr = data;
+	    const segments = jsonPointer.split("/");
+	    for (const segment of segments) {
+	        if (segment) {
+	            data = (0, codegen_1._) `${data}${(0, codegen_1.getProperty)((0, util_1.unescapeJsonPointer)(segment))}`;
+	            expr = (0, codegen_1._) `${expr} && ${data}`;
+	        }
+	    }
+	    return expr;
+	    function errorMsg(pointerType, up) {
+	        return `Cannot access ${pointerType} ${up} levels up, current level is ${dataLevel}`;
+	    }
+	}
+	validate.getData = getData;
+	
+	return validate;
+}
+
+var validation_error = {};
+
+var hasRequiredValidation_error;
+
+function requireValidation_error () {
+	if (hasRequiredValidation_error) return validation_error;
+	hasRequiredValidation_error = 1;
+	Object.defineProperty(validation_error, "__esModule", { value: true });
+	class ValidationError extends Error {
+	    constructor(errors) {
+	        super("validation failed");
+	        this.errors = errors;
+	        this.ajv = this.validation = true;
+	    }
+	}
+	validation_error.default = ValidationError;
+	
+	return validation_error;
+}
+
+var ref_error = {};
+
+var hasRequiredRef_error;
+
+function requireRef_error () {
+	if (hasRequiredRef_error) return ref_error;
+	hasRequiredRef_error = 1;
+	Object.defineProperty(ref_error, "__esModule", { value: true });
+	const resolve_1 = /*@__PURE__*/ requireResolve();
+	class MissingRefError extends Error {
+	    constructor(resolver, baseId, ref, msg) {
+	        super(msg || `can't resolve reference ${ref} from id ${baseId}`);
+	        this.missingRef = (0, resolve_1.resolveUrl)(resolver, baseId, ref);
+	        this.missingSchema = (0, resolve_1.normalizeId)((0, resolve_1.getFullPath)(resolver, this.missingRef));
+	    }
+	}
+	ref_error.default = MissingRefError;
+	
+	return ref_error;
+}
+
+var compile = {};
+
+var hasRequiredCompile;
+
+function requireCompile () {
+	if (hasRequiredCompile) return compile;
+	hasRequiredCompile = 1;
+	Object.defineProperty(compile, "__esModule", { value: true });
+	compile.resolveSchema = compile.getCompilingSchema = compile.resolveRef = compile.compileSchema = compile.SchemaEnv = void 0;
+	const codegen_1 = /*@__PURE__*/ requireCodegen();
+	const validation_error_1 = /*@__PURE__*/ requireValidation_error();
+	const names_1 = /*@__PURE__*/ requireNames();
+	const resolve_1 = /*@__PURE__*/ requireResolve();
+	const util_1 = /*@__PURE__*/ requireUtil();
+	const validate_1 = /*@__PURE__*/ requireValidate();
+	class SchemaEnv {
+	    constructor(env) {
+	        var _a;
+	        this.refs = {};
+	        this.dynamicAnchors = {};
+	        let schema;
+	        if (typeof env.schema == "object")
+	            schema = env.schema;
+	        this.schema = env.schema;
+	        this.schemaId = env.schemaId;
+	        this.root = env.root || this;
+	        this.baseId = (_a = env.baseId) !== null && _a !== void 0 ? _a : (0, resolve_1.normalizeId)(schema === null || schema === void 0 ? void 0 : schema[env.schemaId || "$id"]);
+	        this.schemaPath = env.schemaPath;
+	        this.localRefs = env.localRefs;
+	        this.meta = env.meta;
+	        this.$async = schema === null || schema === void 0 ? void 0 : schema.$async;
+	        this.refs = {};
+	    }
+	}
+	compile.SchemaEnv = SchemaEnv;
+	// let codeSize = 0
+	// let nodeCount = 0
+	// Compiles schema in SchemaEnv
+	function compileSchema(sch) {
+	    // TODO refactor - remove compilations
+	    const _sch = getCompilingSchema.call(this, sch);
+	    if (_sch)
+	        return _sch;
+	    const rootId = (0, resolve_1.getFullPath)(this.opts.uriResolver, sch.root.baseId); // TODO if getFullPath removed 1 tests fails
+	    const { es5, lines } = this.opts.code;
+	    const { ownProperties } = this.opts;
+	    const gen = new codegen_1.CodeGen(this.scope, { es5, lines, ownProperties });
+	    let _ValidationError;
+	    if (sch.$async) {
+	        _ValidationError = gen.scopeValue("Error", {
+	            ref: validation_error_1.default,
+	            code: (0, codegen_1._) `require("ajv/dist/runtime/validation_error").default`,
+	        });
+	    }
+	    const validateName = gen.scopeName("validate");
+	    sch.validateName = validateName;
+	    const schemaCxt = {
+	        gen,
+	        allErrors: this.opts.allErrors,
+	        data: names_1.default.data,
+	        parentData: names_1.default.parentData,
+	        parentDataProperty: names_1.default.parentDataProperty,
+	        dataNames: [names_1.default.data],
+	        dataPathArr: [codegen_1.nil], // TODO can its length be used as dataLevel if nil is removed?
+	        dataLevel: 0,
+	        dataTypes: [],
+	        definedProperties: new Set(),
+	        topSchemaRef: gen.scopeValue("schema", this.opts.code.source === true
+	            ? { ref: sch.schema, code: (0, codegen_1.stringify)(sch.schema) }
+	            : { ref: sch.schema }),
+	        validateName,
+	        ValidationError: _ValidationError,
+	        schema: sch.schema,
+	        schemaEnv: sch,
+	        rootId,
+	        baseId: sch.baseId || rootId,
+	        schemaPath: codegen_1.nil,
+	        errSchemaPath: sch.schemaPath || (this.opts.jtd ? "" : "#"),
+	        errorPath: (0, codegen_1._) `""`,
+	        opts: this.opts,
+	        self: this,
+	    };
+	    let sourceCode;
+	    try {
+	        this._compilations.add(sch);
+	        (0, validate_1.validateFunctionCode)(schemaCxt);
+	        gen.optimize(this.opts.code.optimize);
+	        // gen.optimize(1)
+	        const validateCode = gen.toString();
+	        sourceCode = `${gen.scopeRefs(names_1.default.scope)}return ${validateCode}`;
+	        // console.log((codeSize += sourceCode.length), (nodeCount += gen.nodeCount))
+	        if (this.opts.code.process)
+	            sourceCode = this.opts.code.process(sourceCode, sch);
+	        // console.log("\n\n\n *** \n", sourceCode)
+	        const makeValidate = new Function(`${names_1.default.self}`, `${names_1.default.scope}`, sourceCode);
+	        const validate = makeValidate(this, this.scope.get());
+	        this.scope.value(validateName, { ref: validate });
+	        validate.errors = null;
+	        validate.schema = sch.schema;
+	        validate.schemaEnv = sch;
+	        if (sch.$async)
+	            validate.$async = true;
+	        if (this.opts.code.source === true) {
+	            validate.source = { validateName, validateCode, scopeValues: gen._values };
+	        }
+	        if (this.opts.unevaluated) {
+	            const { props, items } = schemaCxt;
+	            validate.evaluated = {
+	                props: props instanceof codegen_1.Name ? undefined : props,
+	                items: items instanceof codegen_1.Name ? undefined : items,
+	                dynamicProps: props instanceof codegen_1.Name,
+	                dynamicItems: items instanceof codegen_1.Name,
+	            };
+	            if (validate.source)
+	                validate.source.evaluated = (0, codegen_1.stringify)(validate.evaluated);
+	        }
+	        sch.validate = validate;
+	        return sch;
+	    }
+	    catch (e) {
+	        delete sch.validate;
+	        delete sch.validateName;
+	        if (sourceCode)
+	            this.logger.error("Error compiling schema, function code:", sourceCode);
+	        // console.log("\n\n\n *** \n", sourceCode, this.opts)
+	        throw e;
+	    }
+	    finally {
+	        this._compilations.delete(sch);
+	    }
+	}
+	compile.compileSchema = compileSchema;
+	function resolveRef(root, baseId, ref) {
+	    var _a;
+	    ref = (0, resolve_1.resolveUrl)(this.opts.uriResolver, baseId, ref);
+	    const schOrFunc = root.refs[ref];
+	    if (schOrFunc)
+	        return schOrFunc;
+	    let _sch = resolve.call(this, root, ref);
+	    if (_sch === undefined) {
+	        const schema = (_a = root.localRefs) === null || _a === void 0 ? void 0 : _a[ref]; // TODO maybe localRefs should hold SchemaEnv
+	        const { schemaId } = this.opts;
+	        if (schema)
+	            _sch = new SchemaEnv({ schema, schemaId, root, baseId });
+	    }
+	    if (_sch === undefined)
+	        return;
+	    return (root.refs[ref] = inlineOrCompile.call(this, _sch));
+	}
+	compile.resolveRef = resolveRef;
+	function inlineOrCompile(sch) {
+	    if ((0, resolve_1.inlineRef)(sch.schema, this.opts.inlineRefs))
+	        return sch.schema;
+	    return sch.validate ? sch : compileSchema.call(this, sch);
+	}
+	// Index of schema compilation in the currently compiled list
+	function getCompilingSchema(schEnv) {
+	    for (const sch of this._compilations) {
+	        if (sameSchemaEnv(sch, schEnv))
+	            return sch;
+	    }
+	}
+	compile.getCompilingSchema = getCompilingSchema;
+	function sameSchemaEnv(s1, s2) {
+	    return s1.schema === s2.schema && s1.root === s2.root && s1.baseId === s2.baseId;
+	}
+	// resolve and compile the references ($ref)
+	// TODO returns AnySchemaObject (if the schema can be inlined) or validation function
+	function resolve(root, // information about the root schema for the current schema
+	ref // reference to resolve
+	) {
+	    let sch;
+	    while (typeof (sch = this.refs[ref]) == "string")
+	        ref = sch;
+	    return sch || this.schemas[ref] || resolveSchema.call(this, root, ref);
+	}
+	// Resolve schema, its root and baseId
+	function resolveSchema(root, // root object with properties schema, refs TODO below SchemaEnv is assigned to it
+	ref // reference to resolve
+	) {
+	    const p = this.opts.uriResolver.parse(ref);
+	    const refPath = (0, resolve_1._getFullPath)(this.opts.uriResolver, p);
+	    let baseId = (0, resolve_1.getFullPath)(this.opts.uriResolver, root.baseId, undefined);
+	    // TODO `Object.keys(root.schema).length > 0` should not be needed - but removing breaks 2 tests
+	    if (Object.keys(root.schema).length > 0 && refPath === baseId) {
+	        return getJsonPointer.call(this, p, root);
+	    }
+	    const id = (0, resolve_1.normalizeId)(refPath);
+	    const schOrRef = this.refs[id] || this.schemas[id];
+	    if (typeof schOrRef == "string") {
+	        const sch = resolveSchema.call(this, root, schOrRef);
+	        if (typeof (sch === null || sch === void 0 ? void 0 : sch.schema) !== "object")
+	            return;
+	        return getJsonPointer.call(this, p, sch);
+	    }
+	    if (typeof (schOrRef === null || schOrRef === void 0 ? void 0 : schOrRef.schema) !== "object")
+	        return;
+	    if (!schOrRef.validate)
+	        compileSchema.call(this, schOrRef);
+	    if (id === (0, resolve_1.normalizeId)(ref)) {
+	        const { schema } = schOrRef;
+	        const { schemaId } = this.opts;
+	        const schId = schema[schemaId];
+	        if (schId)
+	            baseId = (0, resolve_1.resolveUrl)(this.opts.uriResolver, baseId, schId);
+	        return new SchemaEnv({ schema, schemaId, root, baseId });
+	    }
+	    return getJsonPointer.call(this, p, schOrRef);
+	}
+	compile.resolveSchema = resolveSchema;
+	const PREVENT_SCOPE_CHANGE = new Set([
+	    "properties",
+	    "patternProperties",
+	    "enum",
+	    "dependencies",
+	    "definitions",
+	]);
+	function getJsonPointer(parsedRef, { baseId, schema, root }) {
+	    var _a;
+	    if (((_a = parsedRef.fragment) === null || _a === void 0 ? void 0 : _a[0]) !== "/")
+	        return;
+	    for (const part of parsedRef.fragment.slice(1).split("/")) {
+	        if (typeof schema === "boolean")
+	            return;
+	        const partSchema = schema[(0, util_1.unescapeFragment)(part)];
+	        if (partSchema === undefined)
+	            return;
+	        schema = partSchema;
+	        // TODO PREVENT_SCOPE_CHANGE could be defined in keyword def?
+	        const schId = typeof schema === "object" && schema[this.opts.schemaId];
+	        if (!PREVENT_SCOPE_CHANGE.has(part) && schId) {
+	            baseId = (0, resolve_1.resolveUrl)(this.opts.uriResolver, baseId, schId);
+	        }
+	    }
+	    let env;
+	    if (typeof schema != "boolean" && schema.$ref && !(0, util_1.schemaHasRulesButRef)(schema, this.RULES)) {
+	        const $ref = (0, resolve_1.resolveUrl)(this.opts.uriResolver, baseId, schema.$ref);
+	        env = resolveSchema.call(this, root, $ref);
+	    }
+	    // even though resolution failed we need to return SchemaEnv to throw exception
+	    // so that compileAsync loads missing schema.
+	    const { schemaId } = this.opts;
+	    env = env || new SchemaEnv({ schema, schemaId, root, baseId });
+	    if (env.schema !== env.root.schema)
+	        return env;
+	    return undefined;
+	}
+	
+	return compile;
+}
+
+var $id$9 = "https://raw.githubusercontent.com/ajv-validator/ajv/master/lib/refs/data.json#";
+var description = "Meta-schema for $data reference (JSON AnySchema extension proposal)";
+var type$9 = "object";
+var required$1 = [
+	"$data"
+];
+var properties$a = {
+	$data: {
+		type: "string",
+		anyOf: [
+			{
+				format: "relative-json-pointer"
+			},
+			{
+				format: "json-pointer"
+			}
+		]
+	}
+};
+var additionalProperties$1 = false;
+var require$$9 = {
+	$id: $id$9,
+	description: description,
+	type: type$9,
+	required: required$1,
+	properties: properties$a,
+	additionalProperties: additionalProperties$1
+};
+
+var uri = {};
+
+var fastUri = {exports: {}};
+
+var utils;
+var hasRequiredUtils;
+
+function requireUtils () {
+	if (hasRequiredUtils) return utils;
+	hasRequiredUtils = 1;
+
+	/** @type {(value: string) => boolean} */
+	const isUUID = RegExp.prototype.test.bind(/^[\da-f]{8}-[\da-f]{4}-[\da-f]{4}-[\da-f]{4}-[\da-f]{12}$/iu);
+
+	/** @type {(value: string) => boolean} */
+	const isIPv4 = RegExp.prototype.test.bind(/^(?:(?:25[0-5]|2[0-4]\d|1\d{2}|[1-9]\d|\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d{2}|[1-9]\d|\d)$/u);
+
+	/** @type {(value: string) => boolean} */
+	const isPort = RegExp.prototype.test.bind(/^\d*$/u);
+
+	/** @type {(value: string) => boolean} */
+	const isHexPair = RegExp.prototype.test.bind(/^[\da-f]{2}$/iu);
+
+	/** @type {(value: string) => boolean} */
+	const isUnreserved = RegExp.prototype.test.bind(/^[\da-z\-._~]$/iu);
+
+	/** @type {(value: string) => boolean} */
+	const isPathCharacter = RegExp.prototype.test.bind(/^[A-Za-z0-9\-._~!$&'()*+,;=:@/]$/u);
+
+	/** @type {(value: string) => boolean} */
+	const isQueryFragmentCharacter = RegExp.prototype.test.bind(/^[A-Za-z0-9\-._~!$&'()*+,;=:@/?]$/u);
+
+	/** @type {(value: string) => boolean} */
+	const isUserinfoCharacter = RegExp.prototype.test.bind(/^[A-Za-z0-9\-._~!$&'()*+,;=:]$/u);
+
+	const BYTE_HEX = new Array(256);
+	{
+	  const HEX_DIGITS = '0123456789ABCDEF';
+	  for (let i = 0; i < 256; i++) {
+	    BYTE_HEX[i] = '%' + HEX_DIGITS[i >> 4] + HEX_DIGITS[i & 0xF];
+	  }
+	}
+	function percentEncodeNonAscii (cp) {
+	  if (cp < 0x800) {
+	    return BYTE_HEX[0xC0 | (cp >> 6)] +
+	           BYTE_HEX[0x80 | (cp & 0x3F)]
+	  }
+	  if (cp < 0x10000) {
+	    return BYTE_HEX[0xE0 | (cp >> 12)] +
+	           BYTE_HEX[0x80 | ((cp >> 6) & 0x3F)] +
+	           BYTE_HEX[0x80 | (cp & 0x3F)]
+	  }
+	  return BYTE_HEX[0xF0 | (cp >> 18)] +
+	         BYTE_HEX[0x80 | ((cp >> 12) & 0x3F)] +
+	         BYTE_HEX[0x80 | ((cp >> 6) & 0x3F)] +
+	         BYTE_HEX[0x80 | (cp & 0x3F)]
+	}
+
+	/**
+	 * @param {Array<string>} input
+	 * @returns {string}
+	 */
+	function stringArrayToHexStripped (input) {
+	  let acc = '';
+	  let code = 0;
+	  let i = 0;
+
+	  for (i = 0; i < input.length; i++) {
+	    code = input[i].charCodeAt(0);
+	    if (code === 48) {
+	      continue
+	    }
+	    if (!((code >= 48 && code <= 57) || (code >= 65 && code <= 70) || (code >= 97 && code <= 102))) {
+	      return ''
+	    }
+	    acc += input[i];
+	    break
+	  }
+
+	  for (i += 1; i < input.length; i++) {
+	    code = input[i].charCodeAt(0);
+	    if (!((code >= 48 && code <= 57) || (code >= 65 && code <= 70) || (code >= 97 && code <= 102))) {
+	      return ''
+	    }
+	    acc += input[i];
+	  }
+	  return acc
+	}
+
+	/** @type {(value: string) => boolean} */
+	const isHextet = RegExp.prototype.test.bind(/^[\dA-Fa-f]{1,4}$/);
+
+	/** @type {(value: string) => boolean} */
+	const isIPvFuture = RegExp.prototype.test.bind(/^[vV][\dA-Fa-f]+\.[A-Za-z\d\-._~!$&'()*+,;=:]+$/);
+
+	/** @type {(value: string) => boolean} */
+	const isZoneCharacter = RegExp.prototype.test.bind(/^[A-Za-z\d\-._~]$/);
+
+	/**
+	 * @param {string} value
+	 * @returns {boolean}
+	 */
+	const nonSimpleDomain = RegExp.prototype.test.bind(/[^!"$&'()*+,\-.;=_`a-z{}~]/u);
+
+	/**
+	 * @param {string} zone
+	 * @returns {boolean}
+	 */
+	function isZoneIdentifier (zone) {
+	  if (zone.length === 0) return false
+
+	  for (let i = 0; i < zone.length; i++) {
+	    if (isZoneCharacter(zone[i])) continue
+	    if (zone[i] === '%' && i + 2 < zone.length && isHexPair(zone.slice(i + 1, i + 3))) {
+	      i += 2;
+	      continue
+	    }
+	    return false
+	  }
+
+	  return true
+	}
+
+	/**
+	 * Compresses the longest run of zero hextets to "::" per RFC 5952. A run of a
+	 * single zero hextet is left uncompressed. On ties the leftmost run wins.
+	 *
+	 * @param {string[]} hextets
+	 * @returns {string}
+	 */
+	function compressIPv6ZeroRun (hextets) {
+	  let bestStart = -1;
+	  let bestLength = 0;
+	  let runStart = -1;
+	  let runLength = 0;
+	  for (let i = 0; i < hextets.length; i++) {
+	    if (hextets[i] === '0') {
+	      if (runStart === -1) runStart = i;
+	      runLength++;
+	      if (runLength > bestLength) {
+	        bestLength = runLength;
+	        bestStart = runStart;
+	      }
+	    } else {
+	      runStart = -1;
+	      runLength = 0;
+	    }
+	  }
+
+	  if (bestLength < 2) return hextets.join(':')
+
+	  const head = hextets.slice(0, bestStart).join(':');
+	  const tail = hextets.slice(bestStart + bestLength).join(':');
+	  return head + '::' + tail
+	}
+
+	/**
+	 * Validates an IPv6 address against the alternatives in RFC 3986 section
+	 * 3.2.2 and returns the same address with leading hextet zeroes removed.
+	 * An embedded IPv4 address counts as two hextets and is only valid at the end.
+	 *
+	 * @param {string} input
+	 * @returns {string|undefined}
+	 */
+	function normalizeIPv6Address (input) {
+	  const compression = input.indexOf('::');
+	  if (compression !== -1 && input.indexOf('::', compression + 1) !== -1) return undefined
+
+	  const left = compression === -1 ? input.split(':') : input.slice(0, compression).split(':');
+	  const right = compression === -1 ? [] : input.slice(compression + 2).split(':');
+	  if (compression !== -1) {
+	    if (left.length === 1 && left[0] === '') left.length = 0;
+	    if (right.length === 1 && right[0] === '') right.length = 0;
+	  }
+
+	  const parts = left.concat(right);
+	  let hextetCount = 0;
+	  for (let i = 0; i < parts.length; i++) {
+	    const part = parts[i];
+	    if (part === '') return undefined
+
+	    if (part.indexOf('.') !== -1) {
+	      if (i !== parts.length - 1 || (compression !== -1 && right.length === 0) || !isIPv4(part)) return undefined
+	      hextetCount += 2;
+	      continue
+	    }
+
+	    if (!isHextet(part)) return undefined
+	    parts[i] = parseInt(part, 16).toString(16);
+	    hextetCount++;
+	  }
+
+	  if (compression === -1) {
+	    if (hextetCount !== 8) return undefined
+	    return compressIPv6ZeroRun(parts)
+	  }
+	  if (hextetCount >= 8) return undefined
+
+	  // expand "::" then re-compress the longest run for a canonical result
+	  const expanded = parts.slice(0, left.length);
+	  for (let i = hextetCount; i < 8; i++) expanded.push('0');
+	  for (let i = left.length; i < parts.length; i++) expanded.push(parts[i]);
+	  return compressIPv6ZeroRun(expanded)
+	}
+
+	/**
+	 * @typedef {Object} NormalizeIPv6Result
+	 * @property {string} host - The normalized host.
+	 * @property {string} [escapedHost] - The escaped host.
+	 * @property {boolean} isIPV6 - Indicates if the host is an IPv6 address.
+	 * @property {boolean} [isIPVFuture] - Indicates if the host is an IPvFuture literal.
+	 * @property {boolean} [error] - Indicates if a bracketed IP literal is malformed.
+	 */
+
+	/**
+	 * Validates and normalizes a bracketed IP literal. Raw zone separators remain
+	 * accepted for backwards compatibility, while encoded separators and zone
+	 * contents follow RFC 6874.
+	 *
+	 * @param {string} host
+	 * @returns {NormalizeIPv6Result}
+	 */
+	function normalizeIPv6 (host) {
+	  const bracketed = host[0] === '[' && host[host.length - 1] === ']';
+	  const hasBracket = host[0] === '[' || host[host.length - 1] === ']';
+	  if (hasBracket && !bracketed) return { host, isIPV6: false, error: true }
+
+	  let input = bracketed ? host.slice(1, -1) : host;
+	  if (bracketed && isIPvFuture(input)) {
+	    input = input.toLowerCase();
+	    return { host: `[${input}]`, escapedHost: input, isIPV6: false, isIPVFuture: true }
+	  }
+
+	  if (findToken(input, ':') < 2) {
+	    return { host, isIPV6: false, error: bracketed }
+	  }
+
+	  let zoneIdentifier = '';
+	  const zoneSeparator = input.indexOf('%');
+	  if (zoneSeparator !== -1) {
+	    const separatorLength = input.slice(zoneSeparator, zoneSeparator + 3).toLowerCase() === '%25' ? 3 : 1;
+	    zoneIdentifier = input.slice(zoneSeparator + separatorLength);
+	    if (!isZoneIdentifier(zoneIdentifier)) return { host, isIPV6: false, error: true }
+	    input = input.slice(0, zoneSeparator);
+	  }
+
+	  const address = normalizeIPv6Address(input);
+	  if (address === undefined) return { host, isIPV6: false, error: true }
+
+	  return {
+	    host: address + (zoneIdentifier ? '%' + zoneIdentifier : ''),
+	    escapedHost: address + (zoneIdentifier ? '%25' + zoneIdentifier : ''),
+	    isIPV6: true
+	  }
+	}
+
+	/**
+	 * @param {string} str
+	 * @param {string} token
+	 * @returns {number}
+	 */
+	function findToken (str, token) {
+	  let ind = 0;
+	  for (let i = 0; i < str.length; i++) {
+	    if (str[i] === token) ind++;
+	  }
+	  return ind
+	}
+
+	/**
+	 * @param {string} path
+	 * @returns {string}
+	 *
+	 * @see https://datatracker.ietf.org/doc/html/rfc3986#section-5.2.4
+	 */
+	function removeDotSegments (path) {
+	  let input = path;
+	  const output = [];
+	  let nextSlash = -1;
+	  let len = 0;
+
+	  // eslint-disable-next-line no-cond-assign
+	  while (len = input.length) {
+	    if (len === 1) {
+	      if (input === '.') {
+	        break
+	      } else if (input === '/') {
+	        output.push('/');
+	        break
+	      } else {
+	        output.push(input);
+	        break
+	      }
+	    } else if (len === 2) {
+	      if (input[0] === '.') {
+	        if (input[1] === '.') {
+	          break
+	        } else if (input[1] === '/') {
+	          input = input.slice(2);
+	          continue
+	        }
+	      } else if (input[0] === '/') {
+	        if (input[1] === '.' || input[1] === '/') {
+	          output.push('/');
+	          break
+	        }
+	      }
+	    } else if (len === 3) {
+	      if (input === '/..') {
+	        if (output.length !== 0) {
+	          output.pop();
+	        }
+	        output.push('/');
+	        break
+	      }
+	    }
+	    if (input[0] === '.') {
+	      if (input[1] === '.') {
+	        if (input[2] === '/') {
+	          input = input.slice(3);
+	          continue
+	        }
+	      } else if (input[1] === '/') {
+	        input = input.slice(2);
+	        continue
+	      }
+	    } else if (input[0] === '/') {
+	      if (input[1] === '.') {
+	        if (input[2] === '/') {
+	          input = input.slice(2);
+	          continue
+	        } else if (input[2] === '.') {
+	          if (input[3] === '/') {
+	            input = input.slice(3);
+	            if (output.length !== 0) {
+	              output.pop();
+	            }
+	            continue
+	          }
+	        }
+	      }
+	    }
+
+	    // Rule 2E: Move normal path segment to output
+	    if ((nextSlash = input.indexOf('/', 1)) === -1) {
+	      output.push(input);
+	      break
+	    } else {
+	      output.push(input.slice(0, nextSlash));
+	      input = input.slice(nextSlash);
+	    }
+	  }
+
+	  return output.join('')
+	}
+
+	/**
+	 * Removes dot segments from the path of a relative reference (a path that does
+	 * not start with "/") without changing what it resolves to against any base.
+	 * Unlike `removeDotSegments`, leading ".." segments that cannot be collapsed
+	 * are kept, the result never becomes root-relative, and a result that would be
+	 * empty or start with an empty segment is prefixed with "." (an empty path
+	 * means "same document" and a leading "//" would introduce an authority).
+	 *
+	 * @param {string} path
+	 * @returns {string}
+	 */
+	function removeDotSegmentsRelative (path) {
+	  if (path === '' || path[0] === '/') {
+	    return removeDotSegments(path)
+	  }
+
+	  const segments = path.split('/');
+	  const last = segments.length - 1;
+	  /** @type {string[]} */
+	  const output = [];
+	  let trailingDirectory = false;
+
+	  for (let i = 0; i <= last; i++) {
+	    const segment = segments[i];
+	    if (segment === '.' || segment === '..') {
+	      if (segment === '..') {
+	        if (output.length !== 0 && output[output.length - 1] !== '..') {
+	          output.pop();
+	        } else {
+	          output.push('..');
+	        }
+	      }
+	      trailingDirectory = i === last;
+	    } else {
+	      output.push(segment);
+	    }
+	  }
+
+	  if (trailingDirectory && output[output.length - 1] !== '..') {
+	    output.push('');
+	  }
+	  if (output.length === 0 || output[0] === '' || output[0].includes(':')) {
+	    // An empty path, a leading empty segment ("//"), or a first segment
+	    // containing ":" (which would be mistaken for a scheme, RFC 3986 section
+	    // 4.2) must stay behind a "." segment so the reference keeps its meaning.
+	    output.unshift('.');
+	  }
+
+	  return output.join('/')
+	}
+
+	/**
+	 * Re-escape RFC 3986 gen-delims that must not appear literally in the host.
+	 * After the URI regex parses, these characters cannot be literal in the host
+	 * field, so any that appear after decoding came from percent-encoding and
+	 * must be restored to prevent authority structure changes.
+	 *
+	 * @param {string} host
+	 * @param {boolean} isIP - true for IPv4/IPv6 hosts (skip colon re-escaping)
+	 * @returns {string}
+	 */
+	const HOST_DELIMS = { '@': '%40', '/': '%2F', '?': '%3F', '#': '%23', ':': '%3A' };
+	const HOST_DELIM_RE = /[@/?#:]/g;
+	const HOST_DELIM_NO_COLON_RE = /[@/?#]/g;
+
+	function reescapeHostDelimiters (host, isIP) {
+	  const re = isIP ? HOST_DELIM_NO_COLON_RE : HOST_DELIM_RE;
+	  re.lastIndex = 0;
+	  return host.replace(re, (ch) => HOST_DELIMS[ch])
+	}
+
+	/**
+	 * Normalizes percent escapes and optionally decodes only unreserved ASCII bytes.
+	 * Reserved delimiters such as `%2F` stay escaped; `%2E` is unreserved.
+	 *
+	 * @param {string} input
+	 * @param {boolean} [decodeUnreserved=false]
+	 * @returns {string}
+	 */
+	function normalizePercentEncoding (input, decodeUnreserved = false) {
+	  if (input.indexOf('%') === -1) {
+	    return input
+	  }
+
+	  let output = '';
+
+	  for (let i = 0; i < input.length; i++) {
+	    if (input[i] === '%' && i + 2 < input.length) {
+	      const hex = input.slice(i + 1, i + 3);
+	      if (isHexPair(hex)) {
+	        const normalizedHex = hex.toUpperCase();
+	        const decoded = String.fromCharCode(parseInt(normalizedHex, 16));
+
+	        if (decodeUnreserved && isUnreserved(decoded)) {
+	          output += decoded;
+	        } else {
+	          output += '%' + normalizedHex;
+	        }
+
+	        i += 2;
+	        continue
+	      }
+	    }
+
+	    output += input[i];
+	  }
+
+	  return output
+	}
+
+	/**
+	 * Normalizes path data without turning reserved escapes into live path syntax.
+	 * Valid escapes are uppercased, raw unsafe characters are escaped, and only
+	 * unreserved bytes that are not `.` are decoded.
+	 *
+	 * @param {string} input
+	 * @returns {string}
+	 */
+	function normalizePathEncoding (input) {
+	  let output = '';
+
+	  for (let i = 0; i < input.length; i++) {
+	    const ch = input[i];
+	    if (ch === '%' && i + 2 < input.length) {
+	      const hex = input.slice(i + 1, i + 3);
+	      if (isHexPair(hex)) {
+	        const normalizedHex = hex.toUpperCase();
+	        const decoded = String.fromCharCode(parseInt(normalizedHex, 16));
+
+	        if (decoded !== '.' && isUnreserved(decoded)) {
+	          output += decoded;
+	        } else {
+	          output += '%' + normalizedHex;
+	        }
+
+	        i += 2;
+	        continue
+	      }
+	    }
+
+	    if (isPathCharacter(ch)) {
+	      output += ch;
+	    } else {
+	      const code = input.charCodeAt(i);
+	      if (code < 0x80) {
+	        output += isEscapeSafe(code) ? ch : BYTE_HEX[code];
+	      } else if (code < 0xD800 || code > 0xDFFF) {
+	        output += percentEncodeNonAscii(code);
+	      } else if (code <= 0xDBFF && i + 1 < input.length) {
+	        const low = input.charCodeAt(i + 1);
+	        if (low >= 0xDC00 && low <= 0xDFFF) {
+	          output += percentEncodeNonAscii(0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00));
+	          i++;
+	        } else {
+	          output += percentEncodeNonAscii(0xFFFD);
+	        }
+	      } else {
+	        output += percentEncodeNonAscii(0xFFFD);
+	      }
+	    }
+	  }
+
+	  return output
+	}
+
+	/**
+	 * Serializes a path without rewriting reserved data. Raw RFC 3986 path
+	 * characters remain literal, valid escapes are preserved and uppercased, and
+	 * everything else is UTF-8 percent-encoded. In a path-noscheme, a colon in the
+	 * first segment must be escaped so the result cannot be parsed as a scheme.
+	 *
+	 * @param {string} input
+	 * @param {boolean} [pathNoScheme=false]
+	 * @returns {string}
+	 */
+	function serializePathEncoding (input, pathNoScheme = false) {
+	  let output = '';
+	  let firstSegment = pathNoScheme && input[0] !== '/';
+
+	  for (let i = 0; i < input.length; i++) {
+	    const ch = input[i];
+	    if (ch === '%' && i + 2 < input.length) {
+	      const hex = input.slice(i + 1, i + 3);
+	      if (isHexPair(hex)) {
+	        output += '%' + hex.toUpperCase();
+	        i += 2;
+	        continue
+	      }
+	    }
+
+	    if (ch === '/') {
+	      firstSegment = false;
+	    }
+
+	    if (isPathCharacter(ch) && (ch !== ':' || !firstSegment)) {
+	      output += ch;
+	    } else {
+	      const code = input.charCodeAt(i);
+	      if (code < 0x80) {
+	        output += BYTE_HEX[code];
+	      } else if (code < 0xD800 || code > 0xDFFF) {
+	        output += percentEncodeNonAscii(code);
+	      } else if (code <= 0xDBFF && i + 1 < input.length) {
+	        const low = input.charCodeAt(i + 1);
+	        if (low >= 0xDC00 && low <= 0xDFFF) {
+	          output += percentEncodeNonAscii(0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00));
+	          i++;
+	        } else {
+	          output += percentEncodeNonAscii(0xFFFD);
+	        }
+	      } else {
+	        output += percentEncodeNonAscii(0xFFFD);
+	      }
+	    }
+	  }
+
+	  return output
+	}
+
+	/**
+	 * Percent-encodes a URI component using its RFC 3986 literal character set.
+	 * Existing valid escapes are preserved and normalized to uppercase hex.
+	 *
+	 * @param {string} input
+	 * @param {(value: string) => boolean} isAllowed
+	 * @returns {string}
+	 */
+	function encodeComponent (input, isAllowed) {
+	  let output = '';
+
+	  for (let i = 0; i < input.length; i++) {
+	    const ch = input[i];
+	    if (ch === '%' && i + 2 < input.length) {
+	      const hex = input.slice(i + 1, i + 3);
+	      if (isHexPair(hex)) {
+	        output += '%' + hex.toUpperCase();
+	        i += 2;
+	        continue
+	      }
+	    }
+
+	    if (isAllowed(ch)) {
+	      output += ch;
+	    } else {
+	      const code = input.charCodeAt(i);
+	      if (code < 0x80) {
+	        output += BYTE_HEX[code];
+	      } else if (code < 0xD800 || code > 0xDFFF) {
+	        output += percentEncodeNonAscii(code);
+	      } else if (code <= 0xDBFF && i + 1 < input.length) {
+	        const low = input.charCodeAt(i + 1);
+	        if (low >= 0xDC00 && low <= 0xDFFF) {
+	          output += percentEncodeNonAscii(0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00));
+	          i++;
+	        } else {
+	          output += percentEncodeNonAscii(0xFFFD);
+	        }
+	      } else {
+	        output += percentEncodeNonAscii(0xFFFD);
+	      }
+	    }
+	  }
+
+	  return output
+	}
+
+	/**
+	 * Encodes userinfo while preserving its RFC 3986 §3.2.1 literal characters.
+	 * In particular, authority delimiters such as `@`, `/`, `?`, and `#` are data.
+	 *
+	 * @param {string} input
+	 * @returns {string}
+	 */
+	function encodeUserinfo (input) {
+	  return encodeComponent(input, isUserinfoCharacter)
+	}
+
+	/**
+	 * Encodes query data using the RFC 3986 §3.4 grammar. A literal `#` must be
+	 * escaped because it would otherwise begin the fragment component.
+	 *
+	 * @param {string} input
+	 * @returns {string}
+	 */
+	function encodeQuery (input) {
+	  return encodeComponent(input, isQueryFragmentCharacter)
+	}
+
+	/**
+	 * Encodes fragment data using the RFC 3986 §3.5 grammar.
+	 *
+	 * @param {string} input
+	 * @returns {string}
+	 */
+	function encodeFragment (input) {
+	  return encodeComponent(input, isQueryFragmentCharacter)
+	}
+
+	function isEscapeSafe (cp) {
+	  return (
+	    (cp >= 0x30 && cp <= 0x39) ||
+	    (cp >= 0x41 && cp <= 0x5A) ||
+	    (cp >= 0x61 && cp <= 0x7A) ||
+	    cp === 0x2A || cp === 0x2B || cp === 0x2D || cp === 0x2E ||
+	    cp === 0x2F || cp === 0x40 || cp === 0x5F
+	  )
+	}
+
+	/**
+	 * Normalizes the percent-encoding of a query or fragment component.
+	 *
+	 * Like `normalizePathEncoding`, but uses the query/fragment character set
+	 * (which additionally allows `?`) and decodes `.` since it has no dot-segment
+	 * meaning outside of a path.
+	 *
+	 * @param {string} input
+	 * @returns {string}
+	 */
+	function normalizeQueryFragmentEncoding (input) {
+	  let output = '';
+
+	  for (let i = 0; i < input.length; i++) {
+	    const ch = input[i];
+	    if (ch === '%' && i + 2 < input.length) {
+	      const hex = input.slice(i + 1, i + 3);
+	      if (isHexPair(hex)) {
+	        const normalizedHex = hex.toUpperCase();
+	        const decoded = String.fromCharCode(parseInt(normalizedHex, 16));
+
+	        if (isUnreserved(decoded)) {
+	          output += decoded;
+	        } else {
+	          output += '%' + normalizedHex;
+	        }
+
+	        i += 2;
+	        continue
+	      }
+	    }
+
+	    if (isQueryFragmentCharacter(ch)) {
+	      output += ch;
+	    } else {
+	      const code = input.charCodeAt(i);
+	      if (code < 0x80) {
+	        output += isEscapeSafe(code) ? ch : BYTE_HEX[code];
+	      } else if (code < 0xD800 || code > 0xDFFF) {
+	        output += percentEncodeNonAscii(code);
+	      } else if (code <= 0xDBFF && i + 1 < input.length) {
+	        const low = input.charCodeAt(i + 1);
+	        if (low >= 0xDC00 && low <= 0xDFFF) {
+	          output += percentEncodeNonAscii(0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00));
+	          i++;
+	        } else {
+	          output += percentEncodeNonAscii(0xFFFD);
+	        }
+	      } else {
+	        output += percentEncodeNonAscii(0xFFFD);
+	      }
+	    }
+	  }
+
+	  return output
+	}
+
+	/**
+	 * Escapes a component while preserving existing valid percent escapes.
+	 *
+	 * @param {string} input
+	 * @returns {string}
+	 */
+	function escapePreservingEscapes (input) {
+	  let output = '';
+
+	  for (let i = 0; i < input.length; i++) {
+	    if (input[i] === '%' && i + 2 < input.length) {
+	      const hex = input.slice(i + 1, i + 3);
+	      if (isHexPair(hex)) {
+	        output += '%' + hex.toUpperCase();
+	        i += 2;
+	        continue
+	      }
+	    }
+
+	    output += escape(input[i]);
+	  }
+
+	  return output
+	}
+
+	/**
+	 * @param {import('../types/index').URIComponent} component
+	 * @returns {string|undefined}
+	 */
+	function recomposeAuthority (component) {
+	  const uriTokens = [];
+
+	  if (component.userinfo !== undefined) {
+	    uriTokens.push(encodeUserinfo(component.userinfo));
+	    uriTokens.push('@');
+	  }
+
+	  if (component.host !== undefined) {
+	    let host = component.host;
+	    if (!isIPv4(host)) {
+	      let ipV6res = normalizeIPv6(host);
+	      if (ipV6res.isIPV6 !== true && ipV6res.isIPVFuture !== true) {
+	        // Decode only unreserved bytes, once. In particular, keep %25 encoded
+	        // so it cannot introduce a second escape during recomposition.
+	        host = normalizePercentEncoding(host, true);
+	        ipV6res = normalizeIPv6(host);
+	      }
+	      if (ipV6res.isIPV6 === true || ipV6res.isIPVFuture === true) {
+	        host = `[${ipV6res.escapedHost}]`;
+	      } else {
+	        host = reescapeHostDelimiters(host, false);
+	      }
+	    }
+	    uriTokens.push(host);
+	  }
+
+	  if (typeof component.port === 'number' || typeof component.port === 'string') {
+	    const port = String(component.port);
+	    if (!isPort(port)) {
+	      throw new TypeError('URI port is malformed.')
+	    }
+	    uriTokens.push(':');
+	    uriTokens.push(port);
+	  }
+
+	  return uriTokens.length ? uriTokens.join('') : undefined
+	}
+	utils = {
+	  nonSimpleDomain,
+	  recomposeAuthority,
+	  reescapeHostDelimiters,
+	  normalizePercentEncoding,
+	  normalizePathEncoding,
+	  serializePathEncoding,
+	  normalizeQueryFragmentEncoding,
+	  encodeUserinfo,
+	  encodeQuery,
+	  encodeFragment,
+	  escapePreservingEscapes,
+	  removeDotSegments,
+	  removeDotSegmentsRelative,
+	  isIPv4,
+	  isUUID,
+	  normalizeIPv6,
+	  stringArrayToHexStripped
+	};
+	return utils;
+}
+
+var schemes;
+var hasRequiredSchemes;
+
+function requireSchemes () {
+	if (hasRequiredSchemes) return schemes;
+	hasRequiredSchemes = 1;
+
+	const { isUUID } = requireUtils();
+	const URN_REG = /^([\da-z][\d\-a-z]{0,31}):((?:[\w!$'()*+,\-./:;=@]|%[\da-f]{2})+)$/iu;
+
+	const supportedSchemeNames = /** @type {const} */ (['http', 'https', 'ws',
+	  'wss', 'urn', 'urn:uuid']);
+
+	/** @typedef {supportedSchemeNames[number]} SchemeName */
+
+	/**
+	 * @param {string} name
+	 * @returns {name is SchemeName}
+	 */
+	function isValidSchemeName (name) {
+	  return supportedSchemeNames.indexOf(/** @type {*} */ (name)) !== -1
+	}
+
+	/**
+	 * @callback SchemeFn
+	 * @param {import('../types/index').URIComponent} component
+	 * @param {import('../types/index').Options} options
+	 * @returns {import('../types/index').URIComponent}
+	 */
+
+	/**
+	 * @typedef {Object} SchemeHandler
+	 * @property {SchemeName} scheme - The scheme name.
+	 * @property {boolean} [domainHost] - Indicates if the scheme supports domain hosts.
+	 * @property {SchemeFn} parse - Function to parse the URI component for this scheme.
+	 * @property {SchemeFn} serialize - Function to serialize the URI component for this scheme.
+	 * @property {boolean} [skipNormalize] - Indicates if normalization should be skipped for this scheme.
+	 * @property {boolean} [absolutePath] - Indicates if the scheme uses absolute paths.
+	 * @property {boolean} [unicodeSupport] - Indicates if the scheme supports Unicode.
+	 */
+
+	/**
+	 * @param {import('../types/index').URIComponent} wsComponent
+	 * @returns {boolean}
+	 */
+	function wsIsSecure (wsComponent) {
+	  if (wsComponent.secure === true) {
+	    return true
+	  } else if (wsComponent.secure === false) {
+	    return false
+	  } else if (wsComponent.scheme) {
+	    return (
+	      wsComponent.scheme.length === 3 &&
+	      (wsComponent.scheme[0] === 'w' || wsComponent.scheme[0] === 'W') &&
+	      (wsComponent.scheme[1] === 's' || wsComponent.scheme[1] === 'S') &&
+	      (wsComponent.scheme[2] === 's' || wsComponent.scheme[2] === 'S')
+	    )
+	  } else {
+	    return false
+	  }
+	}
+
+	/** @type {SchemeFn} */
+	function httpParse (component) {
+	  if (!component.host) {
+	    component.error = component.error || 'HTTP URIs must have a host.';
+	  }
+
+	  return component
+	}
+
+	/** @type {SchemeFn} */
+	function httpSerialize (component) {
+	  const secure = String(component.scheme).toLowerCase() === 'https';
+
+	  // normalize the default port
+	  if (component.port === (secure ? 443 : 80) || component.port === '') {
+	    component.port = undefined;
+	  }
+
+	  // normalize the empty path
+	  if (!component.path) {
+	    component.path = '/';
+	  }
+
+	  // NOTE: We do not parse query strings for HTTP URIs
+	  // as WWW Form Url Encoded query strings are part of the HTML4+ spec,
+	  // and not the HTTP spec.
+
+	  return component
+	}
+
+	/** @type {SchemeFn} */
+	function wsParse (wsComponent) {
+	// indicate if the secure flag is set
+	  wsComponent.secure = wsIsSecure(wsComponent);
+
+	  // construct resouce name
+	  wsComponent.resourceName = (wsComponent.path || '/') + (wsComponent.query ? '?' + wsComponent.query : '');
+	  wsComponent.path = undefined;
+	  wsComponent.query = undefined;
+
+	  return wsComponent
+	}
+
+	/** @type {SchemeFn} */
+	function wsSerialize (wsComponent) {
+	// normalize the default port
+	  if (wsComponent.port === (wsIsSecure(wsComponent) ? 443 : 80) || wsComponent.port === '') {
+	    wsComponent.port = undefined;
+	  }
+
+	  // ensure scheme matches secure flag
+	  if (typeof wsComponent.secure === 'boolean') {
+	    wsComponent.scheme = (wsComponent.secure ? 'wss' : 'ws');
+	    wsComponent.secure = undefined;
+	  }
+
+	  // reconstruct path from resource name
+	  if (wsComponent.resourceName) {
+	    const queryIndex = wsComponent.resourceName.indexOf('?');
+	    const path = queryIndex === -1
+	      ? wsComponent.resourceName
+	      : wsComponent.resourceName.slice(0, queryIndex);
+	    wsComponent.path = (path && path !== '/' ? path : undefined);
+	    wsComponent.query = queryIndex === -1
+	      ? undefined
+	      : wsComponent.resourceName.slice(queryIndex + 1);
+	    wsComponent.resourceName = undefined;
+	  }
+
+	  // forbid fragment component
+	  wsComponent.fragment = undefined;
+
+	  return wsComponent
+	}
+
+	/** @type {SchemeFn} */
+	function urnParse (urnComponent, options) {
+	  if (!urnComponent.path) {
+	    urnComponent.error = 'URN can not be parsed';
+	    return urnComponent
+	  }
+	  const matches = urnComponent.path.match(URN_REG);
+	  if (matches && matches[0] === urnComponent.path) {
+	    const scheme = options.scheme || urnComponent.scheme || 'urn';
+	    urnComponent.nid = matches[1].toLowerCase();
+	    urnComponent.nss = matches[2];
+	    const urnScheme = `${scheme}:${options.nid || urnComponent.nid}`;
+	    const schemeHandler = getSchemeHandler(urnScheme);
+	    urnComponent.path = undefined;
+
+	    if (schemeHandler) {
+	      urnComponent = schemeHandler.parse(urnComponent, options);
+	    }
+	  } else {
+	    urnComponent.error = urnComponent.error || 'URN can not be parsed.';
+	  }
+
+	  return urnComponent
+	}
+
+	/** @type {SchemeFn} */
+	function urnSerialize (urnComponent, options) {
+	  if (urnComponent.nid === undefined) {
+	    throw new Error('URN without nid cannot be serialized')
+	  }
+	  const scheme = options.scheme || urnComponent.scheme || 'urn';
+	  const nid = urnComponent.nid.toLowerCase();
+	  const urnScheme = `${scheme}:${options.nid || nid}`;
+	  const schemeHandler = getSchemeHandler(urnScheme);
+
+	  if (schemeHandler) {
+	    urnComponent = schemeHandler.serialize(urnComponent, options);
+	  }
+
+	  const uriComponent = urnComponent;
+	  const nss = urnComponent.nss;
+	  uriComponent.path = `${nid || options.nid}:${nss}`;
+
+	  options.skipEscape = true;
+	  return uriComponent
+	}
+
+	/** @type {SchemeFn} */
+	function urnuuidParse (urnComponent, options) {
+	  const uuidComponent = urnComponent;
+	  uuidComponent.uuid = uuidComponent.nss;
+	  uuidComponent.nss = undefined;
+
+	  if (!options.tolerant && (!uuidComponent.uuid || !isUUID(uuidComponent.uuid))) {
+	    uuidComponent.error = uuidComponent.error || 'UUID is not valid.';
+	  }
+
+	  return uuidComponent
+	}
+
+	/** @type {SchemeFn} */
+	function urnuuidSerialize (uuidComponent) {
+	  const urnComponent = uuidComponent;
+	  // normalize UUID
+	  urnComponent.nss = (uuidComponent.uuid || '').toLowerCase();
+	  return urnComponent
+	}
+
+	const http = /** @type {SchemeHandler} */ ({
+	  scheme: 'http',
+	  domainHost: true,
+	  parse: httpParse,
+	  serialize: httpSerialize
+	});
+
+	const https = /** @type {SchemeHandler} */ ({
+	  scheme: 'https',
+	  domainHost: http.domainHost,
+	  parse: httpParse,
+	  serialize: httpSerialize
+	});
+
+	const ws = /** @type {SchemeHandler} */ ({
+	  scheme: 'ws',
+	  domainHost: true,
+	  parse: wsParse,
+	  serialize: wsSerialize
+	});
+
+	const wss = /** @type {SchemeHandler} */ ({
+	  scheme: 'wss',
+	  domainHost: ws.domainHost,
+	  parse: ws.parse,
+	  serialize: ws.serialize
+	});
+
+	const urn = /** @type {SchemeHandler} */ ({
+	  scheme: 'urn',
+	  parse: urnParse,
+	  serialize: urnSerialize,
+	  skipNormalize: true
+	});
+
+	const urnuuid = /** @type {SchemeHandler} */ ({
+	  scheme: 'urn:uuid',
+	  parse: urnuuidParse,
+	  serialize: urnuuidSerialize,
+	  skipNormalize: true
+	});
+
+	const SCHEMES = /** @type {Record<SchemeName, SchemeHandler>} */ ({
+	  http,
+	  https,
+	  ws,
+	  wss,
+	  urn,
+	  'urn:uuid': urnuuid
+	});
+
+	Object.setPrototypeOf(SCHEMES, null);
+
+	/**
+	 * @param {string|undefined} scheme
+	 * @returns {SchemeHandler|undefined}
+	 */
+	function getSchemeHandler (scheme) {
+	  return (
+	    scheme && (
+	      SCHEMES[/** @type {SchemeName} */ (scheme)] ||
+	      SCHEMES[/** @type {SchemeName} */(scheme.toLowerCase())])
+	  ) ||
+	    undefined
+	}
+
+	schemes = {
+	  wsIsSecure,
+	  SCHEMES,
+	  isValidSchemeName,
+	  getSchemeHandler,
+	};
+	return schemes;
+}
+
+var hasRequiredFastUri;
+
+function requireFastUri () {
+	if (hasRequiredFastUri) return fastUri.exports;
+	hasRequiredFastUri = 1;
+
+	const { normalizeIPv6, removeDotSegments, removeDotSegmentsRelative, recomposeAuthority, normalizePercentEncoding, normalizePathEncoding, serializePathEncoding, normalizeQueryFragmentEncoding, encodeQuery, encodeFragment, reescapeHostDelimiters, isIPv4, nonSimpleDomain } = requireUtils();
+	const { SCHEMES, getSchemeHandler } = requireSchemes();
+
+	const VALID_SCHEME = /^[A-Za-z][A-Za-z0-9+.-]*$/u;
+	const MALFORMED_SCHEME_ERROR = 'URI scheme is malformed.';
+	const MALFORMED_HOST_ERROR = 'URI host is malformed.';
+	// ASCII characters outside the RFC 3986 reg-name set (unreserved, sub-delims
+	// and "%" for pct-encoded): C0 controls, space, DEL, and "#/:<>?@[\]^`{|}.
+	const FORBIDDEN_DOMAIN_HOST_CHARACTER = /[\0-\x20"#/:<>?@[\\\]^`{|}\x7F]/u;
+
+	/**
+	 * RFC 3986 section 3.1 does not allow percent-encoding in a scheme, so the
+	 * scheme is validated as-is and never decoded. Decoding would let inert input
+	 * such as `%6Aavascript:` become a live `javascript:` scheme.
+	 *
+	 * @param {string} scheme
+	 * @returns {string}
+	 */
+	function validateScheme (scheme) {
+	  const stringScheme = String(scheme);
+	  if (!VALID_SCHEME.test(stringScheme)) {
+	    throw new TypeError(MALFORMED_SCHEME_ERROR)
+	  }
+	  return stringScheme
+	}
+
+	/**
+	 * @template {import('./types/index').URIComponent|string} T
+	 * @param {T} uri
+	 * @param {import('./types/index').Options} [options]
+	 * @returns {T}
+	 */
+	function normalize (uri, options) {
+	  if (typeof uri === 'string') {
+	    uri = /** @type {T} */ (normalizeString(uri, options));
+	  } else if (typeof uri === 'object') {
+	    uri = /** @type {T} */ (parse(serialize(uri, options), options));
+	  }
+	  return uri
+	}
+
+	/**
+	 * @param {string} baseURI
+	 * @param {string} relativeURI
+	 * @param {import('./types/index').Options} [options]
+	 * @returns {string}
+	 */
+	function resolve (baseURI, relativeURI, options) {
+	  const schemelessOptions = options ? Object.assign({ scheme: 'null' }, options) : { scheme: 'null' };
+	  const {
+	    parsed: baseParsed,
+	    malformedAuthorityOrPort: baseMalformed,
+	    malformedPercentEncoding: baseMalformedPercentEncoding,
+	    malformedSchemeSpecific: baseMalformedSchemeSpecific,
+	    malformedHost: baseMalformedHost,
+	    malformedScheme: baseMalformedScheme
+	  } = parseWithStatus(baseURI, schemelessOptions);
+	  const {
+	    parsed: relativeParsed,
+	    malformedAuthorityOrPort: relativeMalformed,
+	    malformedPercentEncoding: relativeMalformedPercentEncoding,
+	    malformedSchemeSpecific: relativeMalformedSchemeSpecific,
+	    malformedHost: relativeMalformedHost,
+	    malformedScheme: relativeMalformedScheme
+	  } = parseWithStatus(relativeURI, schemelessOptions);
+	  if (
+	    baseMalformed ||
+	    relativeMalformed ||
+	    baseMalformedPercentEncoding ||
+	    relativeMalformedPercentEncoding ||
+	    baseMalformedSchemeSpecific ||
+	    relativeMalformedSchemeSpecific ||
+	    baseMalformedHost ||
+	    relativeMalformedHost ||
+	    baseMalformedScheme ||
+	    relativeMalformedScheme
+	  ) {
+	    throw new Error(baseParsed.error || relativeParsed.error || 'URI is malformed.')
+	  }
+	  const resolved = resolveComponent(baseParsed, relativeParsed, schemelessOptions, true);
+	  const resolvedSchemeHandler = getSchemeHandler((options && options.scheme) || resolved.scheme);
+	  const resolvedHost = resolved.host;
+	  const resolvedHostIsIP = resolvedHost !== undefined && resolvedHost !== '' &&
+	    (isIPv4(resolvedHost) || normalizeIPv6(resolvedHost).isIPV6);
+	  // Inputs are parsed scheme-neutrally, so delimiters and controls in a domain
+	  // host are only detected here, once the final scheme is known. They always
+	  // fail closed, including in percent-encoded hosts.
+	  if (hasForbiddenDomainHost(resolved, options || {}, resolvedSchemeHandler, resolvedHostIsIP)) {
+	    throw new Error(MALFORMED_HOST_ERROR)
+	  }
+	  canonicalizeHost(resolved, options || {}, resolvedSchemeHandler, resolvedHostIsIP);
+	  // Percent escapes in an ASCII reg-name are encoded data. The WHATWG hostname
+	  // parser can reject them even though fast-uri preserves them safely as RFC
+	  // 3986 data. A raw non-ASCII host must still fail closed if conversion fails.
+	  const encodedASCIIHost = resolvedHost && resolvedHost.indexOf('%') !== -1 &&
+	    !/\P{ASCII}/u.test(resolvedHost);
+	  if (resolved.error && !encodedASCIIHost) {
+	    throw new Error(resolved.error)
+	  }
+	  schemelessOptions.skipEscape = true;
+	  return serialize(resolved, schemelessOptions)
+	}
+
+	/**
+	 * @param {import ('./types/index').URIComponent} base
+	 * @param {import ('./types/index').URIComponent} relative
+	 * @param {import('./types/index').Options} [options]
+	 * @param {boolean} [skipNormalization=false]
+	 * @returns {import ('./types/index').URIComponent}
+	 */
+	function resolveComponent (base, relative, options, skipNormalization) {
+	  /** @type {import('./types/index').URIComponent} */
+	  const target = {};
+	  if (!skipNormalization) {
+	    base = parse(serialize(base, options), options); // normalize base component
+	    relative = parse(serialize(relative, options), options); // normalize relative component
+	  }
+	  options = options || {};
+
+	  if (!options.tolerant && relative.scheme) {
+	    target.scheme = relative.scheme;
+	    // target.authority = relative.authority;
+	    target.userinfo = relative.userinfo;
+	    target.host = relative.host;
+	    target.port = relative.port;
+	    target.path = removeDotSegments(relative.path || '');
+	    target.query = relative.query;
+	  } else {
+	    if (relative.userinfo !== undefined || relative.host !== undefined || relative.port !== undefined) {
+	      // target.authority = relative.authority;
+	      target.userinfo = relative.userinfo;
+	      target.host = relative.host;
+	      target.port = relative.port;
+	      target.path = removeDotSegments(relative.path || '');
+	      target.query = relative.query;
+	    } else {
+	      if (!relative.path) {
+	        target.path = base.path;
+	        if (relative.query !== undefined) {
+	          target.query = relative.query;
+	        } else {
+	          target.query = base.query;
+	        }
+	      } else {
+	        if (relative.path[0] === '/') {
+	          target.path = removeDotSegments(relative.path);
+	        } else {
+	          const baseHasAuthority = base.userinfo !== undefined || base.host !== undefined || base.port !== undefined;
+	          if (baseHasAuthority && !base.path) {
+	            target.path = '/' + relative.path;
+	          } else if (!base.path) {
+	            target.path = relative.path;
+	          } else {
+	            target.path = base.path.slice(0, base.path.lastIndexOf('/') + 1) + relative.path;
+	          }
+	          target.path = base.scheme === undefined && !baseHasAuthority && target.path[0] !== '/'
+	            ? removeDotSegmentsRelative(target.path)
+	            : removeDotSegments(target.path);
+	        }
+	        target.query = relative.query;
+	      }
+	      // target.authority = base.authority;
+	      target.userinfo = base.userinfo;
+	      target.host = base.host;
+	      target.port = base.port;
+	    }
+	    target.scheme = base.scheme;
+	  }
+
+	  target.fragment = relative.fragment;
+
+	  return target
+	}
+
+	/**
+	 * @param {import ('./types/index').URIComponent|string} uriA
+	 * @param {import ('./types/index').URIComponent|string} uriB
+	 * @param {import ('./types/index').Options} options
+	 * @returns {boolean}
+	 */
+	function equal (uriA, uriB, options) {
+	  const normalizedA = normalizeComparableURI(uriA, options);
+	  const normalizedB = normalizeComparableURI(uriB, options);
+
+	  return normalizedA !== undefined && normalizedB !== undefined && normalizedA === normalizedB
+	}
+
+	/**
+	 * @param {Readonly<import('./types/index').URIComponent>} cmpts
+	 * @param {import('./types/index').Options} [opts]
+	 * @returns {string}
+	 */
+	function serialize (cmpts, opts) {
+	  const component = {
+	    host: cmpts.host,
+	    scheme: cmpts.scheme,
+	    userinfo: cmpts.userinfo,
+	    port: cmpts.port,
+	    path: cmpts.path,
+	    query: cmpts.query,
+	    nid: cmpts.nid,
+	    nss: cmpts.nss,
+	    uuid: cmpts.uuid,
+	    fragment: cmpts.fragment,
+	    reference: cmpts.reference,
+	    resourceName: cmpts.resourceName,
+	    secure: cmpts.secure,
+	    error: ''
+	  };
+	  const options = Object.assign({}, opts);
+	  const uriTokens = [];
+
+	  if (component.scheme) {
+	    component.scheme = validateScheme(component.scheme);
+	  }
+
+	  // find scheme handler
+	  const schemeHandler = getSchemeHandler(options.scheme || component.scheme);
+
+	  // perform scheme specific serialization
+	  if (schemeHandler && schemeHandler.serialize) schemeHandler.serialize(component, options);
+
+	  const hasAuthority = component.userinfo !== undefined || component.host !== undefined || component.port !== undefined;
+	  // A reference with no emitted scheme is path-noscheme: a bare ':' in its
+	  // first path segment would reparse as a scheme (RFC 3986 3.3/4.2). Enforced
+	  // under skipEscape too (resolve()), so the reapply below gates on this flag.
+	  const schemelessReference = (component.scheme === undefined || options.reference === 'suffix') && !hasAuthority;
+	  const pathNoScheme = !options.skipEscape && schemelessReference;
+
+	  if (component.path !== undefined) {
+	    if (!options.skipEscape) {
+	      component.path = serializePathEncoding(component.path, pathNoScheme);
+	    } else {
+	      component.path = normalizePercentEncoding(component.path);
+	    }
+	  }
+
+	  if (options.reference !== 'suffix' && component.scheme) {
+	    // Scheme handlers may replace the scheme during serialization.
+	    component.scheme = validateScheme(component.scheme);
+	    uriTokens.push(component.scheme, ':');
+	  }
+
+	  const authority = recomposeAuthority(component);
+	  if (authority !== undefined) {
+	    if (options.reference !== 'suffix') {
+	      uriTokens.push('//');
+	    }
+
+	    uriTokens.push(authority);
+
+	    if (component.path && component.path[0] !== '/') {
+	      uriTokens.push('/');
+	    }
+	  }
+	  if (component.path !== undefined) {
+	    let s = component.path;
+
+	    if (!options.absolutePath && (!schemeHandler || !schemeHandler.absolutePath)) {
+	      // A relative-path reference keeps its unresolvable leading ".." segments
+	      // and must never become root-relative (RFC 3986 section 5.2.4 applies to
+	      // merged target paths, not to the reference itself).
+	      s = schemelessReference && s[0] !== '/'
+	        ? removeDotSegmentsRelative(s)
+	        : removeDotSegments(s);
+	    }
+
+	    // Dot-segment removal can expose a colon that was not originally in the
+	    // first segment (for example, "./a:b"). Reapply path-noscheme encoding so
+	    // the serialized relative reference cannot be reparsed as a URI scheme.
+	    if (schemelessReference) {
+	      s = serializePathEncoding(s, true);
+	    }
+
+	    if (
+	      authority === undefined &&
+	      s[0] === '/' &&
+	      s[1] === '/'
+	    ) {
+	      // don't allow the path to start with "//"
+	      s = '/%2F' + s.slice(2);
+	    }
+
+	    uriTokens.push(s);
+	  }
+
+	  if (component.query !== undefined) {
+	    uriTokens.push('?', encodeQuery(component.query));
+	  }
+
+	  if (component.fragment !== undefined) {
+	    uriTokens.push('#', encodeFragment(component.fragment));
+	  }
+	  return uriTokens.join('')
+	}
+
+	const URI_PARSE = /^(?:([^#/:?]+):)?(?:\/\/((?:([^#/?@]*)@)?(\[[^#/?\]]+\]|[^#/:?]*)(?::(\d*))?))?([^#?]*)(?:\?([^#]*))?(?:#((?:.|[\n\r])*))?/u;
+
+	// Captures the authority component (between "//" and the next "/", "?" or "#"),
+	// with or without a scheme prefix, for the literal-backslash rejection below.
+	const AUTHORITY_PREFIX = /^(?:[^#/:?]+:)?\/\/([^/?#]*)/;
+
+	// Captures the leading authority-introducer region after an optional scheme: a
+	// run of forward slashes, backslashes, and the characters the WHATWG URL parser
+	// removes before parsing (TAB U+0009, LF U+000A, CR U+000D). A valid introducer
+	// is exactly "//". Node treats "\" as "/" on special schemes and strips those
+	// characters first, so forms like "\\", "/\", "\/", "/<TAB>/", or a leading
+	// "<TAB>//" reach an authority in Node while fast-uri's URI_PARSE folds them into
+	// the path group (host confusion / SSRF / redirect bypass).
+	const AUTHORITY_INTRODUCER_REGION = /^(?:[^#/:?]+:)?([/\\\t\n\r]*)/;
+
+	/**
+	 * @param {import('./types/index').URIComponent} parsed
+	 * @param {RegExpMatchArray} matches
+	 * @returns {string|undefined}
+	 */
+	function getParseError (parsed, matches) {
+	  if (matches[2] !== undefined && parsed.path && parsed.path[0] !== '/') {
+	    return 'URI path must start with "/" when authority is present.'
+	  }
+
+	  if (typeof parsed.port === 'number' && (parsed.port < 0 || parsed.port > 65535)) {
+	    return 'URI port is malformed.'
+	  }
+
+	  return undefined
+	}
+
+	/**
+	 * Checks percent syntax without decoding the represented octets. RFC 3986
+	 * percent-encoding is byte-oriented, so sequences such as `%FF` are valid even
+	 * though they are not independently valid UTF-8.
+	 *
+	 * @param {string|undefined} component
+	 * @returns {boolean}
+	 */
+	function hasMalformedPercentEncoding (component) {
+	  if (component === undefined) return false
+
+	  let percent = component.indexOf('%');
+	  while (percent !== -1) {
+	    if (percent + 2 >= component.length || !/^[\da-f]{2}$/iu.test(component.slice(percent + 1, percent + 3))) {
+	      return true
+	    }
+	    percent = component.indexOf('%', percent + 3);
+	  }
+
+	  return false
+	}
+
+	/**
+	 * Whether the host is a bracketed IP literal (RFC 3986 `IP-literal`).
+	 * An unterminated `[` is not a literal, so it must still be validated as a
+	 * reg-name instead of being waved through as an IP.
+	 *
+	 * @param {string} host
+	 * @returns {boolean}
+	 */
+	function isIPLiteral (host) {
+	  return host[0] === '[' && host[host.length - 1] === ']'
+	}
+
+	/**
+	 * @param {RegExpMatchArray} matches
+	 * @returns {boolean}
+	 */
+	function hasMalformedComponentPercentEncoding (matches) {
+	  // Bracketed IP literals use a raw "%" as the zone separator for historical
+	  // compatibility. Their parsing is intentionally left to normalizeIPv6.
+	  const host = matches[4];
+	  return hasMalformedPercentEncoding(matches[3]) ||
+	    (host !== undefined && !isIPLiteral(host) && hasMalformedPercentEncoding(host)) ||
+	    hasMalformedPercentEncoding(matches[6]) ||
+	    hasMalformedPercentEncoding(matches[7]) ||
+	    hasMalformedPercentEncoding(matches[8])
+	}
+
+	/**
+	 * @param {import('./types/index').URIComponent} parsed
+	 * @param {import('./types/index').Options} options
+	 * @param {{ domainHost?: boolean, unicodeSupport?: boolean }|undefined} schemeHandler
+	 * @param {boolean} isIP
+	 * @returns {boolean} whether host conversion failed
+	 */
+	function canonicalizeHost (parsed, options, schemeHandler, isIP) {
+	  if (hasForbiddenDomainHost(parsed, options, schemeHandler, isIP)) {
+	    parsed.error = parsed.error || MALFORMED_HOST_ERROR;
+	    return true
+	  }
+
+	  if (
+	    !options.unicodeSupport &&
+	    (!schemeHandler || !schemeHandler.unicodeSupport) &&
+	    parsed.host &&
+	    !isIPLiteral(parsed.host) &&
+	    (options.domainHost || (schemeHandler && schemeHandler.domainHost)) &&
+	    isIP === false &&
+	    nonSimpleDomain(parsed.host)
+	  ) {
+	    let url;
+	    try {
+	      url = new URL('http://' + parsed.host);
+	    } catch (e) {
+	      parsed.error = parsed.error || "Host's domain name can not be converted to ASCII: " + e;
+	      return true
+	    }
+	    // The WHATWG parser must have read the whole input as a host. Anything
+	    // else means it found a delimiter fast-uri did not, so its hostname would
+	    // describe a different authority.
+	    if (!isHostOnlyURL(url)) {
+	      parsed.error = parsed.error || MALFORMED_HOST_ERROR;
+	      return true
+	    }
+	    parsed.host = url.hostname;
+	  }
+	  return false
+	}
+
+	/**
+	 * Whether a domain host contains an ASCII character that RFC 3986 does not
+	 * allow in a reg-name (unreserved, sub-delims, or pct-encoded). Such a host is
+	 * rejected instead of being handed to the WHATWG URL parser, which would treat
+	 * "@" as a userinfo delimiter (silently dropping the data before it) and strip
+	 * TAB, LF, and CR. Non-ASCII characters remain allowed for IDNs.
+	 *
+	 * @param {import('./types/index').URIComponent} parsed
+	 * @param {import('./types/index').Options} options
+	 * @param {{ domainHost?: boolean }|undefined} schemeHandler
+	 * @param {boolean} isIP
+	 * @returns {boolean}
+	 */
+	function hasForbiddenDomainHost (parsed, options, schemeHandler, isIP) {
+	  return Boolean(
+	    parsed.host &&
+	    isIP === false &&
+	    !isIPLiteral(parsed.host) &&
+	    (options.domainHost || (schemeHandler && schemeHandler.domainHost)) &&
+	    FORBIDDEN_DOMAIN_HOST_CHARACTER.test(parsed.host)
+	  )
+	}
+
+	/**
+	 * @param {URL} url
+	 * @returns {boolean}
+	 */
+	function isHostOnlyURL (url) {
+	  return url.username === '' &&
+	    url.password === '' &&
+	    url.port === '' &&
+	    url.pathname === '/' &&
+	    url.search === '' &&
+	    url.hash === '' &&
+	    url.hostname !== ''
+	}
+
+	/**
+	 * @param {string} uri
+	 * @param {import('./types/index').Options} [opts]
+	 * @returns {{ parsed: import('./types/index').URIComponent, malformedAuthorityOrPort: boolean, malformedPercentEncoding: boolean, malformedSchemeSpecific: boolean, malformedHost: boolean, malformedScheme: boolean }}
+	 */
+	function parseWithStatus (uri, opts) {
+	  const options = Object.assign({}, opts);
+	  /** @type {import('./types/index').URIComponent} */
+	  const parsed = {
+	    scheme: undefined,
+	    userinfo: undefined,
+	    host: '',
+	    port: undefined,
+	    path: '',
+	    query: undefined,
+	    fragment: undefined
+	  };
+
+	  let malformedAuthorityOrPort = false;
+	  let malformedPercentEncoding = false;
+	  let malformedSchemeSpecific = false;
+	  let malformedHost = false;
+	  let malformedIPLiteral = false;
+	  let malformedScheme = false;
+
+	  let isIP = false;
+	  if (options.reference === 'suffix') {
+	    if (options.scheme) {
+	      uri = options.scheme + ':' + uri;
+	    } else {
+	      uri = '//' + uri;
+	    }
+	  }
+
+	  // A literal backslash (U+005C) is not a valid RFC 3986 URI character and is
+	  // not an authority delimiter. Reject it in the authority rather than
+	  // rewriting it: normalizing "\" -> "/" (WHATWG error recovery) could silently
+	  // change the resource identified by an otherwise-invalid input, and lets "\"
+	  // act as a host delimiter here while Node's native URL parses a different
+	  // host (SSRF / redirect / origin-allowlist bypass). Percent-encoded %5C is
+	  // untouched and remains valid encoded data.
+	  const authorityMatch = uri.match(AUTHORITY_PREFIX);
+	  if (authorityMatch !== null && authorityMatch[1].indexOf('\\') !== -1) {
+	    parsed.error = 'URI authority must not contain a literal backslash.';
+	    malformedAuthorityOrPort = true;
+	  }
+
+	  // Reject a malformed or whitespace-smuggled authority introducer. fast-uri
+	  // only recognizes a literal "//"; anything else in the leading separator run
+	  // (a backslash, or a "//" that appears only after removing the TAB/LF/CR that
+	  // Node strips) means the authority fast-uri parses differs from the one Node's
+	  // URL resolves. Reject rather than rewrite, mirroring the literal-backslash
+	  // guard above. Percent-encoded forms (%5C, %09) are untouched, valid data.
+	  const introducerMatch = uri.match(AUTHORITY_INTRODUCER_REGION);
+	  if (introducerMatch !== null) {
+	    const region = introducerMatch[1];
+	    const normalizedRegion = region.replace(/[\t\n\r]/g, '');
+	    // Two or more leading separators introduce an authority.
+	    if (normalizedRegion.length >= 2) {
+	      if (normalizedRegion.slice(0, 2) !== '//') {
+	        parsed.error = parsed.error || 'URI authority must not contain a literal backslash.';
+	        malformedAuthorityOrPort = true;
+	      } else if (region.length !== normalizedRegion.length) {
+	        parsed.error = parsed.error || 'URI authority introducer must not contain whitespace.';
+	        malformedAuthorityOrPort = true;
+	      }
+	    }
+	  }
+
+	  const matches = uri.match(URI_PARSE);
+
+	  if (matches) {
+	    // store each component
+	    parsed.scheme = matches[1];
+	    parsed.userinfo = matches[3];
+	    parsed.host = matches[4];
+	    parsed.port = parseInt(matches[5], 10);
+	    parsed.path = matches[6] || '';
+	    parsed.query = matches[7];
+	    parsed.fragment = matches[8];
+
+	    if (parsed.scheme !== undefined) {
+	      if (VALID_SCHEME.test(parsed.scheme)) {
+	        parsed.scheme = parsed.scheme.toLowerCase();
+	      } else {
+	        parsed.error = parsed.error || MALFORMED_SCHEME_ERROR;
+	        malformedScheme = true;
+	      }
+	    }
+
+	    malformedPercentEncoding = hasMalformedComponentPercentEncoding(matches);
+	    if (malformedPercentEncoding) {
+	      parsed.error = parsed.error || 'URI contains malformed percent-encoding.';
+	    }
+
+	    // fix port number
+	    if (isNaN(parsed.port)) {
+	      parsed.port = matches[5];
+	    }
+
+	    const parseError = getParseError(parsed, matches);
+	    if (parseError !== undefined) {
+	      parsed.error = parsed.error || parseError;
+	      malformedAuthorityOrPort = true;
+	    }
+
+	    if (parsed.host) {
+	      const ipv4result = isIPv4(parsed.host);
+	      if (ipv4result === false) {
+	        const bracketedIPLiteral = isIPLiteral(parsed.host);
+	        const hasIPLiteralBracket = parsed.host.indexOf('[') !== -1 || parsed.host.indexOf(']') !== -1;
+	        const ipv6result = normalizeIPv6(parsed.host);
+	        isIP = ipv6result.isIPV6 || ipv6result.isIPVFuture === true;
+	        malformedIPLiteral = hasIPLiteralBracket && (!bracketedIPLiteral || ipv6result.error === true);
+	        parsed.host = isIP ? ipv6result.host : ipv6result.host.toLowerCase();
+
+	        if (malformedIPLiteral) {
+	          parsed.error = parsed.error || MALFORMED_HOST_ERROR;
+	          malformedAuthorityOrPort = true;
+	        }
+	      } else {
+	        isIP = true;
+	      }
+	    }
+	    if (parsed.scheme === undefined && parsed.userinfo === undefined && parsed.host === undefined && parsed.port === undefined && parsed.query === undefined && !parsed.path) {
+	      parsed.reference = 'same-document';
+	    } else if (parsed.scheme === undefined) {
+	      parsed.reference = 'relative';
+	    } else if (parsed.fragment === undefined) {
+	      parsed.reference = 'absolute';
+	    } else {
+	      parsed.reference = 'uri';
+	    }
+
+	    // check for reference errors
+	    if (options.reference && options.reference !== 'suffix' && options.reference !== parsed.reference) {
+	      parsed.error = parsed.error || 'URI is not a ' + options.reference + ' reference.';
+	    }
+
+	    // find scheme handler
+	    const schemeHandler = getSchemeHandler(options.scheme || parsed.scheme);
+
+	    // convert Unicode IDN -> ASCII IDN when the effective scheme uses domain hosts
+	    if (!malformedIPLiteral) {
+	      malformedHost = canonicalizeHost(parsed, options, schemeHandler, isIP);
+	    }
+
+	    if (uri.indexOf('%') !== -1 && parsed.host !== undefined && !malformedIPLiteral) {
+	      let host = isIP ? parsed.host : normalizePercentEncoding(parsed.host, true);
+	      if (!isIP) {
+	        // Fold reg-name case after decoding unreserved octets. The second
+	        // pass only restores uppercase hex in escapes that remain encoded.
+	        host = normalizePercentEncoding(host.toLowerCase());
+	      }
+	      // Resolution parses both inputs with the internal `null` scheme before
+	      // the effective scheme is known. Keep raw host delimiters for that step
+	      // so resolve() can reject them for domain-host schemes; the resolved
+	      // authority is encoded when it is serialized.
+	      parsed.host = isIP || options.scheme !== 'null' ? reescapeHostDelimiters(host, isIP) : host;
+	    }
+
+	    if (!schemeHandler || (schemeHandler && !schemeHandler.skipNormalize)) {
+	      if (parsed.path) {
+	        parsed.path = normalizePathEncoding(parsed.path);
+	      }
+	      if (parsed.query) {
+	        parsed.query = normalizeQueryFragmentEncoding(parsed.query);
+	      }
+	      if (parsed.fragment) {
+	        parsed.fragment = normalizeQueryFragmentEncoding(parsed.fragment);
+	      }
+	    }
+
+	    // perform scheme specific parsing
+	    if (schemeHandler && schemeHandler.parse) {
+	      schemeHandler.parse(parsed, options);
+	      if (schemeHandler === SCHEMES.urn && parsed.nid === undefined) {
+	        malformedSchemeSpecific = true;
+	      }
+	    }
+	  } else {
+	    parsed.error = parsed.error || 'URI can not be parsed.';
+	  }
+	  return { parsed, malformedAuthorityOrPort, malformedPercentEncoding, malformedSchemeSpecific, malformedHost, malformedScheme }
+	}
+
+	/**
+	 * @param {string} uri
+	 * @param {import('./types/index').Options} [opts]
+	 * @returns
+	 */
+	function parse (uri, opts) {
+	  return parseWithStatus(uri, opts).parsed
+	}
+
+	/**
+	 * @param {string} uri
+	 * @param {import('./types/index').Options} [opts]
+	 * @returns {string}
+	 */
+	function normalizeString (uri, opts) {
+	  return normalizeStringWithStatus(uri, opts).normalized
+	}
+
+	/**
+	 * @param {string} uri
+	 * @param {import('./types/index').Options} [opts]
+	 * @returns {{ normalized: string, malformedAuthorityOrPort: boolean, malformedPercentEncoding: boolean, malformedSchemeSpecific: boolean, malformedHost: boolean, malformedScheme: boolean }}
+	 */
+	function normalizeStringWithStatus (uri, opts) {
+	  const { parsed, malformedAuthorityOrPort, malformedPercentEncoding, malformedSchemeSpecific, malformedHost, malformedScheme } = parseWithStatus(uri, opts);
+	  return {
+	    normalized: malformedAuthorityOrPort || malformedPercentEncoding || malformedSchemeSpecific || malformedHost || malformedScheme ? uri : serialize(parsed, opts),
+	    malformedAuthorityOrPort,
+	    malformedPercentEncoding,
+	    malformedSchemeSpecific,
+	    malformedHost,
+	    malformedScheme
+	  }
+	}
+
+	/**
+	 * @param {import ('./types/index').URIComponent|string} uri
+	 * @param {import('./types/index').Options} [opts]
+	 * @returns {string|undefined}
+	 */
+	function normalizeComparableURI (uri, opts) {
+	  if (typeof uri !== 'string' && typeof uri !== 'object') {
+	    return undefined
+	  }
+
+	  let value;
+	  try {
+	    value = typeof uri === 'string' ? uri : serialize(uri, opts);
+	  } catch {
+	    return undefined
+	  }
+	  const { normalized, malformedAuthorityOrPort, malformedPercentEncoding, malformedSchemeSpecific, malformedHost, malformedScheme } = normalizeStringWithStatus(value, opts);
+	  return malformedAuthorityOrPort || malformedPercentEncoding || malformedSchemeSpecific || malformedHost || malformedScheme ? undefined : normalized
+	}
+
+	const fastUri$1 = {
+	  SCHEMES,
+	  normalize,
+	  resolve,
+	  resolveComponent,
+	  equal,
+	  serialize,
+	  parse
+	};
+
+	fastUri.exports = fastUri$1;
+	fastUri.exports.default = fastUri$1;
+	fastUri.exports.fastUri = fastUri$1;
+	return fastUri.exports;
+}
+
+var hasRequiredUri;
+
+function requireUri () {
+	if (hasRequiredUri) return uri;
+	hasRequiredUri = 1;
+	Object.defineProperty(uri, "__esModule", { value: true });
+	const uri$1 = requireFastUri();
+	uri$1.code = 'require("ajv/dist/runtime/uri").default';
+	uri.default = uri$1;
+	
+	return uri;
+}
+
+var hasRequiredCore$1;
+
+function requireCore$1 () {
+	if (hasRequiredCore$1) return core$1;
+	hasRequiredCore$1 = 1;
+	(function (exports) {
+		Object.defineProperty(exports, "__esModule", { value: true });
+		exports.CodeGen = exports.Name = exports.nil = exports.stringify = exports.str = exports._ = exports.KeywordCxt = void 0;
+		var validate_1 = /*@__PURE__*/ requireValidate();
+		Object.defineProperty(exports, "KeywordCxt", { enumerable: true, get: function () { return validate_1.KeywordCxt; } });
+		var codegen_1 = /*@__PURE__*/ requireCodegen();
+		Object.defineProperty(exports, "_", { enumerable: true, get: function () { return codegen_1._; } });
+		Object.defineProperty(exports, "str", { enumerable: true, get: function () { return codegen_1.str; } });
+		Object.defineProperty(exports, "stringify", { enumerable: true, get: function () { return codegen_1.stringify; } });
+		Object.defineProperty(exports, "nil", { enumerable: true, get: function () { return codegen_1.nil; } });
+		Object.defineProperty(exports, "Name", { enumerable: true, get: function () { return codegen_1.Name; } });
+		Object.defineProperty(exports, "CodeGen", { enumerable: true, get: function () { return codegen_1.CodeGen; } });
+		const validation_error_1 = /*@__PURE__*/ requireValidation_error();
+		const ref_error_1 = /*@__PURE__*/ requireRef_error();
+		const rules_1 = /*@__PURE__*/ requireRules();
+		const compile_1 = /*@__PURE__*/ requireCompile();
+		const codegen_2 = /*@__PURE__*/ requireCodegen();
+		const resolve_1 = /*@__PURE__*/ requireResolve();
+		const dataType_1 = /*@__PURE__*/ requireDataType();
+		const util_1 = /*@__PURE__*/ requireUtil();
+		const $dataRefSchema = require$$9;
+		const uri_1 = /*@__PURE__*/ requireUri();
+		const defaultRegExp = (str, flags) => new RegExp(str, flags);
+		defaultRegExp.code = "new RegExp";
+		const META_IGNORE_OPTIONS = ["removeAdditional", "useDefaults", "coerceTypes"];
+		const EXT_SCOPE_NAMES = new Set([
+		    "validate",
+		    "serialize",
+		    "parse",
+		    "wrapper",
+		    "root",
+		    "schema",
+		    "keyword",
+		    "pattern",
+		    "formats",
+		    "validate$data",
+		    "func",
+		    "obj",
+		    "Error",
+		]);
+		const removedOptions = {
+		    errorDataPath: "",
+		    format: "`validateFormats: false` can be used instead.",
+		    nullable: '"nullable" keyword is supported by default.',
+		    jsonPointers: "Deprecated jsPropertySyntax can be used instead.",
+		    extendRefs: "Deprecated ignoreKeywordsWithRef can be used instead.",
+		    missingRefs: "Pass empty schema with $id that should be ignored to ajv.addSchema.",
+		    processCode: "Use option `code: {process: (code, schemaEnv: object) => string}`",
+		    sourceCode: "Use option `code: {source: true}`",
+		    strictDefaults: "It is default now, see option `strict`.",
+		    strictKeywords: "It is default now, see option `strict`.",
+		    uniqueItems: '"uniqueItems" keyword is always validated.',
+		    unknownFormats: "Disable strict mode or pass `true` to `ajv.addFormat` (or `formats` option).",
+		    cache: "Map is used as cache, schema object as key.",
+		    serialize: "Map is used as cache, schema object as key.",
+		    ajvErrors: "It is default now.",
+		};
+		const deprecatedOptions = {
+		    ignoreKeywordsWithRef: "",
+		    jsPropertySyntax: "",
+		    unicode: '"minLength"/"maxLength" account for unicode characters by default.',
+		};
+		const MAX_EXPRESSION = 200;
+		// eslint-disable-next-line complexity
+		function requiredOptions(o) {
+		    var _a, _b, _c, _d, _e, _f, _g, _h, _j, _k, _l, _m, _o, _p, _q, _r, _s, _t, _u, _v, _w, _x, _y, _z, _0;
+		    const s = o.strict;
+		    const _optz = (_a = o.code) === null || _a === void 0 ? void 0 : _a.optimize;
+		    const optimize = _optz === true || _optz === undefined ? 1 : _optz || 0;
+		    const regExp = (_c = (_b = o.code) === null || _b === void 0 ? void 0 : _b.regExp) !== null && _c !== void 0 ? _c : defaultRegExp;
+		    const uriResolver = (_d = o.uriResolver) !== null && _d !== void 0 ? _d : uri_1.default;
+		    return {
+		        strictSchema: (_f = (_e = o.strictSchema) !== null && _e !== void 0 ? _e : s) !== null && _f !== void 0 ? _f : true,
+		        strictNumbers: (_h = (_g = o.strictNumbers) !== null && _g !== void 0 ? _g : s) !== null && _h !== void 0 ? _h : true,
+		        strictTypes: (_k = (_j = o.strictTypes) !== null && _j !== void 0 ? _j : s) !== null && _k !== void 0 ? _k : "log",
+		        strictTuples: (_m = (_l = o.strictTuples) !== null && _l !== void 0 ? _l : s) !== null && _m !== void 0 ? _m : "log",
+		        strictRequired: (_p = (_o = o.strictRequired) !== null && _o !== void 0 ? _o : s) !== null && _p !== void 0 ? _p : false,
+		        code: o.code ? { ...o.code, optimize, regExp } : { optimize, regExp },
+		        loopRequired: (_q = o.loopRequired) !== null && _q !== void 0 ? _q : MAX_EXPRESSION,
+		        loopEnum: (_r = o.loopEnum) !== null && _r !== void 0 ? _r : MAX_EXPRESSION,
+		        meta: (_s = o.meta) !== null && _s !== void 0 ? _s : true,
+		        messages: (_t = o.messages) !== null && _t !== void 0 ? _t : true,
+		        inlineRefs: (_u = o.inlineRefs) !== null && _u !== void 0 ? _u : true,
+		        schemaId: (_v = o.schemaId) !== null && _v !== void 0 ? _v : "$id",
+		        addUsedSchema: (_w = o.addUsedSchema) !== null && _w !== void 0 ? _w : true,
+		        validateSchema: (_x = o.validateSchema) !== null && _x !== void 0 ? _x : true,
+		        validateFormats: (_y = o.validateFormats) !== null && _y !== void 0 ? _y : true,
+		        unicodeRegExp: (_z = o.unicodeRegExp) !== null && _z !== void 0 ? _z : true,
+		        int32range: (_0 = o.int32range) !== null && _0 !== void 0 ? _0 : true,
+		        uriResolver: uriResolver,
+		    };
+		}
+		class Ajv {
+		    constructor(opts = {}) {
+		        this.schemas = {};
+		        this.refs = {};
+		        this.formats = Object.create(null);
+		        this._compilations = new Set();
+		        this._loading = {};
+		        this._cache = new Map();
+		        opts = this.opts = { ...opts, ...requiredOptions(opts) };
+		        const { es5, lines } = this.opts.code;
+		        this.scope = new codegen_2.ValueScope({ scope: {}, prefixes: EXT_SCOPE_NAMES, es5, lines });
+		        this.logger = getLogger(opts.logger);
+		        const formatOpt = opts.validateFormats;
+		        opts.validateFormats = false;
+		        this.RULES = (0, rules_1.getRules)();
+		        checkOptions.call(this, removedOptions, opts, "NOT SUPPORTED");
+		        checkOptions.call(this, deprecatedOptions, opts, "DEPRECATED", "warn");
+		        this._metaOpts = getMetaSchemaOptions.call(this);
+		        if (opts.formats)
+		            addInitialFormats.call(this);
+		        this._addVocabularies();
+		        this._addDefaultMetaSchema();
+		        if (opts.keywords)
+		            addInitialKeywords.call(this, opts.keywords);
+		        if (typeof opts.meta == "object")
+		            this.addMetaSchema(opts.meta);
+		        addInitialSchemas.call(this);
+		        opts.validateFormats = formatOpt;
+		    }
+		    _addVocabularies() {
+		        this.addKeyword("$async");
+		    }
+		    _addDefaultMetaSchema() {
+		        const { $data, meta, schemaId } = this.opts;
+		        let _dataRefSchema = $dataRefSchema;
+		        if (schemaId === "id") {
+		            _dataRefSchema = { ...$dataRefSchema };
+		            _dataRefSchema.id = _dataRefSchema.$id;
+		            delete _dataRefSchema.$id;
+		        }
+		        if (meta && $data)
+		            this.addMetaSchema(_dataRefSchema, _dataRefSchema[schemaId], false);
+		    }
+		    defaultMeta() {
+		        const { meta, schemaId } = this.opts;
+		        return (this.opts.defaultMeta = typeof meta == "object" ? meta[schemaId] || meta : undefined);
+		    }
+		    validate(schemaKeyRef, // key, ref or schema object
+		    // eslint-disable-next-line @typescript-eslint/no-redundant-type-constituents
+		    data // to be validated
+		    ) {
+		        let v;
+		        if (typeof schemaKeyRef == "string") {
+		            v = this.getSchema(schemaKeyRef);
+		            if (!v)
+		                throw new Error(`no schema with key or ref "${schemaKeyRef}"`);
+		        }
+		        else {
+		            v = this.compile(schemaKeyRef);
+		        }
+		        const valid = v(data);
+		        if (!("$async" in v))
+		            this.errors = v.errors;
+		        return valid;
+		    }
+		    compile(schema, _meta) {
+		        const sch = this._addSchema(schema, _meta);
+		        return (sch.validate || this._compileSchemaEnv(sch));
+		    }
+		    compileAsync(schema, meta) {
+		        if (typeof this.opts.loadSchema != "function") {
+		            throw new Error("options.loadSchema should be a function");
+		        }
+		        const { loadSchema } = this.opts;
+		        return runCompileAsync.call(this, schema, meta);
+		        async function runCompileAsync(_schema, _meta) {
+		            await loadMetaSchema.call(this, _schema.$schema);
+		            const sch = this._addSchema(_schema, _meta);
+		            return sch.validate || _compileAsync.call(this, sch);
+		        }
+		        async function loadMetaSchema($ref) {
+		            if ($ref && !this.getSchema($ref)) {
+		                await runCompileAsync.call(this, { $ref }, true);
+		            }
+		        }
+		        async function _compileAsync(sch) {
+		            try {
+		                return this._compileSchemaEnv(sch);
+		            }
+		            catch (e) {
+		                if (!(e instanceof ref_error_1.default))
+		                    throw e;
+		                checkLoaded.call(this, e);
+		                await loadMissingSchema.call(this, e.missingSchema);
+		                return _compileAsync.call(this, sch);
+		            }
+		        }
+		        function checkLoaded({ missingSchema: ref, missingRef }) {
+		            if (this.refs[ref]) {
+		                throw new Error(`AnySchema ${ref} is loaded but ${missingRef} cannot be resolved`);
+		            }
+		        }
+		        async function loadMissingSchema(ref) {
+		            const _schema = await _loadSchema.call(this, ref);
+		            if (!this.refs[ref])
+		                await loadMetaSchema.call(this, _schema.$schema);
+		            if (!this.refs[ref])
+		                this.addSchema(_schema, ref, meta);
+		        }
+		        async function _loadSchema(ref) {
+		            const p = this._loading[ref];
+		            if (p)
+		                return p;
+		            try {
+		                return await (this._loading[ref] = loadSchema(ref));
+		            }
+		            finally {
+		                delete this._loading[ref];
+		            }
+		        }
+		    }
+		    // Adds schema to the instance
+		    addSchema(schema, // If array is passed, `key` will be ignored
+		    key, // Optional schema key. Can be passed to `validate` method instead of schema object or id/ref. One schema per instance can have empty `id` and `key`.
+		    _meta, // true if schema is a meta-schema. Used internally, addMetaSchema should be used instead.
+		    _validateSchema = this.opts.validateSchema // false to skip schema validation. Used internally, option validateSchema should be used instead.
+		    ) {
+		        if (Array.isArray(schema)) {
+		            for (const sch of schema)
+		                this.addSchema(sch, undefined, _meta, _validateSchema);
+		            return this;
+		        }
+		        let id;
+		        if (typeof schema === "object") {
+		            const { schemaId } = this.opts;
+		            id = schema[schemaId];
+		            if (id !== undefined && typeof id != "string") {
+		                throw new Error(`schema ${schemaId} must be string`);
+		            }
+		        }
+		        key = (0, resolve_1.normalizeId)(key || id);
+		        this._checkUnique(key);
+		        this.schemas[key] = this._addSchema(schema, _meta, key, _validateSchema, true);
+		        return this;
+		    }
+		    // Add schema that will be used to validate other schemas
+		    // options in META_IGNORE_OPTIONS are alway set to false
+		    addMetaSchema(schema, key, // schema key
+		    _validateSchema = this.opts.validateSchema // false to skip schema validation, can be used to override validateSchema option for meta-schema
+		    ) {
+		        this.addSchema(schema, key, true, _validateSchema);
+		        return this;
+		    }
+		    //  Validate schema against its meta-schema
+		    validateSchema(schema, throwOrLogError) {
+		        if (typeof schema == "boolean")
+		            return true;
+		        let $schema;
+		        $schema = schema.$schema;
+		        if ($schema !== undefined && typeof $schema != "string") {
+		            throw new Error("$schema must be a string");
+		        }
+		        $schema = $schema || this.opts.defaultMeta || this.defaultMeta();
+		        if (!$schema) {
+		            this.logger.warn("meta-schema not available");
+		            this.errors = null;
+		            return true;
+		        }
+		        const valid = this.validate($schema, schema);
+		        if (!valid && throwOrLogError) {
+		            const message = "schema is invalid: " + this.errorsText();
+		            if (this.opts.validateSchema === "log")
+		                this.logger.error(message);
+		            else
+		                throw new Error(message);
+		        }
+		        return valid;
+		    }
+		    // Get compiled schema by `key` or `ref`.
+		    // (`key` that was passed to `addSchema` or full schema reference - `schema.$id` or resolved id)
+		    getSchema(keyRef) {
+		        let sch;
+		        while (typeof (sch = getSchEnv.call(this, keyRef)) == "string")
+		            keyRef = sch;
+		        if (sch === undefined) {
+		            const { schemaId } = this.opts;
+		            const root = new compile_1.SchemaEnv({ schema: {}, schemaId });
+		            sch = compile_1.resolveSchema.call(this, root, keyRef);
+		            if (!sch)
+		                return;
+		            this.refs[keyRef] = sch;
+		        }
+		        return (sch.validate || this._compileSchemaEnv(sch));
+		    }
+		    // Remove cached schema(s).
+		    // If no parameter is passed all schemas but meta-schemas are removed.
+		    // If RegExp is passed all schemas with key/id matching pattern but meta-schemas are removed.
+		    // Even if schema is referenced by other schemas it still can be removed as other schemas have local references.
+		    removeSchema(schemaKeyRef) {
+		        if (schemaKeyRef instanceof RegExp) {
+		            this._removeAllSchemas(this.schemas, schemaKeyRef);
+		            this._removeAllSchemas(this.refs, schemaKeyRef);
+		            return this;
+		        }
+		        switch (typeof schemaKeyRef) {
+		            case "undefined":
+		                this._removeAllSchemas(this.schemas);
+		                this._removeAllSchemas(this.refs);
+		                this._cache.clear();
+		                return this;
+		            case "string": {
+		                const sch = getSchEnv.call(this, schemaKeyRef);
+		                if (typeof sch == "object")
+		                    this._cache.delete(sch.schema);
+		                delete this.schemas[schemaKeyRef];
+		                delete this.refs[schemaKeyRef];
+		                return this;
+		            }
+		            case "object": {
+		                const cacheKey = schemaKeyRef;
+		                this._cache.delete(cacheKey);
+		                let id = schemaKeyRef[this.opts.schemaId];
+		                if (id) {
+		                    id = (0, resolve_1.normalizeId)(id);
+		                    delete this.schemas[id];
+		                    delete this.refs[id];
+		                }
+		                return this;
+		            }
+		            default:
+		                throw new Error("ajv.removeSchema: invalid parameter");
+		        }
+		    }
+		    // add "vocabulary" - a collection of keywords
+		    addVocabulary(definitions) {
+		        for (const def of definitions)
+		            this.addKeyword(def);
+		        return this;
+		    }
+		    addKeyword(kwdOrDef, def // deprecated
+		    ) {
+		        let keyword;
+		        if (typeof kwdOrDef == "string") {
+		            keyword = kwdOrDef;
+		            if (typeof def == "object") {
+		                this.logger.warn("these parameters are deprecated, see docs for addKeyword");
+		                def.keyword = keyword;
+		            }
+		        }
+		        else if (typeof kwdOrDef == "object" && def === undefined) {
+		            def = kwdOrDef;
+		            keyword = def.keyword;
+		            if (Array.isArray(keyword) && !keyword.length) {
+		                throw new Error("addKeywords: keyword must be string or non-empty array");
+		            }
+		        }
+		        else {
+		            throw new Error("invalid addKeywords parameters");
+		        }
+		        checkKeyword.call(this, keyword, def);
+		        if (!def) {
+		            (0, util_1.eachItem)(keyword, (kwd) => addRule.call(this, kwd));
+		            return this;
+		        }
+		        keywordMetaschema.call(this, def);
+		        const definition = {
+		            ...def,
+		            type: (0, dataType_1.getJSONTypes)(def.type),
+		            schemaType: (0, dataType_1.getJSONTypes)(def.schemaType),
+		        };
+		        (0, util_1.eachItem)(keyword, definition.type.length === 0
+		            ? (k) => addRule.call(this, k, definition)
+		            : (k) => definition.type.forEach((t) => addRule.call(this, k, definition, t)));
+		        return this;
+		    }
+		    getKeyword(keyword) {
+		        const rule = this.RULES.all[keyword];
+		        return typeof rule == "object" ? rule.definition : !!rule;
+		    }
+		    // Remove keyword
+		    removeKeyword(keyword) {
+		        // TODO return type should be Ajv
+		        const { RULES } = this;
+		        delete RULES.keywords[keyword];
+		        delete RULES.all[keyword];
+		        for (const group of RULES.rules) {
+		            const i = group.rules.findIndex((rule) => rule.keyword === keyword);
+		            if (i >= 0)
+		                group.rules.splice(i, 1);
+		        }
+		        return this;
+		    }
+		    // Add format
+		    addFormat(name, format) {
+		        if (typeof format == "string")
+		            format = new RegExp(format);
+		        this.formats[name] = format;
+		        return this;
+		    }
+		    errorsText(errors = this.errors, // optional array of validation errors
+		    { separator = ", ", dataVar = "data" } = {} // optional options with properties `separator` and `dataVar`
+		    ) {
+		        if (!errors || errors.length === 0)
+		            return "No errors";
+		        return errors
+		            .map((e) => `${dataVar}${e.instancePath} ${e.message}`)
+		            .reduce((text, msg) => text + separator + msg);
+		    }
+		    $dataMetaSchema(metaSchema, keywordsJsonPointers) {
+		        const rules = this.RULES.all;
+		        metaSchema = JSON.parse(JSON.stringify(metaSchema));
+		        for (const jsonPointer of keywordsJsonPointers) {
+		            const segments = jsonPointer.split("/").slice(1); // first segment is an empty string
+		            let keywords = metaSchema;
+		            for (const seg of segments)
+		                keywords = keywords[seg];
+		            for (const key in rules) {
+		                const rule = rules[key];
+		                if (typeof rule != "object")
+		                    continue;
+		                const { $data } = rule.definition;
+		                const schema = keywords[key];
+		                if ($data && schema)
+		                    keywords[key] = schemaOrData(schema);
+		            }
+		        }
+		        return metaSchema;
+		    }
+		    _removeAllSchemas(schemas, regex) {
+		        for (const keyRef in schemas) {
+		            const sch = schemas[keyRef];
+		            if (!regex || regex.test(keyRef)) {
+		                if (typeof sch == "string") {
+		                    delete schemas[keyRef];
+		                }
+		                else if (sch && !sch.meta) {
+		                    this._cache.delete(sch.schema);
+		                    delete schemas[keyRef];
+		                }
+		            }
+		        }
+		    }
+		    _addSchema(schema, meta, baseId, validateSchema = this.opts.validateSchema, addSchema = this.opts.addUsedSchema) {
+		        let id;
+		        const { schemaId } = this.opts;
+		        if (typeof schema == "object") {
+		            id = schema[schemaId];
+		        }
+		        else {
+		            if (this.opts.jtd)
+		                throw new Error("schema must be object");
+		            else if (typeof schema != "boolean")
+		                throw new Error("schema must be object or boolean");
+		        }
+		        let sch = this._cache.get(schema);
+		        if (sch !== undefined)
+		            return sch;
+		        baseId = (0, resolve_1.normalizeId)(id || baseId);
+		        const localRefs = resolve_1.getSchemaRefs.call(this, schema, baseId);
+		        sch = new compile_1.SchemaEnv({ schema, schemaId, meta, baseId, localRefs });
+		        this._cache.set(sch.schema, sch);
+		        if (addSchema && !baseId.startsWith("#")) {
+		            // TODO atm it is allowed to overwrite schemas without id (instead of not adding them)
+		            if (baseId)
+		                this._checkUnique(baseId);
+		            this.refs[baseId] = sch;
+		        }
+		        if (validateSchema)
+		            this.validateSchema(schema, true);
+		        return sch;
+		    }
+		    _checkUnique(id) {
+		        if (this.schemas[id] || this.refs[id]) {
+		            throw new Error(`schema with key or id "${id}" already exists`);
+		        }
+		    }
+		    _compileSchemaEnv(sch) {
+		        if (sch.meta)
+		            this._compileMetaSchema(sch);
+		        else
+		            compile_1.compileSchema.call(this, sch);
+		        /* istanbul ignore if */
+		        if (!sch.validate)
+		            throw new Error("ajv implementation error");
+		        return sch.validate;
+		    }
+		    _compileMetaSchema(sch) {
+		        const currentOpts = this.opts;
+		        this.opts = this._metaOpts;
+		        try {
+		            compile_1.compileSchema.call(this, sch);
+		        }
+		        finally {
+		            this.opts = currentOpts;
+		        }
+		    }
+		}
+		Ajv.ValidationError = validation_error_1.default;
+		Ajv.MissingRefError = ref_error_1.default;
+		exports.default = Ajv;
+		function checkOptions(checkOpts, options, msg, log = "error") {
+		    for (const key in checkOpts) {
+		        const opt = key;
+		        if (opt in options)
+		            this.logger[log](`${msg}: option ${key}. ${checkOpts[opt]}`);
+		    }
+		}
+		function getSchEnv(keyRef) {
+		    keyRef = (0, resolve_1.normalizeId)(keyRef); // TODO tests fail without this line
+		    return this.schemas[keyRef] || this.refs[keyRef];
+		}
+		function addInitialSchemas() {
+		    const optsSchemas = this.opts.schemas;
+		    if (!optsSchemas)
+		        return;
+		    if (Array.isArray(optsSchemas))
+		        this.addSchema(optsSchemas);
+		    else
+		        for (const key in optsSchemas)
+		            this.addSchema(optsSchemas[key], key);
+		}
+		function addInitialFormats() {
+		    for (const name in this.opts.formats) {
+		        const format = this.opts.formats[name];
+		        if (format)
+		            this.addFormat(name, format);
+		    }
+		}
+		function addInitialKeywords(defs) {
+		    if (Array.isArray(defs)) {
+		        this.addVocabulary(defs);
+		        return;
+		    }
+		    this.logger.warn("keywords option as map is deprecated, pass array");
+		    for (const keyword in defs) {
+		        const def = defs[keyword];
+		        if (!def.keyword)
+		            def.keyword = keyword;
+		        this.addKeyword(def);
+		    }
+		}
+		function getMetaSchemaOptions() {
+		    const metaOpts = { ...this.opts };
+		    for (const opt of META_IGNORE_OPTIONS)
+		        delete metaOpts[opt];
+		    return metaOpts;
+		}
+		const noLogs = { log() { }, warn() { }, error() { } };
+		function getLogger(logger) {
+		    if (logger === false)
+		        return noLogs;
+		    if (logger === undefined)
+		        return console;
+		    if (logger.log && logger.warn && logger.error)
+		        return logger;
+		    throw new Error("logger must implement log, warn and error methods");
+		}
+		const KEYWORD_NAME = /^[a-z_$][a-z0-9_$:-]*$/i;
+		function checkKeyword(keyword, def) {
+		    const { RULES } = this;
+		    (0, util_1.eachItem)(keyword, (kwd) => {
+		        if (RULES.keywords[kwd])
+		            throw new Error(`Keyword ${kwd} is already defined`);
+		        if (!KEYWORD_NAME.test(kwd))
+		            throw new Error(`Keyword ${kwd} has invalid name`);
+		    });
+		    if (!def)
+		        return;
+		    if (def.$data && !("code" in def || "validate" in def)) {
+		        throw new Error('$data keyword must have "code" or "validate" function');
+		    }
+		}
+		function addRule(keyword, definition, dataType) {
+		    var _a;
+		    const post = definition === null || definition === void 0 ? void 0 : definition.post;
+		    if (dataType && post)
+		        throw new Error('keyword with "post" flag cannot have "type"');
+		    const { RULES } = this;
+		    let ruleGroup = post ? RULES.post : RULES.rules.find(({ type: t }) => t === dataType);
+		    if (!ruleGroup) {
+		        ruleGroup = { type: dataType, rules: [] };
+		        RULES.rules.push(ruleGroup);
+		    }
+		    RULES.keywords[keyword] = true;
+		    if (!definition)
+		        return;
+		    const rule = {
+		        keyword,
+		        definition: {
+		            ...definition,
+		            type: (0, dataType_1.getJSONTypes)(definition.type),
+		            schemaType: (0, dataType_1.getJSONTypes)(definition.schemaType),
+		        },
+		    };
+		    if (definition.before)
+		        addBeforeRule.call(this, ruleGroup, rule, definition.before);
+		    else
+		        ruleGroup.rules.push(rule);
+		    RULES.all[keyword] = rule;
+		    (_a = definition.implements) === null || _a === void 0 ? void 0 : _a.forEach((kwd) => this.addKeyword(kwd));
+		}
+		function addBeforeRule(ruleGroup, rule, before) {
+		    const i = ruleGroup.rules.findIndex((_rule) => _rule.keyword === before);
+		    if (i >= 0) {
+		        ruleGroup.rules.splice(i, 0, rule);
+		    }
+		    else {
+		        ruleGroup.rules.push(rule);
+		        this.logger.warn(`rule ${before} is not defined`);
+		    }
+		}
+		function keywordMetaschema(def) {
+		    let { metaSchema } = def;
+		    if (metaSchema === undefined)
+		        return;
+		    if (def.$data && this.opts.$data)
+		        metaSchema = schemaOrData(metaSchema);
+		    def.validateSchema = this.compile(metaSchema, true);
+		}
+		const $dataRef = {
+		    $ref: "https://raw.githubusercontent.com/ajv-validator/ajv/master/lib/refs/data.json#",
+		};
+		function schemaOrData(schema) {
+		    return { anyOf: [schema, $dataRef] };
+		}
+		
+	} (core$1));
+	return core$1;
+}
+
+var draft2020 = {};
+
+var core = {};
+
+var id = {};
+
+var hasRequiredId;
+
+function requireId () {
+	if (hasRequiredId) return id;
+	hasRequiredId = 1;
+	Object.defineProperty(id, "__esModule", { value: true });
+	const def = {
+	    keyword: "id",
+	    code() {
+	        throw new Error('NOT SUPPORTED: keyword "id", use "$id" for schema ID');
+	    },
+	};
+	id.default = def;
+	
+	return id;
+}
+
+var ref = {};
+
+var hasRequiredRef;
+
+function requireRef () {
+	if (hasRequiredRef) return ref;
+	hasRequiredRef = 1;
+	Object.defineProperty(ref, "__esModule", { value: true });
+	ref.callRef = ref.getValidate = void 0;
+	const ref_error_1 = /*@__PURE__*/ requireRef_error();
+	const code_1 = /*@__PURE__*/ requireCode();
+	const codegen_1 = /*@__PURE__*/ requireCodegen();
+	const names_1 = /*@__PURE__*/ requireNames();
+	const compile_1 = /*@__PURE__*/ requireCompile();
+	const util_1 = /*@__PURE__*/ requireUtil();
+	const def = {
+	    keyword: "$ref",
+	    schemaType: "string",
+	    code(cxt) {
+	        const { gen, schema: $ref, it } = cxt;
+	        const { baseId, schemaEnv: env, validateName, opts, self } = it;
+	        const { root } = env;
+	        if (($ref === "#" || $ref === "#/") && baseId === root.baseId)
+	            return callRootRef();
+	        const schOrEnv = compile_1.resolveRef.call(self, root, baseId, $ref);
+	        if (schOrEnv === undefined)
+	            throw new ref_error_1.default(it.opts.uriResolver, baseId, $ref);
+	        if (schOrEnv instanceof compile_1.SchemaEnv)
+	            return callValidate(schOrEnv);
+	        return inlineRefSchema(schOrEnv);
+	        function callRootRef() {
+	            if (env === root)
+	                return callRef(cxt, validateName, env, env.$async);
+	            const rootName = gen.scopeValue("root", { ref: root });
+	            return callRef(cxt, (0, codegen_1._) `${rootName}.validate`, root, root.$async);
+	        }
+	        function callValidate(sch) {
+	            const v = getValidate(cxt, sch);
+	            callRef(cxt, v, sch, sch.$async);
+	        }
+	        function inlineRefSchema(sch) {
+	            const schName = gen.scopeValue("schema", opts.code.source === true ? { ref: sch, code: (0, codegen_1.stringify)(sch) } : { ref: sch });
+	            const valid = gen.name("valid");
+	            const schCxt = cxt.subschema({
+	                schema: sch,
+	                dataTypes: [],
+	                schemaPath: codegen_1.nil,
+	                topSchemaRef: schName,
+	                errSchemaPath: $ref,
+	            }, valid);
+	            cxt.mergeEvaluated(schCxt);
+	            cxt.ok(valid);
+	        }
+	    },
+	};
+	function getValidate(cxt, sch) {
+	    const { gen } = cxt;
+	    return sch.validate
+	        ? gen.scopeValue("validate", { ref: sch.validate })
+	        : (0, codegen_1._) `${gen.scopeValue("wrapper", { ref: sch })}.validate`;
+	}
+	ref.getValidate = getValidate;
+	function callRef(cxt, v, sch, $async) {
+	    const { gen, it } = cxt;
+	    const { allErrors, schemaEnv: env, opts } = it;
+	    const passCxt = opts.passContext ? names_1.default.this : codegen_1.nil;
+	    if ($async)
+	        callAsyncRef();
+	    else
+	        callSyncRef();
+	    function callAsyncRef() {
+	        if (!env.$async)
+	            throw new Error("async schema referenced by sync schema");
+	        const valid = gen.let("valid");
+	        gen.try(() => {
+	            gen.code((0, codegen_1._) `await ${(0, code_1.callValidateCode)(cxt, v, passCxt)}`);
+	            addEvaluatedFrom(v); // TODO will not work with async, it has to be returned with the result
+	            if (!allErrors)
+	                gen.assign(valid, true);
+	        }, (e) => {
+	            gen.if((0, codegen_1._) `!(${e} instanceof ${it.ValidationError})`, () => gen.throw(e));
+	            addErrorsFrom(e);
+	            if (!allErrors)
+	                gen.assign(valid, false);
+	        });
+	        cxt.ok(valid);
+	    }
+	    function callSyncRef() {
+	        cxt.result((0, code_1.callValidateCode)(cxt, v, passCxt), () => addEvaluatedFrom(v), () => addErrorsFrom(v));
+	    }
+	    function addErrorsFrom(source) {
+	        const errs = (0, codegen_1._) `${source}.errors`;
+	        gen.assign(names_1.default.vErrors, (0, codegen_1._) `${names_1.default.vErrors} === null ? ${errs} : ${names_1.default.vErrors}.concat(${errs})`); // TODO tagged
+	        gen.assign(names_1.default.errors, (0, codegen_1._) `${names_1.default.vErrors}.length`);
+	    }
+	    function addEvaluatedFrom(source) {
+	        var _a;
+	        if (!it.opts.unevaluated)
+	            return;
+	        const schEvaluated = (_a = sch === null || sch === void 0 ? void 0 : sch.validate) === null || _a === void 0 ? void 0 : _a.evaluated;
+	        // TODO refactor
+	        if (it.props !== true) {
+	            if (schEvaluated && !schEvaluated.dynamicProps) {
+	                if (schEvaluated.props !== undefined) {
+	                    it.props = util_1.mergeEvaluated.props(gen, schEvaluated.props, it.props);
+	                }
+	            }
+	            else {
+	                const props = gen.var("props", (0, codegen_1._) `${source}.evaluated.props`);
+	                it.props = util_1.mergeEvaluated.props(gen, props, it.props, codegen_1.Name);
+	            }
+	        }
+	        if (it.items !== true) {
+	            if (schEvaluated && !schEvaluated.dynamicItems) {
+	                if (schEvaluated.items !== undefined) {
+	                    it.items = util_1.mergeEvaluated.items(gen, schEvaluated.items, it.items);
+	                }
+	            }
+	            else {
+	                const items = gen.var("items", (0, codegen_1._) `${source}.evaluated.items`);
+	                it.items = util_1.mergeEvaluated.items(gen, items, it.items, codegen_1.Name);
+	            }
+	        }
+	    }
+	}
+	ref.callRef = callRef;
+	ref.default = def;
+	
+	return ref;
+}
+
+var hasRequiredCore;
+
+function requireCore () {
+	if (hasRequiredCore) return core;
+	hasRequiredCore = 1;
+	Object.defineProperty(core, "__esModule", { value: true });
+	const id_1 = /*@__PURE__*/ requireId();
+	const ref_1 = /*@__PURE__*/ requireRef();
+	const core$1 = [
+	    "$schema",
+	    "$id",
+	    "$defs",
+	    "$vocabulary",
+	    { keyword: "$comment" },
+	    "definitions",
+	    id_1.default,
+	    ref_1.default,
+	];
+	core.default = core$1;
+	
+	return core;
+}
+
+var validation = {};
+
+var limitNumber = {};
+
+var hasRequiredLimitNumber;
+
+function requireLimitNumber () {
+	if (hasRequiredLimitNumber) return limitNumber;
+	hasRequiredLimitNumber = 1;
+	Object.defineProperty(limitNumber, "__esModule", { value: true });
+	const codegen_1 = /*@__PURE__*/ requireCodegen();
+	const ops = codegen_1.operators;
+	const KWDs = {
+	    maximum: { okStr: "<=", ok: ops.LTE, fail: ops.GT },
+	    minimum: { okStr: ">=", ok: ops.GTE, fail: ops.LT },
+	    exclusiveMaximum: { okStr: "<", ok: ops.LT, fail: ops.GTE },
+	    exclusiveMinimum: { okStr: ">", ok: ops.GT, fail: ops.LTE },
+	};
+	const error = {
+	    message: ({ keyword, schemaCode }) => (0, codegen_1.str) `must be ${KWDs[keyword].okStr} ${schemaCode}`,
+	    params: ({ keyword, schemaCode }) => (0, codegen_1._) `{comparison: ${KWDs[keyword].okStr}, limit: ${schemaCode}}`,
+	};
+	const def = {
+	    keyword: Object.keys(KWDs),
+	    type: "number",
+	    schemaType: "number",
+	    $data: true,
+	    error,
+	    code(cxt) {
+	        const { keyword, data, schemaCode } = cxt;
+	        cxt.fail$data((0, codegen_1._) `${data} ${KWDs[keyword].fail} ${schemaCode} || isNaN(${data})`);
+	    },
+	};
+	limitNumber.default = def;
+	
+	return limitNumber;
+}
+
+var multipleOf = {};
+
+var hasRequiredMultipleOf;
+
+function requireMultipleOf () {
+	if (hasRequiredMultipleOf) return multipleOf;
+	hasRequiredMultipleOf = 1;
+	Object.defineProperty(multipleOf, "__esModule", { value: true });
+	const codegen_1 = /*@__PURE__*/ requireCodegen();
+	const error = {
+	    message: ({ schemaCode }) => (0, codegen_1.str) `must be multiple of ${schemaCode}`,
+	    params: ({ schemaCode }) => (0, codegen_1._) `{multipleOf: ${schemaCode}}`,
+	};
+	const def = {
+	    keyword: "multipleOf",
+	    type: "number",
+	    schemaType: "number",
+	    $data: true,
+	    error,
+	    code(cxt) {
+	        const { gen, data, schemaCode, it } = cxt;
+	        // const bdt = bad$DataType(schemaCode, <string>def.schemaType, $data)
+	        const prec = it.opts.multipleOfPrecision;
+	        const res = gen.let("res");
+	        const invalid = prec
+	            ? (0, codegen_1._) `Math.abs(Math.round(${res}) - ${res}) > 1e-${prec}`
+	            : (0, codegen_1._) `${res} !== parseInt(${res})`;
+	        cxt.fail$data((0, codegen_1._) `(${schemaCode} === 0 || (${res} = ${data}/${schemaCode}, ${invalid}))`);
+	    },
+	};
+	multipleOf.default = def;
+	
+	return multipleOf;
+}
+
+var limitLength = {};
+
+var ucs2length = {};
+
+var hasRequiredUcs2length;
+
+function requireUcs2length () {
+	if (hasRequiredUcs2length) return ucs2length;
+	hasRequiredUcs2length = 1;
+	Object.defineProperty(ucs2length, "__esModule", { value: true });
+	// https://mathiasbynens.be/notes/javascript-encoding
+	// https://github.com/bestiejs/punycode.js - punycode.ucs2.decode
+	function ucs2length$1(str) {
+	    const len = str.length;
+	    let length = 0;
+	    let pos = 0;
+	    let value;
+	    while (pos < len) {
+	        length++;
+	        value = str.charCodeAt(pos++);
+	        if (value >= 0xd800 && value <= 0xdbff && pos < len) {
+	            // high surrogate, and there is a next character
+	            value = str.charCodeAt(pos);
+	            if ((value & 0xfc00) === 0xdc00)
+	                pos++; // low surrogate
+	        }
+	    }
+	    return length;
+	}
+	ucs2length.default = ucs2length$1;
+	ucs2length$1.code = 'require("ajv/dist/runtime/ucs2length").default';
+	
+	return ucs2length;
+}
+
+var hasRequiredLimitLength;
+
+function requireLimitLength () {
+	if (hasRequiredLimitLength) return limitLength;
+	hasRequiredLimitLength = 1;
+	Object.defineProperty(limitLength, "__esModule", { value: true });
+	const codegen_1 = /*@__PURE__*/ requireCodegen();
+	const util_1 = /*@__PURE__*/ requireUtil();
+	const ucs2length_1 = /*@__PURE__*/ requireUcs2length();
+	const error = {
+	    message({ keyword, schemaCode }) {
+	        const comp = keyword === "maxLength" ? "more" : "fewer";
+	        return (0, codegen_1.str) `must NOT have ${comp} than ${schemaCode} characters`;
+	    },
+	    params: ({ schemaCode }) => (0, codegen_1._) `{limit: ${schemaCode}}`,
+	};
+	const def = {
+	    keyword: ["maxLength", "minLength"],
+	    type: "string",
+	    schemaType: "number",
+	    $data: true,
+	    error,
+	    code(cxt) {
+	        const { keyword, data, schemaCode, it } = cxt;
+	        const op = keyword === "maxLength" ? codegen_1.operators.GT : codegen_1.operators.LT;
+	        const len = it.opts.unicode === false ? (0, codegen_1._) `${data}.length` : (0, codegen_1._) `${(0, util_1.useFunc)(cxt.gen, ucs2length_1.default)}(${data})`;
+	        cxt.fail$data((0, codegen_1._) `${len} ${op} ${schemaCode}`);
+	    },
+	};
+	limitLength.default = def;
+	
+	return limitLength;
+}
+
+var pattern = {};
+
+var hasRequiredPattern;
+
+function requirePattern () {
+	if (hasRequiredPattern) return pattern;
+	hasRequiredPattern = 1;
+	Object.defineProperty(pattern, "__esModule", { value: true });
+	const code_1 = /*@__PURE__*/ requireCode();
+	const util_1 = /*@__PURE__*/ requireUtil();
+	const codegen_1 = /*@__PURE__*/ requireCodegen();
+	const error = {
+	    message: ({ schemaCode }) => (0, codegen_1.str) `must match pattern "${schemaCode}"`,
+	    params: ({ schemaCode }) => (0, codegen_1._) `{pattern: ${schemaCode}}`,
+	};
+	const def = {
+	    keyword: "pattern",
+	    type: "string",
+	    schemaType: "string",
+	    $data: true,
+	    error,
+	    code(cxt) {
+	        const { gen, data, $data, schema, schemaCode, it } = cxt;
+	        const u = it.opts.unicodeRegExp ? "u" : "";
+	        if ($data) {
+	            const { regExp } = it.opts.code;
+	            const regExpCode = regExp.code === "new RegExp" ? (0, codegen_1._) `new RegExp` : (0, util_1.useFunc)(gen, regExp);
+	            const valid = gen.let("valid");
+	            gen.try(() => gen.assign(valid, (0, codegen_1._) `${regExpCode}(${schemaCode}, ${u}).test(${data})`), () => gen.assign(valid, false));
+	            cxt.fail$data((0, codegen_1._) `!${valid}`);
+	        }
+	        else {
+	            const regExp = (0, code_1.usePattern)(cxt, schema);
+	            cxt.fail$data((0, codegen_1._) `!${regExp}.test(${data})`);
+	        }
+	    },
+	};
+	pattern.default = def;
+	
+	return pattern;
+}
+
+var limitProperties = {};
+
+var hasRequiredLimitProperties;
+
+function requireLimitProperties () {
+	if (hasRequiredLimitProperties) return limitProperties;
+	hasRequiredLimitProperties = 1;
+	Object.defineProperty(limitProperties, "__esModule", { value: true });
+	const codegen_1 = /*@__PURE__*/ requireCodegen();
+	const error = {
+	    message({ keyword, schemaCode }) {
+	        const comp = keyword === "maxProperties" ? "more" : "fewer";
+	        return (0, codegen_1.str) `must NOT have ${comp} than ${schemaCode} properties`;
+	    },
+	    params: ({ schemaCode }) => (0, codegen_1._) `{limit: ${schemaCode}}`,
+	};
+	const def = {
+	    keyword: ["maxProperties", "minProperties"],
+	    type: "object",
+	    schemaType: "number",
+	    $data: true,
+	    error,
+	    code(cxt) {
+	        const { keyword, data, schemaCode } = cxt;
+	        const op = keyword === "maxProperties" ? codegen_1.operators.GT : codegen_1.operators.LT;
+	        cxt.fail$data((0, codegen_1._) `Object.keys(${data}).length ${op} ${schemaCode}`);
+	    },
+	};
+	limitProperties.default = def;
+	
+	return limitProperties;
+}
+
+var required = {};
+
+var hasRequiredRequired;
+
+function requireRequired () {
+	if (hasRequiredRequired) return required;
+	hasRequiredRequired = 1;
+	Object.defineProperty(required, "__esModule", { value: true });
+	const code_1 = /*@__PURE__*/ requireCode();
+	const codegen_1 = /*@__PURE__*/ requireCodegen();
+	const util_1 = /*@__PURE__*/ requireUtil();
+	const error = {
+	    message: ({ params: { missingProperty } }) => (0, codegen_1.str) `must have required property '${missingProperty}'`,
+	    params: ({ params: { missingProperty } }) => (0, codegen_1._) `{missingProperty: ${missingProperty}}`,
+	};
+	const def = {
+	    keyword: "required",
+	    type: "object",
+	    schemaType: "array",
+	    $data: true,
+	    error,
+	    code(cxt) {
+	        const { gen, schema, schemaCode, data, $data, it } = cxt;
+	        const { opts } = it;
+	        if (!$data && schema.length === 0)
+	            return;
+	        const useLoop = schema.length >= opts.loopRequired;
+	        if (it.allErrors)
+	            allErrorsMode();
+	        else
+	            exitOnErrorMode();
+	        if (opts.strictRequired) {
+	            const props = cxt.parentSchema.properties;
+	            const { definedProperties } = cxt.it;
+	            for (const requiredKey of schema) {
+	                if ((props === null || props === void 0 ? void 0 : props[requiredKey]) === undefined && !definedProperties.has(requiredKey)) {
+	                    const schemaPath = it.schemaEnv.baseId + it.errSchemaPath;
+	                    const msg = `required property "${requiredKey}" is not defined at "${schemaPath}" (strictRequired)`;
+	                    (0, util_1.checkStrictMode)(it, msg, it.opts.strictRequired);
+	                }
+	            }
+	        }
+	        function allErrorsMode() {
+	            if (useLoop || $data) {
+	                cxt.block$data(codegen_1.nil, loopAllRequired);
+	            }
+	            else {
+	                for (const prop of schema) {
+	                    (0, code_1.checkReportMissingProp)(cxt, prop);
+	                }
+	            }
+	        }
+	        function exitOnErrorMode() {
+	            const missing = gen.let("missing");
+	            if (useLoop || $data) {
+	                const valid = gen.let("valid", true);
+	                cxt.block$data(valid, () => loopUntilMissing(missing, valid));
+	                cxt.ok(valid);
+	            }
+	            else {
+	                gen.if((0, code_1.checkMissingProp)(cxt, schema, missing));
+	                (0, code_1.reportMissingProp)(cxt, missing);
+	                gen.else();
+	            }
+	        }
+	        function loopAllRequired() {
+	            gen.forOf("prop", schemaCode, (prop) => {
+	                cxt.setParams({ missingProperty: prop });
+	                gen.if((0, code_1.noPropertyInData)(gen, data, prop, opts.ownProperties), () => cxt.error());
+	            });
+	        }
+	        function loopUntilMissing(missing, valid) {
+	            cxt.setParams({ missingProperty: missing });
+	            gen.forOf(missing, schemaCode, () => {
+	                gen.assign(valid, (0, code_1.propertyInData)(gen, data, missing, opts.ownProperties));
+	                gen.if((0, codegen_1.not)(valid), () => {
+	                    cxt.error();
+	                    gen.break();
+	                });
+	            }, codegen_1.nil);
+	        }
+	    },
+	};
+	required.default = def;
+	
+	return required;
+}
+
+var limitItems = {};
+
+var hasRequiredLimitItems;
+
+function requireLimitItems () {
+	if (hasRequiredLimitItems) return limitItems;
+	hasRequiredLimitItems = 1;
+	Object.defineProperty(limitItems, "__esModule", { value: true });
+	const codegen_1 = /*@__PURE__*/ requireCodegen();
+	const error = {
+	    message({ keyword, schemaCode }) {
+	        const comp = keyword === "maxItems" ? "more" : "fewer";
+	        return (0, codegen_1.str) `must NOT have ${comp} than ${schemaCode} items`;
+	    },
+	    params: ({ schemaCode }) => (0, codegen_1._) `{limit: ${schemaCode}}`,
+	};
+	const def = {
+	    keyword: ["maxItems", "minItems"],
+	    type: "array",
+	    schemaType: "number",
+	    $data: true,
+	    error,
+	    code(cxt) {
+	        const { keyword, data, schemaCode } = cxt;
+	        const op = keyword === "maxItems" ? codegen_1.operators.GT : codegen_1.operators.LT;
+	        cxt.fail$data((0, codegen_1._) `${data}.length ${op} ${schemaCode}`);
+	    },
+	};
+	limitItems.default = def;
+	
+	return limitItems;
+}
+
+var uniqueItems = {};
+
+var equal = {};
+
+var hasRequiredEqual;
+
+function requireEqual () {
+	if (hasRequiredEqual) return equal;
+	hasRequiredEqual = 1;
+	Object.defineProperty(equal, "__esModule", { value: true });
+	// https://github.com/ajv-validator/ajv/issues/889
+	const equal$1 = requireFastDeepEqual();
+	equal$1.code = 'require("ajv/dist/runtime/equal").default';
+	equal.default = equal$1;
+	
+	return equal;
+}
+
+var hasRequiredUniqueItems;
+
+function requireUniqueItems () {
+	if (hasRequiredUniqueItems) return uniqueItems;
+	hasRequiredUniqueItems = 1;
+	Object.defineProperty(uniqueItems, "__esModule", { value: true });
+	const dataType_1 = /*@__PURE__*/ requireDataType();
+	const codegen_1 = /*@__PURE__*/ requireCodegen();
+	const util_1 = /*@__PURE__*/ requireUtil();
+	const equal_1 = /*@__PURE__*/ requireEqual();
+	const error = {
+	    message: ({ params: { i, j } }) => (0, codegen_1.str) `must NOT have duplicate items (items ## ${j} and ${i} are identical)`,
+	    params: ({ params: { i, j } }) => (0, codegen_1._) `{i: ${i}, j: ${j}}`,
+	};
+	const def = {
+	    keyword: "uniqueItems",
+	    type: "array",
+	    schemaType: "boolean",
+	    $data: true,
+	    error,
+	    code(cxt) {
+	        const { gen, data, $data, schema, parentSchema, schemaCode, it } = cxt;
+	        if (!$data && !schema)
+	            return;
+	        const valid = gen.let("valid");
+	        const itemTypes = parentSchema.items ? (0, dataType_1.getSchemaTypes)(parentSchema.items) : [];
+	        cxt.block$data(valid, validateUniqueItems, (0, codegen_1._) `${schemaCode} === false`);
+	        cxt.ok(valid);
+	        function validateUniqueItems() {
+	            const i = gen.let("i", (0, codegen_1._) `${data}.length`);
+	            const j = gen.let("j");
+	            cxt.setParams({ i, j });
+	            gen.assign(valid, true);
+	            gen.if((0, codegen_1._) `${i} > 1`, () => (canOptimize() ? loopN : loopN2)(i, j));
+	        }
+	        function canOptimize() {
+	            return itemTypes.length > 0 && !itemTypes.some((t) => t === "object" || t === "array");
+	        }
+	        function loopN(i, j) {
+	            const item = gen.name("item");
+	            const wrongType = (0, dataType_1.checkDataTypes)(itemTypes, item, it.opts.strictNumbers, dataType_1.DataType.Wrong);
+	            const indices = gen.const("indices", (0, codegen_1._) `{}`);
+	            gen.for((0, codegen_1._) `;${i}--;`, () => {
+	                gen.let(item, (0, codegen_1._) `${data}[${i}]`);
+	                gen.if(wrongType, (0, codegen_1._) `continue`);
+	                if (itemTypes.length > 1)
+	                    gen.if((0, codegen_1._) `typeof ${item} == "string"`, (0, codegen_1._) `${item} += "_"`);
+	                gen
+	                    .if((0, codegen_1._) `typeof ${indices}[${item}] == "number"`, () => {
+	                    gen.assign(j, (0, codegen_1._) `${indices}[${item}]`);
+	                    cxt.error();
+	                    gen.assign(valid, false).break();
+	                })
+	                    .code((0, codegen_1._) `${indices}[${item}] = ${i}`);
+	            });
+	        }
+	        function loopN2(i, j) {
+	            const eql = (0, util_1.useFunc)(gen, equal_1.default);
+	            const outer = gen.name("outer");
+	            gen.label(outer).for((0, codegen_1._) `;${i}--;`, () => gen.for((0, codegen_1._) `${j} = ${i}; ${j}--;`, () => gen.if((0, codegen_1._) `${eql}(${data}[${i}], ${data}[${j}])`, () => {
+	                cxt.error();
+	                gen.assign(valid, false).break(outer);
+	            })));
+	        }
+	    },
+	};
+	uniqueItems.default = def;
+	
+	return uniqueItems;
+}
+
+var _const = {};
+
+var hasRequired_const;
+
+function require_const () {
+	if (hasRequired_const) return _const;
+	hasRequired_const = 1;
+	Object.defineProperty(_const, "__esModule", { value: true });
+	const codegen_1 = /*@__PURE__*/ requireCodegen();
+	const util_1 = /*@__PURE__*/ requireUtil();
+	const equal_1 = /*@__PURE__*/ requireEqual();
+	const error = {
+	    message: "must be equal to constant",
+	    params: ({ schemaCode }) => (0, codegen_1._) `{allowedValue: ${schemaCode}}`,
+	};
+	const def = {
+	    keyword: "const",
+	    $data: true,
+	    error,
+	    code(cxt) {
+	        const { gen, data, $data, schemaCode, schema } = cxt;
+	        if ($data || (schema && typeof schema == "object")) {
+	            cxt.fail$data((0, codegen_1._) `!${(0, util_1.useFunc)(gen, equal_1.default)}(${data}, ${schemaCode})`);
+	        }
+	        else {
+	            cxt.fail((0, codegen_1._) `${schema} !== ${data}`);
+	        }
+	    },
+	};
+	_const.default = def;
+	
+	return _const;
+}
+
+var _enum = {};
+
+var hasRequired_enum;
+
+function require_enum () {
+	if (hasRequired_enum) return _enum;
+	hasRequired_enum = 1;
+	Object.defineProperty(_enum, "__esModule", { value: true });
+	const codegen_1 = /*@__PURE__*/ requireCodegen();
+	const util_1 = /*@__PURE__*/ requireUtil();
+	const equal_1 = /*@__PURE__*/ requireEqual();
+	const error = {
+	    message: "must be equal to one of the allowed values",
+	    params: ({ schemaCode }) => (0, codegen_1._) `{allowedValues: ${schemaCode}}`,
+	};
+	const def = {
+	    keyword: "enum",
+	    schemaType: "array",
+	    $data: true,
+	    error,
+	    code(cxt) {
+	        const { gen, data, $data, schema, schemaCode, it } = cxt;
+	        if (!$data && schema.length === 0)
+	            throw new Error("enum must have non-empty array");
+	        const useLoop = schema.length >= it.opts.loopEnum;
+	        let eql;
+	        const getEql = () => (eql !== null && eql !== void 0 ? eql : (eql = (0, util_1.useFunc)(gen, equal_1.default)));
+	        let valid;
+	        if (useLoop || $data) {
+	            valid = gen.let("valid");
+	            cxt.block$data(valid, loopEnum);
+	        }
+	        else {
+	            /* istanbul ignore if */
+	            if (!Array.isArray(schema))
+	                throw new Error("ajv implementation error");
+	            const vSchema = gen.const("vSchema", schemaCode);
+	            valid = (0, codegen_1.or)(...schema.map((_x, i) => equalCode(vSchema, i)));
+	        }
+	        cxt.pass(valid);
+	        function loopEnum() {
+	            gen.assign(valid, false);
+	            gen.forOf("v", schemaCode, (v) => gen.if((0, codegen_1._) `${getEql()}(${data}, ${v})`, () => gen.assign(valid, true).break()));
+	        }
+	        function equalCode(vSchema, i) {
+	            const sch = schema[i];
+	            return typeof sch === "object" && sch !== null
+	                ? (0, codegen_1._) `${getEql()}(${data}, ${vSchema}[${i}])`
+	                : (0, codegen_1._) `${data} === ${sch}`;
+	        }
+	    },
+	};
+	_enum.default = def;
+	
+	return _enum;
+}
+
+var hasRequiredValidation;
+
+function requireValidation () {
+	if (hasRequiredValidation) return validation;
+	hasRequiredValidation = 1;
+	Object.defineProperty(validation, "__esModule", { value: true });
+	const limitNumber_1 = /*@__PURE__*/ requireLimitNumber();
+	const multipleOf_1 = /*@__PURE__*/ requireMultipleOf();
+	const limitLength_1 = /*@__PURE__*/ requireLimitLength();
+	const pattern_1 = /*@__PURE__*/ requirePattern();
+	const limitProperties_1 = /*@__PURE__*/ requireLimitProperties();
+	const required_1 = /*@__PURE__*/ requireRequired();
+	const limitItems_1 = /*@__PURE__*/ requireLimitItems();
+	const uniqueItems_1 = /*@__PURE__*/ requireUniqueItems();
+	const const_1 = /*@__PURE__*/ require_const();
+	const enum_1 = /*@__PURE__*/ require_enum();
+	const validation$1 = [
+	    // number
+	    limitNumber_1.default,
+	    multipleOf_1.default,
+	    // string
+	    limitLength_1.default,
+	    pattern_1.default,
+	    // object
+	    limitProperties_1.default,
+	    required_1.default,
+	    // array
+	    limitItems_1.default,
+	    uniqueItems_1.default,
+	    // any
+	    { keyword: "type", schemaType: ["string", "array"] },
+	    { keyword: "nullable", schemaType: "boolean" },
+	    const_1.default,
+	    enum_1.default,
+	];
+	validation.default = validation$1;
+	
+	return validation;
+}
+
+var applicator = {};
+
+var additionalItems = {};
+
+var hasRequiredAdditionalItems;
+
+function requireAdditionalItems () {
+	if (hasRequiredAdditionalItems) return additionalItems;
+	hasRequiredAdditionalItems = 1;
+	Object.defineProperty(additionalItems, "__esModule", { value: true });
+	additionalItems.validateAdditionalItems = void 0;
+	const codegen_1 = /*@__PURE__*/ requireCodegen();
+	const util_1 = /*@__PURE__*/ requireUtil();
+	const error = {
+	    message: ({ params: { len } }) => (0, codegen_1.str) `must NOT have more than ${len} items`,
+	    params: ({ params: { len } }) => (0, codegen_1._) `{limit: ${len}}`,
+	};
+	const def = {
+	    keyword: "additionalItems",
+	    type: "array",
+	    schemaType: ["boolean", "object"],
+	    before: "uniqueItems",
+	    error,
+	    code(cxt) {
+	        const { parentSchema, it } = cxt;
+	        const { items } = parentSchema;
+	        if (!Array.isArray(items)) {
+	            (0, util_1.checkStrictMode)(it, '"additionalItems" is ignored when "items" is not an array of schemas');
+	            return;
+	        }
+	        validateAdditionalItems(cxt, items);
+	    },
+	};
+	function validateAdditionalItems(cxt, items) {
+	    const { gen, schema, data, keyword, it } = cxt;
+	    it.items = true;
+	    const len = gen.const("len", (0, codegen_1._) `${data}.length`);
+	    if (schema === false) {
+	        cxt.setParams({ len: items.length });
+	        cxt.pass((0, codegen_1._) `${len} <= ${items.length}`);
+	    }
+	    else if (typeof schema == "object" && !(0, util_1.alwaysValidSchema)(it, schema)) {
+	        const valid = gen.var("valid", (0, codegen_1._) `${len} <= ${items.length}`); // TODO var
+	        gen.if((0, codegen_1.not)(valid), () => validateItems(valid));
+	        cxt.ok(valid);
+	    }
+	    function validateItems(valid) {
+	        gen.forRange("i", items.length, len, (i) => {
+	            cxt.subschema({ keyword, dataProp: i, dataPropType: util_1.Type.Num }, valid);
+	            if (!it.allErrors)
+	                gen.if((0, codegen_1.not)(valid), () => gen.break());
+	        });
+	    }
+	}
+	additionalItems.validateAdditionalItems = validateAdditionalItems;
+	additionalItems.default = def;
+	
+	return additionalItems;
+}
+
+var prefixItems = {};
+
+var items = {};
+
+var hasRequiredItems;
+
+function requireItems () {
+	if (hasRequiredItems) return items;
+	hasRequiredItems = 1;
+	Object.defineProperty(items, "__esModule", { value: true });
+	items.validateTuple = void 0;
+	const codegen_1 = /*@__PURE__*/ requireCodegen();
+	const util_1 = /*@__PURE__*/ requireUtil();
+	const code_1 = /*@__PURE__*/ requireCode();
+	const def = {
+	    keyword: "items",
+	    type: "array",
+	    schemaType: ["object", "array", "boolean"],
+	    before: "uniqueItems",
+	    code(cxt) {
+	        const { schema, it } = cxt;
+	        if (Array.isArray(schema))
+	            return validateTuple(cxt, "additionalItems", schema);
+	        it.items = true;
+	        if ((0, util_1.alwaysValidSchema)(it, schema))
+	            return;
+	        cxt.ok((0, code_1.validateArray)(cxt));
+	    },
+	};
+	function validateTuple(cxt, extraItems, schArr = cxt.schema) {
+	    const { gen, parentSchema, data, keyword, it } = cxt;
+	    checkStrictTuple(parentSchema);
+	    if (it.opts.unevaluated && schArr.length && it.items !== true) {
+	        it.items = util_1.mergeEvaluated.items(gen, schArr.length, it.items);
+	    }
+	    const valid = gen.name("valid");
+	    const len = gen.const("len", (0, codegen_1._) `${data}.length`);
+	    schArr.forEach((sch, i) => {
+	        if ((0, util_1.alwaysValidSchema)(it, sch))
+	            return;
+	        gen.if((0, codegen_1._) `${len} > ${i}`, () => cxt.subschema({
+	            keyword,
+	            schemaProp: i,
+	            dataProp: i,
+	        }, valid));
+	        cxt.ok(valid);
+	    });
+	    function checkStrictTuple(sch) {
+	        const { opts, errSchemaPath } = it;
+	        const l = schArr.length;
+	        const fullTuple = l === sch.minItems && (l === sch.maxItems || sch[extraItems] === false);
+	        if (opts.strictTuples && !fullTuple) {
+	            const msg = `"${keyword}" is ${l}-tuple, but minItems or maxItems/${extraItems} are not specified or different at path "${errSchemaPath}"`;
+	            (0, util_1.checkStrictMode)(it, msg, opts.strictTuples);
+	        }
+	    }
+	}
+	items.validateTuple = validateTuple;
+	items.default = def;
+	
+	return items;
+}
+
+var hasRequiredPrefixItems;
+
+function requirePrefixItems () {
+	if (hasRequiredPrefixItems) return prefixItems;
+	hasRequiredPrefixItems = 1;
+	Object.defineProperty(prefixItems, "__esModule", { value: true });
+	const items_1 = /*@__PURE__*/ requireItems();
+	const def = {
+	    keyword: "prefixItems",
+	    type: "array",
+	    schemaType: ["array"],
+	    before: "uniqueItems",
+	    code: (cxt) => (0, items_1.validateTuple)(cxt, "items"),
+	};
+	prefixItems.default = def;
+	
+	return prefixItems;
+}
+
+var items2020 = {};
+
+var hasRequiredItems2020;
+
+function requireItems2020 () {
+	if (hasRequiredItems2020) return items2020;
+	hasRequiredItems2020 = 1;
+	Object.defineProperty(items2020, "__esModule", { value: true });
+	const codegen_1 = /*@__PURE__*/ requireCodegen();
+	const util_1 = /*@__PURE__*/ requireUtil();
+	const code_1 = /*@__PURE__*/ requireCode();
+	const additionalItems_1 = /*@__PURE__*/ requireAdditionalItems();
+	const error = {
+	    message: ({ params: { len } }) => (0, codegen_1.str) `must NOT have more than ${len} items`,
+	    params: ({ params: { len } }) => (0, codegen_1._) `{limit: ${len}}`,
+	};
+	const def = {
+	    keyword: "items",
+	    type: "array",
+	    schemaType: ["object", "boolean"],
+	    before: "uniqueItems",
+	    error,
+	    code(cxt) {
+	        const { schema, parentSchema, it } = cxt;
+	        const { prefixItems } = parentSchema;
+	        it.items = true;
+	        if ((0, util_1.alwaysValidSchema)(it, schema))
+	            return;
+	        if (prefixItems)
+	            (0, additionalItems_1.validateAdditionalItems)(cxt, prefixItems);
+	        else
+	            cxt.ok((0, code_1.validateArray)(cxt));
+	    },
+	};
+	items2020.default = def;
+	
+	return items2020;
+}
+
+var contains$1 = {};
+
+var hasRequiredContains;
+
+function requireContains () {
+	if (hasRequiredContains) return contains$1;
+	hasRequiredContains = 1;
+	Object.defineProperty(contains$1, "__esModule", { value: true });
+	const codegen_1 = /*@__PURE__*/ requireCodegen();
+	const util_1 = /*@__PURE__*/ requireUtil();
+	const error = {
+	    message: ({ params: { min, max } }) => max === undefined
+	        ? (0, codegen_1.str) `must contain at least ${min} valid item(s)`
+	        : (0, codegen_1.str) `must contain at least ${min} and no more than ${max} valid item(s)`,
+	    params: ({ params: { min, max } }) => max === undefined ? (0, codegen_1._) `{minContains: ${min}}` : (0, codegen_1._) `{minContains: ${min}, maxContains: ${max}}`,
+	};
+	const def = {
+	    keyword: "contains",
+	    type: "array",
+	    schemaType: ["object", "boolean"],
+	    before: "uniqueItems",
+	    trackErrors: true,
+	    error,
+	    code(cxt) {
+	        const { gen, schema, parentSchema, data, it } = cxt;
+	        let min;
+	        let max;
+	        const { minContains, maxContains } = parentSchema;
+	        if (it.opts.next) {
+	            min = minContains === undefined ? 1 : minContains;
+	            max = maxContains;
+	        }
+	        else {
+	            min = 1;
+	        }
+	        const len = gen.const("len", (0, codegen_1._) `${data}.length`);
+	        cxt.setParams({ min, max });
+	        if (max === undefined && min === 0) {
+	            (0, util_1.checkStrictMode)(it, `"minContains" == 0 without "maxContains": "contains" keyword ignored`);
+	            return;
+	        }
+	        if (max !== undefined && min > max) {
+	            (0, util_1.checkStrictMode)(it, `"minContains" > "maxContains" is always invalid`);
+	            cxt.fail();
+	            return;
+	        }
+	        if ((0, util_1.alwaysValidSchema)(it, schema)) {
+	            let cond = (0, codegen_1._) `${len} >= ${min}`;
+	            if (max !== undefined)
+	                cond = (0, codegen_1._) `${cond} && ${len} <= ${max}`;
+	            cxt.pass(cond);
+	            return;
+	        }
+	        it.items = true;
+	        const valid = gen.name("valid");
+	        if (max === undefined && min === 1) {
+	            validateItems(valid, () => gen.if(valid, () => gen.break()));
+	        }
+	        else if (min === 0) {
+	            gen.let(valid, true);
+	            if (max !== undefined)
+	                gen.if((0, codegen_1._) `${data}.length > 0`, validateItemsWithCount);
+	        }
+	        else {
+	            gen.let(valid, false);
+	            validateItemsWithCount();
+	        }
+	        cxt.result(valid, () => cxt.reset());
+	        function validateItemsWithCount() {
+	            const schValid = gen.name("_valid");
+	            const count = gen.let("count", 0);
+	            validateItems(schValid, () => gen.if(schValid, () => checkLimits(count)));
+	        }
+	        function validateItems(_valid, block) {
+	            gen.forRange("i", 0, len, (i) => {
+	                cxt.subschema({
+	                    keyword: "contains",
+	                    dataProp: i,
+	                    dataPropType: util_1.Type.Num,
+	                    compositeRule: true,
+	                }, _valid);
+	                block();
+	            });
+	        }
+	        function checkLimits(count) {
+	            gen.code((0, codegen_1._) `${count}++`);
+	            if (max === undefined) {
+	                gen.if((0, codegen_1._) `${count} >= ${min}`, () => gen.assign(valid, true).break());
+	            }
+	            else {
+	                gen.if((0, codegen_1._) `${count} > ${max}`, () => gen.assign(valid, false).break());
+	                if (min === 1)
+	                    gen.assign(valid, true);
+	                else
+	                    gen.if((0, codegen_1._) `${count} >= ${min}`, () => gen.assign(valid, true));
+	            }
+	        }
+	    },
+	};
+	contains$1.default = def;
+	
+	return contains$1;
+}
+
+var dependencies = {};
+
+var hasRequiredDependencies;
+
+function requireDependencies () {
+	if (hasRequiredDependencies) return dependencies;
+	hasRequiredDependencies = 1;
+	(function (exports) {
+		Object.defineProperty(exports, "__esModule", { value: true });
+		exports.validateSchemaDeps = exports.validatePropertyDeps = exports.error = void 0;
+		const codegen_1 = /*@__PURE__*/ requireCodegen();
+		const util_1 = /*@__PURE__*/ requireUtil();
+		const code_1 = /*@__PURE__*/ requireCode();
+		exports.error = {
+		    message: ({ params: { property, depsCount, deps } }) => {
+		        const property_ies = depsCount === 1 ? "property" : "properties";
+		        return (0, codegen_1.str) `must have ${property_ies} ${deps} when property ${property} is present`;
+		    },
+		    params: ({ params: { property, depsCount, deps, missingProperty } }) => (0, codegen_1._) `{property: ${property},
+    missingProperty: ${missingProperty},
+    depsCount: ${depsCount},
+    deps: ${deps}}`, // TODO change to reference
+		};
+		const def = {
+		    keyword: "dependencies",
+		    type: "object",
+		    schemaType: "object",
+		    error: exports.error,
+		    code(cxt) {
+		        const [propDeps, schDeps] = splitDependencies(cxt);
+		        validatePropertyDeps(cxt, propDeps);
+		        validateSchemaDeps(cxt, schDeps);
+		    },
+		};
+		function splitDependencies({ schema }) {
+		    const propertyDeps = {};
+		    const schemaDeps = {};
+		    for (const key in schema) {
+		        if (key === "__proto__")
+		            continue;
+		        const deps = Array.isArray(schema[key]) ? propertyDeps : schemaDeps;
+		        deps[key] = schema[key];
+		    }
+		    return [propertyDeps, schemaDeps];
+		}
+		function validatePropertyDeps(cxt, propertyDeps = cxt.schema) {
+		    const { gen, data, it } = cxt;
+		    if (Object.keys(propertyDeps).length === 0)
+		        return;
+		    const missing = gen.let("missing");
+		    for (const prop in propertyDeps) {
+		        const deps = propertyDeps[prop];
+		        if (deps.length === 0)
+		            continue;
+		        const hasProperty = (0, code_1.propertyInData)(gen, data, prop, it.opts.ownProperties);
+		        cxt.setParams({
+		            property: prop,
+		            depsCount: deps.length,
+		            deps: deps.join(", "),
+		        });
+		        if (it.allErrors) {
+		            gen.if(hasProperty, () => {
+		                for (const depProp of deps) {
+		                    (0, code_1.checkReportMissingProp)(cxt, depProp);
+		                }
+		            });
+		        }
+		        else {
+		            gen.if((0, codegen_1._) `${hasProperty} && (${(0, code_1.checkMissingProp)(cxt, deps, missing)})`);
+		            (0, code_1.reportMissingProp)(cxt, missing);
+		            gen.else();
+		        }
+		    }
+		}
+		exports.validatePropertyDeps = validatePropertyDeps;
+		function validateSchemaDeps(cxt, schemaDeps = cxt.schema) {
+		    const { gen, data, keyword, it } = cxt;
+		    const valid = gen.name("valid");
+		    for (const prop in schemaDeps) {
+		        if ((0, util_1.alwaysValidSchema)(it, schemaDeps[prop]))
+		            continue;
+		        gen.if((0, code_1.propertyInData)(gen, data, prop, it.opts.ownProperties), () => {
+		            const schCxt = cxt.subschema({ keyword, schemaProp: prop }, valid);
+		            cxt.mergeValidEvaluated(schCxt, valid);
+		        }, () => gen.var(valid, true) // TODO var
+		        );
+		        cxt.ok(valid);
+		    }
+		}
+		exports.validateSchemaDeps = validateSchemaDeps;
+		exports.default = def;
+		
+	} (dependencies));
+	return dependencies;
+}
+
+var propertyNames = {};
+
+var hasRequiredPropertyNames;
+
+function requirePropertyNames () {
+	if (hasRequiredPropertyNames) return propertyNames;
+	hasRequiredPropertyNames = 1;
+	Object.defineProperty(propertyNames, "__esModule", { value: true });
+	const codegen_1 = /*@__PURE__*/ requireCodegen();
+	const util_1 = /*@__PURE__*/ requireUtil();
+	const error = {
+	    message: "property name must be valid",
+	    params: ({ params }) => (0, codegen_1._) `{propertyName: ${params.propertyName}}`,
+	};
+	const def = {
+	    keyword: "propertyNames",
+	    type: "object",
+	    schemaType: ["object", "boolean"],
+	    error,
+	    code(cxt) {
+	        const { gen, schema, data, it } = cxt;
+	        if ((0, util_1.alwaysValidSchema)(it, schema))
+	            return;
+	        const valid = gen.name("valid");
+	        gen.forIn("key", data, (key) => {
+	            cxt.setParams({ propertyName: key });
+	            cxt.subschema({
+	                keyword: "propertyNames",
+	                data: key,
+	                dataTypes: ["string"],
+	                propertyName: key,
+	                compositeRule: true,
+	            }, valid);
+	            gen.if((0, codegen_1.not)(valid), () => {
+	                cxt.error(true);
+	                if (!it.allErrors)
+	                    gen.break();
+	            });
+	        });
+	        cxt.ok(valid);
+	    },
+	};
+	propertyNames.default = def;
+	
+	return propertyNames;
+}
+
+var additionalProperties = {};
+
+var hasRequiredAdditionalProperties;
+
+function requireAdditionalProperties () {
+	if (hasRequiredAdditionalProperties) return additionalProperties;
+	hasRequiredAdditionalProperties = 1;
+	Object.defineProperty(additionalProperties, "__esModule", { value: true });
+	const code_1 = /*@__PURE__*/ requireCode();
+	const codegen_1 = /*@__PURE__*/ requireCodegen();
+	const names_1 = /*@__PURE__*/ requireNames();
+	const util_1 = /*@__PURE__*/ requireUtil();
+	const error = {
+	    message: "must NOT have additional properties",
+	    params: ({ params }) => (0, codegen_1._) `{additionalProperty: ${params.additionalProperty}}`,
+	};
+	const def = {
+	    keyword: "additionalProperties",
+	    type: ["object"],
+	    schemaType: ["boolean", "object"],
+	    allowUndefined: true,
+	    trackErrors: true,
+	    error,
+	    code(cxt) {
+	        const { gen, schema, parentSchema, data, errsCount, it } = cxt;
+	        /* istanbul ignore if */
+	        if (!errsCount)
+	            throw new Error("ajv implementation error");
+	        const { allErrors, opts } = it;
+	        it.props = true;
+	        if (opts.removeAdditional !== "all" && (0, util_1.alwaysValidSchema)(it, schema))
+	            return;
+	        const props = (0, code_1.allSchemaProperties)(parentSchema.properties);
+	        const patProps = (0, code_1.allSchemaProperties)(parentSchema.patternProperties);
+	        checkAdditionalProperties();
+	        cxt.ok((0, codegen_1._) `${errsCount} === ${names_1.default.errors}`);
+	        function checkAdditionalProperties() {
+	            gen.forIn("key", data, (key) => {
+	                if (!props.length && !patProps.length)
+	                    additionalPropertyCode(key);
+	                else
+	                    gen.if(isAdditional(key), () => additionalPropertyCode(key));
+	            });
+	        }
+	        function isAdditional(key) {
+	            let definedProp;
+	            if (props.length > 8) {
+	                // TODO maybe an option instead of hard-coded 8?
+	                const propsSchema = (0, util_1.schemaRefOrVal)(it, parentSchema.properties, "properties");
+	                definedProp = (0, code_1.isOwnProperty)(gen, propsSchema, key);
+	            }
+	            else if (props.length) {
+	                definedProp = (0, codegen_1.or)(...props.map((p) => (0, codegen_1._) `${key} === ${p}`));
+	            }
+	            else {
+	                definedProp = codegen_1.nil;
+	            }
+	            if (patProps.length) {
+	                definedProp = (0, codegen_1.or)(definedProp, ...patProps.map((p) => (0, codegen_1._) `${(0, code_1.usePattern)(cxt, p)}.test(${key})`));
+	            }
+	            return (0, codegen_1.not)(definedProp);
+	        }
+	        function deleteAdditional(key) {
+	            gen.code((0, codegen_1._) `delete ${data}[${key}]`);
+	        }
+	        function additionalPropertyCode(key) {
+	            if (opts.removeAdditional === "all" || (opts.removeAdditional && schema === false)) {
+	                deleteAdditional(key);
+	                return;
+	            }
+	            if (schema === false) {
+	                cxt.setParams({ additionalProperty: key });
+	                cxt.error();
+	                if (!allErrors)
+	                    gen.break();
+	                return;
+	            }
+	            if (typeof schema == "object" && !(0, util_1.alwaysValidSchema)(it, schema)) {
+	                const valid = gen.name("valid");
+	                if (opts.removeAdditional === "failing") {
+	                    applyAdditionalSchema(key, valid, false);
+	                    gen.if((0, codegen_1.not)(valid), () => {
+	                        cxt.reset();
+	                        deleteAdditional(key);
+	                    });
+	                }
+	                else {
+	                    applyAdditionalSchema(key, valid);
+	                    if (!allErrors)
+	                        gen.if((0, codegen_1.not)(valid), () => gen.break());
+	                }
+	            }
+	        }
+	        function applyAdditionalSchema(key, valid, errors) {
+	            const subschema = {
+	                keyword: "additionalProperties",
+	                dataProp: key,
+	                dataPropType: util_1.Type.Str,
+	            };
+	            if (errors === false) {
+	                Object.assign(subschema, {
+	                    compositeRule: true,
+	                    createErrors: false,
+	                    allErrors: false,
+	                });
+	            }
+	            cxt.subschema(subschema, valid);
+	        }
+	    },
+	};
+	additionalProperties.default = def;
+	
+	return additionalProperties;
+}
+
+var properties$9 = {};
+
+var hasRequiredProperties;
+
+function requireProperties () {
+	if (hasRequiredProperties) return properties$9;
+	hasRequiredProperties = 1;
+	Object.defineProperty(properties$9, "__esModule", { value: true });
+	const validate_1 = /*@__PURE__*/ requireValidate();
+	const code_1 = /*@__PURE__*/ requireCode();
+	const util_1 = /*@__PURE__*/ requireUtil();
+	const additionalProperties_1 = /*@__PURE__*/ requireAdditionalProperties();
+	const def = {
+	    keyword: "properties",
+	    type: "object",
+	    schemaType: "object",
+	    code(cxt) {
+	        const { gen, schema, parentSchema, data, it } = cxt;
+	        if (it.opts.removeAdditional === "all" && parentSchema.additionalProperties === undefined) {
+	            additionalProperties_1.default.code(new validate_1.KeywordCxt(it, additionalProperties_1.default, "additionalProperties"));
+	        }
+	        const allProps = (0, code_1.allSchemaProperties)(schema);
+	        for (const prop of allProps) {
+	            it.definedProperties.add(prop);
+	        }
+	        if (it.opts.unevaluated && allProps.length && it.props !== true) {
+	            it.props = util_1.mergeEvaluated.props(gen, (0, util_1.toHash)(allProps), it.props);
+	        }
+	        const properties = allProps.filter((p) => !(0, util_1.alwaysValidSchema)(it, schema[p]));
+	        if (properties.length === 0)
+	            return;
+	        const valid = gen.name("valid");
+	        for (const prop of properties) {
+	            if (hasDefault(prop)) {
+	                applyPropertySchema(prop);
+	            }
+	            else {
+	                gen.if((0, code_1.propertyInData)(gen, data, prop, it.opts.ownProperties));
+	                applyPropertySchema(prop);
+	                if (!it.allErrors)
+	                    gen.else().var(valid, true);
+	                gen.endIf();
+	            }
+	            cxt.it.definedProperties.add(prop);
+	            cxt.ok(valid);
+	        }
+	        function hasDefault(prop) {
+	            return it.opts.useDefaults && !it.compositeRule && schema[prop].default !== undefined;
+	        }
+	        function applyPropertySchema(prop) {
+	            cxt.subschema({
+	                keyword: "properties",
+	                schemaProp: prop,
+	                dataProp: prop,
+	            }, valid);
+	        }
+	    },
+	};
+	properties$9.default = def;
+	
+	return properties$9;
+}
+
+var patternProperties = {};
+
+var hasRequiredPatternProperties;
+
+function requirePatternProperties () {
+	if (hasRequiredPatternProperties) return patternProperties;
+	hasRequiredPatternProperties = 1;
+	Object.defineProperty(patternProperties, "__esModule", { value: true });
+	const code_1 = /*@__PURE__*/ requireCode();
+	const codegen_1 = /*@__PURE__*/ requireCodegen();
+	const util_1 = /*@__PURE__*/ requireUtil();
+	const util_2 = /*@__PURE__*/ requireUtil();
+	const def = {
+	    keyword: "patternProperties",
+	    type: "object",
+	    schemaType: "object",
+	    code(cxt) {
+	        const { gen, schema, data, parentSchema, it } = cxt;
+	        const { opts } = it;
+	        const patterns = (0, code_1.allSchemaProperties)(schema);
+	        const alwaysValidPatterns = patterns.filter((p) => (0, util_1.alwaysValidSchema)(it, schema[p]));
+	        if (patterns.length === 0 ||
+	            (alwaysValidPatterns.length === patterns.length &&
+	                (!it.opts.unevaluated || it.props === true))) {
+	            return;
+	        }
+	        const checkProperties = opts.strictSchema && !opts.allowMatchingProperties && parentSchema.properties;
+	        const valid = gen.name("valid");
+	        if (it.props !== true && !(it.props instanceof codegen_1.Name)) {
+	            it.props = (0, util_2.evaluatedPropsToName)(gen, it.props);
+	        }
+	        const { props } = it;
+	        validatePatternProperties();
+	        function validatePatternProperties() {
+	            for (const pat of patterns) {
+	                if (checkProperties)
+	                    checkMatchingProperties(pat);
+	                if (it.allErrors) {
+	                    validateProperties(pat);
+	                }
+	                else {
+	                    gen.var(valid, true); // TODO var
+	                    validateProperties(pat);
+	                    gen.if(valid);
+	                }
+	            }
+	        }
+	        function checkMatchingProperties(pat) {
+	            for (const prop in checkProperties) {
+	                if (new RegExp(pat).test(prop)) {
+	                    (0, util_1.checkStrictMode)(it, `property ${prop} matches pattern ${pat} (use allowMatchingProperties)`);
+	                }
+	            }
+	        }
+	        function validateProperties(pat) {
+	            gen.forIn("key", data, (key) => {
+	                gen.if((0, codegen_1._) `${(0, code_1.usePattern)(cxt, pat)}.test(${key})`, () => {
+	                    const alwaysValid = alwaysValidPatterns.includes(pat);
+	                    if (!alwaysValid) {
+	                        cxt.subschema({
+	                            keyword: "patternProperties",
+	                            schemaProp: pat,
+	                            dataProp: key,
+	                            dataPropType: util_2.Type.Str,
+	                        }, valid);
+	                    }
+	                    if (it.opts.unevaluated && props !== true) {
+	                        gen.assign((0, codegen_1._) `${props}[${key}]`, true);
+	                    }
+	                    else if (!alwaysValid && !it.allErrors) {
+	                        // can short-circuit if `unevaluatedProperties` is not supported (opts.next === false)
+	                        // or if all properties were evaluated (props === true)
+	                        gen.if((0, codegen_1.not)(valid), () => gen.break());
+	                    }
+	                });
+	            });
+	        }
+	    },
+	};
+	patternProperties.default = def;
+	
+	return patternProperties;
+}
+
+var not = {};
+
+var hasRequiredNot;
+
+function requireNot () {
+	if (hasRequiredNot) return not;
+	hasRequiredNot = 1;
+	Object.defineProperty(not, "__esModule", { value: true });
+	const util_1 = /*@__PURE__*/ requireUtil();
+	const def = {
+	    keyword: "not",
+	    schemaType: ["object", "boolean"],
+	    trackErrors: true,
+	    code(cxt) {
+	        const { gen, schema, it } = cxt;
+	        if ((0, util_1.alwaysValidSchema)(it, schema)) {
+	            cxt.fail();
+	            return;
+	        }
+	        const valid = gen.name("valid");
+	        cxt.subschema({
+	            keyword: "not",
+	            compositeRule: true,
+	            createErrors: false,
+	            allErrors: false,
+	        }, valid);
+	        cxt.failResult(valid, () => cxt.reset(), () => cxt.error());
+	    },
+	    error: { message: "must NOT be valid" },
+	};
+	not.default = def;
+	
+	return not;
+}
+
+var anyOf = {};
+
+var hasRequiredAnyOf;
+
+function requireAnyOf () {
+	if (hasRequiredAnyOf) return anyOf;
+	hasRequiredAnyOf = 1;
+	Object.defineProperty(anyOf, "__esModule", { value: true });
+	const code_1 = /*@__PURE__*/ requireCode();
+	const def = {
+	    keyword: "anyOf",
+	    schemaType: "array",
+	    trackErrors: true,
+	    code: code_1.validateUnion,
+	    error: { message: "must match a schema in anyOf" },
+	};
+	anyOf.default = def;
+	
+	return anyOf;
+}
+
+var oneOf = {};
+
+var hasRequiredOneOf;
+
+function requireOneOf () {
+	if (hasRequiredOneOf) return oneOf;
+	hasRequiredOneOf = 1;
+	Object.defineProperty(oneOf, "__esModule", { value: true });
+	const codegen_1 = /*@__PURE__*/ requireCodegen();
+	const util_1 = /*@__PURE__*/ requireUtil();
+	const error = {
+	    message: "must match exactly one schema in oneOf",
+	    params: ({ params }) => (0, codegen_1._) `{passingSchemas: ${params.passing}}`,
+	};
+	const def = {
+	    keyword: "oneOf",
+	    schemaType: "array",
+	    trackErrors: true,
+	    error,
+	    code(cxt) {
+	        const { gen, schema, parentSchema, it } = cxt;
+	        /* istanbul ignore if */
+	        if (!Array.isArray(schema))
+	            throw new Error("ajv implementation error");
+	        if (it.opts.discriminator && parentSchema.discriminator)
+	            return;
+	        const schArr = schema;
+	        const valid = gen.let("valid", false);
+	        const passing = gen.let("passing", null);
+	        const schValid = gen.name("_valid");
+	        cxt.setParams({ passing });
+	        // TODO possibly fail straight away (with warning or exception) if there are two empty always valid schemas
+	        gen.block(validateOneOf);
+	        cxt.result(valid, () => cxt.reset(), () => cxt.error(true));
+	        function validateOneOf() {
+	            schArr.forEach((sch, i) => {
+	                let schCxt;
+	                if ((0, util_1.alwaysValidSchema)(it, sch)) {
+	                    gen.var(schValid, true);
+	                }
+	                else {
+	                    schCxt = cxt.subschema({
+	                        keyword: "oneOf",
+	                        schemaProp: i,
+	                        compositeRule: true,
+	                    }, schValid);
+	                }
+	                if (i > 0) {
+	                    gen
+	                        .if((0, codegen_1._) `${schValid} && ${valid}`)
+	                        .assign(valid, false)
+	                        .assign(passing, (0, codegen_1._) `[${passing}, ${i}]`)
+	                        .else();
+	                }
+	                gen.if(schValid, () => {
+	                    gen.assign(valid, true);
+	                    gen.assign(passing, i);
+	                    if (schCxt)
+	                        cxt.mergeEvaluated(schCxt, codegen_1.Name);
+	                });
+	            });
+	        }
+	    },
+	};
+	oneOf.default = def;
+	
+	return oneOf;
+}
+
+var allOf$1 = {};
+
+var hasRequiredAllOf;
+
+function requireAllOf () {
+	if (hasRequiredAllOf) return allOf$1;
+	hasRequiredAllOf = 1;
+	Object.defineProperty(allOf$1, "__esModule", { value: true });
+	const util_1 = /*@__PURE__*/ requireUtil();
+	const def = {
+	    keyword: "allOf",
+	    schemaType: "array",
+	    code(cxt) {
+	        const { gen, schema, it } = cxt;
+	        /* istanbul ignore if */
+	        if (!Array.isArray(schema))
+	            throw new Error("ajv implementation error");
+	        const valid = gen.name("valid");
+	        schema.forEach((sch, i) => {
+	            if ((0, util_1.alwaysValidSchema)(it, sch))
+	                return;
+	            const schCxt = cxt.subschema({ keyword: "allOf", schemaProp: i }, valid);
+	            cxt.ok(valid);
+	            cxt.mergeEvaluated(schCxt);
+	        });
+	    },
+	};
+	allOf$1.default = def;
+	
+	return allOf$1;
+}
+
+var _if = {};
+
+var hasRequired_if;
+
+function require_if () {
+	if (hasRequired_if) return _if;
+	hasRequired_if = 1;
+	Object.defineProperty(_if, "__esModule", { value: true });
+	const codegen_1 = /*@__PURE__*/ requireCodegen();
+	const util_1 = /*@__PURE__*/ requireUtil();
+	const error = {
+	    message: ({ params }) => (0, codegen_1.str) `must match "${params.ifClause}" schema`,
+	    params: ({ params }) => (0, codegen_1._) `{failingKeyword: ${params.ifClause}}`,
+	};
+	const def = {
+	    keyword: "if",
+	    schemaType: ["object", "boolean"],
+	    trackErrors: true,
+	    error,
+	    code(cxt) {
+	        const { gen, parentSchema, it } = cxt;
+	        if (parentSchema.then === undefined && parentSchema.else === undefined) {
+	            (0, util_1.checkStrictMode)(it, '"if" without "then" and "else" is ignored');
+	        }
+	        const hasThen = hasSchema(it, "then");
+	        const hasElse = hasSchema(it, "else");
+	        if (!hasThen && !hasElse)
+	            return;
+	        const valid = gen.let("valid", true);
+	        const schValid = gen.name("_valid");
+	        validateIf();
+	        cxt.reset();
+	        if (hasThen && hasElse) {
+	            const ifClause = gen.let("ifClause");
+	            cxt.setParams({ ifClause });
+	            gen.if(schValid, validateClause("then", ifClause), validateClause("else", ifClause));
+	        }
+	        else if (hasThen) {
+	            gen.if(schValid, validateClause("then"));
+	        }
+	        else {
+	            gen.if((0, codegen_1.not)(schValid), validateClause("else"));
+	        }
+	        cxt.pass(valid, () => cxt.error(true));
+	        function validateIf() {
+	            const schCxt = cxt.subschema({
+	                keyword: "if",
+	                compositeRule: true,
+	                createErrors: false,
+	                allErrors: false,
+	            }, schValid);
+	            cxt.mergeEvaluated(schCxt);
+	        }
+	        function validateClause(keyword, ifClause) {
+	            return () => {
+	                const schCxt = cxt.subschema({ keyword }, schValid);
+	                gen.assign(valid, schValid);
+	                cxt.mergeValidEvaluated(schCxt, valid);
+	                if (ifClause)
+	                    gen.assign(ifClause, (0, codegen_1._) `${keyword}`);
+	                else
+	                    cxt.setParams({ ifClause: keyword });
+	            };
+	        }
+	    },
+	};
+	function hasSchema(it, keyword) {
+	    const schema = it.schema[keyword];
+	    return schema !== undefined && !(0, util_1.alwaysValidSchema)(it, schema);
+	}
+	_if.default = def;
+	
+	return _if;
+}
+
+var thenElse = {};
+
+var hasRequiredThenElse;
+
+function requireThenElse () {
+	if (hasRequiredThenElse) return thenElse;
+	hasRequiredThenElse = 1;
+	Object.defineProperty(thenElse, "__esModule", { value: true });
+	const util_1 = /*@__PURE__*/ requireUtil();
+	const def = {
+	    keyword: ["then", "else"],
+	    schemaType: ["object", "boolean"],
+	    code({ keyword, parentSchema, it }) {
+	        if (parentSchema.if === undefined)
+	            (0, util_1.checkStrictMode)(it, `"${keyword}" without "if" is ignored`);
+	    },
+	};
+	thenElse.default = def;
+	
+	return thenElse;
+}
+
+var hasRequiredApplicator;
+
+function requireApplicator () {
+	if (hasRequiredApplicator) return applicator;
+	hasRequiredApplicator = 1;
+	Object.defineProperty(applicator, "__esModule", { value: true });
+	const additionalItems_1 = /*@__PURE__*/ requireAdditionalItems();
+	const prefixItems_1 = /*@__PURE__*/ requirePrefixItems();
+	const items_1 = /*@__PURE__*/ requireItems();
+	const items2020_1 = /*@__PURE__*/ requireItems2020();
+	const contains_1 = /*@__PURE__*/ requireContains();
+	const dependencies_1 = /*@__PURE__*/ requireDependencies();
+	const propertyNames_1 = /*@__PURE__*/ requirePropertyNames();
+	const additionalProperties_1 = /*@__PURE__*/ requireAdditionalProperties();
+	const properties_1 = /*@__PURE__*/ requireProperties();
+	const patternProperties_1 = /*@__PURE__*/ requirePatternProperties();
+	const not_1 = /*@__PURE__*/ requireNot();
+	const anyOf_1 = /*@__PURE__*/ requireAnyOf();
+	const oneOf_1 = /*@__PURE__*/ requireOneOf();
+	const allOf_1 = /*@__PURE__*/ requireAllOf();
+	const if_1 = /*@__PURE__*/ require_if();
+	const thenElse_1 = /*@__PURE__*/ requireThenElse();
+	function getApplicator(draft2020 = false) {
+	    const applicator = [
+	        // any
+	        not_1.default,
+	        anyOf_1.default,
+	        oneOf_1.default,
+	        allOf_1.default,
+	        if_1.default,
+	        thenElse_1.default,
+	        // object
+	        propertyNames_1.default,
+	        additionalProperties_1.default,
+	        dependencies_1.default,
+	        properties_1.default,
+	        patternProperties_1.default,
+	    ];
+	    // array
+	    if (draft2020)
+	        applicator.push(prefixItems_1.default, items2020_1.default);
+	    else
+	        applicator.push(additionalItems_1.default, items_1.default);
+	    applicator.push(contains_1.default);
+	    return applicator;
+	}
+	applicator.default = getApplicator;
+	
+	return applicator;
+}
+
+var dynamic = {};
+
+var dynamicAnchor = {};
+
+var hasRequiredDynamicAnchor;
+
+function requireDynamicAnchor () {
+	if (hasRequiredDynamicAnchor) return dynamicAnchor;
+	hasRequiredDynamicAnchor = 1;
+	Object.defineProperty(dynamicAnchor, "__esModule", { value: true });
+	dynamicAnchor.dynamicAnchor = void 0;
+	const codegen_1 = /*@__PURE__*/ requireCodegen();
+	const names_1 = /*@__PURE__*/ requireNames();
+	const compile_1 = /*@__PURE__*/ requireCompile();
+	const ref_1 = /*@__PURE__*/ requireRef();
+	const def = {
+	    keyword: "$dynamicAnchor",
+	    schemaType: "string",
+	    code: (cxt) => dynamicAnchor$1(cxt, cxt.schema),
+	};
+	function dynamicAnchor$1(cxt, anchor) {
+	    const { gen, it } = cxt;
+	    it.schemaEnv.root.dynamicAnchors[anchor] = true;
+	    const v = (0, codegen_1._) `${names_1.default.dynamicAnchors}${(0, codegen_1.getProperty)(anchor)}`;
+	    const validate = it.errSchemaPath === "#" ? it.validateName : _getValidate(cxt);
+	    gen.if((0, codegen_1._) `!${v}`, () => gen.assign(v, validate));
+	}
+	dynamicAnchor.dynamicAnchor = dynamicAnchor$1;
+	function _getValidate(cxt) {
+	    const { schemaEnv, schema, self } = cxt.it;
+	    const { root, baseId, localRefs, meta } = schemaEnv.root;
+	    const { schemaId } = self.opts;
+	    const sch = new compile_1.SchemaEnv({ schema, schemaId, root, baseId, localRefs, meta });
+	    compile_1.compileSchema.call(self, sch);
+	    return (0, ref_1.getValidate)(cxt, sch);
+	}
+	dynamicAnchor.default = def;
+	
+	return dynamicAnchor;
+}
+
+var dynamicRef = {};
+
+var hasRequiredDynamicRef;
+
+function requireDynamicRef () {
+	if (hasRequiredDynamicRef) return dynamicRef;
+	hasRequiredDynamicRef = 1;
+	Object.defineProperty(dynamicRef, "__esModule", { value: true });
+	dynamicRef.dynamicRef = void 0;
+	const codegen_1 = /*@__PURE__*/ requireCodegen();
+	const names_1 = /*@__PURE__*/ requireNames();
+	const ref_1 = /*@__PURE__*/ requireRef();
+	const def = {
+	    keyword: "$dynamicRef",
+	    schemaType: "string",
+	    code: (cxt) => dynamicRef$1(cxt, cxt.schema),
+	};
+	function dynamicRef$1(cxt, ref) {
+	    const { gen, keyword, it } = cxt;
+	    if (ref[0] !== "#")
+	        throw new Error(`"${keyword}" only supports hash fragment reference`);
+	    const anchor = ref.slice(1);
+	    if (it.allErrors) {
+	        _dynamicRef();
+	    }
+	    else {
+	        const valid = gen.let("valid", false);
+	        _dynamicRef(valid);
+	        cxt.ok(valid);
+	    }
+	    function _dynamicRef(valid) {
+	        // TODO the assumption here is that `recursiveRef: #` always points to the root
+	        // of the schema object, which is not correct, because there may be $id that
+	        // makes # point to it, and the target schema may not contain dynamic/recursiveAnchor.
+	        // Because of that 2 tests in recursiveRef.json fail.
+	        // This is a similar problem to #815 (`$id` doesn't alter resolution scope for `{ "$ref": "#" }`).
+	        // (This problem is not tested in JSON-Schema-Test-Suite)
+	        if (it.schemaEnv.root.dynamicAnchors[anchor]) {
+	            const v = gen.let("_v", (0, codegen_1._) `${names_1.default.dynamicAnchors}${(0, codegen_1.getProperty)(anchor)}`);
+	            gen.if(v, _callRef(v, valid), _callRef(it.validateName, valid));
+	        }
+	        else {
+	            _callRef(it.validateName, valid)();
+	        }
+	    }
+	    function _callRef(validate, valid) {
+	        return valid
+	            ? () => gen.block(() => {
+	                (0, ref_1.callRef)(cxt, validate);
+	                gen.let(valid, true);
+	            })
+	            : () => (0, ref_1.callRef)(cxt, validate);
+	    }
+	}
+	dynamicRef.dynamicRef = dynamicRef$1;
+	dynamicRef.default = def;
+	
+	return dynamicRef;
+}
+
+var recursiveAnchor = {};
+
+var hasRequiredRecursiveAnchor;
+
+function requireRecursiveAnchor () {
+	if (hasRequiredRecursiveAnchor) return recursiveAnchor;
+	hasRequiredRecursiveAnchor = 1;
+	Object.defineProperty(recursiveAnchor, "__esModule", { value: true });
+	const dynamicAnchor_1 = /*@__PURE__*/ requireDynamicAnchor();
+	const util_1 = /*@__PURE__*/ requireUtil();
+	const def = {
+	    keyword: "$recursiveAnchor",
+	    schemaType: "boolean",
+	    code(cxt) {
+	        if (cxt.schema)
+	            (0, dynamicAnchor_1.dynamicAnchor)(cxt, "");
+	        else
+	            (0, util_1.checkStrictMode)(cxt.it, "$recursiveAnchor: false is ignored");
+	    },
+	};
+	recursiveAnchor.default = def;
+	
+	return recursiveAnchor;
+}
+
+var recursiveRef = {};
+
+var hasRequiredRecursiveRef;
+
+function requireRecursiveRef () {
+	if (hasRequiredRecursiveRef) return recursiveRef;
+	hasRequiredRecursiveRef = 1;
+	Object.defineProperty(recursiveRef, "__esModule", { value: true });
+	const dynamicRef_1 = /*@__PURE__*/ requireDynamicRef();
+	const def = {
+	    keyword: "$recursiveRef",
+	    schemaType: "string",
+	    code: (cxt) => (0, dynamicRef_1.dynamicRef)(cxt, cxt.schema),
+	};
+	recursiveRef.default = def;
+	
+	return recursiveRef;
+}
+
+var hasRequiredDynamic;
+
+function requireDynamic () {
+	if (hasRequiredDynamic) return dynamic;
+	hasRequiredDynamic = 1;
+	Object.defineProperty(dynamic, "__esModule", { value: true });
+	const dynamicAnchor_1 = /*@__PURE__*/ requireDynamicAnchor();
+	const dynamicRef_1 = /*@__PURE__*/ requireDynamicRef();
+	const recursiveAnchor_1 = /*@__PURE__*/ requireRecursiveAnchor();
+	const recursiveRef_1 = /*@__PURE__*/ requireRecursiveRef();
+	const dynamic$1 = [dynamicAnchor_1.default, dynamicRef_1.default, recursiveAnchor_1.default, recursiveRef_1.default];
+	dynamic.default = dynamic$1;
+	
+	return dynamic;
+}
+
+var next = {};
+
+var dependentRequired = {};
+
+var hasRequiredDependentRequired;
+
+function requireDependentRequired () {
+	if (hasRequiredDependentRequired) return dependentRequired;
+	hasRequiredDependentRequired = 1;
+	Object.defineProperty(dependentRequired, "__esModule", { value: true });
+	const dependencies_1 = /*@__PURE__*/ requireDependencies();
+	const def = {
+	    keyword: "dependentRequired",
+	    type: "object",
+	    schemaType: "object",
+	    error: dependencies_1.error,
+	    code: (cxt) => (0, dependencies_1.validatePropertyDeps)(cxt),
+	};
+	dependentRequired.default = def;
+	
+	return dependentRequired;
+}
+
+var dependentSchemas = {};
+
+var hasRequiredDependentSchemas;
+
+function requireDependentSchemas () {
+	if (hasRequiredDependentSchemas) return dependentSchemas;
+	hasRequiredDependentSchemas = 1;
+	Object.defineProperty(dependentSchemas, "__esModule", { value: true });
+	const dependencies_1 = /*@__PURE__*/ requireDependencies();
+	const def = {
+	    keyword: "dependentSchemas",
+	    type: "object",
+	    schemaType: "object",
+	    code: (cxt) => (0, dependencies_1.validateSchemaDeps)(cxt),
+	};
+	dependentSchemas.default = def;
+	
+	return dependentSchemas;
+}
+
+var limitContains = {};
+
+var hasRequiredLimitContains;
+
+function requireLimitContains () {
+	if (hasRequiredLimitContains) return limitContains;
+	hasRequiredLimitContains = 1;
+	Object.defineProperty(limitContains, "__esModule", { value: true });
+	const util_1 = /*@__PURE__*/ requireUtil();
+	const def = {
+	    keyword: ["maxContains", "minContains"],
+	    type: "array",
+	    schemaType: "number",
+	    code({ keyword, parentSchema, it }) {
+	        if (parentSchema.contains === undefined) {
+	            (0, util_1.checkStrictMode)(it, `"${keyword}" without "contains" is ignored`);
+	        }
+	    },
+	};
+	limitContains.default = def;
+	
+	return limitContains;
+}
+
+var hasRequiredNext;
+
+function requireNext () {
+	if (hasRequiredNext) return next;
+	hasRequiredNext = 1;
+	Object.defineProperty(next, "__esModule", { value: true });
+	const dependentRequired_1 = /*@__PURE__*/ requireDependentRequired();
+	const dependentSchemas_1 = /*@__PURE__*/ requireDependentSchemas();
+	const limitContains_1 = /*@__PURE__*/ requireLimitContains();
+	const next$1 = [dependentRequired_1.default, dependentSchemas_1.default, limitContains_1.default];
+	next.default = next$1;
+	
+	return next;
+}
+
+var unevaluated = {};
+
+var unevaluatedProperties = {};
+
+var hasRequiredUnevaluatedProperties;
+
+function requireUnevaluatedProperties () {
+	if (hasRequiredUnevaluatedProperties) return unevaluatedProperties;
+	hasRequiredUnevaluatedProperties = 1;
+	Object.defineProperty(unevaluatedProperties, "__esModule", { value: true });
+	const codegen_1 = /*@__PURE__*/ requireCodegen();
+	const util_1 = /*@__PURE__*/ requireUtil();
+	const names_1 = /*@__PURE__*/ requireNames();
+	const error = {
+	    message: "must NOT have unevaluated properties",
+	    params: ({ params }) => (0, codegen_1._) `{unevaluatedProperty: ${params.unevaluatedProperty}}`,
+	};
+	const def = {
+	    keyword: "unevaluatedProperties",
+	    type: "object",
+	    schemaType: ["boolean", "object"],
+	    trackErrors: true,
+	    error,
+	    code(cxt) {
+	        const { gen, schema, data, errsCount, it } = cxt;
+	        /* istanbul ignore if */
+	        if (!errsCount)
+	            throw new Error("ajv implementation error");
+	        const { allErrors, props } = it;
+	        if (props instanceof codegen_1.Name) {
+	            gen.if((0, codegen_1._) `${props} !== true`, () => gen.forIn("key", data, (key) => gen.if(unevaluatedDynamic(props, key), () => unevaluatedPropCode(key))));
+	        }
+	        else if (props !== true) {
+	            gen.forIn("key", data, (key) => props === undefined
+	                ? unevaluatedPropCode(key)
+	                : gen.if(unevaluatedStatic(props, key), () => unevaluatedPropCode(key)));
+	        }
+	        it.props = true;
+	        cxt.ok((0, codegen_1._) `${errsCount} === ${names_1.default.errors}`);
+	        function unevaluatedPropCode(key) {
+	            if (schema === false) {
+	                cxt.setParams({ unevaluatedProperty: key });
+	                cxt.error();
+	                if (!allErrors)
+	                    gen.break();
+	                return;
+	            }
+	            if (!(0, util_1.alwaysValidSchema)(it, schema)) {
+	                const valid = gen.name("valid");
+	                cxt.subschema({
+	                    keyword: "unevaluatedProperties",
+	                    dataProp: key,
+	                    dataPropType: util_1.Type.Str,
+	                }, valid);
+	                if (!allErrors)
+	                    gen.if((0, codegen_1.not)(valid), () => gen.break());
+	            }
+	        }
+	        function unevaluatedDynamic(evaluatedProps, key) {
+	            return (0, codegen_1._) `!${evaluatedProps} || !${evaluatedProps}[${key}]`;
+	        }
+	        function unevaluatedStatic(evaluatedProps, key) {
+	            const ps = [];
+	            for (const p in evaluatedProps) {
+	                if (evaluatedProps[p] === true)
+	                    ps.push((0, codegen_1._) `${key} !== ${p}`);
+	            }
+	            return (0, codegen_1.and)(...ps);
+	        }
+	    },
+	};
+	unevaluatedProperties.default = def;
+	
+	return unevaluatedProperties;
+}
+
+var unevaluatedItems = {};
+
+var hasRequiredUnevaluatedItems;
+
+function requireUnevaluatedItems () {
+	if (hasRequiredUnevaluatedItems) return unevaluatedItems;
+	hasRequiredUnevaluatedItems = 1;
+	Object.defineProperty(unevaluatedItems, "__esModule", { value: true });
+	const codegen_1 = /*@__PURE__*/ requireCodegen();
+	const util_1 = /*@__PURE__*/ requireUtil();
+	const error = {
+	    message: ({ params: { len } }) => (0, codegen_1.str) `must NOT have more than ${len} items`,
+	    params: ({ params: { len } }) => (0, codegen_1._) `{limit: ${len}}`,
+	};
+	const def = {
+	    keyword: "unevaluatedItems",
+	    type: "array",
+	    schemaType: ["boolean", "object"],
+	    error,
+	    code(cxt) {
+	        const { gen, schema, data, it } = cxt;
+	        const items = it.items || 0;
+	        if (items === true)
+	            return;
+	        const len = gen.const("len", (0, codegen_1._) `${data}.length`);
+	        if (schema === false) {
+	            cxt.setParams({ len: items });
+	            cxt.fail((0, codegen_1._) `${len} > ${items}`);
+	        }
+	        else if (typeof schema == "object" && !(0, util_1.alwaysValidSchema)(it, schema)) {
+	            const valid = gen.var("valid", (0, codegen_1._) `${len} <= ${items}`);
+	            gen.if((0, codegen_1.not)(valid), () => validateItems(valid, items));
+	            cxt.ok(valid);
+	        }
+	        it.items = true;
+	        function validateItems(valid, from) {
+	            gen.forRange("i", from, len, (i) => {
+	                cxt.subschema({ keyword: "unevaluatedItems", dataProp: i, dataPropType: util_1.Type.Num }, valid);
+	                if (!it.allErrors)
+	                    gen.if((0, codegen_1.not)(valid), () => gen.break());
+	            });
+	        }
+	    },
+	};
+	unevaluatedItems.default = def;
+	
+	return unevaluatedItems;
+}
+
+var hasRequiredUnevaluated;
+
+function requireUnevaluated () {
+	if (hasRequiredUnevaluated) return unevaluated;
+	hasRequiredUnevaluated = 1;
+	Object.defineProperty(unevaluated, "__esModule", { value: true });
+	const unevaluatedProperties_1 = /*@__PURE__*/ requireUnevaluatedProperties();
+	const unevaluatedItems_1 = /*@__PURE__*/ requireUnevaluatedItems();
+	const unevaluated$1 = [unevaluatedProperties_1.default, unevaluatedItems_1.default];
+	unevaluated.default = unevaluated$1;
+	
+	return unevaluated;
+}
+
+var format$1 = {};
+
+var format = {};
+
+var hasRequiredFormat$1;
+
+function requireFormat$1 () {
+	if (hasRequiredFormat$1) return format;
+	hasRequiredFormat$1 = 1;
+	Object.defineProperty(format, "__esModule", { value: true });
+	const codegen_1 = /*@__PURE__*/ requireCodegen();
+	const error = {
+	    message: ({ schemaCode }) => (0, codegen_1.str) `must match format "${schemaCode}"`,
+	    params: ({ schemaCode }) => (0, codegen_1._) `{format: ${schemaCode}}`,
+	};
+	const def = {
+	    keyword: "format",
+	    type: ["number", "string"],
+	    schemaType: "string",
+	    $data: true,
+	    error,
+	    code(cxt, ruleType) {
+	        const { gen, data, $data, schema, schemaCode, it } = cxt;
+	        const { opts, errSchemaPath, schemaEnv, self } = it;
+	        if (!opts.validateFormats)
+	            return;
+	        if ($data)
+	            validate$DataFormat();
+	        else
+	            validateFormat();
+	        function validate$DataFormat() {
+	            const fmts = gen.scopeValue("formats", {
+	                ref: self.formats,
+	                code: opts.code.formats,
+	            });
+	            const fDef = gen.const("fDef", (0, codegen_1._) `${fmts}[${schemaCode}]`);
+	            const fType = gen.let("fType");
+	            const format = gen.let("format");
+	            // TODO simplify
+	            gen.if((0, codegen_1._) `typeof ${fDef} == "object" && !(${fDef} instanceof RegExp)`, () => gen.assign(fType, (0, codegen_1._) `${fDef}.type || "string"`).assign(format, (0, codegen_1._) `${fDef}.validate`), () => gen.assign(fType, (0, codegen_1._) `"string"`).assign(format, fDef));
+	            cxt.fail$data((0, codegen_1.or)(unknownFmt(), invalidFmt()));
+	            function unknownFmt() {
+	                if (opts.strictSchema === false)
+	                    return codegen_1.nil;
+	                return (0, codegen_1._) `${schemaCode} && !${format}`;
+	            }
+	            function invalidFmt() {
+	                const callFormat = schemaEnv.$async
+	                    ? (0, codegen_1._) `(${fDef}.async ? await ${format}(${data}) : ${format}(${data}))`
+	                    : (0, codegen_1._) `${format}(${data})`;
+	                const validData = (0, codegen_1._) `(typeof ${format} == "function" ? ${callFormat} : ${format}.test(${data}))`;
+	                return (0, codegen_1._) `${format} && ${format} !== true && ${fType} === ${ruleType} && !${validData}`;
+	            }
+	        }
+	        function validateFormat() {
+	            const formatDef = self.formats[schema];
+	            if (!formatDef) {
+	                unknownFormat();
+	                return;
+	            }
+	            if (formatDef === true)
+	                return;
+	            const [fmtType, format, fmtRef] = getFormat(formatDef);
+	            if (fmtType === ruleType)
+	                cxt.pass(validCondition());
+	            function unknownFormat() {
+	                if (opts.strictSchema === false) {
+	                    self.logger.warn(unknownMsg());
+	                    return;
+	                }
+	                throw new Error(unknownMsg());
+	                function unknownMsg() {
+	                    return `unknown format "${schema}" ignored in schema at path "${errSchemaPath}"`;
+	                }
+	            }
+	            function getFormat(fmtDef) {
+	                const code = fmtDef instanceof RegExp
+	                    ? (0, codegen_1.regexpCode)(fmtDef)
+	                    : opts.code.formats
+	                        ? (0, codegen_1._) `${opts.code.formats}${(0, codegen_1.getProperty)(schema)}`
+	                        : undefined;
+	                const fmt = gen.scopeValue("formats", { key: schema, ref: fmtDef, code });
+	                if (typeof fmtDef == "object" && !(fmtDef instanceof RegExp)) {
+	                    return [fmtDef.type || "string", fmtDef.validate, (0, codegen_1._) `${fmt}.validate`];
+	                }
+	                return ["string", fmtDef, fmt];
+	            }
+	            function validCondition() {
+	                if (typeof formatDef == "object" && !(formatDef instanceof RegExp) && formatDef.async) {
+	                    if (!schemaEnv.$async)
+	                        throw new Error("async format in sync schema");
+	                    return (0, codegen_1._) `await ${fmtRef}(${data})`;
+	                }
+	                return typeof format == "function" ? (0, codegen_1._) `${fmtRef}(${data})` : (0, codegen_1._) `${fmtRef}.test(${data})`;
+	            }
+	        }
+	    },
+	};
+	format.default = def;
+	
+	return format;
+}
+
+var hasRequiredFormat;
+
+function requireFormat () {
+	if (hasRequiredFormat) return format$1;
+	hasRequiredFormat = 1;
+	Object.defineProperty(format$1, "__esModule", { value: true });
+	const format_1 = /*@__PURE__*/ requireFormat$1();
+	const format = [format_1.default];
+	format$1.default = format;
+	
+	return format$1;
+}
+
+var metadata = {};
+
+var hasRequiredMetadata;
+
+function requireMetadata () {
+	if (hasRequiredMetadata) return metadata;
+	hasRequiredMetadata = 1;
+	Object.defineProperty(metadata, "__esModule", { value: true });
+	metadata.contentVocabulary = metadata.metadataVocabulary = void 0;
+	metadata.metadataVocabulary = [
+	    "title",
+	    "description",
+	    "default",
+	    "deprecated",
+	    "readOnly",
+	    "writeOnly",
+	    "examples",
+	];
+	metadata.contentVocabulary = [
+	    "contentMediaType",
+	    "contentEncoding",
+	    "contentSchema",
+	];
+	
+	return metadata;
+}
+
+var hasRequiredDraft2020;
+
+function requireDraft2020 () {
+	if (hasRequiredDraft2020) return draft2020;
+	hasRequiredDraft2020 = 1;
+	Object.defineProperty(draft2020, "__esModule", { value: true });
+	const core_1 = /*@__PURE__*/ requireCore();
+	const validation_1 = /*@__PURE__*/ requireValidation();
+	const applicator_1 = /*@__PURE__*/ requireApplicator();
+	const dynamic_1 = /*@__PURE__*/ requireDynamic();
+	const next_1 = /*@__PURE__*/ requireNext();
+	const unevaluated_1 = /*@__PURE__*/ requireUnevaluated();
+	const format_1 = /*@__PURE__*/ requireFormat();
+	const metadata_1 = /*@__PURE__*/ requireMetadata();
+	const draft2020Vocabularies = [
+	    dynamic_1.default,
+	    core_1.default,
+	    validation_1.default,
+	    (0, applicator_1.default)(true),
+	    format_1.default,
+	    metadata_1.metadataVocabulary,
+	    metadata_1.contentVocabulary,
+	    next_1.default,
+	    unevaluated_1.default,
+	];
+	draft2020.default = draft2020Vocabularies;
+	
+	return draft2020;
+}
+
+var discriminator = {};
+
+var types = {};
+
+var hasRequiredTypes;
+
+function requireTypes () {
+	if (hasRequiredTypes) return types;
+	hasRequiredTypes = 1;
+	Object.defineProperty(types, "__esModule", { value: true });
+	types.DiscrError = void 0;
+	var DiscrError;
+	(function (DiscrError) {
+	    DiscrError["Tag"] = "tag";
+	    DiscrError["Mapping"] = "mapping";
+	})(DiscrError || (types.DiscrError = DiscrError = {}));
+	
+	return types;
+}
+
+var hasRequiredDiscriminator;
+
+function requireDiscriminator () {
+	if (hasRequiredDiscriminator) return discriminator;
+	hasRequiredDiscriminator = 1;
+	Object.defineProperty(discriminator, "__esModule", { value: true });
+	const codegen_1 = /*@__PURE__*/ requireCodegen();
+	const types_1 = /*@__PURE__*/ requireTypes();
+	const compile_1 = /*@__PURE__*/ requireCompile();
+	const ref_error_1 = /*@__PURE__*/ requireRef_error();
+	const util_1 = /*@__PURE__*/ requireUtil();
+	const error = {
+	    message: ({ params: { discrError, tagName } }) => discrError === types_1.DiscrError.Tag
+	        ? `tag "${tagName}" must be string`
+	        : `value of tag "${tagName}" must be in oneOf`,
+	    params: ({ params: { discrError, tag, tagName } }) => (0, codegen_1._) `{error: ${discrError}, tag: ${tagName}, tagValue: ${tag}}`,
+	};
+	const def = {
+	    keyword: "discriminator",
+	    type: "object",
+	    schemaType: "object",
+	    error,
+	    code(cxt) {
+	        const { gen, data, schema, parentSchema, it } = cxt;
+	        const { oneOf } = parentSchema;
+	        if (!it.opts.discriminator) {
+	            throw new Error("discriminator: requires discriminator option");
+	        }
+	        const tagName = schema.propertyName;
+	        if (typeof tagName != "string")
+	            throw new Error("discriminator: requires propertyName");
+	        if (schema.mapping)
+	            throw new Error("discriminator: mapping is not supported");
+	        if (!oneOf)
+	            throw new Error("discriminator: requires oneOf keyword");
+	        const valid = gen.let("valid", false);
+	        const tag = gen.const("tag", (0, codegen_1._) `${data}${(0, codegen_1.getProperty)(tagName)}`);
+	        gen.if((0, codegen_1._) `typeof ${tag} == "string"`, () => validateMapping(), () => cxt.error(false, { discrError: types_1.DiscrError.Tag, tag, tagName }));
+	        cxt.ok(valid);
+	        function validateMapping() {
+	            const mapping = getMapping();
+	            gen.if(false);
+	            for (const tagValue in mapping) {
+	                gen.elseIf((0, codegen_1._) `${tag} === ${tagValue}`);
+	                gen.assign(valid, applyTagSchema(mapping[tagValue]));
+	            }
+	            gen.else();
+	            cxt.error(false, { discrError: types_1.DiscrError.Mapping, tag, tagName });
+	            gen.endIf();
+	        }
+	        function applyTagSchema(schemaProp) {
+	            const _valid = gen.name("valid");
+	            const schCxt = cxt.subschema({ keyword: "oneOf", schemaProp }, _valid);
+	            cxt.mergeEvaluated(schCxt, codegen_1.Name);
+	            return _valid;
+	        }
+	        function getMapping() {
+	            var _a;
+	            const oneOfMapping = {};
+	            const topRequired = hasRequired(parentSchema);
+	            let tagRequired = true;
+	            for (let i = 0; i < oneOf.length; i++) {
+	                let sch = oneOf[i];
+	                if ((sch === null || sch === void 0 ? void 0 : sch.$ref) && !(0, util_1.schemaHasRulesButRef)(sch, it.self.RULES)) {
+	                    const ref = sch.$ref;
+	                    sch = compile_1.resolveRef.call(it.self, it.schemaEnv.root, it.baseId, ref);
+	                    if (sch instanceof compile_1.SchemaEnv)
+	                        sch = sch.schema;
+	                    if (sch === undefined)
+	                        throw new ref_error_1.default(it.opts.uriResolver, it.baseId, ref);
+	                }
+	                const propSch = (_a = sch === null || sch === void 0 ? void 0 : sch.properties) === null || _a === void 0 ? void 0 : _a[tagName];
+	                if (typeof propSch != "object") {
+	                    throw new Error(`discriminator: oneOf subschemas (or referenced schemas) must have "properties/${tagName}"`);
+	                }
+	                tagRequired = tagRequired && (topRequired || hasRequired(sch));
+	                addMappings(propSch, i);
+	            }
+	            if (!tagRequired)
+	                throw new Error(`discriminator: "${tagName}" must be required`);
+	            return oneOfMapping;
+	            function hasRequired({ required }) {
+	                return Array.isArray(required) && required.includes(tagName);
+	            }
+	            function addMappings(sch, i) {
+	                if (sch.const) {
+	                    addMapping(sch.const, i);
+	                }
+	                else if (sch.enum) {
+	                    for (const tagValue of sch.enum) {
+	                        addMapping(tagValue, i);
+	                    }
+	                }
+	                else {
+	                    throw new Error(`discriminator: "properties/${tagName}" must have "const" or "enum"`);
+	                }
+	            }
+	            function addMapping(tagValue, i) {
+	                if (typeof tagValue != "string" || tagValue in oneOfMapping) {
+	                    throw new Error(`discriminator: "${tagName}" values must be unique strings`);
+	                }
+	                oneOfMapping[tagValue] = i;
+	            }
+	        }
+	    },
+	};
+	discriminator.default = def;
+	
+	return discriminator;
+}
+
+var jsonSchema202012 = {};
+
+var $schema$8 = "https://json-schema.org/draft/2020-12/schema";
+var $id$8 = "https://json-schema.org/draft/2020-12/schema";
+var $vocabulary$7 = {
+	"https://json-schema.org/draft/2020-12/vocab/core": true,
+	"https://json-schema.org/draft/2020-12/vocab/applicator": true,
+	"https://json-schema.org/draft/2020-12/vocab/unevaluated": true,
+	"https://json-schema.org/draft/2020-12/vocab/validation": true,
+	"https://json-schema.org/draft/2020-12/vocab/meta-data": true,
+	"https://json-schema.org/draft/2020-12/vocab/format-annotation": true,
+	"https://json-schema.org/draft/2020-12/vocab/content": true
+};
+var $dynamicAnchor$7 = "meta";
+var title$8 = "Core and Validation specifications meta-schema";
+var allOf = [
+	{
+		$ref: "meta/core"
+	},
+	{
+		$ref: "meta/applicator"
+	},
+	{
+		$ref: "meta/unevaluated"
+	},
+	{
+		$ref: "meta/validation"
+	},
+	{
+		$ref: "meta/meta-data"
+	},
+	{
+		$ref: "meta/format-annotation"
+	},
+	{
+		$ref: "meta/content"
+	}
+];
+var type$8 = [
+	"object",
+	"boolean"
+];
+var $comment = "This meta-schema also defines keywords that have appeared in previous drafts in order to prevent incompatible extensions as they remain in common use.";
+var properties$8 = {
+	definitions: {
+		$comment: "\"definitions\" has been replaced by \"$defs\".",
+		type: "object",
+		additionalProperties: {
+			$dynamicRef: "#meta"
+		},
+		deprecated: true,
+		"default": {
+		}
+	},
+	dependencies: {
+		$comment: "\"dependencies\" has been split and replaced by \"dependentSchemas\" and \"dependentRequired\" in order to serve their differing semantics.",
+		type: "object",
+		additionalProperties: {
+			anyOf: [
+				{
+					$dynamicRef: "#meta"
+				},
+				{
+					$ref: "meta/validation#/$defs/stringArray"
+				}
+			]
+		},
+		deprecated: true,
+		"default": {
+		}
+	},
+	$recursiveAnchor: {
+		$comment: "\"$recursiveAnchor\" has been replaced by \"$dynamicAnchor\".",
+		$ref: "meta/core#/$defs/anchorString",
+		deprecated: true
+	},
+	$recursiveRef: {
+		$comment: "\"$recursiveRef\" has been replaced by \"$dynamicRef\".",
+		$ref: "meta/core#/$defs/uriReferenceString",
+		deprecated: true
+	}
+};
+var require$$0 = {
+	$schema: $schema$8,
+	$id: $id$8,
+	$vocabulary: $vocabulary$7,
+	$dynamicAnchor: $dynamicAnchor$7,
+	title: title$8,
+	allOf: allOf,
+	type: type$8,
+	$comment: $comment,
+	properties: properties$8
+};
+
+var $schema$7 = "https://json-schema.org/draft/2020-12/schema";
+var $id$7 = "https://json-schema.org/draft/2020-12/meta/applicator";
+var $vocabulary$6 = {
+	"https://json-schema.org/draft/2020-12/vocab/applicator": true
+};
+var $dynamicAnchor$6 = "meta";
+var title$7 = "Applicator vocabulary meta-schema";
+var type$7 = [
+	"object",
+	"boolean"
+];
+var properties$7 = {
+	prefixItems: {
+		$ref: "#/$defs/schemaArray"
+	},
+	items: {
+		$dynamicRef: "#meta"
+	},
+	contains: {
+		$dynamicRef: "#meta"
+	},
+	additionalProperties: {
+		$dynamicRef: "#meta"
+	},
+	properties: {
+		type: "object",
+		additionalProperties: {
+			$dynamicRef: "#meta"
+		},
+		"default": {
+		}
+	},
+	patternProperties: {
+		type: "object",
+		additionalProperties: {
+			$dynamicRef: "#meta"
+		},
+		propertyNames: {
+			format: "regex"
+		},
+		"default": {
+		}
+	},
+	dependentSchemas: {
+		type: "object",
+		additionalProperties: {
+			$dynamicRef: "#meta"
+		},
+		"default": {
+		}
+	},
+	propertyNames: {
+		$dynamicRef: "#meta"
+	},
+	"if": {
+		$dynamicRef: "#meta"
+	},
+	then: {
+		$dynamicRef: "#meta"
+	},
+	"else": {
+		$dynamicRef: "#meta"
+	},
+	allOf: {
+		$ref: "#/$defs/schemaArray"
+	},
+	anyOf: {
+		$ref: "#/$defs/schemaArray"
+	},
+	oneOf: {
+		$ref: "#/$defs/schemaArray"
+	},
+	not: {
+		$dynamicRef: "#meta"
+	}
+};
+var $defs$2 = {
+	schemaArray: {
+		type: "array",
+		minItems: 1,
+		items: {
+			$dynamicRef: "#meta"
+		}
+	}
+};
+var require$$1 = {
+	$schema: $schema$7,
+	$id: $id$7,
+	$vocabulary: $vocabulary$6,
+	$dynamicAnchor: $dynamicAnchor$6,
+	title: title$7,
+	type: type$7,
+	properties: properties$7,
+	$defs: $defs$2
+};
+
+var $schema$6 = "https://json-schema.org/draft/2020-12/schema";
+var $id$6 = "https://json-schema.org/draft/2020-12/meta/unevaluated";
+var $vocabulary$5 = {
+	"https://json-schema.org/draft/2020-12/vocab/unevaluated": true
+};
+var $dynamicAnchor$5 = "meta";
+var title$6 = "Unevaluated applicator vocabulary meta-schema";
+var type$6 = [
+	"object",
+	"boolean"
+];
+var properties$6 = {
+	unevaluatedItems: {
+		$dynamicRef: "#meta"
+	},
+	unevaluatedProperties: {
+		$dynamicRef: "#meta"
+	}
+};
+var require$$2 = {
+	$schema: $schema$6,
+	$id: $id$6,
+	$vocabulary: $vocabulary$5,
+	$dynamicAnchor: $dynamicAnchor$5,
+	title: title$6,
+	type: type$6,
+	properties: properties$6
+};
+
+var $schema$5 = "https://json-schema.org/draft/2020-12/schema";
+var $id$5 = "https://json-schema.org/draft/2020-12/meta/content";
+var $vocabulary$4 = {
+	"https://json-schema.org/draft/2020-12/vocab/content": true
+};
+var $dynamicAnchor$4 = "meta";
+var title$5 = "Content vocabulary meta-schema";
+var type$5 = [
+	"object",
+	"boolean"
+];
+var properties$5 = {
+	contentEncoding: {
+		type: "string"
+	},
+	contentMediaType: {
+		type: "string"
+	},
+	contentSchema: {
+		$dynamicRef: "#meta"
+	}
+};
+var require$$3$1 = {
+	$schema: $schema$5,
+	$id: $id$5,
+	$vocabulary: $vocabulary$4,
+	$dynamicAnchor: $dynamicAnchor$4,
+	title: title$5,
+	type: type$5,
+	properties: properties$5
+};
+
+var $schema$4 = "https://json-schema.org/draft/2020-12/schema";
+var $id$4 = "https://json-schema.org/draft/2020-12/meta/core";
+var $vocabulary$3 = {
+	"https://json-schema.org/draft/2020-12/vocab/core": true
+};
+var $dynamicAnchor$3 = "meta";
+var title$4 = "Core vocabulary meta-schema";
+var type$4 = [
+	"object",
+	"boolean"
+];
+var properties$4 = {
+	$id: {
+		$ref: "#/$defs/uriReferenceString",
+		$comment: "Non-empty fragments not allowed.",
+		pattern: "^[^#]*#?$"
+	},
+	$schema: {
+		$ref: "#/$defs/uriString"
+	},
+	$ref: {
+		$ref: "#/$defs/uriReferenceString"
+	},
+	$anchor: {
+		$ref: "#/$defs/anchorString"
+	},
+	$dynamicRef: {
+		$ref: "#/$defs/uriReferenceString"
+	},
+	$dynamicAnchor: {
+		$ref: "#/$defs/anchorString"
+	},
+	$vocabulary: {
+		type: "object",
+		propertyNames: {
+			$ref: "#/$defs/uriString"
+		},
+		additionalProperties: {
+			type: "boolean"
+		}
+	},
+	$comment: {
+		type: "string"
+	},
+	$defs: {
+		type: "object",
+		additionalProperties: {
+			$dynamicRef: "#meta"
+		}
+	}
+};
+var $defs$1 = {
+	anchorString: {
+		type: "string",
+		pattern: "^[A-Za-z_][-A-Za-z0-9._]*$"
+	},
+	uriString: {
+		type: "string",
+		format: "uri"
+	},
+	uriReferenceString: {
+		type: "string",
+		format: "uri-reference"
+	}
+};
+var require$$4 = {
+	$schema: $schema$4,
+	$id: $id$4,
+	$vocabulary: $vocabulary$3,
+	$dynamicAnchor: $dynamicAnchor$3,
+	title: title$4,
+	type: type$4,
+	properties: properties$4,
+	$defs: $defs$1
+};
+
+var $schema$3 = "https://json-schema.org/draft/2020-12/schema";
+var $id$3 = "https://json-schema.org/draft/2020-12/meta/format-annotation";
+var $vocabulary$2 = {
+	"https://json-schema.org/draft/2020-12/vocab/format-annotation": true
+};
+var $dynamicAnchor$2 = "meta";
+var title$3 = "Format vocabulary meta-schema for annotation results";
+var type$3 = [
+	"object",
+	"boolean"
+];
+var properties$3 = {
+	format: {
+		type: "string"
+	}
+};
+var require$$5 = {
+	$schema: $schema$3,
+	$id: $id$3,
+	$vocabulary: $vocabulary$2,
+	$dynamicAnchor: $dynamicAnchor$2,
+	title: title$3,
+	type: type$3,
+	properties: properties$3
+};
+
+var $schema$2 = "https://json-schema.org/draft/2020-12/schema";
+var $id$2 = "https://json-schema.org/draft/2020-12/meta/meta-data";
+var $vocabulary$1 = {
+	"https://json-schema.org/draft/2020-12/vocab/meta-data": true
+};
+var $dynamicAnchor$1 = "meta";
+var title$2 = "Meta-data vocabulary meta-schema";
+var type$2 = [
+	"object",
+	"boolean"
+];
+var properties$2 = {
+	title: {
+		type: "string"
+	},
+	description: {
+		type: "string"
+	},
+	"default": true,
+	deprecated: {
+		type: "boolean",
+		"default": false
+	},
+	readOnly: {
+		type: "boolean",
+		"default": false
+	},
+	writeOnly: {
+		type: "boolean",
+		"default": false
+	},
+	examples: {
+		type: "array",
+		items: true
+	}
+};
+var require$$6 = {
+	$schema: $schema$2,
+	$id: $id$2,
+	$vocabulary: $vocabulary$1,
+	$dynamicAnchor: $dynamicAnchor$1,
+	title: title$2,
+	type: type$2,
+	properties: properties$2
+};
+
+var $schema$1 = "https://json-schema.org/draft/2020-12/schema";
+var $id$1 = "https://json-schema.org/draft/2020-12/meta/validation";
+var $vocabulary = {
+	"https://json-schema.org/draft/2020-12/vocab/validation": true
+};
+var $dynamicAnchor = "meta";
+var title$1 = "Validation vocabulary meta-schema";
+var type$1 = [
+	"object",
+	"boolean"
+];
+var properties$1 = {
+	type: {
+		anyOf: [
+			{
+				$ref: "#/$defs/simpleTypes"
+			},
+			{
+				type: "array",
+				items: {
+					$ref: "#/$defs/simpleTypes"
+				},
+				minItems: 1,
+				uniqueItems: true
+			}
+		]
+	},
+	"const": true,
+	"enum": {
+		type: "array",
+		items: true
+	},
+	multipleOf: {
+		type: "number",
+		exclusiveMinimum: 0
+	},
+	maximum: {
+		type: "number"
+	},
+	exclusiveMaximum: {
+		type: "number"
+	},
+	minimum: {
+		type: "number"
+	},
+	exclusiveMinimum: {
+		type: "number"
+	},
+	maxLength: {
+		$ref: "#/$defs/nonNegativeInteger"
+	},
+	minLength: {
+		$ref: "#/$defs/nonNegativeIntegerDefault0"
+	},
+	pattern: {
+		type: "string",
+		format: "regex"
+	},
+	maxItems: {
+		$ref: "#/$defs/nonNegativeInteger"
+	},
+	minItems: {
+		$ref: "#/$defs/nonNegativeIntegerDefault0"
+	},
+	uniqueItems: {
+		type: "boolean",
+		"default": false
+	},
+	maxContains: {
+		$ref: "#/$defs/nonNegativeInteger"
+	},
+	minContains: {
+		$ref: "#/$defs/nonNegativeInteger",
+		"default": 1
+	},
+	maxProperties: {
+		$ref: "#/$defs/nonNegativeInteger"
+	},
+	minProperties: {
+		$ref: "#/$defs/nonNegativeIntegerDefault0"
+	},
+	required: {
+		$ref: "#/$defs/stringArray"
+	},
+	dependentRequired: {
+		type: "object",
+		additionalProperties: {
+			$ref: "#/$defs/stringArray"
+		}
+	}
+};
+var $defs = {
+	nonNegativeInteger: {
+		type: "integer",
+		minimum: 0
+	},
+	nonNegativeIntegerDefault0: {
+		$ref: "#/$defs/nonNegativeInteger",
+		"default": 0
+	},
+	simpleTypes: {
+		"enum": [
+			"array",
+			"boolean",
+			"integer",
+			"null",
+			"number",
+			"object",
+			"string"
+		]
+	},
+	stringArray: {
+		type: "array",
+		items: {
+			type: "string"
+		},
+		uniqueItems: true,
+		"default": [
+		]
+	}
+};
+var require$$7 = {
+	$schema: $schema$1,
+	$id: $id$1,
+	$vocabulary: $vocabulary,
+	$dynamicAnchor: $dynamicAnchor,
+	title: title$1,
+	type: type$1,
+	properties: properties$1,
+	$defs: $defs
+};
+
+var hasRequiredJsonSchema202012;
+
+function requireJsonSchema202012 () {
+	if (hasRequiredJsonSchema202012) return jsonSchema202012;
+	hasRequiredJsonSchema202012 = 1;
+	Object.defineProperty(jsonSchema202012, "__esModule", { value: true });
+	const metaSchema = require$$0;
+	const applicator = require$$1;
+	const unevaluated = require$$2;
+	const content = require$$3$1;
+	const core = require$$4;
+	const format = require$$5;
+	const metadata = require$$6;
+	const validation = require$$7;
+	const META_SUPPORT_DATA = ["/properties"];
+	function addMetaSchema2020($data) {
+	    [
+	        metaSchema,
+	        applicator,
+	        unevaluated,
+	        content,
+	        core,
+	        with$data(this, format),
+	        metadata,
+	        with$data(this, validation),
+	    ].forEach((sch) => this.addMetaSchema(sch, undefined, false));
+	    return this;
+	    function with$data(ajv, sch) {
+	        return $data ? ajv.$dataMetaSchema(sch, META_SUPPORT_DATA) : sch;
+	    }
+	}
+	jsonSchema202012.default = addMetaSchema2020;
+	
+	return jsonSchema202012;
+}
+
+var hasRequired_2020;
+
+function require_2020 () {
+	if (hasRequired_2020) return _2020.exports;
+	hasRequired_2020 = 1;
+	(function (module, exports) {
+		Object.defineProperty(exports, "__esModule", { value: true });
+		exports.MissingRefError = exports.ValidationError = exports.CodeGen = exports.Name = exports.nil = exports.stringify = exports.str = exports._ = exports.KeywordCxt = exports.Ajv2020 = void 0;
+		const core_1 = /*@__PURE__*/ requireCore$1();
+		const draft2020_1 = /*@__PURE__*/ requireDraft2020();
+		const discriminator_1 = /*@__PURE__*/ requireDiscriminator();
+		const json_schema_2020_12_1 = /*@__PURE__*/ requireJsonSchema202012();
+		const META_SCHEMA_ID = "https://json-schema.org/draft/2020-12/schema";
+		class Ajv2020 extends core_1.default {
+		    constructor(opts = {}) {
+		        super({
+		            ...opts,
+		            dynamicRef: true,
+		            next: true,
+		            unevaluated: true,
+		        });
+		    }
+		    _addVocabularies() {
+		        super._addVocabularies();
+		        draft2020_1.default.forEach((v) => this.addVocabulary(v));
+		        if (this.opts.discriminator)
+		            this.addKeyword(discriminator_1.default);
+		    }
+		    _addDefaultMetaSchema() {
+		        super._addDefaultMetaSchema();
+		        const { $data, meta } = this.opts;
+		        if (!meta)
+		            return;
+		        json_schema_2020_12_1.default.call(this, $data);
+		        this.refs["http://json-schema.org/schema"] = META_SCHEMA_ID;
+		    }
+		    defaultMeta() {
+		        return (this.opts.defaultMeta =
+		            super.defaultMeta() || (this.getSchema(META_SCHEMA_ID) ? META_SCHEMA_ID : undefined));
+		    }
+		}
+		exports.Ajv2020 = Ajv2020;
+		module.exports = exports = Ajv2020;
+		module.exports.Ajv2020 = Ajv2020;
+		Object.defineProperty(exports, "__esModule", { value: true });
+		exports.default = Ajv2020;
+		var validate_1 = /*@__PURE__*/ requireValidate();
+		Object.defineProperty(exports, "KeywordCxt", { enumerable: true, get: function () { return validate_1.KeywordCxt; } });
+		var codegen_1 = /*@__PURE__*/ requireCodegen();
+		Object.defineProperty(exports, "_", { enumerable: true, get: function () { return codegen_1._; } });
+		Object.defineProperty(exports, "str", { enumerable: true, get: function () { return codegen_1.str; } });
+		Object.defineProperty(exports, "stringify", { enumerable: true, get: function () { return codegen_1.stringify; } });
+		Object.defineProperty(exports, "nil", { enumerable: true, get: function () { return codegen_1.nil; } });
+		Object.defineProperty(exports, "Name", { enumerable: true, get: function () { return codegen_1.Name; } });
+		Object.defineProperty(exports, "CodeGen", { enumerable: true, get: function () { return codegen_1.CodeGen; } });
+		var validation_error_1 = /*@__PURE__*/ requireValidation_error();
+		Object.defineProperty(exports, "ValidationError", { enumerable: true, get: function () { return validation_error_1.default; } });
+		var ref_error_1 = /*@__PURE__*/ requireRef_error();
+		Object.defineProperty(exports, "MissingRefError", { enumerable: true, get: function () { return ref_error_1.default; } });
+		
+	} (_2020, _2020.exports));
+	return _2020.exports;
+}
+
+var _2020Exports = /*@__PURE__*/ require_2020();
+var Ajv2020Module = /*@__PURE__*/getDefaultExportFromCjs(_2020Exports);
+
+var dist = {exports: {}};
+
+var formats = {};
+
+var hasRequiredFormats;
+
+function requireFormats () {
+	if (hasRequiredFormats) return formats;
+	hasRequiredFormats = 1;
+	(function (exports) {
+		Object.defineProperty(exports, "__esModule", { value: true });
+		exports.formatNames = exports.fastFormats = exports.fullFormats = void 0;
+		function fmtDef(validate, compare) {
+		    return { validate, compare };
+		}
+		exports.fullFormats = {
+		    // date: http://tools.ietf.org/html/rfc3339#section-5.6
+		    date: fmtDef(date, compareDate),
+		    // date-time: http://tools.ietf.org/html/rfc3339#section-5.6
+		    time: fmtDef(getTime(true), compareTime),
+		    "date-time": fmtDef(getDateTime(true), compareDateTime),
+		    "iso-time": fmtDef(getTime(), compareIsoTime),
+		    "iso-date-time": fmtDef(getDateTime(), compareIsoDateTime),
+		    // duration: https://tools.ietf.org/html/rfc3339#appendix-A
+		    duration: /^P(?!$)((\d+Y)?(\d+M)?(\d+D)?(T(?=\d)(\d+H)?(\d+M)?(\d+S)?)?|(\d+W)?)$/,
+		    uri,
+		    "uri-reference": /^(?:[a-z][a-z0-9+\-.]*:)?(?:\/?\/(?:(?:[a-z0-9\-._~!$&'()*+,;=:]|%[0-9a-f]{2})*@)?(?:\[(?:(?:(?:(?:[0-9a-f]{1,4}:){6}|::(?:[0-9a-f]{1,4}:){5}|(?:[0-9a-f]{1,4})?::(?:[0-9a-f]{1,4}:){4}|(?:(?:[0-9a-f]{1,4}:){0,1}[0-9a-f]{1,4})?::(?:[0-9a-f]{1,4}:){3}|(?:(?:[0-9a-f]{1,4}:){0,2}[0-9a-f]{1,4})?::(?:[0-9a-f]{1,4}:){2}|(?:(?:[0-9a-f]{1,4}:){0,3}[0-9a-f]{1,4})?::[0-9a-f]{1,4}:|(?:(?:[0-9a-f]{1,4}:){0,4}[0-9a-f]{1,4})?::)(?:[0-9a-f]{1,4}:[0-9a-f]{1,4}|(?:(?:25[0-5]|2[0-4]\d|[01]?\d\d?)\.){3}(?:25[0-5]|2[0-4]\d|[01]?\d\d?))|(?:(?:[0-9a-f]{1,4}:){0,5}[0-9a-f]{1,4})?::[0-9a-f]{1,4}|(?:(?:[0-9a-f]{1,4}:){0,6}[0-9a-f]{1,4})?::)|[Vv][0-9a-f]+\.[a-z0-9\-._~!$&'()*+,;=:]+)\]|(?:(?:25[0-5]|2[0-4]\d|[01]?\d\d?)\.){3}(?:25[0-5]|2[0-4]\d|[01]?\d\d?)|(?:[a-z0-9\-._~!$&'"()*+,;=]|%[0-9a-f]{2})*)(?::\d*)?(?:\/(?:[a-z0-9\-._~!$&'"()*+,;=:@]|%[0-9a-f]{2})*)*|\/(?:(?:[a-z0-9\-._~!$&'"()*+,;=:@]|%[0-9a-f]{2})+(?:\/(?:[a-z0-9\-._~!$&'"()*+,;=:@]|%[0-9a-f]{2})*)*)?|(?:[a-z0-9\-._~!$&'"()*+,;=:@]|%[0-9a-f]{2})+(?:\/(?:[a-z0-9\-._~!$&'"()*+,;=:@]|%[0-9a-f]{2})*)*)?(?:\?(?:[a-z0-9\-._~!$&'"()*+,;=:@/?]|%[0-9a-f]{2})*)?(?:#(?:[a-z0-9\-._~!$&'"()*+,;=:@/?]|%[0-9a-f]{2})*)?$/i,
+		    // uri-template: https://tools.ietf.org/html/rfc6570
+		    "uri-template": /^(?:(?:[^\x00-\x20"'<>%\\^`{|}]|%[0-9a-f]{2})|\{[+#./;?&=,!@|]?(?:[a-z0-9_]|%[0-9a-f]{2})+(?::[1-9][0-9]{0,3}|\*)?(?:,(?:[a-z0-9_]|%[0-9a-f]{2})+(?::[1-9][0-9]{0,3}|\*)?)*\})*$/i,
+		    // For the source: https://gist.github.com/dperini/729294
+		    // For test cases: https://mathiasbynens.be/demo/url-regex
+		    url: /^(?:https?|ftp):\/\/(?:\S+(?::\S*)?@)?(?:(?!(?:10|127)(?:\.\d{1,3}){3})(?!(?:169\.254|192\.168)(?:\.\d{1,3}){2})(?!172\.(?:1[6-9]|2\d|3[0-1])(?:\.\d{1,3}){2})(?:[1-9]\d?|1\d\d|2[01]\d|22[0-3])(?:\.(?:1?\d{1,2}|2[0-4]\d|25[0-5])){2}(?:\.(?:[1-9]\d?|1\d\d|2[0-4]\d|25[0-4]))|(?:(?:[a-z0-9\u{00a1}-\u{ffff}]+-)*[a-z0-9\u{00a1}-\u{ffff}]+)(?:\.(?:[a-z0-9\u{00a1}-\u{ffff}]+-)*[a-z0-9\u{00a1}-\u{ffff}]+)*(?:\.(?:[a-z\u{00a1}-\u{ffff}]{2,})))(?::\d{2,5})?(?:\/[^\s]*)?$/iu,
+		    email: /^[a-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[a-z0-9!#$%&'*+/=?^_`{|}~-]+)*@(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/i,
+		    hostname: /^(?=.{1,253}\.?$)[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[-0-9a-z]{0,61}[0-9a-z])?)*\.?$/i,
+		    // optimized https://www.safaribooksonline.com/library/view/regular-expressions-cookbook/9780596802837/ch07s16.html
+		    ipv4: /^(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)$/,
+		    ipv6: /^((([0-9a-f]{1,4}:){7}([0-9a-f]{1,4}|:))|(([0-9a-f]{1,4}:){6}(:[0-9a-f]{1,4}|((25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3})|:))|(([0-9a-f]{1,4}:){5}(((:[0-9a-f]{1,4}){1,2})|:((25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3})|:))|(([0-9a-f]{1,4}:){4}(((:[0-9a-f]{1,4}){1,3})|((:[0-9a-f]{1,4})?:((25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}))|:))|(([0-9a-f]{1,4}:){3}(((:[0-9a-f]{1,4}){1,4})|((:[0-9a-f]{1,4}){0,2}:((25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}))|:))|(([0-9a-f]{1,4}:){2}(((:[0-9a-f]{1,4}){1,5})|((:[0-9a-f]{1,4}){0,3}:((25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}))|:))|(([0-9a-f]{1,4}:){1}(((:[0-9a-f]{1,4}){1,6})|((:[0-9a-f]{1,4}){0,4}:((25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}))|:))|(:(((:[0-9a-f]{1,4}){1,7})|((:[0-9a-f]{1,4}){0,5}:((25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}))|:)))$/i,
+		    regex,
+		    // uuid: http://tools.ietf.org/html/rfc4122
+		    uuid: /^(?:urn:uuid:)?[0-9a-f]{8}-(?:[0-9a-f]{4}-){3}[0-9a-f]{12}$/i,
+		    // JSON-pointer: https://tools.ietf.org/html/rfc6901
+		    // uri fragment: https://tools.ietf.org/html/rfc3986#appendix-A
+		    "json-pointer": /^(?:\/(?:[^~/]|~0|~1)*)*$/,
+		    "json-pointer-uri-fragment": /^#(?:\/(?:[a-z0-9_\-.!$&'()*+,;:=@]|%[0-9a-f]{2}|~0|~1)*)*$/i,
+		    // relative JSON-pointer: http://tools.ietf.org/html/draft-luff-relative-json-pointer-00
+		    "relative-json-pointer": /^(?:0|[1-9][0-9]*)(?:#|(?:\/(?:[^~/]|~0|~1)*)*)$/,
+		    // the following formats are used by the openapi specification: https://spec.openapis.org/oas/v3.0.0#data-types
+		    // byte: https://github.com/miguelmota/is-base64
+		    byte,
+		    // signed 32 bit integer
+		    int32: { type: "number", validate: validateInt32 },
+		    // signed 64 bit integer
+		    int64: { type: "number", validate: validateInt64 },
+		    // C-type float
+		    float: { type: "number", validate: validateNumber },
+		    // C-type double
+		    double: { type: "number", validate: validateNumber },
+		    // hint to the UI to hide input strings
+		    password: true,
+		    // unchecked string payload
+		    binary: true,
+		};
+		exports.fastFormats = {
+		    ...exports.fullFormats,
+		    date: fmtDef(/^\d\d\d\d-[0-1]\d-[0-3]\d$/, compareDate),
+		    time: fmtDef(/^(?:[0-2]\d:[0-5]\d:[0-5]\d|23:59:60)(?:\.\d+)?(?:z|[+-]\d\d(?::?\d\d)?)$/i, compareTime),
+		    "date-time": fmtDef(/^\d\d\d\d-[0-1]\d-[0-3]\dt(?:[0-2]\d:[0-5]\d:[0-5]\d|23:59:60)(?:\.\d+)?(?:z|[+-]\d\d(?::?\d\d)?)$/i, compareDateTime),
+		    "iso-time": fmtDef(/^(?:[0-2]\d:[0-5]\d:[0-5]\d|23:59:60)(?:\.\d+)?(?:z|[+-]\d\d(?::?\d\d)?)?$/i, compareIsoTime),
+		    "iso-date-time": fmtDef(/^\d\d\d\d-[0-1]\d-[0-3]\d[t\s](?:[0-2]\d:[0-5]\d:[0-5]\d|23:59:60)(?:\.\d+)?(?:z|[+-]\d\d(?::?\d\d)?)?$/i, compareIsoDateTime),
+		    // uri: https://github.com/mafintosh/is-my-json-valid/blob/master/formats.js
+		    uri: /^(?:[a-z][a-z0-9+\-.]*:)(?:\/?\/)?[^\s]*$/i,
+		    "uri-reference": /^(?:(?:[a-z][a-z0-9+\-.]*:)?\/?\/)?(?:[^\\\s#][^\s#]*)?(?:#[^\\\s]*)?$/i,
+		    // email (sources from jsen validator):
+		    // http://stackoverflow.com/questions/201323/using-a-regular-expression-to-validate-an-email-address#answer-8829363
+		    // http://www.w3.org/TR/html5/forms.html#valid-e-mail-address (search for 'wilful violation')
+		    email: /^[a-z0-9.!#$%&'*+/=?^_`{|}~-]+@[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*$/i,
+		};
+		exports.formatNames = Object.keys(exports.fullFormats);
+		function isLeapYear(year) {
+		    // https://tools.ietf.org/html/rfc3339#appendix-C
+		    return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+		}
+		const DATE = /^(\d\d\d\d)-(\d\d)-(\d\d)$/;
+		const DAYS = [0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+		function date(str) {
+		    // full-date from http://tools.ietf.org/html/rfc3339#section-5.6
+		    const matches = DATE.exec(str);
+		    if (!matches)
+		        return false;
+		    const year = +matches[1];
+		    const month = +matches[2];
+		    const day = +matches[3];
+		    return (month >= 1 &&
+		        month <= 12 &&
+		        day >= 1 &&
+		        day <= (month === 2 && isLeapYear(year) ? 29 : DAYS[month]));
+		}
+		function compareDate(d1, d2) {
+		    if (!(d1 && d2))
+		        return undefined;
+		    if (d1 > d2)
+		        return 1;
+		    if (d1 < d2)
+		        return -1;
+		    return 0;
+		}
+		const TIME = /^(\d\d):(\d\d):(\d\d(?:\.\d+)?)(z|([+-])(\d\d)(?::?(\d\d))?)?$/i;
+		function getTime(strictTimeZone) {
+		    return function time(str) {
+		        const matches = TIME.exec(str);
+		        if (!matches)
+		            return false;
+		        const hr = +matches[1];
+		        const min = +matches[2];
+		        const sec = +matches[3];
+		        const tz = matches[4];
+		        const tzSign = matches[5] === "-" ? -1 : 1;
+		        const tzH = +(matches[6] || 0);
+		        const tzM = +(matches[7] || 0);
+		        if (tzH > 23 || tzM > 59 || (strictTimeZone && !tz))
+		            return false;
+		        if (hr <= 23 && min <= 59 && sec < 60)
+		            return true;
+		        // leap second
+		        const utcMin = min - tzM * tzSign;
+		        const utcHr = hr - tzH * tzSign - (utcMin < 0 ? 1 : 0);
+		        return (utcHr === 23 || utcHr === -1) && (utcMin === 59 || utcMin === -1) && sec < 61;
+		    };
+		}
+		function compareTime(s1, s2) {
+		    if (!(s1 && s2))
+		        return undefined;
+		    const t1 = new Date("2020-01-01T" + s1).valueOf();
+		    const t2 = new Date("2020-01-01T" + s2).valueOf();
+		    if (!(t1 && t2))
+		        return undefined;
+		    return t1 - t2;
+		}
+		function compareIsoTime(t1, t2) {
+		    if (!(t1 && t2))
+		        return undefined;
+		    const a1 = TIME.exec(t1);
+		    const a2 = TIME.exec(t2);
+		    if (!(a1 && a2))
+		        return undefined;
+		    t1 = a1[1] + a1[2] + a1[3];
+		    t2 = a2[1] + a2[2] + a2[3];
+		    if (t1 > t2)
+		        return 1;
+		    if (t1 < t2)
+		        return -1;
+		    return 0;
+		}
+		const DATE_TIME_SEPARATOR = /t|\s/i;
+		function getDateTime(strictTimeZone) {
+		    const time = getTime(strictTimeZone);
+		    return function date_time(str) {
+		        // http://tools.ietf.org/html/rfc3339#section-5.6
+		        const dateTime = str.split(DATE_TIME_SEPARATOR);
+		        return dateTime.length === 2 && date(dateTime[0]) && time(dateTime[1]);
+		    };
+		}
+		function compareDateTime(dt1, dt2) {
+		    if (!(dt1 && dt2))
+		        return undefined;
+		    const d1 = new Date(dt1).valueOf();
+		    const d2 = new Date(dt2).valueOf();
+		    if (!(d1 && d2))
+		        return undefined;
+		    return d1 - d2;
+		}
+		function compareIsoDateTime(dt1, dt2) {
+		    if (!(dt1 && dt2))
+		        return undefined;
+		    const [d1, t1] = dt1.split(DATE_TIME_SEPARATOR);
+		    const [d2, t2] = dt2.split(DATE_TIME_SEPARATOR);
+		    const res = compareDate(d1, d2);
+		    if (res === undefined)
+		        return undefined;
+		    return res || compareTime(t1, t2);
+		}
+		const NOT_URI_FRAGMENT = /\/|:/;
+		const URI = /^(?:[a-z][a-z0-9+\-.]*:)(?:\/?\/(?:(?:[a-z0-9\-._~!$&'()*+,;=:]|%[0-9a-f]{2})*@)?(?:\[(?:(?:(?:(?:[0-9a-f]{1,4}:){6}|::(?:[0-9a-f]{1,4}:){5}|(?:[0-9a-f]{1,4})?::(?:[0-9a-f]{1,4}:){4}|(?:(?:[0-9a-f]{1,4}:){0,1}[0-9a-f]{1,4})?::(?:[0-9a-f]{1,4}:){3}|(?:(?:[0-9a-f]{1,4}:){0,2}[0-9a-f]{1,4})?::(?:[0-9a-f]{1,4}:){2}|(?:(?:[0-9a-f]{1,4}:){0,3}[0-9a-f]{1,4})?::[0-9a-f]{1,4}:|(?:(?:[0-9a-f]{1,4}:){0,4}[0-9a-f]{1,4})?::)(?:[0-9a-f]{1,4}:[0-9a-f]{1,4}|(?:(?:25[0-5]|2[0-4]\d|[01]?\d\d?)\.){3}(?:25[0-5]|2[0-4]\d|[01]?\d\d?))|(?:(?:[0-9a-f]{1,4}:){0,5}[0-9a-f]{1,4})?::[0-9a-f]{1,4}|(?:(?:[0-9a-f]{1,4}:){0,6}[0-9a-f]{1,4})?::)|[Vv][0-9a-f]+\.[a-z0-9\-._~!$&'()*+,;=:]+)\]|(?:(?:25[0-5]|2[0-4]\d|[01]?\d\d?)\.){3}(?:25[0-5]|2[0-4]\d|[01]?\d\d?)|(?:[a-z0-9\-._~!$&'()*+,;=]|%[0-9a-f]{2})*)(?::\d*)?(?:\/(?:[a-z0-9\-._~!$&'()*+,;=:@]|%[0-9a-f]{2})*)*|\/(?:(?:[a-z0-9\-._~!$&'()*+,;=:@]|%[0-9a-f]{2})+(?:\/(?:[a-z0-9\-._~!$&'()*+,;=:@]|%[0-9a-f]{2})*)*)?|(?:[a-z0-9\-._~!$&'()*+,;=:@]|%[0-9a-f]{2})+(?:\/(?:[a-z0-9\-._~!$&'()*+,;=:@]|%[0-9a-f]{2})*)*)(?:\?(?:[a-z0-9\-._~!$&'()*+,;=:@/?]|%[0-9a-f]{2})*)?(?:#(?:[a-z0-9\-._~!$&'()*+,;=:@/?]|%[0-9a-f]{2})*)?$/i;
+		function uri(str) {
+		    // http://jmrware.com/articles/2009/uri_regexp/URI_regex.html + optional protocol + required "."
+		    return NOT_URI_FRAGMENT.test(str) && URI.test(str);
+		}
+		const BYTE = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/gm;
+		function byte(str) {
+		    BYTE.lastIndex = 0;
+		    return BYTE.test(str);
+		}
+		const MIN_INT32 = -2147483648;
+		const MAX_INT32 = 2 ** 31 - 1;
+		function validateInt32(value) {
+		    return Number.isInteger(value) && value <= MAX_INT32 && value >= MIN_INT32;
+		}
+		function validateInt64(value) {
+		    // JSON and javascript max Int is 2**53, so any int that passes isInteger is valid for Int64
+		    return Number.isInteger(value);
+		}
+		function validateNumber() {
+		    return true;
+		}
+		const Z_ANCHOR = /[^\\]\\Z/;
+		function regex(str) {
+		    if (Z_ANCHOR.test(str))
+		        return false;
+		    try {
+		        new RegExp(str);
+		        return true;
+		    }
+		    catch (e) {
+		        return false;
+		    }
+		}
+		
+	} (formats));
+	return formats;
+}
+
+var limit = {};
+
+var ajv = {exports: {}};
+
+var draft7 = {};
+
+var hasRequiredDraft7;
+
+function requireDraft7 () {
+	if (hasRequiredDraft7) return draft7;
+	hasRequiredDraft7 = 1;
+	Object.defineProperty(draft7, "__esModule", { value: true });
+	const core_1 = /*@__PURE__*/ requireCore();
+	const validation_1 = /*@__PURE__*/ requireValidation();
+	const applicator_1 = /*@__PURE__*/ requireApplicator();
+	const format_1 = /*@__PURE__*/ requireFormat();
+	const metadata_1 = /*@__PURE__*/ requireMetadata();
+	const draft7Vocabularies = [
+	    core_1.default,
+	    validation_1.default,
+	    (0, applicator_1.default)(),
+	    format_1.default,
+	    metadata_1.metadataVocabulary,
+	    metadata_1.contentVocabulary,
+	];
+	draft7.default = draft7Vocabularies;
+	
+	return draft7;
+}
+
+var $schema = "http://json-schema.org/draft-07/schema#";
+var $id = "http://json-schema.org/draft-07/schema#";
+var title = "Core schema meta-schema";
+var definitions = {
+	schemaArray: {
+		type: "array",
+		minItems: 1,
+		items: {
+			$ref: "#"
+		}
+	},
+	nonNegativeInteger: {
+		type: "integer",
+		minimum: 0
+	},
+	nonNegativeIntegerDefault0: {
+		allOf: [
+			{
+				$ref: "#/definitions/nonNegativeInteger"
+			},
+			{
+				"default": 0
+			}
+		]
+	},
+	simpleTypes: {
+		"enum": [
+			"array",
+			"boolean",
+			"integer",
+			"null",
+			"number",
+			"object",
+			"string"
+		]
+	},
+	stringArray: {
+		type: "array",
+		items: {
+			type: "string"
+		},
+		uniqueItems: true,
+		"default": [
+		]
+	}
+};
+var type = [
+	"object",
+	"boolean"
+];
+var properties = {
+	$id: {
+		type: "string",
+		format: "uri-reference"
+	},
+	$schema: {
+		type: "string",
+		format: "uri"
+	},
+	$ref: {
+		type: "string",
+		format: "uri-reference"
+	},
+	$comment: {
+		type: "string"
+	},
+	title: {
+		type: "string"
+	},
+	description: {
+		type: "string"
+	},
+	"default": true,
+	readOnly: {
+		type: "boolean",
+		"default": false
+	},
+	examples: {
+		type: "array",
+		items: true
+	},
+	multipleOf: {
+		type: "number",
+		exclusiveMinimum: 0
+	},
+	maximum: {
+		type: "number"
+	},
+	exclusiveMaximum: {
+		type: "number"
+	},
+	minimum: {
+		type: "number"
+	},
+	exclusiveMinimum: {
+		type: "number"
+	},
+	maxLength: {
+		$ref: "#/definitions/nonNegativeInteger"
+	},
+	minLength: {
+		$ref: "#/definitions/nonNegativeIntegerDefault0"
+	},
+	pattern: {
+		type: "string",
+		format: "regex"
+	},
+	additionalItems: {
+		$ref: "#"
+	},
+	items: {
+		anyOf: [
+			{
+				$ref: "#"
+			},
+			{
+				$ref: "#/definitions/schemaArray"
+			}
+		],
+		"default": true
+	},
+	maxItems: {
+		$ref: "#/definitions/nonNegativeInteger"
+	},
+	minItems: {
+		$ref: "#/definitions/nonNegativeIntegerDefault0"
+	},
+	uniqueItems: {
+		type: "boolean",
+		"default": false
+	},
+	contains: {
+		$ref: "#"
+	},
+	maxProperties: {
+		$ref: "#/definitions/nonNegativeInteger"
+	},
+	minProperties: {
+		$ref: "#/definitions/nonNegativeIntegerDefault0"
+	},
+	required: {
+		$ref: "#/definitions/stringArray"
+	},
+	additionalProperties: {
+		$ref: "#"
+	},
+	definitions: {
+		type: "object",
+		additionalProperties: {
+			$ref: "#"
+		},
+		"default": {
+		}
+	},
+	properties: {
+		type: "object",
+		additionalProperties: {
+			$ref: "#"
+		},
+		"default": {
+		}
+	},
+	patternProperties: {
+		type: "object",
+		additionalProperties: {
+			$ref: "#"
+		},
+		propertyNames: {
+			format: "regex"
+		},
+		"default": {
+		}
+	},
+	dependencies: {
+		type: "object",
+		additionalProperties: {
+			anyOf: [
+				{
+					$ref: "#"
+				},
+				{
+					$ref: "#/definitions/stringArray"
+				}
+			]
+		}
+	},
+	propertyNames: {
+		$ref: "#"
+	},
+	"const": true,
+	"enum": {
+		type: "array",
+		items: true,
+		minItems: 1,
+		uniqueItems: true
+	},
+	type: {
+		anyOf: [
+			{
+				$ref: "#/definitions/simpleTypes"
+			},
+			{
+				type: "array",
+				items: {
+					$ref: "#/definitions/simpleTypes"
+				},
+				minItems: 1,
+				uniqueItems: true
+			}
+		]
+	},
+	format: {
+		type: "string"
+	},
+	contentMediaType: {
+		type: "string"
+	},
+	contentEncoding: {
+		type: "string"
+	},
+	"if": {
+		$ref: "#"
+	},
+	then: {
+		$ref: "#"
+	},
+	"else": {
+		$ref: "#"
+	},
+	allOf: {
+		$ref: "#/definitions/schemaArray"
+	},
+	anyOf: {
+		$ref: "#/definitions/schemaArray"
+	},
+	oneOf: {
+		$ref: "#/definitions/schemaArray"
+	},
+	not: {
+		$ref: "#"
+	}
+};
+var require$$3 = {
+	$schema: $schema,
+	$id: $id,
+	title: title,
+	definitions: definitions,
+	type: type,
+	properties: properties,
+	"default": true
+};
+
+var hasRequiredAjv;
+
+function requireAjv () {
+	if (hasRequiredAjv) return ajv.exports;
+	hasRequiredAjv = 1;
+	(function (module, exports) {
+		Object.defineProperty(exports, "__esModule", { value: true });
+		exports.MissingRefError = exports.ValidationError = exports.CodeGen = exports.Name = exports.nil = exports.stringify = exports.str = exports._ = exports.KeywordCxt = exports.Ajv = void 0;
+		const core_1 = /*@__PURE__*/ requireCore$1();
+		const draft7_1 = /*@__PURE__*/ requireDraft7();
+		const discriminator_1 = /*@__PURE__*/ requireDiscriminator();
+		const draft7MetaSchema = require$$3;
+		const META_SUPPORT_DATA = ["/properties"];
+		const META_SCHEMA_ID = "http://json-schema.org/draft-07/schema";
+		class Ajv extends core_1.default {
+		    _addVocabularies() {
+		        super._addVocabularies();
+		        draft7_1.default.forEach((v) => this.addVocabulary(v));
+		        if (this.opts.discriminator)
+		            this.addKeyword(discriminator_1.default);
+		    }
+		    _addDefaultMetaSchema() {
+		        super._addDefaultMetaSchema();
+		        if (!this.opts.meta)
+		            return;
+		        const metaSchema = this.opts.$data
+		            ? this.$dataMetaSchema(draft7MetaSchema, META_SUPPORT_DATA)
+		            : draft7MetaSchema;
+		        this.addMetaSchema(metaSchema, META_SCHEMA_ID, false);
+		        this.refs["http://json-schema.org/schema"] = META_SCHEMA_ID;
+		    }
+		    defaultMeta() {
+		        return (this.opts.defaultMeta =
+		            super.defaultMeta() || (this.getSchema(META_SCHEMA_ID) ? META_SCHEMA_ID : undefined));
+		    }
+		}
+		exports.Ajv = Ajv;
+		module.exports = exports = Ajv;
+		module.exports.Ajv = Ajv;
+		Object.defineProperty(exports, "__esModule", { value: true });
+		exports.default = Ajv;
+		var validate_1 = /*@__PURE__*/ requireValidate();
+		Object.defineProperty(exports, "KeywordCxt", { enumerable: true, get: function () { return validate_1.KeywordCxt; } });
+		var codegen_1 = /*@__PURE__*/ requireCodegen();
+		Object.defineProperty(exports, "_", { enumerable: true, get: function () { return codegen_1._; } });
+		Object.defineProperty(exports, "str", { enumerable: true, get: function () { return codegen_1.str; } });
+		Object.defineProperty(exports, "stringify", { enumerable: true, get: function () { return codegen_1.stringify; } });
+		Object.defineProperty(exports, "nil", { enumerable: true, get: function () { return codegen_1.nil; } });
+		Object.defineProperty(exports, "Name", { enumerable: true, get: function () { return codegen_1.Name; } });
+		Object.defineProperty(exports, "CodeGen", { enumerable: true, get: function () { return codegen_1.CodeGen; } });
+		var validation_error_1 = /*@__PURE__*/ requireValidation_error();
+		Object.defineProperty(exports, "ValidationError", { enumerable: true, get: function () { return validation_error_1.default; } });
+		var ref_error_1 = /*@__PURE__*/ requireRef_error();
+		Object.defineProperty(exports, "MissingRefError", { enumerable: true, get: function () { return ref_error_1.default; } });
+		
+	} (ajv, ajv.exports));
+	return ajv.exports;
+}
+
+var hasRequiredLimit;
+
+function requireLimit () {
+	if (hasRequiredLimit) return limit;
+	hasRequiredLimit = 1;
+	(function (exports) {
+		Object.defineProperty(exports, "__esModule", { value: true });
+		exports.formatLimitDefinition = void 0;
+		const ajv_1 = /*@__PURE__*/ requireAjv();
+		const codegen_1 = /*@__PURE__*/ requireCodegen();
+		const ops = codegen_1.operators;
+		const KWDs = {
+		    formatMaximum: { okStr: "<=", ok: ops.LTE, fail: ops.GT },
+		    formatMinimum: { okStr: ">=", ok: ops.GTE, fail: ops.LT },
+		    formatExclusiveMaximum: { okStr: "<", ok: ops.LT, fail: ops.GTE },
+		    formatExclusiveMinimum: { okStr: ">", ok: ops.GT, fail: ops.LTE },
+		};
+		const error = {
+		    message: ({ keyword, schemaCode }) => (0, codegen_1.str) `should be ${KWDs[keyword].okStr} ${schemaCode}`,
+		    params: ({ keyword, schemaCode }) => (0, codegen_1._) `{comparison: ${KWDs[keyword].okStr}, limit: ${schemaCode}}`,
+		};
+		exports.formatLimitDefinition = {
+		    keyword: Object.keys(KWDs),
+		    type: "string",
+		    schemaType: "string",
+		    $data: true,
+		    error,
+		    code(cxt) {
+		        const { gen, data, schemaCode, keyword, it } = cxt;
+		        const { opts, self } = it;
+		        if (!opts.validateFormats)
+		            return;
+		        const fCxt = new ajv_1.KeywordCxt(it, self.RULES.all.format.definition, "format");
+		        if (fCxt.$data)
+		            validate$DataFormat();
+		        else
+		            validateFormat();
+		        function validate$DataFormat() {
+		            const fmts = gen.scopeValue("formats", {
+		                ref: self.formats,
+		                code: opts.code.formats,
+		            });
+		            const fmt = gen.const("fmt", (0, codegen_1._) `${fmts}[${fCxt.schemaCode}]`);
+		            cxt.fail$data((0, codegen_1.or)((0, codegen_1._) `typeof ${fmt} != "object"`, (0, codegen_1._) `${fmt} instanceof RegExp`, (0, codegen_1._) `typeof ${fmt}.compare != "function"`, compareCode(fmt)));
+		        }
+		        function validateFormat() {
+		            const format = fCxt.schema;
+		            const fmtDef = self.formats[format];
+		            if (!fmtDef || fmtDef === true)
+		                return;
+		            if (typeof fmtDef != "object" ||
+		                fmtDef instanceof RegExp ||
+		                typeof fmtDef.compare != "function") {
+		                throw new Error(`"${keyword}": format "${format}" does not define "compare" function`);
+		            }
+		            const fmt = gen.scopeValue("formats", {
+		                key: format,
+		                ref: fmtDef,
+		                code: opts.code.formats ? (0, codegen_1._) `${opts.code.formats}${(0, codegen_1.getProperty)(format)}` : undefined,
+		            });
+		            cxt.fail$data(compareCode(fmt));
+		        }
+		        function compareCode(fmt) {
+		            return (0, codegen_1._) `${fmt}.compare(${data}, ${schemaCode}) ${KWDs[keyword].fail} 0`;
+		        }
+		    },
+		    dependencies: ["format"],
+		};
+		const formatLimitPlugin = (ajv) => {
+		    ajv.addKeyword(exports.formatLimitDefinition);
+		    return ajv;
+		};
+		exports.default = formatLimitPlugin;
+		
+	} (limit));
+	return limit;
+}
+
+var hasRequiredDist;
+
+function requireDist () {
+	if (hasRequiredDist) return dist.exports;
+	hasRequiredDist = 1;
+	(function (module, exports) {
+		Object.defineProperty(exports, "__esModule", { value: true });
+		const formats_1 = requireFormats();
+		const limit_1 = requireLimit();
+		const codegen_1 = /*@__PURE__*/ requireCodegen();
+		const fullName = new codegen_1.Name("fullFormats");
+		const fastName = new codegen_1.Name("fastFormats");
+		const formatsPlugin = (ajv, opts = { keywords: true }) => {
+		    if (Array.isArray(opts)) {
+		        addFormats(ajv, opts, formats_1.fullFormats, fullName);
+		        return ajv;
+		    }
+		    const [formats, exportName] = opts.mode === "fast" ? [formats_1.fastFormats, fastName] : [formats_1.fullFormats, fullName];
+		    const list = opts.formats || formats_1.formatNames;
+		    addFormats(ajv, list, formats, exportName);
+		    if (opts.keywords)
+		        (0, limit_1.default)(ajv);
+		    return ajv;
+		};
+		formatsPlugin.get = (name, mode = "full") => {
+		    const formats = mode === "fast" ? formats_1.fastFormats : formats_1.fullFormats;
+		    const f = formats[name];
+		    if (!f)
+		        throw new Error(`Unknown format "${name}"`);
+		    return f;
+		};
+		function addFormats(ajv, list, fs, exportName) {
+		    var _a;
+		    var _b;
+		    (_a = (_b = ajv.opts.code).formats) !== null && _a !== void 0 ? _a : (_b.formats = (0, codegen_1._) `require("ajv-formats/dist/formats").${exportName}`);
+		    for (const f of list)
+		        ajv.addFormat(f, fs[f]);
+		}
+		module.exports = exports = formatsPlugin;
+		Object.defineProperty(exports, "__esModule", { value: true });
+		exports.default = formatsPlugin;
+		
+	} (dist, dist.exports));
+	return dist.exports;
+}
+
+var distExports = requireDist();
+var addFormatsModule = /*@__PURE__*/getDefaultExportFromCjs(distExports);
+
+class SchemaValidator {
+    options;
+    ajv;
+    id;
+    /** Which $defs entry an error's schema is (ajv reports schema paths relative to each $ref target). */
+    defNames = new Map();
+    constructor(schema, options = {}) {
+        this.options = options;
+        this.id = schema.$id;
+        for (const [name, def] of Object.entries(schema.$defs ?? {}))
+            this.defNames.set(def, name);
+        this.ajv = new Ajv2020Module.default({
+            allErrors: true,
+            strict: true,
+            allowUnionTypes: true,
+            verbose: true,
+        });
+        addFormatsModule.default(this.ajv, ['uri', 'date']);
+        this.ajv.addSchema(schema);
+    }
+    validate(value) {
+        return this.validateAgainst(undefined, value, []);
+    }
+    validatorFor(def) {
+        const validate = this.ajv.getSchema(def === undefined ? this.id : `${this.id}#/$defs/${def}`);
+        if (validate === undefined)
+            throw new Error(`schema ${this.id} has no ${def ?? 'root'}`);
+        return validate;
+    }
+    validateAgainst(def, value, base) {
+        const validate = this.validatorFor(def);
+        if (validate(value))
+            return [];
+        return dedupe(this.explain(validate.errors ?? [], value, base));
+    }
+    explain(errors, value, base) {
+        const problems = [];
+        const narrowed = [];
+        const under = (path, root) => path === root || path.startsWith(`${root}/`);
+        const narrow = this.options.narrow;
+        const roots = errors
+            .filter((e) => narrow !== undefined && e.keyword === 'oneOf' && this.defNames.get(e.parentSchema) === narrow.def)
+            .map((e) => e.instancePath)
+            .sort((a, b) => a.length - b.length);
+        for (const root of roots) {
+            if (narrow === undefined || narrowed.some((r) => under(root, r)))
+                continue;
+            narrowed.push(root);
+            const path = segments(root, value);
+            const node = valueAt$1(value, path);
+            const form = typeof node === 'object' && node !== null && !Array.isArray(node)
+                ? narrow.forms.find(([key]) => key in node)
+                : undefined;
+            if (form === undefined) {
+                problems.push({ path: [...base, ...path], message: narrow.expected });
+                continue;
+            }
+            problems.push(...this.validateAgainst(form[1], node, [...base, ...path]));
+        }
+        const anyOfRoots = errors.filter((e) => e.keyword === 'anyOf');
+        for (const error of errors) {
+            if (narrowed.some((r) => under(error.instancePath, r)))
+                continue;
+            const anyOf = anyOfRoots.find((a) => under(error.instancePath, a.instancePath));
+            if (anyOf !== undefined && error !== anyOf)
+                continue;
+            const path = [...base, ...segments(error.instancePath, value)];
+            problems.push(this.describe(error, path, value, base));
+        }
+        return problems;
+    }
+    describe(error, path, root, base) {
+        const params = error.params;
+        const def = this.defNames.get(error.parentSchema);
+        const special = this.options.describe?.(error.keyword, def, path, root, base);
+        if (special !== undefined)
+            return { path, message: special };
+        switch (error.keyword) {
+            case 'required':
+                return { path, message: `missing required property '${String(params['missingProperty'])}'` };
+            case 'additionalProperties': {
+                const property = String(params['additionalProperty']);
+                return {
+                    path: [...path, property],
+                    message: `unknown property '${property}'${this.options.unknownPropertyHint?.[def ?? ''] ?? ''}`,
+                };
+            }
+            case 'anyOf':
+                return {
+                    path,
+                    message: `expected ${this.options.anyOfExpected?.[def ?? ''] ?? 'a value of an allowed form'}`,
+                };
+            case 'enum':
+                return { path, message: `expected one of: ${params['allowedValues'].join(', ')}` };
+            case 'type':
+                return { path, message: `expected ${String(params['type']).replace(/,/g, ' or ')}` };
+            case 'pattern':
+                return { path, message: `does not match the expected pattern ${String(params['pattern'])}` };
+            case 'format':
+                return {
+                    path,
+                    message: params['format'] === 'date'
+                        ? 'expected a date as YYYY-MM-DD'
+                        : `expected a ${String(params['format']).toUpperCase()}`,
+                };
+            case 'minLength':
+                return { path, message: 'must not be empty' };
+            case 'minItems':
+                return { path, message: `expected at least ${counted(Number(params['limit']), 'item')}` };
+            case 'minimum':
+                return { path, message: `expected a number of at least ${String(params['limit'])}` };
+            case 'propertyNames':
+                return { path, message: `'${String(params['propertyName'])}' is not a valid policy ID` };
+            default:
+                return { path, message: error.message ?? `fails ${error.keyword}` };
+        }
+    }
+}
+/** JSON pointer to path segments, with array indexes as numbers so positions can be found in the text. */
+function segments(pointer, root) {
+    if (pointer === '')
+        return [];
+    const out = [];
+    let node = root;
+    for (const raw of pointer.slice(1).split('/')) {
+        const key = raw.replace(/~1/g, '/').replace(/~0/g, '~');
+        const step = Array.isArray(node) ? Number(key) : key;
+        out.push(step);
+        node = valueAt$1(node, [step]);
+    }
+    return out;
+}
+function valueAt$1(root, path) {
+    let node = root;
+    for (const step of path) {
+        if (typeof node !== 'object' || node === null)
+            return undefined;
+        node = node[step];
+    }
+    return node;
+}
+function dedupe(problems) {
+    const seen = new Set();
+    return problems.filter((p) => {
+        const key = `${JSON.stringify(p.path)} ${p.message}`;
+        if (seen.has(key))
+            return false;
+        seen.add(key);
+        return true;
+    });
+}
+
+const OPERATORS_TEXT = 'equals, notEquals, in, notIn, exists, like, notLike, match, notMatch, matchInsensitively, ' +
+    'notMatchInsensitively, contains, notContains, greater, greaterOrEquals, less, lessOrEquals, allowsAction, ' +
+    'allowsDataAction, allowsAnyAction, allowsAnyDataAction';
+let validator$1;
+/**
+ * Validates a policy against schema/policy.schema.json and explains each problem once. A condition is a oneOf of
+ * five forms; the form is chosen by its naming key and the value is validated against that form alone.
+ */
+function validatePolicyValue(value) {
+    validator$1 ??= new SchemaValidator(JSON.parse(readFileSync(policySchemaPath(), 'utf8')), {
+        narrow: {
+            def: 'condition',
+            forms: [
+                ['allOf', 'allOfCondition'],
+                ['anyOf', 'anyOfCondition'],
+                ['not', 'notCondition'],
+                ['count', 'countCondition'],
+                ['field', 'fieldCondition'],
+            ],
+            expected: "expected a condition: an object with 'field' and one operator, or 'count', 'allOf', 'anyOf' or 'not'",
+        },
+        anyOfExpected: {
+            operand: 'a string, number, boolean, null or {"field": "<path>"}',
+            listOperand: 'an array of values or {"field": "<path>"}',
+            orderedOperand: 'a number, a string or {"field": "<path>"}',
+        },
+        describe: (keyword, def, path, root, base) => {
+            if ((keyword === 'minProperties' || keyword === 'maxProperties') && def === 'fieldCondition') {
+                const node = valueAt$1(root, path.slice(base.length));
+                const keys = Object.keys(typeof node === 'object' && node !== null ? node : {}).filter((k) => k !== 'field');
+                return keys.length === 0
+                    ? `a field condition needs one operator: ${OPERATORS_TEXT}`
+                    : `a field condition takes exactly one operator; found ${keys.join(', ')}`;
+            }
+            if ((keyword === 'minProperties' || keyword === 'maxProperties') && def === 'countCondition') {
+                return 'a count condition takes one comparison: equals, notEquals, greater, greaterOrEquals, less or lessOrEquals';
+            }
+            if (keyword === 'pattern' && def === 'path') {
+                return 'not a field path; expected e.g. identity.type, kubeletRoleAssignments[*].role.name or $outer.id';
+            }
+            return undefined;
+        },
+        unknownPropertyHint: { fieldCondition: ` (operators: ${OPERATORS_TEXT})` },
+    });
+    return validator$1.validate(value);
+}
+
+class PolicyLoadError extends Error {
+    problems;
+    constructor(problems) {
+        super(problems.map(formatProblem).join('\n'));
+        this.problems = problems;
+        this.name = 'PolicyLoadError';
+    }
+}
+/**
+ * Loads every policy file (*.json, searched recursively) of the given directories, validates each against
+ * schema/policy.schema.json and compiles it. All problems of all files are reported together, and nothing runs
+ * when there is any: a half-loaded policy set would pass what it should fail.
+ */
+async function loadPolicies(sources) {
+    const problems = [];
+    const policies = [];
+    const seen = new Map();
+    for (const source of sources) {
+        const dir = resolve$1(source.dir);
+        const info = await stat(dir).catch(() => undefined);
+        if (info?.isDirectory() !== true) {
+            problems.push({ file: displayPath$2(dir), pointer: '', message: 'the policy directory does not exist' });
+            continue;
+        }
+        for (const path of await policyFiles(dir)) {
+            const file = displayPath$2(path);
+            const text = await readFile(path, 'utf8');
+            const loaded = compilePolicyText(text, file, source.builtIn);
+            problems.push(...loaded.problems);
+            if (loaded.policy === undefined)
+                continue;
+            const id = loaded.policy.policy.id;
+            const other = seen.get(id.toUpperCase());
+            if (other !== undefined) {
+                problems.push({
+                    ...locate(text, file, ['id']),
+                    message: `duplicate policy ID ${id} (also in ${other})`,
+                });
+                continue;
+            }
+            seen.set(id.toUpperCase(), file);
+            policies.push(loaded.policy);
+        }
+    }
+    if (problems.length > 0)
+        throw new PolicyLoadError(problems);
+    return policies.sort((a, b) => a.policy.id.localeCompare(b.policy.id));
+}
+/** Parses, validates and compiles one policy document. */
+function compilePolicyText(text, file, builtIn) {
+    const parsed = parseAndCheck(text, file, 'a policy object', validatePolicyValue);
+    if (parsed.value === undefined)
+        return { problems: parsed.problems };
+    const policy = parsed.value;
+    const compileProblems = [];
+    const entity = ModelSchema.get().entity(policy.target);
+    const when = policy.when === undefined
+        ? undefined
+        : compileCondition(policy.when, ['when'], compileProblems, [entity]);
+    const assert = compileCondition(policy.assert, ['assert'], compileProblems, [entity]);
+    const culprits = compileCulprits(policy, entity, compileProblems);
+    const severityWhen = policy.severityWhen?.map((s, i) => ({
+        when: compileCondition(s.when, ['severityWhen', i, 'when'], compileProblems, [entity]),
+        severity: s.severity,
+    }));
+    for (const field of templateFields(policy.message)) {
+        const walked = ModelSchema.get().walk(entity, parseFieldPath(field).segments, field);
+        if ('problem' in walked)
+            compileProblems.push({ path: ['message'], message: walked.problem });
+    }
+    compileProblems.push(...exampleProblems(policy));
+    if (compileProblems.length > 0) {
+        return { problems: compileProblems.map((p) => ({ ...parsed.locate(p.path), message: p.message })) };
+    }
+    const compiled = { policy, file, builtIn, assert };
+    if (when !== undefined)
+        compiled.when = when;
+    if (culprits !== undefined)
+        compiled.culprits = culprits;
+    if (severityWhen !== undefined)
+        compiled.severityWhen = severityWhen;
+    return { policy: compiled, problems: [] };
+}
+/** The culprits list must hold entities, so that a finding can point at their declarations. */
+function compileCulprits(policy, entity, problems) {
+    if (policy.culprits === undefined)
+        return undefined;
+    const schema = ModelSchema.get();
+    const field = parseFieldPath(policy.culprits.field);
+    const walked = schema.walk(entity, field.segments, field.text);
+    if ('problem' in walked) {
+        problems.push({ path: ['culprits', 'field'], message: walked.problem });
+        return undefined;
+    }
+    const last = field.segments[field.segments.length - 1];
+    const element = schema.elementOf(walked.type, last !== undefined && 'wildcard' in last);
+    if (element?.entity === undefined) {
+        problems.push({
+            path: ['culprits', 'field'],
+            message: `'${field.text}' is not a list of entities (e.g. kubeletRoleAssignments[*]), so it names no declaration to point at`,
+        });
+        return undefined;
+    }
+    const where = policy.culprits.where;
+    return where === undefined
+        ? { field }
+        : { field, where: compileCondition(where, ['culprits', 'where'], problems, [entity, element]) };
+}
+function locate(text, file, path) {
+    return parseAndCheck(text, file, 'a policy object', () => []).locate(path);
+}
+async function policyFiles(dir) {
+    const entries = await readdir(dir, { withFileTypes: true });
+    const files = [];
+    for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
+        const path = join(dir, entry.name);
+        if (entry.isDirectory() && entry.name !== 'node_modules' && !entry.name.startsWith('.')) {
+            files.push(...(await policyFiles(path)));
+        }
+        else if (entry.isFile() && entry.name.endsWith('.json'))
+            files.push(path);
+    }
+    return files;
+}
+function displayPath$2(path) {
+    const rel = relative(process.cwd(), path);
+    return rel.startsWith('..') ? path : rel.split(sep).join('/');
+}
+
+/**
+ * How a file is named in reports: relative to the repository root, with forward slashes, when it is inside it (so
+ * that GitHub can place annotations and code-scanning alerts on it); its absolute path otherwise (a plan written
+ * to $RUNNER_TEMP), never a `../` path that means nothing to a reader of another checkout.
+ */
+function displayPath$1(repoRoot, path) {
+    const rel = relative(repoRoot, path);
+    if (rel === '')
+        return '.';
+    if (rel.startsWith('..') || isAbsolute(rel))
+        return path;
+    return rel.split(sep).join('/');
+}
+
+/**
+ * Reads and parses a JSON file. `JSON.parse` does the work on the happy path (it is several times faster on large
+ * plans); only a failure is re-parsed with a position-keeping parser to say where the text breaks.
+ */
+async function readJsonFile(path, displayName) {
+    let text;
+    try {
+        text = await readFile(path, 'utf8');
+    }
+    catch (error) {
+        throw new InputError({ file: displayName }, `cannot read the file (${describeFsError(error)})`);
+    }
+    return parseJsonText$1(text, displayName);
+}
+function parseJsonText$1(text, file) {
+    const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+    if (body.trim() === '')
+        throw new InputError({ file }, 'the file is empty; expected a JSON document');
+    if (body.startsWith('PK\u0003\u0004')) {
+        throw new InputError({ file }, 'this is a binary Terraform plan; convert it with `terraform show -json <planfile>`');
+    }
+    try {
+        return { file, text: body, value: JSON.parse(body) };
+    }
+    catch {
+        const lenient = parseWithComments(body);
+        // Azure Resource Manager accepts templates (and parameter files) with comments and trailing commas.
+        if (lenient !== undefined && isArmDocument(lenient))
+            return { file, text: body, value: lenient };
+        throw jsonSyntaxError(body, file);
+    }
+}
+function parseWithComments(text) {
+    const errors = [];
+    const value = parse(text, errors, { allowTrailingComma: true, disallowComments: false });
+    return errors.length === 0 ? value : undefined;
+}
+function isArmDocument(value) {
+    const schema = typeof value === 'object' && value !== null ? value.$schema : undefined;
+    return typeof schema === 'string' && /schema\.management\.azure\.com\/schemas\//i.test(schema);
+}
+function jsonSyntaxError(text, file) {
+    const errors = [];
+    parseTree(text, errors, { allowTrailingComma: false, disallowComments: true });
+    const first = errors[0];
+    if (first === undefined)
+        return new InputError({ file }, 'not valid JSON');
+    const { line, column } = lineColumn(text, first.offset);
+    const what = first.offset >= text.trimEnd().length ? 'the JSON ends early (truncated file?)' : describe$4(first);
+    return new InputError({ file, line, column }, `not valid JSON: ${what}`);
+}
+function describe$4(error) {
+    const code = printParseErrorCode(error.error);
+    return code.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
+}
+function describeFsError(error) {
+    const code = error.code;
+    if (code === 'ENOENT')
+        return 'no such file';
+    if (code === 'EACCES')
+        return 'permission denied';
+    if (code === 'EISDIR')
+        return 'it is a directory';
+    return typeof code === 'string' ? code : 'read error';
+}
+
+function isObject(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+function asObject(value) {
+    return isObject(value) ? value : undefined;
+}
+function asArray(value) {
+    return Array.isArray(value) ? value : undefined;
+}
+function asString(value) {
+    return typeof value === 'string' ? value : undefined;
+}
+
+/**
+ * The 1-based line where each of the given JSON pointers starts in a JSON text, in one pass. Paths are only
+ * materialised down to the depth of the deepest pointer asked for, so a large plan costs little more than a parse.
+ */
+function linesOfPointers(text, pointers) {
+    const found = new Map();
+    if (pointers.size === 0)
+        return found;
+    const maxDepth = Math.max(...[...pointers].map((p) => p.split('/').length - 1));
+    let depth = 0;
+    const at = (startLine, path, extra) => {
+        if (depth > maxDepth)
+            return;
+        const segments = path();
+        if (extra !== undefined)
+            segments.push(extra);
+        const pointer = jsonPointer(segments);
+        if (pointers.has(pointer) && !found.has(pointer))
+            found.set(pointer, startLine + 1);
+    };
+    visit$1(text, {
+        onObjectBegin: (_offset, _length, startLine, _character, path) => {
+            at(startLine, path);
+            depth++;
+        },
+        onObjectEnd: () => {
+            depth--;
+        },
+        onArrayBegin: (_offset, _length, startLine, _character, path) => {
+            at(startLine, path);
+            depth++;
+        },
+        onArrayEnd: () => {
+            depth--;
+        },
+        onObjectProperty: (property, _offset, _length, startLine, _character, path) => {
+            if (depth <= maxDepth)
+                at(startLine, path, property);
+        },
+    });
+    return found;
+}
+
+/** `main.parameters.json` holds the parameters of `main.json` (or `main.bicep`) beside it, by convention. */
+function pairedParametersFile(templatePath) {
+    return `${templatePath.replace(/\.(json|bicep|bicepparam)$/i, '')}.parameters.json`;
+}
+/**
+ * A parameter's value from `--param name=value`: JSON when it is an object or array (as `az deployment` takes
+ * them), text otherwise; the template converts text to the int or bool it declares.
+ */
+function parseParamValue(text) {
+    const trimmed = text.trim();
+    if (trimmed.startsWith('{') || trimmed.startsWith('[')) {
+        try {
+            return JSON.parse(trimmed);
+        }
+        catch {
+            return text;
+        }
+    }
+    return text;
+}
+/** Values by name from a deploymentParameters document; a Key Vault reference is kept as it is written. */
+function parametersOf(document, file) {
+    const parameters = isObject(document) ? document['parameters'] : undefined;
+    if (!isObject(parameters)) {
+        throw new InputError({ file, pointer: '/parameters' }, 'expected a parameters file: an object with "parameters": { "<name>": { "value": ... } }');
+    }
+    const values = {};
+    for (const [name, entry] of Object.entries(parameters)) {
+        if (isObject(entry) && 'value' in entry)
+            values[name] = entry['value'];
+        else if (isObject(entry) && 'reference' in entry)
+            values[name] = { reference: entry['reference'] };
+        else {
+            throw new InputError({ file, pointer: `/parameters/${name}` }, 'expected { "value": ... } or a Key Vault { "reference": ... }');
+        }
+    }
+    return values;
+}
+async function readParametersFile(path, display) {
+    const text = await readFile(path, 'utf8').catch(() => {
+        throw new InputError({ file: display }, 'cannot read the parameters file');
+    });
+    try {
+        return parametersOf(compiledParameters(parseJsonText$1(text, display).value, display).parameters, display);
+    }
+    catch (error) {
+        throw withLine(error, text);
+    }
+}
+/** A problem found at a JSON pointer of a file also names its line, so an editor can go there. */
+function withLine(error, text) {
+    if (!(error instanceof InputError))
+        return error;
+    const { pointer, line } = error.location;
+    if (pointer === undefined || line !== undefined)
+        return error;
+    const found = linesOfPointers(text, new Set([pointer])).get(pointer);
+    return found === undefined ? error : new InputError({ ...error.location, line: found }, error.detail);
+}
+/**
+ * What `bicep build-params` prints: a parameters document, or, with `--stdout`, an object holding the parameters
+ * and the compiled template it uses as JSON text (`parametersJson`, `templateJson`).
+ */
+function compiledParameters(value, file) {
+    const record = isObject(value) ? value : {};
+    const parametersJson = record['parametersJson'];
+    if (typeof parametersJson !== 'string')
+        return { parameters: record };
+    const parameters = parseJsonText$1(parametersJson, file).value;
+    const templateJson = record['templateJson'];
+    const out = {
+        parameters: isObject(parameters) ? parameters : {},
+    };
+    if (typeof templateJson === 'string') {
+        out.template = parseJsonText$1(templateJson, file).value;
+        out.templateText = templateJson;
+    }
+    return out;
+}
+/** A compiled .bicepparam's values, before the user's own. */
+function mergeArmParameters(given, compiled) {
+    return {
+        files: given?.files ?? [],
+        values: given?.values ?? {},
+        preset: { ...given?.preset, ...parametersOf(compiled, 'bicepparam') },
+    };
+}
+/** Every parameter value the user gave, in order, later wins. */
+async function resolveArmParameters(input, repoRoot) {
+    if (input === undefined)
+        return {};
+    let values = { ...input.preset };
+    for (const file of input.files) {
+        const path = resolve$1(file);
+        values = { ...values, ...(await readParametersFile(path, displayPath$1(repoRoot, path))) };
+    }
+    return { ...values, ...input.values };
+}
+
+const PUBLIC_ARM_ENDPOINT = 'https://management.azure.com';
+
+/**
+ * Parses an ARM scope (or any resource ID). Case-insensitive, because AKS returns `resourcegroups` in lower case and
+ * users write `resourceGroups`. Returns undefined for a string that is not a scope.
+ */
+function parseScope(id) {
+    const trimmed = id.trim().replace(/\/+$/, '');
+    if (trimmed === '')
+        return { id: '/', level: 'managementGroup' };
+    const parts = trimmed.split('/');
+    if (parts[0] !== '' || parts.length < 2)
+        return undefined;
+    const segments = parts.slice(1);
+    const lower = segments.map((s) => s.toLowerCase());
+    if (lower[0] === 'providers' && lower[1] === 'microsoft.management' && lower[2] === 'managementgroups') {
+        return segments.length === 4 ? { id: trimmed, level: 'managementGroup' } : undefined;
+    }
+    if (lower[0] !== 'subscriptions' || segments[1] === undefined || segments[1] === '')
+        return undefined;
+    const subscriptionId = segments[1];
+    if (segments.length === 2)
+        return { id: trimmed, level: 'subscription', subscriptionId };
+    if (lower[2] !== 'resourcegroups' || segments[3] === undefined) {
+        return lower[2] === 'providers' ? resourceScope(trimmed, segments.slice(3), subscriptionId) : undefined;
+    }
+    const resourceGroup = segments[3];
+    if (segments.length === 4)
+        return { id: trimmed, level: 'resourceGroup', subscriptionId, resourceGroup };
+    if (lower[4] !== 'providers')
+        return undefined;
+    return resourceScope(trimmed, segments.slice(5), subscriptionId, resourceGroup);
+}
+/** `namespace/type/name(/type/name)*` after `providers/` gives the type `namespace/type(/type)*`. */
+function resourceScope(id, rest, subscriptionId, resourceGroup) {
+    const [namespace, ...typeAndNames] = rest;
+    if (namespace === undefined || typeAndNames.length < 2 || typeAndNames.length % 2 !== 0)
+        return undefined;
+    const types = typeAndNames.filter((_, i) => i % 2 === 0);
+    const scope = {
+        id,
+        level: 'resource',
+        resourceType: [namespace, ...types].join('/'),
+        subscriptionId,
+    };
+    if (resourceGroup !== undefined)
+        scope.resourceGroup = resourceGroup;
+    return scope;
+}
+/**
+ * A known resource ID and every scope above it, innermost first: a subnet, its virtual network, the resource group,
+ * the subscription (and the tenant root for management groups). A role at any of them applies to the resource.
+ */
+function ancestorScopes(id) {
+    const parsed = parseScope(id);
+    if (parsed === undefined || typeof parsed.id !== 'string')
+        return [id];
+    const trimmed = parsed.id;
+    const chain = [trimmed];
+    if (parsed.level === 'resource') {
+        // Parent resources: drop one `/type/name` pair at a time, down to `providers/<namespace>/<type>/<name>`.
+        const parts = trimmed.split('/');
+        const providers = parts.findIndex((p, i) => p.toLowerCase() === 'providers' && i > 0);
+        for (let end = parts.length - 2; end > providers + 3; end -= 2)
+            chain.push(parts.slice(0, end).join('/'));
+    }
+    if (typeof parsed.subscriptionId === 'string') {
+        const subscription = `/subscriptions/${parsed.subscriptionId}`;
+        if (typeof parsed.resourceGroup === 'string' && parsed.level !== 'resourceGroup') {
+            chain.push(`${subscription}/resourceGroups/${parsed.resourceGroup}`);
+        }
+        if (parsed.level !== 'subscription')
+            chain.push(subscription);
+    }
+    return chain;
+}
+
+function baselineKey(policyId, entityKey) {
+    return `${policyId.toUpperCase()}\u0000${entityKey}`;
+}
+async function loadBaseline(path, display) {
+    const text = await readFile(path, 'utf8').catch(() => {
+        throw new InputError({ file: display }, 'cannot read the baseline file');
+    });
+    let report;
+    try {
+        report = JSON.parse(text);
+    }
+    catch {
+        throw new InputError({ file: display }, 'the baseline is not valid JSON; expected a report written by --write-baseline or --format json');
+    }
+    const results = report.results;
+    if (typeof report !== 'object' ||
+        report === null ||
+        report.reportVersion !== 1 ||
+        !Array.isArray(results)) {
+        throw new InputError({ file: display, pointer: '/results' }, 'expected an aks-identity-lint JSON report (reportVersion 1) with a results array');
+    }
+    const keys = new Set();
+    results.forEach((r, i) => {
+        const item = r;
+        if (typeof item.policyId !== 'string' || typeof item.entity?.key !== 'string') {
+            throw new InputError({ file: display, pointer: `/results/${i}` }, 'expected a result with policyId and entity.key');
+        }
+        // Waived and inline-suppressed findings are not debt the baseline accepts: when their waiver ends they count.
+        const accepted = item.suppression === undefined || item.suppression.kind === 'baseline';
+        if ((item.status === 'fail' || item.status === 'indeterminate') && accepted) {
+            keys.add(baselineKey(item.policyId, item.entity.key));
+        }
+    });
+    return { file: display, keys };
+}
+/** Marks findings already in the baseline; the reports then show only what is new. */
+function applyBaseline(evaluations, baseline) {
+    for (const e of evaluations) {
+        // An expired waiver is a decision that the finding counts again; an older baseline does not overrule it.
+        if ((e.status !== 'fail' && e.status !== 'indeterminate') || e.expiredWaiver !== undefined)
+            continue;
+        if (baseline.keys.has(baselineKey(e.policy.policy.id, e.entity.key))) {
+            e.suppression ??= {
+                kind: 'baseline',
+                reason: `already in the baseline ${baseline.file}`,
+                source: baseline.file,
+            };
+        }
+    }
+}
+async function writeBaseline(path, report) {
+    await writeFile(path, report).catch((error) => {
+        throw new InputError({ file: path }, `cannot write the baseline (${error instanceof Error ? error.message : String(error)})`);
+    });
+}
+
+const CONFIG_FILE_NAME = '.aks-identity-lint.json';
+class ConfigError extends Error {
+    problems;
+    constructor(problems) {
+        super(problems.map(formatProblem).join('\n'));
+        this.problems = problems;
+        this.name = 'ConfigError';
+    }
+}
+/** The config file in `start` or the nearest directory above it, if any. */
+async function findConfig(start) {
+    let dir = resolve$1(start);
+    for (;;) {
+        const candidate = join(dir, CONFIG_FILE_NAME);
+        if (await access(candidate).then(() => true, () => false))
+            return candidate;
+        const parent = dirname(dir);
+        if (parent === dir)
+            return undefined;
+        dir = parent;
+    }
+}
+let validator;
+/** Reads and validates a config file against schema/config.schema.json; every problem is located in the file. */
+async function loadConfig(path, cwd) {
+    const display = displayPath(path, cwd);
+    const text = await readFile(path, 'utf8').catch(() => {
+        throw new ConfigError([{ file: display, pointer: '', message: 'cannot read the config file' }]);
+    });
+    validator ??= new SchemaValidator(JSON.parse(readFileSync(join(packageRoot(), 'schema', 'config.schema.json'), 'utf8')));
+    const v = validator;
+    const parsed = parseAndCheck(text, display, 'a config object', (value) => v.validate(value));
+    if (parsed.value === undefined)
+        throw new ConfigError(parsed.problems);
+    return {
+        file: display,
+        dir: dirname(resolve$1(path)),
+        config: parsed.value,
+        locate: parsed.locate,
+    };
+}
+/** The config's paths, resolved against its directory. */
+function configPaths(loaded, paths) {
+    return (paths ?? []).map((p) => resolve$1(loaded.dir, p));
+}
+/**
+ * Applies the config's per-policy settings: disabled policies are dropped, severities overridden. A setting or a
+ * waiver for a policy that is not loaded is an error: it is a typo that would silently do nothing.
+ */
+function applyPolicySettings(policies, loaded) {
+    if (loaded === undefined)
+        return policies;
+    const ids = new Set(policies.map((p) => p.policy.id.toUpperCase()));
+    const problems = [];
+    for (const id of Object.keys(loaded.config.policies ?? {})) {
+        if (!ids.has(id.toUpperCase()))
+            problems.push({ ...loaded.locate(['policies', id]), message: `no policy ${id} is loaded` });
+    }
+    (loaded.config.waivers ?? []).forEach((w, i) => {
+        if (!ids.has(w.policy.toUpperCase()))
+            problems.push({
+                ...loaded.locate(['waivers', i, 'policy']),
+                message: `no policy ${w.policy} is loaded`,
+            });
+    });
+    if (problems.length > 0)
+        throw new ConfigError(problems);
+    const settings = new Map(Object.entries(loaded.config.policies ?? {}).map(([id, s]) => [id.toUpperCase(), s]));
+    return policies.flatMap((p) => {
+        const s = settings.get(p.policy.id.toUpperCase());
+        if (s?.enabled === false)
+            return [];
+        if (s?.severity === undefined)
+            return [p];
+        // The config's severity is the team's word: it replaces the policy's own, circumstances included.
+        const overridden = { ...p, policy: { ...p.policy, severity: s.severity } };
+        delete overridden.severityWhen;
+        return [overridden];
+    });
+}
+function displayPath(path, cwd) {
+    const rel = relative(cwd, resolve$1(path));
+    return rel.startsWith('..') ? resolve$1(path) : rel.split(sep).join('/');
+}
+
+/**
+ * Applies the config's waivers to failing and indeterminate findings. A waiver matches a policy ID and a resource
+ * (its Terraform address, resource ID or name; `*` matches any text) and lasts through its `expires` day: after that
+ * it stops waiving and the finding says so. Every waiver's use is returned, so one that matches nothing is reported
+ * as stale instead of lingering.
+ */
+function applyWaivers(evaluations, waivers, configFile, today) {
+    const states = waivers.map((waiver, i) => ({
+        waiver,
+        source: `${configFile} /waivers/${i}`,
+        matched: 0,
+        expired: waiver.expires !== undefined && waiver.expires < today,
+    }));
+    for (const e of evaluations) {
+        if (e.status !== 'fail' && e.status !== 'indeterminate')
+            continue;
+        for (const state of states) {
+            if (!matches(state.waiver, e))
+                continue;
+            state.matched++;
+            const suppression = { kind: 'waiver', reason: state.waiver.reason, source: state.source };
+            if (state.waiver.expires !== undefined)
+                suppression.expires = state.waiver.expires;
+            if (state.expired)
+                e.expiredWaiver ??= suppression;
+            else
+                e.suppression ??= suppression;
+        }
+    }
+    return states;
+}
+function matches(waiver, e) {
+    if (waiver.policy.toUpperCase() !== e.policy.policy.id.toUpperCase())
+        return false;
+    const id = 'id' in e.entity ? e.entity.id : undefined;
+    const names = [e.entity.key, id, e.entity.name].filter((n) => typeof n === 'string' && n !== '');
+    return names.some((name) => likeMatches(name, waiver.resource));
+}
+/** Today's date as YYYY-MM-DD in UTC; AKS_IDENTITY_LINT_TODAY fixes it for reproducible runs and tests. */
+function today(env = process.env) {
+    const fixed = env['AKS_IDENTITY_LINT_TODAY'];
+    if (fixed !== undefined && /^\d{4}-\d{2}-\d{2}$/.test(fixed))
+        return fixed;
+    return new Date().toISOString().slice(0, 10);
+}
+
+class RunRequestError extends Error {
+}
+/**
+ * Merges the request with the config file (found from cwd upward unless given) into the scan's options. Without
+ * `needInputs` (listing policies), no input paths are required.
+ */
+async function resolveRun(request, needInputs = true) {
+    const configFile = request.config === false ? undefined : (request.config ?? (await findConfig(request.cwd)));
+    const loaded = configFile === undefined ? undefined : await loadConfig(resolve$1(request.cwd, configFile), request.cwd);
+    const config = loaded?.config;
+    const paths = request.paths.length > 0
+        ? request.paths.map((p) => resolve$1(request.cwd, p))
+        : loaded === undefined
+            ? []
+            : configPaths(loaded, config?.paths);
+    if (paths.length === 0 && needInputs && request.live === undefined) {
+        throw new RunRequestError(`no input to scan: give plan files or directories${loaded === undefined ? '' : `, or "paths" in ${loaded.file}`}`);
+    }
+    const builtIn = request.builtIn ?? config?.builtin ?? true;
+    const policyDirs = [
+        ...(loaded === undefined ? [] : configPaths(loaded, config?.policyDirs)),
+        ...request.policyDirs,
+    ];
+    if (!builtIn && policyDirs.length === 0)
+        throw new RunRequestError('with the built-in policies off there are no policies to run; add a policy directory');
+    const terraformDir = request.terraformDir !== undefined
+        ? resolve$1(request.cwd, request.terraformDir)
+        : config?.terraformDir === undefined || loaded === undefined
+            ? undefined
+            : resolve$1(loaded.dir, config.terraformDir);
+    const options = {
+        paths,
+        policySources: [
+            ...(builtIn ? [{ dir: builtInPolicyDir(), builtIn: true }] : []),
+            ...policyDirs.map((dir) => ({ dir, builtIn: false })),
+        ],
+        failOn: request.failOn ?? config?.failOn ?? 'high',
+        failOnIndeterminate: request.failOnIndeterminate ?? config?.failOnIndeterminate ?? false,
+        repoRoot: request.repoRoot,
+        today: today(),
+    };
+    if (terraformDir !== undefined)
+        options.terraformDir = terraformDir;
+    const armParameters = parameterInput(request);
+    if (armParameters !== undefined)
+        options.armParameters = armParameters;
+    if (request.deploymentScope !== undefined)
+        options.armScope = deploymentScopeOf(request.deploymentScope);
+    if (loaded !== undefined)
+        options.config = loaded;
+    if (request.live !== undefined)
+        options.live = liveQueryOf(request.live);
+    if (request.baseline !== undefined)
+        options.baseline = await loadBaseline(resolve$1(request.cwd, request.baseline), request.baseline);
+    return options;
+}
+function parameterInput(request) {
+    const files = (request.parameterFiles ?? []).map((f) => resolve$1(request.cwd, f));
+    const values = {};
+    for (const pair of request.parameterValues ?? []) {
+        const at = pair.indexOf('=');
+        if (at <= 0)
+            throw new RunRequestError(`a template parameter is name=value, not '${pair}'`);
+        values[pair.slice(0, at).trim()] = parseParamValue(pair.slice(at + 1));
+    }
+    return files.length === 0 && Object.keys(values).length === 0 ? undefined : { files, values };
+}
+/** `/subscriptions/<id>/resourceGroups/<name>` (or a subscription ID path) as what templates see of their scope. */
+function deploymentScopeOf(id) {
+    const scope = parseScope(id);
+    if (scope === undefined || typeof scope.subscriptionId !== 'string') {
+        throw new RunRequestError(`the deployment scope is a subscription or resource group ID (/subscriptions/<id>[/resourceGroups/<name>]), not '${id}'`);
+    }
+    const options = { subscriptionId: scope.subscriptionId };
+    if (typeof scope.resourceGroup === 'string')
+        options.resourceGroupName = scope.resourceGroup;
+    return options;
+}
+const GUID$1 = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/**
+ * The live query a request asks for. Resource Graph reads any number of subscriptions in a few paged queries; the
+ * resource providers' own lists are the default only for one subscription with its clusters named.
+ */
+function liveQueryOf(live) {
+    if (live.subscriptions.length === 0) {
+        throw new RunRequestError('live mode needs at least one subscription ID (--subscription <id>)');
+    }
+    const subscriptions = live.subscriptions.map((s) => s.replace(/^\/subscriptions\//i, ''));
+    const bad = subscriptions.find((s) => !GUID$1.test(s));
+    if (bad !== undefined)
+        throw new RunRequestError(`a subscription is given by its ID (a GUID), not '${bad}'`);
+    const endpoint = live.endpoint ?? process.env['AZURE_RESOURCE_MANAGER_ENDPOINT'] ?? PUBLIC_ARM_ENDPOINT;
+    if (!/^https:\/\/[^/]+/i.test(endpoint)) {
+        throw new RunRequestError(`the Azure Resource Manager endpoint is an https:// URL, not '${endpoint}'`);
+    }
+    const via = live.via ?? (subscriptions.length === 1 && live.clusters.length > 0 ? 'per-cluster' : 'resource-graph');
+    const query = {
+        subscriptions: [...new Set(subscriptions.map((s) => s.toLowerCase()))],
+        resourceGroups: live.resourceGroups,
+        clusters: live.clusters,
+        via,
+        endpoint,
+    };
+    if (live.credential !== undefined)
+        query.credential = live.credential;
+    if (live.progress !== undefined)
+        query.progress = live.progress;
+    return query;
+}
+
+/**
+ * The model fields a condition reads, as absolute paths from the entity: paths inside a count's where are prefixed
+ * with the counted array, and `$outer.` is resolved to the enclosing element's path.
+ */
+function fieldsUsed(condition) {
+    const found = new Set();
+    if (condition !== undefined)
+        walk(condition, [''], found);
+    return [...found].sort();
+}
+function walk(condition, contexts, found) {
+    const absolute = (path) => {
+        let rest = path;
+        let depth = contexts.length - 1;
+        while (rest.startsWith('$outer.')) {
+            rest = rest.slice('$outer.'.length);
+            depth--;
+        }
+        const base = contexts[Math.max(depth, 0)] ?? '';
+        return base === '' ? rest : `${base}.${rest}`;
+    };
+    if ('allOf' in condition)
+        condition.allOf.forEach((c) => {
+            walk(c, contexts, found);
+        });
+    else if ('anyOf' in condition)
+        condition.anyOf.forEach((c) => {
+            walk(c, contexts, found);
+        });
+    else if ('not' in condition)
+        walk(condition.not, contexts, found);
+    else if ('count' in condition) {
+        const array = absolute(condition.count.field);
+        found.add(array);
+        if (condition.count.where !== undefined)
+            walk(condition.count.where, [...contexts, array.replace(/\[\*\]$/, '[*]')], found);
+    }
+    else {
+        found.add(absolute(condition.field));
+        for (const value of Object.values(condition)) {
+            if (typeof value === 'object' && value !== null && !Array.isArray(value) && 'field' in value) {
+                found.add(absolute(String(value.field)));
+            }
+        }
+    }
+}
+
+const SEVERITIES = ['critical', 'high', 'medium', 'low', 'info'];
+const FAIL_ON_VALUES = [...SEVERITIES, 'none'];
+function severityRank(severity) {
+    return SEVERITIES.length - SEVERITIES.indexOf(severity);
+}
+function atOrAbove(severity, threshold) {
+    return threshold !== 'none' && severityRank(severity) >= severityRank(threshold);
+}
+
+function countOutcome(outcome) {
+    const counts = {
+        failed: 0,
+        indeterminate: 0,
+        passed: 0,
+        notApplicable: 0,
+        blocking: 0,
+        suppressed: 0,
+        baselined: 0,
+    };
+    for (const e of outcome.evaluations) {
+        if (e.suppression?.kind === 'baseline')
+            counts.baselined++;
+        else if (e.suppression !== undefined)
+            counts.suppressed++;
+        else if (e.status === 'fail')
+            counts.failed++;
+        else if (e.status === 'indeterminate')
+            counts.indeterminate++;
+        else if (e.status === 'pass')
+            counts.passed++;
+        else
+            counts.notApplicable++;
+        if (isBlocking(e, outcome))
+            counts.blocking++;
+    }
+    return counts;
+}
+/** Whether this result fails the run: a failure at or above fail-on, or an indeterminate one when asked. */
+function isBlocking(e, outcome) {
+    if (e.suppression !== undefined || !atOrAbove(e.severity, outcome.failOn))
+        return false;
+    return e.status === 'fail' || (e.status === 'indeterminate' && outcome.failOnIndeterminate);
+}
+function runFailed(outcome) {
+    return outcome.evaluations.some((e) => isBlocking(e, outcome));
+}
+
+/** The cluster an entity belongs to, for grouping results: its own, its principal's or its identity's. */
+function clusterOf(entity) {
+    switch (entity.kind) {
+        case 'cluster':
+            return entity;
+        case 'roleAssignment':
+            return entity.principal.cluster;
+        case 'managedIdentity':
+            return entity.usedBy[0]?.cluster;
+        case 'federatedCredential':
+            return entity.cluster ?? entity.identity?.usedBy[0]?.cluster;
+        default:
+            return undefined;
+    }
+}
+
+/** Shared wording of results, so every output format says the same thing the same way. */
+function entityName(entity) {
+    const name = entity.name;
+    return typeof name === 'string' && name !== '' ? name : entity.key;
+}
+function entityLabel(entity) {
+    const name = entityName(entity);
+    return name === entity.key ? entity.key : `${name} (${entity.key})`;
+}
+/** Where to look: the .tf/.bicep declaration when found, else the input file and JSON pointer. */
+function locationText(entity) {
+    const d = entity.source.declaration;
+    if (d !== undefined)
+        return spanText(d);
+    return inputPlace(entity.source.file, entity.source.pointer);
+}
+/** A place in an input: the file, and the JSON pointer within it unless it is the whole document. */
+function inputPlace(file, pointer) {
+    return pointer === '' ? file : `${file}#${pointer}`;
+}
+function spanText(d) {
+    return d.line === d.endLine ? `${d.file}:${d.line}` : `${d.file}:${d.line}-${d.endLine}`;
+}
+/**
+ * Where a finding points: where the reviewer will change code. A failure caused by related entities points at
+ * each of them; one decided by a field written on a line of its own (a secret in a variable default) points at
+ * that line; anything else at the entity's declaration.
+ */
+function findingPlaces(e) {
+    if (e.culprits !== undefined && e.culprits.length > 0)
+        return e.culprits.map(placeOf$1);
+    const fieldLocations = e.entity.source.fieldLocations;
+    if (e.status === 'fail' && fieldLocations !== undefined) {
+        for (const field of fieldsUsed(e.policy.policy.assert)) {
+            const location = fieldLocations[field];
+            if (location !== undefined)
+                return [{ entity: e.entity, location }];
+        }
+    }
+    return [placeOf$1(e.entity)];
+}
+/** The place of an entity itself: its declaration, or why it has none. */
+function placeOf$1(entity) {
+    const d = entity.source.declaration;
+    if (d !== undefined)
+        return { entity, location: d };
+    return { entity, note: entity.source.declarationNote ?? 'its input has no source lines' };
+}
+/** A place as text: `main.tf:12-18`, or the input file and pointer with the reason there is no line. */
+function placeText(place) {
+    if (place.location !== undefined)
+        return spanText(place.location);
+    const s = place.entity.source;
+    return `${inputPlace(s.file, s.pointer)} (no source line: ${place.note ?? 'unknown'})`;
+}
+/** The related entities a failure is caused by, named for the message: "Caused by azurerm_role_assignment.a." */
+function causedByText(e) {
+    if (e.culprits === undefined || e.culprits.length === 0)
+        return undefined;
+    return `Caused by ${e.culprits.map((c) => c.key).join(', ')}.`;
+}
+function becauseText(because) {
+    if (because.length === 0)
+        return 'a value it needs is not known yet';
+    return because.map((b) => `${b.field} is ${b.reason}`).join('; ');
+}
+/** Results grouped by the cluster they concern, clusters in input order, then those tied to no cluster. */
+function groupByCluster(outcome) {
+    const groups = new Map();
+    for (const cluster of outcome.entities.cluster)
+        groups.set(cluster, []);
+    for (const e of outcome.evaluations) {
+        const cluster = clusterOf(e.entity);
+        const list = groups.get(cluster) ?? [];
+        list.push(e);
+        groups.set(cluster, list);
+    }
+    return [...groups.entries()]
+        .sort(([a], [b]) => (a === undefined ? 1 : 0) - (b === undefined ? 1 : 0))
+        .map(([cluster, evaluations]) => cluster === undefined
+        ? { title: 'Not tied to a cluster', evaluations }
+        : { cluster, title: `Cluster ${entityLabel(cluster)}`, evaluations });
+}
+function annotationLevel(e, outcome) {
+    if (isBlocking(e, outcome))
+        return 'failure';
+    return e.status === 'fail' ? 'warning' : 'notice';
+}
+/** A finding's text for a reader: the failure message and the fix, or why it cannot be decided yet. */
+function findingText(e) {
+    if (e.status === 'indeterminate') {
+        return `Cannot decide yet: ${becauseText(e.because)}. ${e.policy.policy.title} is checked again when the values are known.`;
+    }
+    const cause = causedByText(e);
+    return `${e.message ?? e.policy.policy.title}${cause === undefined ? '' : `\n${cause}`}\nFix: ${e.policy.policy.remediation.summary}`;
+}
+/**
+ * The results worth acting on: failures and indeterminate ones that are not suppressed, blocking first, then by
+ * severity and ID.
+ */
+function findings(outcome) {
+    return sorted(outcome, outcome.evaluations.filter((e) => isFinding(e) && e.suppression === undefined));
+}
+/** Findings suppressed by a waiver or an inline comment: shown as such in every report. */
+function suppressedFindings(outcome) {
+    return sorted(outcome, outcome.evaluations.filter((e) => isFinding(e) && e.suppression !== undefined && e.suppression.kind !== 'baseline'));
+}
+function isFinding(e) {
+    return e.status === 'fail' || e.status === 'indeterminate';
+}
+function sorted(outcome, evaluations) {
+    const rank = (e) => (isBlocking(e, outcome) ? 0 : e.status === 'fail' ? 100 : 200) + SEVERITIES.indexOf(e.severity);
+    return evaluations.sort((a, b) => rank(a) - rank(b) ||
+        a.policy.policy.id.localeCompare(b.policy.policy.id) ||
+        a.entity.key.localeCompare(b.entity.key));
+}
+/** How a suppressed finding reads: who accepted what, why, until when, where. */
+function suppressionText(e) {
+    const s = e.suppression;
+    if (s === undefined)
+        return '';
+    const until = s.expires === undefined ? '' : ` (until ${s.expires})`;
+    return `${s.kind === 'inline' ? 'suppressed' : 'waived'}: ${s.reason}${until} [${s.source}]`;
+}
+/** Notices about waivers: expired ones (no longer waiving) and stale ones (matching nothing). */
+function waiverNotices(outcome) {
+    const notices = [];
+    for (const w of outcome.waivers) {
+        if (w.expired && w.matched > 0) {
+            notices.push(`waiver ${w.source} for ${w.policy} on ${w.resource} expired on ${w.expires ?? ''}: its ${counted(w.matched, 'finding')} count again`);
+        }
+        else if (w.matched === 0) {
+            notices.push(`stale waiver ${w.source} for ${w.policy} on ${w.resource}: it matches no finding; remove it`);
+        }
+    }
+    return notices;
+}
+/** A scope as a reader names it: its last name (or the resource it will be) and its level. */
+function scopeText(scope) {
+    const level = typeof scope.level === 'string' ? scope.level : 'unknown level';
+    const id = scope.id;
+    let name;
+    if (typeof id === 'string')
+        name = id === '/' ? 'tenant root' : (id.replace(/\/+$/, '').split('/').pop() ?? id);
+    else
+        name = id.ref?.replace(/\.id$/, '') ?? '(known after apply)';
+    return `${name} (${level})`;
+}
+/** Unsuppressed failures per severity, most severe first. */
+function failedBySeverity(outcome) {
+    const active = findings(outcome).filter((e) => e.status === 'fail');
+    return SEVERITIES.map((s) => [s, active.filter((e) => e.severity === s).length]);
+}
+
+const STATUS_WORD = {
+    fail: 'FAIL',
+    indeterminate: 'UNKNOWN',
+    pass: 'pass',
+    'not-applicable': 'n/a',
+};
+/** Plain text for a terminal or a CI log: findings grouped by cluster, counts by severity, the verdict last. */
+function renderConsole(outcome, options) {
+    const paint = (code, text) => options.color ? `\u001b[${code}m${text}\u001b[0m` : text;
+    const lines = [];
+    lines.push(`aks-identity-lint ${outcome.version}: ${counted(outcome.policies.length, 'policy', 'policies')}, ${counted(outcome.inputs.length, 'input')}`);
+    lines.push('');
+    lines.push('Inputs');
+    for (const input of outcome.inputs) {
+        const unsupported = Object.values(input.unsupported).reduce((a, b) => a + b, 0);
+        lines.push(`  ${input.file} (${formatName(input.format)}): ${input.scanned} scanned, ${input.skipped} skipped, ` +
+            `${unsupported} outside AKS identity`);
+    }
+    for (const s of outcome.skipped)
+        lines.push(`  skipped ${s.address} in ${s.file}: ${s.reason}`);
+    for (const i of outcome.ignored)
+        lines.push(`  ignored ${i.file}: ${i.reason}`);
+    for (const group of groupByCluster(outcome)) {
+        const part = { ...outcome, evaluations: group.evaluations };
+        const shown = findings(part);
+        const suppressed = suppressedFindings(part);
+        if (group.cluster === undefined && shown.length + suppressed.length === 0)
+            continue;
+        lines.push('');
+        const where = group.cluster === undefined ? '' : `  ${locationText(group.cluster)}`;
+        lines.push(paint('1', group.title) + where);
+        for (const e of shown) {
+            const word = STATUS_WORD[e.status];
+            const colored = e.status === 'fail' ? paint(isBlocking(e, outcome) ? '31' : '33', word) : paint('36', word);
+            lines.push(`  ${colored.padEnd(options.color ? 16 : 7)} ${e.severity.padEnd(8)} ${e.policy.policy.id}  ${e.policy.policy.title}`);
+            if (e.entity !== group.cluster)
+                lines.push(`      on ${entityLabel(e.entity)}`);
+            if (e.status === 'fail')
+                lines.push(`      ${e.message ?? ''}`);
+            else
+                lines.push(`      cannot decide yet: ${becauseText(e.because)}`);
+            const cause = causedByText(e);
+            if (cause !== undefined)
+                lines.push(`      ${cause}`);
+            for (const place of findingPlaces(e))
+                lines.push(`      at ${placeText(place)}`);
+            if (e.expiredWaiver !== undefined) {
+                lines.push(`      waiver expired on ${e.expiredWaiver.expires ?? ''} [${e.expiredWaiver.source}]`);
+            }
+            if (e.status === 'fail')
+                lines.push(`      fix: ${e.policy.policy.remediation.summary}`);
+        }
+        for (const e of suppressed) {
+            const word = e.suppression?.kind === 'inline' ? 'IGNORED' : 'WAIVED';
+            lines.push(`  ${paint('90', word).padEnd(options.color ? 16 : 7)} ${e.severity.padEnd(8)} ${e.policy.policy.id}  ${e.policy.policy.title}`);
+            if (e.entity !== group.cluster)
+                lines.push(`      on ${entityLabel(e.entity)}`);
+            lines.push(`      ${suppressionText(e)}`);
+        }
+        const passed = group.evaluations.filter((e) => e.status === 'pass').length;
+        const na = group.evaluations.filter((e) => e.status === 'not-applicable').length;
+        lines.push(`  ${passed} passed, ${na} not applicable`);
+    }
+    const notices = waiverNotices(outcome);
+    if (notices.length > 0) {
+        lines.push('');
+        for (const n of notices)
+            lines.push(`note: ${n}`);
+    }
+    const counts = countOutcome(outcome);
+    const bySeverity = failedBySeverity(outcome)
+        .filter(([, n]) => n > 0)
+        .map(([s, n]) => `${n} ${s}`);
+    lines.push('');
+    lines.push(`Summary: ${counts.failed} failed${bySeverity.length > 0 ? ` (${bySeverity.join(', ')})` : ''}, ` +
+        `${counts.indeterminate} indeterminate, ${counts.passed} passed, ${counts.notApplicable} not applicable` +
+        (counts.suppressed > 0 ? `, ${counts.suppressed} suppressed` : '') +
+        (outcome.baseline === undefined
+            ? ''
+            : `, ${counts.baselined} already in the baseline ${outcome.baseline} (not shown)`));
+    const failed = runFailed(outcome);
+    const rule = `fail-on: ${outcome.failOn}${outcome.failOnIndeterminate ? ', indeterminate fails' : ''}`;
+    lines.push(`Result: ${failed ? paint('31;1', 'FAIL') : paint('32;1', 'PASS')} (${rule})`);
+    return scrubSecrets(lines.join('\n') + '\n', outcome.secrets);
+}
+function formatName(format) {
+    return format === 'terraform-plan' ? 'Terraform plan JSON' : format;
+}
+
+/** Version of the JSON report's shape; baselines and other tools read it. */
+const JSON_REPORT_VERSION = 1;
+function jsonResult(e, outcome) {
+    const cluster = clusterOf(e.entity);
+    const source = e.entity.source;
+    const result = {
+        policyId: e.policy.policy.id,
+        title: e.policy.policy.title,
+        severity: e.severity,
+        status: e.status,
+        blocking: isBlocking(e, outcome),
+        entity: { kind: e.entity.kind, key: e.entity.key, name: entityName(e.entity) },
+        location: { input: source.file, pointer: source.pointer },
+        remediation: e.policy.policy.remediation.summary,
+    };
+    if (cluster !== undefined)
+        result.entity.cluster = cluster.key;
+    if (e.message !== undefined)
+        result.message = e.message;
+    if (e.status === 'indeterminate')
+        result.because = e.because;
+    if (e.suppression !== undefined)
+        result.suppression = e.suppression;
+    if (e.expiredWaiver !== undefined)
+        result.expiredWaiver = e.expiredWaiver;
+    if (source.declaration !== undefined) {
+        result.location.file = source.declaration.file;
+        result.location.line = source.declaration.line;
+        result.location.endLine = source.declaration.endLine;
+    }
+    else if (source.declarationNote !== undefined) {
+        result.location.note = source.declarationNote;
+    }
+    if (e.status === 'fail' || e.status === 'indeterminate') {
+        result.places = findingPlaces(e).map((p) => ({
+            resource: p.entity.key,
+            ...(p.location === undefined ? { input: p.entity.source.file, note: p.note ?? '' } : p.location),
+        }));
+    }
+    if (e.culprits !== undefined)
+        result.causedBy = e.culprits.map((c) => c.key);
+    return result;
+}
+/** The whole run as JSON: every result (passes included), the inputs and what was skipped. */
+function renderJson(outcome) {
+    const counts = countOutcome(outcome);
+    const bySeverity = Object.fromEntries(failedBySeverity(outcome));
+    const report = {
+        reportVersion: JSON_REPORT_VERSION,
+        tool: { name: 'aks-identity-lint', version: outcome.version },
+        result: runFailed(outcome) ? 'fail' : 'pass',
+        failOn: outcome.failOn,
+        failOnIndeterminate: outcome.failOnIndeterminate,
+        summary: { ...counts, failedBySeverity: bySeverity },
+        waivers: outcome.waivers,
+        ...(outcome.baseline === undefined ? {} : { baseline: outcome.baseline }),
+        inputs: outcome.inputs,
+        skipped: outcome.skipped,
+        ignored: outcome.ignored,
+        policies: outcome.policies.map((p) => ({
+            id: p.policy.id,
+            title: p.policy.title,
+            severity: p.policy.severity,
+            file: p.file,
+            builtIn: p.builtIn,
+        })),
+        results: outcome.evaluations.map((e) => jsonResult(e, outcome)),
+    };
+    return scrubSecrets(JSON.stringify(report, null, 2) + '\n', outcome.secrets);
+}
+
+/** More edges than this make a flowchart unreadable; the rest are counted in a note under it. */
+const MAX_EDGES = 40;
+/**
+ * Who can do what, for one cluster: the cluster, the identities it runs as (control plane, kubelet, add-ons), the
+ * workloads that federate to its identities, and every role those identities hold at which scope. Edges behind a
+ * failing policy are drawn red; principals not known until apply say so.
+ */
+function identityMap(cluster, identities, evaluations) {
+    const failing = new Set(evaluations.filter((e) => e.status === 'fail').map((e) => e.entity));
+    const nodes = new Map();
+    const edges = [];
+    const scopeIds = new Map();
+    const node = (id, label, shape = 'box') => {
+        if (!nodes.has(id)) {
+            const text = `"${escapeLabel(label)}"`;
+            nodes.set(id, shape === 'round' ? `${id}(${text})` : shape === 'stadium' ? `${id}([${text}])` : `${id}[${text}]`);
+        }
+        return id;
+    };
+    const scopeNode = (assignment) => {
+        const label = scopeText(assignment.scope);
+        let id = scopeIds.get(label);
+        if (id === undefined) {
+            id = `s${scopeIds.size}`;
+            scopeIds.set(label, id);
+        }
+        return node(id, label, 'round');
+    };
+    const roles = (from, assignments) => {
+        for (const a of assignments) {
+            edges.push({ from, to: scopeNode(a), label: roleName(a), failing: failing.has(a) });
+        }
+    };
+    const federations = (to, identity, prefix) => {
+        identity?.federatedCredentials.forEach((credential, j) => {
+            const subject = node(`${prefix}${j}`, serviceAccountLabel(credential.subject), 'stadium');
+            edges.push({ from: subject, to, label: 'federates', failing: failing.has(credential) });
+        });
+    };
+    const c = node('c', `${displayValue(cluster.name)}\ncluster`, 'stadium');
+    const cp = node('cp', controlPlaneLabel(cluster));
+    edges.push({ from: c, to: cp, label: 'control plane', failing: failing.has(cluster) });
+    roles(cp, cluster.controlPlaneRoleAssignments);
+    federations(cp, cluster.controlPlaneIdentity, 'fcp');
+    if (cluster.kubeletIdentity !== undefined) {
+        const kubelet = node('k', kubeletLabel(cluster));
+        edges.push({ from: c, to: kubelet, label: 'kubelet', failing: false });
+        roles(kubelet, cluster.kubeletRoleAssignments);
+        federations(kubelet, cluster.kubeletManagedIdentity, 'fk');
+    }
+    cluster.addons.forEach((addon, i) => {
+        if (addon.identity === undefined && addon.roleAssignments.length === 0)
+            return;
+        const id = node(`a${i}`, `${addon.name} add-on\n${principalText(addon.identity?.objectId)}`);
+        edges.push({ from: c, to: id, label: 'add-on', failing: false });
+        roles(id, addon.roleAssignments);
+    });
+    const workloads = identities.filter((mi) => mi.usedBy.some((u) => u.cluster === cluster && u.as === 'workload'));
+    workloads.forEach((identity, i) => {
+        const id = node(`w${i}`, `${displayValue(identity.name)}\nworkload identity`);
+        federations(id, identity, `fw${i}_`);
+        roles(id, identity.roleAssignments);
+    });
+    const drawn = edges.slice(0, MAX_EDGES);
+    const lines = ['flowchart LR', ...[...nodes.values()].map((n) => `  ${n}`)];
+    for (const e of drawn)
+        lines.push(`  ${e.from} -->|"${escapeLabel(e.failing ? `✗ ${e.label}` : e.label)}"| ${e.to}`);
+    drawn.forEach((e, i) => {
+        if (e.failing)
+            lines.push(`  linkStyle ${i} stroke:#d1242f,stroke-width:2px,color:#d1242f`);
+    });
+    return { mermaid: lines.join('\n'), omitted: edges.length - drawn.length };
+}
+function roleName(a) {
+    if (typeof a.role.name === 'string')
+        return a.role.name;
+    return typeof a.role.id === 'string' ? a.role.id : 'role known after apply';
+}
+function controlPlaneLabel(cluster) {
+    const type = cluster.identity.type;
+    if (type === 'UserAssigned') {
+        const name = cluster.controlPlaneIdentity === undefined
+            ? 'user-assigned identity'
+            : displayValue(cluster.controlPlaneIdentity.name);
+        return `${name}\nuser-assigned, ${principalText(cluster.controlPlaneIdentity?.principalId)}`;
+    }
+    if (type === 'SystemAssigned')
+        return `control plane\nsystem-assigned, ${principalText(cluster.identity.principalId)}`;
+    if (type === 'ServicePrincipal')
+        return `service principal\n${displayValue(cluster.servicePrincipal?.clientId)}`;
+    return isUnknown(type) ? 'control plane\nidentity known after apply' : `control plane\nidentity ${type}`;
+}
+function kubeletLabel(cluster) {
+    const kubelet = cluster.kubeletIdentity;
+    const owner = cluster.kubeletManagedIdentity;
+    const name = owner !== undefined
+        ? displayValue(owner.name)
+        : kubelet?.custom === true
+            ? 'own kubelet identity'
+            : 'kubelet identity (AKS-made)';
+    return `${name}\n${principalText(owner?.principalId ?? kubelet?.objectId)}`;
+}
+function principalText(value) {
+    if (value === undefined || value === '')
+        return 'principal unknown';
+    return isUnknown(value) ? 'principal known after apply' : `principal ${value}`;
+}
+function serviceAccountLabel(subject) {
+    if (typeof subject !== 'string')
+        return 'service account known after apply';
+    const match = /^system:serviceaccount:([^:]+):([^:]+)$/.exec(subject);
+    return match === null ? subject : `service account ${match[1] ?? ''}/${match[2] ?? ''}`;
+}
+function displayValue(value) {
+    if (value === undefined || value === '')
+        return '(not set)';
+    return isUnknown(value) ? '(known after apply)' : value;
+}
+/** Mermaid labels are quoted; quotes, angle brackets and newlines need its entity codes. */
+function escapeLabel(text) {
+    return text.replace(/"/g, '#quot;').replace(/</g, '#lt;').replace(/>/g, '#gt;').replace(/\n/g, '<br/>');
+}
+
+/** GitHub's limit for an issue or pull-request comment body, and for a check run's summary and text. */
+const GITHUB_COMMENT_LIMIT = 65_536;
+const CHECK_RUN_TEXT_LIMIT = 65_535;
+/** Rows per table, so that a cluster with very many findings is truncated by tables, not cut mid-row. */
+const TABLE_ROWS = 50;
+const ICON = {
+    fail: '❌',
+    indeterminate: '❔',
+    pass: '✅',
+    'not-applicable': '➖',
+};
+/**
+ * The PR comment, job summary and check run text: the verdict and counts first, a table per cluster with its
+ * identity map, then the details collapsed. Blocks are added in that order while they fit in `maxLength`; what
+ * does not fit is counted in a closing note, never cut mid-table.
+ */
+function renderMarkdown(outcome, options = {}) {
+    const links = options.links ?? {};
+    const limit = options.maxLength ?? Number.POSITIVE_INFINITY;
+    const blocks = [];
+    if (options.header !== undefined)
+        blocks.push(options.header);
+    blocks.push(headline(outcome));
+    if (options.notes !== undefined && options.notes.length > 0)
+        blocks.push(options.notes.map((n) => `> ${n}`).join('\n>\n'));
+    blocks.push(severityTable(outcome));
+    for (const group of groupByCluster(outcome)) {
+        const shown = findings({ ...outcome, evaluations: group.evaluations });
+        if (group.cluster === undefined && shown.length === 0)
+            continue;
+        const passed = group.evaluations.filter((e) => e.status === 'pass').length;
+        const where = group.cluster === undefined
+            ? ''
+            : ` · ${locationLink(group.cluster.source.declaration, links) ?? locationText(group.cluster)}`;
+        const title = `### ${group.cluster === undefined ? group.title : `Cluster \`${entityLabel(group.cluster)}\``}\n${counted(shown.length, 'finding')}, ${passed} passed${where}`;
+        const tables = chunks(shown, TABLE_ROWS).map((rows) => findingTable(rows, outcome, links));
+        blocks.push([title, ...tables.slice(0, 1)].join('\n\n'), ...tables.slice(1));
+        if (group.cluster !== undefined) {
+            const map = identityMap(group.cluster, outcome.entities.managedIdentity, group.evaluations);
+            const note = map.omitted > 0
+                ? `\n\n${counted(map.omitted, 'more role assignment')} not drawn; the table and the JSON report list them all.`
+                : '';
+            blocks.push(`<details open><summary>Identity map: who can do what</summary>\n\n\`\`\`mermaid\n${map.mermaid}\n\`\`\`${note}\n\n</details>`);
+        }
+    }
+    const all = findings(outcome);
+    const failures = all.filter((e) => e.status === 'fail');
+    if (failures.length > 0)
+        blocks.push(details(`Failing findings (${failures.length})`, failures.map((e) => failureDetail(e, links))));
+    const unknown = all.filter((e) => e.status === 'indeterminate');
+    if (unknown.length > 0) {
+        const intro = 'These depend on values Terraform computes at apply time (known after apply), such as principal IDs of identities that do not exist yet. They are checked again once the values are known; `fail-on-indeterminate` makes them fail the run.';
+        blocks.push(details(`Indeterminate findings (${unknown.length})`, [
+            intro,
+            ...unknown.map((e) => `- **${e.policy.policy.id}** on \`${entityLabel(e.entity)}\`: ${becauseText(e.because)}`),
+        ]));
+    }
+    const suppressed = suppressedFindings(outcome);
+    if (suppressed.length > 0) {
+        blocks.push(details(`Suppressed findings (${suppressed.length})`, suppressed.map((e) => `- **${e.policy.policy.id}** on \`${entityLabel(e.entity)}\`: ${escapeCell(suppressionText(e))}`)));
+    }
+    const counts = countOutcome(outcome);
+    if (outcome.baseline !== undefined) {
+        blocks.push(`${counted(counts.baselined, 'finding')} already in the baseline \`${outcome.baseline}\` are not listed; only new ones are.`);
+    }
+    const notices = waiverNotices(outcome);
+    if (notices.length > 0)
+        blocks.push(notices.map((n) => `> ⚠️ ${n}`).join('\n>\n'));
+    blocks.push(inputsDetail(outcome));
+    // Scrubbed before fitting: a redaction can be longer than the secret it replaces.
+    return fit(blocks.map((b) => scrubSecrets(b, outcome.secrets)), limit, options.fullReportAt);
+}
+function headline(outcome) {
+    const counts = countOutcome(outcome);
+    const failed = runFailed(outcome);
+    const verdict = failed
+        ? '❌ failed'
+        : counts.failed + counts.indeterminate > 0
+            ? '⚠️ passed with findings'
+            : '✅ passed';
+    const rule = `fail-on: \`${outcome.failOn}\`${outcome.failOnIndeterminate ? ', indeterminate fails' : ''}`;
+    return [
+        `## aks-identity-lint ${verdict}`,
+        `**${counts.failed}** failed (${counts.blocking} blocking), **${counts.indeterminate}** indeterminate, ${counts.suppressed > 0 ? `${counts.suppressed} suppressed, ` : ''}**${counts.passed}** passed, ${counts.notApplicable} not applicable · ${rule} · ${counted(outcome.policies.length, 'policy', 'policies')} · ${counted(outcome.inputs.length, 'input')}`,
+    ].join('\n');
+}
+function severityTable(outcome) {
+    const rows = SEVERITIES.map((s) => {
+        const of = (status, suppressed) => outcome.evaluations.filter((e) => e.status === status && e.severity === s && (e.suppression !== undefined) === suppressed).length;
+        const waived = of('fail', true) + of('indeterminate', true);
+        return `| ${s} | ${of('fail', false)} | ${of('indeterminate', false)} | ${waived} | ${of('pass', false)} |`;
+    });
+    return [
+        '| Severity | Failed | Indeterminate | Suppressed | Passed |',
+        '|---|---:|---:|---:|---:|',
+        ...rows,
+    ].join('\n');
+}
+/** Where a finding points, linked to its lines, or the input and why there is no line. */
+function placesText(e, links) {
+    return findingPlaces(e)
+        .map((p) => locationLink(p.location, links) ?? `\`${escapeCell(placeText(p))}\``)
+        .join(', ');
+}
+function findingTable(shown, outcome, links) {
+    const rows = shown.map((e) => {
+        const where = placesText(e, links);
+        const blocking = isBlocking(e, outcome) ? ' (blocking)' : '';
+        return `| ${ICON[e.status]} | ${policyLink(e.policy, links)} ${escapeCell(e.policy.policy.title)} | ${e.severity}${blocking} | \`${escapeCell(e.entity.key)}\` | ${where} |`;
+    });
+    return ['| | Policy | Severity | Resource | Where |', '|---|---|---|---|---|', ...rows].join('\n');
+}
+function failureDetail(e, links) {
+    const cause = causedByText(e);
+    const where = `${cause === undefined ? '' : `${cause} `}${placesText(e, links)}`;
+    const fixes = [e.policy.policy.remediation.terraform, e.policy.policy.remediation.bicep].filter((f) => f !== undefined);
+    return [
+        `#### ${policyLink(e.policy, links)} ${e.policy.policy.title}`,
+        `${e.message ?? ''} (${where})`,
+        `**Fix:** ${e.policy.policy.remediation.summary}${fixes.length > 0 ? `\n${fixes.map((f) => `- ${f}`).join('\n')}` : ''}`,
+    ].join('\n\n');
+}
+function inputsDetail(outcome) {
+    const lines = outcome.inputs.map((i) => {
+        const unsupported = Object.values(i.unsupported).reduce((a, b) => a + b, 0);
+        return `- \`${i.file}\` (${formatName(i.format)}): ${i.scanned} scanned, ${i.skipped} skipped, ${unsupported} outside AKS identity`;
+    });
+    for (const s of outcome.skipped)
+        lines.push(`- skipped \`${s.address}\` in \`${s.file}\`: ${s.reason}`);
+    for (const i of outcome.ignored)
+        lines.push(`- ignored \`${i.file}\`: ${i.reason}`);
+    return details('Inputs', lines);
+}
+function details(summary, lines) {
+    return `<details><summary>${summary}</summary>\n\n${lines.join('\n\n')}\n\n</details>`;
+}
+function policyLink(policy, links) {
+    const url = policy.policy.helpUri ?? links.policyUrl?.(policy);
+    return url === undefined ? `**${policy.policy.id}**` : `[**${policy.policy.id}**](${url})`;
+}
+function locationLink(declaration, links) {
+    if (declaration === undefined)
+        return undefined;
+    const text = `${declaration.file}:${declaration.line}`;
+    return links.fileUrl === undefined
+        ? `\`${text}\``
+        : `[${text}](${links.fileUrl(declaration.file, declaration.line, declaration.endLine)})`;
+}
+function chunks(items, size) {
+    const out = [];
+    for (let i = 0; i < items.length; i += size)
+        out.push(items.slice(i, i + size));
+    return out;
+}
+function escapeCell(text) {
+    return text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+}
+/**
+ * Joins blocks while they fit, measured in UTF-8 bytes as GitHub measures its limits; the rest are counted in a
+ * note that always fits.
+ */
+function fit(blocks, limit, fullReportAt) {
+    const size = (text) => Buffer.byteLength(text, 'utf8');
+    const note = (n) => `\n\n> ${counted(n, 'more section')} left out to stay within GitHub's ${limit.toLocaleString('en-US')}-byte limit.` +
+        (fullReportAt === undefined ? '' : ` The whole report: ${fullReportAt}.`);
+    let out = '';
+    for (let i = 0; i < blocks.length; i++) {
+        const next = out === '' ? (blocks[i] ?? '') : `${out}\n\n${blocks[i] ?? ''}`;
+        if (size(next) + size(note(blocks.length)) > limit)
+            return out + note(blocks.length - i);
+        out = next;
+    }
+    return out + '\n';
+}
+
+/** GitHub code scanning reads security-severity: 9.0+ critical, 7.0+ high, 4.0+ medium, below low. */
+const SECURITY_SEVERITY = {
+    critical: '9.5',
+    high: '8.0',
+    medium: '5.5',
+    low: '3.0',
+    info: undefined,
+};
+const LEVEL = {
+    critical: 'error',
+    high: 'error',
+    medium: 'warning',
+    low: 'note',
+    info: 'note',
+};
+/**
+ * SARIF 2.1.0 for code scanning: one rule per policy (with its help text and a link to its page), one result per
+ * failing finding (suppressed ones marked so), located at the declaring .tf/.bicep lines relative to the repository
+ * root. Indeterminate results are left to the other reports: code scanning would rank a "known after apply" with
+ * the rule's security severity, as if it were a failure.
+ * partialFingerprints hash the policy ID and the resource's stable key, so an alert survives edits that move lines.
+ */
+function renderSarif(outcome, options = {}) {
+    const policies = outcome.policies;
+    const ruleIndex = new Map(policies.map((p, i) => [p.policy.id, i]));
+    const sarif = {
+        $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+        version: '2.1.0',
+        runs: [
+            {
+                tool: {
+                    driver: {
+                        name: 'aks-identity-lint',
+                        semanticVersion: outcome.version,
+                        version: outcome.version,
+                        informationUri: 'https://www.npmjs.com/package/aks-identity-lint',
+                        rules: policies.map((p) => rule(p, options)),
+                    },
+                },
+                ...(options.category === undefined
+                    ? {}
+                    : { automationDetails: { id: `aks-identity-lint/${options.category}/` } }),
+                columnKind: 'utf16CodeUnits',
+                results: [...findings(outcome), ...suppressedFindings(outcome), ...baselined(outcome)]
+                    .filter((e) => e.status === 'fail')
+                    .map((e) => result(e, ruleIndex.get(e.policy.policy.id) ?? 0)),
+            },
+        ],
+    };
+    return scrubSecrets(JSON.stringify(sarif, null, 2) + '\n', outcome.secrets);
+}
+function rule(compiled, options) {
+    const p = compiled.policy;
+    const helpUri = p.helpUri ?? options.policyUrl?.(compiled);
+    const fixes = [
+        `**Fix:** ${p.remediation.summary}`,
+        p.remediation.terraform === undefined ? '' : `**Terraform:** ${p.remediation.terraform}`,
+        p.remediation.bicep === undefined ? '' : `**Bicep:** ${p.remediation.bicep}`,
+    ].filter((s) => s !== '');
+    const references = (p.references ?? []).map((r) => `- ${r}`);
+    const helpText = [p.description ?? p.title, `Fix: ${p.remediation.summary}`, ...(p.references ?? [])].join('\n\n');
+    const helpMarkdown = [
+        p.description ?? p.title,
+        ...fixes,
+        references.length > 0 ? `**References**\n${references.join('\n')}` : '',
+    ]
+        .filter((s) => s !== '')
+        .join('\n\n');
+    const securitySeverity = SECURITY_SEVERITY[p.severity];
+    return {
+        id: p.id,
+        name: p.id,
+        shortDescription: { text: p.title },
+        fullDescription: { text: p.description ?? p.title },
+        help: { text: helpText, markdown: helpMarkdown },
+        ...(helpUri === undefined ? {} : { helpUri }),
+        defaultConfiguration: { level: LEVEL[p.severity] },
+        properties: {
+            tags: ['security', 'aks', 'identity', ...(p.tags ?? [])],
+            ...(securitySeverity === undefined ? {} : { 'security-severity': securitySeverity }),
+        },
+    };
+}
+/**
+ * A file as a SARIF artifact location: relative to the checkout's root (%SRCROOT%) when it is inside it, or an
+ * absolute file URI (a plan in $RUNNER_TEMP), which code scanning shows without placing it in the tree.
+ */
+function artifactLocation(file) {
+    return isAbsolute(file)
+        ? { uri: pathToFileURL(file).href }
+        : { uri: encodeURI(file), uriBaseId: '%SRCROOT%' };
+}
+/** Where a place is: its source lines, or the input file and the reason there are no lines. */
+function sarifLocation(place) {
+    const physicalLocation = place.location === undefined
+        ? { artifactLocation: artifactLocation(place.entity.source.file) }
+        : {
+            artifactLocation: artifactLocation(place.location.file),
+            region: { startLine: place.location.line, endLine: place.location.endLine },
+        };
+    return {
+        physicalLocation,
+        logicalLocations: [{ fullyQualifiedName: place.entity.key, kind: 'resource' }],
+        ...(place.note === undefined ? {} : { message: { text: `No source line: ${place.note}.` } }),
+    };
+}
+function result(e, index) {
+    const source = e.entity.source;
+    const places = findingPlaces(e);
+    const unplaced = places.find((p) => p.location === undefined);
+    const note = unplaced === undefined ? '' : `\nNo source line: ${unplaced.note ?? 'unknown'}.`;
+    // A finding placed on the grants that cause it keeps its resource (the cluster) as a related location.
+    const related = places.some((p) => p.entity !== e.entity)
+        ? { relatedLocations: [{ id: 1, ...sarifLocation(placeOf$1(e.entity)) }] }
+        : {};
+    return {
+        ruleId: e.policy.policy.id,
+        ruleIndex: index,
+        level: e.status === 'indeterminate' ? 'note' : LEVEL[e.severity],
+        message: { text: `${findingText(e)}\nResource: ${entityLabel(e.entity)}${note}` },
+        locations: places.map(sarifLocation),
+        ...related,
+        partialFingerprints: { 'aksIdentityLint/v1': fingerprint(e) },
+        ...(e.suppression === undefined
+            ? {}
+            : {
+                suppressions: [
+                    {
+                        kind: e.suppression.kind === 'inline' ? 'inSource' : 'external',
+                        status: 'accepted',
+                        justification: `${e.suppression.reason}${e.suppression.expires === undefined ? '' : ` (until ${e.suppression.expires})`}`,
+                        location: {
+                            physicalLocation: {
+                                artifactLocation: artifactLocation(e.suppression.source.replace(/[: ].*$/, '')),
+                            },
+                        },
+                    },
+                ],
+            }),
+        properties: {
+            status: e.status,
+            entityKind: e.entity.kind,
+            inputFile: source.file,
+            inputPointer: source.pointer,
+        },
+    };
+}
+/** Baseline findings stay in SARIF, suppressed, so code scanning keeps their alerts closed rather than new. */
+function baselined(outcome) {
+    return outcome.evaluations.filter((e) => e.suppression?.kind === 'baseline');
+}
+function fingerprint(e) {
+    return createHash('sha256')
+        .update(`${e.policy.policy.id}\u0000${e.entity.source.file}\u0000${e.entity.key}`)
+        .digest('hex')
+        .slice(0, 32);
+}
+
+/** Keys ARM keeps beside `properties`; the Azure CLI flattens every other one to the top level. */
+const ENVELOPE = new Set([
+    'id',
+    'name',
+    'type',
+    'location',
+    'tags',
+    'identity',
+    'sku',
+    'kind',
+    'etag',
+    'systemdata',
+    'extendedlocation',
+    'managedby',
+    'plan',
+    'zones',
+]);
+/**
+ * The resources in a live-state document: one resource (`az aks show`, `az identity show`, `az acr show`, a REST
+ * GET), an array of them (`az aks list`, `az role assignment list`), or a REST list (`{ "value": [...] }`). Azure
+ * PowerShell's `ConvertTo-Json` output is read too: its keys are PascalCase, and Azure compares property names
+ * without case, as every reading here does.
+ */
+function liveResources(document, file) {
+    const array = asArray(document);
+    if (array !== undefined)
+        return array.map((item, index) => liveResource(item, `/${index}`, file));
+    const valueKey = keyOf(document, 'value');
+    const page = valueKey === undefined ? undefined : asArray(valueOf(asObject(document), valueKey));
+    if (page !== undefined)
+        return page.map((item, index) => liveResource(item, `/${valueKey}/${index}`, file));
+    return [liveResource(document, '', file)];
+}
+/** Whether a value looks like one resource of live state (used to tell the format from content). */
+function isLiveResource(value) {
+    const object = asObject(value);
+    if (object === undefined)
+        return false;
+    if (isPowerShellRoleAssignment(object))
+        return true;
+    const type = asString(valueOf(object, 'type'));
+    const id = asString(valueOf(object, 'id'));
+    return type !== undefined && /^microsoft\.[a-z]+\//i.test(type) && id !== undefined && id.startsWith('/');
+}
+function liveResource(item, pointer, file) {
+    const object = asObject(item);
+    if (object === undefined) {
+        throw new InputError({ file, pointer }, 'expected an Azure resource (an object with "id" and "type")');
+    }
+    if (isPowerShellRoleAssignment(object))
+        return powerShellRoleAssignment(object, pointer, file);
+    const id = asString(valueOf(object, 'id'));
+    const type = asString(valueOf(object, 'type'));
+    if (id === undefined || type === undefined) {
+        const missing = id === undefined ? 'id' : 'type';
+        throw new InputError({ file, pointer: `${pointer}/${missing}` }, `expected an Azure resource with "id" and "type" (as az ... show, az ... list or a REST GET prints it); "${missing}" is missing`);
+    }
+    return {
+        id,
+        name: asString(valueOf(object, 'name')) ?? lastSegment(id),
+        type,
+        body: armShaped(object),
+        pointer,
+    };
+}
+/**
+ * ARM's shape of a resource: the CLI and PowerShell flatten `properties` into the resource, ARM and REST keep them
+ * under `properties`. A `properties` object is taken as it is; otherwise every key outside the envelope is one.
+ */
+function armShaped(object) {
+    const properties = valueOf(object, 'properties');
+    if (isObject(properties))
+        return object;
+    const body = {};
+    const flattened = {};
+    for (const [key, value] of Object.entries(object)) {
+        if (ENVELOPE.has(key.toLowerCase()))
+            body[key] = value;
+        else if (key.toLowerCase() !== 'properties')
+            flattened[key] = value;
+    }
+    body['properties'] = flattened;
+    return body;
+}
+/**
+ * `Get-AzRoleAssignment | ConvertTo-Json`: no `type`, the assignment's ID as `RoleAssignmentId`, the principal as
+ * `ObjectId`, and the role's GUID alone as `RoleDefinitionId`.
+ */
+function isPowerShellRoleAssignment(object) {
+    return (asString(valueOf(object, 'RoleAssignmentId')) !== undefined &&
+        asString(valueOf(object, 'ObjectId')) !== undefined);
+}
+function powerShellRoleAssignment(object, pointer, file) {
+    const id = asString(valueOf(object, 'RoleAssignmentId')) ?? '';
+    const role = asString(valueOf(object, 'RoleDefinitionId'));
+    if (role === undefined) {
+        throw new InputError({ file, pointer: `${pointer}/RoleDefinitionId` }, 'expected the role definition ID (a GUID)');
+    }
+    const properties = {
+        principalId: valueOf(object, 'ObjectId'),
+        principalType: valueOf(object, 'ObjectType'),
+        roleDefinitionId: role.includes('/')
+            ? role
+            : `/providers/Microsoft.Authorization/roleDefinitions/${role}`,
+        scope: valueOf(object, 'Scope'),
+        condition: valueOf(object, 'Condition'),
+    };
+    return {
+        id,
+        name: lastSegment(id),
+        type: 'Microsoft.Authorization/roleAssignments',
+        body: { properties },
+        pointer,
+    };
+}
+/** A property by name, compared without case as Azure compares them. */
+function valueOf(object, name) {
+    const key = keyOf(object, name);
+    return key === undefined || object === undefined ? undefined : object[key];
+}
+function keyOf(object, name) {
+    if (!isObject(object))
+        return undefined;
+    const lower = name.toLowerCase();
+    return Object.keys(object).find((k) => k.toLowerCase() === lower);
+}
+function lastSegment(id) {
+    return (id
+        .split('/')
+        .filter((s) => s !== '')
+        .pop() ?? id);
+}
+
+const SUPPORTED_FORMATS_TEXT = 'a Terraform plan (terraform show -json <planfile>), an ARM template (az bicep build), an ARM what-if result (az deployment group what-if --no-pretty-print) or live state (az aks show, az role assignment list, az identity list, a REST GET or list)';
+const LIVE = {
+    supported: true,
+    format: 'live-state',
+    name: 'live state (Azure CLI, REST or PowerShell JSON)',
+};
+function detectFormat(value) {
+    const root = asObject(value);
+    if (root === undefined) {
+        // `az ... list` prints an array of resources; an empty one is read as nothing found. One element that is not a
+        // resource is bad live state, to be reported where it is, rather than a file of an unknown format.
+        if (Array.isArray(value) && value.length > 0 && value.some(isLiveResource))
+            return LIVE;
+        return unknownFormat();
+    }
+    if (typeof root['format_version'] === 'string' &&
+        ('terraform_version' in root || 'planned_values' in root)) {
+        if ('planned_values' in root)
+            return { supported: true, format: 'terraform-plan', name: 'Terraform plan JSON' };
+        if ('values' in root) {
+            return {
+                supported: false,
+                name: 'a Terraform state file',
+                hint: 'expected a plan: run `terraform plan -out tfplan` then `terraform show -json tfplan`',
+            };
+        }
+        return {
+            supported: false,
+            name: 'Terraform JSON without planned_values',
+            hint: 'expected the output of `terraform show -json <planfile>`',
+        };
+    }
+    const schema = asString(root['$schema']) ?? '';
+    // The template schemas of resource group, subscription, management group and tenant deployments.
+    if (/deploymentTemplate\.json/i.test(schema)) {
+        return { supported: true, format: 'arm-template', name: 'an ARM template' };
+    }
+    if (/deploymentParameters\.json/i.test(schema)) {
+        return {
+            supported: false,
+            name: 'an ARM parameters file',
+            hint: 'pass it with --parameters (or name it <template>.parameters.json next to its template)',
+        };
+    }
+    if (asArray(root['changes']) !== undefined ||
+        asArray(asObject(root['properties'])?.['changes']) !== undefined) {
+        return { supported: true, format: 'arm-whatif', name: 'an ARM what-if result' };
+    }
+    if (isLiveResource(root))
+        return LIVE;
+    const example = asObject(asObject(asObject(root['responses'])?.['200'])?.['body']);
+    if (example !== undefined && 'parameters' in root) {
+        const inner = detectFormat(example);
+        // The REST API specs' examples hold real response bodies: one of a format this tool reads is read.
+        if (inner.supported) {
+            return {
+                ...inner,
+                name: `an Azure REST API example of ${inner.name}`,
+                within: ['responses', '200', 'body'],
+            };
+        }
+        return notYet(inner.name === 'an unknown format'
+            ? 'an Azure REST API example'
+            : `an Azure REST API example of ${inner.name}`);
+    }
+    const page = asArray(root['value']);
+    if (page !== undefined && page.length > 0 && page.some(isLiveResource))
+        return LIVE;
+    return unknownFormat();
+}
+function notYet(name) {
+    return { supported: false, name, hint: `this version reads only ${SUPPORTED_FORMATS_TEXT}` };
+}
+function unknownFormat() {
+    return { supported: false, name: 'an unknown format', hint: `expected ${SUPPORTED_FORMATS_TEXT}` };
+}
+
+/**
+ * Joins string parts of which some may be unknown. A wholly known result is the plain string. Otherwise the result
+ * is unknown, and when every unknown part has a ref it is named after its parts, `{ref}` standing for each unknown
+ * part: an ID built from an unknown parameter, `/subscriptions/.../clusters/{parameters('name')}`, then has the same
+ * ref wherever the template builds it the same way.
+ */
+function joinParts(parts) {
+    const nonEmpty = parts.filter((part) => part !== '');
+    // '' + x + '' is x itself: `format('{0}', id)` and `'${id}'` name the same value as id.
+    if (nonEmpty.length === 1 && isUnknown(nonEmpty[0]))
+        return nonEmpty[0];
+    let text = '';
+    let firstUnknown;
+    let nameable = true;
+    for (const part of parts) {
+        if (isUnknown(part)) {
+            firstUnknown ??= part;
+            if (part.ref === undefined)
+                nameable = false;
+            text += `{${part.ref ?? ''}}`;
+        }
+        else {
+            text += part;
+        }
+    }
+    if (firstUnknown === undefined)
+        return text;
+    return nameable ? new Unknown(firstUnknown.reason, text) : new Unknown(firstUnknown.reason);
+}
+
+class ExpressionError extends Error {
+    kind;
+    expression;
+    column;
+    detail;
+    jsonPath;
+    constructor(kind, 
+    /** The expression text as it appears in the template, brackets included. */
+    expression, 
+    /** 1-based column inside `expression` where the problem is. */
+    column, 
+    /** What was expected or what went wrong, as a sentence fragment. */
+    detail, 
+    /**
+     * Where the failing string is inside the value given to `evaluateJson` (property names and array indexes);
+     * empty for a single expression. The adapter turns it into a JSON pointer.
+     */
+    jsonPath = []) {
+        super(`${detail} (column ${column} of ${quoteForMessage(expression)})`);
+        this.kind = kind;
+        this.expression = expression;
+        this.column = column;
+        this.detail = detail;
+        this.jsonPath = jsonPath;
+        this.name = 'ExpressionError';
+    }
+    /** The same error, located at `jsonPath`. */
+    at(jsonPath) {
+        return new ExpressionError(this.kind, this.expression, this.column, this.detail, jsonPath);
+    }
+    /**
+     * The same error with the variable or function it happened in, and no location. Only the innermost context is
+     * kept: the expression text belongs to it, and a chain of 200 names would not help anyone.
+     */
+    within(context) {
+        const detail = /^in (variable|function) '/.test(this.detail) ? this.detail : `${context}: ${this.detail}`;
+        return new ExpressionError(this.kind, this.expression, this.column, detail);
+    }
+}
+/** Long expressions are cut so the one-line message stays readable. */
+function quoteForMessage(text) {
+    const max = 160;
+    return text.length <= max ? `"${text}"` : `"${text.slice(0, max)}…"`;
+}
+/** Thrown by function implementations, which do not know where they were called; the evaluator adds the place. */
+class FunctionArgumentError extends Error {
+    detail;
+    kind;
+    constructor(detail, kind = 'argument') {
+        super(detail);
+        this.detail = detail;
+        this.kind = kind;
+        this.name = 'FunctionArgumentError';
+    }
+}
+
+/**
+ * Bounds that keep a hostile template from exhausting the stack or the memory. They are far above what real
+ * templates need (Azure itself caps a template at 4 MB and a copy loop at 800 iterations).
+ */
+/** Nesting of one expression's syntax: calls inside calls, indexes inside indexes. */
+const MAX_EXPRESSION_NESTING = 200;
+/** Nesting of evaluation across variables, user-defined functions, lambdas and nested JSON values. */
+const MAX_EVALUATION_DEPTH = 200;
+/** Nesting of a value (arrays inside objects inside arrays) that functions walk. */
+const MAX_VALUE_DEPTH = 1000;
+/** Characters in a string a function builds. */
+const MAX_STRING_LENGTH = 4 * 1024 * 1024;
+/** Elements in an array a function builds, and iterations of a copy loop. */
+const MAX_ARRAY_LENGTH = 100_000;
+/** Distinct expression texts whose syntax trees are kept; past it the cache starts over. */
+const MAX_CACHED_EXPRESSIONS = 100_000;
+/** Syntax-tree nodes being evaluated at once, across variables and functions: a guard for the call stack. */
+const MAX_NODE_NESTING = 800;
+/** Iterations of a `copy` loop, as Azure allows. */
+const MAX_COPY_COUNT = 800;
+
+function isArmObject(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value) && !isUnknown(value);
+}
+function typeName(value) {
+    if (value === null)
+        return 'null';
+    if (isUnknown(value))
+        return 'unknown';
+    if (Array.isArray(value))
+        return 'array';
+    switch (typeof value) {
+        case 'boolean':
+            return 'bool';
+        case 'number':
+            return 'int';
+        case 'string':
+            return 'string';
+        default:
+            return 'object';
+    }
+}
+/**
+ * Sets an own property even for names such as `__proto__`, which plain assignment would turn into a prototype
+ * change: keys come from untrusted templates.
+ */
+function setProperty(target, key, value) {
+    Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+}
+/** The key under which `name` is stored, compared case-insensitively as Azure does. */
+function findKey$1(target, name) {
+    if (Object.hasOwn(target, name))
+        return name;
+    const lower = name.toLowerCase();
+    for (const key of Object.keys(target)) {
+        if (key.toLowerCase() === lower)
+            return key;
+    }
+    return undefined;
+}
+function getProperty(target, name) {
+    const key = findKey$1(target, name);
+    return key === undefined ? undefined : target[key];
+}
+/** The first Unknown anywhere inside a value, or undefined when the value is entirely known. */
+function findUnknown(value, depth = 0) {
+    if (isUnknown(value))
+        return value;
+    if (typeof value !== 'object' || value === null)
+        return undefined;
+    if (depth > MAX_VALUE_DEPTH)
+        throw tooDeep();
+    const items = Array.isArray(value) ? value : Object.values(value);
+    for (const item of items) {
+        const found = findUnknown(item, depth + 1);
+        if (found !== undefined)
+            return found;
+    }
+    return undefined;
+}
+/** The unknown result of computing something from `source`: same reason, but no longer the value `source` names. */
+function derivedUnknown(source) {
+    return new Unknown(source.reason);
+}
+/**
+ * Deep equality as the `equals` function sees it: strings case-sensitively, object keys case-insensitively. Where an
+ * unknown part decides the answer the result is an Unknown; two unknowns naming the same value are equal, and a
+ * distinct unknown (an identifier no other value shares) differs from any other value.
+ */
+function deepEquals(a, b, depth = 0) {
+    if (depth > MAX_VALUE_DEPTH)
+        throw tooDeep();
+    if (isUnknown(a) || isUnknown(b))
+        return unknownEquality(a, b);
+    if (a === null || b === null || typeof a !== 'object' || typeof b !== 'object')
+        return a === b;
+    if (Array.isArray(a) || Array.isArray(b)) {
+        if (!Array.isArray(a) || !Array.isArray(b) || a.length !== b.length)
+            return false;
+        let pending;
+        for (let i = 0; i < a.length; i++) {
+            const same = deepEquals(a[i] ?? null, b[i] ?? null, depth + 1);
+            if (same === false)
+                return false;
+            if (same !== true)
+                pending ??= same;
+        }
+        return pending ?? true;
+    }
+    const keysA = Object.keys(a);
+    if (keysA.length !== Object.keys(b).length)
+        return false;
+    let pending;
+    for (const key of keysA) {
+        const other = getProperty(b, key);
+        if (other === undefined)
+            return false;
+        const same = deepEquals(a[key] ?? null, other, depth + 1);
+        if (same === false)
+            return false;
+        if (same !== true)
+            pending ??= same;
+    }
+    return pending ?? true;
+}
+function unknownEquality(a, b) {
+    if (isUnknown(a) && isUnknown(b)) {
+        if (a.ref !== undefined && a.ref === b.ref)
+            return true;
+        if (a.distinct && b.distinct && a.ref !== undefined && b.ref !== undefined)
+            return false;
+        return derivedUnknown(a);
+    }
+    const unknown = isUnknown(a) ? a : b;
+    const known = isUnknown(a) ? b : a;
+    if (unknown.distinct && unknown.ref !== undefined && typeof known === 'string')
+        return false;
+    return derivedUnknown(unknown);
+}
+/** Compact JSON text of an entirely known value, as Azure's `string()` writes objects and arrays. */
+function toJsonText(value, depth = 0) {
+    if (depth > MAX_VALUE_DEPTH)
+        throw tooDeep();
+    if (isUnknown(value))
+        throw new FunctionArgumentError('cannot write an unknown value as JSON');
+    if (value === null || typeof value !== 'object')
+        return JSON.stringify(value);
+    if (Array.isArray(value))
+        return `[${value.map((item) => toJsonText(item, depth + 1)).join(',')}]`;
+    const parts = Object.keys(value).map((key) => `${JSON.stringify(key)}:${toJsonText(value[key] ?? null, depth + 1)}`);
+    return `{${parts.join(',')}}`;
+}
+/**
+ * Turns parsed JSON of unchecked shape (a template section, a parameter value) into an ArmValue, keeping any
+ * Unknown the caller placed inside it. Anything that is not JSON (undefined, functions) becomes null.
+ */
+function fromJson(value, depth = 0) {
+    if (depth > MAX_VALUE_DEPTH)
+        throw tooDeep();
+    if (value === null || value === undefined)
+        return null;
+    if (isUnknown(value))
+        return value;
+    if (typeof value === 'string' || typeof value === 'boolean')
+        return value;
+    if (typeof value === 'number')
+        return Number.isFinite(value) ? value : null;
+    if (Array.isArray(value))
+        return value.map((item) => fromJson(item, depth + 1));
+    if (typeof value === 'object') {
+        const out = {};
+        for (const [key, item] of Object.entries(value))
+            setProperty(out, key, fromJson(item, depth + 1));
+        return out;
+    }
+    return null;
+}
+/** A short rendering of a value for messages. */
+function describeValue(value) {
+    if (isUnknown(value))
+        return value.toString();
+    if (typeof value === 'string')
+        return `'${value.length > 40 ? `${value.slice(0, 40)}…` : value}'`;
+    if (value === null || typeof value !== 'object')
+        return String(value);
+    return Array.isArray(value) ? `an array of ${value.length}` : 'an object';
+}
+function tooDeep() {
+    return new FunctionArgumentError(`value nested deeper than ${MAX_VALUE_DEPTH} levels`, 'limit');
+}
+
+/**
+ * Placeholders used where the caller gives no value. They are not real Azure values: they only keep IDs built from
+ * the scope well-formed and equal to each other within one template, so resources can still be joined. Results
+ * hashed from them (`uniqueString(resourceGroup().id)`) differ from those of a real deployment.
+ */
+const SCOPE_PLACEHOLDERS = {
+    tenantId: '00000000-0000-0000-0000-000000000000',
+    subscriptionId: '00000000-0000-0000-0000-000000000000',
+    subscriptionDisplayName: 'subscription',
+    resourceGroupName: 'resource-group',
+    location: 'location',
+    managementGroupName: 'management-group',
+    deploymentName: 'deployment',
+};
+/** `environment()` in the Azure public cloud, as the ARM deployment-functions page documents it. */
+const PUBLIC_CLOUD_ENVIRONMENT = {
+    name: 'AzureCloud',
+    gallery: 'https://gallery.azure.com/',
+    graph: 'https://graph.windows.net/',
+    portal: 'https://portal.azure.com',
+    graphAudience: 'https://graph.windows.net/',
+    activeDirectoryDataLake: 'https://datalake.azure.net/',
+    batch: 'https://batch.core.windows.net/',
+    media: 'https://rest.media.azure.net',
+    sqlManagement: 'https://management.core.windows.net:8443/',
+    vmImageAliasDoc: 'https://raw.githubusercontent.com/Azure/azure-rest-api-specs/master/arm-compute/quickstart-templates/aliases.json',
+    resourceManager: 'https://management.azure.com/',
+    authentication: {
+        loginEndpoint: 'https://login.microsoftonline.com/',
+        audiences: ['https://management.core.windows.net/', 'https://management.azure.com/'],
+        tenant: 'common',
+        identityProvider: 'AAD',
+    },
+    suffixes: {
+        acrLoginServer: '.azurecr.io',
+        azureDatalakeAnalyticsCatalogAndJob: 'azuredatalakeanalytics.net',
+        azureDatalakeStoreFileSystem: 'azuredatalakestore.net',
+        azureFrontDoorEndpointSuffix: 'azurefd.net',
+        keyvaultDns: '.vault.azure.net',
+        sqlServerHostname: '.database.windows.net',
+        storage: 'core.windows.net',
+    },
+};
+/** The scope values for a deployment, with `SCOPE_PLACEHOLDERS` wherever `options` says nothing. */
+function deploymentScope(options = {}) {
+    const kind = options.kind ?? 'resourceGroup';
+    const tenantId = options.tenantId ?? SCOPE_PLACEHOLDERS.tenantId;
+    const subscriptionId = options.subscriptionId ?? SCOPE_PLACEHOLDERS.subscriptionId;
+    const resourceGroupName = options.resourceGroupName ?? SCOPE_PLACEHOLDERS.resourceGroupName;
+    const managementGroupName = options.managementGroupName ?? SCOPE_PLACEHOLDERS.managementGroupName;
+    const location = options.location ?? SCOPE_PLACEHOLDERS.location;
+    const deploymentName = options.deploymentName ?? SCOPE_PLACEHOLDERS.deploymentName;
+    const subscriptionIdPath = joinParts(['/subscriptions/', subscriptionId]);
+    const deploymentValue = object({
+        name: deploymentName,
+        properties: object({
+            template: object({ contentVersion: '1.0.0.0' }),
+            parameters: object({}),
+            mode: 'Incremental',
+            provisioningState: 'Accepted',
+        }),
+    });
+    if (kind !== 'resourceGroup')
+        setProperty(deploymentValue, 'location', location);
+    return {
+        kind,
+        tenantId,
+        subscriptionId,
+        resourceGroupName,
+        managementGroupName,
+        resourceGroup: object({
+            id: joinParts(['/subscriptions/', subscriptionId, '/resourceGroups/', resourceGroupName]),
+            name: resourceGroupName,
+            type: 'Microsoft.Resources/resourceGroups',
+            location,
+            properties: object({ provisioningState: 'Succeeded' }),
+        }),
+        subscription: object({
+            id: subscriptionIdPath,
+            subscriptionId,
+            tenantId,
+            displayName: options.subscriptionDisplayName ?? SCOPE_PLACEHOLDERS.subscriptionDisplayName,
+        }),
+        tenant: object({ id: joinParts(['/tenants/', tenantId]), tenantId }),
+        managementGroup: object({
+            id: joinParts(['/providers/Microsoft.Management/managementGroups/', managementGroupName]),
+            name: managementGroupName,
+            type: 'Microsoft.Management/managementGroups',
+        }),
+        deployment: deploymentValue,
+        environment: options.environment ?? fromJson(PUBLIC_CLOUD_ENVIRONMENT),
+    };
+}
+function object(entries) {
+    const out = {};
+    for (const [key, value] of Object.entries(entries))
+        setProperty(out, key, value);
+    return out;
+}
+
+/**
+ * Parses the text given to `json()`. Azure reads it with Json.NET, which is lenient where templates rely on it:
+ * strings in single quotes (`json('{''a'': ''b''}')`, as the docs show) and property names without quotes. Anything
+ * else follows JSON. Nesting is bounded.
+ */
+function parseJsonText(text) {
+    const reader = new JsonReader(text);
+    reader.skipSpace();
+    const value = reader.readValue(0);
+    reader.skipSpace();
+    if (!reader.atEnd())
+        throw reader.fail('unexpected text after the JSON value');
+    return value;
+}
+class JsonReader {
+    text;
+    position = 0;
+    constructor(text) {
+        this.text = text;
+    }
+    atEnd() {
+        return this.position >= this.text.length;
+    }
+    skipSpace() {
+        while (this.position < this.text.length && /\s/.test(this.text[this.position] ?? ''))
+            this.position++;
+    }
+    fail(detail) {
+        return new FunctionArgumentError(`not valid JSON at character ${this.position + 1}: ${detail}`);
+    }
+    readValue(depth) {
+        if (depth > MAX_VALUE_DEPTH)
+            throw new FunctionArgumentError(`JSON nested deeper than ${MAX_VALUE_DEPTH} levels`, 'limit');
+        const ch = this.text[this.position];
+        if (ch === '{')
+            return this.readObject(depth);
+        if (ch === '[')
+            return this.readArray(depth);
+        if (ch === '"' || ch === "'")
+            return this.readString();
+        if (ch === '-' || (ch !== undefined && ch >= '0' && ch <= '9'))
+            return this.readNumber();
+        const word = /^[A-Za-z_$][A-Za-z0-9_$]*/.exec(this.text.slice(this.position, this.position + 64))?.[0];
+        if (word === 'true' || word === 'false' || word === 'null') {
+            this.position += word.length;
+            return word === 'null' ? null : word === 'true';
+        }
+        throw this.fail(ch === undefined ? 'expected a value, found the end' : `unexpected '${ch}'`);
+    }
+    readObject(depth) {
+        const out = {};
+        this.position++;
+        this.skipSpace();
+        if (this.text[this.position] === '}') {
+            this.position++;
+            return out;
+        }
+        for (;;) {
+            this.skipSpace();
+            const key = this.readKey();
+            this.skipSpace();
+            if (this.text[this.position] !== ':')
+                throw this.fail("expected ':' after a property name");
+            this.position++;
+            this.skipSpace();
+            setProperty(out, key, this.readValue(depth + 1));
+            this.skipSpace();
+            const next = this.text[this.position];
+            this.position++;
+            if (next === '}')
+                return out;
+            if (next !== ',')
+                throw this.fail("expected ',' or '}' in an object");
+        }
+    }
+    readKey() {
+        const ch = this.text[this.position];
+        if (ch === '"' || ch === "'")
+            return this.readString();
+        const word = /^[A-Za-z_$][A-Za-z0-9_$]*/.exec(this.text.slice(this.position, this.position + 256))?.[0];
+        if (word === undefined)
+            throw this.fail('expected a property name');
+        this.position += word.length;
+        return word;
+    }
+    readArray(depth) {
+        const out = [];
+        this.position++;
+        this.skipSpace();
+        if (this.text[this.position] === ']') {
+            this.position++;
+            return out;
+        }
+        for (;;) {
+            this.skipSpace();
+            out.push(this.readValue(depth + 1));
+            this.skipSpace();
+            const next = this.text[this.position];
+            this.position++;
+            if (next === ']')
+                return out;
+            if (next !== ',')
+                throw this.fail("expected ',' or ']' in an array");
+        }
+    }
+    readString() {
+        const quote = this.text[this.position];
+        this.position++;
+        let out = '';
+        for (;;) {
+            const ch = this.text[this.position];
+            if (ch === undefined)
+                throw this.fail('string is not closed');
+            this.position++;
+            if (ch === quote)
+                return out;
+            if (ch !== '\\') {
+                out += ch;
+                continue;
+            }
+            const escaped = this.text[this.position];
+            this.position++;
+            switch (escaped) {
+                case 'n':
+                    out += '\n';
+                    break;
+                case 't':
+                    out += '\t';
+                    break;
+                case 'r':
+                    out += '\r';
+                    break;
+                case 'b':
+                    out += '\b';
+                    break;
+                case 'f':
+                    out += '\f';
+                    break;
+                case 'u': {
+                    const hex = this.text.slice(this.position, this.position + 4);
+                    if (!/^[0-9A-Fa-f]{4}$/.test(hex))
+                        throw this.fail('\\u must be followed by 4 hex digits');
+                    out += String.fromCharCode(parseInt(hex, 16));
+                    this.position += 4;
+                    break;
+                }
+                case undefined:
+                    throw this.fail('string is not closed');
+                default:
+                    out += escaped;
+            }
+        }
+    }
+    readNumber() {
+        const match = /^-?\d+(\.\d+)?([eE][+-]?\d+)?/.exec(this.text.slice(this.position, this.position + 400));
+        if (match === null)
+            throw this.fail('malformed number');
+        this.position += match[0].length;
+        const value = Number(match[0]);
+        if (!Number.isFinite(value))
+            throw this.fail('number out of range');
+        return value;
+    }
+}
+
+/** Typed access to known arguments, with messages that say which argument and what was expected. */
+const ARTICLE = {
+    null: 'null',
+    bool: 'a bool',
+    int: 'an int',
+    string: 'a string',
+    array: 'an array',
+    object: 'an object',
+    unknown: 'an unknown value',
+};
+function describeType(value) {
+    return value === undefined ? 'nothing' : (ARTICLE[typeName(value)] ?? typeName(value));
+}
+function argumentError(index, expected, got) {
+    return new FunctionArgumentError(`argument ${index + 1} must be ${expected}, got ${describeType(got)}`);
+}
+function stringArg(args, index) {
+    const value = args[index];
+    if (typeof value !== 'string')
+        throw argumentError(index, 'a string', value);
+    return value;
+}
+function intArg(args, index) {
+    const value = args[index];
+    if (typeof value !== 'number' || !Number.isInteger(value))
+        throw argumentError(index, 'an int', value);
+    return value;
+}
+function arrayArg(args, index) {
+    const value = args[index];
+    if (!Array.isArray(value))
+        throw argumentError(index, 'an array', value);
+    return value;
+}
+function objectArg(args, index) {
+    const value = args[index];
+    if (!isArmObject(value))
+        throw argumentError(index, 'an object', value);
+    return value;
+}
+function arg(args, index) {
+    return args[index] ?? null;
+}
+/** Guards the size of what a function builds, so doubling tricks across variables cannot exhaust memory. */
+function checkedString(value) {
+    if (value.length > MAX_STRING_LENGTH) {
+        throw new FunctionArgumentError(`result longer than ${MAX_STRING_LENGTH} characters`, 'limit');
+    }
+    return value;
+}
+function checkLength(length) {
+    if (length > MAX_ARRAY_LENGTH)
+        throw new FunctionArgumentError(`result longer than ${MAX_ARRAY_LENGTH} elements`, 'limit');
+}
+function checkedArray(value) {
+    checkLength(value.length);
+    return value;
+}
+
+const VARIADIC = Number.POSITIVE_INFINITY;
+
+/**
+ * Array and object functions, and those that take strings as well as arrays (template-functions-array and
+ * template-functions-object on learn.microsoft.com). Object keys compare case-insensitively, as in Azure.
+ */
+const collectionFunctions = {
+    array: { min: 1, max: 1, run: (args) => (Array.isArray(args[0]) ? args[0] : [arg(args, 0)]) },
+    concat: { min: 1, max: VARIADIC, run: concat },
+    contains: { min: 2, max: 2, unknowns: 'self', run: contains },
+    createarray: { min: 0, max: VARIADIC, unknowns: 'self', run: (args) => checkedArray([...args]) },
+    createobject: { min: 0, max: VARIADIC, unknowns: 'self', run: createObject },
+    empty: { min: 1, max: 1, run: (args) => sizeOf(args, 0, true) === 0 },
+    first: { min: 1, max: 1, run: (args) => pick(args, 'first') },
+    last: { min: 1, max: 1, run: (args) => pick(args, 'last') },
+    flatten: { min: 1, max: 1, run: flatten },
+    indexof: { min: 2, max: 2, unknowns: 'self', run: (args) => indexOf(args, false) },
+    lastindexof: { min: 2, max: 2, unknowns: 'self', run: (args) => indexOf(args, true) },
+    intersection: { min: 2, max: VARIADIC, unknowns: 'self', run: intersection },
+    items: {
+        min: 1,
+        max: 1,
+        run: (args) => {
+            const source = objectArg(args, 0);
+            // Azure returns the entries sorted by key (the items() example in the object-functions docs).
+            return Object.keys(source)
+                .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))
+                .map((key) => entry(key, source[key] ?? null));
+        },
+    },
+    json: { min: 1, max: 1, run: (args) => parseJsonText(stringArg(args, 0)) },
+    length: { min: 1, max: 1, run: (args) => sizeOf(args, 0, false) },
+    null: { min: 0, max: 0, run: () => null },
+    objectkeys: { min: 1, max: 1, run: (args) => Object.keys(objectArg(args, 0)) },
+    range: { min: 2, max: 2, run: range },
+    skip: { min: 2, max: 2, run: (args) => slice(args, true) },
+    take: { min: 2, max: 2, run: (args) => slice(args, false) },
+    union: { min: 1, max: VARIADIC, unknowns: 'self', run: union$1 },
+    shallowmerge: {
+        min: 1,
+        max: 1,
+        run: (args) => {
+            const out = {};
+            for (const [index, item] of arrayArg(args, 0).entries()) {
+                if (isUnknown(item))
+                    return derivedUnknown(item);
+                if (!isArmObject(item))
+                    throw new FunctionArgumentError(`element ${index} of the array is not an object`);
+                for (const [key, value] of Object.entries(item))
+                    setProperty(out, findKey$1(out, key) ?? key, value);
+            }
+            return out;
+        },
+    },
+    tryget: { min: 2, max: VARIADIC, unknowns: 'self', run: tryGet },
+};
+function flatten(args) {
+    const out = [];
+    for (const [index, item] of arrayArg(args, 0).entries()) {
+        if (isUnknown(item))
+            return derivedUnknown(item);
+        if (!Array.isArray(item))
+            throw new FunctionArgumentError(`element ${index} of the array is not an array`);
+        checkLength(out.length + item.length);
+        out.push(...item);
+    }
+    return out;
+}
+function entry(key, value) {
+    const out = {};
+    setProperty(out, 'key', key);
+    setProperty(out, 'value', value);
+    return out;
+}
+/**
+ * Strings and arrays, never both. Ints are written as digits: `concat('vm', copyIndex())` is the classic way to
+ * name copies. Other types are not guessed.
+ */
+function concat(args) {
+    if (Array.isArray(args[0])) {
+        const out = [];
+        for (const [index, item] of args.entries()) {
+            if (item === null)
+                continue;
+            if (!Array.isArray(item))
+                throw argumentError(index, 'an array like the first argument', item);
+            checkLength(out.length + item.length);
+            out.push(...item);
+        }
+        return out;
+    }
+    let text = '';
+    for (const [index, item] of args.entries()) {
+        if (typeof item === 'string')
+            text += item;
+        else if (typeof item === 'number' && Number.isInteger(item))
+            text += String(item);
+        else if (typeof item === 'boolean' || item === null)
+            return new Unknown(`concat() of a ${item === null ? 'null' : 'bool'} is not supported`);
+        else
+            throw argumentError(index, 'a string or an int like the first argument', item);
+        checkedString(text);
+    }
+    return text;
+}
+function contains(args) {
+    const container = arg(args, 0);
+    const item = arg(args, 1);
+    if (isUnknown(container))
+        return derivedUnknown(container);
+    if (Array.isArray(container))
+        return anyEqual(container, item);
+    if (isUnknown(item))
+        return derivedUnknown(item);
+    if (typeof container === 'string') {
+        if (typeof item !== 'string' && typeof item !== 'number')
+            throw argumentError(1, 'a string or an int', item);
+        return container.includes(String(item));
+    }
+    if (isArmObject(container)) {
+        if (typeof item !== 'string')
+            throw argumentError(1, 'a string', item);
+        return findKey$1(container, item) !== undefined;
+    }
+    throw argumentError(0, 'an array, an object or a string', container);
+}
+/** True when a known element equals the item; unknown when none does but an unknown comparison might. */
+function anyEqual(items, item) {
+    let pending;
+    for (const element of items) {
+        const same = deepEquals(element, item);
+        if (same === true)
+            return true;
+        if (same !== false)
+            pending ??= same;
+    }
+    return pending ?? false;
+}
+function createObject(args) {
+    if (args.length % 2 !== 0)
+        throw new FunctionArgumentError('expects pairs of key and value: got an odd number of arguments');
+    const out = {};
+    for (let i = 0; i < args.length; i += 2) {
+        const key = args[i];
+        if (isUnknown(key))
+            return new Unknown(`a property name is unknown (${key.reason})`);
+        if (typeof key !== 'string')
+            throw argumentError(i, 'a string (a property name)', key);
+        if (findKey$1(out, key) !== undefined)
+            throw new FunctionArgumentError(`property '${key}' is given twice`);
+        setProperty(out, key, args[i + 1] ?? null);
+    }
+    return out;
+}
+function sizeOf(args, index, allowNull) {
+    const value = args[index];
+    if (value === null && allowNull)
+        return 0;
+    if (typeof value === 'string' || Array.isArray(value))
+        return value.length;
+    if (isArmObject(value))
+        return Object.keys(value).length;
+    throw argumentError(index, 'an array, an object or a string', value);
+}
+function pick(args, end) {
+    const value = args[0];
+    if (typeof value === 'string')
+        return end === 'first' ? value.slice(0, 1) : value.slice(-1);
+    if (Array.isArray(value))
+        return (end === 'first' ? value[0] : value[value.length - 1]) ?? null;
+    throw argumentError(0, 'an array or a string', value);
+}
+/** Strings compare case-insensitively (documented); array elements compare as `equals` does. */
+function indexOf(args, fromEnd) {
+    const container = arg(args, 0);
+    const item = arg(args, 1);
+    if (isUnknown(container))
+        return derivedUnknown(container);
+    if (Array.isArray(container)) {
+        const order = container.map((_, i) => i);
+        if (fromEnd)
+            order.reverse();
+        for (const i of order) {
+            const same = deepEquals(container[i] ?? null, item);
+            if (same === true)
+                return i;
+            if (same !== false)
+                return derivedUnknown(same);
+        }
+        return -1;
+    }
+    if (isUnknown(item))
+        return derivedUnknown(item);
+    const text = stringArg(args, 0).toLowerCase();
+    const find = stringArg(args, 1).toLowerCase();
+    return fromEnd ? text.lastIndexOf(find) : text.indexOf(find);
+}
+function intersection(args) {
+    const top = args.find(isUnknown);
+    if (top !== undefined)
+        return derivedUnknown(top);
+    if (Array.isArray(args[0])) {
+        const lists = args.map((_, i) => arrayArg(args, i));
+        const [first = [], ...rest] = lists;
+        const out = [];
+        for (const item of first) {
+            const inAll = allTri(rest.map((list) => anyEqual(list, item)));
+            if (inAll !== true && inAll !== false)
+                return derivedUnknown(inAll);
+            if (!inAll)
+                continue;
+            const seen = anyEqual(out, item);
+            if (seen !== true && seen !== false)
+                return derivedUnknown(seen);
+            if (!seen)
+                out.push(item);
+        }
+        return out;
+    }
+    const objects = args.map((_, i) => objectArg(args, i));
+    const [first = {}, ...rest] = objects;
+    const out = {};
+    for (const [key, value] of Object.entries(first)) {
+        const inAll = allTri(rest.map((other) => {
+            const match = getProperty(other, key);
+            return match === undefined ? false : deepEquals(value, match);
+        }));
+        if (inAll !== true && inAll !== false)
+            return derivedUnknown(inAll);
+        if (inAll)
+            setProperty(out, key, value);
+    }
+    return out;
+}
+function allTri(values) {
+    let pending;
+    for (const value of values) {
+        if (value === false)
+            return false;
+        if (value !== true)
+            pending ??= value;
+    }
+    return pending ?? true;
+}
+function range(args) {
+    const start = intArg(args, 0);
+    const count = intArg(args, 1);
+    if (count < 0 || count > 10000)
+        throw argumentError(1, 'an int from 0 to 10000', count);
+    if (start + count > 2147483647)
+        throw new FunctionArgumentError('start plus count must not exceed 2147483647');
+    return Array.from({ length: count }, (_, i) => start + i);
+}
+function slice(args, skip) {
+    const value = args[0];
+    const count = Math.max(0, intArg(args, 1));
+    if (typeof value === 'string' || Array.isArray(value))
+        return skip ? value.slice(count) : value.slice(0, count);
+    throw argumentError(0, 'an array or a string', value);
+}
+/**
+ * Arrays: distinct elements in order of first appearance. Objects: later arguments win, objects nested under the
+ * same key are merged recursively, arrays are replaced (the deep-merge example in the object-functions docs).
+ */
+function union$1(args) {
+    const top = args.find(isUnknown);
+    if (top !== undefined)
+        return derivedUnknown(top);
+    if (Array.isArray(args[0])) {
+        const out = [];
+        for (const [index, list] of args.entries()) {
+            if (list === null)
+                continue;
+            if (!Array.isArray(list))
+                throw argumentError(index, 'an array like the first argument', list);
+            for (const item of list) {
+                const seen = anyEqual(out, item);
+                if (seen !== true && seen !== false)
+                    return derivedUnknown(seen);
+                if (!seen)
+                    out.push(item);
+            }
+            checkLength(out.length);
+        }
+        return out;
+    }
+    let out = {};
+    for (const [index, value] of args.entries()) {
+        if (value === null)
+            continue;
+        if (!isArmObject(value))
+            throw argumentError(index, 'an object like the first argument', value);
+        out = mergeObjects(out, value, 0);
+    }
+    return out;
+}
+function mergeObjects(base, overlay, depth) {
+    if (depth > MAX_VALUE_DEPTH)
+        throw new FunctionArgumentError(`value nested deeper than ${MAX_VALUE_DEPTH} levels`, 'limit');
+    const out = {};
+    for (const [key, value] of Object.entries(base))
+        setProperty(out, key, value);
+    for (const [key, value] of Object.entries(overlay)) {
+        const existingKey = findKey$1(out, key);
+        const existing = existingKey === undefined ? undefined : out[existingKey];
+        setProperty(out, existingKey ?? key, mergeValue(existing, value, depth));
+    }
+    return out;
+}
+/** An unknown on either side of a merge makes the merged value unknown only where it could be an object. */
+function mergeValue(existing, value, depth) {
+    if (isArmObject(existing) && isArmObject(value))
+        return mergeObjects(existing, value, depth + 1);
+    if (isUnknown(value))
+        return isArmObject(existing) || isUnknown(existing) ? derivedUnknown(value) : value;
+    if (isUnknown(existing) && isArmObject(value))
+        return derivedUnknown(existing);
+    return value;
+}
+/** `tryGet(value, key, ...)`: the value at the path, or null where a key or index is missing. */
+function tryGet(args) {
+    let current = arg(args, 0);
+    for (let i = 1; i < args.length; i++) {
+        const key = arg(args, i);
+        if (isUnknown(current))
+            return derivedUnknown(current);
+        if (isUnknown(key))
+            return derivedUnknown(key);
+        if (current === null)
+            return null;
+        if (isArmObject(current) && typeof key === 'string')
+            current = getProperty(current, key) ?? null;
+        else if (Array.isArray(current) && typeof key === 'number')
+            current = current[key] ?? null;
+        else
+            throw argumentError(i, Array.isArray(current) ? 'an int (an index)' : 'a string (a property name)', key);
+    }
+    return current;
+}
+
+/**
+ * Comparison functions. `equals` compares deeply, strings case-sensitively; the ordering functions compare ints
+ * numerically and strings ordinally (so 'A' is less than 'a', as the ARM docs show).
+ */
+const comparisonFunctions = {
+    coalesce: { min: 1, max: VARIADIC, lazy: true, run: coalesce },
+    equals: { min: 2, max: 2, unknowns: 'self', run: (args) => deepEquals(args[0] ?? null, args[1] ?? null) },
+    less: { min: 2, max: 2, run: (args) => compare(args) < 0 },
+    lessorequals: { min: 2, max: 2, run: (args) => compare(args) <= 0 },
+    greater: { min: 2, max: 2, run: (args) => compare(args) > 0 },
+    greaterorequals: { min: 2, max: 2, run: (args) => compare(args) >= 0 },
+};
+/**
+ * The first argument that is not null. An unknown argument before it may itself be null or not, so the result is
+ * unknown; when the unknown is the last candidate the result is exactly that unknown (null or not, it is returned).
+ */
+function coalesce(args) {
+    let pending;
+    for (const argument of args) {
+        const value = argument.evaluate();
+        if (value === null)
+            continue;
+        if (isUnknown(value)) {
+            if (pending !== undefined)
+                return derivedUnknown(pending);
+            pending = value;
+            continue;
+        }
+        return pending === undefined ? value : derivedUnknown(pending);
+    }
+    return pending ?? null;
+}
+function compare(args) {
+    const [a, b] = args;
+    if (typeof a === 'number' && typeof b === 'number')
+        return a - b;
+    if (typeof a === 'string' && typeof b === 'string')
+        return a < b ? -1 : a > b ? 1 : 0;
+    if (typeof a !== 'number' && typeof a !== 'string')
+        throw argumentError(0, 'an int or a string', a);
+    throw new FunctionArgumentError(`arguments must both be ints or both be strings, got ${typeof a} and ${typeof b}`);
+}
+
+/**
+ * Lambda functions (template-functions-lambda): `map(array, lambda('x', ...))` and kin. The lambda receives the
+ * element, and the index where Azure allows a second variable.
+ */
+const lambdaFunctions = {
+    filter: { min: 2, max: 2, lazy: true, run: filter },
+    map: { min: 2, max: 2, lazy: true, run: map },
+    reduce: { min: 3, max: 3, lazy: true, run: reduce },
+    sort: { min: 2, max: 2, lazy: true, run: sort },
+    toobject: { min: 2, max: 3, lazy: true, run: toObject },
+    mapvalues: { min: 2, max: 2, lazy: true, run: mapValues },
+};
+function arrayInput(args) {
+    const value = args[0]?.evaluate() ?? null;
+    if (isUnknown(value))
+        return derivedUnknown(value);
+    if (!Array.isArray(value))
+        throw argumentError(0, 'an array', value);
+    return value;
+}
+function lambdaArg(args, index, min, max) {
+    const argument = args[index];
+    if (argument === undefined)
+        throw new FunctionArgumentError(`argument ${index + 1} is missing`);
+    const lambda = argument.asLambda();
+    if (lambda.parameterCount < min || lambda.parameterCount > max) {
+        const expected = min === max ? `${min}` : `${min} or ${max}`;
+        throw new FunctionArgumentError(`the lambda in argument ${index + 1} must take ${expected} variables, not ${lambda.parameterCount}`);
+    }
+    return lambda;
+}
+function callWithIndex(lambda, values, index) {
+    return lambda.call(lambda.parameterCount > values.length ? [...values, index] : values);
+}
+function filter(args) {
+    const items = arrayInput(args);
+    if (isUnknown(items))
+        return items;
+    const predicate = lambdaArg(args, 1, 1, 2);
+    const out = [];
+    for (const [index, item] of items.entries()) {
+        const keep = callWithIndex(predicate, [item], index);
+        if (isUnknown(keep))
+            return derivedUnknown(keep);
+        if (typeof keep !== 'boolean')
+            throw new FunctionArgumentError(`the lambda must return a bool, got ${typeof keep}`);
+        if (keep)
+            out.push(item);
+    }
+    return out;
+}
+function map(args) {
+    const items = arrayInput(args);
+    if (isUnknown(items))
+        return items;
+    const mapper = lambdaArg(args, 1, 1, 2);
+    return items.map((item, index) => callWithIndex(mapper, [item], index));
+}
+function reduce(args) {
+    const items = arrayInput(args);
+    if (isUnknown(items))
+        return items;
+    let accumulator = args[1]?.evaluate() ?? null;
+    const reducer = lambdaArg(args, 2, 2, 3);
+    for (const [index, item] of items.entries())
+        accumulator = callWithIndex(reducer, [accumulator, item], index);
+    return accumulator;
+}
+/** The lambda says whether its first argument sorts before its second. */
+function sort(args) {
+    const items = arrayInput(args);
+    if (isUnknown(items))
+        return items;
+    const before = lambdaArg(args, 1, 2, 2);
+    let unknown;
+    const precedes = (a, b) => {
+        const result = before.call([a, b]);
+        if (isUnknown(result)) {
+            unknown ??= result;
+            return false;
+        }
+        if (typeof result !== 'boolean')
+            throw new FunctionArgumentError(`the lambda must return a bool, got ${typeof result}`);
+        return result;
+    };
+    const sorted = [...items].sort((a, b) => (precedes(a, b) ? -1 : precedes(b, a) ? 1 : 0));
+    return unknown === undefined ? sorted : derivedUnknown(unknown);
+}
+function toObject(args) {
+    const items = arrayInput(args);
+    if (isUnknown(items))
+        return items;
+    const keyOf = lambdaArg(args, 1, 1, 1);
+    const valueOf = args.length > 2 ? lambdaArg(args, 2, 1, 1) : undefined;
+    const out = {};
+    for (const item of items) {
+        const key = keyOf.call([item]);
+        if (isUnknown(key))
+            return new Unknown(`a property name is unknown (${key.reason})`);
+        if (typeof key !== 'string')
+            throw new FunctionArgumentError(`the key lambda must return a string, got ${typeof key}`);
+        if (findKey$1(out, key) !== undefined)
+            throw new FunctionArgumentError(`key '${key}' is produced twice`);
+        setProperty(out, key, valueOf === undefined ? item : valueOf.call([item]));
+    }
+    return out;
+}
+function mapValues(args) {
+    const source = args[0]?.evaluate() ?? null;
+    if (isUnknown(source))
+        return derivedUnknown(source);
+    if (!isArmObject(source))
+        throw argumentError(0, 'an object', source);
+    const mapper = lambdaArg(args, 1, 1, 1);
+    const out = {};
+    for (const [key, value] of Object.entries(source))
+        setProperty(out, key, mapper.call([value]));
+    return out;
+}
+
+/**
+ * Logical functions with Kleene logic: `and` is false as soon as one argument is false, even if another is unknown;
+ * `or` is true as soon as one is true. Arguments are evaluated left to right and only as far as needed, so a guard
+ * protects the expressions after it as it does in Azure.
+ */
+const logicalFunctions = {
+    and: { min: 2, max: VARIADIC, lazy: true, run: (args) => junction(args, false) },
+    or: { min: 2, max: VARIADIC, lazy: true, run: (args) => junction(args, true) },
+    not: {
+        min: 1,
+        max: 1,
+        run: (args) => {
+            const value = args[0];
+            if (typeof value !== 'boolean')
+                throw argumentError(0, 'a bool', value);
+            return !value;
+        },
+    },
+    if: { min: 3, max: 3, lazy: true, run: conditional },
+    bool: { min: 1, max: 1, run: (args) => toBool(args[0] ?? null) },
+    true: { min: 0, max: 0, run: () => true },
+    false: { min: 0, max: 0, run: () => false },
+};
+/** `decisive` is the value that settles the junction: false for `and`, true for `or`. */
+function junction(args, decisive) {
+    let pending;
+    for (const [index, argument] of args.entries()) {
+        const value = argument.evaluate();
+        if (isUnknown(value)) {
+            pending ??= derivedUnknown(value);
+            continue;
+        }
+        if (typeof value !== 'boolean')
+            throw argumentError(index, 'a bool', value);
+        if (value === decisive)
+            return decisive;
+    }
+    return pending ?? !decisive;
+}
+/**
+ * Only the chosen branch is evaluated, as in Azure. With an unknown condition both are tried: when they agree the
+ * result is known anyway; a branch that fails to evaluate makes the result unknown, as it may never be taken.
+ */
+function conditional(args) {
+    const [condition, whenTrue, whenFalse] = args;
+    if (condition === undefined || whenTrue === undefined || whenFalse === undefined) {
+        throw new FunctionArgumentError('expects 3 arguments');
+    }
+    const value = condition.evaluate();
+    if (typeof value === 'boolean')
+        return value ? whenTrue.evaluate() : whenFalse.evaluate();
+    if (!isUnknown(value))
+        throw argumentError(0, 'a bool', value);
+    const reason = `condition is unknown (${value.reason})`;
+    const first = tryEvaluate(whenTrue);
+    const second = tryEvaluate(whenFalse);
+    if (first === undefined || second === undefined)
+        return new Unknown(reason);
+    return deepEquals(first, second) === true ? first : new Unknown(reason);
+}
+function tryEvaluate(argument) {
+    try {
+        return argument.evaluate();
+    }
+    catch (error) {
+        const limit = (error instanceof ExpressionError || error instanceof FunctionArgumentError) && error.kind === 'limit';
+        if (limit || !(error instanceof ExpressionError || error instanceof FunctionArgumentError))
+            throw error;
+        return undefined;
+    }
+}
+function toBool(value) {
+    if (typeof value === 'boolean')
+        return value;
+    if (typeof value === 'number' && Number.isInteger(value))
+        return value !== 0;
+    if (typeof value === 'string') {
+        const lower = value.trim().toLowerCase();
+        if (lower === 'true')
+            return true;
+        if (lower === 'false')
+            return false;
+    }
+    throw argumentError(0, "a bool, an int, or the string 'true' or 'false'", value);
+}
+
+/**
+ * Integer functions (template-functions-numeric). Azure computes with 64-bit integers; results beyond the range
+ * JavaScript represents exactly (±2^53) are reported rather than rounded. Division truncates toward zero and the
+ * remainder takes the dividend's sign, as in .NET.
+ */
+const numericFunctions = {
+    add: { min: 2, max: 2, run: (args) => exact(intArg(args, 0) + intArg(args, 1)) },
+    sub: { min: 2, max: 2, run: (args) => exact(intArg(args, 0) - intArg(args, 1)) },
+    mul: { min: 2, max: 2, run: (args) => exact(intArg(args, 0) * intArg(args, 1)) },
+    div: { min: 2, max: 2, run: (args) => exact(Math.trunc(intArg(args, 0) / divisor(args))) },
+    mod: { min: 2, max: 2, run: (args) => exact(intArg(args, 0) % divisor(args)) },
+    int: { min: 1, max: 1, run: (args) => toInt(args[0] ?? null) },
+    min: { min: 1, max: VARIADIC, unknowns: 'deep', run: (args) => extreme(args, Math.min) },
+    max: { min: 1, max: VARIADIC, unknowns: 'deep', run: (args) => extreme(args, Math.max) },
+};
+function divisor(args) {
+    const value = intArg(args, 1);
+    if (value === 0)
+        throw new FunctionArgumentError('division by zero');
+    return value;
+}
+function exact(value) {
+    if (!Number.isSafeInteger(value))
+        throw new FunctionArgumentError('result is too large to compute exactly', 'limit');
+    return value === 0 ? 0 : value;
+}
+function toInt(value) {
+    if (typeof value === 'number' && Number.isInteger(value))
+        return value;
+    if (typeof value === 'string' && /^\s*[-+]?\d+\s*$/.test(value)) {
+        const parsed = Number(value.trim());
+        if (Number.isSafeInteger(parsed))
+            return parsed;
+    }
+    throw argumentError(0, 'an int or a string of digits', value);
+}
+/** `min(1, 2, 3)` or `min([1, 2, 3])`. */
+function extreme(args, pick) {
+    const only = args[0];
+    const values = args.length === 1 && Array.isArray(only) ? only : args;
+    if (values.length === 0)
+        throw new FunctionArgumentError('needs at least one int');
+    let result = intArg(values, 0);
+    for (let i = 1; i < values.length; i++)
+        result = pick(result, intArg(values, i));
+    return result;
+}
+
+/**
+ * Resource ID functions (template-functions-resource). An unknown part (a parameter without a value) makes the ID
+ * unknown, named after its parts so that the same ID built twice still has one ref.
+ */
+const resourceIdFunctions = {
+    resourceid: { min: 2, max: VARIADIC, unknowns: 'self', run: resourceId },
+    subscriptionresourceid: { min: 2, max: VARIADIC, unknowns: 'self', run: subscriptionResourceId },
+    tenantresourceid: { min: 2, max: VARIADIC, unknowns: 'self', run: (args) => tenantResourceId(args) },
+    managementgroupresourceid: { min: 2, max: VARIADIC, unknowns: 'self', run: managementGroupResourceId },
+    extensionresourceid: { min: 3, max: VARIADIC, unknowns: 'self', run: extensionResourceId },
+};
+/**
+ * `Microsoft.Network/virtualNetworks/subnets` with names `vnet`, `default` becomes
+ * `providers/Microsoft.Network/virtualNetworks/vnet/subnets/default`: one name per type segment after the namespace.
+ */
+function providerPath(type, names) {
+    const segments = type.split('/');
+    const [namespace, ...types] = segments;
+    if (namespace === undefined || namespace === '' || types.length === 0 || types.some((t) => t === '')) {
+        throw new FunctionArgumentError(`'${type}' is not a resource type of the form 'Namespace/type'`);
+    }
+    if (types.length !== names.length) {
+        throw new FunctionArgumentError(`resource type '${type}' needs ${types.length} name${types.length === 1 ? '' : 's'}, got ${names.length}`);
+    }
+    const parts = ['/providers/', namespace];
+    types.forEach((segment, i) => parts.push('/', segment, '/', names[i] ?? ''));
+    return parts;
+}
+/** Builds a resource ID from parts; exported for adapters that need IDs in the same form as `resourceId()`. */
+function buildResourceId(scopePrefix, type, names) {
+    return joinParts([...scopePrefix, ...providerPath(type, names)]);
+}
+function parts(args) {
+    return args.map((value, index) => {
+        if (typeof value === 'string' || isUnknown(value))
+            return value;
+        throw argumentError(index, 'a string', value);
+    });
+}
+/** The resource type is the first argument with a '/'; what precedes it is the subscription and resource group. */
+function splitAtType(values) {
+    const index = values.findIndex((v) => typeof v === 'string' && v.includes('/'));
+    if (index === -1) {
+        const unknown = values.find(isUnknown);
+        if (unknown !== undefined)
+            return new Unknown(unknown.reason);
+        throw new FunctionArgumentError("needs a resource type such as 'Microsoft.Network/virtualNetworks'");
+    }
+    return { before: values.slice(0, index), type: values[index], names: values.slice(index + 1) };
+}
+function resourceId(args, call) {
+    const split = splitAtType(parts(args));
+    if (isUnknown(split))
+        return split;
+    const { before, type, names } = split;
+    if (before.length > 2)
+        throw new FunctionArgumentError('takes at most a subscription ID and a resource group name before the type');
+    const scope = call.scope;
+    let prefix;
+    if (before.length === 2)
+        prefix = ['/subscriptions/', before[0] ?? '', '/resourceGroups/', before[1] ?? ''];
+    else if (before.length === 1)
+        prefix = ['/subscriptions/', scope.subscriptionId, '/resourceGroups/', before[0] ?? ''];
+    else
+        prefix = scopeIdParts(scope);
+    return buildResourceId(prefix, type, names);
+}
+/**
+ * The ID of a deployment scope as parts, some maybe unknown: a resource group, a subscription, a management group, or
+ * the tenant root (none). Without a subscription and group, `resourceId()` builds an ID at this level.
+ */
+function scopeIdParts(scope) {
+    switch (scope.kind) {
+        case 'resourceGroup':
+            return ['/subscriptions/', scope.subscriptionId, '/resourceGroups/', scope.resourceGroupName];
+        case 'subscription':
+            return ['/subscriptions/', scope.subscriptionId];
+        case 'managementGroup':
+            return ['/providers/Microsoft.Management/managementGroups/', scope.managementGroupName];
+        case 'tenant':
+            return [];
+    }
+}
+function subscriptionResourceId(args, call) {
+    const split = splitAtType(parts(args));
+    if (isUnknown(split))
+        return split;
+    const { before, type, names } = split;
+    if (before.length > 1)
+        throw new FunctionArgumentError('takes at most a subscription ID before the type');
+    return buildResourceId(['/subscriptions/', before[0] ?? call.scope.subscriptionId], type, names);
+}
+function tenantResourceId(args) {
+    const split = splitAtType(parts(args));
+    if (isUnknown(split))
+        return split;
+    if (split.before.length > 0)
+        throw argumentError(0, 'a resource type', args[0]);
+    return buildResourceId([], split.type, split.names);
+}
+function managementGroupResourceId(args, call) {
+    const split = splitAtType(parts(args));
+    if (isUnknown(split))
+        return split;
+    const { before, type, names } = split;
+    if (before.length > 1)
+        throw new FunctionArgumentError('takes at most a management group name before the type');
+    const group = before[0] ?? call.scope.managementGroupName;
+    return buildResourceId(['/providers/Microsoft.Management/managementGroups/', group], type, names);
+}
+function extensionResourceId(args) {
+    const [base, ...rest] = parts(args);
+    const type = rest[0];
+    if (base === undefined || type === undefined)
+        throw new FunctionArgumentError('needs a resource ID, a type and names');
+    if (isUnknown(type))
+        return new Unknown(type.reason);
+    const baseParts = isUnknown(base) ? [base] : [base.replace(/\/+$/, '')];
+    return buildResourceId(baseParts, type, rest.slice(1));
+}
+
+/**
+ * Deployment and scope functions (template-functions-deployment, template-functions-scope). Their values come from
+ * the caller's `DeploymentScope`; those that change with every deployment are unknown.
+ */
+const scopeFunctions = {
+    resourcegroup: {
+        min: 0,
+        max: 0,
+        run: (_, call) => scoped(call, ['resourceGroup'], call.scope.resourceGroup),
+    },
+    subscription: {
+        min: 0,
+        max: 0,
+        run: (_, call) => scoped(call, ['resourceGroup', 'subscription'], call.scope.subscription),
+    },
+    managementgroup: {
+        min: 0,
+        max: 0,
+        run: (_, call) => scoped(call, ['managementGroup'], call.scope.managementGroup),
+    },
+    tenant: { min: 0, max: 0, run: (_, call) => call.scope.tenant },
+    deployment: { min: 0, max: 0, run: (_, call) => call.scope.deployment },
+    environment: { min: 0, max: 0, run: (_, call) => call.scope.environment },
+    utcnow: {
+        min: 0,
+        max: 1,
+        unknowns: 'self',
+        run: () => new Unknown('utcNow() is the time of the deployment'),
+    },
+    deployer: {
+        min: 0,
+        max: 0,
+        run: () => new Unknown('deployer() is the principal that runs the deployment'),
+    },
+    copyindex: { min: 0, max: 2, run: copyIndex },
+};
+function scoped(call, allowed, value) {
+    if (!allowed.includes(call.scope.kind)) {
+        throw new FunctionArgumentError(`not available in a template deployed at ${call.scope.kind} scope`, 'reference');
+    }
+    return value;
+}
+/** `copyIndex()`, `copyIndex(offset)`, `copyIndex('loop')`, `copyIndex('loop', offset)`. */
+function copyIndex(args, call) {
+    const named = typeof args[0] === 'string';
+    if (args.length > 0 && !named && typeof args[0] !== 'number')
+        throw argumentError(0, 'a loop name or an int', args[0]);
+    if (named && args.length > 1 && typeof args[1] !== 'number')
+        throw argumentError(1, 'an int', args[1]);
+    const offset = args.length === 0 ? 0 : named ? (args.length > 1 ? intArg(args, 1) : 0) : intArg(args, 0);
+    const loop = named ? args[0] : undefined;
+    const index = loop === undefined ? call.copy?.index : namedIndex(call, loop);
+    if (index === undefined) {
+        const ref = loop === undefined ? 'copyIndex()' : `copyIndex('${loop.toLowerCase()}')`;
+        // Only the plain index names the loop's value; with an offset it is another value.
+        return new Unknown('copyIndex() outside an expanded copy loop', offset === 0 ? ref : undefined);
+    }
+    return index + offset;
+}
+function namedIndex(call, loop) {
+    const named = call.copy?.named;
+    if (named === undefined)
+        return undefined;
+    const lower = loop.toLowerCase();
+    for (const [name, index] of Object.entries(named)) {
+        if (name.toLowerCase() === lower)
+            return index;
+    }
+    return undefined;
+}
+
+/**
+ * .NET composite formatting (`String.Format`), which Azure's `format()` uses: `{index[,alignment][:format]}` with
+ * `{{` and `}}` for literal braces, in the invariant culture. Numbers support the standard formats D, N, F, X and
+ * G, and custom formats made of '0' and '#' (zero padding such as `{0:000}`). Strings ignore the format, booleans
+ * print as `True`/`False` as .NET prints them, null prints as nothing. Anything else (currency, percent, exponent,
+ * objects and arrays) is not guessed: the result is an Unknown naming the unsupported part.
+ */
+function formatComposite(template, args) {
+    // An unknown argument keeps its place, so the result names what it will be (`kv-{variables('name')}`).
+    const parts = [];
+    let out = '';
+    let i = 0;
+    while (i < template.length) {
+        const ch = template[i];
+        if (ch === '{' && template[i + 1] === '{') {
+            out += '{';
+            i += 2;
+        }
+        else if (ch === '}' && template[i + 1] === '}') {
+            out += '}';
+            i += 2;
+        }
+        else if (ch === '}') {
+            throw new FunctionArgumentError(`format string has an unmatched '}' at position ${i + 1}`);
+        }
+        else if (ch === '{') {
+            const close = template.indexOf('}', i);
+            if (close === -1)
+                throw new FunctionArgumentError(`format string has an unclosed '{' at position ${i + 1}`);
+            const item = formatItem(template.slice(i + 1, close), args);
+            if (item instanceof Unknown) {
+                parts.push(out, item);
+                out = '';
+            }
+            else
+                out += item;
+            i = close + 1;
+        }
+        else {
+            const next = nextBrace(template, i);
+            out += template.slice(i, next);
+            i = next;
+        }
+    }
+    return parts.length === 0 ? out : joinParts([...parts, out]);
+}
+function nextBrace(text, from) {
+    for (let j = from; j < text.length; j++) {
+        if (text[j] === '{' || text[j] === '}')
+            return j;
+    }
+    return text.length;
+}
+const ITEM = /^\s*(\d+)\s*(?:,\s*(-?\d+)\s*)?(?::(.*))?$/s;
+function formatItem(spec, args) {
+    const match = ITEM.exec(spec);
+    if (match === null)
+        throw new FunctionArgumentError(`format item '{${spec}}' is not of the form {index[,alignment][:format]}`);
+    const index = Number(match[1]);
+    if (index >= args.length) {
+        throw new FunctionArgumentError(`format item {${index}} refers to argument ${index + 1}, but only ${args.length} were given`);
+    }
+    const value = args[index] ?? null;
+    if (value instanceof Unknown)
+        return match[2] === undefined && match[3] === undefined ? value : new Unknown(value.reason);
+    const text = formatValue(value, match[3] ?? '');
+    if (text instanceof Unknown)
+        return text;
+    const width = match[2] === undefined ? 0 : Number(match[2]);
+    return width >= 0 ? text.padStart(width) : text.padEnd(-width);
+}
+function formatValue(value, format) {
+    if (value === null)
+        return '';
+    if (typeof value === 'string')
+        return value;
+    if (typeof value === 'boolean')
+        return value ? 'True' : 'False';
+    if (typeof value === 'number')
+        return formatNumber(value, format);
+    return new Unknown(`format() of ${Array.isArray(value) ? 'an array' : 'an object'} is not supported`);
+}
+const STANDARD = /^([A-Za-z])(\d{0,2})$/;
+function formatNumber(value, format) {
+    if (format === '')
+        return String(value);
+    const standard = STANDARD.exec(format);
+    if (standard !== null) {
+        const letter = (standard[1] ?? '').toUpperCase();
+        const precision = standard[2] === '' || standard[2] === undefined ? undefined : Number(standard[2]);
+        switch (letter) {
+            case 'D':
+                if (!Number.isInteger(value))
+                    break;
+                return (value < 0 ? '-' : '') + String(Math.abs(value)).padStart(precision ?? 0, '0');
+            case 'N':
+                return groupThousands(Math.abs(value).toFixed(precision ?? 2), value < 0);
+            case 'F':
+                return (value < 0 ? '-' : '') + Math.abs(value).toFixed(precision ?? 2);
+            case 'X':
+                if (!Number.isInteger(value) || value < 0)
+                    break;
+                return applyCase(value.toString(16).padStart(precision ?? 0, '0'), standard[1] === 'X');
+            case 'G':
+                if (precision === undefined)
+                    return String(value);
+                break;
+        }
+        return new Unknown(`format() with the number format '${format}' is not supported`);
+    }
+    if (/^[0#]+$/.test(format) && Number.isInteger(value)) {
+        const zeros = format.replaceAll('#', '').length;
+        return (value < 0 ? '-' : '') + String(Math.abs(value)).padStart(zeros, '0');
+    }
+    return new Unknown(`format() with the number format '${format}' is not supported`);
+}
+function groupThousands(fixed, negative) {
+    const [whole = '', fraction] = fixed.split('.');
+    const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+    return (negative ? '-' : '') + grouped + (fraction === undefined ? '' : `.${fraction}`);
+}
+function applyCase(text, upper) {
+    return upper ? text.toUpperCase() : text.toLowerCase();
+}
+
+/**
+ * `guid(...)` as Azure computes it: a name-based UUID, version 5 (RFC 4122 §4.3, SHA-1), in the fixed namespace
+ * 11fb06fb-712d-4ddd-98c7-e71bbd588830, over the arguments joined with '-' and encoded as UTF-8. Azure's docs name
+ * the RFC algorithm; the namespace and the encoding are checked against values Azure produced (see the tests).
+ */
+const TEMPLATE_NAMESPACE = Buffer.from('11fb06fb712d4ddd98c7e71bbd588830', 'hex');
+function templateGuid(values) {
+    const digest = createHash('sha1').update(TEMPLATE_NAMESPACE).update(values.join('-'), 'utf8').digest();
+    const bytes = digest.subarray(0, 16);
+    bytes[6] = ((bytes[6] ?? 0) & 0x0f) | 0x50;
+    bytes[8] = ((bytes[8] ?? 0) & 0x3f) | 0x80;
+    const hex = bytes.toString('hex');
+    return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
+
+/**
+ * `uniqueString(...)` as Azure computes it. Azure does not document the algorithm; the community has worked it out
+ * and checked it against deployments: the arguments joined with '-', encoded as UTF-8, hashed with a 64-bit
+ * variant of MurmurHash (two 32-bit lanes over 8-byte blocks, MurmurHash3 x86 constants), the 64-bit result written
+ * as 13 characters of the base-32 alphabet a-z2-7, five bits at a time from the most significant end.
+ * The tests pin outputs that Azure itself produced (see __tests__/inputs/arm-expressions.test.ts).
+ */
+const MIX_A = 0x239b961b;
+const MIX_B = 0xab0e9789;
+const FINAL_A = 0x85ebca6b;
+const FINAL_B = 0xc2b2ae35;
+const LANE1_ADD = 0x561ccd1b;
+const LANE2_ADD = 0x0bcaa747;
+const ALPHABET = 'abcdefghijklmnopqrstuvwxyz234567';
+const UTF8 = new TextEncoder();
+function uniqueString(values) {
+    return encodeBase32(murmur64(UTF8.encode(values.join('-'))));
+}
+/** The 64-bit hash as a bigint (high lane in the upper 32 bits). */
+function murmur64(bytes) {
+    const length = bytes.length;
+    let h1 = 0;
+    let h2 = 0;
+    let i = 0;
+    for (; i + 8 <= length; i += 8) {
+        h1 = (h1 ^ mixLane1(readUint32(bytes, i, 4))) >>> 0;
+        h1 = (rotl(h1, 19) + h2) >>> 0;
+        h1 = (Math.imul(h1, 5) + LANE1_ADD) >>> 0;
+        h2 = (h2 ^ mixLane2(readUint32(bytes, i + 4, 4))) >>> 0;
+        h2 = (rotl(h2, 13) + h1) >>> 0;
+        h2 = (Math.imul(h2, 5) + LANE2_ADD) >>> 0;
+    }
+    const rest = length - i;
+    if (rest > 0) {
+        h1 = (h1 ^ mixLane1(readUint32(bytes, i, Math.min(rest, 4)))) >>> 0;
+        if (rest > 4)
+            h2 = (h2 ^ mixLane2(readUint32(bytes, i + 4, rest - 4))) >>> 0;
+    }
+    h2 = (h2 ^ length) >>> 0;
+    h1 = ((h1 ^ length) + h2) >>> 0;
+    h2 = (h2 + h1) >>> 0;
+    h1 = finalMix(h1);
+    h2 = finalMix(h2);
+    h1 = (h1 + h2) >>> 0;
+    h2 = (h2 + h1) >>> 0;
+    return (BigInt(h2) << 32n) | BigInt(h1);
+}
+function mixLane1(k) {
+    return Math.imul(rotl(Math.imul(k, MIX_A) >>> 0, 15), MIX_B) >>> 0;
+}
+function mixLane2(k) {
+    return Math.imul(rotl(Math.imul(k, MIX_B) >>> 0, 17), MIX_A) >>> 0;
+}
+function finalMix(value) {
+    let x = value;
+    x = Math.imul(x ^ (x >>> 16), FINAL_A) >>> 0;
+    x = Math.imul(x ^ (x >>> 13), FINAL_B) >>> 0;
+    return (x ^ (x >>> 16)) >>> 0;
+}
+/** Little-endian, `count` (1 to 4) bytes from `offset`. */
+function readUint32(bytes, offset, count) {
+    let value = 0;
+    for (let b = count - 1; b >= 0; b--)
+        value = (value << 8) | (bytes[offset + b] ?? 0);
+    return value >>> 0;
+}
+function rotl(x, r) {
+    return ((x << r) | (x >>> (32 - r))) >>> 0;
+}
+/** Thirteen 5-bit groups cover 65 bits; the last group is padded with a zero bit. */
+function encodeBase32(hash) {
+    let value = hash;
+    let out = '';
+    for (let i = 0; i < 13; i++) {
+        out += ALPHABET[Number((value >> 59n) & 31n)] ?? '';
+        value = (value << 5n) & 0xffffffffffffffffn;
+    }
+    return out;
+}
+
+/**
+ * String functions (learn.microsoft.com/azure/azure-resource-manager/templates/template-functions-string). Functions
+ * that also take arrays (`concat`, `contains`, `first`, `length`, `skip`, ...) are in collection.ts.
+ */
+const stringFunctions = {
+    base64: { min: 1, max: 1, run: (args) => Buffer.from(stringArg(args, 0), 'utf8').toString('base64') },
+    base64tostring: { min: 1, max: 1, run: (args) => decodeBase64(stringArg(args, 0)) },
+    base64tojson: { min: 1, max: 1, run: (args) => parseJsonText(decodeBase64(stringArg(args, 0))) },
+    datauri: {
+        min: 1,
+        max: 1,
+        run: (args) => `data:text/plain;charset=utf8;base64,${Buffer.from(stringArg(args, 0), 'utf8').toString('base64')}`,
+    },
+    datauritostring: { min: 1, max: 1, run: (args) => decodeDataUri(stringArg(args, 0)) },
+    startswith: {
+        min: 2,
+        max: 2,
+        run: (args) => stringArg(args, 0).toLowerCase().startsWith(stringArg(args, 1).toLowerCase()),
+    },
+    endswith: {
+        min: 2,
+        max: 2,
+        run: (args) => stringArg(args, 0).toLowerCase().endsWith(stringArg(args, 1).toLowerCase()),
+    },
+    format: {
+        min: 1,
+        max: VARIADIC,
+        // An unknown argument keeps its place in the result, so `format('{0}', id)` still names what it will be.
+        unknowns: 'self',
+        run: (args) => {
+            const template = args[0];
+            if (isUnknown(template))
+                return derivedUnknown(template);
+            const result = formatComposite(stringArg(args, 0), args.slice(1));
+            return result instanceof Unknown ? result : checkedString(result);
+        },
+    },
+    guid: { min: 1, max: VARIADIC, run: (args) => templateGuid(stringArgs(args)) },
+    uniquestring: { min: 1, max: VARIADIC, run: (args) => uniqueString(stringArgs(args)) },
+    newguid: {
+        min: 0,
+        max: 0,
+        unknowns: 'self',
+        run: () => new Unknown('newGuid() returns a new value in every deployment'),
+    },
+    padleft: { min: 2, max: 3, run: padLeft },
+    replace: {
+        min: 3,
+        max: 3,
+        run: (args) => {
+            const oldValue = stringArg(args, 1);
+            if (oldValue === '')
+                throw argumentError(1, 'a non-empty string', oldValue);
+            return checkedString(stringArg(args, 0).split(oldValue).join(stringArg(args, 2)));
+        },
+    },
+    split: { min: 2, max: 2, run: split },
+    string: { min: 1, max: 1, unknowns: 'deep', run: (args) => toText(args[0] ?? null) },
+    substring: { min: 1, max: 3, run: substring },
+    tolower: { min: 1, max: 1, run: (args) => stringArg(args, 0).toLowerCase() },
+    toupper: { min: 1, max: 1, run: (args) => stringArg(args, 0).toUpperCase() },
+    trim: { min: 1, max: 1, run: (args) => stringArg(args, 0).trim() },
+    join: {
+        min: 2,
+        max: 2,
+        unknowns: 'deep',
+        run: (args) => {
+            const items = arrayArg(args, 0).map((item, index) => {
+                if (typeof item !== 'string')
+                    throw new FunctionArgumentError(`element ${index} of the array is not a string`);
+                return item;
+            });
+            return checkedString(items.join(stringArg(args, 1)));
+        },
+    },
+    uri: {
+        min: 2,
+        max: 2,
+        run: (args) => {
+            try {
+                return new URL(stringArg(args, 1), stringArg(args, 0)).toString();
+            }
+            catch (error) {
+                if (error instanceof FunctionArgumentError)
+                    throw error;
+                throw new FunctionArgumentError(`'${stringArg(args, 0)}' is not an absolute URI`);
+            }
+        },
+    },
+    uricomponent: { min: 1, max: 1, run: (args) => escapeDataString(stringArg(args, 0)) },
+    uricomponenttostring: {
+        min: 1,
+        max: 1,
+        run: (args) => {
+            try {
+                return decodeURIComponent(stringArg(args, 0));
+            }
+            catch {
+                throw argumentError(0, 'a URI-encoded string', args[0]);
+            }
+        },
+    },
+};
+function stringArgs(args) {
+    return args.map((_, index) => stringArg(args, index));
+}
+/** `string()`: strings unchanged, everything else as compact JSON (the docs show objects and arrays that way). */
+function toText(value) {
+    return typeof value === 'string' ? value : checkedString(toJsonText(value));
+}
+function decodeBase64(text) {
+    if (!/^[A-Za-z0-9+/]*={0,2}$/.test(text) || text.length % 4 === 1)
+        throw argumentError(0, 'a base64 string', text);
+    return Buffer.from(text, 'base64').toString('utf8');
+}
+function decodeDataUri(text) {
+    const match = /^data:([^,]*),(.*)$/s.exec(text);
+    if (match === null)
+        throw argumentError(0, 'a data URI', text);
+    const [, meta = '', data = ''] = match;
+    if (/;base64$/i.test(meta))
+        return decodeBase64(data);
+    try {
+        return decodeURIComponent(data);
+    }
+    catch {
+        throw argumentError(0, 'a data URI', text);
+    }
+}
+/** .NET's Uri.EscapeDataString: everything but the RFC 3986 unreserved characters is percent-encoded. */
+function escapeDataString(text) {
+    return encodeURIComponent(text).replace(/[!'()*]/g, (ch) => `%${ch.charCodeAt(0).toString(16).toUpperCase()}`);
+}
+function padLeft(args) {
+    const value = args[0];
+    if (typeof value !== 'string' && !(typeof value === 'number' && Number.isInteger(value))) {
+        throw argumentError(0, 'a string or an int', value);
+    }
+    const total = intArg(args, 1);
+    const pad = args.length > 2 ? stringArg(args, 2) : ' ';
+    if (pad.length !== 1)
+        throw argumentError(2, 'a single character', args[2]);
+    if (total < 0)
+        throw argumentError(1, 'a non-negative int', total);
+    return checkedString(String(value).padStart(total, pad));
+}
+/** Splits at each delimiter; with several, the first listed wins where two start at the same place, as in .NET. */
+function split(args) {
+    const text = stringArg(args, 0);
+    const raw = args[1];
+    const delimiters = Array.isArray(raw)
+        ? arrayArg(args, 1).map((_, i, all) => stringArg(all, i))
+        : [stringArg(args, 1)];
+    const usable = delimiters.filter((d) => d !== '');
+    if (usable.length === 0)
+        return [text];
+    const parts = [];
+    let start = 0;
+    let i = 0;
+    while (i < text.length) {
+        const found = usable.find((d) => text.startsWith(d, i));
+        if (found === undefined) {
+            i++;
+            continue;
+        }
+        parts.push(text.slice(start, i));
+        i += found.length;
+        start = i;
+    }
+    parts.push(text.slice(start));
+    return parts;
+}
+function substring(args) {
+    const text = stringArg(args, 0);
+    const start = args.length > 1 ? intArg(args, 1) : 0;
+    const length = args.length > 2 ? intArg(args, 2) : text.length - start;
+    if (start < 0 || start > text.length || length < 0 || start + length > text.length) {
+        throw new FunctionArgumentError(`the index and length must refer to a location within the string: index ${start}, length ${length}, string length ${text.length}`);
+    }
+    return text.slice(start, start + length);
+}
+
+/**
+ * The built-in functions the evaluator computes, by lower-case name. `parameters`, `variables`, `reference`,
+ * `resourceInfo`, `list*`, `lambda` and `lambdaVariables` need the evaluator's own state and live in evaluate.ts.
+ */
+const BUILTIN_FUNCTIONS = merge([
+    logicalFunctions,
+    comparisonFunctions,
+    numericFunctions,
+    stringFunctions,
+    collectionFunctions,
+    scopeFunctions,
+    resourceIdFunctions,
+    lambdaFunctions,
+]);
+function merge(tables) {
+    const out = {};
+    for (const table of tables) {
+        for (const [name, spec] of Object.entries(table)) {
+            if (name in out)
+                throw new Error(`function '${name}' is defined twice`);
+            out[name] = spec;
+        }
+    }
+    return out;
+}
+function builtinFunction(lowerCaseName) {
+    return Object.hasOwn(BUILTIN_FUNCTIONS, lowerCaseName) ? BUILTIN_FUNCTIONS[lowerCaseName] : undefined;
+}
+
+const SYMBOLS = {
+    '(': 'lparen',
+    ')': 'rparen',
+    ',': 'comma',
+    '.': 'dot',
+    '[': 'lbracket',
+    ']': 'rbracket',
+};
+/**
+ * Splits the body of an expression (the text between the outer brackets) into tokens. Offsets refer to `source`,
+ * the whole expression, so errors can point at the column the user sees in the template.
+ */
+function tokenize(source, start, end) {
+    const tokens = [];
+    let i = start;
+    while (i < end) {
+        const ch = source.charCodeAt(i);
+        if (ch === 0x20 || ch === 0x09 || ch === 0x0a || ch === 0x0d) {
+            i++;
+            continue;
+        }
+        const symbol = SYMBOLS[source[i] ?? ''];
+        if (symbol !== undefined) {
+            tokens.push({ kind: symbol, text: source[i] ?? '', offset: i });
+            i++;
+        }
+        else if (ch === 0x27 /* ' */) {
+            i = readString(source, i, end, tokens);
+        }
+        else if (isDigit(ch) || (ch === 0x2d /* - */ && isDigit(source.charCodeAt(i + 1)) && i + 1 < end)) {
+            i = readInteger(source, i, end, tokens);
+        }
+        else if (isIdentifierStart(ch)) {
+            let j = i + 1;
+            while (j < end && isIdentifierPart(source.charCodeAt(j)))
+                j++;
+            tokens.push({ kind: 'identifier', text: source.slice(i, j), offset: i });
+            i = j;
+        }
+        else {
+            throw new ExpressionError('syntax', source, i + 1, `unexpected character '${source[i] ?? ''}'`);
+        }
+    }
+    tokens.push({ kind: 'end', text: '', offset: end });
+    return tokens;
+}
+/** A string literal in single quotes, where two single quotes stand for one. */
+function readString(source, open, end, tokens) {
+    let value = '';
+    let i = open + 1;
+    for (;;) {
+        const close = source.indexOf("'", i);
+        if (close === -1 || close >= end) {
+            throw new ExpressionError('syntax', source, open + 1, "string literal is not closed: expected a closing '");
+        }
+        value += source.slice(i, close);
+        if (source[close + 1] === "'" && close + 1 < end) {
+            value += "'";
+            i = close + 2;
+            continue;
+        }
+        tokens.push({ kind: 'string', text: value, offset: open });
+        return close + 1;
+    }
+}
+function readInteger(source, first, end, tokens) {
+    let j = source[first] === '-' ? first + 1 : first;
+    while (j < end && isDigit(source.charCodeAt(j)))
+        j++;
+    const text = source.slice(first, j);
+    if (!Number.isSafeInteger(Number(text))) {
+        throw new ExpressionError('syntax', source, first + 1, `integer ${text} is too large`);
+    }
+    tokens.push({ kind: 'integer', text, offset: first });
+    return j;
+}
+function isDigit(ch) {
+    return ch >= 0x30 && ch <= 0x39;
+}
+function isIdentifierStart(ch) {
+    return (ch >= 0x41 && ch <= 0x5a) || (ch >= 0x61 && ch <= 0x7a) || ch === 0x5f || ch === 0x24;
+}
+function isIdentifierPart(ch) {
+    return isIdentifierStart(ch) || isDigit(ch);
+}
+
+/**
+ * Whether a JSON string of a template is an expression: it starts with `[` and ends with `]`. A string starting
+ * with `[[` is the escape for a literal that starts with `[`, and loses its first bracket.
+ */
+function isExpressionText(text) {
+    return text.length >= 2 && text.startsWith('[') && text.endsWith(']') && !text.startsWith('[[');
+}
+/** Syntax trees by text: compiled templates repeat the same few expressions thousands of times. */
+const cache = new Map();
+/**
+ * Reads a template string: a literal (with the `[[` escape applied) or a parsed expression. Each distinct text is
+ * parsed once per process; a text that fails to parse fails the same way every time.
+ */
+function parseTemplateString(text) {
+    const cached = cache.get(text);
+    if (cached instanceof ExpressionError)
+        throw cached;
+    if (cached !== undefined)
+        return cached;
+    let result;
+    try {
+        result = parseUncached(text);
+    }
+    catch (error) {
+        if (!(error instanceof ExpressionError))
+            throw error;
+        result = error;
+    }
+    if (cache.size >= MAX_CACHED_EXPRESSIONS)
+        cache.clear();
+    cache.set(text, result);
+    if (result instanceof ExpressionError)
+        throw result;
+    return result;
+}
+function parseUncached(text) {
+    if (!isExpressionText(text)) {
+        const literal = text.startsWith('[[') && text.endsWith(']') ? text.slice(1) : text;
+        return { kind: 'literal', value: literal };
+    }
+    const tokens = tokenize(text, 1, text.length - 1);
+    const parser = new Parser(text, tokens);
+    const root = parser.parseRoot();
+    return { kind: 'expression', text, root };
+}
+/** Recursive descent over the token list; nesting is bounded so a hostile expression cannot exhaust the stack. */
+class Parser {
+    text;
+    tokens;
+    position = 0;
+    constructor(text, tokens) {
+        this.text = text;
+        this.tokens = tokens;
+    }
+    parseRoot() {
+        if (this.peek().kind === 'end')
+            throw this.error(this.peek(), 'empty expression: expected a value between [ and ]');
+        const root = this.parseValue(0);
+        const next = this.peek();
+        if (next.kind !== 'end') {
+            throw this.error(next, `unexpected ${describe$3(next)} after the end of the expression`);
+        }
+        return root;
+    }
+    parseValue(depth) {
+        if (depth > MAX_EXPRESSION_NESTING) {
+            throw new ExpressionError('limit', this.text, this.peek().offset + 1, `expression nested deeper than ${MAX_EXPRESSION_NESTING} levels`);
+        }
+        let node = this.parsePrimary(depth);
+        // Property and index access chain left to right; each link deepens the tree, so it counts toward the limit.
+        let chain = depth;
+        for (;;) {
+            const next = this.peek();
+            if (next.kind === 'dot') {
+                this.position++;
+                const name = this.peek();
+                if (name.kind !== 'identifier')
+                    throw this.error(name, `expected a property name after '.', found ${describe$3(name)}`);
+                this.position++;
+                node = { type: 'property', target: node, name: name.text, offset: next.offset };
+            }
+            else if (next.kind === 'lbracket') {
+                this.position++;
+                const index = this.parseValue(chain + 1);
+                this.expect('rbracket', "']' to close the index");
+                node = { type: 'index', target: node, index, offset: next.offset };
+            }
+            else {
+                return node;
+            }
+            chain++;
+            if (chain > MAX_EXPRESSION_NESTING) {
+                throw new ExpressionError('limit', this.text, next.offset + 1, `expression nested deeper than ${MAX_EXPRESSION_NESTING} levels`);
+            }
+        }
+    }
+    parsePrimary(depth) {
+        const token = this.peek();
+        switch (token.kind) {
+            case 'string':
+                this.position++;
+                return { type: 'string', value: token.text, offset: token.offset };
+            case 'integer':
+                this.position++;
+                return { type: 'integer', value: Number(token.text), offset: token.offset };
+            case 'identifier':
+                return this.parseCallOrKeyword(depth);
+            default:
+                throw this.error(token, `expected a value (a function call, a string in single quotes or an integer), found ${describe$3(token)}`);
+        }
+    }
+    parseCallOrKeyword(depth) {
+        const first = this.peek();
+        this.position++;
+        let namespace;
+        let name = first.text;
+        // `ns.fn(` names a user-defined function; a bare identifier cannot have properties, so there is no ambiguity.
+        if (this.peek().kind === 'dot' &&
+            this.peekAt(1).kind === 'identifier' &&
+            this.peekAt(2).kind === 'lparen') {
+            namespace = first.text;
+            name = this.peekAt(1).text;
+            this.position += 2;
+        }
+        if (this.peek().kind !== 'lparen') {
+            const keyword = namespace === undefined ? name.toLowerCase() : '';
+            if (keyword === 'true' || keyword === 'false')
+                return { type: 'boolean', value: keyword === 'true', offset: first.offset };
+            if (keyword === 'null')
+                return { type: 'null', offset: first.offset };
+            throw this.error(this.peek(), `expected '(' after the function name '${name}', found ${describe$3(this.peek())}`);
+        }
+        this.position++;
+        const args = [];
+        const call = namespace === undefined
+            ? { type: 'call', name, args, offset: first.offset }
+            : { type: 'call', namespace, name, args, offset: first.offset };
+        if (this.peek().kind === 'rparen') {
+            this.position++;
+            return call;
+        }
+        for (;;) {
+            args.push(this.parseValue(depth + 1));
+            const next = this.peek();
+            if (next.kind === 'comma') {
+                this.position++;
+                continue;
+            }
+            if (next.kind === 'rparen') {
+                this.position++;
+                return call;
+            }
+            throw this.error(next, `expected ',' or ')' after argument ${args.length} of '${name}', found ${describe$3(next)}`);
+        }
+    }
+    expect(kind, what) {
+        const token = this.peek();
+        if (token.kind !== kind)
+            throw this.error(token, `expected ${what}, found ${describe$3(token)}`);
+        this.position++;
+    }
+    peek() {
+        return this.peekAt(0);
+    }
+    peekAt(ahead) {
+        const last = this.tokens[this.tokens.length - 1];
+        const token = this.tokens[this.position + ahead] ?? last;
+        if (token === undefined)
+            throw new Error('token list without an end token');
+        return token;
+    }
+    error(token, detail) {
+        return new ExpressionError('syntax', this.text, token.offset + 1, detail);
+    }
+}
+function describe$3(token) {
+    switch (token.kind) {
+        case 'end':
+            return 'the end of the expression';
+        case 'string':
+            return 'a string';
+        case 'integer':
+            return `the integer ${token.text}`;
+        case 'identifier':
+            return `'${token.text}'`;
+        default:
+            return `'${token.text}'`;
+    }
+}
+
+/**
+ * Stable names (`Unknown.ref`) for values known only after deployment, so that two expressions reading the same
+ * runtime property of the same resource yield equal refs and the linker can join them.
+ *
+ * Normalised form, all lower case because Azure compares resource IDs and property names case-insensitively:
+ * - `reference(<target>)<path>` for a property of the resource's `properties`, whether read as
+ *   `reference(x).p` or `reference(x, api, 'Full').properties.p`;
+ * - `resource(<target>)<path>` for a top-level property read in full mode (`identity.principalId`, `location`);
+ * - `<function>(<target>)` for the result of a `list*()` call.
+ * `<target>` is the resource ID when it is known (`/subscriptions/.../providers/microsoft.containerservice/
+ * managedclusters/aks`), otherwise the name or symbolic name as written, or the ref of an unknown ID.
+ * `<path>` is `.name` for identifier-like names, `['any name']` for others and `[0]` for indexes.
+ */
+/** The reason of a value that `reference()` or `list*()` read from a deployed resource. */
+const KNOWN_AFTER_DEPLOYMENT = 'known after deployment';
+const RUNTIME_REF = /^(reference|resource|list[a-z0-9_]*)\(/;
+function referenceRef(target, path, full) {
+    const head = path[0];
+    if (full && typeof head === 'string' && head.toLowerCase() === 'properties') {
+        return `reference(${target.toLowerCase()})${renderPath(path.slice(1), true)}`;
+    }
+    const root = full ? 'resource' : 'reference';
+    return `${root}(${target.toLowerCase()})${renderPath(path, true)}`;
+}
+function listRef(functionName, target) {
+    return `${functionName.toLowerCase()}(${target.toLowerCase()})`;
+}
+/**
+ * The ref of a property or element of an unknown value named `ref`. Runtime refs stay wholly lower case so that
+ * `variables('cluster').identityProfile` joins with `reference(cluster).identityprofile`.
+ */
+function extendRef(ref, segment) {
+    return ref + renderPath([segment], RUNTIME_REF.test(ref));
+}
+function renderPath(path, lowerCase) {
+    let out = '';
+    for (const segment of path) {
+        if (typeof segment === 'number') {
+            out += `[${segment}]`;
+            continue;
+        }
+        const name = lowerCase ? segment.toLowerCase() : segment;
+        out += /^[A-Za-z_$][A-Za-z0-9_$]*$/.test(name) ? `.${name}` : `['${name.replaceAll("'", "''")}']`;
+    }
+    return out;
+}
+
+/**
+ * The template's `functions` section, read on first use. A malformed entry is not an error until a template
+ * calls it; `get` then returns the message to report.
+ */
+class UserFunctions {
+    section;
+    table;
+    constructor(section) {
+        this.section = section;
+    }
+    get(qualifiedName) {
+        this.table ??= read(this.section);
+        return (this.table.get(qualifiedName.toLowerCase()) ?? `the template defines no function '${qualifiedName}'`);
+    }
+}
+function read(section) {
+    const table = new Map();
+    if (!Array.isArray(section))
+        return table;
+    for (const group of section) {
+        if (!isRecord$1(group) || typeof group.namespace !== 'string' || !isRecord$1(group.members))
+            continue;
+        for (const [member, definition] of Object.entries(group.members)) {
+            const name = `${group.namespace}.${member}`;
+            table.set(name.toLowerCase(), readFunction(name, definition));
+        }
+    }
+    return table;
+}
+function readFunction(name, definition) {
+    if (!isRecord$1(definition))
+        return `function '${name}' is not an object in the template's functions section`;
+    const output = definition.output;
+    if (!isRecord$1(output) || !('value' in output))
+        return `function '${name}' has no output value`;
+    const declared = definition.parameters ?? [];
+    if (!Array.isArray(declared))
+        return `function '${name}' has parameters that are not an array`;
+    const parameters = [];
+    for (const parameter of declared) {
+        if (!isRecord$1(parameter) || typeof parameter.name !== 'string')
+            return `function '${name}' has a parameter without a name`;
+        parameters.push(parameter.name);
+    }
+    return { name, parameters, output: output.value };
+}
+function isRecord$1(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function pathArray(path) {
+    const out = [];
+    for (let node = path; node !== undefined; node = node.parent)
+        out.push(node.segment);
+    return out.reverse();
+}
+/**
+ * Evaluates the expressions of one template. Variables are evaluated on first use and kept; syntax trees are
+ * cached by text across templates (parser.ts). Values that cannot be known before deployment come back as
+ * `Unknown`; malformed expressions and wrong arguments throw `ExpressionError`.
+ */
+class Evaluator {
+    context;
+    scope;
+    templateEnv;
+    variables = new Map();
+    variableResults = new Map();
+    variableStack = [];
+    userFunctions;
+    depth = 0;
+    nodeDepth = 0;
+    constructor(context = {}) {
+        this.context = context;
+        this.scope = context.scope ?? deploymentScope();
+        const parameters = new Map();
+        for (const [name, value] of Object.entries(context.parameters ?? {})) {
+            parameters.set(name.toLowerCase(), fromJson(value));
+        }
+        this.templateEnv = {
+            parameters,
+            functionName: undefined,
+            lambdaVariables: undefined,
+            copy: context.copy,
+            onError: undefined,
+        };
+        this.readVariables(context.variables ?? {});
+        this.userFunctions = new UserFunctions(context.functions);
+    }
+    /** Evaluates one JSON string of the template: an expression, or a literal (with the `[[` escape applied). */
+    evaluate(text, options = {}) {
+        return this.guardStack(text, () => this.evaluateString(text, this.envWith(options)));
+    }
+    /** Evaluates every expression inside a JSON value (strings, array elements, object values and keys). */
+    evaluateJson(value, options = {}) {
+        return this.guardStack('', () => this.walk(value, this.envWith(options), undefined));
+    }
+    /** The value of a template variable, evaluated on first use. */
+    variable(name) {
+        return this.guardStack('', () => this.readVariable(name, `[variables('${name}')]`, 0));
+    }
+    envWith(options) {
+        if (options.copy === undefined && options.onError === undefined)
+            return this.templateEnv;
+        return { ...this.templateEnv, copy: options.copy ?? this.templateEnv.copy, onError: options.onError };
+    }
+    /** A hostile template that gets past the explicit limits must still not crash the run with a stack overflow. */
+    guardStack(text, run) {
+        try {
+            return run();
+        }
+        catch (error) {
+            if (error instanceof RangeError) {
+                throw new ExpressionError('limit', text, 1, 'expression too deeply nested to evaluate');
+            }
+            throw error;
+        }
+    }
+    readVariables(section) {
+        for (const [name, raw] of Object.entries(section)) {
+            if (name.toLowerCase() === 'copy' && Array.isArray(raw)) {
+                for (const loop of raw)
+                    this.readVariableLoop(loop);
+                continue;
+            }
+            this.variables.set(name.toLowerCase(), { name, kind: 'value', raw });
+        }
+    }
+    readVariableLoop(loop) {
+        if (!isPlainObject(loop) || typeof loop.name !== 'string')
+            return;
+        this.variables.set(loop.name.toLowerCase(), {
+            name: loop.name,
+            kind: 'copy',
+            count: loop.count,
+            input: loop.input,
+        });
+    }
+    evaluateString(text, env) {
+        // Literal strings are the bulk of a template; they skip the parse cache.
+        if (!isExpressionText(text))
+            return text.startsWith('[[') && text.endsWith(']') ? text.slice(1) : text;
+        const parsed = parseTemplateString(text);
+        return parsed.kind === 'literal' ? parsed.value : this.node(parsed.root, env, text);
+    }
+    walk(value, env, path) {
+        if (typeof value === 'string')
+            return this.walkString(value, env, path);
+        if (value === null || value === undefined)
+            return null;
+        if (typeof value === 'number')
+            return Number.isFinite(value) ? value : null;
+        if (typeof value === 'boolean' || isUnknown(value))
+            return value;
+        if (typeof value !== 'object')
+            return null;
+        this.enter('', 'JSON value');
+        try {
+            if (Array.isArray(value)) {
+                return value.map((item, index) => this.walk(item, env, { parent: path, segment: index }));
+            }
+            return this.walkObject(value, env, path);
+        }
+        finally {
+            this.depth--;
+        }
+    }
+    /** Errors get the JSON path of the failing string; the caller's `onError` may stand in for the value. */
+    walkString(text, env, path) {
+        try {
+            return this.evaluateString(text, env);
+        }
+        catch (error) {
+            if (!(error instanceof ExpressionError))
+                throw error;
+            const located = error.jsonPath.length > 0 || path === undefined ? error : error.at(pathArray(path));
+            if (env.onError === undefined)
+                throw located;
+            return env.onError(located);
+        }
+    }
+    /** Keys can be expressions too (`userAssignedIdentities: { "[resourceId(...)]": {} }`). */
+    walkObject(source, env, path) {
+        const out = {};
+        for (const [rawKey, rawValue] of Object.entries(source)) {
+            const at = { parent: path, segment: rawKey };
+            if (rawKey.toLowerCase() === 'copy' && isPropertyCopy(rawValue)) {
+                rawValue.forEach((loop, index) => {
+                    const loopPath = { parent: at, segment: index };
+                    setProperty(out, loop.name, this.expandLoop(loop.name, loop.count, loop.input, env, loopPath));
+                });
+                continue;
+            }
+            const key = this.walkString(rawKey, env, at);
+            if (isUnknown(key))
+                return new Unknown(`a property name is unknown (${key.reason})`);
+            if (typeof key !== 'string') {
+                const error = new ExpressionError('argument', rawKey, 1, `a property name must be a string, got ${describeValue(key)}`, pathArray(at));
+                if (env.onError === undefined)
+                    throw error;
+                setProperty(out, rawKey, env.onError(error));
+                continue;
+            }
+            setProperty(out, findKey$1(out, key) ?? key, this.walk(rawValue, env, at));
+        }
+        return out;
+    }
+    /** A `copy` loop (property or variable): `count` copies of `input`, with `copyIndex(name)` set for each. */
+    expandLoop(name, rawCount, input, env, path) {
+        const countPath = { parent: path, segment: 'count' };
+        const count = this.walk(rawCount, env, countPath);
+        if (isUnknown(count))
+            return derivedUnknown(count);
+        if (typeof count !== 'number' || !Number.isInteger(count) || count < 0 || count > MAX_COPY_COUNT) {
+            const error = new ExpressionError('argument', typeof rawCount === 'string' ? rawCount : '', 1, `copy loop '${name}' needs a count from 0 to ${MAX_COPY_COUNT}, got ${describeValue(count)}`, pathArray(countPath));
+            if (env.onError === undefined)
+                throw error;
+            return env.onError(error);
+        }
+        const items = [];
+        const inputPath = { parent: path, segment: 'input' };
+        for (let i = 0; i < count; i++) {
+            const named = { ...(env.copy?.named ?? {}), [name]: i };
+            const copy = env.copy?.index === undefined ? { named } : { index: env.copy.index, named };
+            items.push(this.walk(input, { ...env, copy }, inputPath));
+        }
+        return items;
+    }
+    enter(text, what) {
+        if (this.depth >= MAX_EVALUATION_DEPTH) {
+            throw new ExpressionError('limit', text, 1, `${what} nested deeper than ${MAX_EVALUATION_DEPTH} levels`);
+        }
+        this.depth++;
+    }
+    node(node, env, text) {
+        if (this.nodeDepth >= MAX_NODE_NESTING) {
+            throw new ExpressionError('limit', text, node.offset + 1, `evaluation nested deeper than ${MAX_NODE_NESTING} levels`);
+        }
+        this.nodeDepth++;
+        try {
+            switch (node.type) {
+                case 'string':
+                case 'integer':
+                case 'boolean':
+                    return node.value;
+                case 'null':
+                    return null;
+                case 'call':
+                    return this.call(node, env, text);
+                case 'property':
+                case 'index':
+                    return this.access(node, env, text);
+            }
+        }
+        finally {
+            this.nodeDepth--;
+        }
+    }
+    /** Property and index chains; a chain on `reference()` is handed whole to the caller's resolver. */
+    access(node, env, text) {
+        const segments = [];
+        let base = node;
+        while (base.type === 'property' || base.type === 'index') {
+            segments.push(base.type === 'property'
+                ? { name: base.name, offset: base.offset }
+                : { index: base.index, offset: base.offset });
+            base = base.target;
+        }
+        segments.reverse();
+        if (base.type === 'call' && base.namespace === undefined && base.name.toLowerCase() === 'reference') {
+            return this.reference(base, segments, env, text);
+        }
+        let value = this.node(base, env, text);
+        for (const segment of segments)
+            value = this.step(value, this.segmentKey(segment, env, text), segment.offset, text);
+        return value;
+    }
+    segmentKey(segment, env, text) {
+        return 'name' in segment ? segment.name : this.node(segment.index, env, text);
+    }
+    step(value, key, offset, text) {
+        if (isUnknown(value)) {
+            if (isUnknown(key) || value.ref === undefined)
+                return derivedUnknown(value);
+            if (typeof key !== 'string' && typeof key !== 'number')
+                return derivedUnknown(value);
+            return new Unknown(value.reason, extendRef(value.ref, key));
+        }
+        if (isUnknown(key))
+            return derivedUnknown(key);
+        if (Array.isArray(value)) {
+            if (typeof key !== 'number' || !Number.isInteger(key)) {
+                throw new ExpressionError('argument', text, offset + 1, `an array is indexed by an int, not ${describeValue(key)}`);
+            }
+            if (key < 0 || key >= value.length) {
+                throw new ExpressionError('argument', text, offset + 1, `index ${key} is out of range for an array of ${value.length}`);
+            }
+            return value[key] ?? null;
+        }
+        if (isArmObject(value)) {
+            if (typeof key !== 'string') {
+                throw new ExpressionError('argument', text, offset + 1, `an object is indexed by a property name, not ${describeValue(key)}`);
+            }
+            const found = getProperty(value, key);
+            if (found === undefined) {
+                const keys = Object.keys(value);
+                const listed = keys.length === 0
+                    ? 'it has none'
+                    : `it has ${keys.slice(0, 8).join(', ')}${keys.length > 8 ? ', …' : ''}`;
+                throw new ExpressionError('reference', text, offset + 1, `property '${key}' does not exist (${listed})`);
+            }
+            return found;
+        }
+        throw new ExpressionError('argument', text, offset + 1, `cannot read ${describeValue(key)} of ${describeValue(value)}`);
+    }
+    call(node, env, text) {
+        if (node.namespace !== undefined)
+            return this.userFunction(node, env, text);
+        const name = node.name.toLowerCase();
+        switch (name) {
+            case 'parameters':
+                return this.parameter(node, env, text);
+            case 'variables':
+                return this.variableCall(node, env, text);
+            case 'reference':
+                return this.reference(node, [], env, text);
+            case 'resourceinfo':
+                return this.resourceInfo(node, env, text);
+            case 'lambdavariables':
+                return this.lambdaVariable(node, env, text);
+            case 'lambda':
+                throw new ExpressionError('argument', text, node.offset + 1, 'lambda() can only be an argument of a function such as map() or filter()');
+        }
+        const spec = builtinFunction(name);
+        if (spec === undefined) {
+            if (name.startsWith('list'))
+                return this.list(node, env, text);
+            return new Unknown(`function '${node.name}' is not supported`);
+        }
+        this.checkCount(node, spec.min, spec.max, text);
+        const site = { name: node.name, scope: this.scope, copy: env.copy };
+        try {
+            if (spec.lazy === true)
+                return spec.run(node.args.map((argument) => this.lazyArgument(argument, env, text)), site);
+            const args = node.args.map((argument) => this.node(argument, env, text));
+            const policy = spec.unknowns ?? 'top';
+            if (policy !== 'self') {
+                const unknown = policy === 'top' ? args.find(isUnknown) : firstDeepUnknown(args);
+                if (unknown !== undefined)
+                    return derivedUnknown(unknown);
+            }
+            return spec.run(args, site);
+        }
+        catch (error) {
+            if (error instanceof FunctionArgumentError) {
+                throw new ExpressionError(error.kind, text, node.offset + 1, `${node.name}(): ${error.detail}`);
+            }
+            throw error;
+        }
+    }
+    checkCount(node, min, max, text) {
+        const count = node.args.length;
+        if (count >= min && count <= max)
+            return;
+        const expected = min === max ? `${min}` : max === Number.POSITIVE_INFINITY ? `at least ${min}` : `${min} to ${max}`;
+        throw new ExpressionError('argument', text, node.offset + 1, `${node.name}() expects ${expected} argument${expected.endsWith(' 1') || expected === '1' ? '' : 's'}, got ${count}`);
+    }
+    lazyArgument(argument, env, text) {
+        return {
+            evaluate: () => this.node(argument, env, text),
+            asLambda: () => this.lambda(argument, env, text),
+        };
+    }
+    /** `lambda('a', 'b', body)`: variable names as string literals, then the body, evaluated per call. */
+    lambda(argument, env, text) {
+        if (argument.type !== 'call' ||
+            argument.namespace !== undefined ||
+            argument.name.toLowerCase() !== 'lambda') {
+            throw new FunctionArgumentError('expects lambda(...) as the function argument');
+        }
+        const body = argument.args[argument.args.length - 1];
+        const names = argument.args.slice(0, -1).map((item) => {
+            if (item.type !== 'string')
+                throw new FunctionArgumentError('lambda() variable names must be string literals');
+            return item.value.toLowerCase();
+        });
+        if (body === undefined || names.length === 0)
+            throw new FunctionArgumentError('lambda() needs variable names and a body');
+        return {
+            parameterCount: names.length,
+            call: (values) => {
+                const variables = new Map(env.lambdaVariables ?? []);
+                names.forEach((name, i) => variables.set(name, values[i] ?? null));
+                this.enter(text, 'lambda');
+                try {
+                    return this.node(body, { ...env, lambdaVariables: variables }, text);
+                }
+                finally {
+                    this.depth--;
+                }
+            },
+        };
+    }
+    lambdaVariable(node, env, text) {
+        const name = this.nameArgument(node, env, text);
+        if (isUnknown(name))
+            return derivedUnknown(name);
+        const value = env.lambdaVariables?.get(name.toLowerCase());
+        if (value === undefined) {
+            throw new ExpressionError('reference', text, node.offset + 1, `no lambda variable named '${name}' is in scope`);
+        }
+        return value;
+    }
+    /** The single string argument of `parameters`, `variables` and kin. */
+    nameArgument(node, env, text) {
+        this.checkCount(node, 1, 1, text);
+        const argument = node.args[0];
+        const name = argument === undefined ? null : this.node(argument, env, text);
+        if (typeof name === 'string' || isUnknown(name))
+            return name;
+        throw new ExpressionError('argument', text, node.offset + 1, `${node.name}() expects a name (a string), got ${describeValue(name)}`);
+    }
+    parameter(node, env, text) {
+        const name = this.nameArgument(node, env, text);
+        if (isUnknown(name))
+            return derivedUnknown(name);
+        const value = env.parameters.get(name.toLowerCase());
+        if (value !== undefined)
+            return value;
+        const owner = env.functionName === undefined ? 'the template' : `function '${env.functionName}'`;
+        throw new ExpressionError('reference', text, node.offset + 1, `${owner} has no parameter '${name}'`);
+    }
+    variableCall(node, env, text) {
+        if (env.functionName !== undefined) {
+            throw new ExpressionError('reference', text, node.offset + 1, `function '${env.functionName}' cannot use variables()`);
+        }
+        const name = this.nameArgument(node, env, text);
+        if (isUnknown(name))
+            return derivedUnknown(name);
+        return this.readVariable(name, text, node.offset);
+    }
+    readVariable(name, text, offset) {
+        const key = name.toLowerCase();
+        const cached = this.variableResults.get(key);
+        if (cached instanceof ExpressionError)
+            throw cached;
+        if (cached !== undefined)
+            return cached;
+        const definition = this.variables.get(key);
+        if (definition === undefined) {
+            throw new ExpressionError('reference', text, offset + 1, `the template has no variable '${name}'`);
+        }
+        if (this.variableStack.includes(key)) {
+            const cycle = [...this.variableStack.slice(this.variableStack.indexOf(key)), key]
+                .map((k) => this.variables.get(k)?.name ?? k)
+                .join(' -> ');
+            throw new VariableCycleError('reference', text, offset + 1, `variable '${definition.name}' refers to itself: ${cycle}`);
+        }
+        this.variableStack.push(key);
+        this.enter(text, 'variables');
+        let result;
+        try {
+            // Variables are shared by every resource, so no resource's copy index may leak into their cached values.
+            const env = { ...this.templateEnv, copy: undefined };
+            result =
+                definition.kind === 'value'
+                    ? this.walk(definition.raw, env, undefined)
+                    : this.expandLoop(definition.name, definition.count, definition.input, env, undefined);
+            // A wholly unknown variable is one value wherever it is read: naming it lets two reads compare equal.
+            if (isUnknown(result) && result.ref === undefined)
+                result = new Unknown(result.reason, `variables('${key}')`);
+        }
+        catch (error) {
+            if (!(error instanceof ExpressionError))
+                throw error;
+            // A cycle is reported once, where it closes, not again by every variable on it.
+            result = error instanceof VariableCycleError ? error : error.within(`in variable '${definition.name}'`);
+        }
+        finally {
+            this.depth--;
+            this.variableStack.pop();
+        }
+        this.variableResults.set(key, result);
+        if (result instanceof ExpressionError)
+            throw result;
+        return result;
+    }
+    userFunction(node, env, text) {
+        const qualified = `${node.namespace ?? ''}.${node.name}`;
+        const definition = this.userFunctions.get(qualified);
+        if (typeof definition === 'string')
+            throw new ExpressionError('reference', text, node.offset + 1, definition);
+        this.checkCount(node, definition.parameters.length, definition.parameters.length, text);
+        const parameters = new Map();
+        definition.parameters.forEach((parameter, i) => {
+            const argument = node.args[i];
+            parameters.set(parameter.toLowerCase(), argument === undefined ? null : this.node(argument, env, text));
+        });
+        this.enter(text, 'user-defined function calls');
+        try {
+            const fnEnv = {
+                parameters,
+                functionName: definition.name,
+                lambdaVariables: undefined,
+                copy: undefined,
+                onError: undefined,
+            };
+            return this.walk(definition.output, fnEnv, undefined);
+        }
+        catch (error) {
+            if (!(error instanceof ExpressionError))
+                throw error;
+            throw error.within(`in function '${definition.name}'`);
+        }
+        finally {
+            this.depth--;
+        }
+    }
+    /**
+     * `reference(target, apiVersion?, 'Full'?)` followed by a property path. The caller's resolver may know the value
+     * (an input the template configures); otherwise it is an Unknown with a normalised ref (refs.ts).
+     */
+    reference(node, segments, env, text) {
+        this.checkCount(node, 1, 3, text);
+        const [targetNode, apiNode, fullNode] = node.args;
+        const target = targetNode === undefined ? null : this.node(targetNode, env, text);
+        const apiVersion = apiNode === undefined ? undefined : this.node(apiNode, env, text);
+        const fullValue = fullNode === undefined ? undefined : this.node(fullNode, env, text);
+        if (fullValue !== undefined && !(typeof fullValue === 'string' && fullValue.toLowerCase() === 'full')) {
+            throw new ExpressionError('argument', text, node.offset + 1, `reference() expects 'Full' as argument 3, got ${describeValue(fullValue)}`);
+        }
+        if (typeof target !== 'string' && !isUnknown(target)) {
+            throw new ExpressionError('argument', text, node.offset + 1, `reference() expects a resource ID or name, got ${describeValue(target)}`);
+        }
+        const full = fullValue !== undefined;
+        // The path is known up to the first index whose value is unknown; what follows is read from an unknown.
+        const path = [];
+        let rest = 0;
+        for (const segment of segments) {
+            const key = this.segmentKey(segment, env, text);
+            if (typeof key !== 'string' && typeof key !== 'number')
+                break;
+            path.push(key);
+            rest++;
+        }
+        let value;
+        if (isUnknown(target)) {
+            value =
+                target.ref === undefined
+                    ? new Unknown(KNOWN_AFTER_DEPLOYMENT)
+                    : new Unknown(KNOWN_AFTER_DEPLOYMENT, referenceRef(target.ref, path, full));
+        }
+        else {
+            const resourceId = target.startsWith('/') ? target : this.resourceIdOf(target);
+            const ref = referenceRef(resourceId ?? target, path, full);
+            const request = { target, full, path, ref };
+            if (resourceId !== undefined)
+                request.resourceId = resourceId;
+            if (typeof apiVersion === 'string')
+                request.apiVersion = apiVersion;
+            value = this.context.resolveReference?.(request) ?? new Unknown(KNOWN_AFTER_DEPLOYMENT, ref);
+        }
+        for (const segment of segments.slice(rest))
+            value = this.step(value, this.segmentKey(segment, env, text), segment.offset, text);
+        return value;
+    }
+    resourceIdOf(name) {
+        const info = this.context.resolveResourceInfo?.(name);
+        const id = isArmObject(info) ? getProperty(info, 'id') : undefined;
+        return typeof id === 'string' ? id : undefined;
+    }
+    resourceInfo(node, env, text) {
+        const name = this.nameArgument(node, env, text);
+        if (isUnknown(name))
+            return derivedUnknown(name);
+        return (this.context.resolveResourceInfo?.(name) ??
+            new Unknown(`resourceInfo('${name}') needs the template's resources`, `resourceinfo(${name.toLowerCase()})`));
+    }
+    /** `listKeys(...)`, `listSecrets(...)` and the other list functions read the deployed resource. */
+    list(node, env, text) {
+        const targetNode = node.args[0];
+        const target = targetNode === undefined ? null : this.node(targetNode, env, text);
+        const reason = `${node.name}() returns values known only at deployment`;
+        if (typeof target === 'string')
+            return new Unknown(reason, listRef(node.name, target.startsWith('/') ? target : (this.resourceIdOf(target) ?? target)));
+        if (isUnknown(target) && target.ref !== undefined)
+            return new Unknown(reason, listRef(node.name, target.ref));
+        return new Unknown(reason);
+    }
+}
+/** Marks the error that closes a cycle of variables, so the variables on the cycle do not wrap it again. */
+class VariableCycleError extends ExpressionError {
+}
+function firstDeepUnknown(values) {
+    for (const value of values) {
+        const found = findUnknown(value);
+        if (found !== undefined)
+            return found;
+    }
+    return undefined;
+}
+function isPlainObject(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value) && !isUnknown(value);
+}
+/** A property `copy` is an array of loops, each with a name, a count and an input. */
+function isPropertyCopy(value) {
+    return (Array.isArray(value) &&
+        value.length > 0 &&
+        value.every((loop) => isPlainObject(loop) && typeof loop.name === 'string' && 'input' in loop && 'count' in loop));
+}
+
+function adapterOutput(reading) {
+    const { file, format, entities, skipped, unsupported, scanned } = reading;
+    return {
+        entities,
+        skipped,
+        secrets: [...reading.secrets],
+        summary: { file, format, scanned, skipped: skipped.length, unsupported },
+    };
+}
+
+/** The value at a path, property names compared case-insensitively. Reading into an unknown gives an unknown. */
+function valueAt(root, path) {
+    let value = root;
+    for (const segment of path) {
+        if (value === undefined || value === null)
+            return undefined;
+        if (isUnknown(value))
+            return value.ref === undefined ? value : new Unknown(value.reason, extendRef(value.ref, segment));
+        if (typeof segment === 'number') {
+            value = Array.isArray(value) ? value[segment] : undefined;
+        }
+        else {
+            value = isArmObject(value) ? getProperty(value, segment) : undefined;
+        }
+    }
+    return value;
+}
+/** A string (or unknown) at a path; anything else counts as not set. */
+function stringAt(root, path) {
+    const value = valueAt(root, path);
+    return typeof value === 'string' || isUnknown(value) ? value : undefined;
+}
+/** A boolean at a path. Azure accepts "true" and "false" as strings for booleans, so they count too. */
+function boolAt(root, path) {
+    const value = valueAt(root, path);
+    if (typeof value === 'boolean' || isUnknown(value))
+        return value;
+    if (typeof value === 'string' && /^(true|false)$/i.test(value))
+        return value.toLowerCase() === 'true';
+    return undefined;
+}
+function boolOrDefault(root, path, fallback) {
+    return boolAt(root, path) ?? fallback;
+}
+/** A list of strings at a path: each element a string or unknown, or the whole list unknown. */
+function stringListAt(root, path) {
+    const value = valueAt(root, path);
+    if (isUnknown(value))
+        return value;
+    if (!Array.isArray(value))
+        return undefined;
+    return value.filter((v) => typeof v === 'string' || isUnknown(v));
+}
+/** A string list as a known list: an unknown list becomes a one-element list of that unknown. */
+function knownStringList(root, path) {
+    const list = stringListAt(root, path);
+    return list === undefined ? [] : isUnknown(list) ? [list] : list;
+}
+/** The `properties` of the resource. */
+function props(resource) {
+    return valueAt(resource.body, ['properties']) ?? null;
+}
+/**
+ * A value Azure computes for the resource, as the input gives it or else named as `reference()` reads it, so that
+ * a template expression reading it (`reference(<id>).identityProfile.kubeletidentity.objectId`) is the same value.
+ * `full` names a top-level property (`identity.principalId`) rather than one under `properties`.
+ */
+function runtimeValue(resource, path, options = {}) {
+    const full = options.full === true;
+    const given = stringAt(full ? resource.body : props(resource), path);
+    if ((typeof given === 'string' && given !== '') || (isUnknown(given) && given.ref !== undefined))
+        return given;
+    return runtimeUnknown(resource, path, options);
+}
+/** The unknown that `reference()` of the resource yields for a path, whatever the input says there. */
+function runtimeUnknown(resource, path, options = {}) {
+    const target = typeof resource.id === 'string' ? resource.id : (resource.referenceTarget ?? resource.id.ref);
+    if (target === undefined || target === '')
+        return new Unknown(resource.runtimeReason);
+    const identifier = options.identifier === true;
+    return new Unknown(resource.runtimeReason, referenceRef(target, path, options.full === true), identifier && resource.created, identifier && !resource.created);
+}
+
+/**
+ * Resource IDs as values that may be unknown. An ID the template cannot compute yet is often still named by the
+ * parts it is built from (`/subscriptions/…/virtualNetworks/{parameters('vnet')}/subnets/nodes`, see the
+ * evaluator's partial-string.ts); such a ref has the shape of an ID, so its parents can be named the same way
+ * the template would build them, and the scope chain and parent links still join.
+ */
+/** Marks a hole in a masked ref: a character no ID or ref contains. */
+const HOLE = '\u0001';
+/**
+ * An ID-shaped ref with its `{...}` holes (top-level, possibly nested, possibly holding slashes of their own)
+ * replaced by tokens without slashes, so that it can be split like an ID; `restore` puts the holes back.
+ */
+function maskHoles(ref) {
+    if (!ref.startsWith('/'))
+        return undefined;
+    const holes = [];
+    let masked = '';
+    let depth = 0;
+    let hole = '';
+    for (const char of ref) {
+        if (char === '{')
+            depth++;
+        if (depth > 0)
+            hole += char;
+        else
+            masked += char;
+        if (char === '}') {
+            depth--;
+            if (depth < 0)
+                return undefined;
+            if (depth === 0) {
+                masked += `${HOLE}${holes.length}${HOLE}`;
+                holes.push(hole);
+                hole = '';
+            }
+        }
+    }
+    if (depth !== 0)
+        return undefined;
+    return {
+        masked,
+        restore: (text) => text
+            .split(HOLE)
+            .map((piece, i) => (i % 2 === 1 ? (holes[Number(piece)] ?? '') : piece))
+            .join(''),
+    };
+}
+/** A piece of an ID-shaped ref: known text, or an unknown named by the same ref text. */
+function refPart(text, reason) {
+    return text.includes('{') ? new Unknown(reason, text) : text;
+}
+/** Applies an operation on known IDs to the ID shape of an unknown's ref. */
+function onRef(value, operation, restore) {
+    if (value.ref === undefined)
+        return undefined;
+    const masked = maskHoles(value.ref);
+    if (masked === undefined)
+        return undefined;
+    return restore(operation(masked.masked), masked.restore);
+}
+/**
+ * A resource's ID and the IDs of the scopes that contain it (parent resources, resource group, subscription),
+ * innermost first: a role at any of them applies to it.
+ */
+function scopeChainOf$1(id) {
+    if (id === undefined || id === '')
+        return [];
+    if (!isUnknown(id))
+        return ancestorScopes(id);
+    const chain = onRef(id, ancestorScopes, (scopes, back) => scopes.map(back));
+    if (chain === undefined)
+        return [id];
+    return chain.map((scope, i) => (i === 0 ? id : refPart(scope, id.reason)));
+}
+/** The scope an ID names, as the model describes it; an unknown ID still tells its level when its shape does. */
+function scopeOfId(id) {
+    if (!isUnknown(id))
+        return parseScope(id) ?? { id, level: new Unknown(`unrecognised scope ${id}`) };
+    const parsed = onRef(id, parseScope, (p) => p);
+    if (parsed === undefined)
+        return { id, level: new Unknown(id.reason) };
+    const scope = { id, level: parsed.level };
+    for (const key of ['resourceType', 'subscriptionId', 'resourceGroup']) {
+        const part = parsed[key];
+        if (typeof part === 'string' && !part.includes(HOLE))
+            scope[key] = part;
+    }
+    return scope;
+}
+/**
+ * Splits an ID at its last `/providers/`: the scope it lives in, its type and its names
+ * (`…/registries/acr/providers/Microsoft.Authorization/roleAssignments/g` is a role assignment at the registry).
+ * Resource groups and subscriptions, which have no `providers` segment, get their `Microsoft.Resources` types.
+ */
+function splitResourceId(id) {
+    const parts = id.trim().replace(/\/+$/, '').split('/');
+    if (parts[0] !== '' || parts.length < 3)
+        return undefined;
+    const lower = parts.map((p) => p.toLowerCase());
+    const at = lower.lastIndexOf('providers');
+    if (at === -1) {
+        if (lower[1] !== 'subscriptions')
+            return undefined;
+        if (parts.length === 3)
+            return { scope: '/', type: 'Microsoft.Resources/subscriptions', names: [parts[2] ?? ''] };
+        if (lower[3] === 'resourcegroups' && parts.length === 5) {
+            return {
+                scope: parts.slice(0, 3).join('/'),
+                type: 'Microsoft.Resources/resourceGroups',
+                names: [parts[4] ?? ''],
+            };
+        }
+        return undefined;
+    }
+    const [namespace, ...rest] = parts.slice(at + 1);
+    if (namespace === undefined || rest.length < 2 || rest.length % 2 !== 0)
+        return undefined;
+    return {
+        scope: at === 1 ? '/' : parts.slice(0, at).join('/'),
+        type: [namespace, ...rest.filter((_, i) => i % 2 === 0)].join('/'),
+        names: rest.filter((_, i) => i % 2 === 1),
+    };
+}
+/** The ID of a child resource's parent: the ID without its last type and name. */
+function parentIdOf(id) {
+    if (!isUnknown(id))
+        return parentOfKnown(id);
+    const parent = onRef(id, parentOfKnown, (p, back) => (p === undefined ? undefined : back(p)));
+    return parent === undefined ? undefined : refPart(parent, id.reason);
+}
+function parentOfKnown(id) {
+    const split = splitResourceId(id);
+    if (split === undefined || split.names.length < 2)
+        return undefined;
+    return id.trim().replace(/\/+$/, '').split('/').slice(0, -2).join('/');
+}
+/** The scope an extension resource (a role assignment) is attached to: its ID up to the last `/providers/`. */
+function extensionScopeOf(id) {
+    const split = splitResourceId(id);
+    return split?.scope;
+}
+const ROLE_DEFINITION_ID = /^\/subscriptions\/([^/]+)\/(?:resourceGroups\/[^/]+\/)?providers\/Microsoft\.Authorization\/roleDefinitions\/([0-9a-f-]{36})$/i;
+/**
+ * Role definitions live at subscription level whatever the scope an ID is built at (`resourceId()` in a resource
+ * group template adds the group): one form, `/subscriptions/<sub>/providers/Microsoft.Authorization/roleDefinitions/<guid>`
+ * as Terraform's `role_definition_resource_id`, lets assignments and definitions meet.
+ */
+function canonicalRoleDefinitionId(id) {
+    const match = ROLE_DEFINITION_ID.exec(id.trim().replace(/\/+$/, ''));
+    if (match === null)
+        return id;
+    return `/subscriptions/${match[1] ?? ''}/providers/Microsoft.Authorization/roleDefinitions/${match[2] ?? ''}`;
+}
+
+/**
+ * Node pools declared as their own resources (`Microsoft.ContainerService/managedClusters/agentPools`) bring
+ * subnets that belong to their cluster's network as much as those of `agentPoolProfiles`. Returns the pools whose
+ * cluster is not among `clusters`.
+ */
+function attachAgentPoolSubnets(pools, clusters) {
+    const clustersById = new ValueIndex();
+    for (const cluster of clusters)
+        clustersById.add(cluster.id, cluster);
+    const unattached = [];
+    for (const pool of pools) {
+        const cluster = clustersById.first(pool.parentId ?? parentIdOf(pool.id));
+        if (cluster === undefined) {
+            unattached.push(pool);
+            continue;
+        }
+        for (const property of ['vnetSubnetID', 'podSubnetID']) {
+            const subnet = stringAt(props(pool), [property]);
+            const network = cluster.network;
+            if (subnet === undefined || subnet === '' || network === undefined)
+                continue;
+            // Subnets unknown as a whole stay so: one more pool does not make them known.
+            if (isUnknown(network.vnetSubnetIds) || isUnknown(network.subnets))
+                continue;
+            if (network.vnetSubnetIds.some((s) => s === subnet || sameValue(s, subnet)))
+                continue;
+            network.vnetSubnetIds.push(subnet);
+            network.subnets.push({ id: subnet, scopeChain: scopeChainOf$1(subnet) });
+        }
+    }
+    return unattached;
+}
+
+/**
+ * The adapter's output, once the separate node pools have joined their clusters' networks. A pool whose cluster
+ * is elsewhere is skipped with the reason, not dropped.
+ */
+function armAdapterOutput(reading) {
+    const { file, entities, pools, skipped } = reading;
+    const clusters = entities.filter((e) => e.kind === 'cluster');
+    const unattached = new Set(attachAgentPoolSubnets(pools.map((p) => p.resource), clusters));
+    for (const pool of pools) {
+        if (!unattached.has(pool.resource))
+            continue;
+        skipped.push({
+            file,
+            address: pool.address,
+            type: pool.type,
+            reason: `its cluster is not in this ${reading.inputName}, so its subnets cannot be added to a cluster's network`,
+        });
+    }
+    return adapterOutput({ ...reading, scanned: entities.length + pools.length - unattached.size });
+}
+
+/** An adapter's principal kind before linking: the linker decides it. */
+const NOT_LINKED = new Unknown('not linked yet');
+/**
+ * Joins entities across resources and inputs: which identity a cluster runs as, whose principal each role
+ * assignment names, which credential trusts which cluster. It records facts only, never verdicts. Principals are
+ * joined on object IDs (or on the same not-yet-known value), never on client IDs. Every join goes through an
+ * index, so linking stays linear in the number of entities.
+ */
+function linkEntities(entities) {
+    const byKind = emptyEntities();
+    for (const entity of entities)
+        byKind[entity.kind].push(entity);
+    // What a plan deletes grants nothing afterwards: it is evaluated, but not linked as a live grant or identity.
+    const live = emptyEntities();
+    for (const entity of entities)
+        if (entity.change.action !== 'delete')
+            live[entity.kind].push(entity);
+    linkLive(live);
+    return byKind;
+}
+function linkLive(byKind) {
+    const identitiesById = new ValueIndex();
+    const identitiesByPrincipal = new ValueIndex();
+    for (const mi of byKind.managedIdentity) {
+        identitiesById.add(mi.id, mi);
+        identitiesByPrincipal.add(mi.principalId, mi);
+    }
+    for (const cluster of byKind.cluster)
+        linkClusterIdentities(cluster, identitiesById);
+    linkFederatedCredentials(byKind, identitiesById);
+    const principals = new PrincipalDirectory(byKind.cluster);
+    for (const assignment of byKind.roleAssignment)
+        linkPrincipal(assignment, principals, identitiesByPrincipal);
+    linkRoleDefinitions(byKind);
+    linkRegistries(byKind);
+}
+function linkClusterIdentities(cluster, identitiesById) {
+    const ids = cluster.identity.userAssignedIdentityIds;
+    if (Array.isArray(ids)) {
+        const identity = ids.map((id) => identitiesById.first(id)).find((mi) => mi !== undefined);
+        if (identity !== undefined) {
+            cluster.controlPlaneIdentity = identity;
+            identity.usedBy.push({ cluster, as: 'controlPlane' });
+        }
+    }
+    const kubelet = identitiesById.first(cluster.kubeletIdentity?.userAssignedIdentityId);
+    if (kubelet !== undefined) {
+        cluster.kubeletManagedIdentity = kubelet;
+        kubelet.usedBy.push({ cluster, as: 'kubelet' });
+    }
+    for (const addon of cluster.addons) {
+        identitiesById.first(addon.identity?.resourceId)?.usedBy.push({ cluster, as: 'addon' });
+    }
+}
+/**
+ * A credential trusts a cluster when its issuer is the cluster's OIDC issuer. Issuers join without their trailing
+ * `/`, so a credential that differs only by it is still linked: Entra compares issuers exactly, and the policy can
+ * then say so. What a credential's identity is to the clusters (control plane, kubelet, add-on) is recorded on the
+ * credential too, also for the kubelet identity AKS creates, which the inputs hold no entity for.
+ */
+function linkFederatedCredentials(byKind, identitiesById) {
+    const clustersByIssuer = new ValueIndex();
+    const usesById = new ValueIndex();
+    for (const cluster of byKind.cluster) {
+        clustersByIssuer.add(issuerKey(cluster.oidcIssuer?.url), cluster);
+        const ids = cluster.identity.userAssignedIdentityIds;
+        for (const id of Array.isArray(ids) ? ids : [])
+            usesById.add(id, { cluster, as: 'controlPlane' });
+        usesById.add(cluster.kubeletIdentity?.userAssignedIdentityId, { cluster, as: 'kubelet' });
+        for (const addon of cluster.addons)
+            usesById.add(addon.identity?.resourceId, { cluster, as: 'addon' });
+    }
+    for (const credential of byKind.federatedCredential) {
+        const identity = identitiesById.first(credential.parentId);
+        const cluster = clustersByIssuer.first(issuerKey(credential.issuer));
+        for (const use of usesById.get(credential.parentId)) {
+            if (!credential.usedBy.some((u) => u.cluster === use.cluster && u.as === use.as))
+                credential.usedBy.push(use);
+        }
+        if (identity !== undefined) {
+            credential.identity = identity;
+            identity.federatedCredentials.push(credential);
+        }
+        if (cluster !== undefined) {
+            credential.cluster = cluster;
+            if (identity !== undefined &&
+                !identity.usedBy.some((u) => u.cluster === cluster && u.as === 'workload')) {
+                identity.usedBy.push({ cluster, as: 'workload' });
+            }
+        }
+    }
+}
+/** An issuer URL as it joins: without its trailing slashes. */
+function issuerKey(url) {
+    return typeof url === 'string' ? url.replace(/\/+$/, '') : url;
+}
+const PRINCIPAL_LABELS = {
+    clusterControlPlane: 'control-plane',
+    kubelet: 'kubelet',
+    addon: 'add-on',
+    workload: 'workload',
+    other: 'other',
+};
+/** The principals a cluster acts as, with the role each plays. */
+function clusterPrincipals(cluster) {
+    const result = [];
+    const add = (principal, kind, addon) => {
+        if (principal === undefined || principal === '')
+            return;
+        result.push(addon === undefined ? { cluster, principal, kind } : { cluster, principal, kind, addon });
+    };
+    add(cluster.identity.principalId, 'clusterControlPlane');
+    add(cluster.controlPlaneIdentity?.principalId ?? unseenControlPlanePrincipal(cluster), 'clusterControlPlane');
+    add(cluster.kubeletIdentity?.objectId, 'kubelet');
+    add(cluster.kubeletManagedIdentity?.principalId, 'kubelet');
+    for (const addon of cluster.addons)
+        add(addon.identity?.objectId, 'addon', addon.name);
+    return result;
+}
+/**
+ * The principal of a control plane that runs as an identity the inputs do not hold (a user-assigned identity that
+ * exists already, a service principal) is not known, but it is someone: an object that exists already when the
+ * identity's ID is known, anything when even that is not.
+ */
+function unseenControlPlanePrincipal(cluster) {
+    const { type, principalId, userAssignedIdentityIds: ids } = cluster.identity;
+    if (principalId !== undefined && principalId !== '')
+        return undefined;
+    if (type === 'ServicePrincipal') {
+        return new Unknown(`the object ID of service principal ${String(cluster.servicePrincipal?.clientId)}`, undefined, false, true);
+    }
+    if (type !== 'UserAssigned' && !isUnknown(type))
+        return undefined;
+    const existing = Array.isArray(ids) && ids.length > 0 && ids.every((id) => typeof id === 'string');
+    return new Unknown(`the principal of the control-plane identity of ${cluster.key}, which the inputs do not hold`, undefined, false, existing);
+}
+/**
+ * The principals of all clusters, indexed for joins, and sorted by what an unmatched principal may still be: a
+ * known ID may be a principal that exists but is unknown here (read by a data source); an existing one may be any
+ * known or existing one; one of unknown origin may be anything. An ID the change creates is none of the others.
+ */
+class PrincipalDirectory {
+    clusters;
+    index = new ValueIndex();
+    /** The client (application) IDs of the clusters' identities: a principal ID equal to one names the wrong ID. */
+    clientIds = new ValueIndex();
+    known = [];
+    existing = [];
+    anything = [];
+    constructor(clusters) {
+        this.clusters = clusters;
+        for (const cluster of clusters) {
+            this.clientIds.add(cluster.kubeletIdentity?.clientId, { cluster, as: 'kubelet' });
+            this.clientIds.add(cluster.kubeletManagedIdentity?.clientId, { cluster, as: 'kubelet' });
+            this.clientIds.add(cluster.controlPlaneIdentity?.clientId, { cluster, as: 'controlPlane' });
+            for (const addon of cluster.addons)
+                this.clientIds.add(addon.identity?.clientId, { cluster, as: 'addon' });
+            for (const p of clusterPrincipals(cluster)) {
+                this.index.add(p.principal, p);
+                const v = p.principal;
+                if (!isUnknown(v))
+                    pushOnce(this.known, cluster);
+                else if (v.existing)
+                    pushOnce(this.existing, cluster);
+                else if (!v.distinct || v.ref === undefined)
+                    pushOnce(this.anything, cluster);
+            }
+        }
+    }
+    /** The clusters whose principals an unmatched principal cannot be told apart from. */
+    undecided(principal) {
+        if (principal === '')
+            return this.clusters;
+        if (!isUnknown(principal))
+            return union(this.existing, this.anything);
+        if (principal.distinct && principal.ref !== undefined)
+            return this.anything;
+        if (principal.existing)
+            return union(this.known, this.existing, this.anything);
+        return this.clusters;
+    }
+}
+function union(...lists) {
+    const all = [];
+    for (const list of lists)
+        for (const c of list)
+            pushOnce(all, c);
+    return all;
+}
+function linkPrincipal(assignment, principals, identitiesByPrincipal) {
+    const principalId = assignment.principalId;
+    const clientIdOf = principals.clientIds.first(principalId);
+    if (clientIdOf !== undefined)
+        assignment.principal.clientIdOf = clientIdOf;
+    const identity = identitiesByPrincipal.first(principalId);
+    if (identity !== undefined) {
+        assignment.principal.identity = identity;
+        identity.roleAssignments.push(assignment);
+    }
+    // One identity can serve several roles: the kubelet of blue and green clusters, or control plane and kubelet.
+    const matches = principals.index.get(principalId);
+    const [first] = matches;
+    if (first !== undefined) {
+        assignment.principal.kind = first.kind;
+        assignment.principal.cluster = first.cluster;
+        assignment.principal.label =
+            first.addon === undefined ? PRINCIPAL_LABELS[first.kind] : `${first.addon} add-on`;
+        if (first.addon !== undefined)
+            assignment.principal.addon = first.addon;
+        for (const match of matches) {
+            const { cluster } = match;
+            if (match.kind === 'clusterControlPlane')
+                pushOnce(cluster.controlPlaneRoleAssignments, assignment);
+            else if (match.kind === 'kubelet')
+                pushOnce(cluster.kubeletRoleAssignments, assignment);
+            else {
+                const addon = cluster.addons.find((a) => a.name === match.addon);
+                if (addon !== undefined)
+                    pushOnce(addon.roleAssignments, assignment);
+            }
+        }
+        return;
+    }
+    if (identity !== undefined && identity.federatedCredentials.length > 0) {
+        assignment.principal.kind = 'workload';
+        assignment.principal.label = PRINCIPAL_LABELS.workload;
+        return;
+    }
+    // Undecided principals are compared only with clusters of the same input: a plan's unresolved expression says
+    // nothing about another plan's clusters.
+    const undecided = principals.undecided(principalId).filter((c) => c.source.file === assignment.source.file);
+    if (undecided.length === 0) {
+        assignment.principal.kind = 'other';
+        assignment.principal.label = PRINCIPAL_LABELS.other;
+        return;
+    }
+    const principal = principalId === ''
+        ? 'the input names no principal; it'
+        : isUnknown(principalId)
+            ? `its principal (${principalId.ref ?? principalId.reason})`
+            : `its principal ${principalId}`;
+    assignment.principal.kind = new Unknown(`undecided: ${principal} may be an identity of ${namesOf(undecided)}`);
+    assignment.principal.label = 'undecided';
+    for (const cluster of undecided)
+        cluster.undecidedRoleAssignments.push(assignment);
+}
+function namesOf(clusters) {
+    const shown = clusters.slice(0, 3).map((c) => c.key);
+    return clusters.length > 3 ? `${shown.join(', ')} and ${clusters.length - 3} more` : shown.join(', ');
+}
+function pushOnce(list, item) {
+    if (!list.includes(item))
+        list.push(item);
+}
+function linkRoleDefinitions(byKind) {
+    const byId = new ValueIndex();
+    const byName = new ValueIndex();
+    for (const d of byKind.roleDefinition) {
+        byId.add(d.id, d);
+        byName.add(d.name, d);
+    }
+    for (const assignment of byKind.roleAssignment) {
+        const role = assignment.role;
+        const definition = byId.first(role.id) ?? (role.builtIn === true ? undefined : byName.first(role.name));
+        if (definition === undefined)
+            continue;
+        role.builtIn = false;
+        role.name = definition.name;
+        role.actions = definition.actions;
+        role.notActions = definition.notActions;
+        role.permissions = definition.permissions;
+    }
+    for (const assignment of byKind.roleAssignment)
+        limitByCondition(assignment);
+}
+/**
+ * An assignment with an ABAC condition grants its role's permissions only where the condition holds, which a plan
+ * cannot tell: each block becomes conditional (an unknown condition too: it may be set).
+ */
+function limitByCondition(assignment) {
+    const { condition } = assignment;
+    const { permissions } = assignment.role;
+    if (condition === undefined || condition === '' || !Array.isArray(permissions))
+        return;
+    assignment.role.permissions = permissions.map((block) => {
+        const limited = { ...block, conditional: true };
+        delete limited.conditionAppliesTo;
+        return limited;
+    });
+}
+/**
+ * A cluster's registries are those any of its identities holds a role on: at the registry itself, or at a scope
+ * that contains it (its resource group or subscription). Registries are indexed under each scope that contains
+ * them, so a role assignment finds them by its own scope. A registry granted only to an undecided principal may or
+ * may not be the cluster's: it is listed as an unknown element, which counts as "maybe".
+ */
+function linkRegistries(byKind) {
+    const byScope = new ValueIndex();
+    for (const registry of byKind.registry) {
+        for (const scope of registry.scopeChain.length > 0 ? registry.scopeChain : [registry.id]) {
+            byScope.add(typeof scope === 'string' ? scope.replace(/\/+$/, '') : scope, registry);
+        }
+    }
+    const order = new Map(byKind.registry.map((r, i) => [r, i]));
+    const byOrder = (a, b) => (order.get(a) ?? 0) - (order.get(b) ?? 0);
+    const registriesOf = (assignments) => {
+        const found = new Map();
+        for (const a of assignments) {
+            const scope = typeof a.scope.id === 'string' ? a.scope.id.replace(/\/+$/, '') : a.scope.id;
+            for (const r of byScope.get(scope))
+                if (!found.has(r))
+                    found.set(r, a);
+        }
+        return found;
+    };
+    // A scope of unknown origin may be any registry's (those of the same input).
+    const maybeAnywhere = (assignments) => {
+        const found = new Map();
+        for (const a of assignments) {
+            const scope = a.scope.id;
+            if (!isUnknown(scope) || scope.distinct || scope.existing)
+                continue;
+            for (const r of byKind.registry)
+                if (r.source.file === a.source.file && !found.has(r))
+                    found.set(r, a);
+        }
+        return found;
+    };
+    for (const cluster of byKind.cluster) {
+        const undecided = cluster.undecidedRoleAssignments.filter((a) => !isUnknown(a));
+        const own = [
+            ...cluster.controlPlaneRoleAssignments,
+            ...cluster.kubeletRoleAssignments,
+            ...cluster.addons.flatMap((a) => a.roleAssignments),
+        ];
+        const granted = registriesOf(own);
+        const maybe = [...new Map([...maybeAnywhere([...own, ...undecided]), ...registriesOf(undecided)])].filter(([r]) => !granted.has(r));
+        cluster.registries = [
+            ...[...granted.keys()].sort(byOrder),
+            ...maybe
+                .sort(([a], [b]) => byOrder(a, b))
+                .map(([registry, grant]) => new MaybeElement(`undecided: registry ${String(registry.name)} may be this cluster's: ${grant.key} may grant a role on it to one of its identities`, registry.key)),
+        ];
+    }
+}
+
+/**
+ * An entity of `kind` from a resource, its links empty until the linker fills them, with the entity as it was
+ * before the change (mapped the same way) when the input has it.
+ */
+function assembleEntity(kind, mappings, current, previous, framing) {
+    const { key, source, raw, action } = framing;
+    const base = { key, source, raw, change: { action } };
+    const change = (before) => before === undefined ? { action } : { action, before };
+    const withBefore = (make) => ({
+        ...make(current),
+        change: change(previous === undefined ? undefined : make(previous)),
+    });
+    switch (kind) {
+        case 'cluster':
+            return withBefore((r) => ({
+                kind,
+                ...base,
+                ...mappings.cluster(r),
+                controlPlaneRoleAssignments: [],
+                kubeletRoleAssignments: [],
+                undecidedRoleAssignments: [],
+                registries: [],
+            }));
+        case 'managedIdentity':
+            return withBefore((r) => ({
+                kind,
+                ...base,
+                ...mappings.managedIdentity(r),
+                usedBy: [],
+                roleAssignments: [],
+                federatedCredentials: [],
+            }));
+        case 'roleAssignment':
+            return withBefore((r) => ({
+                kind,
+                ...base,
+                ...mappings.roleAssignment(r),
+                principal: { kind: NOT_LINKED },
+            }));
+        case 'roleDefinition':
+            return withBefore((r) => ({ kind, ...base, ...mappings.roleDefinition(r) }));
+        case 'federatedCredential':
+            return withBefore((r) => ({ kind, ...base, ...mappings.federatedCredential(r) }));
+        case 'registry':
+            return withBefore((r) => ({ kind, ...base, ...mappings.registry(r) }));
+    }
+}
+function setIfDefined(target, key, value) {
+    if (value !== undefined)
+        target[key] = value;
+}
+
+/**
+ * Add-ons for which AKS creates a managed identity of its own (addonProfiles.<key>.identity), by their ARM keys,
+ * lower-cased: the monitoring agent, the application gateway ingress controller, the Key Vault secrets provider,
+ * virtual nodes and Azure Policy. `az aks show` prints an identity for each of them.
+ */
+const ADDONS_WITH_IDENTITY = new Set([
+    'omsagent',
+    'ingressapplicationgateway',
+    'azurekeyvaultsecretsprovider',
+    'aciconnectorlinux',
+    'azurepolicy',
+]);
+/** Microsoft.ContainerService/managedClusters, field for field as the Terraform adapter maps azurerm_kubernetes_cluster. */
+function mapCluster$1(r) {
+    const p = props(r);
+    const identityType = clusterIdentityType$1(r);
+    const managed = identityType === 'SystemAssigned' || identityType === 'UserAssigned' || isUnknown(identityType);
+    const fields = {
+        name: r.name,
+        id: r.id,
+        identity: { type: identityType },
+        addons: mapAddons$1(r),
+    };
+    const scope = typeof r.id === 'string' ? parseScope(r.id) : undefined;
+    setIfDefined(fields, 'subscriptionId', scope?.subscriptionId);
+    setIfDefined(fields, 'resourceGroup', scope?.resourceGroup);
+    setIfDefined(fields, 'location', stringAt(r.body, ['location']));
+    const nodeResourceGroup = runtimeValue(r, ['nodeResourceGroup']);
+    fields.nodeResourceGroup = nodeResourceGroup;
+    // The node resource group is always in the cluster's subscription; built as `resourceGroup().id` builds it, so
+    // that a module deployed to `resourceGroup(aks.properties.nodeResourceGroup)` names the same group.
+    if (typeof scope?.subscriptionId === 'string' && nodeResourceGroup !== '') {
+        fields.nodeResourceGroupId = joinParts([
+            '/subscriptions/',
+            scope.subscriptionId,
+            '/resourceGroups/',
+            nodeResourceGroup,
+        ]);
+    }
+    const identity = valueAt(r.body, ['identity']);
+    if (identity !== undefined && identity !== null) {
+        const type = identityType;
+        if (type === 'SystemAssigned' || isUnknown(type)) {
+            fields.identity.principalId = runtimeValue(r, ['identity', 'principalId'], {
+                full: true,
+                identifier: true,
+            });
+        }
+        const ids = r.hints?.userAssignedIdentityIds ?? userAssignedIdentityIds(r);
+        if (ids !== undefined)
+            fields.identity.userAssignedIdentityIds = ids;
+        if (type === 'UserAssigned') {
+            const principal = statedUserAssignedPrincipal(r);
+            if (principal !== undefined)
+                fields.identity.principalId = principal;
+        }
+    }
+    if (identityType === 'ServicePrincipal' || isUnknown(identityType)) {
+        const sp = servicePrincipal(r);
+        if (sp !== undefined)
+            fields.servicePrincipal = sp;
+    }
+    const kubeletSet = valueAt(p, ['identityProfile', 'kubeletidentity']);
+    const setByInput = kubeletSet !== undefined && kubeletSet !== null;
+    if (managed || setByInput) {
+        const base = ['identityProfile', 'kubeletidentity'];
+        const custom = kubeletCustom(r, setByInput, fields.nodeResourceGroup);
+        const resourceId = runtimeValue(r, [...base, 'resourceId'], { identifier: true });
+        const kubelet = {
+            custom,
+            scopeChain: kubeletScopeChain(resourceId, custom, fields.nodeResourceGroupId),
+            userAssignedIdentityId: resourceId,
+            clientId: runtimeValue(r, [...base, 'clientId'], { identifier: true }),
+            objectId: runtimeValue(r, [...base, 'objectId'], { identifier: true }),
+        };
+        fields.kubeletIdentity = kubelet;
+    }
+    const aad = valueAt(p, ['aadProfile']);
+    if (isUnknown(aad))
+        fields.aad = { managed: aad, azureRbacEnabled: aad };
+    else if (isArmObject(aad)) {
+        const value = {
+            managed: boolOrDefault(aad, ['managed'], false),
+            azureRbacEnabled: boolOrDefault(aad, ['enableAzureRBAC'], false),
+        };
+        setIfDefined(value, 'adminGroupObjectIds', stringListAt(aad, ['adminGroupObjectIDs']));
+        // An empty tenant is the subscription's own: as good as not set.
+        const tenantId = stringAt(aad, ['tenantID']);
+        if (tenantId !== '')
+            setIfDefined(value, 'tenantId', tenantId);
+        fields.aad = value;
+    }
+    // AKS's defaults where the input is silent: Kubernetes RBAC on, local accounts on, OIDC issuer and workload
+    // identity off.
+    fields.kubernetesRbacEnabled = boolOrDefault(p, ['enableRBAC'], true);
+    fields.localAccountsDisabled = boolOrDefault(p, ['disableLocalAccounts'], false);
+    const oidcEnabled = boolOrDefault(p, ['oidcIssuerProfile', 'enabled'], false);
+    const oidc = { enabled: oidcEnabled };
+    if (oidcEnabled !== false) {
+        oidc.url = runtimeValue(r, ['oidcIssuerProfile', 'issuerURL'], { identifier: true });
+    }
+    fields.oidcIssuer = oidc;
+    fields.workloadIdentityEnabled = boolOrDefault(p, ['securityProfile', 'workloadIdentity', 'enabled'], false);
+    const podIdentity = valueAt(p, ['podIdentityProfile']);
+    if (isUnknown(podIdentity))
+        fields.podIdentity = { enabled: podIdentity };
+    else if (isArmObject(podIdentity)) {
+        fields.podIdentity = { enabled: boolOrDefault(podIdentity, ['enabled'], false) };
+    }
+    const subnetIds = clusterSubnetIds(p);
+    const network = {
+        vnetSubnetIds: subnetIds,
+        subnets: isUnknown(subnetIds) ? subnetIds : subnetIds.map((id) => ({ id, scopeChain: scopeChainOf$1(id) })),
+        outboundIpIds: outboundIpIds$1(p),
+        privateCluster: boolOrDefault(p, ['apiServerAccessProfile', 'enablePrivateCluster'], false),
+    };
+    const privateDnsZone = stringAt(p, ['apiServerAccessProfile', 'privateDNSZone']);
+    if (privateDnsZone !== '')
+        setIfDefined(network, 'privateDnsZone', privateDnsZone);
+    const outboundType = stringAt(p, ['networkProfile', 'outboundType']);
+    if (outboundType !== '')
+        setIfDefined(network, 'outboundType', outboundType);
+    fields.network = network;
+    return fields;
+}
+/**
+ * `identity.type` as given; a cluster without a managed identity runs as the service principal of its
+ * `servicePrincipalProfile` (a client ID other than `msi`), else as nothing.
+ */
+function clusterIdentityType$1(r) {
+    const type = stringAt(r.body, ['identity', 'type']);
+    const identity = valueAt(r.body, ['identity']);
+    if (isUnknown(identity))
+        return identity;
+    if (type !== undefined && !(typeof type === 'string' && /^none$/i.test(type)))
+        return type;
+    const clientId = stringAt(props(r), ['servicePrincipalProfile', 'clientId']);
+    if (isUnknown(clientId))
+        return new Unknown(clientId.reason);
+    if (clientId !== undefined && clientId !== '' && clientId.toLowerCase() !== 'msi')
+        return 'ServicePrincipal';
+    return type ?? 'None';
+}
+function servicePrincipal(r) {
+    const profile = valueAt(props(r), ['servicePrincipalProfile']);
+    if (profile === undefined || profile === null)
+        return undefined;
+    const clientId = stringAt(profile, ['clientId']);
+    if (typeof clientId === 'string' && clientId.toLowerCase() === 'msi')
+        return undefined;
+    const secret = valueAt(profile, ['secret']);
+    const hasSecret = secret !== undefined && secret !== null && secret !== '';
+    const sp = {
+        secretInCode: r.hints?.secretInCode ??
+            (hasSecret ? unknownOrigin('the input does not say where the client secret comes from') : false),
+    };
+    setIfDefined(sp, 'clientId', clientId);
+    return sp;
+}
+/**
+ * The principal of the one user-assigned control-plane identity, where the input states it: Azure returns it beside
+ * the identity's ID (live state, an existing cluster in a what-if). Templates write `{}` there, so nothing is taken
+ * from them.
+ */
+function statedUserAssignedPrincipal(r) {
+    const map = valueAt(r.body, ['identity', 'userAssignedIdentities']);
+    if (!isArmObject(map))
+        return undefined;
+    const entries = Object.values(map);
+    if (entries.length !== 1)
+        return undefined;
+    const principal = isArmObject(entries[0]) ? valueAt(entries[0], ['principalId']) : undefined;
+    return typeof principal === 'string' && principal !== '' ? principal : undefined;
+}
+/** The keys of `identity.userAssignedIdentities`: the identities' resource IDs. */
+function userAssignedIdentityIds(r) {
+    const map = valueAt(r.body, ['identity', 'userAssignedIdentities']);
+    if (isUnknown(map))
+        return map;
+    if (!isArmObject(map))
+        return undefined;
+    return Object.keys(map);
+}
+/**
+ * Whether the kubelet runs as an identity the user brings. The adapter may know (a template that sets it); else AKS's
+ * own kubelet identity is told by where it lives: AKS creates it in the node resource group.
+ */
+function kubeletCustom(r, setByInput, nodeResourceGroup) {
+    if (r.hints?.customKubelet !== undefined)
+        return r.hints.customKubelet;
+    if (!setByInput)
+        return false;
+    const id = stringAt(props(r), ['identityProfile', 'kubeletidentity', 'resourceId']);
+    if (typeof id === 'string' && typeof nodeResourceGroup === 'string') {
+        const group = parseScope(id)?.resourceGroup;
+        if (typeof group === 'string')
+            return group.toLowerCase() !== nodeResourceGroup.toLowerCase();
+    }
+    return unknownOrigin('the kubelet identity is set, but its resource group does not tell who made it');
+}
+/** An identity AKS makes lives in the node resource group: a role there or on the subscription covers it. */
+function kubeletScopeChain(id, custom, nodeResourceGroupId) {
+    const chain = scopeChainOf$1(id);
+    if (custom !== false || !isUnknown(id) || nodeResourceGroupId === undefined)
+        return chain;
+    return [...chain, ...scopeChainOf$1(nodeResourceGroupId)];
+}
+/**
+ * Subnets of the node pools (nodes and pods) and of the API server, each once; unknown as a whole when the node
+ * pools are, since then it is not known whether any pool brings a subnet.
+ */
+function clusterSubnetIds(p) {
+    const pools = valueAt(p, ['agentPoolProfiles']);
+    if (isUnknown(pools))
+        return new Unknown(pools.reason);
+    const ids = [];
+    const add = (id) => {
+        if (id === undefined || id === '')
+            return;
+        if (!ids.some((known) => known === id || sameValue(known, id)))
+            ids.push(id);
+    };
+    if (Array.isArray(pools)) {
+        for (const pool of pools) {
+            add(stringAt(pool, ['vnetSubnetID']));
+            add(stringAt(pool, ['podSubnetID']));
+        }
+    }
+    add(stringAt(p, ['apiServerAccessProfile', 'subnetId']));
+    return ids;
+}
+/** Outbound public IPs and prefixes the user brings for the load balancer; unknown when the profile is. */
+function outboundIpIds$1(p) {
+    const profile = valueAt(p, ['networkProfile', 'loadBalancerProfile']);
+    if (isUnknown(profile))
+        return new Unknown(profile.reason);
+    const ids = [];
+    for (const [list, item] of [
+        ['outboundIPs', 'publicIPs'],
+        ['outboundIPPrefixes', 'publicIPPrefixes'],
+    ]) {
+        const refs = valueAt(profile ?? null, [list, item]);
+        if (isUnknown(refs))
+            return new Unknown(refs.reason);
+        if (!Array.isArray(refs))
+            continue;
+        for (const ref of refs) {
+            const id = stringAt(ref, ['id']);
+            if (id !== undefined && id !== '')
+                ids.push(id);
+        }
+    }
+    return ids;
+}
+/** `addonProfiles`, with their ARM keys as they are, and the application routing add-on of `ingressProfile`. */
+function mapAddons$1(r) {
+    const p = props(r);
+    const addons = [];
+    const profiles = valueAt(p, ['addonProfiles']);
+    if (isArmObject(profiles)) {
+        for (const [name, profile] of Object.entries(profiles)) {
+            addons.push(addon(r, name, profile, ['addonProfiles', name], ADDONS_WITH_IDENTITY.has(name.toLowerCase())));
+        }
+    }
+    // Only a known ingress profile tells whether it has application routing.
+    const ingress = valueAt(p, ['ingressProfile']);
+    const webAppRouting = isArmObject(ingress) ? valueAt(ingress, ['webAppRouting']) : undefined;
+    if (webAppRouting !== undefined && webAppRouting !== null) {
+        addons.push(addon(r, 'webAppRouting', webAppRouting, ['ingressProfile', 'webAppRouting'], true));
+    }
+    return addons;
+}
+function addon(r, name, profile, path, hasIdentity) {
+    const enabled = isUnknown(profile) ? profile : boolOrDefault(profile, ['enabled'], false);
+    const result = { name, enabled, roleAssignments: [] };
+    const given = valueAt(profile, ['identity']);
+    if (enabled !== false && (hasIdentity || (given !== undefined && given !== null))) {
+        const at = (field) => runtimeValue(r, [...path, 'identity', field], { identifier: true });
+        result.identity = { objectId: at('objectId'), clientId: at('clientId'), resourceId: at('resourceId') };
+    }
+    return result;
+}
+
+/**
+ * The Azure built-in role definitions shipped in data/builtin-roles.json (generated by scripts/gen-builtin-roles.mjs,
+ * provenance in data/builtin-roles.SOURCE.md): every built-in role's name, GUID and permission blocks, so that a role
+ * assignment can be judged by what its role grants. A role the table does not know is unknown to the caller.
+ */
+/** The table format this code reads; the generator writes the same number. */
+const TABLE_FORMAT = 1;
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+const ROLE_DEFINITIONS_SEGMENT = '/providers/microsoft.authorization/roledefinitions/';
+const builtInRoleTablePath = () => join(packageRoot(), 'data', 'builtin-roles.json');
+/**
+ * The GUID of a role definition ID in any of the forms Azure, ARM and Terraform use: the bare GUID,
+ * `/providers/Microsoft.Authorization/roleDefinitions/<guid>` (tenant level) or that path under a scope
+ * (`/subscriptions/<id>`, a management group, a resource group); case-insensitive, a trailing `/` tolerated.
+ * Anything else, such as a resource ID that merely ends in a GUID, is not a role definition ID.
+ */
+function roleDefinitionGuid(roleDefinitionId) {
+    let id = roleDefinitionId.trim().toLowerCase();
+    if (id.endsWith('/'))
+        id = id.slice(0, -1);
+    if (GUID.test(id))
+        return id;
+    const at = id.lastIndexOf(ROLE_DEFINITIONS_SEGMENT);
+    if (at < 0)
+        return undefined;
+    const scope = id.slice(0, at);
+    const guid = id.slice(at + ROLE_DEFINITIONS_SEGMENT.length);
+    return (scope === '' || scope.startsWith('/')) && GUID.test(guid) ? guid : undefined;
+}
+const nameKey$1 = (name) => name.trim().toLowerCase();
+class RoleTableError extends Error {
+    constructor(source, where, problem) {
+        super(`aks-identity-lint: ${source}: ${where} ${problem}; regenerate it with node scripts/gen-builtin-roles.mjs`);
+        this.name = 'RoleTableError';
+    }
+}
+const isRecord = (value) => typeof value === 'object' && value !== null && !Array.isArray(value);
+function strings(value, fail) {
+    if (value === undefined)
+        return [];
+    if (!Array.isArray(value) || !value.every((item) => typeof item === 'string'))
+        fail('is not a list of strings');
+    return value;
+}
+function readBlock(value, fail) {
+    if (!isRecord(value))
+        fail('', 'is not an object');
+    const list = (key) => strings(value[key], (problem) => fail(`.${key}`, problem));
+    const block = {
+        actions: list('actions'),
+        notActions: list('notActions'),
+        dataActions: list('dataActions'),
+        notDataActions: list('notDataActions'),
+    };
+    if (value.conditional === undefined) {
+        if (value.conditionAppliesTo !== undefined)
+            fail('.conditionAppliesTo', 'is set on a block without a condition');
+        return block;
+    }
+    if (value.conditional !== true)
+        fail('.conditional', 'is not true');
+    return value.conditionAppliesTo === undefined
+        ? { ...block, conditional: true }
+        : { ...block, conditional: true, conditionAppliesTo: list('conditionAppliesTo') };
+}
+function readRole(value, fail) {
+    if (!isRecord(value))
+        fail('', 'is not an object');
+    const { name, guid, blocks } = value;
+    if (typeof name !== 'string' || name.trim() === '')
+        fail('.name', 'is not a name');
+    if (typeof guid !== 'string' || !GUID.test(guid))
+        fail('.guid', 'is not a lowercase GUID');
+    if (!Array.isArray(blocks))
+        fail('.blocks', 'is not a list');
+    return {
+        name,
+        guid,
+        blocks: blocks.map((block, i) => readBlock(block, (where, problem) => fail(`.blocks[${i}]${where}`, problem))),
+    };
+}
+/**
+ * Reads the table from its JSON text, checking its shape: the file is ours, but a hand edit or a bad merge should
+ * stop the run with a message naming the entry rather than make every role look unknown.
+ */
+function parseBuiltInRoleTable(text, source) {
+    const fail = (where, problem) => {
+        throw new RoleTableError(source, where, problem);
+    };
+    let table;
+    try {
+        table = JSON.parse(text);
+    }
+    catch (error) {
+        return fail('the file', `is not JSON (${error instanceof Error ? error.message : String(error)})`);
+    }
+    if (!isRecord(table))
+        return fail('the file', 'is not a JSON object');
+    if (table.format !== TABLE_FORMAT)
+        return fail('format', `is ${String(table.format)}, expected ${TABLE_FORMAT}`);
+    if (!Array.isArray(table.roles))
+        return fail('roles', 'is not a list');
+    return table.roles.map((role, i) => readRole(role, (where, problem) => fail(`roles[${i}]${where}`, problem)));
+}
+function indexTable(roles) {
+    return {
+        roles,
+        byGuid: new Map(roles.map((role) => [role.guid, role])),
+        byName: new Map(roles.map((role) => [nameKey$1(role.name), role])),
+    };
+}
+let loaded;
+/** Read on first use: most runs never ask about a role, and the table is large. */
+function table() {
+    if (loaded === undefined) {
+        const path = builtInRoleTablePath();
+        loaded = indexTable(parseBuiltInRoleTable(readFileSync(path, 'utf8'), path));
+    }
+    return loaded;
+}
+/** The built-in role with this role definition ID (any form roleDefinitionGuid accepts), if Azure has one. */
+function builtInRoleDefinitionById(roleDefinitionId) {
+    const guid = roleDefinitionGuid(roleDefinitionId);
+    return guid === undefined ? undefined : table().byGuid.get(guid);
+}
+/** The built-in role with this name, compared case-insensitively and without surrounding white space. */
+function builtInRoleDefinitionByName(name) {
+    return table().byName.get(nameKey$1(name));
+}
+
+const builtInRoleByName = builtInRoleDefinitionByName;
+const builtInRoleById = builtInRoleDefinitionById;
+const NOT_IN_BUILT_IN_TABLE = 'not a built-in role Azure lists, and not defined in the inputs';
+/** The model's `role` of a built-in role: its GUID, name and permission blocks. */
+function builtInRole(role) {
+    return { id: role.guid, name: role.name, builtIn: true, permissions: role.blocks.map(toModelBlock) };
+}
+/**
+ * A role named, or identified by a role definition ID, that no built-in role matches: a custom role (which the linker
+ * completes when its definition is in the inputs) or a built-in role newer than the table; unknown, never a guess.
+ */
+function unlistedRole(named) {
+    const unknown = new Unknown(NOT_IN_BUILT_IN_TABLE);
+    return { ...named, builtIn: unknown, actions: unknown, permissions: unknown };
+}
+/** The role of a name (Terraform's role_definition_name, the CLI's roleDefinitionName). */
+function roleNamed(name) {
+    const builtIn = builtInRoleByName(name);
+    return builtIn === undefined ? unlistedRole({ name }) : builtInRole(builtIn);
+}
+/** The role of a role definition ID, in any of its forms. */
+function roleWithId(id) {
+    const builtIn = builtInRoleById(id);
+    return builtIn === undefined ? unlistedRole({ id }) : builtInRole(builtIn);
+}
+function toModelBlock(block) {
+    const out = {
+        actions: [...block.actions],
+        notActions: [...block.notActions],
+        dataActions: [...block.dataActions],
+        notDataActions: [...block.notDataActions],
+    };
+    if (block.conditional === true)
+        out.conditional = true;
+    if (block.conditionAppliesTo !== undefined)
+        out.conditionAppliesTo = [...block.conditionAppliesTo];
+    return out;
+}
+
+/** Microsoft.Authorization/roleAssignments, as the Terraform adapter maps azurerm_role_assignment. */
+function mapRoleAssignment$1(r) {
+    const p = props(r);
+    const fields = {
+        name: r.name,
+        id: r.id,
+        principalId: stringAt(p, ['principalId']) ?? '',
+        role: mapRole$1(stringAt(p, ['roleDefinitionId'])),
+        scope: scopeOfId(assignmentScope(r)),
+    };
+    setIfDefined(fields, 'principalType', stringAt(p, ['principalType']));
+    const condition = stringAt(p, ['condition']);
+    if (condition !== '')
+        setIfDefined(fields, 'condition', condition);
+    return fields;
+}
+/**
+ * A role definition ID in any form names its role by the trailing GUID: a built-in role is recognised in every
+ * form; a custom role keeps its (subscription-level) ID so that the linker joins it with its definition.
+ */
+function mapRole$1(id) {
+    if (typeof id === 'string' && id !== '')
+        return roleWithId(canonicalRoleDefinitionId(id));
+    // subscriptionResourceId('Microsoft.Authorization/roleDefinitions', '<guid>') in an unknown subscription still
+    // names a built-in role: its GUID is the same in every subscription.
+    const guid = isUnknown(id) && id.ref !== undefined ? trailingGuid(id.ref) : undefined;
+    const builtIn = guid === undefined ? undefined : builtInRoleById(guid);
+    if (builtIn !== undefined)
+        return builtInRole(builtIn);
+    const unknownRole = new Unknown(id === undefined || id === '' ? 'no role in the input' : id.reason);
+    const role = {
+        builtIn: unknownRole,
+        actions: unknownRole,
+        permissions: unknownRole,
+    };
+    if (isUnknown(id))
+        role.id = id;
+    return role;
+}
+/**
+ * Where the role is granted: what the adapter worked out (a template's `scope`), else the REST `properties.scope`,
+ * else the scope the assignment's own ID is attached to.
+ */
+function assignmentScope(r) {
+    if (r.scope !== undefined)
+        return r.scope;
+    const given = stringAt(props(r), ['scope']);
+    if (given !== undefined)
+        return given;
+    if (typeof r.id === 'string')
+        return extensionScopeOf(r.id) ?? new Unknown(`no scope in ${r.id}`);
+    return new Unknown(r.id.reason);
+}
+const ROLE_DEFINITION_GUID = /\/providers\/microsoft\.authorization\/roledefinitions\/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\/?$/i;
+function trailingGuid(ref) {
+    return ROLE_DEFINITION_GUID.exec(ref)?.[1];
+}
+
+/** Microsoft.ManagedIdentity/userAssignedIdentities: its principal and client IDs are made when it is created. */
+function mapManagedIdentity$1(r) {
+    const fields = {
+        name: r.name,
+        id: r.id,
+        scopeChain: scopeChainOf$1(r.id),
+        principalId: runtimeValue(r, ['principalId'], { identifier: true }),
+        clientId: runtimeValue(r, ['clientId'], { identifier: true }),
+    };
+    if (typeof r.id === 'string')
+        setIfDefined(fields, 'resourceGroup', parseScope(r.id)?.resourceGroup);
+    return fields;
+}
+const PERMISSION_LISTS$1 = ['actions', 'notActions', 'dataActions', 'notDataActions'];
+/**
+ * Microsoft.Authorization/roleDefinitions. `permissions` is a list of blocks: the lists of the model are their
+ * union, and `permissions` keeps each block as written (unknown when any action in it is).
+ */
+function mapRoleDefinition$1(r) {
+    const p = props(r);
+    const permissions = valueAt(p, ['permissions']);
+    const blocks = Array.isArray(permissions) ? permissions : [];
+    const list = (key) => {
+        if (isUnknown(permissions))
+            return [new Unknown(permissions.reason)];
+        return blocks.flatMap((entry) => isArmObject(entry) || isUnknown(entry) ? knownStringList(entry, [key]) : []);
+    };
+    return {
+        name: stringAt(p, ['roleName']) ?? r.name,
+        id: typeof r.id === 'string' ? canonicalRoleDefinitionId(r.id) : r.id,
+        actions: list('actions'),
+        notActions: list('notActions'),
+        dataActions: list('dataActions'),
+        notDataActions: list('notDataActions'),
+        permissions: isUnknown(permissions) ? new Unknown(permissions.reason) : permissionBlocks$1(blocks),
+        assignableScopes: knownStringList(p, ['assignableScopes']),
+    };
+}
+function permissionBlocks$1(blocks) {
+    const result = [];
+    for (const entry of blocks) {
+        if (isUnknown(entry))
+            return new Unknown(entry.reason);
+        const block = { actions: [], notActions: [], dataActions: [], notDataActions: [] };
+        for (const field of PERMISSION_LISTS$1) {
+            for (const action of knownStringList(entry, [field])) {
+                if (isUnknown(action))
+                    return new Unknown(action.reason);
+                block[field].push(action);
+            }
+        }
+        result.push(block);
+    }
+    return result;
+}
+/** Microsoft.ManagedIdentity/userAssignedIdentities/federatedIdentityCredentials: its parent is the identity. */
+function mapFederatedCredential$1(r) {
+    const p = props(r);
+    return {
+        usedBy: [],
+        name: r.name,
+        issuer: stringAt(p, ['issuer']) ?? '',
+        subject: stringAt(p, ['subject']) ?? '',
+        audiences: stringListAt(p, ['audiences']) ?? [],
+        parentId: r.parentId ?? parentIdOf(r.id) ?? new Unknown(isUnknown(r.id) ? r.id.reason : 'no parent in its ID'),
+    };
+}
+/** Microsoft.ContainerRegistry/registries. The admin user is off unless enabled. */
+function mapRegistry$1(r) {
+    return {
+        name: r.name,
+        id: r.id,
+        adminUserEnabled: boolOrDefault(props(r), ['adminUserEnabled'], false),
+        scopeChain: scopeChainOf$1(r.id),
+    };
+}
+
+/** The ARM resource types the model has entities for, by lower-case type (Azure compares types case-insensitively). */
+const ENTITY_OF_ARM_TYPE = {
+    'microsoft.containerservice/managedclusters': 'cluster',
+    'microsoft.managedidentity/userassignedidentities': 'managedIdentity',
+    'microsoft.authorization/roleassignments': 'roleAssignment',
+    'microsoft.authorization/roledefinitions': 'roleDefinition',
+    'microsoft.managedidentity/userassignedidentities/federatedidentitycredentials': 'federatedCredential',
+    'microsoft.containerregistry/registries': 'registry',
+};
+/** Node pools are not entities: their subnets join their cluster's network (agent-pools.ts). */
+const AGENT_POOL_TYPE = 'microsoft.containerservice/managedclusters/agentpools';
+function entityKindOf(type) {
+    return ENTITY_OF_ARM_TYPE[type.toLowerCase()];
+}
+/** Whether the model reads the type at all: an entity of its own, or a node pool that adds to its cluster. */
+function isModelledType(type) {
+    return entityKindOf(type) !== undefined || type.toLowerCase() === AGENT_POOL_TYPE;
+}
+const ARM_MAPPINGS = {
+    cluster: mapCluster$1,
+    managedIdentity: mapManagedIdentity$1,
+    roleAssignment: mapRoleAssignment$1,
+    roleDefinition: mapRoleDefinition$1,
+    federatedCredential: mapFederatedCredential$1,
+    registry: mapRegistry$1,
+};
+/** An entity of `kind` from the resource, with the entity as it was before the change when the input has it. */
+function buildEntity$1(kind, current, framing, previous) {
+    return assembleEntity(kind, ARM_MAPPINGS, current, previous, framing);
+}
+
+/** Stands for a parameter or variable whose name is computed: its origin is unknown. */
+const UNFOLLOWED = '\u0000';
+/** Functions whose results are read from Azure at deployment, not written in the template. */
+const RUNTIME_FUNCTION = /^(reference|list.*|newguid|utcnow|deployer)$/i;
+/**
+ * The origin of the value written at `pointer` (`raw`, as written) whose evaluated value is `evaluated`, or
+ * undefined when there is no value (null, empty). A value built from both written and outside parts is unknown:
+ * which part ends up in it depends on how the expression combines them.
+ */
+function originOf(raw, pointer, evaluated, context) {
+    if (evaluated === undefined || evaluated === null || evaluated === '')
+        return undefined;
+    if (typeof raw !== 'string' || !isExpressionText(raw))
+        return { kind: 'code', pointer };
+    const uses = expressionUses(raw, context);
+    if (uses === undefined)
+        return { kind: 'unknown' };
+    const only = uses.parameters.size === 1 && uses.variables.size === 0 && !uses.runtime && uses.direct;
+    const origins = [...uses.parameters].map((p) => context.parameters.get(p) ?? { kind: 'unknown' });
+    if (only && origins[0] !== undefined)
+        return origins[0];
+    const code = origins.filter((o) => o.kind === 'code');
+    const outside = uses.runtime || origins.some((o) => o.kind === 'outside');
+    const unclear = origins.some((o) => o.kind === 'unknown');
+    if (unclear || (outside && code.length > 0))
+        return { kind: 'unknown' };
+    if (outside)
+        return { kind: 'outside' };
+    // Known, or unknown only through a written part: both mean the value is written in the template.
+    if (isUnknown(evaluated) && uses.parameters.size + uses.variables.size === 0)
+        return { kind: 'unknown' };
+    return code.length === 1 && uses.variables.size === 0 && code[0]?.pointer !== undefined
+        ? { kind: 'code', pointer: code[0].pointer }
+        : { kind: 'code', pointer };
+}
+/** The parameters (also through variables) and runtime functions an expression uses; undefined if it does not parse. */
+function expressionUses(text, context) {
+    const uses = { parameters: new Set(), variables: new Set(), runtime: false, direct: false };
+    try {
+        const parsed = parseTemplateString(text);
+        if (parsed.kind === 'literal')
+            return uses;
+        const root = parsed.root;
+        uses.direct = root.type === 'call' && root.name.toLowerCase() === 'parameters';
+        visit(root, uses);
+    }
+    catch {
+        return undefined;
+    }
+    // Variables are written in the template, but may be built from parameters: follow them, each once.
+    const pending = [...uses.variables];
+    const seen = new Set(pending);
+    while (pending.length > 0) {
+        const name = pending.pop() ?? '';
+        const definition = Object.entries(context.variables).find(([k]) => k.toLowerCase() === name)?.[1];
+        for (const inner of expressionsIn(definition)) {
+            const nested = { parameters: new Set(), variables: new Set(), runtime: false, direct: false };
+            try {
+                const parsed = parseTemplateString(inner);
+                if (parsed.kind === 'expression')
+                    visit(parsed.root, nested);
+            }
+            catch {
+                return undefined;
+            }
+            nested.parameters.forEach((p) => uses.parameters.add(p));
+            uses.runtime ||= nested.runtime;
+            for (const v of nested.variables) {
+                if (!seen.has(v)) {
+                    seen.add(v);
+                    pending.push(v);
+                }
+            }
+        }
+    }
+    return uses;
+}
+function visit(node, uses) {
+    switch (node.type) {
+        case 'call': {
+            const name = node.name.toLowerCase();
+            const [first] = node.args;
+            if (node.namespace === undefined && (name === 'parameters' || name === 'variables')) {
+                // A name computed at deployment cannot be followed: an origin no parameter has stands for it.
+                const target = name === 'parameters' ? uses.parameters : uses.variables;
+                target.add(first?.type === 'string' ? first.value.toLowerCase() : UNFOLLOWED);
+            }
+            if (node.namespace === undefined && RUNTIME_FUNCTION.test(name))
+                uses.runtime = true;
+            node.args.forEach((arg) => {
+                visit(arg, uses);
+            });
+            return;
+        }
+        case 'property':
+            visit(node.target, uses);
+            return;
+        case 'index':
+            visit(node.target, uses);
+            visit(node.index, uses);
+            return;
+        default:
+            return;
+    }
+}
+function expressionsIn(value) {
+    if (typeof value === 'string')
+        return isExpressionText(value) ? [value] : [];
+    if (Array.isArray(value))
+        return value.flatMap(expressionsIn);
+    if (isObject(value))
+        return Object.values(value).flatMap(expressionsIn);
+    return [];
+}
+
+/**
+ * A light Bicep lexer and declaration finder: just enough of the language to find `resource` and `module`
+ * declarations, their line spans and their `name:` and `parent:` values. It is not a Bicep grammar. It knows the
+ * tokens that can hide a brace or a bracket (strings with `\'` escapes and `${...}` interpolation, `'''` multi-line
+ * strings, `//` and `/* *\/` comments) and matches braces, brackets and parentheses; declarations are found by
+ * their keywords at the start of a line, at the top level of the file or of a resource body.
+ */
+/** Two-character symbols that matter here; every other symbol is one character. */
+const PAIRS = new Set(['::', '==', '!=', '<=', '>=', '&&', '||', '??', '=>', '.?']);
+/** Tokens of a Bicep text. Unterminated strings and comments end at the end of the text. */
+function lexBicep(text) {
+    const lexer = new Lexer(text);
+    return lexer.tokens(false);
+}
+class Lexer {
+    text;
+    pos = 0;
+    line = 1;
+    constructor(text) {
+        this.text = text;
+    }
+    /** Tokens up to the end, or (inside `${`) up to the `}` that closes it, which is consumed. */
+    tokens(inHole) {
+        const out = [];
+        const text = this.text;
+        let braces = 0;
+        while (this.pos < text.length) {
+            const ch = text[this.pos] ?? '';
+            const next = text[this.pos + 1] ?? '';
+            if (ch === '\n') {
+                out.push({ kind: 'newline', line: this.line });
+                this.line++;
+                this.pos++;
+            }
+            else if (ch === ' ' || ch === '\t' || ch === '\r') {
+                this.pos++;
+            }
+            else if (ch === '/' && next === '/') {
+                while (this.pos < text.length && text[this.pos] !== '\n')
+                    this.pos++;
+            }
+            else if (ch === '/' && next === '*') {
+                this.blockComment();
+            }
+            else if (ch === "'") {
+                out.push(text.startsWith("'''", this.pos) ? this.multiLineString() : this.string());
+            }
+            else if (/[A-Za-z_]/.test(ch)) {
+                const start = this.pos;
+                while (this.pos < text.length && /[A-Za-z0-9_]/.test(text[this.pos] ?? ''))
+                    this.pos++;
+                out.push({ kind: 'identifier', text: text.slice(start, this.pos), line: this.line });
+            }
+            else if (/[0-9]/.test(ch)) {
+                const start = this.pos;
+                while (this.pos < text.length && /[0-9]/.test(text[this.pos] ?? ''))
+                    this.pos++;
+                out.push({ kind: 'number', text: text.slice(start, this.pos), line: this.line });
+            }
+            else {
+                if (inHole && ch === '}' && braces === 0) {
+                    this.pos++;
+                    return out;
+                }
+                if (ch === '{')
+                    braces++;
+                else if (ch === '}')
+                    braces--;
+                const pair = ch + next;
+                const symbol = PAIRS.has(pair) ? pair : ch;
+                out.push({ kind: 'symbol', text: symbol, line: this.line });
+                this.pos += symbol.length;
+            }
+        }
+        return out;
+    }
+    blockComment() {
+        const end = this.text.indexOf('*/', this.pos + 2);
+        const stop = end === -1 ? this.text.length : end + 2;
+        this.countLines(this.pos, stop);
+        this.pos = stop;
+    }
+    /** `'''...'''`: no escapes, no interpolation, may span lines; a line break right after the opening is not part of it. */
+    multiLineString() {
+        const line = this.line;
+        const opening = /^'''\r?\n/.exec(this.text.slice(this.pos, this.pos + 5));
+        const start = this.pos + (opening?.[0].length ?? 3);
+        const end = this.text.indexOf("'''", start);
+        const stop = end === -1 ? this.text.length : end;
+        this.countLines(this.pos, stop);
+        this.pos = end === -1 ? stop : stop + 3;
+        return { kind: 'string', parts: [this.text.slice(start, stop)], holes: [], line, endLine: this.line };
+    }
+    /** `'...'` with escapes and `${...}` holes, each lexed as Bicep. */
+    string() {
+        const line = this.line;
+        const parts = [];
+        const holes = [];
+        let current = '';
+        this.pos++;
+        while (this.pos < this.text.length) {
+            const ch = this.text[this.pos] ?? '';
+            if (ch === "'") {
+                this.pos++;
+                break;
+            }
+            if (ch === '\n') {
+                // Unterminated: Bicep strings do not span lines. Stop here so that the rest of the file still lexes.
+                break;
+            }
+            if (ch === '\\') {
+                const escaped = this.text[this.pos + 1] ?? '';
+                if (escaped === 'u' && this.text[this.pos + 2] === '{') {
+                    const close = this.text.indexOf('}', this.pos + 3);
+                    const code = Number.parseInt(this.text.slice(this.pos + 3, close), 16);
+                    if (close !== -1 && Number.isInteger(code) && code >= 0 && code <= 0x10ffff) {
+                        current += String.fromCodePoint(code);
+                        this.pos = close + 1;
+                        continue;
+                    }
+                }
+                current += ESCAPES[escaped] ?? escaped;
+                this.pos += 2;
+                continue;
+            }
+            if (ch === '$' && this.text[this.pos + 1] === '{') {
+                this.pos += 2;
+                parts.push(current);
+                current = '';
+                holes.push(this.tokens(true));
+                continue;
+            }
+            current += ch;
+            this.pos++;
+        }
+        parts.push(current);
+        return { kind: 'string', parts, holes, line, endLine: this.line };
+    }
+    countLines(from, to) {
+        for (let i = from; i < to; i++)
+            if (this.text[i] === '\n')
+                this.line++;
+    }
+}
+const ESCAPES = { n: '\n', r: '\r', t: '\t', '\\': '\\', "'": "'", $: '$' };
+/** Finds the resource and module declarations of a .bicep text. */
+function findBicepDeclarations(text) {
+    const tokens = lexBicep(text);
+    const match = matchBrackets(tokens);
+    const found = { resources: [], modules: [] };
+    let i = 0;
+    while (i < tokens.length) {
+        const token = tokens[i];
+        if (token === undefined)
+            break;
+        if (startsLine(tokens, i)) {
+            const declaration = readDeclaration(tokens, match, i, undefined);
+            if (declaration !== undefined) {
+                if (declaration.value.kind === 'resource')
+                    found.resources.push(declaration.value);
+                else
+                    found.modules.push(declaration.value);
+                i = declaration.next;
+                continue;
+            }
+        }
+        i = isOpener(token) ? (match[i] ?? i) + 1 : i + 1;
+    }
+    return found;
+}
+const OPENERS = { '{': '}', '[': ']', '(': ')' };
+function isOpener(token) {
+    return token.kind === 'symbol' && token.text in OPENERS;
+}
+/**
+ * The partner of each brace, bracket and parenthesis: for an opener the index of the token that closes it (the last
+ * token when none does), for a closer the index of its opener.
+ */
+function matchBrackets(tokens) {
+    const pair = [];
+    const stack = [];
+    tokens.forEach((token, i) => {
+        if (token.kind !== 'symbol')
+            return;
+        if (token.text in OPENERS)
+            stack.push(i);
+        else if (token.text === '}' || token.text === ']' || token.text === ')') {
+            // A stray closer closes the nearest opener of its kind, dropping unclosed ones in between.
+            const at = stack.findLastIndex((o) => OPENERS[symbolText(tokens[o])] === token.text);
+            if (at === -1)
+                return;
+            const open = stack[at] ?? 0;
+            stack.length = at;
+            pair[open] = i;
+            pair[i] = open;
+        }
+    });
+    for (const open of stack)
+        pair[open] = tokens.length - 1;
+    return pair;
+}
+function symbolText(token) {
+    return token?.kind === 'symbol' ? token.text : '';
+}
+/** A token at the start of a line (or of the file, or right after the `{` of a body or a `,`). */
+function startsLine(tokens, i) {
+    const previous = tokens[i - 1];
+    return (previous === undefined ||
+        previous.kind === 'newline' ||
+        (previous.kind === 'symbol' && (previous.text === '{' || previous.text === ',')));
+}
+function isIdentifier(token, text) {
+    return token?.kind === 'identifier' && (text === undefined || token.text === text);
+}
+function isSymbol(token, text) {
+    return token?.kind === 'symbol' && token.text === text;
+}
+/** A string without interpolation, as its text. */
+function literal(token) {
+    return token?.kind === 'string' && token.holes.length === 0 ? token.parts[0] : undefined;
+}
+/** `resource <name> '<type>' [existing] = <value>` or `module <name> '<source>' = <value>` starting at `i`. */
+function readDeclaration(tokens, match, i, enclosing) {
+    const keyword = tokens[i];
+    const symbol = tokens[i + 1];
+    const typeText = literal(tokens[i + 2]);
+    if (keyword?.kind !== 'identifier' || symbol?.kind !== 'identifier' || typeText === undefined)
+        return undefined;
+    if (keyword.text !== 'resource' && !(keyword.text === 'module' && enclosing === undefined))
+        return undefined;
+    let at = i + 3;
+    const existing = isIdentifier(tokens[at], 'existing');
+    if (existing)
+        at++;
+    if (!isSymbol(tokens[at], '='))
+        return undefined;
+    const value = readValue(tokens, match, at + 1);
+    if (value === undefined)
+        return undefined;
+    const endToken = tokens[value.end];
+    const endLine = endToken === undefined ? keyword.line : lastLine(endToken);
+    const properties = value.body === undefined ? new Map() : bodyProperties(tokens, match, value.body);
+    const name = properties.get('name');
+    if (keyword.text === 'module') {
+        const module = {
+            kind: 'module',
+            symbolicName: symbol.text,
+            source: typeText,
+            loop: value.loop,
+            condition: value.condition,
+            line: keyword.line,
+            endLine,
+        };
+        if (name !== undefined)
+            module.name = name;
+        return { value: module, next: value.end + 1 };
+    }
+    const ownType = typeText.split('@')[0] ?? typeText;
+    // A nested resource names its type relative to its parent's, unless it writes a full type (`Namespace.X/...`).
+    const type = enclosing !== undefined && !/^[^/]*\./.test(ownType) ? `${enclosing.type}/${ownType}` : ownType;
+    const resource = {
+        kind: 'resource',
+        symbolicName: symbol.text,
+        type,
+        typeText,
+        existing,
+        loop: value.loop,
+        condition: value.condition,
+        line: keyword.line,
+        endLine,
+        nested: [],
+    };
+    if (name !== undefined)
+        resource.name = name;
+    const parent = properties.get('parent');
+    if (parent !== undefined)
+        resource.parentValue = parent;
+    if (enclosing !== undefined)
+        resource.enclosing = enclosing;
+    if (value.body !== undefined)
+        resource.nested = nestedResources(tokens, match, value.body, resource);
+    return { value: resource, next: value.end + 1 };
+}
+function lastLine(token) {
+    return token.kind === 'string' ? token.endLine : token.line;
+}
+/**
+ * The value of a declaration: `{...}`, `if (...) {...}`, or `[for ... : {...}]` / `[for ... : if (...) {...}]`.
+ * `body` is the index of the body's `{`; `end` the index of the token that closes the value.
+ */
+function readValue(tokens, match, i) {
+    const first = tokens[i];
+    if (isSymbol(first, '{'))
+        return { body: i, end: match[i] ?? i, loop: false, condition: false };
+    if (isIdentifier(first, 'if') && isSymbol(tokens[i + 1], '(')) {
+        const close = match[i + 1] ?? i + 1;
+        const body = isSymbol(tokens[close + 1], '{') ? close + 1 : undefined;
+        return { body, end: body === undefined ? close : (match[body] ?? body), loop: false, condition: true };
+    }
+    if (isSymbol(first, '[') && isIdentifier(tokens[i + 1], 'for')) {
+        const end = match[i] ?? i;
+        // The body is the last item of the brackets: the `{...}` that ends right before `]`.
+        let last = end - 1;
+        while (tokens[last]?.kind === 'newline')
+            last--;
+        let body;
+        let condition = false;
+        const open = match[last];
+        if (isSymbol(tokens[last], '}') && open !== undefined && open > i) {
+            body = open;
+            const beforeBody = open - 1;
+            const parenthesis = match[beforeBody];
+            condition =
+                isSymbol(tokens[beforeBody], ')') &&
+                    parenthesis !== undefined &&
+                    isIdentifier(tokens[parenthesis - 1], 'if');
+        }
+        return { body, end, loop: true, condition };
+    }
+    return undefined;
+}
+/** The values of a body's own properties (`name: ...`), as their tokens up to the end of the line or a `,`. */
+function bodyProperties(tokens, match, open) {
+    const properties = new Map();
+    const close = match[open] ?? open;
+    let i = open + 1;
+    while (i < close) {
+        const token = tokens[i];
+        if (token === undefined)
+            break;
+        const key = token.kind === 'identifier' ? token.text : literal(token);
+        if (startsLine(tokens, i) && key !== undefined && isSymbol(tokens[i + 1], ':')) {
+            const value = [];
+            let j = i + 2;
+            while (j < close) {
+                const t = tokens[j];
+                if (t === undefined || t.kind === 'newline' || isSymbol(t, ','))
+                    break;
+                const stop = isOpener(t) ? Math.min(match[j] ?? j, close - 1) : j;
+                for (let k = j; k <= stop; k++) {
+                    const inner = tokens[k];
+                    if (inner !== undefined)
+                        value.push(inner);
+                }
+                j = stop + 1;
+            }
+            if (!properties.has(key))
+                properties.set(key, value);
+            i = j;
+            continue;
+        }
+        i = isOpener(token) ? (match[i] ?? i) + 1 : i + 1;
+    }
+    return properties;
+}
+/** The resources declared directly in a resource's body. */
+function nestedResources(tokens, match, open, enclosing) {
+    const nested = [];
+    const close = match[open] ?? open;
+    let i = open + 1;
+    while (i < close) {
+        const token = tokens[i];
+        if (token === undefined)
+            break;
+        if (startsLine(tokens, i) && isIdentifier(token, 'resource')) {
+            const declaration = readDeclaration(tokens, match, i, enclosing);
+            if (declaration?.value.kind === 'resource') {
+                nested.push(declaration.value);
+                i = declaration.next;
+                continue;
+            }
+        }
+        i = isOpener(token) ? (match[i] ?? i) + 1 : i + 1;
+    }
+    return nested;
+}
+
+/** One line naming the file, the JSON pointer and its line, as every input error does. */
+function templateError(context, pointer, detail) {
+    const position = context.locator.position(pointer);
+    return new InputError(position === undefined ? { file: context.file, pointer } : { file: context.file, pointer, ...position }, detail);
+}
+/**
+ * Reads the sections of a template and checks the shapes the adapter relies on; anything malformed is an
+ * InputError at its place. Values inside resources are checked later, by evaluation.
+ */
+function readTemplate(value, pointer, context) {
+    if (!isObject(value)) {
+        throw templateError(context, pointer, `expected an ARM template (a JSON object), got ${describe$2(value)}`);
+    }
+    const section = (name) => {
+        const found = member(value, name);
+        if (found === undefined || found === null)
+            return {};
+        if (!isObject(found)) {
+            throw templateError(context, `${pointer}/${name}`, `'${name}' must be an object, got ${describe$2(found)}`);
+        }
+        return found;
+    };
+    const parameters = {};
+    for (const [name, declaration] of Object.entries(section('parameters'))) {
+        if (!isObject(declaration)) {
+            throw templateError(context, `${pointer}/parameters${jsonPointer([name])}`, `parameter '${name}' must be an object with a type, got ${describe$2(declaration)}`);
+        }
+        parameters[name] = declaration;
+    }
+    const rawResources = member(value, 'resources');
+    const languageVersion = member(value, 'languageVersion');
+    const symbolic = (typeof languageVersion === 'string' && languageVersion.startsWith('2')) || isObject(rawResources);
+    const children = new Map();
+    const resources = readResources(rawResources, `${pointer}/resources`, symbolic, undefined, children, context);
+    const schema = member(value, '$schema');
+    return {
+        pointer,
+        schema: typeof schema === 'string' ? schema : undefined,
+        symbolic,
+        parameters,
+        variables: section('variables'),
+        functions: member(value, 'functions'),
+        resources,
+        children,
+        outputs: section('outputs'),
+    };
+}
+function readResources(raw, pointer, symbolic, parent, children, context) {
+    if (raw === undefined || raw === null)
+        return [];
+    let entries;
+    if (Array.isArray(raw))
+        entries = raw.map((r, i) => [`${pointer}/${i}`, r, undefined]);
+    else if (isObject(raw) && symbolic && parent === undefined) {
+        entries = Object.entries(raw).map(([name, r]) => [`${pointer}${jsonPointer([name])}`, r, name]);
+    }
+    else {
+        throw templateError(context, pointer, `'resources' must be an array${symbolic ? ' or an object of symbolic names' : ''}, got ${describe$2(raw)}`);
+    }
+    const declarations = [];
+    for (const [at, resource, symbolicName] of entries) {
+        if (!isObject(resource)) {
+            throw templateError(context, at, `a resource must be an object, got ${describe$2(resource)}`);
+        }
+        const type = member(resource, 'type');
+        if (typeof type !== 'string' || type === '') {
+            throw templateError(context, at, "a resource must have a 'type' string");
+        }
+        const declaration = { raw: resource, type, pointer: at };
+        if (symbolicName !== undefined)
+            declaration.symbolicName = symbolicName;
+        if (parent !== undefined)
+            declaration.parent = parent;
+        declarations.push(declaration);
+        const nested = member(resource, 'resources');
+        if (nested !== undefined && nested !== null) {
+            children.set(at, readResources(nested, `${at}/resources`, false, declaration, children, context));
+        }
+    }
+    return declarations;
+}
+/** A member of a template object: ARM reads template keys case-insensitively, as it reads property names. */
+function member(object, key) {
+    if (Object.hasOwn(object, key))
+        return object[key];
+    const lower = key.toLowerCase();
+    const found = Object.keys(object).find((k) => k.toLowerCase() === lower);
+    return found === undefined ? undefined : object[found];
+}
+function describe$2(value) {
+    if (value === null)
+        return 'null';
+    if (Array.isArray(value))
+        return 'an array';
+    return typeof value === 'object' ? 'an object' : `a ${typeof value}`;
+}
+
+const DEPLOYMENTS$1 = 'microsoft.resources/deployments';
+class BicepSourceMap {
+    options;
+    files = new Map();
+    read;
+    constructor(options) {
+        this.options = options;
+        this.read = options.readFile ?? ((path) => readFile(path, 'utf8'));
+    }
+    /** The declaration of an instance of the compiled template, or why there is none to point at. */
+    async locate(instance) {
+        const path = describeInstance(instance);
+        return 'note' in path ? path : this.locatePath(path);
+    }
+    /** The declaration of a resource described by its place in the compiled template. */
+    async locatePath(path) {
+        let file = resolve$1(this.options.entry);
+        for (const frame of path.deployments) {
+            const bicep = await this.file(file);
+            if ('note' in bicep)
+                return bicep;
+            const found = this.match(frame, bicep);
+            if (typeof found === 'string')
+                return { note: found };
+            if (found.kind === 'resource') {
+                return {
+                    note: `its nested deployment is the resource '${found.symbolicName}' at ${bicep.display}:${found.line}, ` +
+                        'not a module: its inline template has no .bicep declarations',
+                };
+            }
+            const next = moduleFile(found, bicep);
+            if ('note' in next)
+                return next;
+            file = next.path;
+        }
+        const bicep = await this.file(file);
+        if ('note' in bicep)
+            return bicep;
+        const found = this.match(path.resource, bicep);
+        if (typeof found === 'string')
+            return { note: found };
+        return { location: { file: bicep.display, line: found.line, endLine: found.endLine } };
+    }
+    file(path) {
+        let pending = this.files.get(path);
+        if (pending === undefined) {
+            const display = displayPath$1(this.options.repoRoot, path);
+            pending = this.read(path).then((text) => {
+                const declarations = findBicepDeclarations(text);
+                return {
+                    path,
+                    display,
+                    declarations,
+                    order: emissionOrder(declarations),
+                    keys: new Map(),
+                    pairings: new Map(),
+                };
+            }, (error) => ({ note: `cannot read ${display}: ${readError(error)}` }));
+            this.files.set(path, pending);
+        }
+        return pending;
+    }
+    /** The declaration of one resource of a template, in the file the template was compiled from; a note if none. */
+    match(frame, bicep) {
+        const resource = frame.template.resources[frame.index];
+        if (resource === undefined)
+            return `resource ${frame.index} is not in its template`;
+        if (frame.template.symbolic && resource.symbolicName !== undefined) {
+            return bySymbolicName(resource, bicep);
+        }
+        const type = resource.type.toLowerCase();
+        const pairingKey = `${frame.template.key}\u0000${type}`;
+        let pairing = bicep.pairings.get(pairingKey);
+        if (pairing === undefined) {
+            pairing = pair(frame.template, type, bicep);
+            bicep.pairings.set(pairingKey, pairing);
+        }
+        return pairing.get(frame.index) ?? `resource ${frame.index} is not in its template`;
+    }
+}
+/**
+ * An Instance as its place in the compiled template: its template's resources and its index there, and the same
+ * for each nested deployment that encloses it (through `TemplateRun.deployment`), outermost first.
+ */
+function describeInstance(instance) {
+    const resource = frameOf(instance);
+    if ('note' in resource)
+        return resource;
+    const deployments = [];
+    for (let run = instance.run; run.deployment !== undefined; run = run.deployment.run) {
+        const frame = frameOf(run.deployment);
+        if ('note' in frame)
+            return frame;
+        deployments.unshift(frame);
+    }
+    return { deployments, resource };
+}
+const described = new WeakMap();
+function frameOf(instance) {
+    const sections = instance.run.template;
+    const index = sections.resources.indexOf(instance.declaration);
+    if (index === -1) {
+        return {
+            note: "it is declared inside another resource's `resources` in the template, which `bicep build` never " +
+                'writes: the template was not compiled from the .bicep file',
+        };
+    }
+    let template = described.get(sections);
+    if (template === undefined) {
+        template = {
+            key: sections.pointer,
+            symbolic: sections.symbolic,
+            resources: sections.resources.map((declaration) => {
+                const raw = declaration.raw;
+                const copy = member(raw, 'copy');
+                const entry = {
+                    type: declaration.type,
+                    name: member(raw, 'name'),
+                    existing: member(raw, 'existing') === true,
+                    loop: copy !== undefined && copy !== null,
+                    condition: member(raw, 'condition') !== undefined,
+                };
+                if (declaration.symbolicName !== undefined)
+                    entry.symbolicName = declaration.symbolicName;
+                return entry;
+            }),
+        };
+        described.set(sections, template);
+    }
+    return { template, index };
+}
+/** The file a local module comes from; a note for a registry or template-spec module, or an ARM template. */
+function moduleFile(module, bicep) {
+    const source = module.source;
+    if (/^br[:/]/i.test(source)) {
+        return { note: `module '${module.symbolicName}' comes from the registry ${source}, not followed` };
+    }
+    if (/^ts[:/]/i.test(source)) {
+        return { note: `module '${module.symbolicName}' comes from the template spec ${source}, not followed` };
+    }
+    if (!source.toLowerCase().endsWith('.bicep')) {
+        return {
+            note: `module '${module.symbolicName}' (${bicep.display}:${module.line}) is ${source}, not a .bicep file`,
+        };
+    }
+    return { path: resolve$1(dirname(bicep.path), source) };
+}
+function readError(error) {
+    const code = error?.code;
+    if (code === 'ENOENT')
+        return 'no such file';
+    if (typeof code === 'string')
+        return code;
+    return error instanceof Error ? error.message : String(error);
+}
+/**
+ * In a template with symbolic names Bicep keys each resource by its symbolic name, a nested resource by the chain
+ * of names from its top-level ancestor (`parent::child`), and each module by the module's name.
+ */
+function bySymbolicName(resource, bicep) {
+    const symbolic = resource.symbolicName ?? '';
+    const chain = symbolic.split('::');
+    let found;
+    let candidates = [...bicep.declarations.resources, ...bicep.declarations.modules];
+    for (const name of chain) {
+        found = candidates.find((d) => d.symbolicName.toLowerCase() === name.toLowerCase());
+        if (found === undefined)
+            break;
+        candidates = found.kind === 'resource' ? found.nested : [];
+    }
+    if (found === undefined)
+        return `no resource or module named '${symbolic}' in ${bicep.display}`;
+    const type = resource.type.toLowerCase();
+    const declaredType = found.kind === 'module' ? DEPLOYMENTS$1 : found.type.toLowerCase();
+    if (declaredType !== type) {
+        return (`'${symbolic}' in ${bicep.display} (line ${found.line}) is ${found.kind === 'module' ? 'a module' : `of type '${found.type}'`}, ` +
+            `not '${resource.type}'`);
+    }
+    return found;
+}
+/**
+ * The declarations of a file in the order `bicep build` writes them to a template without symbolic names. Bicep
+ * collects resources by visiting the file's symbols: the local scopes first (a resource body that declares nested
+ * resources is one; a scope's child scopes come before its own declarations, so a grandchild comes before its
+ * parent's other children), then the top-level resources in source order; modules come after all resources, in
+ * source order. (Azure/bicep: FileSymbol.Descendants, LocalScope.Descendants, TemplateWriter.EmitResources.)
+ */
+function emissionOrder(declarations) {
+    const order = [];
+    const visit = (resource) => {
+        for (const child of resource.nested)
+            if (child.nested.length > 0)
+                visit(child);
+        order.push(...resource.nested);
+    };
+    for (const resource of declarations.resources)
+        if (resource.nested.length > 0)
+            visit(resource);
+    order.push(...declarations.resources, ...declarations.modules);
+    return order;
+}
+/**
+ * Pairs the compiled resources of one type in a template without symbolic names with their declarations. Why this
+ * is sound for Bicep's output:
+ * - `bicep build` writes every declaration that is not `existing` as exactly one entry of `resources` (a loop as
+ *   one entry with `copy`, a condition as `condition`, a nested resource with its full type), and every module as
+ *   one `Microsoft.Resources/deployments` entry whose template is the module's compiled file. So the compiled
+ *   resources of a type and the declarations of that type are the same number, in one-to-one correspondence.
+ * - Names: Bicep writes a `name:` value as an ARM expression built from the same identifiers and literals (a
+ *   parameter `p` as `parameters('p')`, a variable `v` as `variables('v')`, `'a-${x}'` as `format('a-{0}', x)`, a
+ *   child's name as `format('{0}/{1}', parentName, childName)`). Equal sequences of identifiers and literals in both
+ *   therefore name the same declaration. Names that go through a resource (`guid(mc.id)` becomes
+ *   `guid(resourceId(...))`) or an inlined variable do not compare equal: they decide nothing.
+ * - Order: Bicep writes resources in a fixed order (see `emissionOrder`), so when the counts agree the k-th compiled
+ *   resource of a type is the k-th declaration of that type. This is used only when every pair the names found
+ *   agrees with it; else the order is not trusted.
+ * A pair whose loop or condition disagrees (the compiled resource has `copy` but the declaration is no loop, say)
+ * is refused with a note.
+ */
+function pair(template, type, bicep) {
+    const result = new Map();
+    const compiled = template.resources.flatMap((r, i) => (r.type.toLowerCase() === type ? [i] : []));
+    const declared = bicep.order.filter((d) => d.kind === 'module' ? type === DEPLOYMENTS$1 : !d.existing && d.type.toLowerCase() === type);
+    const typeName = template.resources[compiled[0] ?? 0]?.type ?? type;
+    if (declared.length === 0) {
+        const note = type === DEPLOYMENTS$1
+            ? `no module (nor resource of type '${typeName}') in ${bicep.display}`
+            : `no resource of type '${typeName}' in ${bicep.display}`;
+        for (const index of compiled)
+            result.set(index, note);
+        return result;
+    }
+    const byName = new Map();
+    if (declared.length === 1 && compiled.length === 1) {
+        byName.set(compiled[0] ?? 0, declared[0]);
+    }
+    else {
+        const compiledGroups = groupBy(compiled, (index) => compiledKey(template.resources[index]));
+        const declaredGroups = groupBy(declared, (d) => declarationKey(d, bicep));
+        for (const [key, indexes] of compiledGroups) {
+            const group = declaredGroups.get(key);
+            if (group?.length !== indexes.length)
+                continue;
+            indexes.forEach((index, k) => byName.set(index, group[k]));
+        }
+    }
+    const ordered = compiled.length === declared.length &&
+        [...byName].every(([index, d]) => declared[compiled.indexOf(index)] === d);
+    const what = type === DEPLOYMENTS$1 ? 'modules and deployments' : `resources of type '${typeName}'`;
+    compiled.forEach((index, k) => {
+        const d = byName.get(index) ?? (ordered ? declared[k] : undefined);
+        if (d === undefined) {
+            const reason = compiled.length === declared.length
+                ? 'their names and their order disagree'
+                : 'their names do not tell which one this is';
+            result.set(index, `${bicep.display} declares ${declared.length} ${what} and the template has ${compiled.length}: ${reason}`);
+            return;
+        }
+        const resource = template.resources[index];
+        const mismatch = resource === undefined ? undefined : shapeMismatch(resource, d);
+        result.set(index, mismatch === undefined ? d : `${describe$1(d, bicep)} ${mismatch}: not taken as its declaration`);
+    });
+    return result;
+}
+function describe$1(d, bicep) {
+    return `the ${d.kind} '${d.symbolicName}' (${bicep.display}:${d.line})`;
+}
+/** Why a declaration cannot have compiled to a resource: its loop or condition differ. */
+function shapeMismatch(resource, d) {
+    const loop = inLoop(d);
+    const condition = inCondition(d);
+    if ((resource.loop ?? false) !== loop) {
+        return loop
+            ? 'is a loop, and the compiled resource has no copy'
+            : 'is no loop, and the compiled resource has a copy';
+    }
+    if ((resource.condition ?? false) !== condition) {
+        return condition
+            ? 'has a condition, and the compiled resource has none'
+            : 'has no condition, and the compiled resource has one';
+    }
+    return undefined;
+}
+/** Bicep gives a nested resource the loops and conditions of the resources it is nested in. */
+function inLoop(d) {
+    return d.loop || (d.kind === 'resource' && d.enclosing !== undefined && inLoop(d.enclosing));
+}
+function inCondition(d) {
+    return d.condition || (d.kind === 'resource' && d.enclosing !== undefined && inCondition(d.enclosing));
+}
+function groupBy(items, key) {
+    const groups = new Map();
+    for (const item of items) {
+        const k = key(item);
+        if (k === undefined)
+            continue;
+        const group = groups.get(k) ?? [];
+        group.push(item);
+        groups.set(k, group);
+    }
+    return groups;
+}
+/** The name key of a compiled resource: its loop and condition, and its name's identifiers and literals. */
+function compiledKey(resource) {
+    if (resource === undefined || typeof resource.name !== 'string')
+        return undefined;
+    let atoms;
+    try {
+        const parsed = parseTemplateString(resource.name);
+        atoms = parsed.kind === 'literal' ? [parsed.value] : armAtoms(parsed.root);
+    }
+    catch (error) {
+        if (error instanceof ExpressionError)
+            return undefined;
+        throw error;
+    }
+    return nameKey(resource.loop ?? false, resource.condition ?? false, atoms);
+}
+/** The same for a declaration, its name built as Bicep builds it (a child's with its ancestors'). */
+function declarationKey(d, bicep) {
+    if (bicep.keys.has(d))
+        return bicep.keys.get(d);
+    const parts = nameParts(d, bicep, 0);
+    const atoms = parts === undefined
+        ? undefined
+        : parts.length === 1
+            ? bicepAtoms(parts[0] ?? [])
+            : [parts.map((_, i) => `{${i}}`).join('/'), ...parts.flatMap((p) => bicepAtoms(p))];
+    const key = atoms === undefined ? undefined : nameKey(inLoop(d), inCondition(d), atoms);
+    bicep.keys.set(d, key);
+    return key;
+}
+function nameKey(loop, condition, atoms) {
+    // `format('{0}', x)` and `x` are the same name; Bicep may write either for `'${x}'`.
+    const kept = atoms.filter((a) => a !== '{0}').map((a) => a.toLowerCase());
+    return JSON.stringify([loop, condition, kept]);
+}
+/** The `name:` values that make up a resource's full name: its ancestors' (nested in, or `parent:`), then its own. */
+function nameParts(d, bicep, depth) {
+    if (d.name === undefined || depth > 10)
+        return undefined;
+    if (d.kind === 'module')
+        return [d.name];
+    let parent = d.enclosing;
+    if (parent === undefined && d.parentValue !== undefined) {
+        parent = resolveParent(d.parentValue, bicep);
+        if (parent === undefined)
+            return undefined;
+    }
+    if (parent === undefined)
+        return [d.name];
+    const above = nameParts(parent, bicep, depth + 1);
+    return above === undefined ? undefined : [...above, d.name];
+}
+/** `parent: x` or `parent: x::y`: the resource it names in the same file. */
+function resolveParent(tokens, bicep) {
+    let candidates = bicep.declarations.resources;
+    let found;
+    for (let i = 0; i < tokens.length; i++) {
+        const token = tokens[i];
+        if (i % 2 === 1) {
+            if (token?.kind !== 'symbol' || token.text !== '::')
+                return undefined;
+            continue;
+        }
+        if (token?.kind !== 'identifier')
+            return undefined;
+        found = candidates.find((r) => r.symbolicName === token.text);
+        if (found === undefined)
+            return undefined;
+        candidates = found.nested;
+    }
+    return found;
+}
+/** The identifiers and literals of a Bicep expression, in order; an interpolated string as Bicep's format string. */
+function bicepAtoms(tokens) {
+    const atoms = [];
+    tokens.forEach((token, i) => {
+        const next = tokens[i + 1];
+        if (token.kind === 'identifier') {
+            // A function's name is not compared: Bicep writes most functions under their own names, some not.
+            if (!(next?.kind === 'symbol' && next.text === '('))
+                atoms.push(token.text);
+        }
+        else if (token.kind === 'number') {
+            atoms.push(token.text);
+        }
+        else if (token.kind === 'string') {
+            if (token.holes.length === 0)
+                atoms.push(token.parts[0] ?? '');
+            else {
+                const escape = (s) => s.replace(/\{/g, '{{').replace(/\}/g, '}}');
+                atoms.push(token.parts.map((p, k) => (k === 0 ? escape(p) : `{${k - 1}}${escape(p)}`)).join(''));
+                for (const hole of token.holes)
+                    atoms.push(...bicepAtoms(hole));
+            }
+        }
+    });
+    return atoms;
+}
+/** The identifiers and literals of an ARM expression, in order (property names, strings, numbers; not functions). */
+function armAtoms(node) {
+    switch (node.type) {
+        case 'string':
+            return [node.value];
+        case 'integer':
+            return [String(node.value)];
+        case 'boolean':
+            return [String(node.value)];
+        case 'null':
+            return ['null'];
+        case 'call':
+            return node.args.flatMap(armAtoms);
+        case 'property':
+            return [...armAtoms(node.target), node.name];
+        case 'index':
+            return [...armAtoms(node.target), ...armAtoms(node.index)];
+    }
+}
+
+const SECURE_TYPES = new Set(['securestring', 'secureobject']);
+/**
+ * A Key Vault reference as a parameter file or a nested deployment writes it
+ * (`{ "reference": { "keyVault": { "id": ... }, "secretName": ... } }`): the secret is read at deployment.
+ */
+function keyVaultReference(value) {
+    if (!isObject(value) || Object.keys(value).length !== 1)
+        return undefined;
+    const reference = value['reference'];
+    if (!isObject(reference) || !isObject(reference['keyVault']))
+        return undefined;
+    const vault = reference['keyVault']['id'];
+    const secret = reference['secretName'];
+    const ref = typeof vault === 'string' && typeof secret === 'string'
+        ? `keyvault(${vault.toLowerCase()}).secrets.${secret.toLowerCase()}`
+        : undefined;
+    return new Unknown('a Key Vault secret, read at deployment', ref);
+}
+/** Values the caller gives as text (`--param n=3`) for int and bool parameters become ints and bools. */
+function coerce(value, type) {
+    if (typeof value !== 'string' || typeof type !== 'string')
+        return value;
+    const t = type.toLowerCase();
+    if (t === 'int' && /^-?\d+$/.test(value.trim()))
+        return Number(value.trim());
+    if (t === 'bool' && /^(true|false)$/i.test(value.trim()))
+        return value.trim().toLowerCase() === 'true';
+    return value;
+}
+/**
+ * The parameter values of a template. Defaults are evaluated in order of declaration, each seeing the parameters
+ * before it (and the deployment scope); an expression error in a default makes that value unknown, naming the
+ * error. `unknownRef` names a parameter that has no value, so that every read of it is one value.
+ */
+function resolveParameters(template, given, scope, unknownRef) {
+    const values = {};
+    const origins = new Map();
+    const secureValues = [];
+    // Not yet resolved parameters read as unknown, so a default that reads a later one does not fail outright.
+    for (const name of Object.keys(template.parameters)) {
+        values[name] = new Unknown(`parameter '${name}' is resolved after this one`, unknownRef(name), false, true);
+    }
+    // A template that reads a parameter it does not declare fails to deploy; reading it as unknown keeps that one
+    // error from making every value of the expression it sits in (a whole `properties`) unknown.
+    const declared = new Set(Object.keys(template.parameters).map((n) => n.toLowerCase()));
+    for (const name of undeclaredParameters(template, declared)) {
+        values[name] = new Unknown(`the template reads parameter '${name}', which it does not declare`);
+    }
+    for (const [name, declaration] of Object.entries(template.parameters)) {
+        const lower = name.toLowerCase();
+        const pointer = `${template.pointer}/parameters${jsonPointer([name])}`;
+        const passed = given.get(lower);
+        let value;
+        if (passed !== undefined) {
+            value = coerce(passed.value, declaration['type']);
+            origins.set(lower, passed.origin);
+        }
+        else if ('defaultValue' in declaration) {
+            const raw = declaration['defaultValue'];
+            const at = `${pointer}/defaultValue`;
+            value = new Evaluator({ parameters: values, functions: template.functions, scope }).evaluateJson(raw, {
+                onError: (error) => new Unknown(`cannot evaluate ${at}${jsonPointer(error.jsonPath)}: ${error.message}`),
+            });
+            origins.set(lower, originOf(raw, at, value, { parameters: origins, variables: {} }) ?? { kind: 'code', pointer: at });
+        }
+        else if (declaration['nullable'] === true) {
+            value = null;
+            origins.set(lower, { kind: 'outside' });
+        }
+        else {
+            // Given at deployment, so known before anything the deployment creates: it may be any existing object's
+            // ID, but never one of the principals this template makes.
+            value = new Unknown(`no value given for parameter '${name}'`, unknownRef(name), false, true);
+            origins.set(lower, { kind: 'outside' });
+        }
+        values[name] = value;
+        const type = declaration['type'];
+        if (typeof type === 'string' && SECURE_TYPES.has(type.toLowerCase()))
+            collectStrings$1(value, secureValues);
+    }
+    return { values, origins, secureValues };
+}
+/** Values given by the caller: plain values, or Key Vault references as a parameter file writes them. */
+function callerParameters(parameters) {
+    const given = new Map();
+    for (const [name, value] of Object.entries(parameters ?? {})) {
+        given.set(name.toLowerCase(), {
+            value: keyVaultReference(value) ?? fromJson(value),
+            origin: { kind: 'outside' },
+        });
+    }
+    return given;
+}
+const PARAMETER_READ = /parameters\(\s*'([^']+)'\s*\)/gi;
+/** Names of parameters the template's expressions read but its `parameters` section does not declare. */
+function undeclaredParameters(template, declared) {
+    const found = new Set();
+    const visit = (value, nestedTemplate) => {
+        if (typeof value === 'string') {
+            if (!value.startsWith('[') || value.startsWith('[[') || !value.includes('parameters'))
+                return;
+            for (const match of value.matchAll(PARAMETER_READ)) {
+                const name = match[1] ?? '';
+                if (!declared.has(name.toLowerCase()))
+                    found.add(name);
+            }
+        }
+        else if (Array.isArray(value)) {
+            for (const v of value)
+                visit(v, false);
+        }
+        else if (isObject(value)) {
+            const deployment = String(value['type']).toLowerCase() === 'microsoft.resources/deployments';
+            for (const [key, item] of Object.entries(value)) {
+                // A nested deployment's template has parameters of its own (or is evaluated with these: outer scope,
+                // rare enough not to be worth the walk).
+                if (nestedTemplate && key.toLowerCase() === 'template')
+                    continue;
+                visit(item, deployment && key.toLowerCase() === 'properties');
+            }
+        }
+    };
+    visit(template.variables, false);
+    visit(template.outputs, false);
+    for (const declaration of template.resources)
+        visit(declaration.raw, false);
+    for (const children of template.children.values())
+        for (const child of children)
+            visit(child.raw, false);
+    return found;
+}
+function collectStrings$1(value, out) {
+    if (typeof value === 'string') {
+        if (value !== '')
+            out.push(value);
+    }
+    else if (Array.isArray(value)) {
+        for (const v of value)
+            collectStrings$1(v, out);
+    }
+    else if (value !== null && typeof value === 'object' && !(value instanceof Unknown)) {
+        for (const v of Object.values(value))
+            collectStrings$1(v, out);
+    }
+}
+
+/**
+ * A copy of `value` with secrets replaced by "[redacted]": values under secret keys, and values the input marks
+ * sensitive (a mirror object with `true` where a value is sensitive, as Terraform's after_sensitive). Every secret
+ * string is handed to `collect`, so outputs can be scrubbed of it wherever it might surface.
+ */
+function redactSecrets(value, sensitive, collect) {
+    if (sensitive === true) {
+        collectStrings(value, collect);
+        return value === null || value === undefined ? value : REDACTED;
+    }
+    if (Array.isArray(value)) {
+        return value.map((item, i) => redactSecrets(item, Array.isArray(sensitive) ? sensitive[i] : undefined, collect));
+    }
+    if (isObject(value)) {
+        const out = {};
+        for (const [key, item] of Object.entries(value)) {
+            const mark = isSecretKey(key) ? true : isObject(sensitive) ? sensitive[key] : undefined;
+            out[key] = redactSecrets(item, mark, collect);
+        }
+        return out;
+    }
+    return value;
+}
+function collectStrings(value, collect) {
+    if (typeof value === 'string') {
+        if (value !== '')
+            collect(value);
+    }
+    else if (Array.isArray(value))
+        value.forEach((v) => {
+            collectStrings(v, collect);
+        });
+    else if (isObject(value))
+        Object.values(value).forEach((v) => {
+            collectStrings(v, collect);
+        });
+}
+
+/**
+ * An evaluated ARM value for `raw`, with secrets redacted as redactSecrets does (values under secret keys), and the
+ * values of secure parameters wherever they ended up. Unknowns stay unknowns: redactSecrets copies every object
+ * it meets into a plain one, which would turn an Unknown into `{reason, ref}`, so only Unknown-free secrets go to it.
+ */
+function redactEvaluated(value, secureValues, collect) {
+    if (isUnknown(value) || value === null)
+        return value;
+    if (typeof value === 'string') {
+        if (!secureValues.has(value))
+            return value;
+        collect(value);
+        return REDACTED;
+    }
+    if (Array.isArray(value))
+        return value.map((item) => redactEvaluated(item, secureValues, collect));
+    if (!isArmObject(value))
+        return value;
+    const out = {};
+    for (const [key, item] of Object.entries(value)) {
+        if (!isSecretKey(key))
+            out[key] = redactEvaluated(item, secureValues, collect);
+        else if (findUnknown(item) === undefined)
+            out[key] = redactSecrets(item, true, collect);
+        else
+            out[key] = isUnknown(item) ? item : REDACTED;
+    }
+    return out;
+}
+
+/** The deployment kind a template's `$schema` is for; undefined for a schema this adapter does not recognise. */
+function scopeKindOfSchema(schema) {
+    const lower = schema?.toLowerCase() ?? '';
+    if (lower.includes('subscriptiondeploymenttemplate'))
+        return 'subscription';
+    if (lower.includes('managementgroupdeploymenttemplate'))
+        return 'managementGroup';
+    if (lower.includes('tenantdeploymenttemplate'))
+        return 'tenant';
+    if (lower.includes('deploymenttemplate'))
+        return 'resourceGroup';
+    return undefined;
+}
+/** The input template's scope: what the caller says, placeholders (SCOPE_PLACEHOLDERS) for the rest. */
+function rootScope(kind, options = {}) {
+    const filled = {
+        kind,
+        tenantId: options.tenantId ?? SCOPE_PLACEHOLDERS.tenantId,
+        subscriptionId: options.subscriptionId ?? SCOPE_PLACEHOLDERS.subscriptionId,
+        resourceGroupName: options.resourceGroupName ?? SCOPE_PLACEHOLDERS.resourceGroupName,
+        managementGroupName: options.managementGroupName ?? SCOPE_PLACEHOLDERS.managementGroupName,
+        location: options.location ?? SCOPE_PLACEHOLDERS.location,
+        deploymentName: options.deploymentName ?? SCOPE_PLACEHOLDERS.deploymentName,
+    };
+    return withScope(options.environment === undefined ? filled : { ...filled, environment: options.environment }, options);
+}
+function withScope(parts, extra = {}) {
+    const options = {
+        kind: parts.kind,
+        tenantId: parts.tenantId,
+        subscriptionId: parts.subscriptionId,
+        resourceGroupName: parts.resourceGroupName,
+        managementGroupName: parts.managementGroupName,
+        location: parts.location,
+        deploymentName: parts.deploymentName,
+    };
+    if (extra.subscriptionDisplayName !== undefined)
+        options.subscriptionDisplayName = extra.subscriptionDisplayName;
+    if (parts.environment !== undefined)
+        options.environment = parts.environment;
+    return { ...parts, scope: deploymentScope(options) };
+}
+/** The scope's ID as a value: where a role assignment without `scope` applies. The tenant root is '/'. */
+function scopeId(scope) {
+    const parts = scopeIdParts(scope);
+    return parts.length === 0 ? '/' : joinParts(parts);
+}
+function part(value) {
+    if (typeof value === 'string' && value !== '')
+        return value;
+    if (isUnknown(value))
+        return value;
+    return undefined;
+}
+/**
+ * The scope of a nested deployment's template. Its `resourceGroup` and `subscriptionId` move it to another group or
+ * subscription; a `scope` naming a management group, or '/', moves it up. The location of another resource group
+ * is not known here, so `resourceGroup().location` there is unknown.
+ */
+function nestedScope(parent, target) {
+    const group = part(target.resourceGroup);
+    const subscription = part(target.subscriptionId);
+    const location = part(target.location);
+    const base = { ...parent, deploymentName: target.name };
+    const scope = part(target.scope);
+    if (typeof scope === 'string') {
+        const mg = /^\/?providers\/Microsoft\.Management\/managementGroups\/([^/]+)$/i.exec(scope);
+        if (mg?.[1] !== undefined)
+            return withScope({
+                ...base,
+                kind: 'managementGroup',
+                managementGroupName: mg[1],
+                location: location ?? parent.location,
+            });
+        if (scope === '/')
+            return withScope({ ...base, kind: 'tenant', location: location ?? parent.location });
+    }
+    if (group !== undefined) {
+        const sameGroup = parent.kind === 'resourceGroup' &&
+            subscription === undefined &&
+            typeof group === 'string' &&
+            typeof parent.resourceGroupName === 'string' &&
+            group.toLowerCase() === parent.resourceGroupName.toLowerCase();
+        const groupLocation = sameGroup
+            ? parent.location
+            : new Unknown('the location of another resource group', `resourcegroup(${describePart(subscription ?? parent.subscriptionId)}/${describePart(group)}).location`);
+        return withScope({
+            ...base,
+            kind: 'resourceGroup',
+            subscriptionId: subscription ?? parent.subscriptionId,
+            resourceGroupName: group,
+            location: groupLocation,
+        });
+    }
+    if (subscription !== undefined) {
+        // From a resource group, a deployment that names only a subscription (and a location) deploys to it.
+        if (parent.kind !== 'resourceGroup' || location !== undefined) {
+            return withScope({
+                ...base,
+                kind: 'subscription',
+                subscriptionId: subscription,
+                location: location ?? parent.location,
+            });
+        }
+        return withScope({ ...base, subscriptionId: subscription });
+    }
+    return withScope(location === undefined || parent.kind === 'resourceGroup' ? base : { ...base, location });
+}
+function describePart(value) {
+    return typeof value === 'string' ? value.toLowerCase() : `{${value.ref ?? '?'}}`;
+}
+
+/** JSON pointer segments, unescaped (RFC 6901). */
+function pointerSegments(pointer) {
+    if (pointer === '')
+        return [];
+    return pointer
+        .slice(1)
+        .split('/')
+        .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
+}
+/**
+ * Lines of JSON pointers in the input text, for error messages and for the source of a field's value. The text is
+ * parsed with positions only when a line is asked for: most runs never need one.
+ */
+class SourceLocator {
+    text;
+    file;
+    tree = null;
+    constructor(text, file) {
+        this.text = text;
+        this.file = file;
+    }
+    /** Line and column where the value at `pointer` starts (its property name, for a property). */
+    position(pointer) {
+        const node = this.node(pointer);
+        if (node === undefined)
+            return undefined;
+        const at = node.parent?.type === 'property' ? node.parent : node;
+        return lineColumn(this.text, at.offset);
+    }
+    /** The lines the value at `pointer` spans. */
+    location(pointer) {
+        const node = this.node(pointer);
+        if (node === undefined)
+            return undefined;
+        const at = node.parent?.type === 'property' ? node.parent : node;
+        return {
+            file: this.file,
+            line: lineColumn(this.text, at.offset).line,
+            endLine: lineColumn(this.text, node.offset + node.length).line,
+        };
+    }
+    node(pointer) {
+        if (this.tree === null)
+            this.tree = parseTree(this.text);
+        let node = this.tree;
+        for (const segment of pointerSegments(pointer)) {
+            if (node === undefined)
+                return undefined;
+            node = node.type === 'array' ? node.children?.[Number(segment)] : propertyValue(node, segment);
+        }
+        return node;
+    }
+}
+function propertyValue(node, key) {
+    if (node.type !== 'object')
+        return undefined;
+    for (const property of node.children ?? []) {
+        if (property.children?.[0]?.value === key)
+            return property.children[1];
+    }
+    return undefined;
+}
+
+class IdentityError extends Error {
+}
+/** `Microsoft.Web/sites/providers/roleAssignments`: an extension resource written as a child of its scope. */
+const LEGACY_EXTENSION = /^(.+?)\/providers\/(.+)$/i;
+/**
+ * The identity of a resource from its type, its evaluated name and `scope`, at the deployment's scope. A relative
+ * `scope` (`Microsoft.ContainerRegistry/registries/acr`, as Bicep writes an extension resource's scope in the same
+ * deployment) is a resource of the deployment's scope. Throws IdentityError when the name does not fit the type.
+ */
+function identify(type, name, scopeValue, run) {
+    if (typeof name !== 'string' && !isUnknown(name)) {
+        throw new IdentityError(`its name must be a string, got ${name === null ? 'null' : typeof name}`);
+    }
+    const legacy = LEGACY_EXTENSION.exec(type);
+    if (legacy?.[1] !== undefined && legacy[2] !== undefined)
+        return legacyExtension(legacy[1], legacy[2], name, run);
+    const types = type.split('/');
+    const typeSegments = types.length - 1;
+    const names = typeof name === 'string' ? name.split('/') : [name];
+    const ownName = typeof name === 'string' ? (names[names.length - 1] ?? name) : name;
+    let prefix;
+    let scope;
+    const given = typeof scopeValue === 'string' || isUnknown(scopeValue) ? scopeValue : undefined;
+    if (given !== undefined && given !== '') {
+        if (typeof given === 'string' && given.startsWith('/'))
+            prefix = [given.replace(/\/+$/, '')];
+        else if (typeof given === 'string')
+            prefix = [...scopeIdParts(run), '/providers/', given.replace(/^\/+|\/+$/g, '')];
+        else
+            prefix = [given];
+        scope = prefix.length === 1 && prefix[0] !== undefined ? prefix[0] : joinParts(prefix);
+    }
+    else {
+        prefix = scopeIdParts(run);
+        scope = scopeId(run);
+    }
+    if (type.toLowerCase() === 'microsoft.resources/resourcegroups' &&
+        given === undefined &&
+        run.kind === 'subscription') {
+        // Resource groups are the one type whose ID has no `providers` segment.
+        const id = joinParts(['/subscriptions/', run.subscriptionId, '/resourceGroups/', names[0] ?? '']);
+        return { type, name, ownName, id, scope };
+    }
+    let id;
+    let parentId;
+    if (typeof name === 'string' && names.length !== typeSegments) {
+        throw new IdentityError(`its name '${name}' has ${names.length} segment${names.length === 1 ? '' : 's'}, but type ${type} needs ${typeSegments}`);
+    }
+    if (typeof name === 'string' || typeSegments === 1) {
+        id = buildResourceId(prefix, type, names);
+        if (typeSegments > 1)
+            parentId = buildResourceId(prefix, types.slice(0, -1).join('/'), names.slice(0, -1));
+    }
+    else {
+        id = new Unknown(name.reason);
+    }
+    const identity = { type, name, ownName, id, scope };
+    if (parentId !== undefined)
+        identity.parentId = parentId;
+    return identity;
+}
+function legacyExtension(parentType, extension, name, run) {
+    const parentSegments = parentType.split('/').length - 1;
+    if (typeof name !== 'string') {
+        const unknown = new Unknown(name.reason);
+        return { type: extensionType(undefined, extension), name, ownName: name, id: unknown, scope: unknown };
+    }
+    const segments = name.split('/');
+    const extensionSegments = extension.split('/').length;
+    if (segments.length !== parentSegments + 1 + extensionSegments) {
+        throw new IdentityError(`its name '${name}' does not fit the form '<parent>/<namespace>/<name>' of type ${parentType}/providers/${extension}`);
+    }
+    const parentNames = segments.slice(0, parentSegments);
+    const namespace = segments[parentSegments] ?? '';
+    const ownNames = segments.slice(parentSegments + 1);
+    const parentId = buildResourceId(scopeIdParts(run), parentType, parentNames);
+    const type = extensionType(namespace, extension);
+    const id = buildResourceId([parentId], type, ownNames);
+    return { type, name, ownName: ownNames[ownNames.length - 1] ?? name, id, scope: parentId };
+}
+/** `roleAssignments` under `Microsoft.Authorization` is `Microsoft.Authorization/roleAssignments`. */
+function extensionType(namespace, extension) {
+    return `${namespace ?? 'Microsoft.Authorization'}/${extension}`;
+}
+
+/** Deeper than this, a failing expression is left unknown as a whole. */
+const MAX_RECOVERY_DEPTH = 12;
+/**
+ * Compiled Bicep often builds a whole value (a cluster's `properties`) with one expression:
+ * `union(createObject('aadProfile', …, 'disableLocalAccounts', …), if(…), …)`. An error in one corner of it (a
+ * parameter the template does not declare, a malformed pair) would make the whole value unknown. When the whole
+ * expression fails, its object- and array-building calls (createObject, union, if, createArray) are evaluated
+ * part by part instead, so that only the parts that fail are unknown, each naming its error. A pair of
+ * createObject without a key is dropped: there is no key to keep its value under.
+ */
+function evaluateRecovering(evaluator, text, copy, describe) {
+    let root;
+    try {
+        const parsed = parseTemplateString(text);
+        if (parsed.kind === 'literal')
+            return parsed.value;
+        root = parsed.root;
+    }
+    catch (error) {
+        if (error instanceof ExpressionError)
+            return new Unknown(describe(error));
+        throw error;
+    }
+    return new Recovery(evaluator, copy, describe).value(root, text.slice(1, -1), 1, 0);
+}
+class Recovery {
+    evaluator;
+    copy;
+    describe;
+    constructor(evaluator, copy, describe) {
+        this.evaluator = evaluator;
+        this.copy = copy;
+        this.describe = describe;
+    }
+    /** The value of the sub-expression `source` (the text of `node`), recovering inside it when it fails. */
+    value(node, source, base, depth) {
+        try {
+            return this.evaluator.evaluate(`[${source}]`, this.copy === undefined ? {} : { copy: this.copy });
+        }
+        catch (error) {
+            if (!(error instanceof ExpressionError))
+                throw error;
+            const failed = new Unknown(this.describe(error));
+            if (node.type !== 'call' || node.namespace !== undefined || depth >= MAX_RECOVERY_DEPTH)
+                return failed;
+            const args = argumentTexts(source, node.offset - base);
+            if (args === undefined || args.length !== node.args.length)
+                return failed;
+            const part = (i) => {
+                const arg = node.args[i];
+                const text = args[i];
+                return arg === undefined || text === undefined
+                    ? null
+                    : this.value(arg, text.text, base + text.start, depth + 1);
+            };
+            switch (node.name.toLowerCase()) {
+                case 'createobject':
+                    return this.combine('createObject', node.args.length - (node.args.length % 2), part) ?? failed;
+                case 'union':
+                case 'createarray':
+                    return this.combine(node.name, node.args.length, part) ?? failed;
+                case 'if': {
+                    const condition = part(0);
+                    return typeof condition === 'boolean' ? part(condition ? 1 : 2) : failed;
+                }
+                default:
+                    return failed;
+            }
+        }
+    }
+    /** `fn(a0, a1, …)` over the recovered values of the first `count` arguments. */
+    combine(fn, count, part) {
+        const parameters = {};
+        const names = [];
+        for (let i = 0; i < count; i++) {
+            parameters[`a${i}`] = part(i);
+            names.push(`parameters('a${i}')`);
+        }
+        try {
+            return new Evaluator({ parameters }).evaluate(`[${fn}(${names.join(', ')})]`);
+        }
+        catch (error) {
+            if (error instanceof ExpressionError)
+                return undefined;
+            throw error;
+        }
+    }
+}
+/**
+ * The texts of a call's arguments, with where each starts in `source`: the call's name starts at `start`, its
+ * arguments follow in parentheses, split at commas outside strings, parentheses and brackets.
+ */
+function argumentTexts(source, start) {
+    const open = source.indexOf('(', start);
+    if (open === -1)
+        return undefined;
+    const args = [];
+    let depth = 0;
+    let inString = false;
+    let from = open + 1;
+    const push = (end) => {
+        const raw = source.slice(from, end);
+        const lead = raw.length - raw.trimStart().length;
+        if (raw.trim() !== '')
+            args.push({ text: raw.trim(), start: from + lead });
+    };
+    for (let i = open + 1; i < source.length; i++) {
+        const c = source[i];
+        if (inString) {
+            if (c === "'") {
+                if (source[i + 1] === "'")
+                    i++;
+                else
+                    inString = false;
+            }
+            continue;
+        }
+        if (c === "'")
+            inString = true;
+        else if (c === '(' || c === '[')
+            depth++;
+        else if (c === ')' || c === ']') {
+            if (depth === 0) {
+                push(i);
+                return args;
+            }
+            depth--;
+        }
+        else if (c === ',' && depth === 0) {
+            push(i);
+            from = i + 1;
+        }
+    }
+    return undefined;
+}
+
+/** The reason of a value read from a resource that exists before the deployment (`existing`, or not declared). */
+const READ_AT_DEPLOYMENT = 'read from the existing resource at deployment';
+/** Last path segments of `reference()` reads that identify the resource alone: principal, client and object IDs. */
+const IDENTIFIERS$1 = new Set(['principalid', 'objectid', 'clientid', 'issuerurl', 'resourceid']);
+const DEPLOYMENTS = 'microsoft.resources/deployments';
+/** Keys of a resource that describe how it is deployed rather than what it is: not evaluated as its values. */
+const NOT_VALUES = new Set(['copy', 'condition', 'dependson', 'resources', 'comments', 'existing', 'import']);
+/** What all templates of one input share: the resources by ID, secure values, the document. */
+class Expansion {
+    document;
+    byId = new Map();
+    secureValues = new Set();
+    empty = [];
+    constructor(document) {
+        this.document = document;
+    }
+    register(instance) {
+        if (typeof instance.id !== 'string')
+            return;
+        const key = instance.id.toLowerCase();
+        if (!this.byId.has(key))
+            this.byId.set(key, instance);
+    }
+    find(id) {
+        return this.byId.get(id.toLowerCase().replace(/\/+$/, ''));
+    }
+}
+/**
+ * One template (the input's, or the template of a nested deployment) being expanded: its parameters resolved, its
+ * resources declared once per copy iteration with their IDs, its nested deployments expanded in turn. Resource
+ * values and outputs are evaluated on demand, once: a parent reads a module's outputs through `reference()`.
+ */
+class TemplateRun {
+    expansion;
+    template;
+    scope;
+    keyPrefix;
+    deployment;
+    instances = [];
+    evaluator;
+    origins;
+    bySymbol = new Map();
+    byName = new Map();
+    outputsState;
+    constructor(expansion, template, scope, 
+    /** Prefixes the keys of resources whose ID is unknown, so that two modules' resources never share one. */
+    keyPrefix, evaluation, 
+    /** The nested-deployment instance whose template this is (none for the input's template). */
+    deployment) {
+        this.expansion = expansion;
+        this.template = template;
+        this.scope = scope;
+        this.keyPrefix = keyPrefix;
+        this.deployment = deployment;
+        const made = typeof evaluation === 'function' ? evaluation(this) : evaluation;
+        this.evaluator = made.evaluator;
+        this.origins = made.origins;
+    }
+    /** The input template, with the caller's parameter values. */
+    static root(expansion, template, scope, given) {
+        return new TemplateRun(expansion, template, scope, '', (run) => run.innerEvaluation(given, (n) => `parameters('${n}')`));
+    }
+    innerEvaluation(given, unknownRef) {
+        const resolved = resolveParameters(this.template, given, this.scope.scope, unknownRef);
+        resolved.secureValues.forEach((v) => this.expansion.secureValues.add(v));
+        return {
+            evaluator: new Evaluator({
+                parameters: resolved.values,
+                variables: this.template.variables,
+                functions: this.template.functions,
+                scope: this.scope.scope,
+                resolveReference: (request) => this.resolveReference(request),
+                resolveResourceInfo: (name) => this.resourceInfo(name),
+            }),
+            origins: { parameters: resolved.origins, variables: this.template.variables },
+        };
+    }
+    /** Declares every resource, then expands every nested deployment (which declares its own in turn). */
+    declare() {
+        for (const declaration of this.template.resources)
+            this.declareResource(declaration, undefined);
+        for (const instance of this.instances) {
+            if (instance.type.toLowerCase() === DEPLOYMENTS)
+                this.childOf(instance);
+        }
+    }
+    /** This template's instances and, after each nested deployment, the instances of its template, in order. */
+    *all() {
+        for (const instance of this.instances) {
+            yield instance;
+            if (instance.child instanceof TemplateRun)
+                yield* instance.child.all();
+        }
+    }
+    /** Evaluates an expression-bearing value; an error is returned rather than thrown. */
+    evaluateValue(raw, copy) {
+        try {
+            return this.evaluator.evaluateJson(raw, copy === undefined ? {} : { copy });
+        }
+        catch (error) {
+            if (error instanceof ExpressionError)
+                return error;
+            throw error;
+        }
+    }
+    declareResource(declaration, parent) {
+        for (const iteration of this.iterations(declaration, parent)) {
+            const instance = this.instanceOf(declaration, parent, iteration);
+            this.instances.push(instance);
+            this.expansion.register(instance);
+            if (declaration.symbolicName !== undefined) {
+                const list = this.bySymbol.get(declaration.symbolicName.toLowerCase()) ?? [];
+                list.push(instance);
+                this.bySymbol.set(declaration.symbolicName.toLowerCase(), list);
+            }
+            if (typeof instance.name === 'string' && !this.byName.has(instance.name.toLowerCase())) {
+                this.byName.set(instance.name.toLowerCase(), instance);
+            }
+            for (const child of this.template.children.get(declaration.pointer) ?? [])
+                this.declareResource(child, instance);
+        }
+    }
+    /** The iterations of a resource's copy loop (one, without a loop), inside those of the resource it is nested in. */
+    iterations(declaration, parent) {
+        const outer = parent?.copy;
+        const label = parent?.copyLabel ?? '';
+        const loop = member(declaration.raw, 'copy');
+        if (loop === undefined || loop === null)
+            return [{ copy: outer, label }];
+        if (!isObject(loop))
+            return [{ copy: outer, label, problem: "its 'copy' must be an object with a name and a count" }];
+        const name = typeof loop['name'] === 'string' ? loop['name'] : '';
+        const count = this.evaluateValue(loop['count'], outer);
+        if (count instanceof ExpressionError) {
+            return [
+                {
+                    copy: outer,
+                    label: `${label}[*]`,
+                    problem: `its copy count cannot be evaluated: ${count.message}`,
+                },
+            ];
+        }
+        if (isUnknown(count))
+            return [{ copy: outer, label: `${label}[*]` }];
+        if (typeof count !== 'number' || !Number.isInteger(count) || count < 0 || count > 800) {
+            return [{ copy: outer, label: `${label}[*]`, problem: `its copy count must be an int from 0 to 800` }];
+        }
+        if (count === 0 && isModelledType(declaration.type)) {
+            this.expansion.empty.push({
+                declaration,
+                key: this.keyPrefix + (declaration.symbolicName ?? `${declaration.type}/${nameText(declaration)}`),
+                type: declaration.type,
+                reason: `its copy loop '${name}' has a count of 0`,
+            });
+        }
+        return Array.from({ length: count }, (_, index) => ({
+            copy: { index, named: { ...(outer?.named ?? {}), [name]: index } },
+            label: `${label}[${index}]`,
+        }));
+    }
+    instanceOf(declaration, parent, iteration) {
+        const raw = declaration.raw;
+        const copy = iteration.copy;
+        const read = (key) => {
+            const found = findKey$1(raw, key);
+            return found === undefined ? undefined : this.evaluateValue(raw[found], copy);
+        };
+        let type = declaration.type;
+        let name = read('name') ?? '';
+        // A child nested in its parent names its type and name relative to the parent's.
+        if (parent !== undefined && !/^[^/]*\./.test(type)) {
+            type = `${parent.type}/${type}`;
+            if (!(name instanceof ExpressionError))
+                name = joinName(parent.name, name);
+        }
+        const existing = member(raw, 'existing') === true;
+        const conditionValue = read('condition');
+        const condition = parent?.condition === false
+            ? false
+            : conditionValue === undefined
+                ? (parent?.condition ?? true)
+                : conditionValue instanceof ExpressionError
+                    ? new Unknown(`its condition cannot be evaluated: ${conditionValue.message}`)
+                    : typeof conditionValue === 'boolean' || isUnknown(conditionValue)
+                        ? conditionValue
+                        : new Unknown(`its condition is not a bool`);
+        const instance = {
+            run: this,
+            declaration,
+            copy,
+            copyLabel: iteration.label,
+            type,
+            name: new Unknown('not read'),
+            ownName: new Unknown('not read'),
+            id: new Unknown('not read'),
+            scope: new Unknown('not read'),
+            existing,
+            condition,
+            key: '',
+        };
+        const scopeValue = read('scope');
+        const isDeployment = type.toLowerCase() === DEPLOYMENTS;
+        try {
+            if (name instanceof ExpressionError)
+                throw new IdentityError(`its name cannot be evaluated: ${name.message}`);
+            if (scopeValue instanceof ExpressionError) {
+                throw new IdentityError(`its scope cannot be evaluated: ${scopeValue.message}`);
+            }
+            if (isDeployment)
+                this.identifyDeployment(instance, name, read);
+            else {
+                const identity = identify(type, name, scopeValue, this.scope);
+                Object.assign(instance, identity);
+                if (parent !== undefined)
+                    instance.parentId = parent.id;
+                else if (isUnknown(identity.id) && identity.parentId === undefined)
+                    this.parentFromDependencies(instance);
+            }
+        }
+        catch (error) {
+            // buildResourceId reports a type that does not fit its names as a FunctionArgumentError.
+            const expected = error instanceof IdentityError ||
+                error instanceof ExpressionError ||
+                error instanceof FunctionArgumentError;
+            if (!expected)
+                throw error;
+            instance.problem = error.message;
+        }
+        if (iteration.problem !== undefined)
+            instance.problem = iteration.problem;
+        if (typeof instance.id !== 'string' && declaration.symbolicName !== undefined) {
+            instance.referenceTarget = declaration.symbolicName + iteration.label;
+        }
+        instance.key =
+            typeof instance.id === 'string'
+                ? instance.id
+                : parent !== undefined
+                    ? `${parent.key}/${declaration.type}/${nameText(declaration)}${iteration.label.slice(parent.copyLabel.length)}`
+                    : `${this.keyPrefix}${declaration.symbolicName ?? `${type}/${nameText(declaration)}`}${iteration.label}`;
+        return instance;
+    }
+    /**
+     * A nested deployment lives at the scope it deploys to (`resourceGroup`, `subscriptionId`, `scope`), as Bicep
+     * builds a module's ID when it reads the module's outputs.
+     */
+    identifyDeployment(instance, name, read) {
+        if (typeof name !== 'string' && !isUnknown(name))
+            throw new IdentityError('its name must be a string');
+        const value = (key) => {
+            const v = read(key);
+            if (v instanceof ExpressionError)
+                throw new IdentityError(`its ${key} cannot be evaluated: ${v.message}`);
+            return v;
+        };
+        const target = nestedScope(this.scope, {
+            name,
+            resourceGroup: value('resourceGroup'),
+            subscriptionId: value('subscriptionId'),
+            location: value('location'),
+            scope: value('scope'),
+        });
+        instance.target = target;
+        instance.name = name;
+        instance.ownName = name;
+        instance.id = buildResourceId(scopeIdParts(target), 'Microsoft.Resources/deployments', [name]);
+        instance.scope = instance.id;
+    }
+    /**
+     * A child resource whose name cannot be evaluated (its parent's name is a parameter without a value) still
+     * names its parent: Bicep always writes the parent among `dependsOn`. Its parent's ID then links it.
+     */
+    parentFromDependencies(instance) {
+        const types = instance.type.split('/');
+        if (types.length < 3)
+            return;
+        const parentType = types.slice(0, -1).join('/').toLowerCase();
+        const dependsOn = member(instance.declaration.raw, 'dependsOn');
+        if (!Array.isArray(dependsOn))
+            return;
+        for (const entry of dependsOn) {
+            if (typeof entry !== 'string')
+                continue;
+            const symbolic = this.bySymbol.get(entry.toLowerCase())?.[0];
+            if (symbolic !== undefined) {
+                if (symbolic.type.toLowerCase() === parentType)
+                    instance.parentId = symbolic.id;
+                continue;
+            }
+            const value = this.evaluateValue(entry, instance.copy);
+            const ref = typeof value === 'string' ? value : isUnknown(value) ? value.ref : undefined;
+            if (ref?.toLowerCase().includes(`/providers/${parentType}/`) === true &&
+                !/\/providers\/.*\/providers\//i.test(ref)) {
+                if (typeof value === 'string' || isUnknown(value))
+                    instance.parentId = value;
+                return;
+            }
+        }
+    }
+    /** The template of a nested deployment, read and declared on first use; undefined when there is none to read. */
+    childOf(instance) {
+        const state = instance.child;
+        if (state instanceof TemplateRun)
+            return state;
+        if (state !== undefined)
+            return undefined;
+        if (instance.condition === false || instance.existing || instance.problem !== undefined)
+            return undefined;
+        const properties = valueOfKey$1(instance.declaration.raw, 'properties');
+        if (!isObject(properties)) {
+            instance.child = { skipped: 'its properties are not an object the adapter can read' };
+            return undefined;
+        }
+        const template = valueOfKey$1(properties, 'template');
+        if (!isObject(template)) {
+            instance.child = {
+                skipped: valueOfKey$1(properties, 'templateLink') !== undefined
+                    ? 'a linked template (templateLink) is not read: scan the linked template, or its compiled form, on its own'
+                    : 'it has no template',
+            };
+            return undefined;
+        }
+        instance.child = 'building';
+        const propertiesKey = findKey$1(instance.declaration.raw, 'properties') ?? 'properties';
+        const templatePointer = `${instance.declaration.pointer}/${propertiesKey}/${findKey$1(properties, 'template') ?? 'template'}`;
+        const sections = readTemplate(template, templatePointer, this.expansion.document);
+        const options = valueOfKey$1(properties, 'expressionEvaluationOptions');
+        const scopeOption = isObject(options) ? valueOfKey$1(options, 'scope') : undefined;
+        const inner = typeof scopeOption === 'string' && scopeOption.toLowerCase() === 'inner';
+        const target = instance.target ?? this.scope;
+        const name = typeof instance.name === 'string' ? instance.name : instance.key;
+        const prefix = `${this.keyPrefix}${name}${instance.copyLabel}/`;
+        const run = inner
+            ? new TemplateRun(this.expansion, sections, target, prefix, (child) => child.innerEvaluation(this.passedParameters(instance, properties), (n) => `deployment(${name.toLowerCase()}).parameters('${n}')`), instance)
+            : // An outer-scope template is evaluated as part of its parent: the parent's parameters and variables.
+                new TemplateRun(this.expansion, sections, target, prefix, { evaluator: this.evaluator, origins: this.origins }, instance);
+        instance.child = run;
+        run.declare();
+        return run;
+    }
+    /** The parameters a nested deployment passes to its template: values evaluated here, or Key Vault references. */
+    passedParameters(instance, properties) {
+        const given = new Map();
+        const section = valueOfKey$1(properties, 'parameters');
+        if (!isObject(section))
+            return given;
+        const base = `${instance.declaration.pointer}/properties/parameters`;
+        for (const [name, entry] of Object.entries(section)) {
+            const at = `${base}${jsonPointer([name])}`;
+            const keyVault = keyVaultReference(entry);
+            if (keyVault !== undefined) {
+                given.set(name.toLowerCase(), { value: keyVault, origin: { kind: 'outside' } });
+                continue;
+            }
+            if (!isObject(entry) || !('value' in entry)) {
+                given.set(name.toLowerCase(), {
+                    value: new Unknown(`parameter '${name}' is passed in a form the adapter does not read`),
+                    origin: { kind: 'unknown' },
+                });
+                continue;
+            }
+            const raw = entry['value'];
+            const value = this.evaluateResilient(raw, instance.copy, `${at}/value`);
+            given.set(name.toLowerCase(), {
+                value,
+                origin: originOf(raw, `${at}/value`, value, this.origins) ?? { kind: 'code', pointer: `${at}/value` },
+            });
+        }
+        return given;
+    }
+    /**
+     * The resource's values, evaluated once: an expression error in one property makes that property unknown,
+     * naming the error and where it is, and keeps the rest.
+     */
+    body(instance) {
+        if (instance.body === 'evaluating')
+            return undefined;
+        if (instance.body !== undefined)
+            return instance.body;
+        instance.body = 'evaluating';
+        const raw = {};
+        for (const [key, value] of Object.entries(instance.declaration.raw)) {
+            if (NOT_VALUES.has(key.toLowerCase()))
+                continue;
+            raw[key] =
+                key.toLowerCase() === 'properties' && instance.type.toLowerCase() === DEPLOYMENTS && isObject(value)
+                    ? withoutKey(value, 'template')
+                    : value;
+        }
+        const value = this.evaluateResilient(raw, instance.copy, instance.declaration.pointer);
+        const body = isArmObject(value) ? value : {};
+        instance.body = body;
+        return body;
+    }
+    /**
+     * Evaluates a value of the template at `pointer`: a string that fails is evaluated part by part where it builds
+     * objects (recover.ts), and what still fails is unknown, naming the error and where it is.
+     */
+    evaluateResilient(raw, copy, pointer) {
+        return this.evaluator.evaluateJson(raw, {
+            ...(copy === undefined ? {} : { copy }),
+            onError: (error) => {
+                const describe = (e) => `cannot evaluate ${pointer}${jsonPointer(error.jsonPath)}: ${e.message}`;
+                const text = rawAt$1(raw, error.jsonPath);
+                return typeof text === 'string'
+                    ? evaluateRecovering(this.evaluator, text, copy, describe)
+                    : new Unknown(describe(error));
+            },
+        });
+    }
+    /** The template's outputs by name, each `{ type, value }`, evaluated once. */
+    outputs() {
+        if (this.outputsState === 'building')
+            return undefined;
+        if (this.outputsState !== undefined)
+            return this.outputsState;
+        this.outputsState = 'building';
+        const outputs = {};
+        for (const [name, output] of Object.entries(this.template.outputs)) {
+            if (!isObject(output))
+                continue;
+            const at = `${this.template.pointer}/outputs${jsonPointer([name])}`;
+            const onError = (error) => new Unknown(`cannot evaluate ${at}${jsonPointer(error.jsonPath)}: ${error.message}`);
+            const loop = valueOfKey$1(output, 'copy');
+            let value;
+            if (isObject(loop)) {
+                const count = this.evaluator.evaluateJson(loop['count'], { onError });
+                value =
+                    typeof count === 'number' && Number.isInteger(count) && count >= 0 && count <= 800
+                        ? Array.from({ length: count }, (_, index) => this.evaluator.evaluateJson(loop['input'], { copy: { index }, onError }))
+                        : new Unknown(isUnknown(count) ? count.reason : `output '${name}' has no valid copy count`);
+            }
+            else {
+                value = this.evaluator.evaluateJson(valueOfKey$1(output, 'value'), { onError });
+            }
+            outputs[name] = { type: typeof output['type'] === 'string' ? output['type'] : 'object', value };
+        }
+        this.outputsState = outputs;
+        return outputs;
+    }
+    /** `resourceInfo(name)`, and the ID `reference(name)` refers to: by symbolic name (`aks`, `aks[2]`) or resource name. */
+    resourceInfo(name) {
+        const instance = this.lookup(name);
+        if (instance === undefined)
+            return undefined;
+        const apiVersion = member(instance.declaration.raw, 'apiVersion');
+        return {
+            id: instance.id,
+            name: instance.name,
+            type: instance.type,
+            apiVersion: typeof apiVersion === 'string' ? apiVersion : null,
+        };
+    }
+    lookup(name) {
+        const lower = name.toLowerCase();
+        const indexed = /^(.*)\[(\d+)\]$/.exec(lower);
+        if (indexed?.[1] !== undefined) {
+            const list = this.bySymbol.get(indexed[1]);
+            const index = Number(indexed[2]);
+            if (list !== undefined)
+                return list.find((i) => i.copy?.index === index) ?? list[index];
+        }
+        const symbols = this.bySymbol.get(lower);
+        if (symbols !== undefined)
+            return symbols.length === 1 ? symbols[0] : undefined;
+        return this.byName.get(lower);
+    }
+    /**
+     * What `reference()` reads, where the inputs tell it: a nested deployment's outputs, and a kubelet identity the
+     * template sets itself. A principal, client or object ID of a resource the template creates is a distinct
+     * unknown; of one that exists before (declared `existing`, or not declared at all), an existing unknown.
+     */
+    resolveReference(request) {
+        const instance = request.resourceId !== undefined
+            ? this.expansion.find(request.resourceId)
+            : request.target.startsWith('/')
+                ? this.expansion.find(request.target)
+                : this.lookup(request.target);
+        const path = request.full ? stripProperties(request.path) : request.path;
+        const last = request.path[request.path.length - 1];
+        const identifier = typeof last === 'string' && IDENTIFIERS$1.has(last.toLowerCase());
+        if (instance === undefined) {
+            const declaredTarget = request.resourceId ?? (request.target.startsWith('/') ? request.target : undefined);
+            return identifier && declaredTarget !== undefined
+                ? new Unknown(READ_AT_DEPLOYMENT, request.ref, false, true)
+                : undefined;
+        }
+        if (instance.existing)
+            return identifier ? new Unknown(READ_AT_DEPLOYMENT, request.ref, false, true) : undefined;
+        if (instance.type.toLowerCase() === DEPLOYMENTS && path?.[0] !== undefined && isKey(path[0], 'outputs')) {
+            const outputs = instance.run.childOf(instance)?.outputs();
+            return outputs === undefined ? undefined : readPath(outputs, path.slice(1));
+        }
+        if (instance.type.toLowerCase() === 'microsoft.containerservice/managedclusters' &&
+            path?.[0] !== undefined &&
+            isKey(path[0], 'identityProfile')) {
+            // Only what the template itself writes there: an unknown (an expression that failed) says nothing.
+            const body = instance.run.body(instance);
+            const set = body === undefined ? undefined : valueAt(body, ['properties', ...path]);
+            if (set !== undefined && set !== null && (!isUnknown(set) || set.ref !== undefined))
+                return set;
+        }
+        return identifier ? new Unknown(KNOWN_AFTER_DEPLOYMENT, request.ref, true) : undefined;
+    }
+}
+function isKey(segment, name) {
+    return typeof segment === 'string' && segment.toLowerCase() === name.toLowerCase();
+}
+/** A full-mode path (`properties.outputs`) as the path under `properties`; undefined when it reads elsewhere. */
+function stripProperties(path) {
+    const [head, ...rest] = path;
+    return head !== undefined && isKey(head, 'properties') ? rest : undefined;
+}
+/** The value at a path, or undefined when the path does not exist; an unknown on the way is read into. */
+function readPath(value, path) {
+    const found = valueAt(value, path);
+    return found === undefined ? undefined : found;
+}
+/** The value at a JSON path of a value as written. */
+function rawAt$1(value, path) {
+    let at = value;
+    for (const segment of path) {
+        if (Array.isArray(at) && typeof segment === 'number')
+            at = at[segment];
+        else if (isObject(at) && typeof segment === 'string')
+            at = at[segment];
+        else
+            return undefined;
+    }
+    return at;
+}
+function joinName(parent, child) {
+    if (typeof parent === 'string' && typeof child === 'string')
+        return `${parent}/${child}`;
+    const unknown = isUnknown(parent) ? parent : isUnknown(child) ? child : undefined;
+    return new Unknown(unknown?.reason ?? 'its name is not a string');
+}
+const valueOfKey$1 = member;
+/** The name as written, for keys of resources whose ID is unknown: stable across runs. */
+function nameText(declaration) {
+    const name = member(declaration.raw, 'name');
+    if (typeof name === 'string')
+        return name;
+    return name === undefined ? '' : JSON.stringify(name);
+}
+function withoutKey(object, key) {
+    const out = {};
+    for (const [k, v] of Object.entries(object))
+        if (k.toLowerCase() !== key.toLowerCase())
+            out[k] = v;
+    return out;
+}
+
+const FORMAT$2 = 'arm-template';
+/**
+ * What a template's scope functions return when the user does not say (`--deployment-scope`): the subscription,
+ * tenant and resource group exist already but are not known, so IDs built from them are unknown too. They still join
+ * one another (the same expression names the same value), and a literal ID elsewhere is not taken as different.
+ */
+function unknownDeploymentScope() {
+    // Named as the template reads them, so that every ID built from one of them names the same value.
+    const existing = (what, ref) => new Unknown(`not known: the ${what} the template is deployed to (give it with --deployment-scope)`, ref, false, true);
+    return {
+        tenantId: existing('tenant', 'subscription().tenantId'),
+        subscriptionId: existing('subscription', 'subscription().subscriptionId'),
+        resourceGroupName: existing('resource group', 'resourceGroup().name'),
+    };
+}
+const COMPILED_NOTE = 'the template was compiled in memory from Bicep whose .bicep file is not known';
+/**
+ * An ARM template (compiled Bicep or hand-written; resource group, subscription, management group or tenant
+ * deployment; languageVersion 2.0 with symbolic names) to model entities. A template states what will exist, so
+ * every entity's change is `create`: a template cannot tell an update from a creation, and a resource that exists
+ * already is redeployed with exactly these values.
+ *
+ * Nested deployments (Bicep modules) are expanded with their parameters; a parent reads their outputs. Copy
+ * loops are expanded; a resource whose `condition` is false is skipped with the reason, one whose condition is
+ * unknown is kept (it may be deployed, so it is checked). `existing` resources are references, not entities: the
+ * template neither creates nor configures them, so the model would only hold unknowns for them; reading them
+ * gives values that exist before the deployment (see template-run.ts). Linked templates (`templateLink`) are
+ * listed as skipped.
+ */
+function readArmTemplate(document, options) {
+    // Adapters share an asynchronous signature (others read source files); a template is read in memory, and an
+    // input error becomes a rejection as it does for them.
+    return Promise.resolve().then(() => expandTemplate(document, options));
+}
+async function expandTemplate(document, options) {
+    const locator = new SourceLocator(document.text, document.file);
+    const context = { file: document.file, locator };
+    const template = readTemplate(document.value, '', context);
+    const kind = options.scope?.kind ?? scopeKindOfSchema(template.schema) ?? 'resourceGroup';
+    const expansion = new Expansion(context);
+    const root = TemplateRun.root(expansion, template, rootScope(kind, options.scope), callerParameters(options.parameters));
+    root.declare();
+    const secrets = new Set(expansion.secureValues);
+    const entities = [];
+    const skipped = [];
+    const unsupported = {};
+    const pools = [];
+    const sourceOf = entitySources(document.file, options, locator);
+    const skip = (address, type, reason) => {
+        skipped.push({ file: document.file, address, type, reason });
+    };
+    for (const instance of root.all()) {
+        const type = instance.type;
+        if (type.toLowerCase() === 'microsoft.resources/deployments') {
+            readDeployment(instance, skip);
+            continue;
+        }
+        const entityKind = entityKindOf(type);
+        if (instance.existing) {
+            const identity = entityKind === 'managedIdentity' ? await existingIdentity(instance, sourceOf) : undefined;
+            if (identity === undefined)
+                count(unsupported, `${type} (existing)`);
+            else
+                entities.push(identity);
+            continue;
+        }
+        if (!isModelledType(type)) {
+            if (instance.condition !== false)
+                count(unsupported, type);
+            continue;
+        }
+        if (instance.problem !== undefined) {
+            skip(instance.key, type, `it cannot be read: ${instance.problem}`);
+            continue;
+        }
+        if (instance.condition === false) {
+            skip(instance.key, type, `its condition is false: ${conditionText(instance)}`);
+            continue;
+        }
+        const body = instance.run.body(instance) ?? {};
+        const resource = armResource$2(instance, body);
+        if (type.toLowerCase() === AGENT_POOL_TYPE) {
+            pools.push({ resource, address: instance.key, type });
+            continue;
+        }
+        if (entityKind === undefined)
+            continue;
+        const source = await sourceOf(instance);
+        if (entityKind === 'cluster')
+            resource.hints = clusterHints(instance, body, source, locator, secrets);
+        const raw = redactEvaluated(body, expansion.secureValues, (s) => secrets.add(s));
+        entities.push(buildEntity$1(entityKind, resource, { key: instance.key, source, raw, action: 'create' }));
+    }
+    for (const empty of expansion.empty)
+        skip(empty.key, empty.type, empty.reason);
+    return armAdapterOutput({
+        file: document.file,
+        format: FORMAT$2,
+        inputName: 'template',
+        entities,
+        pools,
+        skipped,
+        secrets,
+        unsupported,
+    });
+}
+/**
+ * Where an entity is declared: the .bicep lines when the template was compiled from Bicep source and the resource
+ * is found there (else the reason it is not); without Bicep, the template is the source and the resource's lines in
+ * it are the declaration.
+ */
+function entitySources(file, options, locator) {
+    const bicep = options.bicepSource === undefined
+        ? undefined
+        : new BicepSourceMap({ entry: options.bicepSource, repoRoot: options.repoRoot });
+    return async (instance) => {
+        const source = { format: FORMAT$2, file, pointer: instance.declaration.pointer };
+        const found = bicep === undefined ? { note: COMPILED_NOTE } : await bicep.locate(instance);
+        if ('location' in found) {
+            source.declaration = found.location;
+            return source;
+        }
+        // Not found in Bicep (or there is none): the template's own lines, when the template is a file the user has.
+        const lines = options.documentIsSource === false ? undefined : locator.location(source.pointer);
+        if (lines !== undefined)
+            source.declaration = lines;
+        if (bicep !== undefined || lines === undefined)
+            source.declarationNote = found.note;
+        return source;
+    };
+}
+function count(counts, type) {
+    counts[type] = (counts[type] ?? 0) + 1;
+}
+/**
+ * A nested deployment is structure, not a resource: its template's resources are read in its place. When there is
+ * no template to read (a linked template), or it is not deployed, its resources of modelled types are skipped.
+ */
+function readDeployment(instance, skip) {
+    if (instance.existing)
+        return;
+    if (instance.problem !== undefined) {
+        skip(instance.key, instance.type, `this nested deployment cannot be read: ${instance.problem}`);
+        return;
+    }
+    if (instance.condition === false) {
+        const reason = `its deployment ${instance.key} has a condition that is false: ${conditionText(instance)}`;
+        for (const inner of modelledResourcesIn(instance.declaration.raw))
+            skip(`${instance.key}/${inner.name}`, inner.type, reason);
+        return;
+    }
+    const child = instance.run.childOf(instance);
+    if (child === undefined && typeof instance.child === 'object' && 'skipped' in instance.child) {
+        skip(instance.key, instance.type, instance.child.skipped);
+    }
+}
+/** Resources of modelled types in a nested template as written (not evaluated: the deployment is not deployed). */
+function modelledResourcesIn(deployment) {
+    const properties = deployment['properties'];
+    const template = isObject(properties) ? properties['template'] : undefined;
+    const resources = isObject(template) ? template['resources'] : undefined;
+    const list = Array.isArray(resources) ? resources : isObject(resources) ? Object.values(resources) : [];
+    const found = [];
+    for (const resource of list) {
+        if (!isObject(resource) || typeof resource['type'] !== 'string')
+            continue;
+        if (isModelledType(resource['type']))
+            found.push({ type: resource['type'], name: String(resource['name']) });
+        if (resource['type'].toLowerCase() === 'microsoft.resources/deployments')
+            found.push(...modelledResourcesIn(resource));
+    }
+    return found;
+}
+function conditionText(instance) {
+    const condition = member(instance.declaration.raw, 'condition');
+    if (typeof condition === 'string')
+        return condition;
+    if (typeof condition === 'boolean')
+        return String(condition);
+    return 'the resource it is nested in is not deployed';
+}
+/**
+ * An `existing` user-assigned identity is read, not deployed: it is an entity (change `read`) because clusters run as
+ * such identities and role assignments name their principals, and only an identity entity lets the linker join
+ * them. Its principal and client IDs exist before the deployment. Other existing resources are not entities: the
+ * template does not configure them, so their fields would all be unknown and every policy on them indeterminate.
+ */
+async function existingIdentity(instance, sourceOf) {
+    if (instance.problem !== undefined || instance.condition === false)
+        return undefined;
+    const body = instance.run.body(instance) ?? {};
+    const resource = {
+        ...armResource$2(instance, body),
+        created: false,
+        runtimeReason: READ_AT_DEPLOYMENT,
+    };
+    const source = await sourceOf(instance);
+    const raw = redactEvaluated(body, instance.run.expansion.secureValues, () => undefined);
+    return buildEntity$1('managedIdentity', resource, { key: instance.key, source, raw, action: 'read' });
+}
+function armResource$2(instance, body) {
+    const resource = {
+        type: instance.type,
+        id: instance.id,
+        name: instance.ownName,
+        body,
+        scope: instance.scope,
+        created: true,
+        runtimeReason: 'known after deployment',
+    };
+    if (instance.parentId !== undefined)
+        resource.parentId = instance.parentId;
+    if (instance.referenceTarget !== undefined)
+        resource.referenceTarget = instance.referenceTarget;
+    return resource;
+}
+/** What only the template can tell about a cluster: where its secret comes from, whose kubelet identity it is. */
+function clusterHints(instance, body, source, locator, secrets) {
+    const kubelet = valueAt(body, ['properties', 'identityProfile', 'kubeletidentity']);
+    // A template that sets the kubelet identity brings its own: AKS makes one only when none is given.
+    const hints = {
+        customKubelet: isUnknown(kubelet)
+            ? new Unknown(kubelet.reason)
+            : kubelet !== undefined && kubelet !== null,
+    };
+    const secret = valueAt(body, ['properties', 'servicePrincipalProfile', 'secret']);
+    if (typeof secret === 'string' && secret !== '')
+        secrets.add(secret);
+    if (secret !== undefined && secret !== null && secret !== '') {
+        const written = rawAt(instance.declaration.raw, ['properties', 'servicePrincipalProfile', 'secret'], instance.declaration.pointer);
+        const origin = written === undefined
+            ? undefined
+            : originOf(written.value, written.pointer, secret, instance.run.origins);
+        if (origin?.kind === 'code') {
+            hints.secretInCode = true;
+            const location = origin.pointer === undefined ? undefined : locator.location(origin.pointer);
+            if (location !== undefined)
+                source.fieldLocations = { 'servicePrincipal.secretInCode': location };
+        }
+        else if (origin?.kind === 'outside')
+            hints.secretInCode = false;
+        else
+            hints.secretInCode = unknownOrigin('the client secret comes from an expression the template does not resolve');
+    }
+    else {
+        hints.secretInCode = false;
+    }
+    const ids = identityKeysOneByOne(instance, body);
+    if (ids !== undefined)
+        hints.userAssignedIdentityIds = ids;
+    return hints;
+}
+/**
+ * The value written at a path of a resource as the template writes it, and its pointer; where the path runs into
+ * an expression (a whole `properties` built by one expression), that expression.
+ */
+function rawAt(raw, path, pointer) {
+    let value = raw;
+    let at = pointer;
+    for (const segment of path) {
+        if (typeof value === 'string' && isExpressionText(value))
+            return { value, pointer: at };
+        if (!isObject(value))
+            return undefined;
+        const key = Object.keys(value).find((k) => k.toLowerCase() === segment.toLowerCase());
+        if (key === undefined)
+            return undefined;
+        value = value[key];
+        at = `${at}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`;
+    }
+    return { value, pointer: at };
+}
+/**
+ * The keys of `identity.userAssignedIdentities` read one by one: an object with a key the evaluator cannot know
+ * (a parameter without a value) is unknown as a whole, but each key is still an ID named after its parts.
+ */
+function identityKeysOneByOne(instance, body) {
+    const evaluated = valueAt(body, ['identity', 'userAssignedIdentities']);
+    if (!isUnknown(evaluated) || evaluated.ref !== undefined)
+        return undefined;
+    const written = rawAt(instance.declaration.raw, ['identity', 'userAssignedIdentities'], instance.declaration.pointer);
+    if (written === undefined || !isObject(written.value))
+        return undefined;
+    const ids = [];
+    for (const key of Object.keys(written.value)) {
+        let id;
+        try {
+            id = instance.run.evaluator.evaluate(key, instance.copy === undefined ? {} : { copy: instance.copy });
+        }
+        catch {
+            return undefined;
+        }
+        if (typeof id === 'string' || isUnknown(id))
+            ids.push(id);
+        else
+            ids.push(new Unknown('a user-assigned identity key is not a string'));
+    }
+    return ids;
+}
+
+/** How long a compilation may take before it is given up on; AKS_IDENTITY_LINT_BICEP_TIMEOUT (seconds) changes it. */
+const DEFAULT_TIMEOUT_SECONDS = 120;
+/** The Bicep CLI itself, or the Azure CLI's copy of it, whichever is on PATH first in this order. */
+const TOOLS = [
+    { name: 'bicep', args: (kind, file) => [kind, file, '--stdout'] },
+    { name: 'az', args: (kind, file) => ['bicep', kind, '--file', file, '--stdout'] },
+];
+/**
+ * Compiles Bicep source with the Bicep CLI (or `az bicep`): a .bicep file to an ARM template, a .bicepparam file to
+ * its parameters. Without either tool, or when compilation fails or hangs, a one-line error says what to do.
+ */
+async function compileBicep(path, display, env = process.env) {
+    const kind = path.toLowerCase().endsWith('.bicepparam') ? 'build-params' : 'build';
+    const tool = await findTool(env);
+    if (tool === undefined) {
+        throw new InputError({ file: display }, 'this is Bicep source, and neither `bicep` nor `az` is on PATH to compile it: install the Bicep CLI ' +
+            '(https://aka.ms/bicep-install), or pass the compiled template (`az bicep build --file <file>`)');
+    }
+    const args = tool.args(kind, path);
+    const command = `${tool.name} ${args.join(' ')}`;
+    const seconds = timeoutSeconds(env);
+    const result = await run(tool.path, args, seconds * 1000);
+    if (result === 'timeout') {
+        throw new InputError({ file: display }, `\`${command}\` did not finish within ${seconds} s`);
+    }
+    if (result.code !== 0) {
+        const reason = firstLines(result.stderr) || firstLines(result.stdout) || `exit code ${String(result.code)}`;
+        throw new InputError({ file: display }, `\`${tool.name} ${kind}\` failed: ${reason}`);
+    }
+    return { text: result.stdout, command };
+}
+async function findTool(env) {
+    const dirs = (env['PATH'] ?? '').split(delimiter).filter((d) => d !== '');
+    const suffixes = process.platform === 'win32' ? ['.exe', '.cmd', ''] : [''];
+    for (const tool of TOOLS) {
+        for (const dir of dirs) {
+            for (const suffix of suffixes) {
+                const candidate = join(dir, tool.name + suffix);
+                const ok = await access(candidate, constants.X_OK).then(() => true, () => false);
+                if (ok)
+                    return { ...tool, path: candidate };
+            }
+        }
+    }
+    return undefined;
+}
+function timeoutSeconds(env) {
+    const given = Number(env['AKS_IDENTITY_LINT_BICEP_TIMEOUT']);
+    return Number.isFinite(given) && given > 0 ? given : DEFAULT_TIMEOUT_SECONDS;
+}
+/** Bicep's diagnostics start with `file(line,col) : Error BCP…`: the first ones say what is wrong. */
+function firstLines(text) {
+    return text
+        .split(/\r?\n/)
+        .map((l) => l.trim())
+        .filter((l) => l !== '')
+        .slice(0, 3)
+        .join(' | ');
+}
+function run(command, args, timeoutMs) {
+    return new Promise((resolve, reject) => {
+        const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+        let stdout = '';
+        let stderr = '';
+        child.stdout.setEncoding('utf8').on('data', (d) => (stdout += d));
+        child.stderr.setEncoding('utf8').on('data', (d) => (stderr += d));
+        const timer = setTimeout(() => {
+            child.kill('SIGKILL');
+            resolve('timeout');
+        }, timeoutMs);
+        child.on('error', (error) => {
+            clearTimeout(timer);
+            reject(error);
+        });
+        child.on('close', (code) => {
+            clearTimeout(timer);
+            resolve({ code, stdout, stderr });
+        });
+    });
+}
+
+/** azurerm add-on blocks, their ARM add-on key, and the nested block holding the identity AKS creates for them. */
+const ADDON_BLOCKS = [
+    { block: 'oms_agent', name: 'omsagent', identityBlock: 'oms_agent_identity' },
+    {
+        block: 'ingress_application_gateway',
+        name: 'ingressApplicationGateway',
+        identityBlock: 'ingress_application_gateway_identity',
+    },
+    {
+        block: 'key_vault_secrets_provider',
+        name: 'azureKeyvaultSecretsProvider',
+        identityBlock: 'secret_identity',
+    },
+    { block: 'aci_connector_linux', name: 'aciConnectorLinux', identityBlock: 'connector_identity' },
+    { block: 'web_app_routing', name: 'webAppRouting', identityBlock: 'web_app_routing_identity' },
+];
+const ADDON_FLAGS = [
+    { attribute: 'azure_policy_enabled', name: 'azurepolicy' },
+    { attribute: 'http_application_routing_enabled', name: 'httpApplicationRouting' },
+    { attribute: 'open_service_mesh_enabled', name: 'openServiceMesh' },
+];
+function mapCluster(r) {
+    const id = r.string(['id']) ?? r.raw(['id']);
+    const identityType = clusterIdentityType(r);
+    const managed = identityType === 'SystemAssigned' || identityType === 'UserAssigned' || isUnknown(identityType);
+    const fields = {
+        name: r.string(['name']) ?? '',
+        id: typeof id === 'string' || isUnknown(id) ? id : '',
+        identity: { type: identityType },
+        addons: mapAddons(r),
+    };
+    if (typeof id === 'string') {
+        const subscriptionId = parseScope(id)?.subscriptionId;
+        if (subscriptionId !== undefined)
+            fields.subscriptionId = subscriptionId;
+    }
+    setIfDefined(fields, 'resourceGroup', r.string(['resource_group_name']));
+    setIfDefined(fields, 'location', r.string(['location']));
+    setIfDefined(fields, 'nodeResourceGroup', r.string(['node_resource_group']));
+    setIfDefined(fields, 'nodeResourceGroupId', r.string(['node_resource_group_id']));
+    if (r.blockCount(['identity']) !== 0) {
+        const principalId = r.string(['identity', 0, 'principal_id']);
+        if (principalId !== undefined && principalId !== '')
+            fields.identity.principalId = principalId;
+        const ids = r.stringList(['identity', 0, 'identity_ids']);
+        if (ids !== undefined)
+            fields.identity.userAssignedIdentityIds = ids;
+    }
+    if (r.blockCount(['service_principal']) !== 0) {
+        const sp = {
+            secretInCode: secretWrittenInCode(r, 'servicePrincipal.secretInCode'),
+        };
+        setIfDefined(sp, 'clientId', r.string(['service_principal', 0, 'client_id']));
+        fields.servicePrincipal = sp;
+    }
+    const customKubelet = kubeletIdentityBrought(r);
+    if (managed || customKubelet !== false) {
+        const kubeletId = r.string(['kubelet_identity', 0, 'user_assigned_identity_id']);
+        const kubelet = {
+            custom: customKubelet,
+            scopeChain: r.scopeChain(kubeletId),
+        };
+        setIfDefined(kubelet, 'userAssignedIdentityId', kubeletId);
+        setIfDefined(kubelet, 'clientId', r.string(['kubelet_identity', 0, 'client_id']));
+        setIfDefined(kubelet, 'objectId', r.string(['kubelet_identity', 0, 'object_id']));
+        fields.kubeletIdentity = kubelet;
+    }
+    const aadBlock = ['azure_active_directory_role_based_access_control', 0];
+    const aadBlocks = r.blockCount(['azure_active_directory_role_based_access_control']);
+    if (isUnknown(aadBlocks))
+        fields.aad = { managed: aadBlocks, azureRbacEnabled: aadBlocks };
+    else if (aadBlocks !== 0) {
+        const aad = {
+            managed: aadManaged(r),
+            azureRbacEnabled: r.boolOrDefault([...aadBlock, 'azure_rbac_enabled'], false),
+        };
+        setIfDefined(aad, 'adminGroupObjectIds', r.stringList([...aadBlock, 'admin_group_object_ids']));
+        setIfDefined(aad, 'tenantId', r.string([...aadBlock, 'tenant_id']));
+        fields.aad = aad;
+    }
+    // Null in a plan means the provider leaves the setting to AKS, whose defaults are: Kubernetes RBAC on, local
+    // accounts on, OIDC issuer and workload identity off (azurerm 3.x/4.x; 5.0 writes its own default, true, for
+    // the issuer). azurerm 2.x wrote RBAC as a block.
+    fields.kubernetesRbacEnabled = r.states(['role_based_access_control_enabled'])
+        ? r.boolOrDefault(['role_based_access_control_enabled'], true)
+        : r.states(['role_based_access_control'])
+            ? r.boolOrDefault(['role_based_access_control', 0, 'enabled'], true)
+            : r.boolOrDefault(['role_based_access_control_enabled'], true);
+    fields.localAccountsDisabled = r.boolOrDefault(['local_account_disabled'], false);
+    const oidc = {
+        enabled: r.boolOrDefault(['oidc_issuer_enabled'], false),
+    };
+    setIfDefined(oidc, 'url', r.string(['oidc_issuer_url']));
+    fields.oidcIssuer = oidc;
+    fields.workloadIdentityEnabled = r.boolOrDefault(['workload_identity_enabled'], false);
+    const vnetSubnetIds = subnetIds(r);
+    const network = {
+        vnetSubnetIds,
+        subnets: isUnknown(vnetSubnetIds)
+            ? vnetSubnetIds
+            : vnetSubnetIds.map((id) => ({ id, scopeChain: r.scopeChain(id) })),
+        outboundIpIds: outboundIpIds(r),
+    };
+    network.privateCluster = r.boolOrDefault(['private_cluster_enabled'], false);
+    const privateDnsZone = r.chosenString(['private_dns_zone_id']);
+    if (privateDnsZone !== undefined) {
+        network.privateDnsZone = privateDnsZone;
+        // "System" and "None" are AKS's own choices, not a zone to hold a role on.
+        const custom = isUnknown(privateDnsZone) || privateDnsZone.startsWith('/');
+        if (custom)
+            network.privateDnsZoneScopeChain = r.scopeChain(privateDnsZone);
+    }
+    setIfDefined(network, 'outboundType', r.string(['network_profile', 0, 'outbound_type']));
+    fields.network = network;
+    return fields;
+}
+function clusterIdentityType(r) {
+    const identityBlocks = r.blockCount(['identity']);
+    if (isUnknown(identityBlocks))
+        return identityBlocks;
+    if (identityBlocks > 0)
+        return r.string(['identity', 0, 'type']) ?? 'None';
+    const spBlocks = r.blockCount(['service_principal']);
+    if (isUnknown(spBlocks))
+        return spBlocks;
+    return spBlocks > 0 ? 'ServicePrincipal' : 'None';
+}
+/**
+ * azurerm 3.x writes `managed` (null: the legacy integration with server and client apps); 4.0 removed the
+ * argument and the legacy integration with it, so its block has no such key and is managed.
+ */
+function aadManaged(r) {
+    const block = ['azure_active_directory_role_based_access_control', 0];
+    if (r.states([...block, 'managed']))
+        return r.boolOrDefault([...block, 'managed'], false);
+    if (r.states([...block, 'server_app_id']) || !r.states([...block, 'azure_rbac_enabled'])) {
+        return r.boolOrDefault([...block, 'managed'], false);
+    }
+    return true;
+}
+/**
+ * A client secret is "in code" when the configuration writes it as a literal, or takes it from a variable whose
+ * default is written in code. A variable without a default comes from outside (pipeline secret, environment).
+ * Where the configuration cannot say (a dynamic block, a local value, an expression it cannot follow), that is
+ * unknown, not "not in code".
+ */
+function secretWrittenInCode(r, field) {
+    const path = ['service_principal', 0, 'client_secret'];
+    const configured = r.configured(path);
+    if (configured !== true)
+        return configured;
+    let unresolved = false;
+    for (const x of r.resolveConfigured(path)) {
+        if (x.kind === 'constant') {
+            if (x.value === null || x.value === '')
+                continue;
+            if (x.variable === undefined || x.variable.hasDefault) {
+                r.origins.set(field, x.variable === undefined
+                    ? { attribute: ['service_principal', 'client_secret'] }
+                    : { variable: x.variable });
+                return true;
+            }
+        }
+        else if (x.kind === 'unresolved') {
+            unresolved = unknownOrigin(`client_secret comes from ${x.reason}`);
+        }
+    }
+    return unresolved;
+}
+/**
+ * Whether the kubelet runs as an identity the user brings. The configuration says so when it writes the block;
+ * without it (a dynamic block, or no configuration), AKS's own kubelet identity is told by where it lives: AKS
+ * creates it in the node resource group, and computes it at apply time for a new cluster.
+ */
+function kubeletIdentityBrought(r) {
+    const configured = r.configured(['kubelet_identity']);
+    if (configured === true)
+        return true;
+    const block = r.raw(['kubelet_identity']);
+    if (isUnknown(block) || r.blockCount(['kubelet_identity']) === 0)
+        return false;
+    const id = r.raw(['kubelet_identity', 0, 'user_assigned_identity_id']);
+    const nodeGroup = r.raw(['node_resource_group']);
+    if (typeof id === 'string' && typeof nodeGroup === 'string') {
+        const group = parseScope(id)?.resourceGroup;
+        if (typeof group === 'string')
+            return group.toLowerCase() !== nodeGroup.toLowerCase();
+    }
+    return isUnknown(configured)
+        ? configured
+        : unknownOrigin('kubelet_identity is in the planned values but not in the configuration (a dynamic block?), and its resource group does not tell who made it');
+}
+const SUBNET_ATTRIBUTES = [
+    ['default_node_pool', 0, 'vnet_subnet_id'],
+    ['default_node_pool', 0, 'pod_subnet_id'],
+    ['api_server_access_profile', 0, 'subnet_id'],
+];
+/** The subnets the configuration brings; unknown as a whole when it cannot tell whether one of them is set. */
+function subnetIds(r) {
+    return optionalList(r, SUBNET_ATTRIBUTES.map((path) => ({ path, read: () => r.chosenString(path) })));
+}
+const OUTBOUND_PROFILE = ['network_profile', 0, 'load_balancer_profile', 0];
+/** Bring-your-own outbound IPs and prefixes; AKS computes these when they are not configured. */
+function outboundIpIds(r) {
+    return optionalList(r, ['outbound_ip_address_ids', 'outbound_ip_prefix_ids'].map((attribute) => {
+        const path = [...OUTBOUND_PROFILE, attribute];
+        return { path, read: () => r.stringList(path) };
+    }));
+}
+/**
+ * The values of optional attributes that are set, as one list: an attribute that may or may not be set (its
+ * origin unknown) makes the whole list unknown, as its length is.
+ */
+function optionalList(r, attributes) {
+    const values = [];
+    for (const { path, read } of attributes) {
+        const present = r.presence(path);
+        if (isUnknown(present))
+            return present;
+        if (!present)
+            continue;
+        const value = read();
+        if (Array.isArray(value))
+            values.push(...value);
+        else if (value !== undefined)
+            values.push(value);
+    }
+    return values;
+}
+function mapAddons(r) {
+    const addons = [];
+    for (const { block, name, identityBlock } of ADDON_BLOCKS) {
+        const count = r.blockCount([block]);
+        if (count === 0)
+            continue;
+        const addon = { name, enabled: isUnknown(count) ? count : true, roleAssignments: [] };
+        if (identityBlock !== undefined) {
+            const base = [block, 0, identityBlock, 0];
+            const identity = {};
+            setIfDefined(identity, 'objectId', r.string([...base, 'object_id']));
+            setIfDefined(identity, 'clientId', r.string([...base, 'client_id']));
+            setIfDefined(identity, 'resourceId', r.string([...base, 'user_assigned_identity_id']));
+            addon.identity = identity;
+        }
+        addons.push(addon);
+    }
+    for (const { attribute, name } of ADDON_FLAGS) {
+        const enabled = r.bool([attribute]);
+        if (enabled === true || isUnknown(enabled))
+            addons.push({ name, enabled, roleAssignments: [] });
+    }
+    return addons;
+}
+
+/**
+ * What the `id` of a Terraform resource type is, as an ARM scope. When a role assignment's scope is only known after
+ * apply, this still tells its level and resource type from the resource it references.
+ */
+const SCOPE_OF_TYPE = {
+    azurerm_management_group: { level: 'managementGroup' },
+    'data.azurerm_management_group': { level: 'managementGroup' },
+    azurerm_subscription: { level: 'subscription' },
+    'data.azurerm_subscription': { level: 'subscription' },
+    azurerm_resource_group: { level: 'resourceGroup' },
+    'data.azurerm_resource_group': { level: 'resourceGroup' },
+    azurerm_kubernetes_cluster: {
+        level: 'resource',
+        resourceType: 'Microsoft.ContainerService/managedClusters',
+    },
+    azurerm_virtual_network: { level: 'resource', resourceType: 'Microsoft.Network/virtualNetworks' },
+    azurerm_subnet: { level: 'resource', resourceType: 'Microsoft.Network/virtualNetworks/subnets' },
+    azurerm_route_table: { level: 'resource', resourceType: 'Microsoft.Network/routeTables' },
+    azurerm_public_ip: { level: 'resource', resourceType: 'Microsoft.Network/publicIPAddresses' },
+    azurerm_application_gateway: { level: 'resource', resourceType: 'Microsoft.Network/applicationGateways' },
+    azurerm_network_security_group: {
+        level: 'resource',
+        resourceType: 'Microsoft.Network/networkSecurityGroups',
+    },
+    azurerm_nat_gateway: { level: 'resource', resourceType: 'Microsoft.Network/natGateways' },
+    azurerm_private_dns_zone: { level: 'resource', resourceType: 'Microsoft.Network/privateDnsZones' },
+    azurerm_dns_zone: { level: 'resource', resourceType: 'Microsoft.Network/dnsZones' },
+    azurerm_container_registry: { level: 'resource', resourceType: 'Microsoft.ContainerRegistry/registries' },
+    azurerm_user_assigned_identity: {
+        level: 'resource',
+        resourceType: 'Microsoft.ManagedIdentity/userAssignedIdentities',
+    },
+    azurerm_key_vault: { level: 'resource', resourceType: 'Microsoft.KeyVault/vaults' },
+    azurerm_storage_account: { level: 'resource', resourceType: 'Microsoft.Storage/storageAccounts' },
+    azurerm_log_analytics_workspace: {
+        level: 'resource',
+        resourceType: 'Microsoft.OperationalInsights/workspaces',
+    },
+    azurerm_disk_encryption_set: { level: 'resource', resourceType: 'Microsoft.Compute/diskEncryptionSets' },
+};
+function scopeOfResourceType(terraformType) {
+    const direct = SCOPE_OF_TYPE[terraformType];
+    if (direct !== undefined)
+        return direct;
+    const managedType = terraformType.startsWith('data.') ? terraformType.slice(5) : terraformType;
+    // Data sources read the same resources as their managed counterparts; any other azurerm resource's ID is a
+    // resource-level scope even when its ARM type is not in the table.
+    return (SCOPE_OF_TYPE[managedType] ?? (managedType.startsWith('azurerm_') ? { level: 'resource' } : undefined));
+}
+
+function mapRoleAssignment(r) {
+    const fields = {
+        name: r.string(['name']) ?? r.address,
+        id: r.string(['id']) ?? '',
+        principalId: r.string(['principal_id']) ?? '',
+        role: mapRole(r),
+        scope: mapScope(r),
+    };
+    setIfDefined(fields, 'principalType', r.string(['principal_type']));
+    setIfDefined(fields, 'condition', r.chosenString(['condition']));
+    return fields;
+}
+/** `role_definition_name` and `role_definition_id` resolve to one role, identified by its GUID. */
+function mapRole(r) {
+    const name = r.string(['role_definition_name']);
+    if (typeof name === 'string' && name !== '')
+        return roleNamed(name);
+    const id = roleDefinitionId(r);
+    if (typeof id === 'string')
+        return roleWithId(id);
+    const unknownRole = new Unknown(id === undefined ? 'no role in the plan' : 'a role defined at apply');
+    const role = {
+        builtIn: unknownRole,
+        actions: unknownRole,
+        permissions: unknownRole,
+    };
+    if (id !== undefined)
+        role.id = id;
+    if (name !== undefined)
+        role.name = name;
+    return role;
+}
+/**
+ * A custom role is referenced through any of azurerm_role_definition's IDs; the model names it by
+ * `role_definition_resource_id` so the linker can join it with the definition.
+ */
+function roleDefinitionId(r) {
+    const [resolved] = r.resolveConfigured(['role_definition_id']);
+    const id = r.string(['role_definition_id']);
+    if (isUnknown(id) &&
+        resolved?.kind === 'attribute' &&
+        resolved.resourceType === 'azurerm_role_definition') {
+        return new Unknown(id.reason, `${resolved.resourceAddress}.role_definition_resource_id`, true);
+    }
+    return id;
+}
+/** A scope whose level and type are as unknown as its ID: a policy asking about either is indeterminate. */
+function unknownScope(id, why) {
+    const unknown = new Unknown(why);
+    return { id, level: unknown, resourceType: unknown };
+}
+function mapScope(r) {
+    const scope = r.string(['scope']);
+    if (scope === undefined)
+        return unknownScope(new Unknown('no scope in the plan'), 'no scope in the plan');
+    if (!isUnknown(scope))
+        return parseScope(scope) ?? unknownScope(scope, `unrecognised scope ${scope}`);
+    const [only, ...more] = r.resolveConfigured(['scope']);
+    if (only?.kind === 'attribute' && more.length === 0 && only.attribute === 'id') {
+        const known = scopeOfResourceType(only.resourceType);
+        if (known !== undefined) {
+            const result = { id: scope, level: known.level };
+            if (known.resourceType !== undefined)
+                result.resourceType = known.resourceType;
+            else if (known.level === 'resource') {
+                result.resourceType = new Unknown(`the Azure resource type of ${only.resourceType} is not known here`);
+            }
+            return result;
+        }
+    }
+    return unknownScope(scope, scope.reason);
+}
+
+function mapManagedIdentity(r) {
+    const id = r.string(['id']) ?? '';
+    const fields = {
+        name: r.string(['name']) ?? '',
+        id,
+        scopeChain: r.scopeChain(id),
+        principalId: r.string(['principal_id']) ?? '',
+        clientId: r.string(['client_id']) ?? '',
+    };
+    setIfDefined(fields, 'resourceGroup', r.string(['resource_group_name']));
+    return fields;
+}
+const PERMISSION_LISTS = [
+    ['actions', 'actions'],
+    ['notActions', 'not_actions'],
+    ['dataActions', 'data_actions'],
+    ['notDataActions', 'not_data_actions'],
+];
+function mapRoleDefinition(r) {
+    const blocks = r.blockCount(['permissions']);
+    const list = (i, attribute) => {
+        const value = r.stringList(['permissions', i, attribute]);
+        return Array.isArray(value) ? value : value === undefined ? [] : [value];
+    };
+    const all = (attribute) => isUnknown(blocks) ? [blocks] : Array.from({ length: blocks }, (_, i) => list(i, attribute)).flat();
+    const scopes = r.stringList(['assignable_scopes']);
+    return {
+        name: r.string(['name']) ?? '',
+        id: r.string(['role_definition_resource_id']) ?? r.string(['id']) ?? '',
+        actions: all('actions'),
+        notActions: all('not_actions'),
+        dataActions: all('data_actions'),
+        notDataActions: all('not_data_actions'),
+        permissions: permissionBlocks(blocks, list),
+        assignableScopes: Array.isArray(scopes) ? scopes : scopes === undefined ? [] : [scopes],
+    };
+}
+/** A custom role's blocks, each as written; unknown as a whole when any of its actions is (the list decides). */
+function permissionBlocks(blocks, list) {
+    if (isUnknown(blocks))
+        return blocks;
+    const result = [];
+    for (let i = 0; i < blocks; i++) {
+        const block = { actions: [], notActions: [], dataActions: [], notDataActions: [] };
+        for (const [field, attribute] of PERMISSION_LISTS) {
+            for (const action of list(i, attribute)) {
+                if (isUnknown(action))
+                    return action;
+                block[field].push(action);
+            }
+        }
+        result.push(block);
+    }
+    return result;
+}
+/** azurerm 5.0 renamed `parent_id` to `user_assigned_identity_id`; `audience` is a list in 3.x and 4.x. */
+function mapFederatedCredential(r) {
+    return {
+        usedBy: [],
+        name: r.string(['name']) ?? '',
+        issuer: r.string(['issuer']) ?? '',
+        subject: r.string(['subject']) ?? '',
+        audiences: r.stringList(['audience']) ?? [],
+        parentId: r.string(['parent_id']) ?? r.string(['user_assigned_identity_id']) ?? '',
+    };
+}
+function mapRegistry(r) {
+    const id = r.string(['id']) ?? '';
+    return {
+        name: r.string(['name']) ?? '',
+        id,
+        adminUserEnabled: r.bool(['admin_enabled']) ?? false,
+        scopeChain: r.scopeChain(id),
+    };
+}
+
+const MANAGED_CLUSTERS = 'microsoft.containerservice/managedclusters@';
+/**
+ * The azapi provider sets AKS properties azurerm has no argument for, pod-managed identity among them:
+ * `azapi_update_resource` (or `azapi_resource_action`) on a cluster with a `body` that holds ARM properties. Those
+ * properties belong to the cluster the patch names (its `resource_id`). Returns the patches whose cluster is not in
+ * the plan.
+ */
+function applyAzapiPatches(patches, clusters) {
+    const clustersById = new ValueIndex();
+    for (const cluster of clusters)
+        clustersById.add(cluster.id, cluster);
+    const unattached = [];
+    for (const patch of patches) {
+        const type = patch.string(['type']);
+        if (typeof type === 'string' && !type.toLowerCase().startsWith(MANAGED_CLUSTERS))
+            continue;
+        const cluster = clustersById.first(patch.string(['resource_id']));
+        if (cluster === undefined) {
+            unattached.push(patch);
+            continue;
+        }
+        const enabled = podIdentityEnabled(patch);
+        if (enabled !== undefined)
+            cluster.podIdentity = { enabled };
+    }
+    return unattached;
+}
+/** `properties.podIdentityProfile.enabled` of the body: an object (azapi 2.x) or JSON text (azapi 1.x). */
+function podIdentityEnabled(patch) {
+    const raw = patch.value(['body']);
+    if (isUnknown(raw))
+        return unknownOrigin(`the body of ${patch.address} is known only after apply`);
+    let body = raw;
+    if (typeof raw === 'string') {
+        try {
+            body = JSON.parse(raw);
+        }
+        catch {
+            return unknownOrigin(`the body of ${patch.address} is not JSON`);
+        }
+    }
+    const profile = findKey(asObject(findKey(asObject(body), 'properties')), 'podIdentityProfile');
+    if (profile === undefined)
+        return undefined;
+    if (isUnknown(profile))
+        return profile;
+    const enabled = isObject(profile) ? findKey(profile, 'enabled') : undefined;
+    return typeof enabled === 'boolean' || isUnknown(enabled) ? enabled : undefined;
+}
+/** ARM property names are case-insensitive. */
+function findKey(record, name) {
+    if (record === undefined)
+        return undefined;
+    const key = Object.keys(record).find((k) => k.toLowerCase() === name.toLowerCase());
+    return key === undefined ? undefined : record[key];
+}
+
+/**
+ * Extra node pools (`azurerm_kubernetes_cluster_node_pool`) bring their own subnets, which belong to the cluster's
+ * network as much as the default pool's. Returns the pools whose cluster is not in the plan.
+ */
+function attachNodePoolSubnets(pools, clusters) {
+    const unattached = [];
+    const clustersById = new ValueIndex();
+    for (const cluster of clusters)
+        clustersById.add(cluster.id, cluster);
+    for (const pool of pools) {
+        const cluster = clustersById.first(pool.string(['kubernetes_cluster_id']));
+        if (cluster === undefined) {
+            unattached.push(pool);
+            continue;
+        }
+        const network = cluster.network;
+        if (network === undefined)
+            continue;
+        for (const attribute of ['vnet_subnet_id', 'pod_subnet_id']) {
+            const present = pool.presence([attribute]);
+            // A pool whose subnet may or may not be set leaves the cluster's subnets unknown as a whole.
+            if (isUnknown(present)) {
+                network.vnetSubnetIds = present;
+                network.subnets = present;
+            }
+            const subnet = present === true ? pool.chosenString([attribute]) : undefined;
+            if (subnet === undefined || isUnknown(network.vnetSubnetIds) || isUnknown(network.subnets))
+                continue;
+            if (network.vnetSubnetIds.some((s) => sameValue(s, subnet)))
+                continue;
+            network.vnetSubnetIds.push(subnet);
+            network.subnets.push({ id: subnet, scopeChain: pool.scopeChain(subnet) });
+        }
+    }
+    return unattached;
+}
+
+function parseTraversal(text) {
+    const steps = [];
+    let i = 0;
+    while (i < text.length) {
+        const ch = text[i];
+        if (ch === '.') {
+            i++;
+            continue;
+        }
+        if (ch === '[') {
+            const close = findIndexClose(text, i);
+            if (close < 0)
+                return undefined;
+            const inner = text.slice(i + 1, close);
+            if (/^\d+$/.test(inner))
+                steps.push({ index: Number(inner) });
+            else if (inner.startsWith('"'))
+                steps.push({ index: JSON.parse(inner) });
+            else
+                return undefined;
+            i = close + 1;
+            continue;
+        }
+        let j = i;
+        while (j < text.length && text[j] !== '.' && text[j] !== '[')
+            j++;
+        steps.push({ name: text.slice(i, j) });
+        i = j;
+    }
+    return steps;
+}
+function findIndexClose(text, open) {
+    let inString = false;
+    for (let i = open + 1; i < text.length; i++) {
+        const ch = text[i];
+        if (inString) {
+            if (ch === '\\')
+                i++;
+            else if (ch === '"')
+                inString = false;
+        }
+        else if (ch === '"')
+            inString = true;
+        else if (ch === ']')
+            return i;
+    }
+    return -1;
+}
+function formatSteps(steps) {
+    let out = '';
+    for (const step of steps) {
+        if ('name' in step)
+            out += out === '' ? step.name : `.${step.name}`;
+        else
+            out += typeof step.index === 'number' ? `[${step.index}]` : `[${JSON.stringify(step.index)}]`;
+    }
+    return out;
+}
+/** Joins an address prefix (a module instance path, maybe empty) and a relative traversal. */
+function joinAddress(prefix, rest) {
+    if (prefix === '')
+        return rest;
+    if (rest === '')
+        return prefix;
+    return rest.startsWith('[') ? `${prefix}${rest}` : `${prefix}.${rest}`;
+}
+/**
+ * Of the references Terraform lists for one expression (each traversal with all its prefixes), the distinct
+ * traversals: those that are not a prefix of another one in the list.
+ */
+function distinctTraversals(references) {
+    return references.filter((ref) => !references.some((other) => other !== ref && (other.startsWith(`${ref}.`) || other.startsWith(`${ref}[`))));
+}
+
+/** Marks a value the plan computes at apply time. */
+const UNKNOWN = Symbol('unknown');
+function attributePath(attribute) {
+    return (parseTraversal(attribute) ?? []).map((s) => ('name' in s ? s.name : s.index));
+}
+/** A scalar as text; objects and arrays are not a string attribute's value. */
+function scalarText(value) {
+    if (typeof value === 'string')
+        return value;
+    if (typeof value === 'number' || typeof value === 'boolean')
+        return String(value);
+    return undefined;
+}
+/** Walks a planned value and its after_unknown mirror together; the mirror is `true` where a value is computed. */
+function readPlanned(values, mirror, path) {
+    let node = values;
+    let marks = mirror;
+    for (const step of path) {
+        if (marks === true)
+            return UNKNOWN;
+        marks =
+            isObject(marks) || Array.isArray(marks) ? marks[step] : undefined;
+        node =
+            isObject(node) || Array.isArray(node) ? node[step] : undefined;
+    }
+    if (marks === true)
+        return UNKNOWN;
+    return node === null ? undefined : node;
+}
+/** The known value of another resource's attribute in the plan, or undefined when unknown or absent. */
+function knownAttribute(plan, address, attribute) {
+    const resource = plan.valuesByAddress.get(address);
+    if (resource?.after === undefined)
+        return undefined;
+    const value = readPlanned(resource.after, resource.afterUnknown, attributePath(attribute));
+    return value === UNKNOWN ? undefined : value;
+}
+
+/**
+ * The ID of each cluster's node resource group (MC_...), which AKS add-ons are granted roles on. The cluster's own
+ * `node_resource_group_id` gives it; a resource group data source whose `name` is the cluster's
+ * `node_resource_group` (the usual Terraform way to refer to it) names the same group, and role assignments scoped
+ * through it use that name, so it takes precedence. Groups are indexed once, by the reference and by the name.
+ */
+function setNodeResourceGroupIds(clusters, ctx) {
+    const byReference = new Map();
+    const byName = new Map();
+    for (const group of ctx.plan.valuesByAddress.values()) {
+        if (group.type !== 'azurerm_resource_group')
+            continue;
+        const [resolved] = ctx.config.resolveAttribute(group.address, ['name']);
+        if (resolved?.kind === 'attribute' && !byReference.has(resolved.ref))
+            byReference.set(resolved.ref, group);
+        const name = knownAttribute(ctx.plan, group.address, 'name');
+        if (typeof name === 'string' && !byName.has(name.toLowerCase()))
+            byName.set(name.toLowerCase(), group);
+    }
+    for (const cluster of clusters) {
+        if (typeof cluster.nodeResourceGroupId === 'string')
+            continue;
+        const name = cluster.nodeResourceGroup;
+        const group = byReference.get(`${cluster.key}.node_resource_group`) ??
+            (typeof name === 'string' ? byName.get(name.toLowerCase()) : undefined);
+        if (group === undefined)
+            continue;
+        const id = knownAttribute(ctx.plan, group.address, 'id');
+        cluster.nodeResourceGroupId =
+            typeof id === 'string'
+                ? id
+                : unknownAfterApply(`${group.address}.id`, group.mode === 'managed', group.mode === 'data');
+    }
+}
+
+/**
+ * Reads the parts of `terraform show -json` output that the adapter uses, checking the shape as it goes: a file
+ * that is not a plan, or a plan whose parts have the wrong type, is an InputError naming the JSON path.
+ */
+function readPlan(document, file) {
+    const root = asObject(document);
+    if (root === undefined)
+        throw new InputError({ file }, 'expected a JSON object (terraform show -json output)');
+    const formatVersion = asString(root['format_version']);
+    if (formatVersion === undefined || !/^1\./.test(formatVersion)) {
+        throw new InputError({ file, pointer: '/format_version' }, `unsupported plan format_version ${JSON.stringify(root['format_version'])}; expected 1.x (Terraform 1.0 or later)`);
+    }
+    if (!isObject(root['planned_values'])) {
+        throw new InputError({ file, pointer: '/planned_values' }, 'a plan without planned_values; expected the output of `terraform show -json <planfile>`');
+    }
+    const resources = [];
+    const valuesByAddress = new Map();
+    const changes = root['resource_changes'];
+    if (changes !== undefined && !Array.isArray(changes)) {
+        throw new InputError({ file, pointer: '/resource_changes' }, 'expected an array of resource changes');
+    }
+    (changes ?? []).forEach((change, i) => {
+        const resource = readResourceChange(change, file, ['resource_changes', i]);
+        resources.push(resource);
+        // A deposed object (left by create_before_destroy) shares its address with the current one, which it must
+        // not stand in for when other resources read its values.
+        if (resource.deposed === undefined)
+            valuesByAddress.set(resource.address, resource);
+    });
+    // Resources without a change entry (older or filtered plans) still count; their unknowns cannot be told apart
+    // from absent values, since planned_values omits both.
+    walkModule(root['planned_values'], ['planned_values'], file, (resource) => {
+        if (valuesByAddress.has(resource.address))
+            return;
+        resources.push(resource);
+        valuesByAddress.set(resource.address, resource);
+    });
+    // Data sources read while planning live only in prior_state.
+    walkModule(asObject(root['prior_state'])?.['values'], ['prior_state', 'values'], file, (resource) => {
+        if (!valuesByAddress.has(resource.address))
+            valuesByAddress.set(resource.address, resource);
+    });
+    return {
+        formatVersion,
+        resources,
+        configuration: root['configuration'],
+        variables: asObject(root['variables']) ?? {},
+        valuesByAddress,
+    };
+}
+function readResourceChange(value, file, path) {
+    const rc = asObject(value);
+    const pointer = jsonPointer(path);
+    if (rc === undefined)
+        throw new InputError({ file, pointer }, 'expected a resource change object');
+    const address = requireString(rc, 'address', file, path);
+    const type = requireString(rc, 'type', file, path);
+    const change = asObject(rc['change']);
+    if (change === undefined)
+        throw new InputError({ file, pointer: `${pointer}/change` }, 'expected a change object');
+    const actions = asArray(change['actions']);
+    if (actions === undefined || !actions.every((a) => typeof a === 'string')) {
+        throw new InputError({ file, pointer: `${pointer}/change/actions` }, 'expected an array of action names');
+    }
+    const deposed = asString(rc['deposed']);
+    return {
+        address,
+        ...(deposed === undefined ? {} : { deposed }),
+        mode: rc['mode'] === 'data' ? 'data' : 'managed',
+        type,
+        action: changeAction(actions),
+        actions: actions,
+        after: optionalObject(change['after'], file, `${pointer}/change/after`),
+        afterUnknown: change['after_unknown'],
+        afterSensitive: change['after_sensitive'],
+        before: optionalObject(change['before'], file, `${pointer}/change/before`),
+        beforeSensitive: change['before_sensitive'],
+        pointer,
+    };
+}
+function walkModule(module, path, file, visit) {
+    const m = asObject(asObject(module)?.['root_module'] ?? module);
+    if (m === undefined)
+        return;
+    const base = asObject(module)?.['root_module'] !== undefined ? [...path, 'root_module'] : path;
+    (asArray(m['resources']) ?? []).forEach((value, i) => {
+        const r = asObject(value);
+        const address = asString(r?.['address']);
+        const type = asString(r?.['type']);
+        if (r === undefined || address === undefined || type === undefined)
+            return;
+        visit({
+            address,
+            mode: r['mode'] === 'data' ? 'data' : 'managed',
+            type,
+            action: 'none',
+            actions: [],
+            after: asObject(r['values']),
+            afterUnknown: {},
+            afterSensitive: r['sensitive_values'],
+            before: undefined,
+            beforeSensitive: undefined,
+            pointer: jsonPointer([...base, 'resources', i]),
+        });
+    });
+    (asArray(m['child_modules']) ?? []).forEach((child, i) => {
+        walkModule(child, [...base, 'child_modules', i], file, visit);
+    });
+}
+/** Terraform writes a replacement as ["delete","create"] or ["create","delete"] (create_before_destroy). */
+function changeAction(actions) {
+    const key = actions.join(',');
+    switch (key) {
+        case 'create':
+            return 'create';
+        case 'update':
+            return 'update';
+        case 'delete':
+            return 'delete';
+        case 'delete,create':
+        case 'create,delete':
+            return 'replace';
+        case 'no-op':
+            return 'none';
+        case 'read':
+            return 'read';
+        default:
+            return undefined;
+    }
+}
+function requireString(obj, key, file, path) {
+    const value = asString(obj[key]);
+    if (value === undefined)
+        throw new InputError({ file, pointer: jsonPointer([...path, key]) }, 'expected a string');
+    return value;
+}
+function optionalObject(value, file, pointer) {
+    if (value === null || value === undefined)
+        return undefined;
+    const obj = asObject(value);
+    if (obj === undefined)
+        throw new InputError({ file, pointer }, 'expected an object or null');
+    return obj;
+}
+
+const MAX_DEPTH$1 = 64;
+class PlanConfiguration {
+    rootVariableValues;
+    resources = new Map();
+    scopes = new Map();
+    constructor(configuration, rootVariableValues) {
+        this.rootVariableValues = rootVariableValues;
+        const root = asObject(asObject(configuration)?.['root_module']);
+        if (root !== undefined)
+            this.indexModule({ config: root, instance: '', path: '' });
+    }
+    indexModule(scope) {
+        this.scopes.set(scope.path, scope);
+        const calls = asObject(scope.config['module_calls']) ?? {};
+        // Module bodies first: some tools flatten module resources into the root with absolute addresses; the
+        // module's own entry, with module-relative references, is the one to keep.
+        for (const [name, call] of Object.entries(calls)) {
+            const body = asObject(asObject(call)?.['module']);
+            if (body === undefined)
+                continue;
+            const child = {
+                config: body,
+                instance: joinAddress(scope.instance, `module.${name}`),
+                path: joinAddress(scope.path, `module.${name}`),
+                parent: scope,
+                callName: name,
+            };
+            this.indexModule(child);
+        }
+        for (const resource of asArray(scope.config['resources']) ?? []) {
+            const r = asObject(resource);
+            const address = asString(r?.['address']);
+            if (r === undefined || address === undefined)
+                continue;
+            const absolute = address.startsWith('module.') ? address : joinAddress(scope.path, address);
+            if (!this.resources.has(absolute)) {
+                this.resources.set(absolute, { expressions: asObject(r['expressions']) ?? {}, scope });
+            }
+        }
+    }
+    /** The configuration expression of an attribute, e.g. ['identity', 0, 'identity_ids'], of a planned resource. */
+    expression(resourceAddress, attributePath) {
+        return asObject(this.configNode(resourceAddress, attributePath));
+    }
+    /** Whether the configuration describes the resource at all (some plans, and planned_values-only tools, omit it). */
+    hasResource(resourceAddress) {
+        return this.locate(resourceAddress) !== undefined;
+    }
+    /** Whether an attribute or nested block is written in the configuration at all. */
+    isConfigured(resourceAddress, attributePath) {
+        const node = this.configNode(resourceAddress, attributePath);
+        return node !== undefined && !(Array.isArray(node) && node.length === 0);
+    }
+    /** Nested blocks are arrays of objects in configuration; attributes are expression objects. */
+    configNode(resourceAddress, attributePath) {
+        let node = this.locate(resourceAddress)?.resource.expressions;
+        for (const step of attributePath) {
+            if (Array.isArray(node))
+                node = node[typeof step === 'number' ? step : 0];
+            else if (isObject(node))
+                node = node[String(step)];
+            else
+                return undefined;
+        }
+        return node;
+    }
+    /** Resolves every distinct traversal of the attribute's expression. Empty when the attribute is not configured. */
+    resolveAttribute(resourceAddress, attributePath) {
+        const located = this.locate(resourceAddress);
+        const expression = this.expression(resourceAddress, attributePath);
+        if (located === undefined || expression === undefined)
+            return [];
+        // A whole resource (a for-expression over it, say) is not one value: which of its values is not known.
+        return this.resolveExpression(expression, located.scope, 0).map((r) => r.kind === 'attribute' && r.attribute === ''
+            ? { kind: 'unresolved', reason: `an expression over the whole of ${r.resourceAddress}` }
+            : r);
+    }
+    locate(resourceAddress) {
+        const steps = parseTraversal(resourceAddress);
+        if (steps === undefined)
+            return undefined;
+        const { modulePath, instance, rest } = splitModulePath(steps);
+        const relative = formatSteps(stripIndexes(rest));
+        const resource = this.resources.get(joinAddress(modulePath, relative));
+        if (resource === undefined)
+            return undefined;
+        // A flattened copy in the root module writes its references from the root (absolute), not from its module.
+        const flattened = resource.scope.path === '' && modulePath !== '';
+        return { resource, scope: { ...resource.scope, instance: flattened ? '' : instance } };
+    }
+    resolveExpression(expression, scope, depth) {
+        if ('constant_value' in expression)
+            return [{ kind: 'constant', value: expression['constant_value'] }];
+        const references = (asArray(expression['references']) ?? []).filter((r) => typeof r === 'string');
+        if (references.length === 0)
+            return [{ kind: 'unresolved', reason: 'an expression without references' }];
+        return distinctTraversals(references).map((ref) => this.resolveReference(ref, scope, depth));
+    }
+    resolveReference(reference, scope, depth) {
+        if (depth > MAX_DEPTH$1)
+            return { kind: 'unresolved', reason: 'references nest too deeply' };
+        const steps = parseTraversal(reference);
+        const head = steps?.[0];
+        if (steps === undefined || head === undefined || !('name' in head)) {
+            return { kind: 'unresolved', reason: `an unreadable reference ${reference}` };
+        }
+        switch (head.name) {
+            case 'var':
+                return into(this.resolveVariable(stepName(steps[1]), scope, depth), steps.slice(2));
+            case 'module':
+                return this.resolveModuleReference(steps, scope, depth);
+            case 'local':
+                return { kind: 'unresolved', reason: `local value ${reference} (plan JSON does not record locals)` };
+            case 'each':
+            case 'count':
+            case 'path':
+            case 'terraform':
+            case 'self':
+                return { kind: 'unresolved', reason: `${reference} (per-instance value)` };
+            case 'data':
+                return attributeOf(scope.instance, steps, 3);
+            default:
+                return attributeOf(scope.instance, steps, 2);
+        }
+    }
+    resolveVariable(name, scope, depth) {
+        if (name === undefined)
+            return { kind: 'unresolved', reason: 'an unreadable variable reference' };
+        if (scope.parent === undefined || scope.callName === undefined) {
+            const declared = asObject(asObject(scope.config['variables'])?.[name]);
+            const hasDefault = declared !== undefined && isSet(declared['default']);
+            const given = asObject(this.rootVariableValues[name]);
+            if (given !== undefined && 'value' in given) {
+                return {
+                    kind: 'constant',
+                    value: given['value'],
+                    variable: { name, module: scope.path, hasDefault },
+                };
+            }
+            return { kind: 'unresolved', reason: `variable var.${name} has no value in the plan` };
+        }
+        const call = asObject(asObject(scope.parent.config['module_calls'])?.[scope.callName]);
+        const input = asObject(asObject(call?.['expressions'])?.[name]);
+        const parent = { ...scope.parent, instance: parentInstance(scope.instance) };
+        if (input === undefined) {
+            const declared = asObject(asObject(scope.config['variables'])?.[name]);
+            if (declared !== undefined && 'default' in declared) {
+                return {
+                    kind: 'constant',
+                    value: declared['default'],
+                    variable: { name, module: scope.path, hasDefault: isSet(declared['default']) },
+                };
+            }
+            return { kind: 'unresolved', reason: `module input var.${name} is not set by its caller` };
+        }
+        const resolved = this.resolveExpression(input, parent, depth + 1);
+        return single(resolved, `module input var.${name}`);
+    }
+    resolveModuleReference(steps, scope, depth) {
+        const callName = stepName(steps[1]);
+        let next = 2;
+        let instance = joinAddress(scope.instance, `module.${callName ?? ''}`);
+        const maybeIndex = steps[2];
+        if (maybeIndex !== undefined && 'index' in maybeIndex) {
+            instance += formatSteps([maybeIndex]);
+            next = 3;
+        }
+        const child = callName === undefined ? undefined : this.scopes.get(joinAddress(scope.path, `module.${callName}`));
+        const outputName = stepName(steps[next]);
+        if (child === undefined || outputName === undefined) {
+            return {
+                kind: 'unresolved',
+                reason: `module output ${formatSteps(steps)} not found in the configuration`,
+            };
+        }
+        const output = asObject(asObject(child.config['outputs'])?.[outputName]);
+        const expression = asObject(output?.['expression']);
+        if (expression === undefined) {
+            // Flattened absolute references (module.m.<type>.<name>...) point straight at a resource of the module.
+            if (this.resources.has(joinAddress(child.path, formatSteps(stripIndexes(steps.slice(next, next + 2)))))) {
+                return attributeOf(instance, steps.slice(next), 2);
+            }
+            return {
+                kind: 'unresolved',
+                reason: `module output ${formatSteps(steps)} not found in the configuration`,
+            };
+        }
+        const resolved = this.resolveExpression(expression, { ...child, instance }, depth + 1);
+        const result = single(resolved, `module output module.${callName ?? ''}.${outputName}`);
+        // `module.m.out.attr` reads into an output that is itself an object, e.g. a whole resource.
+        return into(result, steps.slice(next + 1));
+    }
+}
+function attributeOf(instance, steps, nameSteps) {
+    const typeStep = steps[nameSteps - 2];
+    const resourceType = stepName(typeStep);
+    if (resourceType === undefined || steps.length < nameSteps) {
+        return { kind: 'unresolved', reason: `an unreadable reference ${formatSteps(steps)}` };
+    }
+    let end = nameSteps;
+    const maybeIndex = steps[end];
+    if (maybeIndex !== undefined && 'index' in maybeIndex)
+        end++;
+    const resourceAddress = joinAddress(instance, formatSteps(steps.slice(0, end)));
+    const attribute = formatSteps(steps.slice(end));
+    const fullType = nameSteps === 3 ? `data.${resourceType}` : resourceType;
+    return {
+        kind: 'attribute',
+        resourceAddress,
+        resourceType: fullType,
+        attribute,
+        ref: joinAddress(resourceAddress, attribute),
+    };
+}
+/**
+ * Reads further into a resolved value: `var.identity.principal_id` where the caller passes a whole resource, or a
+ * field of a constant object. Indexing into a whole resource (a for-expression over it) gives no one value.
+ */
+function into(resolved, rest) {
+    if (rest.length === 0 || resolved.kind === 'unresolved')
+        return resolved;
+    if (resolved.kind === 'constant') {
+        let value = resolved.value;
+        for (const step of rest) {
+            const key = 'name' in step ? step.name : step.index;
+            value =
+                typeof value === 'object' && value !== null
+                    ? value[key]
+                    : undefined;
+        }
+        return resolved.variable === undefined
+            ? { kind: 'constant', value }
+            : { kind: 'constant', value, variable: resolved.variable };
+    }
+    const first = rest[0];
+    if (resolved.attribute === '' && first !== undefined && 'index' in first) {
+        return {
+            kind: 'unresolved',
+            reason: `an expression indexing into the whole of ${resolved.resourceAddress}`,
+        };
+    }
+    const attribute = joinAddress(resolved.attribute, formatSteps(rest));
+    return { ...resolved, attribute, ref: joinAddress(resolved.resourceAddress, attribute) };
+}
+function isSet(value) {
+    return value !== undefined && value !== null && value !== '';
+}
+function single(resolved, what) {
+    const [first] = resolved;
+    if (resolved.length === 1 && first !== undefined)
+        return first;
+    return { kind: 'unresolved', reason: `${what} combines several values` };
+}
+function stepName(step) {
+    return step !== undefined && 'name' in step ? step.name : undefined;
+}
+function splitModulePath(steps) {
+    const pathSteps = [];
+    const instanceSteps = [];
+    let i = 0;
+    while (stepName(steps[i]) === 'module' && steps[i + 1] !== undefined) {
+        const moduleStep = steps[i];
+        const nameStep = steps[i + 1];
+        pathSteps.push(moduleStep, nameStep);
+        instanceSteps.push(moduleStep, nameStep);
+        i += 2;
+        const maybeIndex = steps[i];
+        if (maybeIndex !== undefined && 'index' in maybeIndex) {
+            instanceSteps.push(maybeIndex);
+            i++;
+        }
+    }
+    return { modulePath: formatSteps(pathSteps), instance: formatSteps(instanceSteps), rest: steps.slice(i) };
+}
+function stripIndexes(steps) {
+    return steps.filter((s) => 'name' in s);
+}
+function parentInstance(instance) {
+    const steps = parseTraversal(instance) ?? [];
+    let cut = steps.length;
+    // Drop the last `module.<name>` and its index, if any.
+    const last = steps[cut - 1];
+    if (last !== undefined && 'index' in last)
+        cut--;
+    cut -= 2;
+    return formatSteps(steps.slice(0, Math.max(cut, 0)));
+}
+
+const HEADER = /^\s*(?:(resource|data)\s+"([^"]+)"|(variable))\s+"([^"]+)"\s*\{/;
+const NESTED_BLOCK = /^\s*([A-Za-z_][A-Za-z0-9_-]*)\s*\{/;
+const ATTRIBUTE = /^\s*([A-Za-z_][A-Za-z0-9_-]*)\s*=(?!=)/;
+/**
+ * Finds resource and data blocks with their line span. It lexes just enough HCL to match braces: strings (with
+ * `${...}` templates), heredocs and the three comment styles, so a brace inside any of them does not count.
+ */
+function findDeclaredBlocks(text) {
+    const lines = text.split(/\r?\n/);
+    const blocks = [];
+    const scanner = new BraceScanner();
+    for (let i = 0; i < lines.length; i++) {
+        const line = lines[i] ?? '';
+        const depthBefore = scanner.depth;
+        const match = depthBefore === 0 && !scanner.inMultiLineConstruct() ? HEADER.exec(line) : null;
+        scanner.feed(line);
+        if (match === null)
+            continue;
+        const [, keyword, type, variable, name] = match;
+        const block = {
+            mode: variable !== undefined ? 'variable' : keyword === 'data' ? 'data' : 'managed',
+            type: type ?? '',
+            name: name ?? '',
+            line: i + 1,
+            endLine: i + 1,
+        };
+        let j = i;
+        while (scanner.depth > 0 && j + 1 < lines.length) {
+            j++;
+            scanner.feed(lines[j] ?? '');
+        }
+        block.endLine = j + 1;
+        blocks.push(block);
+        i = j;
+    }
+    return blocks;
+}
+/**
+ * The line of an attribute inside a block, following nested blocks by name: `['service_principal',
+ * 'client_secret']` finds `client_secret = ...` inside `service_principal { ... }`. Undefined when it is not
+ * written there (a `dynamic` block, say).
+ */
+function findAttributeLine(text, block, path) {
+    const lines = text.split(/\r?\n/);
+    const scanner = new BraceScanner();
+    scanner.feed(lines[block.line - 1] ?? '');
+    const base = scanner.depth;
+    const open = [];
+    for (let i = block.line; i < block.endLine; i++) {
+        const line = lines[i] ?? '';
+        const depth = scanner.depth;
+        const quiet = !scanner.inMultiLineConstruct();
+        while (open.length > 0 && (open[open.length - 1]?.depth ?? 0) > depth)
+            open.pop();
+        const nesting = open.map((o) => o.name);
+        const attribute = quiet ? ATTRIBUTE.exec(line) : null;
+        if (attribute !== null &&
+            depth === base + nesting.length &&
+            nesting.length === path.length - 1 &&
+            nesting.every((n, j) => n === path[j]) &&
+            attribute[1] === path[path.length - 1]) {
+            return i + 1;
+        }
+        const nested = quiet ? NESTED_BLOCK.exec(line) : null;
+        scanner.feed(line);
+        if (nested?.[1] !== undefined && scanner.depth > depth)
+            open.push({ name: nested[1], depth: scanner.depth });
+    }
+    return undefined;
+}
+class BraceScanner {
+    depth = 0;
+    heredoc;
+    inBlockComment = false;
+    /** Nesting of open strings and templates: 's' a quoted string, 't' a `${` template inside one. */
+    stack = [];
+    inMultiLineConstruct() {
+        return this.heredoc !== undefined || this.inBlockComment || this.stack.length > 0;
+    }
+    feed(line) {
+        if (this.heredoc !== undefined) {
+            if (line.trim() === this.heredoc)
+                this.heredoc = undefined;
+            return;
+        }
+        for (let i = 0; i < line.length; i++) {
+            const ch = line[i];
+            const next = line[i + 1];
+            if (this.inBlockComment) {
+                if (ch === '*' && next === '/') {
+                    this.inBlockComment = false;
+                    i++;
+                }
+                continue;
+            }
+            const top = this.stack[this.stack.length - 1];
+            if (top === 's') {
+                if (ch === '\\')
+                    i++;
+                else if (ch === '"')
+                    this.stack.pop();
+                else if ((ch === '$' || ch === '%') && next === '{') {
+                    this.stack.push('t');
+                    i++;
+                }
+                continue;
+            }
+            if (ch === '#' || (ch === '/' && next === '/'))
+                return;
+            if (ch === '/' && next === '*') {
+                this.inBlockComment = true;
+                i++;
+            }
+            else if (ch === '"')
+                this.stack.push('s');
+            else if (ch === '<' && next === '<') {
+                const marker = /^<<-?\s*([A-Za-z_][A-Za-z0-9_]*)\s*$/.exec(line.slice(i));
+                if (marker !== null) {
+                    this.heredoc = marker[1];
+                    return;
+                }
+            }
+            else if (ch === '{') {
+                if (top !== 't')
+                    this.depth++;
+                else
+                    this.stack.push('t');
+            }
+            else if (ch === '}') {
+                if (top === 't')
+                    this.stack.pop();
+                else
+                    this.depth = Math.max(0, this.depth - 1);
+            }
+        }
+    }
+}
+
+class DeclarationFinder {
+    terraformDir;
+    repoRoot;
+    configuration;
+    dirBlocks = new Map();
+    constructor(terraformDir, repoRoot, configuration) {
+        this.terraformDir = terraformDir;
+        this.repoRoot = repoRoot;
+        this.configuration = configuration;
+    }
+    async find(address) {
+        const found = await this.findBlock(address);
+        if ('note' in found)
+            return found;
+        return {
+            location: { file: this.display(found.file), line: found.block.line, endLine: found.block.endLine },
+        };
+    }
+    /** The line of an attribute in a resource's block, e.g. `['service_principal', 'client_secret']`. */
+    async findAttribute(address, path) {
+        const found = await this.findBlock(address);
+        if ('note' in found)
+            return undefined;
+        const line = findAttributeLine(found.text, found.block, path);
+        return line === undefined ? undefined : { file: this.display(found.file), line, endLine: line };
+    }
+    /** The `default = ...` line of a variable declared in a module (empty module path: the root module). */
+    async findVariableDefault(modulePath, name) {
+        const dir = this.moduleDir(parseTraversal(modulePath)?.flatMap((s) => ('name' in s ? [s.name] : [])) ?? []);
+        if (typeof dir !== 'string')
+            return undefined;
+        const found = (await this.blocksIn(dir)).get(blockKey('variable', '', name));
+        if (found === undefined)
+            return undefined;
+        const line = findAttributeLine(found.text, found.block, ['default']);
+        return line === undefined ? undefined : { file: this.display(found.file), line, endLine: line };
+    }
+    async findBlock(address) {
+        const steps = parseTraversal(address) ?? [];
+        const names = steps.flatMap((s) => ('name' in s ? [s.name] : []));
+        let i = 0;
+        while (names[i] === 'module' && names[i + 1] !== undefined)
+            i += 2;
+        const dir = this.moduleDir(names.slice(0, i));
+        if (typeof dir !== 'string')
+            return dir;
+        const isData = names[i] === 'data';
+        const type = names[isData ? i + 1 : i];
+        const name = names[isData ? i + 2 : i + 1];
+        const blocks = await this.blocksIn(dir);
+        if (blocks.size === 0)
+            return { note: `no .tf files in ${this.display(dir)}` };
+        const found = blocks.get(blockKey(isData ? 'data' : 'managed', type ?? '', name ?? ''));
+        if (found === undefined)
+            return { note: `no ${isData ? 'data' : 'resource'} "${type}" "${name}" block in ${this.display(dir)}` };
+        return found;
+    }
+    /** The directory of a module path (`module`, name pairs) through the local `source` of each call. */
+    moduleDir(names) {
+        let dir = this.terraformDir;
+        let module = asObject(asObject(this.configuration)?.['root_module']);
+        for (let i = 0; names[i] === 'module' && names[i + 1] !== undefined; i += 2) {
+            const callName = names[i + 1] ?? '';
+            const call = asObject(asObject(module?.['module_calls'])?.[callName]);
+            const source = asString(call?.['source']);
+            if (source === undefined)
+                return { note: `module.${callName} is not in the plan's configuration` };
+            if (!source.startsWith('./') && !source.startsWith('../')) {
+                return { note: `declared in module.${callName} from ${source}, which is not a local path` };
+            }
+            dir = resolve$1(dir, source);
+            module = asObject(call?.['module']);
+        }
+        return dir;
+    }
+    blocksIn(dir) {
+        let pending = this.dirBlocks.get(dir);
+        if (pending === undefined) {
+            pending = scanDir(dir);
+            this.dirBlocks.set(dir, pending);
+        }
+        return pending;
+    }
+    display(path) {
+        return displayPath$1(this.repoRoot, path);
+    }
+}
+function blockKey(mode, type, name) {
+    return `${mode} ${type} ${name}`;
+}
+/** Every resource and data block of a directory's .tf files, by mode, type and name: found in constant time. */
+async function scanDir(dir) {
+    const found = new Map();
+    let names;
+    try {
+        names = (await readdir(dir)).filter((n) => n.endsWith('.tf')).sort();
+    }
+    catch {
+        return found;
+    }
+    for (const name of names) {
+        const file = join(dir, name);
+        const text = await readFile(file, 'utf8').catch(() => '');
+        for (const block of findDeclaredBlocks(text)) {
+            const key = blockKey(block.mode, block.type, block.name);
+            if (!found.has(key))
+                found.set(key, { file, block, text });
+        }
+    }
+    return found;
+}
+
+/** The attribute through which each resource type names its parent scope, innermost first. */
+const PARENTS = {
+    azurerm_subnet: [
+        {
+            attribute: 'virtual_network_name',
+            what: 'virtual network',
+            parentTypes: ['azurerm_virtual_network', 'data.azurerm_virtual_network'],
+        },
+    ],
+};
+const RESOURCE_GROUP = {
+    attribute: 'resource_group_name',
+    what: 'resource group',
+    parentTypes: ['azurerm_resource_group', 'data.azurerm_resource_group'],
+};
+const MAX_DEPTH = 8;
+/**
+ * A resource's ID and the IDs of the scopes that contain it, as far as the plan tells. A known ID is parsed; an ID
+ * known only after apply (`azurerm_subnet.aks.id`) is followed through the configuration: the subnet's
+ * `virtual_network_name` names its VNet resource, its `resource_group_name` the resource group resource, whose IDs
+ * (known or not) complete the chain. A role on any of them covers the resource. Where the chain cannot be followed
+ * to a known subscription, it ends in an unknown that says so: a role granted at some scope the plan does not
+ * place may or may not cover the resource, and that is unknown, not "no".
+ */
+function scopeChainOf(id, ctx) {
+    if (id === undefined || id === '')
+        return [];
+    if (!isUnknown(id))
+        return ancestorScopes(id);
+    const match = id.ref === undefined ? null : /^(.*)\.id$/.exec(id.ref);
+    if (match?.[1] === undefined)
+        return [id, unknownOrigin(`the scopes that contain ${describe(id)}`)];
+    return [id, ...parentsOf(match[1], ctx, 0)];
+}
+function describe(id) {
+    return id.ref === undefined ? 'a resource whose ID is not known' : id.ref.replace(/\.id$/, '');
+}
+/** The scopes above a resource the plan creates, innermost first, ending where the plan stops telling. */
+function parentsOf(address, ctx, depth) {
+    if (depth > MAX_DEPTH)
+        return [unknownOrigin(`the scopes that contain ${address} (nested too deeply)`)];
+    if (!ctx.config.hasResource(address)) {
+        return [
+            unknownOrigin(`the scopes that contain ${address} (the plan's configuration does not describe it)`),
+        ];
+    }
+    const chain = [];
+    for (const link of [...(PARENTS[resourceType$1(address)] ?? []), RESOURCE_GROUP]) {
+        const parent = parentResource(address, link, ctx);
+        if (parent === undefined)
+            continue;
+        if ('unresolved' in parent) {
+            chain.push(unknownOrigin(`the ${link.what} of ${address} (${parent.unresolved})`));
+            continue;
+        }
+        if ('outside' in parent) {
+            // Named, but not in this plan: it exists already, as does the subscription above it.
+            chain.push(existingScope(`the ${link.what} '${parent.outside}' of ${address}`));
+            continue;
+        }
+        const known = knownAttribute(ctx.plan, parent.address, 'id');
+        if (typeof known === 'string')
+            return [...chain, ...ancestorScopes(known)];
+        const isData = parent.address.includes('data.');
+        return [
+            ...chain,
+            unknownAfterApply(`${parent.address}.id`, !isData, isData),
+            ...parentsOf(parent.address, ctx, depth + 1),
+        ];
+    }
+    // A resource group (or anything else at the top) that the plan creates: its subscription exists already.
+    chain.push(existingScope(`the subscription of ${address}`));
+    return chain;
+}
+function existingScope(what) {
+    return new Unknown(`not known before apply: ${what}`, undefined, false, true);
+}
+/**
+ * The parent resource an attribute names: by reference (`virtual_network_name = azurerm_virtual_network.v.name`),
+ * or by the same name, when both are plain values (two resources fed from one variable), within the same resource
+ * group where that is known too. Undefined when the attribute is not set; a name no resource of the plan has is a
+ * parent outside the plan; an expression the configuration cannot follow is unresolved.
+ */
+function parentResource(address, link, ctx) {
+    const resolved = ctx.config.resolveAttribute(address, [link.attribute]);
+    const [first, ...more] = resolved;
+    if (first === undefined)
+        return undefined;
+    if (more.length > 0)
+        return { unresolved: `${link.attribute} combines several values` };
+    if (first.kind === 'unresolved')
+        return { unresolved: first.reason };
+    if (first.kind === 'attribute') {
+        if (first.attribute === 'name' && link.parentTypes.includes(first.resourceType)) {
+            return { address: first.resourceAddress };
+        }
+        const name = knownAttribute(ctx.plan, address, link.attribute);
+        return typeof name === 'string'
+            ? byNameOrOutside(name, address, link, ctx)
+            : { unresolved: `${link.attribute} is ${first.ref}` };
+    }
+    const name = first.value ?? knownAttribute(ctx.plan, address, link.attribute);
+    if (typeof name !== 'string')
+        return { unresolved: `${link.attribute} is not a name` };
+    return byNameOrOutside(name, address, link, ctx);
+}
+function byNameOrOutside(name, address, link, ctx) {
+    const group = knownAttribute(ctx.plan, address, 'resource_group_name');
+    const matches = (byName(ctx).get(name.toLowerCase()) ?? []).filter((r) => {
+        if (!link.parentTypes.includes(r.type))
+            return false;
+        const candidateGroup = knownAttribute(ctx.plan, r.address, 'resource_group_name');
+        return (typeof group !== 'string' ||
+            typeof candidateGroup !== 'string' ||
+            group.toLowerCase() === candidateGroup.toLowerCase());
+    });
+    const [only, ...others] = matches;
+    if (only === undefined)
+        return { outside: name };
+    return others.length === 0
+        ? { address: only.address }
+        : { unresolved: `several resources are named ${name}` };
+}
+const nameIndexes = new WeakMap();
+/** The plan's resources by their known name, built once per plan so that name lookups stay linear overall. */
+function byName(ctx) {
+    let index = nameIndexes.get(ctx.plan);
+    if (index !== undefined)
+        return index;
+    index = new Map();
+    for (const r of ctx.plan.valuesByAddress.values()) {
+        const name = knownAttribute(ctx.plan, r.address, 'name');
+        if (typeof name !== 'string')
+            continue;
+        const entry = { address: r.address, type: r.mode === 'data' ? `data.${r.type}` : r.type };
+        const list = index.get(name.toLowerCase());
+        if (list === undefined)
+            index.set(name.toLowerCase(), [entry]);
+        else
+            list.push(entry);
+    }
+    nameIndexes.set(ctx.plan, index);
+    return index;
+}
+/** `module.m.azurerm_subnet.s["k"]` is of type azurerm_subnet; `data.azurerm_resource_group.r` of data.azurerm_resource_group. */
+function resourceType$1(address) {
+    const names = address.replace(/\[[^\]]*\]/g, '').split('.');
+    let i = 0;
+    while (names[i] === 'module')
+        i += 2;
+    return names[i] === 'data' ? `data.${names[i + 1] ?? ''}` : (names[i] ?? '');
+}
+
+/** How many configured attributes one value may pass through before it is named where it stands. */
+const MAX_CHAIN = 16;
+/**
+ * Nested blocks the provider fills in when the configuration leaves them out (Optional+Computed), by resource type:
+ * a create plan shows such a block as unknown as a whole, which is the platform's doing, not a `dynamic` block's.
+ */
+const COMPUTED_BLOCKS = {
+    azurerm_kubernetes_cluster: new Set([
+        'kubelet_identity',
+        'network_profile',
+        'load_balancer_profile',
+        'nat_gateway_profile',
+        'api_server_access_profile',
+        'oms_agent_identity',
+        'ingress_application_gateway_identity',
+        'secret_identity',
+        'connector_identity',
+        'web_app_routing_identity',
+        'upgrade_settings',
+        'windows_profile',
+        'auto_scaler_profile',
+    ]),
+};
+class ResourceView {
+    resource;
+    values;
+    unknownMirror;
+    ctx;
+    /** Field path → where its deciding value is written, for findings to point at that line. */
+    origins = new Map();
+    constructor(resource, values, unknownMirror, ctx) {
+        this.resource = resource;
+        this.values = values;
+        this.unknownMirror = unknownMirror;
+        this.ctx = ctx;
+    }
+    static after(resource, ctx) {
+        return new ResourceView(resource, resource.after, resource.afterUnknown, ctx);
+    }
+    static before(resource, ctx) {
+        return resource.before === undefined ? undefined : new ResourceView(resource, resource.before, {}, ctx);
+    }
+    get address() {
+        return this.resource.address;
+    }
+    /** The value as the plan states it: known, Unknown (naming this attribute) or undefined when absent. */
+    raw(path) {
+        const read = readPlanned(this.values, this.unknownMirror, path);
+        if (read !== UNKNOWN)
+            return read;
+        const ref = `${this.address}.${formatPath(path)}`;
+        return unknownAfterApply(ref, isIdentifierRef(ref), isExistingRef(ref));
+    }
+    /**
+     * Like raw, but an unknown value is resolved through the configuration when it can be. When the configuration
+     * cannot say where it comes from, the value is unknown of unknown origin: not this resource's own identifier.
+     */
+    value(path) {
+        const raw = this.raw(path);
+        if (!isUnknown(raw))
+            return raw;
+        const resolved = this.ctx.config.resolveAttribute(this.address, path);
+        const [only] = resolved;
+        if (resolved.length === 0) {
+            const configured = this.configured(path);
+            return isUnknown(configured) ? unknownOrigin(originReason(configured), raw.ref) : raw;
+        }
+        if (resolved.length > 1 || only === undefined) {
+            return unknownOrigin(`${formatPath(path)} combines several values`);
+        }
+        return this.fromResolved(only);
+    }
+    /**
+     * Whether the configuration writes an attribute or nested block: true, false, or an Unknown saying why the plan
+     * cannot tell. It cannot when the resource has no configuration, or when a block (or a block around the
+     * attribute) is in the planned values but not in the configuration: Terraform leaves `dynamic` blocks out of
+     * the configuration's expressions. Blocks the provider computes itself are the exception.
+     */
+    configured(path) {
+        const config = this.ctx.config;
+        if (!config.hasResource(this.address)) {
+            return unknownOrigin(`the plan's configuration does not describe ${this.address}`);
+        }
+        for (let i = 0; i < path.length; i++) {
+            const step = path[i];
+            if (typeof step !== 'string')
+                continue;
+            const prefix = path.slice(0, i + 1);
+            if (config.isConfigured(this.address, prefix))
+                continue;
+            const planned = this.raw(prefix);
+            // A block the plan has but the configuration does not came from a `dynamic` block. A block that is unknown
+            // as a whole is one too (its for_each is not known yet), unless the provider computes it when left out.
+            const dynamic = isUnknown(planned)
+                ? i < path.length - 1 && !(COMPUTED_BLOCKS[this.resource.type]?.has(step) ?? false)
+                : isNonEmptyBlock(planned);
+            if (dynamic) {
+                return unknownOrigin(`${formatPath(prefix)} is in the planned values but not in the configuration (a dynamic block, which Terraform leaves out)`);
+            }
+            return false;
+        }
+        return true;
+    }
+    /**
+     * A boolean setting with the platform's default when the input leaves it null. A key the planned values do not
+     * have at all is not the default: the plan does not state it (a partial plan, or a value planned_values omits
+     * because it is computed).
+     */
+    boolOrDefault(path, platformDefault) {
+        const v = this.bool(path);
+        if (v !== undefined)
+            return v;
+        return this.states(path)
+            ? platformDefault
+            : unknownOrigin(`the plan does not state ${formatPath(path)}`, `${this.address}.${formatPath(path)}`);
+    }
+    /** Whether the planned values have the key at all (null included). */
+    states(path) {
+        let node = this.values;
+        for (const step of path) {
+            if (Array.isArray(node) && typeof step === 'number') {
+                if (step >= node.length)
+                    return false;
+                node = node[step];
+            }
+            else if (isObject(node) && typeof step === 'string') {
+                if (!Object.hasOwn(node, step))
+                    return false;
+                node = node[step];
+            }
+            else
+                return false;
+        }
+        return true;
+    }
+    string(path) {
+        const v = this.value(path);
+        if (isUnknown(v))
+            return v;
+        return scalarText(v);
+    }
+    bool(path) {
+        const v = this.value(path);
+        if (isUnknown(v) || typeof v === 'boolean')
+            return v;
+        return undefined;
+    }
+    /**
+     * For an optional attribute that the provider computes when the user leaves it out (Optional+Computed): an unknown
+     * value the configuration does not set is the platform's choice, not the user's, so it counts as not set.
+     */
+    /**
+     * Whether an optional attribute is set: known from a known value; for an unknown one, from the configuration (a
+     * value the configuration does not set is the provider's); unknown when the configuration cannot tell.
+     */
+    presence(path) {
+        const v = this.raw(path);
+        if (!isUnknown(v))
+            return v !== undefined && v !== '' && !(Array.isArray(v) && v.length === 0);
+        return this.configured(path);
+    }
+    chosenString(path) {
+        const v = this.string(path);
+        if (v === '')
+            return undefined;
+        if (!isUnknown(v))
+            return v;
+        const configured = this.configured(path);
+        if (configured === false)
+            return undefined;
+        return configured === true ? v : unknownOrigin(originReason(configured), v.ref);
+    }
+    /** A list of strings; an unknown list becomes one unknown element per reference in its expression. */
+    stringList(path) {
+        const raw = this.raw(path);
+        if (Array.isArray(raw)) {
+            return raw.map((_, i) => this.string([...path, i])).filter((v) => v !== undefined);
+        }
+        if (!isUnknown(raw)) {
+            const text = scalarText(raw);
+            return text === undefined ? undefined : [text];
+        }
+        const resolved = this.ctx.config.resolveAttribute(this.address, path);
+        if (resolved.length === 0)
+            return raw;
+        const items = [];
+        for (const r of resolved) {
+            const v = this.fromResolved(r);
+            const values = Array.isArray(v) ? v : [v];
+            for (const item of values) {
+                const text = isUnknown(item) ? item : scalarText(item);
+                if (text !== undefined)
+                    items.push(text);
+            }
+        }
+        return items;
+    }
+    /** Number of elements of a nested block (0 when absent); unknown when the whole block is computed. */
+    blockCount(path) {
+        const raw = this.raw(path);
+        if (isUnknown(raw))
+            return raw;
+        return asArray(raw)?.length ?? 0;
+    }
+    /** The ID's chain of containing scopes (see scopeChainOf). */
+    scopeChain(id) {
+        return scopeChainOf(id, this.ctx);
+    }
+    isConfigured(path) {
+        return this.ctx.config.isConfigured(this.address, path);
+    }
+    resolveConfigured(path) {
+        return this.ctx.config.resolveAttribute(this.address, path);
+    }
+    /**
+     * What a resolved reference is worth: a constant, a known value of another resource, or an Unknown named after
+     * the value's origin. A reference to an attribute that is itself configured from another reference is followed to
+     * its origin, so that every name of one value (the cluster's kubelet object ID, and the identity's principal ID it
+     * is set from) becomes the same Unknown.
+     */
+    fromResolved(resolved, depth = 0) {
+        switch (resolved.kind) {
+            case 'constant':
+                return resolved.value;
+            case 'unresolved':
+                return unknownOrigin(resolved.reason);
+            case 'attribute': {
+                const known = knownAttribute(this.ctx.plan, resolved.resourceAddress, resolved.attribute);
+                if (known !== undefined)
+                    return known;
+                const path = attributePath(resolved.attribute);
+                const [next, ...more] = depth < MAX_CHAIN ? this.ctx.config.resolveAttribute(resolved.resourceAddress, path) : [];
+                if (next !== undefined && more.length === 0 && next.kind !== 'unresolved')
+                    return this.fromResolved(next, depth + 1);
+                return unknownAfterApply(resolved.ref, isIdentifierRef(resolved.ref), isExistingRef(resolved.ref));
+            }
+        }
+    }
+}
+/** A block with content: a non-empty list of blocks, or one block object. */
+function isNonEmptyBlock(value) {
+    if (Array.isArray(value))
+        return value.length > 0;
+    return isObject(value);
+}
+/** The reason of an unknown-origin marker, without its prefix, to give it to another value. */
+function originReason(marker) {
+    return marker.reason.replace(/^of unknown origin: /, '');
+}
+function formatPath(path) {
+    const steps = path.map((p) => (typeof p === 'number' ? { index: p } : { name: p }));
+    return formatSteps(steps);
+}
+
+/** azapi resources that set properties of an existing ARM resource. */
+const AZAPI_PATCHES = new Set(['azapi_update_resource']);
+const ENTITY_OF_TYPE = {
+    azurerm_kubernetes_cluster: 'cluster',
+    azurerm_user_assigned_identity: 'managedIdentity',
+    azurerm_role_assignment: 'roleAssignment',
+    azurerm_role_definition: 'roleDefinition',
+    azurerm_federated_identity_credential: 'federatedCredential',
+    azurerm_container_registry: 'registry',
+};
+/** Terraform plan JSON (`terraform show -json <planfile>`, format_version 1.x) to model entities. */
+async function readTerraformPlan(document, options) {
+    const plan = readPlan(document.value, document.file);
+    const ctx = { plan, config: new PlanConfiguration(plan.configuration, plan.variables) };
+    const finder = new DeclarationFinder(options.terraformDir ?? dirname(options.path), options.repoRoot, plan.configuration);
+    const secrets = new Set(sensitiveVariableValues(plan.configuration, plan.variables));
+    const entities = [];
+    const skipped = [];
+    const unsupported = {};
+    const nodePools = [];
+    const azapiPatches = [];
+    for (const resource of plan.resources) {
+        const kind = resource.mode === 'managed' ? ENTITY_OF_TYPE[resource.type] : undefined;
+        if (resource.mode === 'managed' && resource.type === 'azurerm_kubernetes_cluster_node_pool') {
+            nodePools.push(resource);
+            continue;
+        }
+        if (resource.mode === 'managed' && AZAPI_PATCHES.has(resource.type) && resource.action !== 'delete') {
+            azapiPatches.push(resource);
+            continue;
+        }
+        if (kind === undefined) {
+            // Not modelled, but its sensitive values may surface elsewhere (a module output, a message): scrub them too.
+            redactSecrets(resource.after, resource.afterSensitive, (s) => secrets.add(s));
+            const type = resource.mode === 'data' ? `data.${resource.type}` : resource.type;
+            unsupported[type] = (unsupported[type] ?? 0) + 1;
+            continue;
+        }
+        const skip = (reason) => {
+            skipped.push({ file: document.file, address: resource.address, type: resource.type, reason });
+        };
+        if (resource.action === undefined) {
+            skip(`unrecognised change actions [${resource.actions.join(', ')}]`);
+            continue;
+        }
+        const current = resource.action === 'delete' ? ResourceView.before(resource, ctx) : ResourceView.after(resource, ctx);
+        if (current === undefined || (resource.after === undefined && resource.before === undefined)) {
+            skip('the plan has no values for it');
+            continue;
+        }
+        const declaration = await finder.find(resource.address);
+        const source = { format: 'terraform-plan', file: document.file, pointer: resource.pointer };
+        if ('location' in declaration)
+            source.declaration = declaration.location;
+        else
+            source.declarationNote = declaration.note;
+        const rawValues = resource.action === 'delete' ? resource.before : resource.after;
+        const rawSensitive = resource.action === 'delete' ? resource.beforeSensitive : resource.afterSensitive;
+        const raw = redactSecrets(rawValues, rawSensitive, (s) => secrets.add(s));
+        redactSecrets(resource.before, resource.beforeSensitive, (s) => secrets.add(s));
+        const previous = resource.action === 'delete' ? undefined : ResourceView.before(resource, ctx);
+        const entity = buildEntity(kind, current, previous, resource, source, raw);
+        await locateFields(current, finder, source);
+        entities.push(entity);
+    }
+    const clusters = entities.filter((e) => e.kind === 'cluster');
+    setNodeResourceGroupIds(clusters, ctx);
+    const unattached = attachNodePoolSubnets(nodePools.map((pool) => ResourceView.after(pool, ctx)), clusters);
+    const unpatched = applyAzapiPatches(azapiPatches.map((patch) => ResourceView.after(patch, ctx)), clusters);
+    for (const patch of unpatched) {
+        skipped.push({
+            file: document.file,
+            address: patch.address,
+            type: patch.resource.type,
+            reason: 'it patches a cluster that is not in this plan (or not a cluster)',
+        });
+    }
+    for (const pool of unattached) {
+        skipped.push({
+            file: document.file,
+            address: pool.address,
+            type: pool.resource.type,
+            reason: "its cluster is not in this plan, so its subnet cannot be added to a cluster's network",
+        });
+    }
+    return adapterOutput({
+        file: document.file,
+        format: 'terraform-plan',
+        entities,
+        skipped,
+        secrets,
+        unsupported,
+        scanned: entities.length + nodePools.length - unattached.length + azapiPatches.length - unpatched.length,
+    });
+}
+const TERRAFORM_MAPPINGS = {
+    cluster: mapCluster,
+    managedIdentity: mapManagedIdentity,
+    roleAssignment: mapRoleAssignment,
+    roleDefinition: mapRoleDefinition,
+    federatedCredential: mapFederatedCredential,
+    registry: mapRegistry,
+};
+function buildEntity(kind, current, previous, resource, source, raw) {
+    const key = resource.deposed === undefined
+        ? resource.address
+        : `${resource.address} (deposed object ${resource.deposed})`;
+    return assembleEntity(kind, TERRAFORM_MAPPINGS, current, previous, {
+        key,
+        source,
+        raw,
+        action: resource.action ?? 'none',
+    });
+}
+/** Finds the source lines of the values that decided fields (a secret written in code), as the mapping noted them. */
+async function locateFields(view, finder, source) {
+    for (const [field, origin] of view.origins) {
+        const location = 'attribute' in origin
+            ? await finder.findAttribute(view.address, origin.attribute)
+            : await finder.findVariableDefault(origin.variable.module, origin.variable.name);
+        if (location === undefined)
+            continue;
+        source.fieldLocations ??= {};
+        source.fieldLocations[field] = location;
+    }
+}
+/** Values of root variables declared `sensitive = true`: a secret passed in from outside is still a secret. */
+function sensitiveVariableValues(configuration, variables) {
+    const declared = asObject(asObject(asObject(configuration)?.['root_module'])?.['variables']) ?? {};
+    const values = [];
+    for (const [name, declaration] of Object.entries(declared)) {
+        if (asObject(declaration)?.['sensitive'] !== true)
+            continue;
+        redactSecrets(asObject(variables[name])?.['value'], true, (s) => values.push(s));
+    }
+    return values;
+}
+
+const FORMAT$1 = 'live-state';
+/** Live state has no source lines: the resource is named by its ID, with where a reviewer can open it. */
+function declarationNote(id) {
+    return `live state, in the Azure portal at https://portal.azure.com/#resource${id}`;
+}
+/** What Azure has, not what code plans: values the input leaves out exist already but are not known. */
+const NOT_IN_INPUT = 'not in the live state read';
+/**
+ * Live state (`az aks show`/`list`, `az role assignment list`, `az identity show`/`list`, `az identity
+ * federated-credential list`, `az acr show`, REST GETs and lists, Azure PowerShell's JSON) to model entities,
+ * mapped as ARM resources are (arm/mapping/). Every entity exists as it is: its change is `none`, with no before
+ * state. A service-principal secret in it is live configuration, not code, and is scrubbed from every output.
+ */
+function readLiveState(document) {
+    return Promise.resolve().then(() => mapLiveState(document));
+}
+/**
+ * What a live query read, as one input per list it came from (`/subscriptions/<id>/providers/...`, a Resource
+ * Graph table): the same mapping as a file of that list would get.
+ */
+function readQueriedState(resources) {
+    const byList = new Map();
+    for (const r of resources) {
+        const list = byList.get(r.from);
+        if (list === undefined)
+            byList.set(r.from, [r.value]);
+        else
+            list.push(r.value);
+    }
+    return [...byList].map(([from, values]) => mapLiveState({ file: from, text: '', value: values }));
+}
+function mapLiveState(document) {
+    const secrets = new Set();
+    const entities = [];
+    const skipped = [];
+    const unsupported = {};
+    const pools = [];
+    const noSecureValues = new Set();
+    for (const live of resourcesOf(document)) {
+        if (!isModelledType(live.type)) {
+            unsupported[live.type] = (unsupported[live.type] ?? 0) + 1;
+            continue;
+        }
+        const resource = armResource$1(live);
+        if (live.type.toLowerCase() === AGENT_POOL_TYPE) {
+            pools.push({ resource, address: live.id, type: live.type });
+            continue;
+        }
+        const kind = entityKindOf(live.type);
+        if (kind === undefined)
+            continue;
+        if (kind === 'cluster')
+            resource.hints = { secretInCode: false };
+        const source = {
+            format: FORMAT$1,
+            file: document.file,
+            pointer: live.pointer,
+            declarationNote: declarationNote(live.id),
+        };
+        const raw = redactEvaluated(resource.body, noSecureValues, (s) => secrets.add(s));
+        entities.push(buildEntity$1(kind, resource, { key: live.id, source, raw, action: 'none' }));
+    }
+    return armAdapterOutput({
+        file: document.file,
+        format: FORMAT$1,
+        inputName: 'input',
+        entities,
+        pools,
+        skipped,
+        secrets,
+        unsupported,
+    });
+}
+/** The document's resources; a malformed one is reported at its line as well as its JSON pointer. */
+function resourcesOf(document) {
+    try {
+        return liveResources(document.value, document.file);
+    }
+    catch (error) {
+        const pointer = error instanceof InputError ? error.location.pointer : undefined;
+        if (pointer === undefined || !(error instanceof InputError))
+            throw error;
+        // The pointer may name a key that is missing: the line is that of the nearest object holding it.
+        const candidates = [pointer, pointer.replace(/\/[^/]*$/, '')];
+        const lines = linesOfPointers(document.text, new Set(candidates));
+        const line = candidates.map((c) => lines.get(c)).find((l) => l !== undefined);
+        if (line === undefined)
+            throw error;
+        throw new InputError({ ...error.location, line }, error.detail);
+    }
+}
+function armResource$1(live) {
+    return {
+        type: live.type,
+        id: live.id,
+        name: live.name,
+        body: armObject(live.body),
+        created: false,
+        runtimeReason: NOT_IN_INPUT,
+    };
+}
+/** Parsed JSON as the ARM mapping's values (the same data: JSON has nothing an ArmValue lacks). */
+function armObject(object) {
+    const out = {};
+    for (const [key, value] of Object.entries(object))
+        out[key] = armValue(value);
+    return out;
+}
+function armValue(value) {
+    if (value === null || typeof value === 'boolean' || typeof value === 'number' || typeof value === 'string')
+        return value;
+    if (Array.isArray(value))
+        return value.map(armValue);
+    if (typeof value === 'object')
+        return armObject(value);
+    return null;
+}
+
+/**
+ * Live state read twice is one resource, not two: `az aks list` beside `az aks show`, overlapping
+ * `az role assignment list` outputs, the same `az role assignment create` printed twice. Counted twice, one grant
+ * would be blamed twice and a count of grants would be off. Resource IDs are compared without case, as Azure
+ * compares them. The first reading is kept; each repeat is listed as skipped, naming where it was read first.
+ */
+function withoutRepeatedLiveResources(entities) {
+    const first = new Map();
+    const kept = [];
+    const skipped = [];
+    for (const entity of entities) {
+        if (entity.source.format !== 'live-state') {
+            kept.push(entity);
+            continue;
+        }
+        const id = entity.key.toLowerCase();
+        const earlier = first.get(id);
+        if (earlier === undefined) {
+            first.set(id, entity);
+            kept.push(entity);
+            continue;
+        }
+        skipped.push({
+            file: entity.source.file,
+            address: entity.key,
+            type: entity.kind,
+            reason: `already read at ${placeOf(earlier)}`,
+        });
+    }
+    return { entities: kept, skipped };
+}
+function placeOf(entity) {
+    const { file, pointer } = entity.source;
+    return pointer === '' ? file : `${file}#${pointer}`;
+}
+
+/**
+ * A cluster read from live state holds the grants Azure has, not those its input happens to list. Where they were
+ * not read (no role assignment in any live-state file, or a subscription that refused the query), what its
+ * identities hold is not known: an element that may or may not be there stands for the unread grants, so that a
+ * policy about them is undecided rather than failed or passed.
+ */
+function markUnreadGrants(entities, queried) {
+    const live = entities.filter((e) => e.source.format === 'live-state');
+    const anyGrantRead = live.some((e) => e.kind === 'roleAssignment');
+    for (const entity of live) {
+        if (entity.kind !== 'cluster')
+            continue;
+        const subscription = typeof entity.subscriptionId === 'string' ? entity.subscriptionId.toLowerCase() : '';
+        const refused = queried?.refused.find((r) => r.scope.toLowerCase().includes(subscription));
+        let reason;
+        if (subscription !== '' && refused !== undefined) {
+            reason = `not read: the role assignments in Azure of this cluster's identities (${refused.reason})`;
+        }
+        else if (queried?.subscriptions.has(subscription) !== true && !anyGrantRead) {
+            reason =
+                "not read: the role assignments in Azure of this cluster's identities (scan `az role assignment list --all` output with it)";
+        }
+        if (reason !== undefined)
+            entity.undecidedRoleAssignments.push(new MaybeElement(reason));
+    }
+}
+
+const CHANGE_TYPES = [
+    'Create',
+    'Delete',
+    'Modify',
+    'Deploy',
+    'NoChange',
+    'Ignore',
+    'Unsupported',
+];
+/**
+ * The changes of a what-if result: `az deployment group|sub|mg|tenant what-if --no-pretty-print -o json` (top-level
+ * `changes`, with `status` and `error`) or the REST response body (`properties.changes`). A failed what-if, or a
+ * document of neither shape, is an input error.
+ */
+function readChanges(value, file) {
+    if (!isObject(value))
+        throw new InputError({ file }, 'expected a what-if result (a JSON object)');
+    const properties = isObject(value['properties']) ? value['properties'] : undefined;
+    const cli = asArray(value['changes']);
+    const rest = asArray(properties?.['changes']);
+    const changes = cli ?? rest;
+    const base = cli !== undefined ? '/changes' : '/properties/changes';
+    const error = isObject(value['error'])
+        ? value['error']
+        : isObject(properties?.['error'])
+            ? properties['error']
+            : undefined;
+    if (error !== undefined && (changes === undefined || changes.length === 0)) {
+        const code = typeof error['code'] === 'string' ? `${error['code']}: ` : '';
+        const message = typeof error['message'] === 'string' ? error['message'] : 'no message';
+        throw new InputError({ file, pointer: error === value['error'] ? '/error' : '/properties/error' }, `the what-if operation failed (${code}${message})`);
+    }
+    if (changes === undefined) {
+        throw new InputError({ file }, "expected a what-if result: 'changes' (az deployment ... what-if --no-pretty-print -o json) or 'properties.changes' (REST)");
+    }
+    return changes.map((change, i) => {
+        const pointer = `${base}/${i}`;
+        if (!isObject(change))
+            throw new InputError({ file, pointer }, 'a change must be an object');
+        const resourceId = change['resourceId'];
+        if (typeof resourceId !== 'string' || resourceId === '') {
+            throw new InputError({ file, pointer }, "a change must have a 'resourceId' string");
+        }
+        const rawChangeType = typeof change['changeType'] === 'string' ? change['changeType'] : '';
+        const changeType = CHANGE_TYPES.find((t) => t.toLowerCase() === rawChangeType.toLowerCase());
+        const reason = change['unsupportedReason'];
+        return {
+            resourceId,
+            changeType,
+            rawChangeType,
+            before: isObject(change['before']) ? change['before'] : undefined,
+            after: isObject(change['after']) ? change['after'] : undefined,
+            unsupportedReason: typeof reason === 'string' ? reason : undefined,
+            pointer,
+        };
+    });
+}
+
+/** Last path segments of `reference()` reads that identify the resource alone. */
+const IDENTIFIERS = new Set(['principalid', 'objectid', 'clientid', 'issuerurl', 'resourceid']);
+const EXISTING = 'read from the existing resource at deployment';
+/**
+ * What-if evaluates a template before deploying it, and cannot evaluate `reference()` of a resource that does
+ * not exist yet: it leaves such a value as the template expression, `"[reference(resourceId('…'), '…').principalId]"`
+ * (documented what-if limitation). Evaluated here at the resource's own scope, such an expression names the runtime
+ * value the same way the template adapter names it, so a role assignment whose principal is still an expression
+ * joins the cluster or identity the same what-if creates. Expressions that use the template's parameters or
+ * variables cannot be evaluated without the template: they are unknown, naming why.
+ */
+class LeftoverExpressions {
+    created = new Set();
+    evaluators = new Map();
+    /** What each resource of the what-if will be, to read what an expression reads of it. */
+    afterById = new Map();
+    reading = new Set();
+    constructor(changes) {
+        for (const change of changes) {
+            if (change.changeType === 'Create')
+                this.created.add(normalise(change.resourceId));
+            if (change.after !== undefined) {
+                this.afterById.set(normalise(change.resourceId), {
+                    after: change.after,
+                    resourceId: change.resourceId,
+                });
+            }
+        }
+    }
+    /** The value with every expression string evaluated; `pointer` locates errors. */
+    evaluate(value, resourceId, pointer) {
+        const evaluated = this.evaluatorFor(resourceId).evaluateJson(value, {
+            onError: (error) => new Unknown(`what-if left an expression at ${pointer}${jsonPointer(error.jsonPath)} that cannot be evaluated without the template: ${error.message}`),
+        });
+        return isArmObject(evaluated) ? evaluated : {};
+    }
+    evaluatorFor(resourceId) {
+        const group = /^\/subscriptions\/([^/]+)(?:\/resourceGroups\/([^/]+))?/i.exec(resourceId);
+        const managementGroup = /^\/providers\/Microsoft\.Management\/managementGroups\/([^/]+)/i.exec(resourceId);
+        const key = `${group?.[1] ?? ''}/${group?.[2] ?? ''}/${managementGroup?.[1] ?? ''}`.toLowerCase();
+        const cached = this.evaluators.get(key);
+        if (cached !== undefined)
+            return cached;
+        const scope = group?.[1] !== undefined
+            ? deploymentScope({
+                kind: group[2] === undefined ? 'subscription' : 'resourceGroup',
+                subscriptionId: group[1],
+                ...(group[2] === undefined ? {} : { resourceGroupName: group[2] }),
+            })
+            : deploymentScope(managementGroup?.[1] === undefined
+                ? { kind: 'tenant' }
+                : { kind: 'managementGroup', managementGroupName: managementGroup[1] });
+        const evaluator = new Evaluator({ scope, resolveReference: (request) => this.resolve(request) });
+        this.evaluators.set(key, evaluator);
+        return evaluator;
+    }
+    /**
+     * What `reference()` reads of a resource the what-if holds: the value its `after` gives, itself evaluated when
+     * what-if left it as an expression (the kubelet object ID a cluster sets from its identity), so that reading it
+     * through the cluster names the same value as reading the identity.
+     */
+    readThrough(request, id) {
+        const entry = this.afterById.get(normalise(id));
+        if (entry === undefined || this.reading.has(normalise(id)))
+            return undefined;
+        let node = request.full ? entry.after : valueOfKey(entry.after, 'properties');
+        for (const step of request.path) {
+            if (typeof step === 'number')
+                node = Array.isArray(node) ? node[step] : undefined;
+            else
+                node = isArmObject(node) ? valueOfKey(node, step) : undefined;
+            if (node === undefined || node === null)
+                return undefined;
+        }
+        if (typeof node !== 'string')
+            return undefined;
+        this.reading.add(normalise(id));
+        try {
+            const evaluated = this.evaluatorFor(entry.resourceId).evaluateJson({ value: node }, {});
+            return isArmObject(evaluated) ? evaluated['value'] : undefined;
+        }
+        finally {
+            this.reading.delete(normalise(id));
+        }
+    }
+    /** An ID of a resource this what-if creates is a new, distinct value; of any other, one that exists already. */
+    resolve(request) {
+        const id0 = request.resourceId ?? (request.target.startsWith('/') ? request.target : undefined);
+        const through = id0 === undefined ? undefined : this.readThrough(request, id0);
+        if (through !== undefined)
+            return through;
+        const last = request.path[request.path.length - 1];
+        if (typeof last !== 'string' || !IDENTIFIERS.has(last.toLowerCase()))
+            return undefined;
+        const id = request.resourceId ?? (request.target.startsWith('/') ? request.target : undefined);
+        if (id === undefined)
+            return undefined;
+        return this.created.has(normalise(id))
+            ? new Unknown(KNOWN_AFTER_DEPLOYMENT, request.ref, true)
+            : new Unknown(EXISTING, request.ref, false, true);
+    }
+}
+function normalise(id) {
+    return id.toLowerCase().replace(/\/+$/, '');
+}
+/** ARM property names are case-insensitive. */
+function valueOfKey(record, name) {
+    if (typeof record !== 'object' || record === null || Array.isArray(record))
+        return undefined;
+    const entries = record;
+    const key = Object.keys(entries).find((k) => k.toLowerCase() === name.toLowerCase());
+    return key === undefined ? undefined : entries[key];
+}
+
+const FORMAT = 'arm-whatif';
+const DECLARATION_NOTE = 'a what-if result does not say where a resource is declared';
+/**
+ * What each change type plans. Deploy is what-if's answer when it cannot compare (the ResourceIdOnly result
+ * format): the resource exists and is deployed again with the template's values, so it is an update that may or
+ * may not change anything. Ignore (a resource the template does not touch, or beyond what-if's limits) and
+ * Unsupported (what-if cannot predict it) plan nothing this tool can read: skipped, with the reason.
+ */
+const ACTIONS = {
+    Create: 'create',
+    Delete: 'delete',
+    Modify: 'update',
+    Deploy: 'update',
+    NoChange: 'none',
+};
+/**
+ * An ARM what-if result (`az deployment group|sub what-if --no-pretty-print -o json`, or the REST response) to model
+ * entities, mapped as the ARM template adapter maps template resources (mapping/). Values are evaluated already;
+ * values Azure computes at deployment that a Create leaves out are unknowns named as `reference()` names them.
+ */
+function readWhatIf(document, 
+// Adapters share their options and an asynchronous signature (others read source files); a what-if result needs
+// neither, and an input error becomes a rejection as it does for them.
+// eslint-disable-next-line @typescript-eslint/no-unused-vars
+_options) {
+    return Promise.resolve().then(() => mapChanges(document));
+}
+function mapChanges(document) {
+    const changes = readChanges(document.value, document.file);
+    const expressions = new LeftoverExpressions(changes);
+    const secrets = new Set();
+    const entities = [];
+    const skipped = [];
+    const unsupported = {};
+    const pools = [];
+    const noSecureValues = new Set();
+    for (const change of changes) {
+        const type = resourceType(change);
+        const skip = (reason) => {
+            skipped.push({ file: document.file, address: change.resourceId, type, reason });
+        };
+        if (!isModelledType(type)) {
+            if (change.changeType !== 'Ignore')
+                unsupported[type] = (unsupported[type] ?? 0) + 1;
+            continue;
+        }
+        const action = change.changeType === undefined ? undefined : ACTIONS[change.changeType];
+        if (action === undefined) {
+            skip(skipReason(change));
+            continue;
+        }
+        const deleting = action === 'delete';
+        const values = deleting ? change.before : change.after;
+        if (values === undefined) {
+            skip(`the what-if result has no values for it (${change.rawChangeType} without '${deleting ? 'before' : 'after'}'): run what-if with the full resource payloads result format`);
+            continue;
+        }
+        const side = deleting ? 'before' : 'after';
+        const pointer = `${change.pointer}/${side}`;
+        const body = expressions.evaluate(values, change.resourceId, pointer);
+        const current = armResource(change, type, body, change.changeType === 'Create');
+        if (type.toLowerCase() === AGENT_POOL_TYPE) {
+            pools.push({ resource: current, address: change.resourceId, type });
+            continue;
+        }
+        const kind = entityKindOf(type);
+        if (kind === undefined)
+            continue;
+        const previous = deleting || change.before === undefined
+            ? undefined
+            : armResource(change, type, expressions.evaluate(change.before, change.resourceId, `${change.pointer}/before`), false);
+        if (previous !== undefined)
+            redactEvaluated(previous.body, noSecureValues, (s) => secrets.add(s));
+        const source = {
+            format: FORMAT,
+            file: document.file,
+            pointer,
+            declarationNote: DECLARATION_NOTE,
+        };
+        const raw = redactEvaluated(body, noSecureValues, (s) => secrets.add(s));
+        entities.push(buildEntity$1(kind, current, { key: change.resourceId, source, raw, action }, previous));
+    }
+    return armAdapterOutput({
+        file: document.file,
+        format: FORMAT,
+        inputName: 'what-if result',
+        entities,
+        pools,
+        skipped,
+        secrets,
+        unsupported,
+    });
+}
+function skipReason(change) {
+    switch (change.changeType) {
+        case 'Ignore':
+            return 'what-if ignores it: the resource exists but the template does not deploy it, or it is beyond the limits of what-if';
+        case 'Unsupported':
+            return `what-if cannot predict its change${change.unsupportedReason === undefined ? '' : `: ${change.unsupportedReason}`}`;
+        default:
+            return `unrecognised changeType '${change.rawChangeType}'`;
+    }
+}
+/** The resource's type as its values state it, else as its ID tells. */
+function resourceType(change) {
+    for (const values of [change.after, change.before]) {
+        const type = values?.['type'];
+        if (typeof type === 'string' && type !== '')
+            return type;
+    }
+    return splitResourceId(change.resourceId)?.type ?? 'unknown';
+}
+/**
+ * The resource as the what-if result states it. A result without `properties` (an abbreviated payload) does not
+ * say how the resource is configured: its properties, and a cluster's identity, are unknown rather than absent.
+ */
+function armResource(change, type, body, created) {
+    const reason = "the what-if result does not include the resource's properties";
+    if (valueAt(body, ['properties']) === undefined) {
+        body['properties'] = new Unknown(reason);
+        if (entityKindOf(type) === 'cluster' && valueAt(body, ['identity']) === undefined)
+            body['identity'] = new Unknown(reason);
+    }
+    const names = splitResourceId(change.resourceId)?.names;
+    const name = names?.[names.length - 1] ?? valueAt(body, ['name']);
+    const resource = {
+        type,
+        id: change.resourceId,
+        name: typeof name === 'string' || isUnknown(name) ? name : '',
+        body,
+        created,
+        runtimeReason: created ? 'known after deployment' : 'not in the what-if result',
+    };
+    const kubelet = valueAt(body, ['properties', 'identityProfile', 'kubeletidentity']);
+    // The `after` of a Create is the template's resource: a kubelet identity in it is the user's own.
+    if (created && kubelet !== undefined && kubelet !== null && !isUnknown(kubelet))
+        resource.hints = { customKubelet: true };
+    return resource;
+}
+
+const SKIPPED_DIRS = new Set(['node_modules', '.git', '.terraform']);
+/** Terraform source, which this version reads through its plan. */
+const TERRAFORM_SOURCE = 'this is Terraform source; scan its plan: `terraform plan -out tfplan && terraform show -json tfplan > tfplan.json`';
+const BICEP_EXTENSIONS = ['.bicep', '.bicepparam'];
+/**
+ * Reads every input: files as given, directories searched for JSON files. A file named explicitly must be a format
+ * this tool reads; a JSON file found in a directory that is something else is listed as ignored. Either way, a
+ * directory that yields nothing to scan is an error, not a silent pass.
+ */
+async function readInputs(paths, options) {
+    const result = {
+        entities: [],
+        inputs: [],
+        skipped: [],
+        ignored: [],
+        secrets: [],
+        paired: new Set(),
+    };
+    const repoRoot = resolve$1(options.repoRoot);
+    const display = (path) => displayPath$1(repoRoot, path);
+    for (const given of paths) {
+        const absolute = resolve$1(given);
+        const info = await stat(absolute).catch(() => undefined);
+        if (info === undefined)
+            throw new InputError({ file: given }, 'no such file or directory');
+        if (info.isDirectory()) {
+            const files = await inputFilesUnder(absolute);
+            const before = result.inputs.length;
+            for (const file of files)
+                await readOne(file, display(file), false, result, options, repoRoot);
+            if (result.inputs.length === before) {
+                const ignored = result.ignored.length > 0
+                    ? ` (${counted(result.ignored.length, 'JSON file')} of other formats ignored)`
+                    : '';
+                throw new InputError({ file: given }, `nothing to scan in this directory: no Terraform plan, ARM template, what-if result or live state found${ignored}`);
+            }
+        }
+        else {
+            await readOne(absolute, display(absolute), true, result, options, repoRoot);
+        }
+    }
+    const queried = options.live === undefined ? undefined : await readLive(options.live, result);
+    const once = withoutRepeatedLiveResources(result.entities);
+    result.entities = once.entities;
+    for (const repeat of once.skipped) {
+        result.skipped.push(repeat);
+        const summary = result.inputs.find((i) => i.file === repeat.file);
+        if (summary !== undefined) {
+            summary.scanned--;
+            summary.skipped++;
+        }
+    }
+    markUnreadGrants(result.entities, queried);
+    return result;
+}
+/**
+ * Live state read from Azure: each list read is an input, each scope Azure refused is listed as skipped with the
+ * permission it needs. The query (and the Azure SDK) is loaded only now, so a run without it never pays for it.
+ */
+async function readLive(query, result) {
+    const { queryLiveState } = await import('./query-live-state-D3pClSNf.js');
+    const read = await queryLiveState(query);
+    for (const output of readQueriedState(read.resources))
+        add(result, output);
+    for (const unread of read.unread) {
+        result.skipped.push({
+            file: 'Azure',
+            address: unread.scope,
+            type: unread.what,
+            reason: `not read: ${unread.reason}`,
+        });
+    }
+    result.liveRequests = read.requests;
+    const refused = read.unread.filter((u) => u.what === 'role assignments');
+    return {
+        subscriptions: new Set(query.subscriptions.map((s) => s.toLowerCase())),
+        refused,
+    };
+}
+async function readOne(path, file, explicit, result, options, repoRoot) {
+    const lower = path.toLowerCase();
+    if (lower.endsWith('.tf')) {
+        if (!explicit)
+            return;
+        throw new InputError({ file }, TERRAFORM_SOURCE);
+    }
+    if (BICEP_EXTENSIONS.some((e) => lower.endsWith(e))) {
+        if (explicit)
+            return readBicep(path, file, result, options, repoRoot);
+        // In a directory Bicep is usually read through its compiled template beside it; modules are not entry points.
+        if (!(await exists(`${path.replace(/\.bicep(param)?$/i, '')}.json`))) {
+            result.ignored.push({
+                file,
+                reason: 'Bicep source is compiled only when named: give the entry file (main.bicep) or its compiled template',
+            });
+        }
+        return;
+    }
+    const document = await readJsonFile(path, file);
+    const detected = detectFormat(document.value);
+    if (!detected.supported) {
+        if (explicit)
+            throw new InputError({ file }, `this is ${detected.name}; ${detected.hint}`);
+        if (isPairedParameters(path, result))
+            return;
+        result.ignored.push({ file, reason: `${detected.name}; ${detected.hint}` });
+        return;
+    }
+    const input = detected.within === undefined
+        ? document
+        : { ...document, value: valueWithin(document.value, detected.within) };
+    add(result, await readDocument(input, detected.format, path, repoRoot, options, result));
+}
+/** The adapter of each format, each producing the same model entities. */
+async function readDocument(input, format, path, repoRoot, options, result) {
+    switch (format) {
+        case 'terraform-plan':
+            return readTerraformPlan(input, {
+                path,
+                repoRoot,
+                ...(options.terraformDir === undefined ? {} : { terraformDir: resolve$1(options.terraformDir) }),
+            });
+        case 'arm-template':
+            return readArmTemplate(input, await armOptions(path, repoRoot, options, result));
+        case 'arm-whatif':
+            return readWhatIf(input);
+        case 'live-state':
+            return readLiveState(input);
+    }
+}
+/** Compiles Bicep source and reads the template it becomes, with findings on the .bicep lines. */
+async function readBicep(path, file, result, options, repoRoot) {
+    const compiled = await compileBicep(path, file);
+    const value = parseJsonText$1(compiled.text, file).value;
+    if (path.toLowerCase().endsWith('.bicepparam')) {
+        const built = compiledParameters(value, file);
+        if (built.template === undefined) {
+            throw new InputError({ file }, `\`${compiled.command}\` gave parameters but no template; scan the .bicep file it uses with --parameters`);
+        }
+        const document = { file, text: built.templateText ?? '', value: built.template };
+        const armParameters = mergeArmParameters(options.armParameters, built.parameters);
+        const withParameters = { ...options, armParameters };
+        const armInput = await armOptions(path, repoRoot, withParameters, result);
+        add(result, await readArmTemplate(document, { ...armInput, documentIsSource: false }));
+        return;
+    }
+    const document = { file, text: compiled.text, value };
+    const armInput = await armOptions(path, repoRoot, options, result, path);
+    add(result, await readArmTemplate(document, { ...armInput, documentIsSource: false }));
+}
+function add(result, output) {
+    // One by one: a live query's 100,000 role assignments are more arguments than one call takes.
+    for (const entity of output.entities)
+        result.entities.push(entity);
+    result.inputs.push(output.summary);
+    result.skipped.push(...output.skipped);
+    result.secrets.push(...output.secrets);
+}
+function valueWithin(value, path) {
+    let node = value;
+    for (const step of path)
+        node = node?.[step];
+    return node;
+}
+/**
+ * A template's options: its parameters (a `<name>.parameters.json` beside it first, then --parameters files, then
+ * --param values, later wins) and the .bicep source it was compiled from (given, or beside it with the same name).
+ */
+async function armOptions(path, repoRoot, options, result, bicepSource) {
+    const paired = pairedParametersFile(path);
+    const beside = (await exists(paired))
+        ? await readParametersFile(paired, displayPath$1(repoRoot, paired))
+        : {};
+    if (Object.keys(beside).length > 0 || (await exists(paired)))
+        result.paired.add(paired);
+    const given = await resolveArmParameters(options.armParameters, repoRoot);
+    const armOptions = { path, repoRoot, parameters: { ...beside, ...given } };
+    armOptions.scope = options.armScope ?? unknownDeploymentScope();
+    const source = bicepSource ?? siblingBicep(path);
+    if (source !== undefined && (await exists(source)))
+        armOptions.bicepSource = source;
+    return armOptions;
+}
+/** `main.json` is compiled from `main.bicep` beside it, when there is one. */
+function siblingBicep(path) {
+    return path.toLowerCase().endsWith('.json') ? `${path.slice(0, -'.json'.length)}.bicep` : undefined;
+}
+/** A parameters file found while scanning a directory is no stray JSON when its template was read. */
+function isPairedParameters(path, result) {
+    return result.paired.has(path) || /\.parameters\.json$/i.test(path);
+}
+async function exists(path) {
+    return stat(path).then((s) => s.isFile(), () => false);
+}
+async function inputFilesUnder(dir) {
+    const entries = await readdir(dir, { withFileTypes: true });
+    const files = [];
+    for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
+        const path = join(dir, entry.name);
+        if (entry.isDirectory()) {
+            if (!SKIPPED_DIRS.has(entry.name) && !entry.name.startsWith('.'))
+                files.push(...(await inputFilesUnder(path)));
+        }
+        else if (entry.isFile() && /\.(json|bicep|bicepparam)$/i.test(entry.name)) {
+            files.push(path);
+        }
+    }
+    return files;
+}
+
+const COMMENT = /(?:#|\/\/)\s*aks-identity-lint:ignore\s+([A-Za-z0-9_.-]+(?:\s*,\s*[A-Za-z0-9_.-]+)*)(?:\s+(.*?))?\s*(?:\*\/)?$/;
+/**
+ * Finds suppression comments in a source text. It knows only comment syntax (`#` and `//`, as .tf and .bicep write
+ * them), nothing of the format, so every source format reuses it.
+ */
+function parseSuppressionComments(text) {
+    const found = [];
+    text.split(/\r?\n/).forEach((line, i) => {
+        const match = COMMENT.exec(line);
+        if (match === null)
+            return;
+        const ids = (match[1] ?? '').split(',').map((s) => s.trim().toUpperCase());
+        found.push({ line: i + 1, ids, reason: (match[2] ?? '').trim() });
+    });
+    return found;
+}
+/** The comments that belong to a declaration: inside its block, or in the comment lines directly above it. */
+function commentsFor(comments, lines, start, end) {
+    let top = start;
+    while (top > 1 && /^\s*(#|\/\/)/.test(lines[top - 2] ?? ''))
+        top--;
+    return comments.filter((c) => c.line >= top && c.line <= end);
+}
+/** The pseudo-policy a suppression without a reason breaks: it is a finding of its own. */
+const MISSING_REASON = {
+    file: '(built in)',
+    builtIn: true,
+    assert: () => true,
+    policy: {
+        id: 'AKSID000',
+        title: 'Suppressions give a reason',
+        description: 'An inline suppression hides a finding from every report and check. Without a reason, a reviewer cannot tell an accepted risk from a silenced one, so it suppresses nothing and is reported itself.',
+        severity: 'medium',
+        target: 'cluster',
+        assert: { field: 'key', exists: true },
+        message: 'A suppression comment gives no reason.',
+        remediation: {
+            summary: 'Add the reason after the policy IDs: `# aks-identity-lint:ignore AKSID003 <why this is accepted>`.',
+        },
+        references: [],
+    },
+};
+/**
+ * Applies inline suppression comments to findings, reading each declaring source file once. A comment naming a
+ * policy with a reason suppresses that policy's finding on the resource; one without a reason suppresses nothing and
+ * becomes an AKSID000 finding on the resource.
+ */
+async function applyInlineSuppressions(evaluations, entities, repoRoot) {
+    const files = new Map();
+    const read = (file) => {
+        let pending = files.get(file);
+        if (pending === undefined) {
+            pending = readFile(join(repoRoot, file), 'utf8').then((text) => ({ lines: text.split(/\r?\n/), comments: parseSuppressionComments(text) }), () => undefined);
+            files.set(file, pending);
+        }
+        return pending;
+    };
+    const byEntity = new Map();
+    const missingReason = [];
+    for (const entity of entities) {
+        const d = entity.source.declaration;
+        if (d === undefined)
+            continue;
+        const source = await read(d.file);
+        if (source === undefined || source.comments.length === 0)
+            continue;
+        const comments = commentsFor(source.comments, source.lines, d.line, d.endLine);
+        if (comments.length === 0)
+            continue;
+        byEntity.set(entity, comments);
+        for (const c of comments.filter((c) => c.reason === '')) {
+            missingReason.push({
+                policy: MISSING_REASON,
+                entity,
+                severity: MISSING_REASON.policy.severity,
+                status: 'fail',
+                because: [],
+                message: `The suppression of ${c.ids.join(', ')} at ${d.file}:${c.line} gives no reason, so it suppresses nothing.`,
+            });
+        }
+    }
+    for (const e of evaluations) {
+        if (e.status !== 'fail' && e.status !== 'indeterminate')
+            continue;
+        const comment = byEntity
+            .get(e.entity)
+            ?.find((c) => c.reason !== '' && c.ids.includes(e.policy.policy.id.toUpperCase()));
+        const d = e.entity.source.declaration;
+        if (comment !== undefined && d !== undefined) {
+            e.suppression ??= { kind: 'inline', reason: comment.reason, source: `${d.file}:${comment.line}` };
+        }
+    }
+    return missingReason;
+}
+
+/**
+ * The one pipeline both entry points call: policies, inputs, model, evaluation, then suppressions (inline comments,
+ * waivers, baseline), which mark findings rather than remove them.
+ */
+async function scan(options) {
+    // Policies first: a broken policy set or config is reported before any input is read.
+    const policies = applyPolicySettings(await loadPolicies(options.policySources), options.config);
+    const read = await readInputs(options.paths, {
+        repoRoot: options.repoRoot,
+        ...(options.terraformDir === undefined ? {} : { terraformDir: options.terraformDir }),
+        ...(options.armParameters === undefined ? {} : { armParameters: options.armParameters }),
+        ...(options.armScope === undefined ? {} : { armScope: options.armScope }),
+        ...(options.live === undefined ? {} : { live: options.live }),
+    });
+    const entities = linkEntities(read.entities);
+    const evaluations = evaluateAll(policies, entities);
+    const all = ENTITY_KINDS.flatMap((kind) => entities[kind]);
+    const missingReasons = await applyInlineSuppressions(evaluations, all, options.repoRoot);
+    evaluations.push(...missingReasons);
+    const waivers = applyWaivers(evaluations, options.config?.config.waivers ?? [], options.config?.file ?? '', options.today);
+    if (options.baseline !== undefined)
+        applyBaseline(evaluations, options.baseline);
+    const outcome = {
+        version: packageVersion(),
+        inputs: read.inputs,
+        skipped: read.skipped,
+        ignored: read.ignored,
+        entities,
+        policies: missingReasons.length > 0 ? [MISSING_REASON, ...policies] : policies,
+        evaluations,
+        failOn: options.failOn,
+        failOnIndeterminate: options.failOnIndeterminate,
+        secrets: read.secrets,
+        waivers: waivers.map((w) => ({
+            source: w.source,
+            policy: w.waiver.policy,
+            resource: w.waiver.resource,
+            reason: w.waiver.reason,
+            matched: w.matched,
+            expired: w.expired,
+            ...(w.waiver.expires === undefined ? {} : { expires: w.waiver.expires }),
+        })),
+    };
+    if (options.baseline !== undefined)
+        outcome.baseline = options.baseline.file;
+    if (read.liveRequests !== undefined)
+        outcome.liveRequests = read.liveRequests;
+    return outcome;
+}
+
+export { findingText as A, getDefaultExportFromCjs as B, CONFIG_FILE_NAME as C, CHECK_RUN_TEXT_LIMIT as D, ENTITY_KINDS as E, FAIL_ON_VALUES as F, GITHUB_COMMENT_LIMIT as G, ModelSchema as M, PolicyLoadError as P, RunRequestError as R, applyPolicySettings as a, policyDocsDir as b, counted as c, renderJson as d, countOutcome as e, fieldsUsed as f, runFailed as g, renderConsole as h, renderMarkdown as i, renderSarif as j, builtInPolicyDir as k, loadPolicies as l, runExamples as m, packageVersion as n, ConfigError as o, parseFieldPath as p, commonjsGlobal as q, resolveRun as r, scan as s, linesOfPointers as t, findings as u, annotationLevel as v, writeBaseline as w, findingPlaces as x, entityLabel as y, scrubSecrets as z };

@@ -1,0 +1,36 @@
+import type { TokenCredential } from '@azure/core-auth';
+
+/** Who the credential is for, in GitHub Actions with OpenID Connect: the app registration federated with the repo. */
+export interface FederatedApp {
+  tenantId: string;
+  clientId: string;
+  /** A fresh OIDC token from the runner for each exchange: the runner's tokens live a few minutes only. */
+  assertion: () => Promise<string>;
+}
+
+/**
+ * The credential live queries use. With a federated app (the action, with `id-token: write`), a client assertion
+ * fetched fresh from the runner for each token; else the environment's: environment variables, workload identity,
+ * managed identity, or the Azure CLI's login (`az login`, `azure/login`), as DefaultAzureCredential tries them.
+ * The SDK is loaded here, only when live mode is on.
+ */
+export async function liveCredential(app?: FederatedApp): Promise<TokenCredential> {
+  const identity = await import('@azure/identity');
+  if (app !== undefined)
+    return new identity.ClientAssertionCredential(app.tenantId, app.clientId, app.assertion);
+  return new identity.DefaultAzureCredential();
+}
+
+/**
+ * Whether an error is the credential failing (nothing to sign in with, or sign-in refused) rather than a
+ * resource's: that is one clear error for the whole run, not a scope left unread.
+ */
+export function isCredentialError(error: unknown): boolean {
+  if (typeof error !== 'object' || error === null) return false;
+  const name = (error as { name?: unknown }).name;
+  return (
+    name === 'CredentialUnavailableError' ||
+    name === 'AuthenticationError' ||
+    name === 'AggregateAuthenticationError'
+  );
+}
