@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 import { I as InputError } from './chunks/input-error-D0s4UFBm.js';
-import { E as ENTITY_KINDS, M as ModelSchema, f as fieldsUsed, p as parseFieldPath, l as loadPolicies, a as applyPolicySettings, r as resolveRun, R as RunRequestError, b as policyDocsDir, C as CONFIG_FILE_NAME, c as counted, F as FAIL_ON_VALUES, s as scan, w as writeBaseline, d as renderJson, e as countOutcome, g as runFailed, h as renderConsole, i as renderMarkdown, j as renderSarif, k as builtInPolicyDir, m as runExamples, n as packageVersion, P as PolicyLoadError, o as ConfigError } from './chunks/scan-stgGR33b.js';
+import { E as ENTITY_KINDS, M as ModelSchema, f as fieldsUsed, p as parseFieldPath, l as loadPolicies, a as applyPolicySettings, r as resolveRun, R as RunRequestError, b as policyDocsDir, C as CONFIG_FILE_NAME, F as FAIL_ON_VALUES, s as scan, c as liveSummaryLine, w as writeBaseline, d as renderJson, e as countOutcome, g as counted, h as runFailed, i as renderConsole, j as renderMarkdown, k as renderSarif, m as builtInPolicyDir, n as runExamples, o as packageVersion, P as PolicyLoadError, q as ConfigError } from './chunks/scan-DmnJGCPF.js';
 import { writeFile, readFile, access, mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -8,6 +8,7 @@ import 'node:crypto';
 import 'node:url';
 import 'node:fs';
 import 'node:child_process';
+import './chunks/_commonjsHelpers-BFTU3MAI.js';
 
 const EXIT_PASS = 0;
 const EXIT_FAIL = 1;
@@ -345,32 +346,6 @@ async function listCommand(argv, io) {
     const policies = await commandPolicies(io, values, true);
     await emit(values.format === 'markdown' ? renderPolicyTable(policies) : renderPolicyList(policies), values.output, io);
     return EXIT_PASS;
-}
-
-/**
- * One line on what a live query read, for the log: nothing read is dropped silently, so the counts are reported,
- * and so is every scope Azure refused.
- */
-function liveSummaryLine(outcome) {
-    if (outcome.liveRequests === undefined)
-        return undefined;
-    const queried = new Set(outcome.inputs.filter((i) => isQueriedList(i.file)).map((i) => i.file));
-    const count = (list) => list.filter((e) => queried.has(e.source.file)).length;
-    const e = outcome.entities;
-    const refused = outcome.skipped.filter((s) => s.file === 'Azure').length;
-    const read = [
-        counted(count(e.cluster), 'cluster'),
-        counted(count(e.managedIdentity), 'user-assigned identity', 'user-assigned identities'),
-        counted(count(e.federatedCredential), 'federated credential'),
-        counted(count(e.roleAssignment), 'role assignment'),
-        counted(count(e.roleDefinition), 'custom role definition'),
-    ].join(', ');
-    const unread = refused === 0 ? '' : `; ${counted(refused, 'scope')} not read (listed as skipped)`;
-    return `live state: ${read} read in ${counted(outcome.liveRequests, 'request')}${unread}`;
-}
-/** Whether an input is a list a live query read (named by its REST path or Resource Graph table), not a file. */
-function isQueriedList(name) {
-    return (/^\/subscriptions\/[^/]+\/(providers|resourceGroups)\//i.test(name) || name.startsWith('Resource Graph: '));
 }
 
 const FORMATS = ['console', 'json', 'sarif', 'markdown'];

@@ -22,6 +22,8 @@ export interface ArmServer {
   url: string;
   caFile: string;
   served: Served[];
+  /** The forms posted to the token endpoint (client_id, client_assertion, scope, ...). */
+  tokenRequests: Record<string, string>[];
   stop: () => Promise<void>;
 }
 

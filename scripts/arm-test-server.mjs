@@ -49,6 +49,8 @@ export async function startArmServer(options) {
   const throttle = new Set(options.throttleOnce ?? []);
   /** @type {Served[]} */
   const served = [];
+  /** Sign-in requests to the Microsoft Entra ID stand-in: the form each token request posted. */
+  const tokenRequests = [];
   const pems = await generate([{ name: 'commonName', value: '127.0.0.1' }], {
     keySize: 2048,
     extensions: [{ name: 'subjectAltName', altNames: [{ type: 7, ip: '127.0.0.1' }] }],
@@ -175,6 +177,31 @@ export async function startArmServer(options) {
         );
         return;
       }
+      // Microsoft Entra ID's part, for a credential whose authority host is this server: its OpenID configuration,
+      // and a token endpoint that exchanges a client assertion for an access token naming the client.
+      const openId = /^\/([^/]+)\/v2\.0\/\.well-known\/openid-configuration$/.exec(url.pathname);
+      if (request.method === 'GET' && openId !== null) {
+        const tenant = openId[1];
+        answer(200, {
+          token_endpoint: `${base}/${tenant}/oauth2/v2.0/token`,
+          authorization_endpoint: `${base}/${tenant}/oauth2/v2.0/authorize`,
+          end_session_endpoint: `${base}/${tenant}/oauth2/v2.0/logout`,
+          issuer: `${base}/${tenant}/v2.0`,
+          jwks_uri: `${base}/${tenant}/discovery/v2.0/keys`,
+        });
+        return;
+      }
+      if (request.method === 'POST' && /^\/[^/]+\/oauth2\/v2\.0\/token$/.test(url.pathname)) {
+        const form = Object.fromEntries(new URLSearchParams(text));
+        tokenRequests.push(form);
+        answer(200, {
+          token_type: 'Bearer',
+          expires_in: 3600,
+          ext_expires_in: 3600,
+          access_token: `entra-token-for-${form.client_id}`,
+        });
+        return;
+      }
       if (
         request.method === 'POST' &&
         /^\/providers\/Microsoft\.ResourceGraph\/resources$/i.test(url.pathname)
@@ -201,6 +228,7 @@ export async function startArmServer(options) {
     /** The certificate to trust: NODE_EXTRA_CA_CERTS=<caFile> for a process that talks to the server. */
     caFile,
     served,
+    tokenRequests,
     stop: () => new Promise((resolve) => server.close(() => resolve(undefined))),
   };
 }

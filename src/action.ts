@@ -1,6 +1,7 @@
 import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import * as core from '@actions/core';
+import { liveRequest } from './action/live-request.js';
 import { ActionInputError, readActionInputs } from './action/inputs.js';
 import { expandPaths } from './action/paths.js';
 import { InputError } from './inputs/input-error.js';
@@ -28,6 +29,7 @@ import {
   type MarkdownLinks,
 } from './report/markdown.js';
 import { renderSarif, type SarifOptions } from './report/sarif.js';
+import { liveSummaryLine } from './report/live-summary.js';
 import { resolveRun, RunRequestError, type RunRequest } from './run-options.js';
 import { scan } from './scan.js';
 import { ConfigError } from './suppress/config.js';
@@ -61,7 +63,10 @@ export async function run(): Promise<void> {
     if (inputs.deploymentScope !== '') request.deploymentScope = inputs.deploymentScope;
     if (inputs.config !== '') request.config = inputs.config;
     if (inputs.baseline !== '') request.baseline = inputs.baseline;
+    if (inputs.live !== undefined) request.live = await liveRequest(inputs.live);
     const outcome = await scan(await resolveRun(request));
+    const liveLine = liveSummaryLine(outcome);
+    if (liveLine !== undefined) core.info(liveLine);
 
     core.info(renderConsole(outcome, { color: false }));
 

@@ -105,6 +105,11 @@ export class GitHubApiServer {
     }
     const route = `${request.method} ${request.path}`;
     let m: RegExpExecArray | null;
+    // The runner's OIDC token service (ACTIONS_ID_TOKEN_REQUEST_URL): a token for the audience asked for.
+    if (route === 'GET /_apis/oidc/token') {
+      send(res, 200, { value: `github-oidc-token-for-${request.query.get('audience') ?? ''}` });
+      return;
+    }
     if ((m = /^POST \/repos\/[^/]+\/[^/]+\/check-runs$/.exec(route)) !== null) {
       const id = this.nextId++;
       send(res, 201, { id, html_url: `https://github.com/checks/${id}`, ...request.body });

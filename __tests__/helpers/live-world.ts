@@ -161,7 +161,7 @@ export function liveWorld(filler = 0): World {
  * Azure SDK's own AzureCliCredential runs it. Returns the environment a process needs to sign in with it and to
  * trust the server's certificate.
  */
-export async function liveEnv(server: ArmServer): Promise<NodeJS.ProcessEnv> {
+export async function liveEnv(server: ArmServer): Promise<Record<string, string>> {
   const dir = await mkdtemp(join(tmpdir(), 'fake-az-'));
   const az = join(dir, 'az');
   await writeFile(

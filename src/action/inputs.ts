@@ -29,6 +29,16 @@ export interface ActionInputs {
   config: string;
   baseline: string;
   githubToken: string;
+  /** Live state to read from Azure, when `live` is on. */
+  live?: {
+    subscriptions: string[];
+    resourceGroups: string[];
+    clusters: string[];
+    via?: 'resource-graph' | 'per-cluster';
+    /** The app federated with this repository, to sign in with the job's OIDC token. */
+    clientId: string;
+    tenantId: string;
+  };
 }
 
 export class ActionInputError extends Error {}
@@ -98,7 +108,34 @@ export function readActionInputs(): ActionInputs {
   const failOnIndeterminate = optionalBool('fail-on-indeterminate');
   if (failOnIndeterminate !== undefined) inputs.failOnIndeterminate = failOnIndeterminate;
   if (inputs.githubToken !== '') core.setSecret(inputs.githubToken);
+  const live = liveInputs();
+  if (live !== undefined) inputs.live = live;
   return inputs;
+}
+
+const LIVE_ONLY = ['subscriptions', 'resource-groups', 'clusters', 'live-via'];
+
+/** `live` and its scope; a scope given without `live: true` is a mistake, not something to ignore. */
+function liveInputs(): ActionInputs['live'] {
+  if (!bool('live', false)) {
+    const stray = LIVE_ONLY.find((name) => core.getInput(name).trim() !== '');
+    if (stray !== undefined) throw new ActionInputError(`input '${stray}' needs 'live: true'`);
+    return undefined;
+  }
+  const via = core.getInput('live-via').trim();
+  if (via !== '' && via !== 'resource-graph' && via !== 'per-cluster') {
+    throw new ActionInputError(`input 'live-via' must be resource-graph or per-cluster, not '${via}'`);
+  }
+  const live: NonNullable<ActionInputs['live']> = {
+    subscriptions: list('subscriptions'),
+    resourceGroups: list('resource-groups'),
+    clusters: list('clusters'),
+    // azure/login takes them as inputs; a workflow usually has them as AZURE_CLIENT_ID and AZURE_TENANT_ID too.
+    clientId: core.getInput('azure-client-id').trim() || (process.env['AZURE_CLIENT_ID'] ?? ''),
+    tenantId: core.getInput('azure-tenant-id').trim() || (process.env['AZURE_TENANT_ID'] ?? ''),
+  };
+  if (via !== '') live.via = via;
+  return live;
 }
 
 /** `name=value` is a value (a parameter name has no path separator); anything else names a parameters file. */

@@ -16,9 +16,32 @@ export interface FederatedApp {
  */
 export async function liveCredential(app?: FederatedApp): Promise<TokenCredential> {
   const identity = await import('@azure/identity');
-  if (app !== undefined)
-    return new identity.ClientAssertionCredential(app.tenantId, app.clientId, app.assertion);
+  if (app !== undefined) {
+    // AZURE_AUTHORITY_HOST is the variable the Azure SDKs and CLIs name a sovereign cloud's sign-in host by.
+    const authorityHost = process.env['AZURE_AUTHORITY_HOST'];
+    return new identity.ClientAssertionCredential(app.tenantId, app.clientId, app.assertion, {
+      ...(authorityHost === undefined || authorityHost === '' ? {} : { authorityHost }),
+      disableInstanceDiscovery: customAuthority(authorityHost),
+    });
+  }
   return new identity.DefaultAzureCredential();
+}
+
+/** The Entra ID hosts of Azure's clouds, which sign-in looks up; any other (Azure Stack Hub, ADFS) is taken as is. */
+const CLOUD_AUTHORITIES = new Set([
+  'login.microsoftonline.com',
+  'login.chinacloudapi.cn',
+  'login.microsoftonline.us',
+]);
+
+/** Whether an authority host is none of Azure's clouds, so not one to look up in instance discovery. */
+function customAuthority(host: string | undefined): boolean {
+  if (host === undefined || host === '') return false;
+  try {
+    return !CLOUD_AUTHORITIES.has(new URL(host).hostname.toLowerCase());
+  } catch {
+    return false;
+  }
 }
 
 /**

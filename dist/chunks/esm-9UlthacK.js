@@ -1,6 +1,6 @@
-import { c as createClientLogger, s as stringToUint8Array, u as uint8ArrayToString, R as RestError, h as delay } from './bearerTokenAuthenticationPolicy-CpcAJIcT.js';
-export { j as isRestError } from './bearerTokenAuthenticationPolicy-CpcAJIcT.js';
-import { g as getClient, c as createRestError, o as operationOptionsToRequestParameters } from './getClient-U4meSPGa.js';
+import { c as createClientLogger, s as stringToUint8Array, u as uint8ArrayToString, R as RestError, h as delay } from './bearerTokenAuthenticationPolicy-CMwBd7PI.js';
+export { j as isRestError } from './bearerTokenAuthenticationPolicy-CMwBd7PI.js';
+import { g as getClient, c as createRestError, o as operationOptionsToRequestParameters } from './getClient-L6IJSMdG.js';
 import 'node:http';
 import 'node:https';
 import 'node:zlib';

@@ -1,14 +1,14 @@
-import { c as createClientLogger, a as createTracingClient, r as requireMs, b as createHttpHeaders$1, D as DEFAULT_RETRY_POLICY_COUNT, d as retryPolicy$1, i as isNodeLike, u as uint8ArrayToString, s as stringToUint8Array, g as getLogLevel, e as calculateRetryDelay, f as isError } from './bearerTokenAuthenticationPolicy-CpcAJIcT.js';
+import { c as createClientLogger, a as createTracingClient, r as requireMs, b as createHttpHeaders$1, D as DEFAULT_RETRY_POLICY_COUNT, d as retryPolicy$1, i as isNodeLike, u as uint8ArrayToString, s as stringToUint8Array, g as getLogLevel, e as calculateRetryDelay, f as isError } from './bearerTokenAuthenticationPolicy-CMwBd7PI.js';
 import { randomUUID, createPrivateKey, createHash as createHash$1 } from 'node:crypto';
 import crypto__default, { createHash, X509Certificate } from 'crypto';
-import { B as getDefaultExportFromCjs } from './scan-stgGR33b.js';
+import { g as getDefaultExportFromCjs } from './_commonjsHelpers-BFTU3MAI.js';
 import require$$0 from 'buffer';
 import require$$3 from 'stream';
 import require$$5 from 'util';
-import http from 'http';
+import http__default from 'http';
 import { accessSync, constants as constants$1, statSync, readFileSync } from 'fs';
 import path__default from 'path';
-import { S as ServiceClient, c as createPipelineRequest, a as createDefaultHttpClient } from './serviceClient-DoybAgEE.js';
+import { S as ServiceClient, c as createPipelineRequest, a as createDefaultHttpClient } from './serviceClient-CwmH_6mk.js';
 import { readFile } from 'node:fs/promises';
 import { readFileSync as readFileSync$1, statSync as statSync$1, accessSync as accessSync$1, constants as constants$2, realpathSync } from 'node:fs';
 import * as childProcess from 'node:child_process';
@@ -29,7 +29,6 @@ import 'os';
 import 'https';
 import 'url';
 import 'events';
-import './input-error-D0s4UFBm.js';
 
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
@@ -18217,7 +18216,7 @@ class LoopbackClient {
             throw NodeAuthError.createStateNotFoundError("");
         }
         return new Promise((resolve, reject) => {
-            this.server = http.createServer((req, res) => {
+            this.server = http__default.createServer((req, res) => {
                 const method = req.method?.toUpperCase();
                 // Only allow GET and POST methods
                 if (method !== "GET" && method !== "POST") {

@@ -1,4 +1,4 @@
-import { u as uint8ArrayToString, s as stringToUint8Array, w as wrapAbortSignalLike, m as cleanupOnRequestResponseCompletion, n as createDefaultHttpClient$1, o as createPipelineRequest$1, R as RestError, p as createPipelineFromOptions, l as bearerTokenAuthenticationPolicy, c as createClientLogger } from './bearerTokenAuthenticationPolicy-CpcAJIcT.js';
+import { u as uint8ArrayToString, s as stringToUint8Array, w as wrapAbortSignalLike, m as cleanupOnRequestResponseCompletion, n as createDefaultHttpClient$1, o as createPipelineRequest$1, R as RestError, p as createPipelineFromOptions, l as bearerTokenAuthenticationPolicy, c as createClientLogger } from './bearerTokenAuthenticationPolicy-CMwBd7PI.js';
 
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.

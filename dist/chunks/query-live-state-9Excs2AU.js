@@ -1,27 +1,5 @@
 import { I as InputError } from './input-error-D0s4UFBm.js';
-
-/**
- * The credential live queries use. With a federated app (the action, with `id-token: write`), a client assertion
- * fetched fresh from the runner for each token; else the environment's: environment variables, workload identity,
- * managed identity, or the Azure CLI's login (`az login`, `azure/login`), as DefaultAzureCredential tries them.
- * The SDK is loaded here, only when live mode is on.
- */
-async function liveCredential(app) {
-    const identity = await import('./esm-BoZR5EVh.js');
-    return new identity.DefaultAzureCredential();
-}
-/**
- * Whether an error is the credential failing (nothing to sign in with, or sign-in refused) rather than a
- * resource's: that is one clear error for the whole run, not a scope left unread.
- */
-function isCredentialError(error) {
-    if (typeof error !== 'object' || error === null)
-        return false;
-    const name = error.name;
-    return (name === 'CredentialUnavailableError' ||
-        name === 'AuthenticationError' ||
-        name === 'AggregateAuthenticationError');
-}
+import { l as liveCredential, i as isCredentialError } from './credential-DAZv4jND.js';
 
 /** The permission each read needs, named when Azure refuses it. */
 const PERMISSION = {
@@ -232,9 +210,9 @@ function clientOptions(query, counter) {
  */
 async function subscriptionClients(query, credential, subscriptionId, counter) {
     const [aks, authorization, msi] = await Promise.all([
-        import('./esm-Bba3zLsj.js'),
-        import('./src-23-mkEGT.js'),
-        import('./esm-H5MVl5ye.js'),
+        import('./esm-9UlthacK.js'),
+        import('./src-BTfEX-5U.js'),
+        import('./esm-Xlnn3kqF.js'),
     ]);
     const options = clientOptions(query, counter);
     return {
@@ -244,7 +222,7 @@ async function subscriptionClients(query, credential, subscriptionId, counter) {
     };
 }
 async function resourceGraphClient(query, credential, counter) {
-    const graph = await import('./esm-Duen3xYx.js');
+    const graph = await import('./esm-CYE0wVT2.js');
     return new graph.ResourceGraphClient(credential, clientOptions(query, counter));
 }
 
@@ -318,7 +296,7 @@ async function viaResourceGraph(query, credential, counter) {
 }
 /** Why signing in failed: each credential's own reason when a chain of them was tried. */
 function credentialFailure(error) {
-    const firstLine = (e) => (e instanceof Error ? (e.message.split('\n')[0] ?? '') : String(e));
+    const firstLine = (e) => e instanceof Error ? (e.message.split('\n')[0] ?? '') : String(e);
     const errors = error.errors;
     if (Array.isArray(errors) && errors.length > 0)
         return errors.map(firstLine).join('; ');

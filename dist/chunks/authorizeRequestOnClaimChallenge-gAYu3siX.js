@@ -1,4 +1,4 @@
-import { l as logger, d as decodeStringToString } from './serviceClient-DoybAgEE.js';
+import { l as logger, d as decodeStringToString } from './serviceClient-CwmH_6mk.js';
 
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.

@@ -1,6 +1,6 @@
-import { o as operationOptionsToRequestParameters, c as createRestError, g as getClient } from './getClient-U4meSPGa.js';
-import { c as createClientLogger, R as RestError } from './bearerTokenAuthenticationPolicy-CpcAJIcT.js';
-export { j as isRestError } from './bearerTokenAuthenticationPolicy-CpcAJIcT.js';
+import { o as operationOptionsToRequestParameters, c as createRestError, g as getClient } from './getClient-L6IJSMdG.js';
+import { c as createClientLogger, R as RestError } from './bearerTokenAuthenticationPolicy-CMwBd7PI.js';
+export { j as isRestError } from './bearerTokenAuthenticationPolicy-CMwBd7PI.js';
 import 'node:os';
 import 'node:process';
 import 'node:http';

@@ -12,8 +12,8 @@ import assert from 'assert';
 import require$$1 from 'tty';
 import require$$5 from 'util';
 import os__default from 'os';
-import http$1 from 'http';
-import https$1 from 'https';
+import http__default from 'http';
+import https__default from 'https';
 import require$$5$1 from 'url';
 import events from 'events';
 
@@ -4284,8 +4284,8 @@ function requireHelpers () {
 	};
 	Object.defineProperty(helpers, "__esModule", { value: true });
 	helpers.req = helpers.json = helpers.toBuffer = void 0;
-	const http = __importStar(http$1);
-	const https = __importStar(https$1);
+	const http = __importStar(http__default);
+	const https = __importStar(https__default);
 	async function toBuffer(stream) {
 	    let length = 0;
 	    const chunks = [];
@@ -4362,8 +4362,8 @@ function requireDist$2 () {
 		Object.defineProperty(exports, "__esModule", { value: true });
 		exports.Agent = void 0;
 		const net = __importStar(require$$0$1);
-		const http = __importStar(http$1);
-		const https_1 = https$1;
+		const http = __importStar(http__default);
+		const https_1 = https__default;
 		__exportStar(requireHelpers(), exports);
 		const INTERNAL = Symbol('AgentBaseInternalState');
 		class Agent extends http.Agent {

@@ -5,6 +5,7 @@ import { stat, readFile, readdir, writeFile, access, constants } from 'node:fs/p
 import { f as findNodeAtLocation, p as parseTree, a as printParseErrorCode, I as InputError, b as parse, v as visit$1 } from './input-error-D0s4UFBm.js';
 import { readFileSync, existsSync } from 'node:fs';
 import { spawn } from 'node:child_process';
+import { g as getDefaultExportFromCjs } from './_commonjsHelpers-BFTU3MAI.js';
 
 /** RFC 6901 JSON pointer from path segments. */
 function jsonPointer(segments) {
@@ -1587,12 +1588,6 @@ function revive(value) {
         return new Unknown(record['$unknown'], ref, ref !== undefined && isIdentifierRef(ref));
     }
     return Object.fromEntries(keys.map((k) => [k, revive(record[k])]));
-}
-
-var commonjsGlobal = typeof globalThis !== 'undefined' ? globalThis : typeof window !== 'undefined' ? window : typeof global !== 'undefined' ? global : typeof self !== 'undefined' ? self : {};
-
-function getDefaultExportFromCjs (x) {
-	return x && x.__esModule && Object.prototype.hasOwnProperty.call(x, 'default') ? x['default'] : x;
 }
 
 var _2020 = {exports: {}};
@@ -12900,6 +12895,32 @@ function fingerprint(e) {
         .slice(0, 32);
 }
 
+/**
+ * One line on what a live query read, for the log: nothing read is dropped silently, so the counts are reported,
+ * and so is every scope Azure refused.
+ */
+function liveSummaryLine(outcome) {
+    if (outcome.liveRequests === undefined)
+        return undefined;
+    const queried = new Set(outcome.inputs.filter((i) => isQueriedList(i.file)).map((i) => i.file));
+    const count = (list) => list.filter((e) => queried.has(e.source.file)).length;
+    const e = outcome.entities;
+    const refused = outcome.skipped.filter((s) => s.file === 'Azure').length;
+    const read = [
+        counted(count(e.cluster), 'cluster'),
+        counted(count(e.managedIdentity), 'user-assigned identity', 'user-assigned identities'),
+        counted(count(e.federatedCredential), 'federated credential'),
+        counted(count(e.roleAssignment), 'role assignment'),
+        counted(count(e.roleDefinition), 'custom role definition'),
+    ].join(', ');
+    const unread = refused === 0 ? '' : `; ${counted(refused, 'scope')} not read (listed as skipped)`;
+    return `live state: ${read} read in ${counted(outcome.liveRequests, 'request')}${unread}`;
+}
+/** Whether an input is a list a live query read (named by its REST path or Resource Graph table), not a file. */
+function isQueriedList(name) {
+    return (/^\/subscriptions\/[^/]+\/(providers|resourceGroups)\//i.test(name) || name.startsWith('Resource Graph: '));
+}
+
 /** Keys ARM keeps beside `properties`; the Azure CLI flattens every other one to the top level. */
 const ENVELOPE = new Set([
     'id',
@@ -22238,12 +22259,17 @@ async function readInputs(paths, options) {
  * permission it needs. The query (and the Azure SDK) is loaded only now, so a run without it never pays for it.
  */
 async function readLive(query, result) {
-    const { queryLiveState } = await import('./query-live-state-5FReUA10.js');
+    const { queryLiveState } = await import('./query-live-state-9Excs2AU.js');
     const read = await queryLiveState(query);
     for (const output of readQueriedState(read.resources))
         add(result, output);
     for (const unread of read.unread) {
-        result.skipped.push({ file: 'Azure', address: unread.scope, type: unread.what, reason: `not read: ${unread.reason}` });
+        result.skipped.push({
+            file: 'Azure',
+            address: unread.scope,
+            type: unread.what,
+            reason: `not read: ${unread.reason}`,
+        });
     }
     result.liveRequests = read.requests;
     const refused = read.unread.filter((u) => u.what === 'role assignments');
@@ -22528,4 +22554,4 @@ async function scan(options) {
     return outcome;
 }
 
-export { findingText as A, getDefaultExportFromCjs as B, CONFIG_FILE_NAME as C, CHECK_RUN_TEXT_LIMIT as D, ENTITY_KINDS as E, FAIL_ON_VALUES as F, GITHUB_COMMENT_LIMIT as G, ModelSchema as M, PolicyLoadError as P, RunRequestError as R, applyPolicySettings as a, policyDocsDir as b, counted as c, renderJson as d, countOutcome as e, fieldsUsed as f, runFailed as g, renderConsole as h, renderMarkdown as i, renderSarif as j, builtInPolicyDir as k, loadPolicies as l, runExamples as m, packageVersion as n, ConfigError as o, parseFieldPath as p, commonjsGlobal as q, resolveRun as r, scan as s, linesOfPointers as t, findings as u, annotationLevel as v, writeBaseline as w, findingPlaces as x, entityLabel as y, scrubSecrets as z };
+export { findingText as A, CHECK_RUN_TEXT_LIMIT as B, CONFIG_FILE_NAME as C, ENTITY_KINDS as E, FAIL_ON_VALUES as F, GITHUB_COMMENT_LIMIT as G, ModelSchema as M, PolicyLoadError as P, RunRequestError as R, applyPolicySettings as a, policyDocsDir as b, liveSummaryLine as c, renderJson as d, countOutcome as e, fieldsUsed as f, counted as g, runFailed as h, renderConsole as i, renderMarkdown as j, renderSarif as k, loadPolicies as l, builtInPolicyDir as m, runExamples as n, packageVersion as o, parseFieldPath as p, ConfigError as q, resolveRun as r, scan as s, linesOfPointers as t, findings as u, annotationLevel as v, writeBaseline as w, findingPlaces as x, entityLabel as y, scrubSecrets as z };

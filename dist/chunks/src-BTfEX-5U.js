@@ -1,6 +1,6 @@
-import { b as createSerializer, S as ServiceClient } from './serviceClient-DoybAgEE.js';
-import { k as bearerTokenAuthenticationPolicyName, l as bearerTokenAuthenticationPolicy } from './bearerTokenAuthenticationPolicy-CpcAJIcT.js';
-import { a as authorizeRequestOnClaimChallenge } from './authorizeRequestOnClaimChallenge-De8fZ4oW.js';
+import { b as createSerializer, S as ServiceClient } from './serviceClient-CwmH_6mk.js';
+import { k as bearerTokenAuthenticationPolicyName, l as bearerTokenAuthenticationPolicy } from './bearerTokenAuthenticationPolicy-CMwBd7PI.js';
+import { a as authorizeRequestOnClaimChallenge } from './authorizeRequestOnClaimChallenge-gAYu3siX.js';
 import 'node:http';
 import 'node:https';
 import 'node:zlib';

@@ -1,0 +1,49 @@
+/**
+ * The credential live queries use. With a federated app (the action, with `id-token: write`), a client assertion
+ * fetched fresh from the runner for each token; else the environment's: environment variables, workload identity,
+ * managed identity, or the Azure CLI's login (`az login`, `azure/login`), as DefaultAzureCredential tries them.
+ * The SDK is loaded here, only when live mode is on.
+ */
+async function liveCredential(app) {
+    const identity = await import('./esm-Dp5aE3s7.js');
+    if (app !== undefined) {
+        // AZURE_AUTHORITY_HOST is the variable the Azure SDKs and CLIs name a sovereign cloud's sign-in host by.
+        const authorityHost = process.env['AZURE_AUTHORITY_HOST'];
+        return new identity.ClientAssertionCredential(app.tenantId, app.clientId, app.assertion, {
+            ...(authorityHost === undefined || authorityHost === '' ? {} : { authorityHost }),
+            disableInstanceDiscovery: customAuthority(authorityHost),
+        });
+    }
+    return new identity.DefaultAzureCredential();
+}
+/** The Entra ID hosts of Azure's clouds, which sign-in looks up; any other (Azure Stack Hub, ADFS) is taken as is. */
+const CLOUD_AUTHORITIES = new Set([
+    'login.microsoftonline.com',
+    'login.chinacloudapi.cn',
+    'login.microsoftonline.us',
+]);
+/** Whether an authority host is none of Azure's clouds, so not one to look up in instance discovery. */
+function customAuthority(host) {
+    if (host === undefined || host === '')
+        return false;
+    try {
+        return !CLOUD_AUTHORITIES.has(new URL(host).hostname.toLowerCase());
+    }
+    catch {
+        return false;
+    }
+}
+/**
+ * Whether an error is the credential failing (nothing to sign in with, or sign-in refused) rather than a
+ * resource's: that is one clear error for the whole run, not a scope left unread.
+ */
+function isCredentialError(error) {
+    if (typeof error !== 'object' || error === null)
+        return false;
+    const name = error.name;
+    return (name === 'CredentialUnavailableError' ||
+        name === 'AuthenticationError' ||
+        name === 'AggregateAuthenticationError');
+}
+
+export { isCredentialError as i, liveCredential as l };
