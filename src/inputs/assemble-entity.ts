@@ -31,7 +31,7 @@ export type ManagedIdentityFields = Omit<
   ManagedIdentity,
   Framing | 'usedBy' | 'roleAssignments' | 'federatedCredentials'
 >;
-export type RoleAssignmentFields = Omit<RoleAssignment, Framing | 'principal'>;
+export type RoleAssignmentFields = Omit<RoleAssignment, Framing | 'principal' | 'inCode'>;
 export type RoleDefinitionFields = Omit<RoleDefinition, Framing>;
 export type FederatedCredentialFields = Omit<FederatedCredential, Framing | 'identity' | 'cluster'>;
 export type RegistryFields = Omit<Registry, Framing>;

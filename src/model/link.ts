@@ -9,6 +9,7 @@ import type {
   RoleAssignment,
 } from './entities.js';
 import { emptyEntities } from './entities.js';
+import { linkDrift } from './drift.js';
 import { isUnknown, MaybeElement, Unknown, type Value } from './unknown.js';
 import { ValueIndex } from './values.js';
 
@@ -29,6 +30,7 @@ export function linkEntities(entities: readonly Entity[]): EntitiesByKind {
   for (const entity of entities)
     if (entity.change.action !== 'delete') (live[entity.kind] as Entity[]).push(entity);
   linkLive(live);
+  linkDrift(live, byKind.roleAssignment);
   return byKind;
 }
 

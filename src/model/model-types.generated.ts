@@ -391,6 +391,10 @@ export interface RoleAssignment {
   };
   scope: Scope;
   /**
+   * Linked: for a role assignment read from live state whose principal is an identity of a cluster the code in this scan also describes (the same resource ID, or name and resource group), whether the code declares this grant (the same assignment ID, or principal, role and scope); unknown when a grant in code may be it but its principal, role or scope is known only after apply. Absent otherwise.
+   */
+  inCode?: boolean | Unknown;
+  /**
    * Linked: whose principal this is.
    */
   principal: {

@@ -439,7 +439,7 @@ const WILDCARD = '*';
  * trailing space), and comparisons are case-insensitive.
  */
 const canonical = (text) => text.trim().toLowerCase();
-function grantsOf(block, kind) {
+function grantsOf$1(block, kind) {
     return kind === 'action' ? block.actions : block.dataActions;
 }
 function exclusionsOf(block, kind) {
@@ -508,7 +508,7 @@ function actionMatches(pattern, action) {
     return from <= text.length - last.length;
 }
 function blockGrants(block, action, kind) {
-    return (grantsOf(block, kind).some((pattern) => actionMatches(pattern, action)) &&
+    return (grantsOf$1(block, kind).some((pattern) => actionMatches(pattern, action)) &&
         !exclusionsOf(block, kind).some((pattern) => actionMatches(pattern, action)));
 }
 function conditionConstrains(block, action) {
@@ -677,7 +677,7 @@ function grantsAnyMatching(role, query, kind) {
         return allows(role, query, kind);
     let grant = 'no';
     for (const block of role.blocks) {
-        for (const pattern of grantsOf(block, kind)) {
+        for (const pattern of grantsOf$1(block, kind)) {
             if (!patternsOverlap(pattern, query))
                 continue;
             // An exclusion that shares no action with this pattern and the query cannot remove anything from what they share.
@@ -918,13 +918,13 @@ function applyOperator(op, value, operand) {
         case 'notContains':
             return triNot(contains$2(value, operand));
         case 'greater':
-            return compare$1(value, operand, (c) => c > 0);
+            return compare$2(value, operand, (c) => c > 0);
         case 'greaterOrEquals':
-            return compare$1(value, operand, (c) => c >= 0);
+            return compare$2(value, operand, (c) => c >= 0);
         case 'less':
-            return compare$1(value, operand, (c) => c < 0);
+            return compare$2(value, operand, (c) => c < 0);
         case 'lessOrEquals':
-            return compare$1(value, operand, (c) => c <= 0);
+            return compare$2(value, operand, (c) => c <= 0);
         case 'allowsAction':
             return grants(value, operand, 'action', allows);
         case 'allowsDataAction':
@@ -985,7 +985,7 @@ function contains$2(value, operand) {
     }
     return false;
 }
-function compare$1(value, operand, test) {
+function compare$2(value, operand, test) {
     if (isUnknown(value) || isUnknown(operand))
         return UNKNOWN_TRI;
     if (typeof value === 'number' && typeof operand === 'number')
@@ -14079,10 +14079,10 @@ function tryGet(args) {
 const comparisonFunctions = {
     coalesce: { min: 1, max: VARIADIC, lazy: true, run: coalesce },
     equals: { min: 2, max: 2, unknowns: 'self', run: (args) => deepEquals(args[0] ?? null, args[1] ?? null) },
-    less: { min: 2, max: 2, run: (args) => compare(args) < 0 },
-    lessorequals: { min: 2, max: 2, run: (args) => compare(args) <= 0 },
-    greater: { min: 2, max: 2, run: (args) => compare(args) > 0 },
-    greaterorequals: { min: 2, max: 2, run: (args) => compare(args) >= 0 },
+    less: { min: 2, max: 2, run: (args) => compare$1(args) < 0 },
+    lessorequals: { min: 2, max: 2, run: (args) => compare$1(args) <= 0 },
+    greater: { min: 2, max: 2, run: (args) => compare$1(args) > 0 },
+    greaterorequals: { min: 2, max: 2, run: (args) => compare$1(args) >= 0 },
 };
 /**
  * The first argument that is not null. An unknown argument before it may itself be null or not, so the result is
@@ -14104,7 +14104,7 @@ function coalesce(args) {
     }
     return pending ?? null;
 }
-function compare(args) {
+function compare$1(args) {
     const [a, b] = args;
     if (typeof a === 'number' && typeof b === 'number')
         return a - b;
@@ -16216,6 +16216,128 @@ function armAdapterOutput(reading) {
     return adapterOutput({ ...reading, scanned: entities.length + pools.length - unattached.size });
 }
 
+/**
+ * Where code (a plan, a template, a what-if result) and live state describe the same cluster, each grant its
+ * identities hold in Azure is marked with whether the code declares it (`inCode`): a fact for the drift policy,
+ * not a verdict. Clusters pair by resource ID, else by name and resource group; grants by assignment ID, else by
+ * principal, role and scope. A grant in code whose values are known only after apply may be the live one: that
+ * is unknown, never a guess either way.
+ *
+ * `all` holds every role assignment, deletions included: a grant the code deletes is one it declares.
+ */
+function linkDrift(byKind, all) {
+    const pairs = pairClusters(byKind.cluster);
+    if (pairs.length === 0)
+        return;
+    const codeById = new ValueIndex();
+    for (const a of all)
+        if (a.source.format !== 'live-state')
+            codeById.add(a.id, a);
+    for (const { live, code } of pairs) {
+        // A grant in code joins whichever of the two clusters has its principal known: both are searched.
+        const declared = [...new Set([...grantsOf(code), ...grantsOf(live)])].filter((g) => g.source.format !== 'live-state');
+        const maybe = code.undecidedRoleAssignments.filter((g) => !isUnknown(g) && g.source.format !== 'live-state');
+        for (const grant of grantsOf(live)) {
+            if (grant.source.format !== 'live-state' || grant.inCode !== undefined)
+                continue;
+            grant.inCode = inCode(grant, codeById, declared, maybe);
+        }
+    }
+}
+function pairClusters(clusters) {
+    const byId = new ValueIndex();
+    const byName = new Map();
+    for (const c of clusters) {
+        if (c.source.format === 'live-state')
+            continue;
+        byId.add(c.id, c);
+        const key = nameKey$2(c);
+        if (key !== undefined && !byName.has(key))
+            byName.set(key, c);
+    }
+    const pairs = [];
+    for (const live of clusters) {
+        if (live.source.format !== 'live-state')
+            continue;
+        const key = nameKey$2(live);
+        const code = byId.first(live.id) ?? (key === undefined ? undefined : byName.get(key));
+        if (code !== undefined)
+            pairs.push({ live, code });
+    }
+    return pairs;
+}
+/** Name and resource group, when both are known: what pairs a cluster whose ID the code does not know yet. */
+function nameKey$2(cluster) {
+    const { name, resourceGroup } = cluster;
+    if (typeof name !== 'string' || typeof resourceGroup !== 'string')
+        return undefined;
+    return `${resourceGroup.toLowerCase()}/${name.toLowerCase()}`;
+}
+function grantsOf(cluster) {
+    return [
+        ...cluster.controlPlaneRoleAssignments,
+        ...cluster.kubeletRoleAssignments,
+        ...cluster.addons.flatMap((a) => a.roleAssignments),
+    ];
+}
+/**
+ * Whether the code declares a live grant: the same assignment ID, or a grant of the same identity with the same
+ * role and scope. Grants whose principal the code cannot tell apart from the cluster's (undecided) may be it.
+ */
+function inCode(grant, codeById, declared, undecided) {
+    if (codeById.first(grant.id) !== undefined)
+        return true;
+    const possible = [];
+    for (const candidate of declared) {
+        const match = sameGrant(candidate, grant);
+        if (match === true)
+            return true;
+        if (match === 'maybe')
+            possible.push(candidate);
+    }
+    for (const candidate of undecided)
+        if (sameGrant(candidate, grant) !== false)
+            possible.push(candidate);
+    if (possible.length === 0)
+        return false;
+    const names = possible
+        .slice(0, 3)
+        .map((c) => c.key)
+        .join(', ');
+    return new Unknown(`undecided: ${names} in code may be this grant, but its role, scope or principal is known only after apply`);
+}
+/**
+ * Principal, role and scope compared: the same, different, or not known yet ('maybe'). A principal the code knows
+ * only after apply is the same when it plays the same part for the cluster (its kubelet, its control plane).
+ */
+function sameGrant(code, live) {
+    const principal = isUnknown(code.principalId)
+        ? code.principal.kind === live.principal.kind
+            ? true
+            : 'maybe'
+        : compare(code.principalId, live.principalId);
+    const role = compare(code.role.id, live.role.id, code.role.name, live.role.name);
+    const scope = compare(code.scope.id, live.scope.id);
+    const all = [principal, role, scope];
+    if (all.includes(false))
+        return false;
+    return all.every((x) => x === true) ? true : 'maybe';
+}
+/**
+ * Two values (with a fallback pair, such as role names when one role ID is unknown): known the same, known
+ * different, or 'maybe'.
+ */
+function compare(a, b, fallbackA, fallbackB) {
+    if (sameValue(a, b))
+        return true;
+    if (!isUnknown(a) && !isUnknown(b))
+        return false;
+    if (fallbackA !== undefined && typeof fallbackA === 'string' && typeof fallbackB === 'string') {
+        return sameValue(fallbackA, fallbackB);
+    }
+    return knownDifferent(a, b) ? false : 'maybe';
+}
+
 /** An adapter's principal kind before linking: the linker decides it. */
 const NOT_LINKED = new Unknown('not linked yet');
 /**
@@ -16234,6 +16356,7 @@ function linkEntities(entities) {
         if (entity.change.action !== 'delete')
             live[entity.kind].push(entity);
     linkLive(live);
+    linkDrift(live, byKind.roleAssignment);
     return byKind;
 }
 function linkLive(byKind) {
