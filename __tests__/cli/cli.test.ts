@@ -45,7 +45,7 @@ describe('aks-identity-lint scan (as a process)', () => {
     expect(run.stdout).toContain('Result: PASS');
   });
 
-  it('writes every result as JSON, without the secret it saw', () => {
+  it('writes every pass, failure and undecided result as JSON, without the secret it saw', () => {
     const run = runCli(['scan', 'examples', '--format', 'json']);
     expect(run.status).toBe(1);
     const report = JSON.parse(run.stdout) as {
@@ -66,6 +66,11 @@ describe('aks-identity-lint scan (as a process)', () => {
       notApplicable: 21,
       blocking: 4,
     });
+    // Results of policies that do not apply are counted above, not listed.
+    expect(report.results.map((r) => r.status).sort()).toEqual([
+      ...Array<string>(5).fill('fail'),
+      ...Array<string>(24).fill('pass'),
+    ]);
     expect(report.results.find((r) => r.policyId === 'AKSID002' && r.status === 'fail')).toMatchObject({
       entity: { key: 'module.legacy.azurerm_kubernetes_cluster.this' },
       location: {

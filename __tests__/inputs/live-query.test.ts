@@ -1,5 +1,6 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { readFile } from 'node:fs/promises';
+import { delimiter, dirname, join } from 'node:path';
 import { startArmServer, type ArmServer } from '../../scripts/arm-test-server.mjs';
 import { repoRoot } from '../helpers/fixtures.js';
 import { AKS_A, AKS_B, CONTRIBUTOR_GRANT, liveEnv, liveWorld, SUB_A, SUB_B } from '../helpers/live-world.js';
@@ -46,19 +47,39 @@ async function scanLive(server: ArmServer, ...args: string[]): Promise<CliRun> {
 describe('live mode, per subscription (the resource providers\u2019 lists)', () => {
   let server: ArmServer;
   let run: CliRun;
+  let azCalls = '';
   beforeAll(async () => {
     server = await startArmServer({
       world: liveWorld(FILLER),
       pageSize: 100,
       forbidRoleAssignments: [SUB_B],
     });
-    run = await scanLive(server, '--live-via', 'per-cluster');
+    const env = await liveEnv(server);
+    azCalls = join((env['PATH'] ?? '').split(delimiter)[0] ?? '', 'calls');
+    run = await runCliAsync(
+      [
+        'scan',
+        '--live',
+        '--subscription',
+        SUB_A,
+        '--subscription',
+        SUB_B,
+        '--format',
+        'json',
+        '--live-via',
+        'per-cluster',
+      ],
+      env,
+    );
   });
   afterAll(() => server.stop());
 
-  it('signs every request with the credential, over HTTPS', () => {
+  it('signs every request with the credential, over HTTPS, signing in once', async () => {
     expect(server.served.length).toBeGreaterThan(0);
     expect(server.served.every((s) => s.authorization === 'Bearer test-token')).toBe(true);
+    // The clients (three per subscription) share one token: `az account get-access-token` ran once.
+    const calls = (await readFile(azCalls, 'utf8')).trim().split('\n');
+    expect(calls).toEqual([`account get-access-token --output json --resource ${server.url}`]);
   });
 
   it('follows paging to the end and says what it read', () => {

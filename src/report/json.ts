@@ -73,7 +73,11 @@ export function jsonResult(e: Evaluation, outcome: ScanOutcome): JsonResult {
   return result;
 }
 
-/** The whole run as JSON: every result (passes included), the inputs and what was skipped. */
+/**
+ * The whole run as JSON: every pass, failure and indeterminate result, the inputs and what was skipped. Results of
+ * policies that do not apply are counted in the summary, not listed: a live scan of 100,000 role assignments has a
+ * million of them, more than a JSON string can hold, and none says anything about an entity.
+ */
 export function renderJson(outcome: ScanOutcome): string {
   const counts = countOutcome(outcome);
   const bySeverity = Object.fromEntries(failedBySeverity(outcome));
@@ -96,7 +100,9 @@ export function renderJson(outcome: ScanOutcome): string {
       file: p.file,
       builtIn: p.builtIn,
     })),
-    results: outcome.evaluations.map((e) => jsonResult(e, outcome)),
+    results: outcome.evaluations
+      .filter((e) => e.status !== 'not-applicable')
+      .map((e) => jsonResult(e, outcome)),
   };
   return scrubSecrets(JSON.stringify(report, null, 2) + '\n', outcome.secrets);
 }

@@ -1,4 +1,4 @@
-import type { TokenCredential } from '@azure/core-auth';
+import type { AccessToken, TokenCredential } from '@azure/core-auth';
 
 /** Who the credential is for, in GitHub Actions with OpenID Connect: the app registration federated with the repo. */
 export interface FederatedApp {
@@ -56,4 +56,37 @@ export function isCredentialError(error: unknown): boolean {
     name === 'AuthenticationError' ||
     name === 'AggregateAuthenticationError'
   );
+}
+
+/** How long before its expiry a token is renewed: a page read with it must not outlive it. */
+const RENEW_BEFORE_MS = 5 * 60 * 1000;
+
+/**
+ * A credential that signs in once per scope and reuses the token until shortly before it expires. Every client
+ * of a live query asks for a token (three per subscription on the per-subscription path), and the Azure CLI's
+ * credential runs `az` each time it is asked.
+ */
+export function reusingTokens(credential: TokenCredential): TokenCredential {
+  const tokens = new Map<string, Promise<AccessToken | null>>();
+  return {
+    getToken: (scopes, options) => {
+      const key = typeof scopes === 'string' ? scopes : [...scopes].sort().join(' ');
+      const cached = tokens.get(key);
+      const fresh = async (): Promise<AccessToken | null> => {
+        const token = await credential.getToken(scopes, options);
+        if (token === null) tokens.delete(key);
+        return token;
+      };
+      const renew = (): Promise<AccessToken | null> => {
+        const pending = fresh();
+        tokens.set(key, pending);
+        pending.catch(() => tokens.delete(key));
+        return pending;
+      };
+      if (cached === undefined) return renew();
+      return cached.then((token) =>
+        token !== null && token.expiresOnTimestamp - RENEW_BEFORE_MS > Date.now() ? token : renew(),
+      );
+    },
+  };
 }

@@ -1,5 +1,5 @@
 import { InputError } from '../../input-error.js';
-import { isCredentialError, liveCredential } from './credential.js';
+import { isCredentialError, liveCredential, reusingTokens } from './credential.js';
 import type { LiveQuery, LiveQueryResult, QueriedResource, UnreadScope } from './live-query.js';
 import { readFederatedCredentials, readSubscription } from './per-subscription.js';
 import { graphQueries, runGraphQuery } from './resource-graph.js';
@@ -17,7 +17,7 @@ const PARALLEL_SUBSCRIPTIONS = 4;
 export async function queryLiveState(query: LiveQuery): Promise<LiveQueryResult> {
   const counter = new RequestCounter();
   try {
-    const credential = query.credential ?? (await liveCredential());
+    const credential = reusingTokens(query.credential ?? (await liveCredential()));
     const read =
       query.via === 'resource-graph'
         ? await viaResourceGraph(query, credential, counter)

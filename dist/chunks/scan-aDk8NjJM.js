@@ -12411,7 +12411,11 @@ function jsonResult(e, outcome) {
         result.causedBy = e.culprits.map((c) => c.key);
     return result;
 }
-/** The whole run as JSON: every result (passes included), the inputs and what was skipped. */
+/**
+ * The whole run as JSON: every pass, failure and indeterminate result, the inputs and what was skipped. Results of
+ * policies that do not apply are counted in the summary, not listed: a live scan of 100,000 role assignments has a
+ * million of them, more than a JSON string can hold, and none says anything about an entity.
+ */
 function renderJson(outcome) {
     const counts = countOutcome(outcome);
     const bySeverity = Object.fromEntries(failedBySeverity(outcome));
@@ -12434,7 +12438,9 @@ function renderJson(outcome) {
             file: p.file,
             builtIn: p.builtIn,
         })),
-        results: outcome.evaluations.map((e) => jsonResult(e, outcome)),
+        results: outcome.evaluations
+            .filter((e) => e.status !== 'not-applicable')
+            .map((e) => jsonResult(e, outcome)),
     };
     return scrubSecrets(JSON.stringify(report, null, 2) + '\n', outcome.secrets);
 }
@@ -22382,7 +22388,7 @@ async function readInputs(paths, options) {
  * permission it needs. The query (and the Azure SDK) is loaded only now, so a run without it never pays for it.
  */
 async function readLive(query, result) {
-    const { queryLiveState } = await import('./query-live-state-9Excs2AU.js');
+    const { queryLiveState } = await import('./query-live-state-OCY6jYhl.js');
     const read = await queryLiveState(query);
     for (const output of readQueriedState(read.resources))
         add(result, output);

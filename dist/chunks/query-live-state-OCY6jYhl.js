@@ -1,5 +1,5 @@
 import { I as InputError } from './input-error-D0s4UFBm.js';
-import { l as liveCredential, i as isCredentialError } from './credential-DAZv4jND.js';
+import { r as reusingTokens, l as liveCredential, i as isCredentialError } from './credential-BHeJ0PcB.js';
 
 /** The permission each read needs, named when Azure refuses it. */
 const PERMISSION = {
@@ -237,7 +237,7 @@ const PARALLEL_SUBSCRIPTIONS = 4;
 async function queryLiveState(query) {
     const counter = new RequestCounter();
     try {
-        const credential = query.credential ?? (await liveCredential());
+        const credential = reusingTokens(query.credential ?? (await liveCredential()));
         const read = query.via === 'resource-graph'
             ? await viaResourceGraph(query, credential, counter)
             : await perSubscription(query, credential, counter);
