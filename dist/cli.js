@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 import { I as InputError } from './chunks/input-error-D0s4UFBm.js';
-import { E as ENTITY_KINDS, M as ModelSchema, f as fieldsUsed, p as parseFieldPath, l as loadPolicies, a as applyPolicySettings, r as resolveRun, R as RunRequestError, b as policyDocsDir, C as CONFIG_FILE_NAME, F as FAIL_ON_VALUES, s as scan, c as liveSummaryLine, w as writeBaseline, d as renderJson, e as countOutcome, g as counted, h as runFailed, i as renderConsole, j as renderMarkdown, k as renderSarif, m as builtInPolicyDir, n as runExamples, o as packageVersion, P as PolicyLoadError, q as ConfigError } from './chunks/scan-aDk8NjJM.js';
+import { E as ENTITY_KINDS, M as ModelSchema, f as fieldsUsed, p as parseFieldPath, l as loadPolicies, a as applyPolicySettings, r as resolveRun, R as RunRequestError, b as policyDocsDir, C as CONFIG_FILE_NAME, F as FAIL_ON_VALUES, s as scan, c as liveSummaryLine, w as writeBaseline, d as renderJson, e as countOutcome, g as counted, h as runFailed, i as renderConsole, j as renderMarkdown, k as renderSarif, m as builtInPolicyDir, n as runExamples, o as packageVersion, P as PolicyLoadError, q as ConfigError } from './chunks/scan-BLd3rWpH.js';
 import { writeFile, readFile, access, mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -409,8 +409,9 @@ async function scanCommand(argv, io) {
         request.live = live;
     const outcome = await scan(await commandRun(io, values, request));
     const liveLine = liveSummaryLine(outcome);
+    // The progress line, if any, is cleared for the summary that replaces it.
     if (liveLine !== undefined)
-        io.stderr(`aks-identity-lint: ${liveLine}\n`);
+        io.stderr(`${io.interactive ? '\r\u001b[K' : ''}aks-identity-lint: ${liveLine}\n`);
     await emit(render(format, outcome, io.color && values.output === undefined), values.output, io);
     const baselineFile = values['write-baseline'];
     if (baselineFile !== undefined) {

@@ -19,13 +19,13 @@ describe('aks-identity-lint scan (as a process)', () => {
       'examples/terraform/tfplan.json (Terraform plan JSON): 7 scanned, 0 skipped, 1 outside AKS identity',
     );
     expect(run.stdout).toMatch(
-      /Cluster aks-platform \(azurerm_kubernetes_cluster\.platform\) {2}examples\/terraform\/main\.tf:42-74\n {2}21 passed, 11 not applicable/,
+      /Cluster aks-platform \(azurerm_kubernetes_cluster\.platform\) {2}examples\/terraform\/main\.tf:42-74\n {2}21 passed, 12 not applicable/,
     );
     expect(run.stdout).toContain('Cluster aks-legacy (module.legacy.azurerm_kubernetes_cluster.this)');
     expect(run.stdout).toMatch(/FAIL\s+critical AKSID002/);
     expect(run.stdout).toContain('at examples/terraform/modules/legacy-cluster/main.tf:16-32');
     expect(run.stdout).toContain(
-      'Summary: 5 failed (1 critical, 3 high, 1 medium), 0 indeterminate, 24 passed, 21 not applicable',
+      'Summary: 5 failed (1 critical, 3 high, 1 medium), 0 indeterminate, 24 passed, 23 not applicable',
     );
     expect(run.stdout).toContain('Result: FAIL (fail-on: high)');
     expect(run.stdout).not.toContain('\u001b[');
@@ -63,7 +63,7 @@ describe('aks-identity-lint scan (as a process)', () => {
       failed: 5,
       indeterminate: 0,
       passed: 24,
-      notApplicable: 21,
+      notApplicable: 23,
       blocking: 4,
     });
     // Results of policies that do not apply are counted above, not listed.

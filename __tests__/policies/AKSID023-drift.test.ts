@@ -166,3 +166,36 @@ describe('AKSID023 drift between code and live state', () => {
     expect(results.find((r) => r.entity.key === CONTRIBUTOR_GRANT)?.status).toBe('fail');
   });
 });
+
+describe('AKSID030 the control-plane identity in Azure is the kind the code declares', () => {
+  async function identityDrift(liveType: string): Promise<Result | undefined> {
+    const world = liveWorld();
+    const cluster = world.clusters[0];
+    if (cluster === undefined) throw new Error('no cluster');
+    cluster['identity'] = { type: liveType, principalId: 'a0000000-0000-0000-0000-0000000000ff' };
+    const dir = await writeTemp({
+      'tfplan.json': codePlan(),
+      'live/clusters.json': { value: world.clusters },
+      'live/role-assignments.json': { value: world.roleAssignments },
+    });
+    const run = runCli(
+      ['scan', join(dir, 'tfplan.json'), join(dir, 'live'), '--format', 'json', '--fail-on', 'none'],
+      dir,
+    );
+    if (run.status !== 0) throw new Error(run.stderr);
+    return (JSON.parse(run.stdout) as { results: Result[] }).results.find((r) => r.policyId === 'AKSID030');
+  }
+
+  it('passes when Azure has the identity type the code declares', async () => {
+    expect((await identityDrift('UserAssigned'))?.status).toBe('pass');
+  });
+
+  it('fails on the code cluster when Azure has another identity type, naming both', async () => {
+    const result = await identityDrift('SystemAssigned');
+    expect(result?.status).toBe('fail');
+    expect(result?.entity.key).toBe('azurerm_kubernetes_cluster.aks');
+    expect(result?.message).toBe(
+      "Cluster 'aks-a' declares a UserAssigned control-plane identity, but Azure has SystemAssigned: its principal, and the role assignments bound to it, change on the next deployment.",
+    );
+  });
+});

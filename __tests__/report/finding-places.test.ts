@@ -144,7 +144,7 @@ describe('messages name unknown values by their origin', () => {
     expect(run.stdout).toContain(
       "Cluster 'aks' brings its own subnet `azurerm_subnet.aks` (known after apply), but its control-plane identity cannot join it: none of its roles (AcrPull) grants Microsoft.Network/virtualNetworks/subnets/join/action there.",
     );
-    expect(run.stdout).toMatch(/^aks-identity-lint \S+: 29 policies, 1 input\n/);
+    expect(run.stdout).toMatch(/^aks-identity-lint \S+: 30 policies, 1 input\n/);
   });
 });
 

@@ -56,7 +56,7 @@ describe('SARIF output', () => {
     const sarif = sarifOf(['examples']);
     const run = sarif.runs[0];
     expect(run?.tool.driver.rules.map((r) => r.id)).toEqual(
-      Array.from({ length: 29 }, (_, i) => `AKSID${String(i + 1).padStart(3, '0')}`),
+      Array.from({ length: 30 }, (_, i) => `AKSID${String(i + 1).padStart(3, '0')}`),
     );
     expect(run?.tool.driver.rules[1]?.properties['security-severity']).toBe('9.5');
     expect(run?.tool.driver.rules[1]?.help.markdown).toContain('**Terraform:**');

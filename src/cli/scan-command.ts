@@ -71,7 +71,9 @@ export async function scanCommand(argv: readonly string[], io: CliIo): Promise<n
 
   const outcome = await scan(await commandRun(io, values, request));
   const liveLine = liveSummaryLine(outcome);
-  if (liveLine !== undefined) io.stderr(`aks-identity-lint: ${liveLine}\n`);
+  // The progress line, if any, is cleared for the summary that replaces it.
+  if (liveLine !== undefined)
+    io.stderr(`${io.interactive ? '\r\u001b[K' : ''}aks-identity-lint: ${liveLine}\n`);
   await emit(render(format, outcome, io.color && values.output === undefined), values.output, io);
   const baselineFile = values['write-baseline'];
   if (baselineFile !== undefined) {

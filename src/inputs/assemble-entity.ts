@@ -24,6 +24,7 @@ export type ClusterFields = Omit<
   | 'kubeletRoleAssignments'
   | 'undecidedRoleAssignments'
   | 'registries'
+  | 'liveState'
   | 'controlPlaneIdentity'
   | 'kubeletManagedIdentity'
 >;

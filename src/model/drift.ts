@@ -3,9 +3,9 @@ import { isUnknown, Unknown } from './unknown.js';
 import { knownDifferent, sameValue, ValueIndex } from './values.js';
 
 /**
- * Where code (a plan, a template, a what-if result) and live state describe the same cluster, each grant its
- * identities hold in Azure is marked with whether the code declares it (`inCode`): a fact for the drift policy,
- * not a verdict. Clusters pair by resource ID, else by name and resource group; grants by assignment ID, else by
+ * Where code (a plan, a template, a what-if result) and live state describe the same cluster, the code's cluster
+ * is linked to the live one (`liveState`), and each grant its identities hold in Azure is marked with whether the
+ * code declares it (`inCode`): facts for the drift policies, not verdicts. Clusters pair by resource ID, else by name and resource group; grants by assignment ID, else by
  * principal, role and scope. A grant in code whose values are known only after apply may be the live one: that
  * is unknown, never a guess either way.
  *
@@ -17,6 +17,7 @@ export function linkDrift(byKind: EntitiesByKind, all: readonly RoleAssignment[]
   const codeById = new ValueIndex<RoleAssignment>();
   for (const a of all) if (a.source.format !== 'live-state') codeById.add(a.id, a);
   for (const { live, code } of pairs) {
+    code.liveState = live;
     // A grant in code joins whichever of the two clusters has its principal known: both are searched.
     const declared = [...new Set([...grantsOf(code), ...grantsOf(live)])].filter(
       (g) => g.source.format !== 'live-state',

@@ -240,6 +240,7 @@ export interface Cluster {
    * Linked: role assignments in the same input whose principal cannot be told apart from this cluster's identities (their principal.kind is unknown): any of them may be held by its control plane, kubelet or add-ons. For a cluster read from live state without the role assignments in Azure, an unknown element stands for those not read: a count over this list is then undecided.
    */
   undecidedRoleAssignments: (RoleAssignment | Unknown)[];
+  liveState?: Cluster;
   /**
    * Linked: registries any identity of this cluster holds a role on. A registry granted only to a principal that cannot be told apart from the cluster's (undecided) is an unknown element: it may or may not be the cluster's.
    */

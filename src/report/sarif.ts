@@ -109,7 +109,7 @@ function rule(compiled: CompiledPolicy, options: SarifOptions): Record<string, u
     ...(helpUri === undefined ? {} : { helpUri }),
     defaultConfiguration: { level: LEVEL[p.severity] },
     properties: {
-      tags: ['security', 'aks', 'identity', ...(p.tags ?? [])],
+      tags: [...new Set(['security', 'aks', 'identity', ...(p.tags ?? [])])],
       ...(securitySeverity === undefined ? {} : { 'security-severity': securitySeverity }),
     },
   };

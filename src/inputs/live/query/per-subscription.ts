@@ -1,5 +1,6 @@
 import type { QueriedResource, UnreadScope } from './live-query.js';
 import type { SubscriptionClients } from './sdk-clients.js';
+import { inParallel } from '../../../util/in-parallel.js';
 import { unreadScope } from './unread.js';
 
 /** What one subscription gave, and what it refused. */
@@ -64,18 +65,21 @@ export async function readFederatedCredentials(
   clients: SubscriptionClients,
   identities: readonly Record<string, unknown>[],
 ): Promise<SubscriptionRead> {
-  const read: SubscriptionRead = { resources: [], unread: [] };
-  const collect = collector(read);
-  for (const identity of identities) {
+  const reads = await inParallel(identities, PARALLEL_LISTS, async (identity) => {
+    const read: SubscriptionRead = { resources: [], unread: [] };
     const id = String(identity['id']);
     const group = /\/resourceGroups\/([^/]+)\//i.exec(id)?.[1];
-    if (group === undefined) continue;
-    await collect(`${id}/federatedIdentityCredentials`, 'federated credentials', () =>
+    if (group === undefined) return read;
+    await collector(read)(`${id}/federatedIdentityCredentials`, 'federated credentials', () =>
       clients.identities.federatedIdentityCredentials.list(group, String(identity['name'])),
     );
-  }
-  return read;
+    return read;
+  });
+  return { resources: reads.flatMap((r) => r.resources), unread: reads.flatMap((r) => r.unread) };
 }
+
+/** Lists read at once: enough to overlap their latency, few enough not to be throttled by Azure Resource Manager. */
+const PARALLEL_LISTS = 8;
 
 /**
  * Reads one paged list to its end into `read`, keeping what `keep` accepts; a refused list leaves its scope unread

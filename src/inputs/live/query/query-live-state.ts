@@ -3,6 +3,7 @@ import { isCredentialError, liveCredential, reusingTokens } from './credential.j
 import type { LiveQuery, LiveQueryResult, QueriedResource, UnreadScope } from './live-query.js';
 import { readFederatedCredentials, readSubscription } from './per-subscription.js';
 import { graphQueries, runGraphQuery } from './resource-graph.js';
+import { inParallel } from '../../../util/in-parallel.js';
 import { RequestCounter, resourceGraphClient, subscriptionClients } from './sdk-clients.js';
 
 /** Subscriptions read at once on the per-cluster path: enough to overlap latency, few enough not to be throttled. */
@@ -40,20 +41,13 @@ async function perSubscription(
   credential: Parameters<typeof subscriptionClients>[1],
   counter: RequestCounter,
 ): Promise<Read> {
-  const reads: Read[] = new Array<Read>(query.subscriptions.length);
-  let next = 0;
-  const worker = async (): Promise<void> => {
-    while (next < query.subscriptions.length) {
-      const index = next++;
-      const subscriptionId = query.subscriptions[index] as string;
-      const clients = await subscriptionClients(query, credential, subscriptionId, counter);
-      reads[index] = await readSubscription(clients, subscriptionId, query);
-      query.progress?.(`subscription ${index + 1} of ${query.subscriptions.length} read`);
-    }
-  };
-  await Promise.all(
-    Array.from({ length: Math.min(PARALLEL_SUBSCRIPTIONS, query.subscriptions.length) }, worker),
-  );
+  let done = 0;
+  const reads = await inParallel(query.subscriptions, PARALLEL_SUBSCRIPTIONS, async (subscriptionId) => {
+    const clients = await subscriptionClients(query, credential, subscriptionId, counter);
+    const read = await readSubscription(clients, subscriptionId, query);
+    query.progress?.(`subscriptions read: ${++done} of ${query.subscriptions.length}`);
+    return read;
+  });
   return { resources: reads.flatMap((r) => r.resources), unread: reads.flatMap((r) => r.unread) };
 }
 

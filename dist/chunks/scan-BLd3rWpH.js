@@ -12821,7 +12821,7 @@ function rule(compiled, options) {
         ...(helpUri === undefined ? {} : { helpUri }),
         defaultConfiguration: { level: LEVEL[p.severity] },
         properties: {
-            tags: ['security', 'aks', 'identity', ...(p.tags ?? [])],
+            tags: [...new Set(['security', 'aks', 'identity', ...(p.tags ?? [])])],
             ...(securitySeverity === undefined ? {} : { 'security-severity': securitySeverity }),
         },
     };
@@ -16223,9 +16223,9 @@ function armAdapterOutput(reading) {
 }
 
 /**
- * Where code (a plan, a template, a what-if result) and live state describe the same cluster, each grant its
- * identities hold in Azure is marked with whether the code declares it (`inCode`): a fact for the drift policy,
- * not a verdict. Clusters pair by resource ID, else by name and resource group; grants by assignment ID, else by
+ * Where code (a plan, a template, a what-if result) and live state describe the same cluster, the code's cluster
+ * is linked to the live one (`liveState`), and each grant its identities hold in Azure is marked with whether the
+ * code declares it (`inCode`): facts for the drift policies, not verdicts. Clusters pair by resource ID, else by name and resource group; grants by assignment ID, else by
  * principal, role and scope. A grant in code whose values are known only after apply may be the live one: that
  * is unknown, never a guess either way.
  *
@@ -16240,6 +16240,7 @@ function linkDrift(byKind, all) {
         if (a.source.format !== 'live-state')
             codeById.add(a.id, a);
     for (const { live, code } of pairs) {
+        code.liveState = live;
         // A grant in code joins whichever of the two clusters has its principal known: both are searched.
         const declared = [...new Set([...grantsOf(code), ...grantsOf(live)])].filter((g) => g.source.format !== 'live-state');
         const maybe = code.undecidedRoleAssignments.filter((g) => !isUnknown(g) && g.source.format !== 'live-state');
@@ -22388,7 +22389,7 @@ async function readInputs(paths, options) {
  * permission it needs. The query (and the Azure SDK) is loaded only now, so a run without it never pays for it.
  */
 async function readLive(query, result) {
-    const { queryLiveState } = await import('./query-live-state-OCY6jYhl.js');
+    const { queryLiveState } = await import('./query-live-state-JIsx10YW.js');
     const read = await queryLiveState(query);
     for (const output of readQueriedState(read.resources))
         add(result, output);

@@ -1,6 +1,23 @@
 import { I as InputError } from './input-error-D0s4UFBm.js';
 import { r as reusingTokens, l as liveCredential, i as isCredentialError } from './credential-BHeJ0PcB.js';
 
+/**
+ * Runs `work` on every item, at most `limit` at a time, and gives the results in the items' order: requests to one
+ * service overlap their latency without flooding it, and what comes out does not depend on which answered first.
+ */
+async function inParallel(items, limit, work) {
+    const results = new Array(items.length);
+    let next = 0;
+    const worker = async () => {
+        while (next < items.length) {
+            const index = next++;
+            results[index] = await work(items[index], index);
+        }
+    };
+    await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+    return results;
+}
+
 /** The permission each read needs, named when Azure refuses it. */
 const PERMISSION = {
     clusters: 'Microsoft.ContainerService/managedClusters/read',
@@ -70,17 +87,19 @@ async function readSubscription(clients, subscriptionId, filter) {
  * holds them.
  */
 async function readFederatedCredentials(clients, identities) {
-    const read = { resources: [], unread: [] };
-    const collect = collector(read);
-    for (const identity of identities) {
+    const reads = await inParallel(identities, PARALLEL_LISTS, async (identity) => {
+        const read = { resources: [], unread: [] };
         const id = String(identity['id']);
         const group = /\/resourceGroups\/([^/]+)\//i.exec(id)?.[1];
         if (group === undefined)
-            continue;
-        await collect(`${id}/federatedIdentityCredentials`, 'federated credentials', () => clients.identities.federatedIdentityCredentials.list(group, String(identity['name'])));
-    }
-    return read;
+            return read;
+        await collector(read)(`${id}/federatedIdentityCredentials`, 'federated credentials', () => clients.identities.federatedIdentityCredentials.list(group, String(identity['name'])));
+        return read;
+    });
+    return { resources: reads.flatMap((r) => r.resources), unread: reads.flatMap((r) => r.unread) };
 }
+/** Lists read at once: enough to overlap their latency, few enough not to be throttled by Azure Resource Manager. */
+const PARALLEL_LISTS = 8;
 /**
  * Reads one paged list to its end into `read`, keeping what `keep` accepts; a refused list leaves its scope unread
  * and keeps nothing of it (half a list would pass for all of it).
@@ -251,18 +270,13 @@ async function queryLiveState(query) {
     }
 }
 async function perSubscription(query, credential, counter) {
-    const reads = new Array(query.subscriptions.length);
-    let next = 0;
-    const worker = async () => {
-        while (next < query.subscriptions.length) {
-            const index = next++;
-            const subscriptionId = query.subscriptions[index];
-            const clients = await subscriptionClients(query, credential, subscriptionId, counter);
-            reads[index] = await readSubscription(clients, subscriptionId, query);
-            query.progress?.(`subscription ${index + 1} of ${query.subscriptions.length} read`);
-        }
-    };
-    await Promise.all(Array.from({ length: Math.min(PARALLEL_SUBSCRIPTIONS, query.subscriptions.length) }, worker));
+    let done = 0;
+    const reads = await inParallel(query.subscriptions, PARALLEL_SUBSCRIPTIONS, async (subscriptionId) => {
+        const clients = await subscriptionClients(query, credential, subscriptionId, counter);
+        const read = await readSubscription(clients, subscriptionId, query);
+        query.progress?.(`subscriptions read: ${++done} of ${query.subscriptions.length}`);
+        return read;
+    });
     return { resources: reads.flatMap((r) => r.resources), unread: reads.flatMap((r) => r.unread) };
 }
 async function viaResourceGraph(query, credential, counter) {
