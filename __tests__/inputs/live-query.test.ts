@@ -166,6 +166,14 @@ describe('live mode, through Azure Resource Graph', () => {
     expect(r.results.filter((x) => x.policyId === 'AKSID019').map((x) => x.status)).toEqual(['pass']);
   });
 
+  it('a cluster asked for by name that is not there is an error, not an empty pass', async () => {
+    const run = await scanLive(server, '--cluster', 'aks-typo');
+    expect(run.status).toBe(2);
+    expect(run.stderr).toBe(
+      `aks-identity-lint: Azure: no cluster named 'aks-typo' in subscription ${SUB_A}, ${SUB_B}\n`,
+    );
+  });
+
   it('keeps only the clusters asked for', async () => {
     const named = report(await scanLive(server, '--cluster', 'aks-b'));
     expect([

@@ -196,6 +196,31 @@ describe('live state: secrets', () => {
   });
 });
 
+describe('live state: grants read for one subscription say nothing of another', () => {
+  it("leaves a cluster's grants undecided when only another subscription's were read", async () => {
+    const other = JSON.parse(readFileSync(fixture('az-role-assignment-list.json'), 'utf8')) as {
+      id: string;
+    }[];
+    const root = await writeTemp({
+      'aks.json': JSON.parse(readFileSync(fixture('az-aks-show.json'), 'utf8')) as unknown,
+      'grants-of-another-subscription.json': other.map((a) => ({
+        ...a,
+        id: a.id.replace('aaaaaaaa-1111-2222-3333-444444444444', 'bbbbbbbb-1111-2222-3333-444444444444'),
+      })),
+    });
+    const read = await readInputs(
+      [join(root, 'aks.json'), join(root, 'grants-of-another-subscription.json')],
+      {
+        repoRoot: root,
+      },
+    );
+    const aks = cluster(linkEntities(read.entities), 'aks-live');
+    expect(aks.undecidedRoleAssignments.filter(isUnknown).map((u) => u.reason)).toEqual([
+      "not read: the role assignments in Azure of this cluster's identities (scan `az role assignment list --all` output with it)",
+    ]);
+  });
+});
+
 describe('live state: bad input', () => {
   it('names the file and the JSON pointer of a resource without a type', async () => {
     const root = await writeTemp({
@@ -211,6 +236,21 @@ describe('live state: bad input', () => {
     expect(error).toBeInstanceOf(InputError);
     expect((error as InputError).message).toBe(
       'list.json:6:1 /1/type: expected an Azure resource with "id" and "type" (as az ... show, az ... list or a REST GET prints it); "type" is missing',
+    );
+  });
+
+  it('refuses one page of a longer list, which would hide what the other pages hold', async () => {
+    const root = await writeTemp({
+      'page.json': {
+        value: JSON.parse(readFileSync(fixture('az-role-assignment-list.json'), 'utf8')) as unknown,
+        nextLink:
+          'https://management.azure.com/subscriptions/x/providers/Microsoft.Authorization/roleAssignments?$skiptoken=2',
+      },
+    });
+    const error = await readInputs([join(root, 'page.json')], { repoRoot: root }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(InputError);
+    expect((error as InputError).message).toMatch(
+      /^page\.json(:\d+:\d+)? \/nextLink: this is one page of a longer list \(nextLink is set\); save every page/,
     );
   });
 

@@ -157,7 +157,15 @@ describe('AKSID023 drift between code and live state', () => {
     );
   });
 
-  it('pairs clusters by name and resource group when the resource ID differs in case', async () => {
+  it('does not pair a cluster of the same name in another subscription', async () => {
+    const world = liveWorld();
+    const cluster = world.clusters[0];
+    if (cluster === undefined) throw new Error('no cluster');
+    cluster.id = cluster.id.replace(SUB_A, 'dddddddd-0000-0000-0000-00000000000d');
+    expect(await scanDrift(world)).toEqual([]);
+  });
+
+  it('pairs clusters by resource ID without regard to case', async () => {
     const world = liveWorld();
     const cluster = world.clusters[0];
     if (cluster === undefined) throw new Error('no cluster');

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import AjvDraft04Module from 'ajv-draft-04';
 import addFormatsModule from 'ajv-formats';
-import { sharedFixtures } from '../helpers/fixtures.js';
+import { repoRoot, sharedFixtures } from '../helpers/fixtures.js';
 import { runCli } from '../helpers/run-cli.js';
 import { terraformFixture } from '../helpers/fixtures.js';
 
@@ -106,5 +106,16 @@ describe('SARIF output', () => {
       uri: pathToFileURL(terraformFixture('tfplan-zodiac-AKS-main_terraform.json')).href,
     });
     expect(location?.region).toBeUndefined();
+  });
+
+  it('locates live findings at the resource in the Azure portal, not at a file', () => {
+    const live = join(repoRoot, '__tests__', 'fixtures', 'live');
+    const sarif = sarifOf([join(live, 'az-aks-show.json'), join(live, 'az-role-assignment-list.json')]);
+    const grant =
+      '/subscriptions/aaaaaaaa-1111-2222-3333-444444444444/providers/Microsoft.Authorization/roleAssignments/11111111-0000-0000-0000-000000000003';
+    const kubelet = sarif.runs[0]?.results.find((r) => r.ruleId === 'AKSID014');
+    expect(kubelet?.locations[0]?.physicalLocation).toEqual({
+      artifactLocation: { uri: `https://portal.azure.com/#resource${grant}` },
+    });
   });
 });

@@ -116,8 +116,9 @@ export async function readInputs(paths: readonly string[], options: ReadInputsOp
  * permission it needs. The query (and the Azure SDK) is loaded only now, so a run without it never pays for it.
  */
 async function readLive(query: LiveQuery, result: InputsRead): Promise<QueriedGrants> {
-  const { queryLiveState } = await import('./live/query/query-live-state.js');
+  const { queryLiveState, checkReadEnough } = await import('./live/query/query-live-state.js');
   const read = await queryLiveState(query);
+  checkReadEnough(query, read);
   for (const output of readQueriedState(read.resources)) add(result, output);
   for (const unread of read.unread) {
     result.skipped.push({

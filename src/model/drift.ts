@@ -43,20 +43,27 @@ function pairClusters(clusters: readonly Cluster[]): Pair[] {
   for (const c of clusters) {
     if (c.source.format === 'live-state') continue;
     byId.add(c.id, c);
+    // By name only when the code does not know its ID yet: a known ID that differs is another cluster.
     const key = nameKey(c);
-    if (key !== undefined && !byName.has(key)) byName.set(key, c);
+    if (typeof c.id !== 'string' && key !== undefined && !byName.has(key)) byName.set(key, c);
   }
   const pairs: Pair[] = [];
+  const paired = new Set<Cluster>();
   for (const live of clusters) {
     if (live.source.format !== 'live-state') continue;
     const key = nameKey(live);
     const code = byId.first(live.id) ?? (key === undefined ? undefined : byName.get(key));
-    if (code !== undefined) pairs.push({ live, code });
+    if (code === undefined || paired.has(code)) continue;
+    paired.add(code);
+    pairs.push({ live, code });
   }
   return pairs;
 }
 
-/** Name and resource group, when both are known: what pairs a cluster whose ID the code does not know yet. */
+/**
+ * Name and resource group, when both are known: what pairs a cluster whose ID the code does not know yet. The
+ * subscription is not part of it, as code that does not know its ID rarely knows its subscription.
+ */
 function nameKey(cluster: Cluster): string | undefined {
   const { name, resourceGroup } = cluster;
   if (typeof name !== 'string' || typeof resourceGroup !== 'string') return undefined;
@@ -122,7 +129,9 @@ function sameGrant(code: RoleAssignment, live: RoleAssignment): boolean | 'maybe
  */
 function compare(a: unknown, b: unknown, fallbackA?: unknown, fallbackB?: unknown): boolean | 'maybe' {
   if (sameValue(a, b)) return true;
-  if (!isUnknown(a) && !isUnknown(b)) return false;
+  // Absent is not known either: a role the code names only by name has no ID to compare.
+  const known = (v: unknown): boolean => v !== undefined && v !== null && v !== '' && !isUnknown(v);
+  if (known(a) && known(b)) return false;
   if (fallbackA !== undefined && typeof fallbackA === 'string' && typeof fallbackB === 'string') {
     return sameValue(fallbackA, fallbackB);
   }

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { isAbsolute } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { azurePortalUrl } from '../model/portal.js';
 import { scrubSecrets } from '../model/secrets.js';
 import type { Evaluation } from '../policy/evaluate.js';
 import type { CompiledPolicy } from '../policy/load.js';
@@ -129,7 +130,13 @@ function artifactLocation(file: string): Record<string, string> {
 function sarifLocation(place: FindingPlace): Record<string, unknown> {
   const physicalLocation =
     place.location === undefined
-      ? { artifactLocation: artifactLocation(place.entity.source.file) }
+      ? {
+          // Live state is in Azure, not in a file: its place is the resource's page in the portal.
+          artifactLocation:
+            place.entity.source.format === 'live-state'
+              ? { uri: azurePortalUrl(place.entity.key) }
+              : artifactLocation(place.entity.source.file),
+        }
       : {
           artifactLocation: artifactLocation(place.location.file),
           region: { startLine: place.location.line, endLine: place.location.endLine },

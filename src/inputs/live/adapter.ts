@@ -1,4 +1,5 @@
 import type { Entity, EntitySource, InputFormat, SkippedResource } from '../../model/entities.js';
+import { azurePortalUrl } from '../../model/portal.js';
 import type { AdapterOutput } from '../adapter-output.js';
 import type { ArmObject, ArmValue } from '../arm/expressions/index.js';
 import { armAdapterOutput, type SeparatePool } from '../arm/mapping/arm-output.js';
@@ -15,7 +16,7 @@ const FORMAT: InputFormat = 'live-state';
 
 /** Live state has no source lines: the resource is named by its ID, with where a reviewer can open it. */
 function declarationNote(id: string): string {
-  return `live state, in the Azure portal at https://portal.azure.com/#resource${id}`;
+  return `live state, in the Azure portal at ${azurePortalUrl(id)}`;
 }
 
 /** What Azure has, not what code plans: values the input leaves out exist already but are not known. */

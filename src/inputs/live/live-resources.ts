@@ -43,7 +43,18 @@ export function liveResources(document: unknown, file: string): LiveResource[] {
   if (array !== undefined) return array.map((item, index) => liveResource(item, `/${index}`, file));
   const valueKey = keyOf(document, 'value');
   const page = valueKey === undefined ? undefined : asArray(valueOf(asObject(document), valueKey));
-  if (page !== undefined) return page.map((item, index) => liveResource(item, `/${valueKey}/${index}`, file));
+  if (page !== undefined) {
+    const nextKey = keyOf(document, 'nextLink');
+    const next = nextKey === undefined ? undefined : asString(valueOf(asObject(document), nextKey));
+    if (next !== undefined && next !== '') {
+      // One page is not the list: what the other pages hold would read as absent.
+      throw new InputError(
+        { file, pointer: `/${nextKey}` },
+        'this is one page of a longer list (nextLink is set); save every page, or use az role assignment list, az aks list, or --live',
+      );
+    }
+    return page.map((item, index) => liveResource(item, `/${valueKey}/${index}`, file));
+  }
   return [liveResource(document, '', file)];
 }
 
@@ -121,9 +132,7 @@ function powerShellRoleAssignment(object: JsonObject, pointer: string, file: str
   const properties: JsonObject = {
     principalId: valueOf(object, 'ObjectId'),
     principalType: valueOf(object, 'ObjectType'),
-    roleDefinitionId: role.includes('/')
-      ? role
-      : `/providers/Microsoft.Authorization/roleDefinitions/${role}`,
+    roleDefinitionId: role.includes('/') ? role : roleDefinitionId(role, asString(valueOf(object, 'Scope'))),
     scope: valueOf(object, 'Scope'),
     condition: valueOf(object, 'Condition'),
   };
@@ -134,6 +143,15 @@ function powerShellRoleAssignment(object: JsonObject, pointer: string, file: str
     body: { properties },
     pointer,
   };
+}
+
+/**
+ * A role named by its GUID alone, as the full ID Azure gives it: under the subscription of the assignment's scope,
+ * where a custom role's definition is (a built-in role's GUID is recognised in any form).
+ */
+function roleDefinitionId(guid: string, scope: string | undefined): string {
+  const subscription = scope === undefined ? undefined : /^\/subscriptions\/[^/]+/i.exec(scope)?.[0];
+  return `${subscription ?? ''}/providers/Microsoft.Authorization/roleDefinitions/${guid}`;
 }
 
 /** A property by name, compared without case as Azure compares them. */

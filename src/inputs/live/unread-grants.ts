@@ -9,21 +9,31 @@ export interface QueriedGrants {
 
 /**
  * A cluster read from live state holds the grants Azure has, not those its input happens to list. Where they were
- * not read (no role assignment in any live-state file, or a subscription that refused the query), what its
+ * not read (no role assignment of its subscription in any live-state file, nor a query of it, or a subscription that
+ * refused the query), what its
  * identities hold is not known: an element that may or may not be there stands for the unread grants, so that a
  * policy about them is undecided rather than failed or passed.
  */
 export function markUnreadGrants(entities: readonly Entity[], queried?: QueriedGrants): void {
   const live = entities.filter((e) => e.source.format === 'live-state');
-  const anyGrantRead = live.some((e) => e.kind === 'roleAssignment');
+  // A file of role assignments vouches for the subscriptions its assignments are in: `az role assignment list`
+  // of one subscription says nothing of another's.
+  const readIn = new Set<string>();
+  for (const e of live) {
+    const sub = e.kind === 'roleAssignment' ? /^\/subscriptions\/([^/]+)/i.exec(e.key)?.[1] : undefined;
+    if (sub !== undefined) readIn.add(sub.toLowerCase());
+  }
   for (const entity of live) {
     if (entity.kind !== 'cluster') continue;
     const subscription = typeof entity.subscriptionId === 'string' ? entity.subscriptionId.toLowerCase() : '';
-    const refused = queried?.refused.find((r) => r.scope.toLowerCase().includes(subscription));
+    const refused =
+      subscription === ''
+        ? undefined
+        : queried?.refused.find((r) => r.scope.toLowerCase().includes(subscription));
     let reason: string | undefined;
-    if (subscription !== '' && refused !== undefined) {
+    if (refused !== undefined) {
       reason = `not read: the role assignments in Azure of this cluster's identities (${refused.reason})`;
-    } else if (queried?.subscriptions.has(subscription) !== true && !anyGrantRead) {
+    } else if (queried?.subscriptions.has(subscription) !== true && !readIn.has(subscription)) {
       reason =
         "not read: the role assignments in Azure of this cluster's identities (scan `az role assignment list --all` output with it)";
     }

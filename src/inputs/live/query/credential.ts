@@ -70,6 +70,10 @@ export function reusingTokens(credential: TokenCredential): TokenCredential {
   const tokens = new Map<string, Promise<AccessToken | null>>();
   return {
     getToken: (scopes, options) => {
+      // A claims challenge (continuous access evaluation) or another tenant asks for a new token, not this one.
+      if (options?.claims !== undefined || options?.tenantId !== undefined) {
+        return credential.getToken(scopes, options);
+      }
       const key = typeof scopes === 'string' ? scopes : [...scopes].sort().join(' ');
       const cached = tokens.get(key);
       const fresh = async (): Promise<AccessToken | null> => {

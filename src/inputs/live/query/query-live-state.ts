@@ -1,4 +1,5 @@
 import { InputError } from '../../input-error.js';
+export { checkReadEnough } from './read-enough.js';
 import { isCredentialError, liveCredential, reusingTokens } from './credential.js';
 import type { LiveQuery, LiveQueryResult, QueriedResource, UnreadScope } from './live-query.js';
 import { readFederatedCredentials, readSubscription } from './per-subscription.js';
@@ -25,6 +26,12 @@ export async function queryLiveState(query: LiveQuery): Promise<LiveQueryResult>
         : await perSubscription(query, credential, counter);
     return { ...read, requests: counter.count };
   } catch (error) {
+    if (isUnreachable(error)) {
+      throw new InputError(
+        { file: 'Azure' },
+        `cannot reach Azure Resource Manager at ${query.endpoint}: ${credentialFailure(error)}`,
+      );
+    }
     if (!isCredentialError(error)) throw error;
     const message = credentialFailure(error);
     throw new InputError(
@@ -73,7 +80,10 @@ async function viaResourceGraph(
   const bySubscription = new Map<string, Record<string, unknown>[]>();
   for (const identity of identities) {
     const sub = /^\/subscriptions\/([^/]+)/i.exec(String(identity.value['id']))?.[1];
-    if (sub !== undefined) bySubscription.set(sub, [...(bySubscription.get(sub) ?? []), identity.value]);
+    if (sub === undefined) continue;
+    const list = bySubscription.get(sub);
+    if (list === undefined) bySubscription.set(sub, [identity.value]);
+    else list.push(identity.value);
   }
   for (const [subscriptionId, list] of bySubscription) {
     const clients = await subscriptionClients(query, credential, subscriptionId, counter);
@@ -91,4 +101,11 @@ function credentialFailure(error: unknown): string {
   const errors = (error as { errors?: unknown }).errors;
   if (Array.isArray(errors) && errors.length > 0) return errors.map(firstLine).join('; ');
   return firstLine(error);
+}
+
+/** An error of the connection itself (no such host, refused, TLS), not an answer from Azure. */
+function isUnreachable(error: unknown): boolean {
+  if (typeof error !== 'object' || error === null) return false;
+  const e = error as { name?: unknown; statusCode?: unknown };
+  return e.name === 'RestError' && typeof e.statusCode !== 'number';
 }

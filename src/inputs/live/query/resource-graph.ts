@@ -54,6 +54,9 @@ export async function runGraphQuery(
   const unread: UnreadScope[] = [];
   for (let start = 0; start < subscriptions.length; start += SUBSCRIPTIONS_PER_REQUEST) {
     const batch = subscriptions.slice(start, start + SUBSCRIPTIONS_PER_REQUEST);
+    // A batch counts whole or not at all: the pages before a failed one would pass for all of it.
+    const rowsOfBatch: QueriedResource[] = [];
+    let failed = false;
     let skipToken: string | undefined;
     do {
       let page;
@@ -70,16 +73,18 @@ export async function runGraphQuery(
       } catch (error) {
         const scope = batch.length === 1 ? `/subscriptions/${batch[0]}` : `subscriptions ${batch.join(', ')}`;
         unread.push(unreadScope(scope, query.what, error));
+        failed = true;
         break;
       }
       const rows = Array.isArray(page.data) ? (page.data as unknown[]) : [];
       for (const row of rows) {
         if (typeof row === 'object' && row !== null)
-          resources.push({ from: query.from, value: row as Record<string, unknown> });
+          rowsOfBatch.push({ from: query.from, value: row as Record<string, unknown> });
       }
       onPage(rows.length);
       skipToken = page.skipToken;
     } while (skipToken !== undefined && skipToken !== '');
+    if (!failed) for (const row of rowsOfBatch) resources.push(row);
   }
   return { resources, unread };
 }

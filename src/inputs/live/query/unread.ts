@@ -1,3 +1,4 @@
+import { isCredentialError } from './credential.js';
 import type { UnreadScope } from './live-query.js';
 
 /** The permission each read needs, named when Azure refuses it. */
@@ -27,13 +28,17 @@ export function httpStatusOf(error: unknown): { status: number; code?: string; m
  * a scope's problem and are thrown on.
  */
 export function unreadScope(scope: string, what: UnreadScope['what'], error: unknown): UnreadScope {
+  // Entra ID's refusal carries a status too, but it is the sign-in's failure, not this scope's.
+  if (isCredentialError(error)) throw error;
   const http = httpStatusOf(error);
   if (http === undefined) throw error;
   const code = http.code === undefined ? '' : ` ${http.code}`;
   const reason =
-    http.status === 403 || http.status === 401
-      ? `HTTP ${http.status}${code}: the credential lacks ${PERMISSION[what]} on ${scope}`
-      : `HTTP ${http.status}${code}: ${firstLine(http.message)}`;
+    http.status === 403
+      ? `HTTP 403${code}: the credential lacks ${PERMISSION[what]} on ${scope}`
+      : http.status === 401
+        ? `HTTP 401${code}: Azure Resource Manager did not accept the credential's token for ${scope} (wrong tenant, or expired)`
+        : `HTTP ${http.status}${code}: ${firstLine(http.message)}`;
   return { scope, what, reason };
 }
 

@@ -12743,6 +12743,11 @@ function fit(blocks, limit, fullReportAt) {
     return out + '\n';
 }
 
+/** Where a reviewer opens an Azure resource: its page in the Azure portal, by resource ID. */
+function azurePortalUrl(resourceId) {
+    return `https://portal.azure.com/#resource${resourceId}`;
+}
+
 /** GitHub code scanning reads security-severity: 9.0+ critical, 7.0+ high, 4.0+ medium, below low. */
 const SECURITY_SEVERITY = {
     critical: '9.5',
@@ -12838,7 +12843,12 @@ function artifactLocation(file) {
 /** Where a place is: its source lines, or the input file and the reason there are no lines. */
 function sarifLocation(place) {
     const physicalLocation = place.location === undefined
-        ? { artifactLocation: artifactLocation(place.entity.source.file) }
+        ? {
+            // Live state is in Azure, not in a file: its place is the resource's page in the portal.
+            artifactLocation: place.entity.source.format === 'live-state'
+                ? { uri: azurePortalUrl(place.entity.key) }
+                : artifactLocation(place.entity.source.file),
+        }
         : {
             artifactLocation: artifactLocation(place.location.file),
             region: { startLine: place.location.line, endLine: place.location.endLine },
@@ -12956,8 +12966,15 @@ function liveResources(document, file) {
         return array.map((item, index) => liveResource(item, `/${index}`, file));
     const valueKey = keyOf(document, 'value');
     const page = valueKey === undefined ? undefined : asArray(valueOf(asObject(document), valueKey));
-    if (page !== undefined)
+    if (page !== undefined) {
+        const nextKey = keyOf(document, 'nextLink');
+        const next = nextKey === undefined ? undefined : asString(valueOf(asObject(document), nextKey));
+        if (next !== undefined && next !== '') {
+            // One page is not the list: what the other pages hold would read as absent.
+            throw new InputError({ file, pointer: `/${nextKey}` }, 'this is one page of a longer list (nextLink is set); save every page, or use az role assignment list, az aks list, or --live');
+        }
         return page.map((item, index) => liveResource(item, `/${valueKey}/${index}`, file));
+    }
     return [liveResource(document, '', file)];
 }
 /** Whether a value looks like one resource of live state (used to tell the format from content). */
@@ -13028,9 +13045,7 @@ function powerShellRoleAssignment(object, pointer, file) {
     const properties = {
         principalId: valueOf(object, 'ObjectId'),
         principalType: valueOf(object, 'ObjectType'),
-        roleDefinitionId: role.includes('/')
-            ? role
-            : `/providers/Microsoft.Authorization/roleDefinitions/${role}`,
+        roleDefinitionId: role.includes('/') ? role : roleDefinitionId$1(role, asString(valueOf(object, 'Scope'))),
         scope: valueOf(object, 'Scope'),
         condition: valueOf(object, 'Condition'),
     };
@@ -13041,6 +13056,14 @@ function powerShellRoleAssignment(object, pointer, file) {
         body: { properties },
         pointer,
     };
+}
+/**
+ * A role named by its GUID alone, as the full ID Azure gives it: under the subscription of the assignment's scope,
+ * where a custom role's definition is (a built-in role's GUID is recognised in any form).
+ */
+function roleDefinitionId$1(guid, scope) {
+    const subscription = scope === undefined ? undefined : /^\/subscriptions\/[^/]+/i.exec(scope)?.[0];
+    return `${subscription ?? ''}/providers/Microsoft.Authorization/roleDefinitions/${guid}`;
 }
 /** A property by name, compared without case as Azure compares them. */
 function valueOf(object, name) {
@@ -16258,22 +16281,29 @@ function pairClusters(clusters) {
         if (c.source.format === 'live-state')
             continue;
         byId.add(c.id, c);
+        // By name only when the code does not know its ID yet: a known ID that differs is another cluster.
         const key = nameKey$2(c);
-        if (key !== undefined && !byName.has(key))
+        if (typeof c.id !== 'string' && key !== undefined && !byName.has(key))
             byName.set(key, c);
     }
     const pairs = [];
+    const paired = new Set();
     for (const live of clusters) {
         if (live.source.format !== 'live-state')
             continue;
         const key = nameKey$2(live);
         const code = byId.first(live.id) ?? (key === undefined ? undefined : byName.get(key));
-        if (code !== undefined)
-            pairs.push({ live, code });
+        if (code === undefined || paired.has(code))
+            continue;
+        paired.add(code);
+        pairs.push({ live, code });
     }
     return pairs;
 }
-/** Name and resource group, when both are known: what pairs a cluster whose ID the code does not know yet. */
+/**
+ * Name and resource group, when both are known: what pairs a cluster whose ID the code does not know yet. The
+ * subscription is not part of it, as code that does not know its ID rarely knows its subscription.
+ */
 function nameKey$2(cluster) {
     const { name, resourceGroup } = cluster;
     if (typeof name !== 'string' || typeof resourceGroup !== 'string')
@@ -16337,7 +16367,9 @@ function sameGrant(code, live) {
 function compare(a, b, fallbackA, fallbackB) {
     if (sameValue(a, b))
         return true;
-    if (!isUnknown(a) && !isUnknown(b))
+    // Absent is not known either: a role the code names only by name has no ID to compare.
+    const known = (v) => v !== undefined && v !== null && v !== '' && !isUnknown(v);
+    if (known(a) && known(b))
         return false;
     if (fallbackA !== undefined && typeof fallbackA === 'string' && typeof fallbackB === 'string') {
         return sameValue(fallbackA, fallbackB);
@@ -21839,7 +21871,7 @@ function sensitiveVariableValues(configuration, variables) {
 const FORMAT$1 = 'live-state';
 /** Live state has no source lines: the resource is named by its ID, with where a reviewer can open it. */
 function declarationNote(id) {
-    return `live state, in the Azure portal at https://portal.azure.com/#resource${id}`;
+    return `live state, in the Azure portal at ${azurePortalUrl(id)}`;
 }
 /** What Azure has, not what code plans: values the input leaves out exist already but are not known. */
 const NOT_IN_INPUT = 'not in the live state read';
@@ -21992,23 +22024,33 @@ function placeOf(entity) {
 
 /**
  * A cluster read from live state holds the grants Azure has, not those its input happens to list. Where they were
- * not read (no role assignment in any live-state file, or a subscription that refused the query), what its
+ * not read (no role assignment of its subscription in any live-state file, nor a query of it, or a subscription that
+ * refused the query), what its
  * identities hold is not known: an element that may or may not be there stands for the unread grants, so that a
  * policy about them is undecided rather than failed or passed.
  */
 function markUnreadGrants(entities, queried) {
     const live = entities.filter((e) => e.source.format === 'live-state');
-    const anyGrantRead = live.some((e) => e.kind === 'roleAssignment');
+    // A file of role assignments vouches for the subscriptions its assignments are in: `az role assignment list`
+    // of one subscription says nothing of another's.
+    const readIn = new Set();
+    for (const e of live) {
+        const sub = e.kind === 'roleAssignment' ? /^\/subscriptions\/([^/]+)/i.exec(e.key)?.[1] : undefined;
+        if (sub !== undefined)
+            readIn.add(sub.toLowerCase());
+    }
     for (const entity of live) {
         if (entity.kind !== 'cluster')
             continue;
         const subscription = typeof entity.subscriptionId === 'string' ? entity.subscriptionId.toLowerCase() : '';
-        const refused = queried?.refused.find((r) => r.scope.toLowerCase().includes(subscription));
+        const refused = subscription === ''
+            ? undefined
+            : queried?.refused.find((r) => r.scope.toLowerCase().includes(subscription));
         let reason;
-        if (subscription !== '' && refused !== undefined) {
+        if (refused !== undefined) {
             reason = `not read: the role assignments in Azure of this cluster's identities (${refused.reason})`;
         }
-        else if (queried?.subscriptions.has(subscription) !== true && !anyGrantRead) {
+        else if (queried?.subscriptions.has(subscription) !== true && !readIn.has(subscription)) {
             reason =
                 "not read: the role assignments in Azure of this cluster's identities (scan `az role assignment list --all` output with it)";
         }
@@ -22389,8 +22431,9 @@ async function readInputs(paths, options) {
  * permission it needs. The query (and the Azure SDK) is loaded only now, so a run without it never pays for it.
  */
 async function readLive(query, result) {
-    const { queryLiveState } = await import('./query-live-state-JIsx10YW.js');
+    const { queryLiveState, checkReadEnough } = await import('./query-live-state-eShp1V--.js');
     const read = await queryLiveState(query);
+    checkReadEnough(query, read);
     for (const output of readQueriedState(read.resources))
         add(result, output);
     for (const unread of read.unread) {

@@ -1,5 +1,27 @@
 import { I as InputError } from './input-error-D0s4UFBm.js';
-import { r as reusingTokens, l as liveCredential, i as isCredentialError } from './credential-BHeJ0PcB.js';
+import { i as isCredentialError, r as reusingTokens, l as liveCredential } from './credential-BK9Afw-t.js';
+
+/**
+ * A live query that read no cluster because Azure refused every list of them, or that did not find a cluster it was
+ * asked for by name, has nothing to vouch for: that is an error, not a run that passes with nothing in it.
+ */
+function checkReadEnough(query, read) {
+    const refused = read.unread.filter((u) => u.what === 'clusters');
+    const clusters = read.resources.filter((r) => /\/managedclusters$/i.test(String(r.value['type'])));
+    if (refused.length > 0 && clusters.length === 0) {
+        throw new InputError({ file: 'Azure' }, `no cluster could be read: ${refused.map((u) => `${u.scope}: ${u.reason}`).join('; ')}`);
+    }
+    if (query.clusters.length === 0 || refused.length > 0)
+        return;
+    const found = new Set(clusters.map((c) => String(c.value['name']).toLowerCase()));
+    const missing = query.clusters.filter((name) => !found.has(name.toLowerCase()));
+    if (missing.length === 0)
+        return;
+    const where = query.resourceGroups.length === 0
+        ? `subscription ${query.subscriptions.join(', ')}`
+        : `resource group ${query.resourceGroups.join(', ')} of subscription ${query.subscriptions.join(', ')}`;
+    throw new InputError({ file: 'Azure' }, `no cluster named ${missing.map((m) => `'${m}'`).join(', ')} in ${where}`);
+}
 
 /**
  * Runs `work` on every item, at most `limit` at a time, and gives the results in the items' order: requests to one
@@ -44,13 +66,18 @@ function httpStatusOf(error) {
  * a scope's problem and are thrown on.
  */
 function unreadScope(scope, what, error) {
+    // Entra ID's refusal carries a status too, but it is the sign-in's failure, not this scope's.
+    if (isCredentialError(error))
+        throw error;
     const http = httpStatusOf(error);
     if (http === undefined)
         throw error;
     const code = http.code === undefined ? '' : ` ${http.code}`;
-    const reason = http.status === 403 || http.status === 401
-        ? `HTTP ${http.status}${code}: the credential lacks ${PERMISSION[what]} on ${scope}`
-        : `HTTP ${http.status}${code}: ${firstLine(http.message)}`;
+    const reason = http.status === 403
+        ? `HTTP 403${code}: the credential lacks ${PERMISSION[what]} on ${scope}`
+        : http.status === 401
+            ? `HTTP 401${code}: Azure Resource Manager did not accept the credential's token for ${scope} (wrong tenant, or expired)`
+            : `HTTP ${http.status}${code}: ${firstLine(http.message)}`;
     return { scope, what, reason };
 }
 function firstLine(text) {
@@ -165,6 +192,9 @@ async function runGraphQuery(graph, query, subscriptions, onPage) {
     const unread = [];
     for (let start = 0; start < subscriptions.length; start += SUBSCRIPTIONS_PER_REQUEST) {
         const batch = subscriptions.slice(start, start + SUBSCRIPTIONS_PER_REQUEST);
+        // A batch counts whole or not at all: the pages before a failed one would pass for all of it.
+        const rowsOfBatch = [];
+        let failed = false;
         let skipToken;
         do {
             let page;
@@ -182,16 +212,20 @@ async function runGraphQuery(graph, query, subscriptions, onPage) {
             catch (error) {
                 const scope = batch.length === 1 ? `/subscriptions/${batch[0]}` : `subscriptions ${batch.join(', ')}`;
                 unread.push(unreadScope(scope, query.what, error));
+                failed = true;
                 break;
             }
             const rows = Array.isArray(page.data) ? page.data : [];
             for (const row of rows) {
                 if (typeof row === 'object' && row !== null)
-                    resources.push({ from: query.from, value: row });
+                    rowsOfBatch.push({ from: query.from, value: row });
             }
             onPage(rows.length);
             skipToken = page.skipToken;
         } while (skipToken !== undefined && skipToken !== '');
+        if (!failed)
+            for (const row of rowsOfBatch)
+                resources.push(row);
     }
     return { resources, unread };
 }
@@ -263,6 +297,9 @@ async function queryLiveState(query) {
         return { ...read, requests: counter.count };
     }
     catch (error) {
+        if (isUnreachable(error)) {
+            throw new InputError({ file: 'Azure' }, `cannot reach Azure Resource Manager at ${query.endpoint}: ${credentialFailure(error)}`);
+        }
         if (!isCredentialError(error))
             throw error;
         const message = credentialFailure(error);
@@ -297,8 +334,13 @@ async function viaResourceGraph(query, credential, counter) {
     const bySubscription = new Map();
     for (const identity of identities) {
         const sub = /^\/subscriptions\/([^/]+)/i.exec(String(identity.value['id']))?.[1];
-        if (sub !== undefined)
-            bySubscription.set(sub, [...(bySubscription.get(sub) ?? []), identity.value]);
+        if (sub === undefined)
+            continue;
+        const list = bySubscription.get(sub);
+        if (list === undefined)
+            bySubscription.set(sub, [identity.value]);
+        else
+            list.push(identity.value);
     }
     for (const [subscriptionId, list] of bySubscription) {
         const clients = await subscriptionClients(query, credential, subscriptionId, counter);
@@ -316,5 +358,12 @@ function credentialFailure(error) {
         return errors.map(firstLine).join('; ');
     return firstLine(error);
 }
+/** An error of the connection itself (no such host, refused, TLS), not an answer from Azure. */
+function isUnreachable(error) {
+    if (typeof error !== 'object' || error === null)
+        return false;
+    const e = error;
+    return e.name === 'RestError' && typeof e.statusCode !== 'number';
+}
 
-export { queryLiveState };
+export { checkReadEnough, queryLiveState };
