@@ -162,6 +162,33 @@ describe('live state: Azure PowerShell JSON (PascalCase keys)', () => {
   });
 });
 
+describe('live state: identities, credentials, registries', () => {
+  it('reads az identity federated-credential list, trusting the cluster it names by issuer', async () => {
+    const entities = await linked('az-aks-show.json', 'az-identity-federated-credential-list.json');
+    const [credential] = entities.federatedCredential;
+    expect(credential).toMatchObject({
+      subject: 'system:serviceaccount:app:app',
+      audiences: ['api://AzureADTokenExchange'],
+    });
+    expect(credential?.cluster?.key).toBe(AKS);
+  });
+
+  it('reads az acr show', async () => {
+    const entities = await linked('az-acr-show.json');
+    expect(entities.registry.map((r) => [r.name, r.adminUserEnabled])).toEqual([['acrlive', true]]);
+  });
+
+  it('reads Get-AzResource -ExpandProperties (ResourceId, ResourceType, Properties)', async () => {
+    const aks = cluster(await linked('powershell-get-azresource-cluster.json'), 'aks-psres');
+    expect(aks.identity).toMatchObject({
+      type: 'SystemAssigned',
+      principalId: '77777777-0000-0000-0000-000000000007',
+    });
+    expect(aks.kubeletIdentity?.objectId).toBe('66666666-0000-0000-0000-000000000006');
+    expect(aks.localAccountsDisabled).toBe(true);
+  });
+});
+
 describe('live state: a REST list', () => {
   it('reads each element of value[], pointing at it', async () => {
     const entities = await linked('rest-identity-list.json');

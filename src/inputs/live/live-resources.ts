@@ -63,8 +63,8 @@ export function isLiveResource(value: unknown): boolean {
   const object = asObject(value);
   if (object === undefined) return false;
   if (isPowerShellRoleAssignment(object)) return true;
-  const type = asString(valueOf(object, 'type'));
-  const id = asString(valueOf(object, 'id'));
+  const type = typeOf(object);
+  const id = idOf(object);
   return type !== undefined && /^microsoft\.[a-z]+\//i.test(type) && id !== undefined && id.startsWith('/');
 }
 
@@ -74,8 +74,8 @@ function liveResource(item: unknown, pointer: string, file: string): LiveResourc
     throw new InputError({ file, pointer }, 'expected an Azure resource (an object with "id" and "type")');
   }
   if (isPowerShellRoleAssignment(object)) return powerShellRoleAssignment(object, pointer, file);
-  const id = asString(valueOf(object, 'id'));
-  const type = asString(valueOf(object, 'type'));
+  const id = idOf(object);
+  const type = typeOf(object);
   if (id === undefined || type === undefined) {
     const missing = id === undefined ? 'id' : 'type';
     throw new InputError(
@@ -152,6 +152,16 @@ function powerShellRoleAssignment(object: JsonObject, pointer: string, file: str
 function roleDefinitionId(guid: string, scope: string | undefined): string {
   const subscription = scope === undefined ? undefined : /^\/subscriptions\/[^/]+/i.exec(scope)?.[0];
   return `${subscription ?? ''}/providers/Microsoft.Authorization/roleDefinitions/${guid}`;
+}
+
+/** The resource's ID: `id`, or `ResourceId` as Azure PowerShell's Get-AzResource names it. */
+function idOf(object: JsonObject): string | undefined {
+  return asString(valueOf(object, 'id')) ?? asString(valueOf(object, 'ResourceId'));
+}
+
+/** The resource's type: `type`, or `ResourceType` as Get-AzResource names it. */
+function typeOf(object: JsonObject): string | undefined {
+  return asString(valueOf(object, 'type')) ?? asString(valueOf(object, 'ResourceType'));
 }
 
 /** A property by name, compared without case as Azure compares them. */

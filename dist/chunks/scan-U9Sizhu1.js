@@ -12984,8 +12984,8 @@ function isLiveResource(value) {
         return false;
     if (isPowerShellRoleAssignment(object))
         return true;
-    const type = asString(valueOf(object, 'type'));
-    const id = asString(valueOf(object, 'id'));
+    const type = typeOf(object);
+    const id = idOf(object);
     return type !== undefined && /^microsoft\.[a-z]+\//i.test(type) && id !== undefined && id.startsWith('/');
 }
 function liveResource(item, pointer, file) {
@@ -12995,8 +12995,8 @@ function liveResource(item, pointer, file) {
     }
     if (isPowerShellRoleAssignment(object))
         return powerShellRoleAssignment(object, pointer, file);
-    const id = asString(valueOf(object, 'id'));
-    const type = asString(valueOf(object, 'type'));
+    const id = idOf(object);
+    const type = typeOf(object);
     if (id === undefined || type === undefined) {
         const missing = id === undefined ? 'id' : 'type';
         throw new InputError({ file, pointer: `${pointer}/${missing}` }, `expected an Azure resource with "id" and "type" (as az ... show, az ... list or a REST GET prints it); "${missing}" is missing`);
@@ -13064,6 +13064,14 @@ function powerShellRoleAssignment(object, pointer, file) {
 function roleDefinitionId$1(guid, scope) {
     const subscription = scope === undefined ? undefined : /^\/subscriptions\/[^/]+/i.exec(scope)?.[0];
     return `${subscription ?? ''}/providers/Microsoft.Authorization/roleDefinitions/${guid}`;
+}
+/** The resource's ID: `id`, or `ResourceId` as Azure PowerShell's Get-AzResource names it. */
+function idOf(object) {
+    return asString(valueOf(object, 'id')) ?? asString(valueOf(object, 'ResourceId'));
+}
+/** The resource's type: `type`, or `ResourceType` as Get-AzResource names it. */
+function typeOf(object) {
+    return asString(valueOf(object, 'type')) ?? asString(valueOf(object, 'ResourceType'));
 }
 /** A property by name, compared without case as Azure compares them. */
 function valueOf(object, name) {
