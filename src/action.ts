@@ -25,6 +25,7 @@ import { renderJson } from './report/json.js';
 import {
   CHECK_RUN_TEXT_LIMIT,
   GITHUB_COMMENT_LIMIT,
+  nothingChecked,
   renderMarkdown,
   type MarkdownLinks,
 } from './report/markdown.js';
@@ -229,11 +230,13 @@ function annotationNotes(
 
 function checkRunConclusion(outcome: ScanOutcome): 'success' | 'failure' | 'neutral' {
   if (runFailed(outcome)) return 'failure';
+  if (nothingChecked(outcome)) return 'neutral';
   const counts = countOutcome(outcome);
   return counts.failed + counts.indeterminate > 0 ? 'neutral' : 'success';
 }
 
 function checkRunTitle(outcome: ScanOutcome): string {
+  if (nothingChecked(outcome)) return 'No AKS identity resources found: nothing checked';
   const c = countOutcome(outcome);
   return `${c.failed} failed (${c.blocking} blocking), ${c.indeterminate} indeterminate, ${c.passed} passed`;
 }

@@ -1,3 +1,4 @@
+import { ENTITY_KINDS } from '../model/entities.js';
 import { scrubSecrets } from '../model/secrets.js';
 import type { Evaluation } from '../policy/evaluate.js';
 import type { CompiledPolicy } from '../policy/load.js';
@@ -18,6 +19,7 @@ import {
   suppressionText,
   waiverNotices,
 } from './present.js';
+import { gfmCell, gfmText } from './gfm.js';
 import { counted } from '../util/plural.js';
 
 /** Where things are on the web, when known: a source line on the hosting server, a policy's documentation. */
@@ -64,8 +66,9 @@ export function renderMarkdown(outcome: ScanOutcome, options: MarkdownOptions = 
   if (options.header !== undefined) blocks.push(options.header);
   blocks.push(headline(outcome));
   if (options.notes !== undefined && options.notes.length > 0)
-    blocks.push(options.notes.map((n) => `> ${n}`).join('\n>\n'));
-  blocks.push(severityTable(outcome));
+    blocks.push(options.notes.map((n) => `> ${gfmText(n)}`).join('\n>\n'));
+  const table = severityTable(outcome);
+  if (table !== '') blocks.push(table);
 
   for (const group of groupByCluster(outcome)) {
     const shown = findings({ ...outcome, evaluations: group.evaluations });
@@ -107,7 +110,8 @@ export function renderMarkdown(outcome: ScanOutcome, options: MarkdownOptions = 
       details(`Indeterminate findings (${unknown.length})`, [
         intro,
         ...unknown.map(
-          (e) => `- **${e.policy.policy.id}** on \`${entityLabel(e.entity)}\`: ${becauseText(e.because)}`,
+          (e) =>
+            `- **${e.policy.policy.id}** on \`${entityLabel(e.entity)}\`: ${gfmText(becauseText(e.because))}`,
         ),
       ]),
     );
@@ -119,7 +123,7 @@ export function renderMarkdown(outcome: ScanOutcome, options: MarkdownOptions = 
         `Suppressed findings (${suppressed.length})`,
         suppressed.map(
           (e) =>
-            `- **${e.policy.policy.id}** on \`${entityLabel(e.entity)}\`: ${escapeCell(suppressionText(e))}`,
+            `- **${e.policy.policy.id}** on \`${entityLabel(e.entity)}\`: ${gfmCell(suppressionText(e))}`,
         ),
       ),
     );
@@ -131,7 +135,7 @@ export function renderMarkdown(outcome: ScanOutcome, options: MarkdownOptions = 
     );
   }
   const notices = waiverNotices(outcome);
-  if (notices.length > 0) blocks.push(notices.map((n) => `> ⚠️ ${n}`).join('\n>\n'));
+  if (notices.length > 0) blocks.push(notices.map((n) => `> ⚠️ ${gfmText(n)}`).join('\n>\n'));
   blocks.push(inputsDetail(outcome));
   // Scrubbed before fitting: a redaction can be longer than the secret it replaces.
   return fit(
@@ -143,6 +147,13 @@ export function renderMarkdown(outcome: ScanOutcome, options: MarkdownOptions = 
 
 function headline(outcome: ScanOutcome): string {
   const counts = countOutcome(outcome);
+  if (nothingChecked(outcome)) {
+    // Nothing to judge is not a pass: say so, neutrally, and what was read.
+    return [
+      '## aks-identity-lint: no AKS identity resources found',
+      `No cluster, managed identity, role assignment, federated credential or registry was found in ${counted(outcome.inputs.length, 'input')}; nothing was checked. The inputs read are listed below.`,
+    ].join('\n');
+  }
   const failed = runFailed(outcome);
   const verdict = failed
     ? '❌ failed'
@@ -156,15 +167,23 @@ function headline(outcome: ScanOutcome): string {
   ].join('\n');
 }
 
+/** Whether the inputs held nothing any policy could judge: no entity of any kind. */
+export function nothingChecked(outcome: ScanOutcome): boolean {
+  return ENTITY_KINDS.every((kind) => outcome.entities[kind].length === 0);
+}
+
 function severityTable(outcome: ScanOutcome): string {
-  const rows = SEVERITIES.map((s) => {
+  // A severity with nothing in any column is left out: a table of zeros says nothing.
+  const rows = SEVERITIES.flatMap((s) => {
     const of = (status: Evaluation['status'], suppressed: boolean): number =>
       outcome.evaluations.filter(
         (e) => e.status === status && e.severity === s && (e.suppression !== undefined) === suppressed,
       ).length;
     const waived = of('fail', true) + of('indeterminate', true);
-    return `| ${s} | ${of('fail', false)} | ${of('indeterminate', false)} | ${waived} | ${of('pass', false)} |`;
+    const cells = [of('fail', false), of('indeterminate', false), waived, of('pass', false)];
+    return cells.every((n) => n === 0) ? [] : [`| ${s} | ${cells.join(' | ')} |`];
   });
+  if (rows.length === 0) return '';
   return [
     '| Severity | Failed | Indeterminate | Suppressed | Passed |',
     '|---|---:|---:|---:|---:|',
@@ -183,7 +202,7 @@ function findingTable(shown: Evaluation[], outcome: ScanOutcome, links: Markdown
   const rows = shown.map((e) => {
     const where = placesText(e, links);
     const blocking = isBlocking(e, outcome) ? ' (blocking)' : '';
-    return `| ${ICON[e.status]} | ${policyLink(e.policy, links)} ${escapeCell(e.policy.policy.title)} | ${e.severity}${blocking} | \`${escapeCell(e.entity.key)}\` | ${where} |`;
+    return `| ${ICON[e.status]} | ${policyLink(e.policy, links)} ${gfmCell(e.policy.policy.title)} | ${e.severity}${blocking} | \`${escapeCell(e.entity.key)}\` | ${where} |`;
   });
   return ['| | Policy | Severity | Resource | Where |', '|---|---|---|---|---|', ...rows].join('\n');
 }
@@ -195,9 +214,9 @@ function failureDetail(e: Evaluation, links: MarkdownLinks): string {
     (f): f is string => f !== undefined,
   );
   return [
-    `#### ${policyLink(e.policy, links)} ${e.policy.policy.title}`,
-    `${e.message ?? ''} (${where})`,
-    `**Fix:** ${e.policy.policy.remediation.summary}${fixes.length > 0 ? `\n${fixes.map((f) => `- ${f}`).join('\n')}` : ''}`,
+    `#### ${policyLink(e.policy, links)} ${gfmText(e.policy.policy.title)}`,
+    `${gfmText(e.message ?? '')} (${where})`,
+    `**Fix:** ${gfmText(e.policy.policy.remediation.summary)}${fixes.length > 0 ? `\n${fixes.map((f) => `- ${gfmText(f)}`).join('\n')}` : ''}`,
   ].join('\n\n');
 }
 
@@ -206,8 +225,9 @@ function inputsDetail(outcome: ScanOutcome): string {
     const unsupported = Object.values(i.unsupported).reduce((a, b) => a + b, 0);
     return `- \`${i.file}\` (${formatName(i.format)}): ${i.scanned} scanned, ${i.skipped} skipped, ${unsupported} outside AKS identity`;
   });
-  for (const s of outcome.skipped) lines.push(`- skipped \`${s.address}\` in \`${s.file}\`: ${s.reason}`);
-  for (const i of outcome.ignored) lines.push(`- ignored \`${i.file}\`: ${i.reason}`);
+  for (const s of outcome.skipped)
+    lines.push(`- skipped \`${s.address}\` in \`${s.file}\`: ${gfmText(s.reason)}`);
+  for (const i of outcome.ignored) lines.push(`- ignored \`${i.file}\`: ${gfmText(i.reason)}`);
   return details('Inputs', lines);
 }
 

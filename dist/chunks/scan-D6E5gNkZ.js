@@ -12568,6 +12568,22 @@ function escapeLabel(text) {
     return text.replace(/"/g, '#quot;').replace(/</g, '#lt;').replace(/>/g, '#gt;').replace(/\n/g, '<br/>');
 }
 
+/**
+ * Text from policies, messages and inputs, made safe to interpolate into GitHub-flavoured markdown: GitHub renders
+ * raw HTML, so `<namespace>` or `<control-plane principal>` would be taken for a tag and vanish. Outside code spans
+ * `&`, `<` and `>` become entities; inside them the text is shown as written already.
+ */
+function gfmText(text) {
+    return text
+        .split(/(`+[^`]*`+)/)
+        .map((part, i) => i % 2 === 1 ? part : part.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;'))
+        .join('');
+}
+/** The same, for a table cell: one line, with its pipes escaped. */
+function gfmCell(text) {
+    return gfmText(text).replace(/\|/g, '\\|').replace(/\n/g, ' ');
+}
+
 /** GitHub's limit for an issue or pull-request comment body, and for a check run's summary and text. */
 const GITHUB_COMMENT_LIMIT = 65_536;
 const CHECK_RUN_TEXT_LIMIT = 65_535;
@@ -12592,8 +12608,10 @@ function renderMarkdown(outcome, options = {}) {
         blocks.push(options.header);
     blocks.push(headline(outcome));
     if (options.notes !== undefined && options.notes.length > 0)
-        blocks.push(options.notes.map((n) => `> ${n}`).join('\n>\n'));
-    blocks.push(severityTable(outcome));
+        blocks.push(options.notes.map((n) => `> ${gfmText(n)}`).join('\n>\n'));
+    const table = severityTable(outcome);
+    if (table !== '')
+        blocks.push(table);
     for (const group of groupByCluster(outcome)) {
         const shown = findings({ ...outcome, evaluations: group.evaluations });
         if (group.cluster === undefined && shown.length === 0)
@@ -12622,12 +12640,12 @@ function renderMarkdown(outcome, options = {}) {
         const intro = 'These depend on values Terraform computes at apply time (known after apply), such as principal IDs of identities that do not exist yet. They are checked again once the values are known; `fail-on-indeterminate` makes them fail the run.';
         blocks.push(details(`Indeterminate findings (${unknown.length})`, [
             intro,
-            ...unknown.map((e) => `- **${e.policy.policy.id}** on \`${entityLabel(e.entity)}\`: ${becauseText(e.because)}`),
+            ...unknown.map((e) => `- **${e.policy.policy.id}** on \`${entityLabel(e.entity)}\`: ${gfmText(becauseText(e.because))}`),
         ]));
     }
     const suppressed = suppressedFindings(outcome);
     if (suppressed.length > 0) {
-        blocks.push(details(`Suppressed findings (${suppressed.length})`, suppressed.map((e) => `- **${e.policy.policy.id}** on \`${entityLabel(e.entity)}\`: ${escapeCell(suppressionText(e))}`)));
+        blocks.push(details(`Suppressed findings (${suppressed.length})`, suppressed.map((e) => `- **${e.policy.policy.id}** on \`${entityLabel(e.entity)}\`: ${gfmCell(suppressionText(e))}`)));
     }
     const counts = countOutcome(outcome);
     if (outcome.baseline !== undefined) {
@@ -12635,13 +12653,20 @@ function renderMarkdown(outcome, options = {}) {
     }
     const notices = waiverNotices(outcome);
     if (notices.length > 0)
-        blocks.push(notices.map((n) => `> ⚠️ ${n}`).join('\n>\n'));
+        blocks.push(notices.map((n) => `> ⚠️ ${gfmText(n)}`).join('\n>\n'));
     blocks.push(inputsDetail(outcome));
     // Scrubbed before fitting: a redaction can be longer than the secret it replaces.
     return fit(blocks.map((b) => scrubSecrets(b, outcome.secrets)), limit, options.fullReportAt);
 }
 function headline(outcome) {
     const counts = countOutcome(outcome);
+    if (nothingChecked(outcome)) {
+        // Nothing to judge is not a pass: say so, neutrally, and what was read.
+        return [
+            '## aks-identity-lint: no AKS identity resources found',
+            `No cluster, managed identity, role assignment, federated credential or registry was found in ${counted(outcome.inputs.length, 'input')}; nothing was checked. The inputs read are listed below.`,
+        ].join('\n');
+    }
     const failed = runFailed(outcome);
     const verdict = failed
         ? '❌ failed'
@@ -12654,12 +12679,20 @@ function headline(outcome) {
         `**${counts.failed}** failed (${counts.blocking} blocking), **${counts.indeterminate}** indeterminate, ${counts.suppressed > 0 ? `${counts.suppressed} suppressed, ` : ''}**${counts.passed}** passed, ${counts.notApplicable} not applicable · ${rule} · ${counted(outcome.policies.length, 'policy', 'policies')} · ${counted(outcome.inputs.length, 'input')}`,
     ].join('\n');
 }
+/** Whether the inputs held nothing any policy could judge: no entity of any kind. */
+function nothingChecked(outcome) {
+    return ENTITY_KINDS.every((kind) => outcome.entities[kind].length === 0);
+}
 function severityTable(outcome) {
-    const rows = SEVERITIES.map((s) => {
+    // A severity with nothing in any column is left out: a table of zeros says nothing.
+    const rows = SEVERITIES.flatMap((s) => {
         const of = (status, suppressed) => outcome.evaluations.filter((e) => e.status === status && e.severity === s && (e.suppression !== undefined) === suppressed).length;
         const waived = of('fail', true) + of('indeterminate', true);
-        return `| ${s} | ${of('fail', false)} | ${of('indeterminate', false)} | ${waived} | ${of('pass', false)} |`;
+        const cells = [of('fail', false), of('indeterminate', false), waived, of('pass', false)];
+        return cells.every((n) => n === 0) ? [] : [`| ${s} | ${cells.join(' | ')} |`];
     });
+    if (rows.length === 0)
+        return '';
     return [
         '| Severity | Failed | Indeterminate | Suppressed | Passed |',
         '|---|---:|---:|---:|---:|',
@@ -12676,7 +12709,7 @@ function findingTable(shown, outcome, links) {
     const rows = shown.map((e) => {
         const where = placesText(e, links);
         const blocking = isBlocking(e, outcome) ? ' (blocking)' : '';
-        return `| ${ICON[e.status]} | ${policyLink(e.policy, links)} ${escapeCell(e.policy.policy.title)} | ${e.severity}${blocking} | \`${escapeCell(e.entity.key)}\` | ${where} |`;
+        return `| ${ICON[e.status]} | ${policyLink(e.policy, links)} ${gfmCell(e.policy.policy.title)} | ${e.severity}${blocking} | \`${escapeCell(e.entity.key)}\` | ${where} |`;
     });
     return ['| | Policy | Severity | Resource | Where |', '|---|---|---|---|---|', ...rows].join('\n');
 }
@@ -12685,9 +12718,9 @@ function failureDetail(e, links) {
     const where = `${cause === undefined ? '' : `${cause} `}${placesText(e, links)}`;
     const fixes = [e.policy.policy.remediation.terraform, e.policy.policy.remediation.bicep].filter((f) => f !== undefined);
     return [
-        `#### ${policyLink(e.policy, links)} ${e.policy.policy.title}`,
-        `${e.message ?? ''} (${where})`,
-        `**Fix:** ${e.policy.policy.remediation.summary}${fixes.length > 0 ? `\n${fixes.map((f) => `- ${f}`).join('\n')}` : ''}`,
+        `#### ${policyLink(e.policy, links)} ${gfmText(e.policy.policy.title)}`,
+        `${gfmText(e.message ?? '')} (${where})`,
+        `**Fix:** ${gfmText(e.policy.policy.remediation.summary)}${fixes.length > 0 ? `\n${fixes.map((f) => `- ${gfmText(f)}`).join('\n')}` : ''}`,
     ].join('\n\n');
 }
 function inputsDetail(outcome) {
@@ -12696,9 +12729,9 @@ function inputsDetail(outcome) {
         return `- \`${i.file}\` (${formatName(i.format)}): ${i.scanned} scanned, ${i.skipped} skipped, ${unsupported} outside AKS identity`;
     });
     for (const s of outcome.skipped)
-        lines.push(`- skipped \`${s.address}\` in \`${s.file}\`: ${s.reason}`);
+        lines.push(`- skipped \`${s.address}\` in \`${s.file}\`: ${gfmText(s.reason)}`);
     for (const i of outcome.ignored)
-        lines.push(`- ignored \`${i.file}\`: ${i.reason}`);
+        lines.push(`- ignored \`${i.file}\`: ${gfmText(i.reason)}`);
     return details('Inputs', lines);
 }
 function details(summary, lines) {
@@ -22735,4 +22768,4 @@ async function scan(options) {
     return outcome;
 }
 
-export { findingText as A, CHECK_RUN_TEXT_LIMIT as B, CONFIG_FILE_NAME as C, ENTITY_KINDS as E, FAIL_ON_VALUES as F, GITHUB_COMMENT_LIMIT as G, ModelSchema as M, PolicyLoadError as P, RunRequestError as R, applyPolicySettings as a, policyDocsDir as b, liveSummaryLine as c, renderJson as d, countOutcome as e, fieldsUsed as f, counted as g, runFailed as h, renderConsole as i, renderMarkdown as j, renderSarif as k, loadPolicies as l, builtInPolicyDir as m, runExamples as n, packageVersion as o, parseFieldPath as p, ConfigError as q, resolveRun as r, scan as s, linesOfPointers as t, findings as u, annotationLevel as v, writeBaseline as w, findingPlaces as x, entityLabel as y, scrubSecrets as z };
+export { findingText as A, CHECK_RUN_TEXT_LIMIT as B, CONFIG_FILE_NAME as C, nothingChecked as D, ENTITY_KINDS as E, FAIL_ON_VALUES as F, GITHUB_COMMENT_LIMIT as G, ModelSchema as M, PolicyLoadError as P, RunRequestError as R, applyPolicySettings as a, policyDocsDir as b, liveSummaryLine as c, renderJson as d, countOutcome as e, fieldsUsed as f, counted as g, runFailed as h, renderConsole as i, renderMarkdown as j, renderSarif as k, loadPolicies as l, builtInPolicyDir as m, runExamples as n, packageVersion as o, parseFieldPath as p, ConfigError as q, resolveRun as r, scan as s, linesOfPointers as t, findings as u, annotationLevel as v, writeBaseline as w, findingPlaces as x, entityLabel as y, scrubSecrets as z };

@@ -1,0 +1,59 @@
+import { join } from 'node:path';
+import { marked } from 'marked';
+import { plan, writeTemp } from '../helpers/plans.js';
+import { runCli } from '../helpers/run-cli.js';
+import { cluster, ref, resource } from '../helpers/tf.js';
+
+// The PR comment as GitHub renders it: GFM with raw HTML allowed. Rendered here with a GFM renderer (marked), the
+// text a reviewer sees is checked, not the markdown source.
+
+async function markdownFor(resources: Parameters<typeof plan>[0]): Promise<string> {
+  const dir = await writeTemp({ 'tfplan.json': plan(resources) });
+  const run = runCli(['scan', join(dir, 'tfplan.json'), '--format', 'markdown', '--fail-on', 'none'], dir);
+  if (run.status !== 0) throw new Error(run.stderr);
+  return run.stdout;
+}
+
+/** The text of rendered HTML, as a browser shows it: tags gone, entities decoded. */
+function visibleText(html: string): string {
+  return html
+    .replace(/<[^>]+>/g, '')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&amp;/g, '&');
+}
+
+describe('the markdown report as GitHub renders it', () => {
+  it('keeps placeholders such as <control-plane principal> in fix texts instead of losing them as HTML tags', async () => {
+    const markdown = await markdownFor([
+      resource('azurerm_subnet.nodes', 'azurerm_subnet'),
+      cluster('aks', {
+        afterUnknown: { default_node_pool: [{ vnet_subnet_id: true }] },
+        expressions: { default_node_pool: [{ vnet_subnet_id: ref('azurerm_subnet.nodes.id') }] },
+      }),
+    ]);
+    const html = await marked.parse(markdown, { gfm: true });
+    const text = visibleText(html);
+    expect(markdown).toContain('AKSID010');
+    expect(text).toContain('principal_id = <control-plane principal> }');
+    expect(text).not.toContain('principal_id = }');
+  });
+
+  it('says that nothing was checked when the inputs hold no AKS identity resource, instead of passing', async () => {
+    const markdown = await markdownFor([resource('azurerm_resource_group.rg', 'azurerm_resource_group')]);
+    const text = visibleText(await marked.parse(markdown, { gfm: true }));
+    expect(text).toContain('aks-identity-lint: no AKS identity resources found');
+    expect(text).not.toContain('passed');
+    // No table of zeros.
+    expect(markdown).not.toContain('| Severity |');
+  });
+
+  it('leaves out severities with nothing in any column', async () => {
+    const markdown = await markdownFor([cluster('aks')]);
+    const rows = markdown.split('\n').filter((l) => /^\| (critical|high|medium|low|info) \|/.test(l));
+    expect(rows.length).toBeGreaterThan(0);
+    for (const row of rows) expect(row).not.toMatch(/^\| \w+ \| 0 \| 0 \| 0 \| 0 \|$/);
+  });
+});
