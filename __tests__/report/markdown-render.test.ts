@@ -56,4 +56,20 @@ describe('the markdown report as GitHub renders it', () => {
     expect(rows.length).toBeGreaterThan(0);
     for (const row of rows) expect(row).not.toMatch(/^\| \w+ \| 0 \| 0 \| 0 \| 0 \|$/);
   });
+
+  it('shows the fix in the language of the input, and marks failures that do not fail the run as warnings', async () => {
+    const markdown = await markdownFor([
+      resource('azurerm_subnet.nodes', 'azurerm_subnet'),
+      cluster('aks', {
+        afterUnknown: { default_node_pool: [{ vnet_subnet_id: true }] },
+        expressions: { default_node_pool: [{ vnet_subnet_id: ref('azurerm_subnet.nodes.id') }] },
+      }),
+    ]);
+    expect(markdown).toContain('- Terraform: ');
+    expect(markdown).not.toContain('- Bicep: ');
+    // --fail-on none: nothing blocks, so every failing row is a warning.
+    const failing = markdown.split('\n').filter((l) => l.includes('**AKSID010**') && l.startsWith('|'));
+    expect(failing).toHaveLength(1);
+    expect(failing[0]).toMatch(/^\| ⚠️ \|/);
+  });
 });

@@ -202,7 +202,9 @@ function findingTable(shown: Evaluation[], outcome: ScanOutcome, links: Markdown
   const rows = shown.map((e) => {
     const where = placesText(e, links);
     const blocking = isBlocking(e, outcome) ? ' (blocking)' : '';
-    return `| ${ICON[e.status]} | ${policyLink(e.policy, links)} ${gfmCell(e.policy.policy.title)} | ${e.severity}${blocking} | \`${escapeCell(e.entity.key)}\` | ${where} |`;
+    // A failure that does not fail the run is a warning, not an error: the two are told apart at a glance.
+    const icon = e.status === 'fail' && !isBlocking(e, outcome) ? '⚠️' : ICON[e.status];
+    return `| ${icon} | ${policyLink(e.policy, links)} ${gfmCell(e.policy.policy.title)} | ${e.severity}${blocking} | \`${escapeCell(e.entity.key)}\` | ${where} |`;
   });
   return ['| | Policy | Severity | Resource | Where |', '|---|---|---|---|---|', ...rows].join('\n');
 }
@@ -210,14 +212,32 @@ function findingTable(shown: Evaluation[], outcome: ScanOutcome, links: Markdown
 function failureDetail(e: Evaluation, links: MarkdownLinks): string {
   const cause = causedByText(e);
   const where = `${cause === undefined ? '' : `${cause} `}${placesText(e, links)}`;
-  const fixes = [e.policy.policy.remediation.terraform, e.policy.policy.remediation.bicep].filter(
-    (f): f is string => f !== undefined,
-  );
+  const fixes = fixesFor(e).filter((f): f is string => f !== undefined);
   return [
     `#### ${policyLink(e.policy, links)} ${gfmText(e.policy.policy.title)}`,
     `${gfmText(e.message ?? '')} (${where})`,
     `**Fix:** ${gfmText(e.policy.policy.remediation.summary)}${fixes.length > 0 ? `\n${fixes.map((f) => `- ${gfmText(f)}`).join('\n')}` : ''}`,
   ].join('\n\n');
+}
+
+/**
+ * The fix in the language of the code the finding is in: Terraform for a plan, Bicep for a template or what-if
+ * result. Live state has no code of its own; both are shown, as either may be where it is declared.
+ */
+function fixesFor(e: Evaluation): (string | undefined)[] {
+  const { terraform, bicep } = e.policy.policy.remediation;
+  switch (e.entity.source.format) {
+    case 'terraform-plan':
+      return [terraform === undefined ? undefined : `Terraform: ${terraform}`];
+    case 'arm-template':
+    case 'arm-whatif':
+      return [bicep === undefined ? undefined : `Bicep: ${bicep}`];
+    case 'live-state':
+      return [
+        terraform === undefined ? undefined : `Terraform: ${terraform}`,
+        bicep === undefined ? undefined : `Bicep: ${bicep}`,
+      ];
+  }
 }
 
 function inputsDetail(outcome: ScanOutcome): string {
