@@ -72,4 +72,24 @@ describe('the markdown report as GitHub renders it', () => {
     expect(failing).toHaveLength(1);
     expect(failing[0]).toMatch(/^\| ⚠️ \|/);
   });
+
+  it('starts with one line per cluster when there are several, failing clusters first', async () => {
+    const markdown = await markdownFor([
+      cluster('clean'),
+      resource('azurerm_subnet.nodes', 'azurerm_subnet'),
+      cluster('byo', {
+        afterUnknown: { default_node_pool: [{ vnet_subnet_id: true }] },
+        expressions: { default_node_pool: [{ vnet_subnet_id: ref('azurerm_subnet.nodes.id') }] },
+      }),
+    ]);
+    const overview = markdown.split('\n').filter((l) => /^\| (❌|⚠️|❔|✅) \| `/.test(l));
+    expect(overview.map((l) => l.split(' | ')[1])).toEqual([
+      '`byo (azurerm_kubernetes_cluster.byo)`',
+      '`clean (azurerm_kubernetes_cluster.clean)`',
+    ]);
+    expect(overview[0]).toBe('| ⚠️ | `byo (azurerm_kubernetes_cluster.byo)` | 2 (1 high, 1 medium) | 0 |');
+    expect(overview[1]).toMatch(/^\| ✅ \| `clean/);
+    // The overview comes before the first cluster's details.
+    expect(markdown.indexOf('| | Cluster |')).toBeLessThan(markdown.indexOf('### Cluster'));
+  });
 });

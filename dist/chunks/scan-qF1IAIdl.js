@@ -12612,7 +12612,11 @@ function renderMarkdown(outcome, options = {}) {
     const table = severityTable(outcome);
     if (table !== '')
         blocks.push(table);
-    for (const group of groupByCluster(outcome)) {
+    const groups = groupByCluster(outcome);
+    const overview = clusterOverview(groups, outcome);
+    if (overview !== undefined)
+        blocks.push(overview);
+    for (const group of groups) {
         const shown = findings({ ...outcome, evaluations: group.evaluations });
         if (group.cluster === undefined && shown.length === 0)
             continue;
@@ -12678,6 +12682,35 @@ function headline(outcome) {
         `## aks-identity-lint ${verdict}`,
         `**${counts.failed}** failed (${counts.blocking} blocking), **${counts.indeterminate}** indeterminate, ${counts.suppressed > 0 ? `${counts.suppressed} suppressed, ` : ''}**${counts.passed}** passed, ${counts.notApplicable} not applicable · ${rule} · ${counted(outcome.policies.length, 'policy', 'policies')} · ${counted(outcome.inputs.length, 'input')}`,
     ].join('\n');
+}
+/**
+ * With several clusters, one line each before any detail, failing ones first: which clusters fail, and how badly,
+ * is what a reviewer reads first.
+ */
+function clusterOverview(groups, outcome) {
+    const clusters = groups.filter((g) => g.cluster !== undefined);
+    if (clusters.length < 2)
+        return undefined;
+    const rows = clusters.map((g) => {
+        const shown = findings({ ...outcome, evaluations: g.evaluations });
+        const failed = shown.filter((e) => e.status === 'fail');
+        const bySeverity = SEVERITIES.map((s) => [s, failed.filter((e) => e.severity === s).length])
+            .filter(([, n]) => n > 0)
+            .map(([s, n]) => `${n} ${s}`)
+            .join(', ');
+        const blocking = failed.some((e) => isBlocking(e, outcome));
+        const undecided = shown.filter((e) => e.status === 'indeterminate').length;
+        const icon = blocking ? '❌' : failed.length > 0 ? '⚠️' : undecided > 0 ? '❔' : '✅';
+        const rank = blocking ? 0 : failed.length > 0 ? 1 : undecided > 0 ? 2 : 3;
+        const label = g.cluster === undefined ? g.title : entityLabel(g.cluster);
+        return {
+            rank,
+            failed: failed.length,
+            row: `| ${icon} | \`${escapeCell(label)}\` | ${failed.length === 0 ? '0' : `${failed.length} (${bySeverity})`} | ${undecided} |`,
+        };
+    });
+    rows.sort((a, b) => a.rank - b.rank || b.failed - a.failed);
+    return ['| | Cluster | Failed | Indeterminate |', '|---|---|---|---:|', ...rows.map((r) => r.row)].join('\n');
 }
 /** Whether the inputs held nothing any policy could judge: no entity of any kind. */
 function nothingChecked(outcome) {
