@@ -73,7 +73,15 @@ describe('the Markdown report', () => {
     const limited = renderMarkdown(outcome, { maxLength: 2500 });
     expect(full.length).toBeGreaterThan(2500);
     expect(limited.length).toBeLessThanOrEqual(2500);
-    expect(limited).toMatch(/> \d+ more sections? left out to stay within GitHub's 2,500-byte limit\./);
+    // Every section left out is named, so a reader knows what the comment does not show.
+    const cut = /> Left out to stay within GitHub's 2,500-byte limit \((\d+) sections?\): (.*)\.$/m.exec(
+      limited,
+    );
+    expect(cut).not.toBeNull();
+    const names = (cut?.[2] ?? '').split('; ');
+    expect(names).toHaveLength(Number(cut?.[1]));
+    expect(names.at(-1)).toBe('inputs');
+    expect(names).toContain('details of failing findings');
     expect(Buffer.byteLength(limited)).toBeLessThanOrEqual(2500);
     expect(limited).toContain('## aks-identity-lint ❌ failed');
   });

@@ -10,6 +10,7 @@ import {
   becauseText,
   causedByText,
   entityLabel,
+  entityName,
   findingPlaces,
   findings,
   groupByCluster,
@@ -62,16 +63,19 @@ const ICON: Record<Evaluation['status'], string> = {
 export function renderMarkdown(outcome: ScanOutcome, options: MarkdownOptions = {}): string {
   const links = options.links ?? {};
   const limit = options.maxLength ?? Number.POSITIVE_INFINITY;
-  const blocks: string[] = [];
-  if (options.header !== undefined) blocks.push(options.header);
-  blocks.push(headline(outcome));
+  const blocks: Block[] = [];
+  const add = (name: string, text: string): void => {
+    blocks.push({ name, text });
+  };
+  if (options.header !== undefined) add('header', options.header);
+  add('verdict', headline(outcome));
   if (options.notes !== undefined && options.notes.length > 0)
-    blocks.push(options.notes.map((n) => `> ${gfmText(n)}`).join('\n>\n'));
+    add('notes', options.notes.map((n) => `> ${gfmText(n)}`).join('\n>\n'));
   const table = severityTable(outcome);
-  if (table !== '') blocks.push(table);
+  if (table !== '') add('counts by severity', table);
   const groups = groupByCluster(outcome);
   const overview = clusterOverview(groups, outcome);
-  if (overview !== undefined) blocks.push(overview);
+  if (overview !== undefined) add('cluster overview', overview);
 
   for (const group of groups) {
     const shown = findings({ ...outcome, evaluations: group.evaluations });
@@ -83,14 +87,18 @@ export function renderMarkdown(outcome: ScanOutcome, options: MarkdownOptions = 
         : ` · ${locationLink(group.cluster.source.declaration, links) ?? locationText(group.cluster)}`;
     const title = `### ${group.cluster === undefined ? group.title : `Cluster \`${entityLabel(group.cluster)}\``}\n${counted(shown.length, 'finding')}, ${passed} passed${where}`;
     const tables = chunks(shown, TABLE_ROWS).map((rows) => findingTable(rows, outcome, links));
-    blocks.push([title, ...tables.slice(0, 1)].join('\n\n'), ...tables.slice(1));
+    const name =
+      group.cluster === undefined ? 'findings not tied to a cluster' : `cluster ${entityName(group.cluster)}`;
+    add(`${name}: findings`, [title, ...tables.slice(0, 1)].join('\n\n'));
+    for (const more of tables.slice(1)) add(`${name}: more findings`, more);
     if (group.cluster !== undefined) {
       const map = identityMap(group.cluster, outcome.entities.managedIdentity, group.evaluations);
       const note =
         map.omitted > 0
           ? `\n\n${counted(map.omitted, 'more role assignment')} not drawn; the table and the JSON report list them all.`
           : '';
-      blocks.push(
+      add(
+        `${name}: identity map`,
         `<details open><summary>Identity map: who can do what</summary>\n\n\`\`\`mermaid\n${map.mermaid}\n\`\`\`${note}\n\n</details>`,
       );
     }
@@ -99,7 +107,8 @@ export function renderMarkdown(outcome: ScanOutcome, options: MarkdownOptions = 
   const all = findings(outcome);
   const failures = all.filter((e) => e.status === 'fail');
   if (failures.length > 0)
-    blocks.push(
+    add(
+      'details of failing findings',
       details(
         `Failing findings (${failures.length})`,
         failures.map((e) => failureDetail(e, links)),
@@ -109,7 +118,8 @@ export function renderMarkdown(outcome: ScanOutcome, options: MarkdownOptions = 
   if (unknown.length > 0) {
     const intro =
       'These depend on values Terraform computes at apply time (known after apply), such as principal IDs of identities that do not exist yet. They are checked again once the values are known; `fail-on-indeterminate` makes them fail the run.';
-    blocks.push(
+    add(
+      'indeterminate findings',
       details(`Indeterminate findings (${unknown.length})`, [
         intro,
         ...unknown.map(
@@ -121,7 +131,8 @@ export function renderMarkdown(outcome: ScanOutcome, options: MarkdownOptions = 
   }
   const suppressed = suppressedFindings(outcome);
   if (suppressed.length > 0) {
-    blocks.push(
+    add(
+      'suppressed findings',
       details(
         `Suppressed findings (${suppressed.length})`,
         suppressed.map(
@@ -133,16 +144,17 @@ export function renderMarkdown(outcome: ScanOutcome, options: MarkdownOptions = 
   }
   const counts = countOutcome(outcome);
   if (outcome.baseline !== undefined) {
-    blocks.push(
+    add(
+      'baseline',
       `${counted(counts.baselined, 'finding')} already in the baseline \`${outcome.baseline}\` are not listed; only new ones are.`,
     );
   }
   const notices = waiverNotices(outcome);
-  if (notices.length > 0) blocks.push(notices.map((n) => `> ⚠️ ${gfmText(n)}`).join('\n>\n'));
-  blocks.push(inputsDetail(outcome));
+  if (notices.length > 0) add('waiver notices', notices.map((n) => `> ⚠️ ${gfmText(n)}`).join('\n>\n'));
+  add('inputs', inputsDetail(outcome));
   // Scrubbed before fitting: a redaction can be longer than the secret it replaces.
   return fit(
-    blocks.map((b) => scrubSecrets(b, outcome.secrets)),
+    blocks.map((b) => ({ name: b.name, text: scrubSecrets(b.text, outcome.secrets) })),
     limit,
     options.fullReportAt,
   );
@@ -318,19 +330,36 @@ function escapeCell(text: string): string {
   return text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 }
 
+/** A section of the report, named for the note that says what was left out. */
+interface Block {
+  name: string;
+  text: string;
+}
+
+/** At most this many left-out sections are named; the rest are counted. */
+const NAMED_CUTS = 12;
+
 /**
- * Joins blocks while they fit, measured in UTF-8 bytes as GitHub measures its limits; the rest are counted in a
- * note that always fits.
+ * Joins blocks while they fit, measured in UTF-8 bytes as GitHub measures its limits; the note that names the
+ * sections left out always fits, as a block is taken only with room for the note its leaving-out would need.
  */
-function fit(blocks: string[], limit: number, fullReportAt: string | undefined): string {
+function fit(blocks: Block[], limit: number, fullReportAt: string | undefined): string {
   const size = (text: string): number => Buffer.byteLength(text, 'utf8');
-  const note = (n: number): string =>
-    `\n\n> ${counted(n, 'more section')} left out to stay within GitHub's ${limit.toLocaleString('en-US')}-byte limit.` +
-    (fullReportAt === undefined ? '' : ` The whole report: ${fullReportAt}.`);
+  const note = (from: number): string => {
+    const rest = blocks.slice(from).map((b) => b.name);
+    if (rest.length === 0) return '';
+    const named = rest.slice(0, NAMED_CUTS).join('; ');
+    const more = rest.length > NAMED_CUTS ? `; and ${rest.length - NAMED_CUTS} more` : '';
+    return (
+      `\n\n> Left out to stay within GitHub's ${limit.toLocaleString('en-US')}-byte limit (${counted(rest.length, 'section')}): ${gfmText(named)}${more}.` +
+      (fullReportAt === undefined ? '' : ` The whole report: ${fullReportAt}.`)
+    );
+  };
   let out = '';
   for (let i = 0; i < blocks.length; i++) {
-    const next = out === '' ? (blocks[i] ?? '') : `${out}\n\n${blocks[i] ?? ''}`;
-    if (size(next) + size(note(blocks.length)) > limit) return out + note(blocks.length - i);
+    const text = blocks[i]?.text ?? '';
+    const next = out === '' ? text : `${out}\n\n${text}`;
+    if (size(next) + size(note(i + 1)) > limit) return out + note(i);
     out = next;
   }
   return out + '\n';

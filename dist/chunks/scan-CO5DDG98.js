@@ -12604,18 +12604,21 @@ function renderMarkdown(outcome, options = {}) {
     const links = options.links ?? {};
     const limit = options.maxLength ?? Number.POSITIVE_INFINITY;
     const blocks = [];
+    const add = (name, text) => {
+        blocks.push({ name, text });
+    };
     if (options.header !== undefined)
-        blocks.push(options.header);
-    blocks.push(headline(outcome));
+        add('header', options.header);
+    add('verdict', headline(outcome));
     if (options.notes !== undefined && options.notes.length > 0)
-        blocks.push(options.notes.map((n) => `> ${gfmText(n)}`).join('\n>\n'));
+        add('notes', options.notes.map((n) => `> ${gfmText(n)}`).join('\n>\n'));
     const table = severityTable(outcome);
     if (table !== '')
-        blocks.push(table);
+        add('counts by severity', table);
     const groups = groupByCluster(outcome);
     const overview = clusterOverview(groups, outcome);
     if (overview !== undefined)
-        blocks.push(overview);
+        add('cluster overview', overview);
     for (const group of groups) {
         const shown = findings({ ...outcome, evaluations: group.evaluations });
         if (group.cluster === undefined && shown.length === 0)
@@ -12626,41 +12629,44 @@ function renderMarkdown(outcome, options = {}) {
             : ` · ${locationLink(group.cluster.source.declaration, links) ?? locationText(group.cluster)}`;
         const title = `### ${group.cluster === undefined ? group.title : `Cluster \`${entityLabel(group.cluster)}\``}\n${counted(shown.length, 'finding')}, ${passed} passed${where}`;
         const tables = chunks(shown, TABLE_ROWS).map((rows) => findingTable(rows, outcome, links));
-        blocks.push([title, ...tables.slice(0, 1)].join('\n\n'), ...tables.slice(1));
+        const name = group.cluster === undefined ? 'findings not tied to a cluster' : `cluster ${entityName(group.cluster)}`;
+        add(`${name}: findings`, [title, ...tables.slice(0, 1)].join('\n\n'));
+        for (const more of tables.slice(1))
+            add(`${name}: more findings`, more);
         if (group.cluster !== undefined) {
             const map = identityMap(group.cluster, outcome.entities.managedIdentity, group.evaluations);
             const note = map.omitted > 0
                 ? `\n\n${counted(map.omitted, 'more role assignment')} not drawn; the table and the JSON report list them all.`
                 : '';
-            blocks.push(`<details open><summary>Identity map: who can do what</summary>\n\n\`\`\`mermaid\n${map.mermaid}\n\`\`\`${note}\n\n</details>`);
+            add(`${name}: identity map`, `<details open><summary>Identity map: who can do what</summary>\n\n\`\`\`mermaid\n${map.mermaid}\n\`\`\`${note}\n\n</details>`);
         }
     }
     const all = findings(outcome);
     const failures = all.filter((e) => e.status === 'fail');
     if (failures.length > 0)
-        blocks.push(details(`Failing findings (${failures.length})`, failures.map((e) => failureDetail(e, links))));
+        add('details of failing findings', details(`Failing findings (${failures.length})`, failures.map((e) => failureDetail(e, links))));
     const unknown = all.filter((e) => e.status === 'indeterminate');
     if (unknown.length > 0) {
         const intro = 'These depend on values Terraform computes at apply time (known after apply), such as principal IDs of identities that do not exist yet. They are checked again once the values are known; `fail-on-indeterminate` makes them fail the run.';
-        blocks.push(details(`Indeterminate findings (${unknown.length})`, [
+        add('indeterminate findings', details(`Indeterminate findings (${unknown.length})`, [
             intro,
             ...unknown.map((e) => `- **${e.policy.policy.id}** on \`${entityLabel(e.entity)}\`: ${gfmText(becauseText(e.because))}`),
         ]));
     }
     const suppressed = suppressedFindings(outcome);
     if (suppressed.length > 0) {
-        blocks.push(details(`Suppressed findings (${suppressed.length})`, suppressed.map((e) => `- **${e.policy.policy.id}** on \`${entityLabel(e.entity)}\`: ${gfmCell(suppressionText(e))}`)));
+        add('suppressed findings', details(`Suppressed findings (${suppressed.length})`, suppressed.map((e) => `- **${e.policy.policy.id}** on \`${entityLabel(e.entity)}\`: ${gfmCell(suppressionText(e))}`)));
     }
     const counts = countOutcome(outcome);
     if (outcome.baseline !== undefined) {
-        blocks.push(`${counted(counts.baselined, 'finding')} already in the baseline \`${outcome.baseline}\` are not listed; only new ones are.`);
+        add('baseline', `${counted(counts.baselined, 'finding')} already in the baseline \`${outcome.baseline}\` are not listed; only new ones are.`);
     }
     const notices = waiverNotices(outcome);
     if (notices.length > 0)
-        blocks.push(notices.map((n) => `> ⚠️ ${gfmText(n)}`).join('\n>\n'));
-    blocks.push(inputsDetail(outcome));
+        add('waiver notices', notices.map((n) => `> ⚠️ ${gfmText(n)}`).join('\n>\n'));
+    add('inputs', inputsDetail(outcome));
     // Scrubbed before fitting: a redaction can be longer than the secret it replaces.
-    return fit(blocks.map((b) => scrubSecrets(b, outcome.secrets)), limit, options.fullReportAt);
+    return fit(blocks.map((b) => ({ name: b.name, text: scrubSecrets(b.text, outcome.secrets) })), limit, options.fullReportAt);
 }
 function headline(outcome) {
     const counts = countOutcome(outcome);
@@ -12812,19 +12818,29 @@ function chunks(items, size) {
 function escapeCell(text) {
     return text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 }
+/** At most this many left-out sections are named; the rest are counted. */
+const NAMED_CUTS = 12;
 /**
- * Joins blocks while they fit, measured in UTF-8 bytes as GitHub measures its limits; the rest are counted in a
- * note that always fits.
+ * Joins blocks while they fit, measured in UTF-8 bytes as GitHub measures its limits; the note that names the
+ * sections left out always fits, as a block is taken only with room for the note its leaving-out would need.
  */
 function fit(blocks, limit, fullReportAt) {
     const size = (text) => Buffer.byteLength(text, 'utf8');
-    const note = (n) => `\n\n> ${counted(n, 'more section')} left out to stay within GitHub's ${limit.toLocaleString('en-US')}-byte limit.` +
-        (fullReportAt === undefined ? '' : ` The whole report: ${fullReportAt}.`);
+    const note = (from) => {
+        const rest = blocks.slice(from).map((b) => b.name);
+        if (rest.length === 0)
+            return '';
+        const named = rest.slice(0, NAMED_CUTS).join('; ');
+        const more = rest.length > NAMED_CUTS ? `; and ${rest.length - NAMED_CUTS} more` : '';
+        return (`\n\n> Left out to stay within GitHub's ${limit.toLocaleString('en-US')}-byte limit (${counted(rest.length, 'section')}): ${gfmText(named)}${more}.` +
+            (fullReportAt === undefined ? '' : ` The whole report: ${fullReportAt}.`));
+    };
     let out = '';
     for (let i = 0; i < blocks.length; i++) {
-        const next = out === '' ? (blocks[i] ?? '') : `${out}\n\n${blocks[i] ?? ''}`;
-        if (size(next) + size(note(blocks.length)) > limit)
-            return out + note(blocks.length - i);
+        const text = blocks[i]?.text ?? '';
+        const next = out === '' ? text : `${out}\n\n${text}`;
+        if (size(next) + size(note(i + 1)) > limit)
+            return out + note(i);
         out = next;
     }
     return out + '\n';
