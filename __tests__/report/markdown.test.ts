@@ -6,7 +6,7 @@ import { loadPolicies } from '../../src/policy/load.js';
 import type { ScanOutcome } from '../../src/policy/outcome.js';
 import { identityMap, MAX_EDGES } from '../../src/report/identity-map.js';
 import { renderMarkdown } from '../../src/report/markdown.js';
-import { repoRoot, terraformFixture } from '../helpers/fixtures.js';
+import { itShared, repoRoot, terraformFixture } from '../helpers/fixtures.js';
 import { plan, readPlanObject } from '../helpers/plans.js';
 
 async function outcomeOf(paths: string[]): Promise<ScanOutcome> {
@@ -48,7 +48,7 @@ describe('the Markdown report', () => {
     expect(md).not.toContain('Zq8~example-not-a-real-secret~4fJ');
   });
 
-  it('explains indeterminate findings', async () => {
+  itShared('explains indeterminate findings', async () => {
     const outcome = await outcomeOf([terraformFixture('tfplan-zodiac-AKS_TF-main.json')]);
     outcome.evaluations = outcome.evaluations.map((e) =>
       e.policy.policy.id === 'AKSID005'
@@ -88,7 +88,7 @@ describe('the Markdown report', () => {
 });
 
 describe('the identity map', () => {
-  it('draws who can do what, marks failing edges and unknown principals', async () => {
+  itShared('draws who can do what, marks failing edges and unknown principals', async () => {
     const outcome = await outcomeOf([terraformFixture('tfplan-zodiac-prueba-devsu-master_devops_iac.json')]);
     const [cluster] = outcome.entities.cluster;
     if (cluster === undefined) throw new Error('no cluster');
@@ -114,7 +114,7 @@ describe('the identity map', () => {
     expect(map.omitted).toBe(0);
   });
 
-  it('draws workloads that federate to a user-assigned identity', async () => {
+  itShared('draws workloads that federate to a user-assigned identity', async () => {
     const outcome = await outcomeOf([
       terraformFixture('tfplan-zodiac-terraform-aks-eks-clusters-main_terraform_azure.json'),
     ]);

@@ -1,6 +1,6 @@
 import { copyFile, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { repoRoot, terraformFixture } from '../helpers/fixtures.js';
+import { itShared, repoRoot, terraformFixture } from '../helpers/fixtures.js';
 import { writeTemp } from '../helpers/plans.js';
 import { runCli } from '../helpers/run-cli.js';
 
@@ -210,47 +210,50 @@ describe('inline suppressions', () => {
 });
 
 describe('baselines', () => {
-  it('round trip on a real plan: only findings that are new since the baseline are reported', async () => {
-    const dir = await writeTemp({});
-    await copyFile(terraformFixture('tfplan-zodiac-AKS-main_terraform.json'), join(dir, 'plan.json'));
-    const written = runCli(
-      [
-        'scan',
-        'plan.json',
-        '--write-baseline',
-        'baseline.json',
-        '--format',
-        'json',
-        '--output',
-        'first.json',
-      ],
-      dir,
-    );
-    expect(written.status).toBe(0);
-    expect(written.stderr).toBe('aks-identity-lint: baseline of 5 findings written to baseline.json\n');
+  itShared(
+    'round trip on a real plan: only findings that are new since the baseline are reported',
+    async () => {
+      const dir = await writeTemp({});
+      await copyFile(terraformFixture('tfplan-zodiac-AKS-main_terraform.json'), join(dir, 'plan.json'));
+      const written = runCli(
+        [
+          'scan',
+          'plan.json',
+          '--write-baseline',
+          'baseline.json',
+          '--format',
+          'json',
+          '--output',
+          'first.json',
+        ],
+        dir,
+      );
+      expect(written.status).toBe(0);
+      expect(written.stderr).toBe('aks-identity-lint: baseline of 5 findings written to baseline.json\n');
 
-    const again = scanJson(dir, ['plan.json', '--baseline', 'baseline.json']);
-    expect(again.status).toBe(0);
-    expect(again.report.summary).toMatchObject({ failed: 0, baselined: 5 });
+      const again = scanJson(dir, ['plan.json', '--baseline', 'baseline.json']);
+      expect(again.status).toBe(0);
+      expect(again.report.summary).toMatchObject({ failed: 0, baselined: 5 });
 
-    // A change that turns Kubernetes RBAC off adds one finding; only that one is new.
-    const plan = JSON.parse(await readFile(join(dir, 'plan.json'), 'utf8')) as {
-      resource_changes: { type: string; change: { after: Record<string, unknown> } }[];
-    };
-    const cluster = plan.resource_changes.find((r) => r.type === 'azurerm_kubernetes_cluster');
-    if (cluster === undefined) throw new Error('no cluster in the fixture');
-    cluster.change.after['role_based_access_control_enabled'] = false;
-    await writeFile(join(dir, 'plan.json'), JSON.stringify(plan));
-    const changed = scanJson(dir, ['plan.json', '--baseline', 'baseline.json']);
-    expect(changed.status).toBe(1);
-    expect(
-      changed.report.results
-        .filter((r) => r.status === 'fail' && r.suppression === undefined)
-        .map((r) => r.policyId),
-    ).toEqual(['AKSID006']);
-    const consoleRun = runCli(['scan', 'plan.json', '--baseline', 'baseline.json'], dir);
-    expect(consoleRun.stdout).toContain('5 already in the baseline baseline.json (not shown)');
-  });
+      // A change that turns Kubernetes RBAC off adds one finding; only that one is new.
+      const plan = JSON.parse(await readFile(join(dir, 'plan.json'), 'utf8')) as {
+        resource_changes: { type: string; change: { after: Record<string, unknown> } }[];
+      };
+      const cluster = plan.resource_changes.find((r) => r.type === 'azurerm_kubernetes_cluster');
+      if (cluster === undefined) throw new Error('no cluster in the fixture');
+      cluster.change.after['role_based_access_control_enabled'] = false;
+      await writeFile(join(dir, 'plan.json'), JSON.stringify(plan));
+      const changed = scanJson(dir, ['plan.json', '--baseline', 'baseline.json']);
+      expect(changed.status).toBe(1);
+      expect(
+        changed.report.results
+          .filter((r) => r.status === 'fail' && r.suppression === undefined)
+          .map((r) => r.policyId),
+      ).toEqual(['AKSID006']);
+      const consoleRun = runCli(['scan', 'plan.json', '--baseline', 'baseline.json'], dir);
+      expect(consoleRun.stdout).toContain('5 already in the baseline baseline.json (not shown)');
+    },
+  );
 
   it('do not record waived findings, and an expired waiver is not overruled by a baseline', async () => {
     const waiver = {

@@ -2,7 +2,7 @@ import { readInputs } from '../../src/inputs/read-inputs.js';
 import type { EntitiesByKind, RoleAssignment } from '../../src/model/entities.js';
 import { linkEntities } from '../../src/model/link.js';
 import { isUnknown } from '../../src/model/unknown.js';
-import { repoRoot, terraformFixture } from '../helpers/fixtures.js';
+import { describeShared, repoRoot, terraformFixture } from '../helpers/fixtures.js';
 import { keyOf, known } from '../helpers/values.js';
 
 async function model(
@@ -18,7 +18,7 @@ function byKey(assignments: RoleAssignment[]): Record<string, string> {
   );
 }
 
-describe('real Terraform plans (../shared/fixtures/terraform)', () => {
+describeShared('real Terraform plans (../shared/fixtures/terraform)', () => {
   it('AKS_TF: a cluster in a module, roles to its identities through module outputs', async () => {
     const m = await model('tfplan-zodiac-AKS_TF-main.json');
     expect(m.cluster.map((c) => c.key)).toEqual(['module.AKS.azurerm_kubernetes_cluster.k8s']);
