@@ -53,6 +53,10 @@ describe('the built-in policy pack', () => {
       );
       expect(results.filter((r) => !r.ok)).toEqual([]);
     });
+    it('has a short title for the PR comment table, shorter than its title', () => {
+      expect(policy.policy.shortTitle).toBeDefined();
+      expect(policy.policy.shortTitle?.length).toBeLessThan(policy.policy.title.length + 1);
+    });
     it('references the Microsoft documentation it encodes', () => {
       expect(policy.policy.references?.some((r) => r.startsWith('https://learn.microsoft.com/'))).toBe(true);
     });

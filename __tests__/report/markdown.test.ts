@@ -1,31 +1,22 @@
-import { readInputs } from '../../src/inputs/read-inputs.js';
-import { linkEntities } from '../../src/model/link.js';
-import { builtInPolicyDir, packageVersion } from '../../src/package-files.js';
-import { evaluateAll } from '../../src/policy/evaluate.js';
+import type { EntitiesByKind } from '../../src/model/entities.js';
+import { builtInPolicyDir } from '../../src/package-files.js';
+import { evaluateAll, type Evaluation } from '../../src/policy/evaluate.js';
 import { loadPolicies } from '../../src/policy/load.js';
 import type { ScanOutcome } from '../../src/policy/outcome.js';
 import { identityMap, MAX_EDGES } from '../../src/report/identity-map.js';
 import { renderMarkdown } from '../../src/report/markdown.js';
 import { itShared, repoRoot, terraformFixture } from '../helpers/fixtures.js';
+import { outcomeOf as scanOf } from '../helpers/outcome.js';
 import { plan, readPlanObject } from '../helpers/plans.js';
+import { cluster, resource, roleAssignment } from '../helpers/tf.js';
 
 async function outcomeOf(paths: string[]): Promise<ScanOutcome> {
+  return scanOf(paths, repoRoot);
+}
+
+async function outcomeOfEntities(entities: EntitiesByKind): Promise<{ evaluations: Evaluation[] }> {
   const policies = await loadPolicies([{ dir: builtInPolicyDir(), builtIn: true }]);
-  const read = await readInputs(paths, { repoRoot });
-  const entities = linkEntities(read.entities);
-  return {
-    version: packageVersion(),
-    inputs: read.inputs,
-    skipped: read.skipped,
-    ignored: read.ignored,
-    entities,
-    policies,
-    evaluations: evaluateAll(policies, entities),
-    failOn: 'high',
-    failOnIndeterminate: false,
-    secrets: read.secrets,
-    waivers: [],
-  };
+  return { evaluations: evaluateAll(policies, entities) };
 }
 
 describe('the Markdown report', () => {
@@ -41,10 +32,13 @@ describe('the Markdown report', () => {
     expect(md).toContain('| critical | 1 | 0 | 0 | 4 |');
     expect(md).toContain('### Cluster `aks-legacy (module.legacy.azurerm_kubernetes_cluster.this)`');
     expect(md).toContain(
-      // The secret's line: the variable default the cluster's client_secret comes from.
-      '| ❌ | [**AKSID002**](https://docs/AKSID002) No service-principal secret is written in code | critical (blocking) | `module.legacy.azurerm_kubernetes_cluster.this` | [examples/terraform/modules/legacy-cluster/main.tf:13](https://x/examples/terraform/modules/legacy-cluster/main.tf#L13-L13) |',
+      // The secret's line: the variable default the cluster's client_secret comes from, under the short name.
+      '| ❌ | [**AKSID002**](https://docs/AKSID002) | No service-principal secret in code | critical · blocking | [`kubernetes_cluster.this`](https://x/examples/terraform/modules/legacy-cluster/main.tf#L13-L13 "module.legacy.azurerm_kubernetes_cluster.this") |',
     );
-    expect(md).toContain('<details><summary>Failing findings (5)</summary>');
+    expect(md).toContain('<details><summary>Blocking failures in detail (4)</summary>');
+    expect(md).toContain('<details><summary>Other failures in detail (1)</summary>');
+    // The clean cluster comes after the failing one.
+    expect(md.indexOf('### Cluster `aks-legacy')).toBeLessThan(md.indexOf('### Cluster `aks-platform'));
     expect(md).not.toContain('Zq8~example-not-a-real-secret~4fJ');
   });
 
@@ -63,7 +57,11 @@ describe('the Markdown report', () => {
     expect(md).toContain('<details><summary>Indeterminate findings (1)</summary>');
     expect(md).toContain('known after apply');
     expect(md).toContain(
-      '**AKSID005** on `test-aks-clusteraks (module.AKS.azurerm_kubernetes_cluster.k8s)`: aad.azureRbacEnabled is known after apply',
+      '- **AKSID005** on `module.AKS.azurerm_kubernetes_cluster.k8s` (`' +
+        terraformFixture('tfplan-zodiac-AKS_TF-main.json') +
+        '#/resource_changes/12 (no source line: no .tf files in ' +
+        terraformFixture('Modules/AKS') +
+        ')`): aad.azureRbacEnabled is known after apply.',
     );
   });
 
@@ -78,10 +76,17 @@ describe('the Markdown report', () => {
       limited,
     );
     expect(cut).not.toBeNull();
-    const names = (cut?.[2] ?? '').split('; ');
-    expect(names).toHaveLength(Number(cut?.[1]));
-    expect(names.at(-1)).toBe('inputs');
-    expect(names).toContain('details of failing findings');
+    // Named by kind, most important first, the clusters of each kind named.
+    expect((cut?.[2] ?? '').split('; ')).toEqual([
+      'blocking failures in detail of aks-legacy',
+      'identity map of 2: aks-legacy, aks-platform',
+      'findings table of aks-platform',
+      'passed checks',
+      'inputs',
+    ]);
+    expect(Number(cut?.[1])).toBe(6);
+    // The failing cluster's table is kept: its blocking failures come before anything else is shown.
+    expect(limited).toContain('### Cluster `aks-legacy');
     expect(Buffer.byteLength(limited)).toBeLessThanOrEqual(2500);
     expect(limited).toContain('## aks-identity-lint ❌ failed');
   });
@@ -100,18 +105,78 @@ describe('the identity map', () => {
       { policy, entity: acrPull, severity: policy.policy.severity, status: 'fail' as const, because: [] },
     ];
     const map = identityMap(cluster, outcome.entities.managedIdentity, failing);
-    expect(map.mermaid.split('\n')).toEqual(
+    const lines = map.mermaid.split('\n');
+    expect(lines).toEqual(
       expect.arrayContaining([
         'flowchart LR',
-        '  c(["devsu-AKSCluster<br/>cluster"])',
-        '  cp["aks-identity<br/>user-assigned, principal known after apply"]',
-        '  c -->|"control plane"| cp',
-        '  cp -->|"✗ AcrPull"| s0',
-        '  s0("azurerm_container_registry.acr (resource)")',
+        '  n0(["devsu-AKSCluster<br/>AKS cluster"])',
+        '  n1["aks-identity<br/>control plane, user-assigned"]',
+        '  n2("container_registry.acr<br/>resource")',
+        '  n0 -->|"control plane"| n1',
+        '  n1 -->|"✗ AcrPull"| n2',
+        '  n1 -->|"Contributor"| n3',
       ]),
     );
-    expect(map.mermaid).toMatch(/linkStyle 1 stroke:#d1242f/);
+    // Only the failing grant is marked; the cluster is not, as the failure is about the grant.
+    expect(lines.filter((l) => l.startsWith('  linkStyle'))).toEqual([
+      '  linkStyle 1 stroke:#cf222e,stroke-width:3px',
+    ]);
+    expect(map.mermaid).not.toContain('class n0 fail');
     expect(map.omitted).toBe(0);
+  });
+
+  it('marks the cluster, not its control-plane edge, for a failure about the cluster itself', async () => {
+    const { entities } = await readPlanObject(
+      plan([cluster('aks', { after: { local_account_disabled: false } })]),
+    );
+    const [aks] = entities.cluster;
+    if (aks === undefined) throw new Error('no cluster');
+    const outcome = await outcomeOfEntities(entities);
+    const map = identityMap(aks, [], outcome.evaluations);
+    expect(outcome.evaluations.some((e) => e.policy.policy.id === 'AKSID003' && e.status === 'fail')).toBe(
+      true,
+    );
+    expect(map.mermaid).toContain('  class n0 fail');
+    expect(map.mermaid).not.toContain('linkStyle');
+    expect(map.mermaid).toContain('  n0 -->|"control plane"| n1');
+  });
+
+  it('keys scopes by what they are, not by their label: two unknown scopes are two boxes', async () => {
+    const { entities } = await readPlanObject(
+      plan([
+        cluster('aks'),
+        resource('azurerm_resource_group.a', 'azurerm_resource_group'),
+        resource('azurerm_resource_group.b', 'azurerm_resource_group'),
+        roleAssignment(
+          'ra',
+          'Reader',
+          'azurerm_kubernetes_cluster.aks.kubelet_identity[0].object_id',
+          'azurerm_resource_group.a.id',
+        ),
+        roleAssignment(
+          'rb',
+          'Reader',
+          'azurerm_kubernetes_cluster.aks.kubelet_identity[0].object_id',
+          'azurerm_resource_group.b.id',
+        ),
+        roleAssignment(
+          'rb2',
+          'AcrPull',
+          'azurerm_kubernetes_cluster.aks.kubelet_identity[0].object_id',
+          'azurerm_resource_group.b.id',
+        ),
+      ]),
+    );
+    const [aks] = entities.cluster;
+    if (aks === undefined) throw new Error('no cluster');
+    const lines = identityMap(aks, [], []).mermaid.split('\n');
+    expect(lines.filter((l) => l.includes('resource_group.a<br/>'))).toHaveLength(1);
+    // b's two grants point at one box.
+    const b = lines
+      .find((l) => l.includes('resource_group.b<br/>'))
+      ?.trim()
+      .split('(')[0];
+    expect(lines.filter((l) => l.endsWith(`| ${b ?? '?'}`))).toHaveLength(2);
   });
 
   itShared('draws workloads that federate to a user-assigned identity', async () => {
@@ -121,9 +186,10 @@ describe('the identity map', () => {
     const [cluster] = outcome.entities.cluster;
     if (cluster === undefined) throw new Error('no cluster');
     const map = identityMap(cluster, outcome.entities.managedIdentity, []);
-    expect(map.mermaid).toContain('fw0_0(["service account default/ingress-azure"])');
-    expect(map.mermaid).toContain('fw0_0 -->|"federates"| w0');
-    expect(map.mermaid).toContain('w0 -->|"Network Contributor"|');
+    expect(map.mermaid).toContain('n4(["default/ingress-azure<br/>service account"])');
+    expect(map.mermaid).toContain('n3["test-mind-io-identity1<br/>workload identity"]');
+    expect(map.mermaid).toContain('n4 -->|"federates"| n3');
+    expect(map.mermaid).toContain('n3 -->|"Network Contributor"|');
   });
 
   it('summarises a large graph instead of cutting it silently', async () => {
@@ -157,6 +223,9 @@ describe('the identity map', () => {
     const map = identityMap(cluster, [], []);
     // 45 role edges, plus cluster to control plane and cluster to kubelet.
     expect(map.omitted).toBe(MAX_EDGES + 5 + 2 - MAX_EDGES);
-    expect(map.mermaid.split('\n').filter((l) => l.includes('-->'))).toHaveLength(MAX_EDGES);
+    const lines = map.mermaid.split('\n');
+    expect(lines.filter((l) => l.includes('-->'))).toHaveLength(MAX_EDGES);
+    // No box is drawn without an arrow to it: the scopes of left-out grants are left out too.
+    expect(lines.filter((l) => /^ {2}n\d+\("/.test(l))).toHaveLength(MAX_EDGES - 2);
   });
 });

@@ -59,6 +59,10 @@ export interface Policy {
    */
   title: string;
   /**
+   * The title in a few words, for a table column that must fit a pull-request comment, e.g. 'Local accounts disabled'. The title is used where it is left out.
+   */
+  shortTitle?: string;
+  /**
    * What the policy checks and why it matters.
    */
   description?: string;

@@ -1,33 +1,37 @@
 import { ENTITY_KINDS } from '../model/entities.js';
 import { scrubSecrets } from '../model/secrets.js';
 import type { Evaluation } from '../policy/evaluate.js';
-import type { CompiledPolicy } from '../policy/load.js';
 import { countOutcome, isBlocking, runFailed, type ScanOutcome } from '../policy/outcome.js';
 import { SEVERITIES } from '../policy/severity.js';
+import { counted } from '../util/plural.js';
 import { formatName } from './console.js';
-import { identityMap } from './identity-map.js';
+import { gfmCell, gfmText } from './gfm.js';
+import { MAP_LEGEND, identityMap } from './identity-map.js';
+import { foldFindings, foldInstances, instanceBase, type ReportGroup } from './instances.js';
+import { fit, PRIORITY, type Block, type Priority } from './markdown-fit.js';
 import {
-  becauseText,
-  causedByText,
+  escapeCode,
+  failureDetail,
+  findingTable,
+  indeterminateLine,
+  placesCell,
+  locationLink,
+  policyLink,
+  type MarkdownLinks,
+} from './markdown-findings.js';
+import {
   entityLabel,
   entityName,
-  findingPlaces,
   findings,
   groupByCluster,
   locationText,
-  placeText,
+  placeOf,
   suppressedFindings,
   suppressionText,
   waiverNotices,
 } from './present.js';
-import { gfmCell, gfmText } from './gfm.js';
-import { counted } from '../util/plural.js';
 
-/** Where things are on the web, when known: a source line on the hosting server, a policy's documentation. */
-export interface MarkdownLinks {
-  fileUrl?: (file: string, line: number, endLine: number) => string;
-  policyUrl?: (policy: CompiledPolicy) => string | undefined;
-}
+export type { MarkdownLinks } from './markdown-findings.js';
 
 export interface MarkdownOptions {
   links?: MarkdownLinks;
@@ -48,87 +52,40 @@ export const CHECK_RUN_TEXT_LIMIT = 65_535;
 /** Rows per table, so that a cluster with very many findings is truncated by tables, not cut mid-row. */
 const TABLE_ROWS = 50;
 
-const ICON: Record<Evaluation['status'], string> = {
-  fail: '❌',
-  indeterminate: '❔',
-  pass: '✅',
-  'not-applicable': '➖',
-};
-
 /**
- * The PR comment, job summary and check run text: the verdict and counts first, a table per cluster with its
- * identity map, then the details collapsed. Blocks are added in that order while they fit in `maxLength`; what
- * does not fit is counted in a closing note, never cut mid-table.
+ * The PR comment, job summary and check run text. In reading order: the verdict and counts, one line per cluster
+ * when there are several, then per cluster (instances with alike results folded into one) a compact table of its
+ * findings, their details and its identity map, then what was suppressed and what was read. Cut to `maxLength` by
+ * priority (see `fit`), never mid-table, every cut named.
  */
 export function renderMarkdown(outcome: ScanOutcome, options: MarkdownOptions = {}): string {
   const links = options.links ?? {};
-  const limit = options.maxLength ?? Number.POSITIVE_INFINITY;
   const blocks: Block[] = [];
-  const add = (name: string, text: string): void => {
-    blocks.push({ name, text });
+  const add = (name: string, text: string, priority: Priority, parent?: Block): Block => {
+    const block: Block = { name, text, priority };
+    if (parent !== undefined) block.parent = parent;
+    blocks.push(block);
+    return block;
   };
-  if (options.header !== undefined) add('header', options.header);
-  add('verdict', headline(outcome));
+  if (options.header !== undefined) add('header', options.header, PRIORITY.verdict);
+  add('verdict', headline(outcome), PRIORITY.verdict);
   if (options.notes !== undefined && options.notes.length > 0)
-    add('notes', options.notes.map((n) => `> ${gfmText(n)}`).join('\n>\n'));
+    add('notes', options.notes.map((n) => `> ${gfmText(n)}`).join('\n>\n'), PRIORITY.verdict);
   const table = severityTable(outcome);
-  if (table !== '') add('counts by severity', table);
-  const groups = groupByCluster(outcome);
-  const overview = clusterOverview(groups, outcome);
-  if (overview !== undefined) add('cluster overview', overview);
-
-  for (const group of groups) {
-    const shown = findings({ ...outcome, evaluations: group.evaluations });
-    if (group.cluster === undefined && shown.length === 0) continue;
-    const passed = group.evaluations.filter((e) => e.status === 'pass').length;
-    const where =
-      group.cluster === undefined
-        ? ''
-        : ` · ${locationLink(group.cluster.source.declaration, links) ?? locationText(group.cluster)}`;
-    const title = `### ${group.cluster === undefined ? group.title : `Cluster \`${entityLabel(group.cluster)}\``}\n${counted(shown.length, 'finding')}, ${passed} passed${where}`;
-    const tables = chunks(shown, TABLE_ROWS).map((rows) => findingTable(rows, outcome, links));
-    const name =
-      group.cluster === undefined ? 'findings not tied to a cluster' : `cluster ${entityName(group.cluster)}`;
-    add(`${name}: findings`, [title, ...tables.slice(0, 1)].join('\n\n'));
-    for (const more of tables.slice(1)) add(`${name}: more findings`, more);
-    if (group.cluster !== undefined) {
-      const map = identityMap(group.cluster, outcome.entities.managedIdentity, group.evaluations);
-      const note =
-        map.omitted > 0
-          ? `\n\n${counted(map.omitted, 'more role assignment')} not drawn; the table and the JSON report list them all.`
-          : '';
-      add(
-        `${name}: identity map`,
-        `<details open><summary>Identity map: who can do what</summary>\n\n\`\`\`mermaid\n${map.mermaid}\n\`\`\`${note}\n\n</details>`,
-      );
-    }
-  }
-
-  const all = findings(outcome);
-  const failures = all.filter((e) => e.status === 'fail');
-  if (failures.length > 0)
+  if (table !== '') add('counts by severity', table, PRIORITY.verdict);
+  const groups = byUrgency(foldInstances(groupByCluster(outcome), outcome), outcome);
+  const overview = clusterOverview(groups, outcome, links);
+  if (overview !== undefined) add('cluster overview', overview, PRIORITY.verdict);
+  if (outcome.baseline !== undefined) {
     add(
-      'details of failing findings',
-      details(
-        `Failing findings (${failures.length})`,
-        failures.map((e) => failureDetail(e, links)),
-      ),
-    );
-  const unknown = all.filter((e) => e.status === 'indeterminate');
-  if (unknown.length > 0) {
-    const intro =
-      'These depend on values Terraform computes at apply time (known after apply), such as principal IDs of identities that do not exist yet. They are checked again once the values are known; `fail-on-indeterminate` makes them fail the run.';
-    add(
-      'indeterminate findings',
-      details(`Indeterminate findings (${unknown.length})`, [
-        intro,
-        ...unknown.map(
-          (e) =>
-            `- **${e.policy.policy.id}** on \`${entityLabel(e.entity)}\`: ${gfmText(becauseText(e.because))}`,
-        ),
-      ]),
+      'baseline',
+      `${counted(countOutcome(outcome).baselined, 'finding')} already in the baseline \`${outcome.baseline}\` are not listed; only new ones are.`,
+      PRIORITY.verdict,
     );
   }
+
+  for (const group of groups) clusterSections(group, outcome, links, add);
+
   const suppressed = suppressedFindings(outcome);
   if (suppressed.length > 0) {
     add(
@@ -137,27 +94,137 @@ export function renderMarkdown(outcome: ScanOutcome, options: MarkdownOptions = 
         `Suppressed findings (${suppressed.length})`,
         suppressed.map(
           (e) =>
-            `- **${e.policy.policy.id}** on \`${entityLabel(e.entity)}\`: ${gfmCell(suppressionText(e))}`,
+            `- ${policyLink(e.policy, links)} on \`${escapeCode(e.entity.key)}\`: ${gfmCell(suppressionText(e))}`,
         ),
       ),
-    );
-  }
-  const counts = countOutcome(outcome);
-  if (outcome.baseline !== undefined) {
-    add(
-      'baseline',
-      `${counted(counts.baselined, 'finding')} already in the baseline \`${outcome.baseline}\` are not listed; only new ones are.`,
+      PRIORITY.passes,
     );
   }
   const notices = waiverNotices(outcome);
-  if (notices.length > 0) add('waiver notices', notices.map((n) => `> ⚠️ ${gfmText(n)}`).join('\n>\n'));
-  add('inputs', inputsDetail(outcome));
+  if (notices.length > 0)
+    add('waiver notices', notices.map((n) => `> ⚠️ ${gfmText(n)}`).join('\n>\n'), PRIORITY.failing);
+  const passed = passedDetail(outcome, links);
+  if (passed !== undefined) add('passed checks', passed, PRIORITY.passes);
+  // With nothing checked, what was read is the whole answer.
+  add('inputs', inputsDetail(outcome), nothingChecked(outcome) ? PRIORITY.verdict : PRIORITY.passes);
   // Scrubbed before fitting: a redaction can be longer than the secret it replaces.
-  return fit(
-    blocks.map((b) => ({ name: b.name, text: scrubSecrets(b.text, outcome.secrets) })),
-    limit,
-    options.fullReportAt,
+  for (const b of blocks) b.text = scrubSecrets(b.text, outcome.secrets);
+  return fit(blocks, options.maxLength ?? Number.POSITIVE_INFINITY, options.fullReportAt);
+}
+
+type AddBlock = (name: string, text: string, priority: Priority, parent?: Block) => Block;
+
+/**
+ * A cluster's part of the report: a heading with its findings table, then the details of blocking failures, of
+ * other failures and of indeterminate findings, and its identity map, each a section that can be cut on its own.
+ */
+function clusterSections(
+  group: ReportGroup,
+  outcome: ScanOutcome,
+  links: MarkdownLinks,
+  add: AddBlock,
+): void {
+  const shown = findings({ ...outcome, evaluations: group.evaluations });
+  if (group.cluster === undefined && shown.length === 0) return;
+  const listed = foldFindings(shown, outcome);
+  const name =
+    group.cluster === undefined
+      ? 'findings not tied to a cluster'
+      : `${entityName(group.cluster)}${group.instances.length > 1 ? ` and ${group.instances.length - 1} alike` : ''}`;
+  // Each part is named by what it is and whose, so that the note on a cut can name the parts left out together.
+  const part = (kind: string, text: string, priority: Priority, parent?: Block): Block => {
+    const block = add(
+      group.cluster === undefined ? `${name}: ${kind}` : `cluster ${name}: ${kind}`,
+      text,
+      priority,
+      parent,
+    );
+    if (group.cluster !== undefined) block.part = { kind, of: name };
+    return block;
+  };
+  const blocking = listed.filter(({ first }) => isBlocking(first, outcome));
+  const failing = listed.filter(({ first }) => first.status === 'fail' && !isBlocking(first, outcome));
+  const undecided = listed.filter(({ first }) => first.status === 'indeterminate');
+  const worst =
+    blocking.length > 0
+      ? PRIORITY.blocking
+      : failing.length > 0
+        ? PRIORITY.failing
+        : undecided.length > 0
+          ? PRIORITY.indeterminate
+          : PRIORITY.passes;
+
+  const tables = chunks(listed, TABLE_ROWS).map((rows) => findingTable(rows, outcome, links));
+  const heading = part(
+    'findings table',
+    [clusterHeading(group, shown.length, links), ...tables.slice(0, 1)].join('\n\n'),
+    worst,
   );
+  tables.slice(1).forEach((more, i) => {
+    const from = (i + 1) * TABLE_ROWS + 1;
+    part(`findings ${from}–${Math.min(from + TABLE_ROWS - 1, listed.length)}`, more, worst, heading);
+  });
+  // Details of what the table lists, each taken after the tables of its priority.
+  const detailPart = (kind: string, summary: string, lines: string[], priority: Priority): void => {
+    part(kind, details(summary, lines), priority, heading).detail = true;
+  };
+  const other = blocking.length > 0 ? 'other ' : '';
+  if (blocking.length > 0)
+    detailPart(
+      'blocking failures in detail',
+      `Blocking failures in detail (${blocking.length})`,
+      blocking.map((e) => failureDetail(e, outcome, links)),
+      PRIORITY.blocking,
+    );
+  if (failing.length > 0)
+    detailPart(
+      `${other}failures in detail`,
+      `${other === '' ? 'Failures' : 'Other failures'} in detail (${failing.length})`,
+      failing.map((e) => failureDetail(e, outcome, links)),
+      PRIORITY.failing,
+    );
+  if (undecided.length > 0)
+    detailPart(
+      'indeterminate findings',
+      `Indeterminate findings (${undecided.length})`,
+      [INDETERMINATE_INTRO, undecided.map((e) => indeterminateLine(e, links)).join('\n')],
+      PRIORITY.indeterminate,
+    );
+  if (group.cluster !== undefined) {
+    const map = identityMap(group.cluster, outcome.entities.managedIdentity, group.evaluations);
+    const omitted =
+      map.omitted > 0
+        ? `\n\n${counted(map.omitted, 'more role assignment')} not drawn; the table and the JSON report list them all.`
+        : '';
+    part(
+      'identity map',
+      `<details open><summary>Identity map: who can do what</summary>\n\n\`\`\`mermaid\n${map.mermaid}\n\`\`\`\n\n${MAP_LEGEND}${omitted}\n\n</details>`,
+      PRIORITY.map,
+      heading,
+    );
+  }
+}
+
+const INDETERMINATE_INTRO =
+  'These depend on values not known until apply (such as principal IDs of identities that do not exist yet) or not read (such as role assignments outside the inputs). They are checked again once the values are known; `fail-on-indeterminate` makes them fail the run.';
+
+function clusterHeading(group: ReportGroup, findingCount: number, links: MarkdownLinks): string {
+  const passed = group.evaluations.filter((e) => e.status === 'pass').length;
+  const counts = `${counted(findingCount, 'finding')}, ${passed} passed`;
+  const cluster = group.cluster;
+  if (cluster === undefined) return `### ${group.title}\n${counts}`;
+  const where = locationLink(cluster.source.declaration, links) ?? `\`${escapeCode(locationText(cluster))}\``;
+  if (group.instances.length === 1)
+    return `### Cluster \`${escapeCode(entityLabel(cluster))}\`\n${counts} · ${where}`;
+  const others = group.instances
+    .slice(1)
+    .map((c) => `\`${escapeCode(c.key)}\``)
+    .join(', ');
+  return [
+    `### ${group.instances.length} clusters alike: \`${escapeCode(instanceBase(cluster.key))}\``,
+    `${counts} in each · ${where}`,
+    `Shown for \`${escapeCode(entityLabel(cluster))}\`; the same findings on the same resources hold for ${others}. The counts at the top count every instance.`,
+  ].join('\n');
 }
 
 function headline(outcome: ScanOutcome): string {
@@ -182,38 +249,63 @@ function headline(outcome: ScanOutcome): string {
   ].join('\n');
 }
 
+/** How a group stands, worst first: blocking failures, other failures, indeterminate results, clean. */
+interface Standing {
+  rank: number;
+  icon: string;
+  failed: Evaluation[];
+  undecided: number;
+}
+
+function standing(group: ReportGroup, outcome: ScanOutcome): Standing {
+  const shown = findings({ ...outcome, evaluations: group.evaluations });
+  const failed = shown.filter((e) => e.status === 'fail');
+  const undecided = shown.filter((e) => e.status === 'indeterminate').length;
+  const rank = failed.some((e) => isBlocking(e, outcome)) ? 0 : failed.length > 0 ? 1 : undecided > 0 ? 2 : 3;
+  return { rank, icon: ['❌', '⚠️', '❔', '✅'][rank] ?? '', failed, undecided };
+}
+
 /**
- * With several clusters, one line each before any detail, failing ones first: which clusters fail, and how badly,
- * is what a reviewer reads first.
+ * Clusters in the order a reviewer wants them: failing first, most failures first, clean ones last, and results
+ * tied to no cluster after all clusters.
+ */
+function byUrgency(groups: ReportGroup[], outcome: ScanOutcome): ReportGroup[] {
+  const ranked = groups.map((group, i) => ({ group, i, s: standing(group, outcome) }));
+  ranked.sort(
+    (a, b) =>
+      Number(a.group.cluster === undefined) - Number(b.group.cluster === undefined) ||
+      a.s.rank - b.s.rank ||
+      b.s.failed.length - a.s.failed.length ||
+      a.i - b.i,
+  );
+  return ranked.map((r) => r.group);
+}
+
+/**
+ * With several clusters, one line each before any detail, in the order of the sections below: which clusters
+ * fail, and how badly, is what a reviewer reads first. Each names its resource, linked to its declaration.
  */
 function clusterOverview(
-  groups: ReturnType<typeof groupByCluster>,
+  groups: readonly ReportGroup[],
   outcome: ScanOutcome,
+  links: MarkdownLinks,
 ): string | undefined {
   const clusters = groups.filter((g) => g.cluster !== undefined);
-  if (clusters.length < 2) return undefined;
+  if (clusters.reduce((n, g) => n + g.instances.length, 0) < 2) return undefined;
   const rows = clusters.map((g) => {
-    const shown = findings({ ...outcome, evaluations: g.evaluations });
-    const failed = shown.filter((e) => e.status === 'fail');
+    const { icon, failed, undecided } = standing(g, outcome);
     const bySeverity = SEVERITIES.map((s) => [s, failed.filter((e) => e.severity === s).length] as const)
       .filter(([, n]) => n > 0)
       .map(([s, n]) => `${n} ${s}`)
       .join(', ');
-    const blocking = failed.some((e) => isBlocking(e, outcome));
-    const undecided = shown.filter((e) => e.status === 'indeterminate').length;
-    const icon = blocking ? '❌' : failed.length > 0 ? '⚠️' : undecided > 0 ? '❔' : '✅';
-    const rank = blocking ? 0 : failed.length > 0 ? 1 : undecided > 0 ? 2 : 3;
-    const label = g.cluster === undefined ? g.title : entityLabel(g.cluster);
-    return {
-      rank,
-      failed: failed.length,
-      row: `| ${icon} | \`${escapeCell(label)}\` | ${failed.length === 0 ? '0' : `${failed.length} (${bySeverity})`} | ${undecided} |`,
-    };
+    const cluster = g.instances[0];
+    if (cluster === undefined) return '';
+    const alike = g.instances.length > 1;
+    const name = alike ? `${entityName(cluster)} and ${g.instances.length - 1} alike` : entityName(cluster);
+    const place = placesCell([placeOf(cluster)], g.instances.length, links);
+    return `| ${icon} | ${gfmCell(name)} | ${place} | ${failed.length === 0 ? '0' : `${failed.length} (${bySeverity})${alike ? ' each' : ''}`} | ${undecided} |`;
   });
-  rows.sort((a, b) => a.rank - b.rank || b.failed - a.failed);
-  return ['| | Cluster | Failed | Indeterminate |', '|---|---|---|---:|', ...rows.map((r) => r.row)].join(
-    '\n',
-  );
+  return ['| | Cluster | Resource | Failed | Indeterminate |', '|---|---|---|---|---:|', ...rows].join('\n');
 }
 
 /** Whether the inputs held nothing any policy could judge: no entity of any kind. */
@@ -240,53 +332,22 @@ function severityTable(outcome: ScanOutcome): string {
   ].join('\n');
 }
 
-/** Where a finding points, linked to its lines, or the input and why there is no line. */
-function placesText(e: Evaluation, links: MarkdownLinks): string {
-  return findingPlaces(e)
-    .map((p) => locationLink(p.location, links) ?? `\`${escapeCell(placeText(p))}\``)
-    .join(', ');
-}
-
-function findingTable(shown: Evaluation[], outcome: ScanOutcome, links: MarkdownLinks): string {
-  const rows = shown.map((e) => {
-    const where = placesText(e, links);
-    const blocking = isBlocking(e, outcome) ? ' (blocking)' : '';
-    // A failure that does not fail the run is a warning, not an error: the two are told apart at a glance.
-    const icon = e.status === 'fail' && !isBlocking(e, outcome) ? '⚠️' : ICON[e.status];
-    return `| ${icon} | ${policyLink(e.policy, links)} ${gfmCell(e.policy.policy.title)} | ${e.severity}${blocking} | \`${escapeCell(e.entity.key)}\` | ${where} |`;
-  });
-  return ['| | Policy | Severity | Resource | Where |', '|---|---|---|---|---|', ...rows].join('\n');
-}
-
-function failureDetail(e: Evaluation, links: MarkdownLinks): string {
-  const cause = causedByText(e);
-  const where = `${cause === undefined ? '' : `${cause} `}${placesText(e, links)}`;
-  const fixes = fixesFor(e).filter((f): f is string => f !== undefined);
-  return [
-    `#### ${policyLink(e.policy, links)} ${gfmText(e.policy.policy.title)}`,
-    `${gfmText(e.message ?? '')} (${where})`,
-    `**Fix:** ${gfmText(e.policy.policy.remediation.summary)}${fixes.length > 0 ? `\n${fixes.map((f) => `- ${gfmText(f)}`).join('\n')}` : ''}`,
-  ].join('\n\n');
-}
-
-/**
- * The fix in the language of the code the finding is in: Terraform for a plan, Bicep for a template or what-if
- * result. Live state has no code of its own; both are shown, as either may be where it is declared.
- */
-function fixesFor(e: Evaluation): (string | undefined)[] {
-  const { terraform, bicep } = e.policy.policy.remediation;
-  switch (e.entity.source.format) {
-    case 'terraform-plan':
-      return [terraform === undefined ? undefined : `Terraform: ${terraform}`];
-    case 'arm-template':
-    case 'arm-whatif':
-      return [bicep === undefined ? undefined : `Bicep: ${bicep}`];
-    case 'live-state':
-      return [
-        terraform === undefined ? undefined : `Terraform: ${terraform}`,
-        bicep === undefined ? undefined : `Bicep: ${bicep}`,
-      ];
+/** What passed, per policy, collapsed: proof of what was checked, for a reviewer who asks. */
+function passedDetail(outcome: ScanOutcome, links: MarkdownLinks): string | undefined {
+  const passes = new Map<string, { policy: Evaluation['policy']; count: number }>();
+  for (const e of outcome.evaluations) {
+    if (e.status !== 'pass') continue;
+    const entry = passes.get(e.policy.policy.id) ?? { policy: e.policy, count: 0 };
+    entry.count++;
+    passes.set(e.policy.policy.id, entry);
   }
+  if (passes.size === 0) return undefined;
+  const lines = [...passes.values()].map(
+    ({ policy, count }) =>
+      `- ${policyLink(policy, links)} ${gfmText(policy.policy.shortTitle ?? policy.policy.title)}: ${counted(count, 'resource')}`,
+  );
+  const total = [...passes.values()].reduce((n, p) => n + p.count, 0);
+  return `<details><summary>Passed (${total})</summary>\n\n${lines.join('\n')}\n\n</details>`;
 }
 
 function inputsDetail(outcome: ScanOutcome): string {
@@ -304,63 +365,8 @@ function details(summary: string, lines: string[]): string {
   return `<details><summary>${summary}</summary>\n\n${lines.join('\n\n')}\n\n</details>`;
 }
 
-function policyLink(policy: CompiledPolicy, links: MarkdownLinks): string {
-  const url = policy.policy.helpUri ?? links.policyUrl?.(policy);
-  return url === undefined ? `**${policy.policy.id}**` : `[**${policy.policy.id}**](${url})`;
-}
-
-function locationLink(
-  declaration: { file: string; line: number; endLine: number } | undefined,
-  links: MarkdownLinks,
-): string | undefined {
-  if (declaration === undefined) return undefined;
-  const text = `${declaration.file}:${declaration.line}`;
-  return links.fileUrl === undefined
-    ? `\`${text}\``
-    : `[${text}](${links.fileUrl(declaration.file, declaration.line, declaration.endLine)})`;
-}
-
 function chunks<T>(items: T[], size: number): T[][] {
   const out: T[][] = [];
   for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
   return out;
-}
-
-function escapeCell(text: string): string {
-  return text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
-}
-
-/** A section of the report, named for the note that says what was left out. */
-interface Block {
-  name: string;
-  text: string;
-}
-
-/** At most this many left-out sections are named; the rest are counted. */
-const NAMED_CUTS = 12;
-
-/**
- * Joins blocks while they fit, measured in UTF-8 bytes as GitHub measures its limits; the note that names the
- * sections left out always fits, as a block is taken only with room for the note its leaving-out would need.
- */
-function fit(blocks: Block[], limit: number, fullReportAt: string | undefined): string {
-  const size = (text: string): number => Buffer.byteLength(text, 'utf8');
-  const note = (from: number): string => {
-    const rest = blocks.slice(from).map((b) => b.name);
-    if (rest.length === 0) return '';
-    const named = rest.slice(0, NAMED_CUTS).join('; ');
-    const more = rest.length > NAMED_CUTS ? `; and ${rest.length - NAMED_CUTS} more` : '';
-    return (
-      `\n\n> Left out to stay within GitHub's ${limit.toLocaleString('en-US')}-byte limit (${counted(rest.length, 'section')}): ${gfmText(named)}${more}.` +
-      (fullReportAt === undefined ? '' : ` The whole report: ${fullReportAt}.`)
-    );
-  };
-  let out = '';
-  for (let i = 0; i < blocks.length; i++) {
-    const text = blocks[i]?.text ?? '';
-    const next = out === '' ? text : `${out}\n\n${text}`;
-    if (size(next) + size(note(i + 1)) > limit) return out + note(i);
-    out = next;
-  }
-  return out + '\n';
 }

@@ -1,5 +1,5 @@
 import { clusterOf } from '../model/cluster-of.js';
-import type { Cluster, Entity, Scope, SourceLocation } from '../model/entities.js';
+import type { Cluster, Entity, SourceLocation } from '../model/entities.js';
 import type { Evaluation } from '../policy/evaluate.js';
 import { fieldsUsed } from '../policy/fields-used.js';
 import { isBlocking, type ScanOutcome } from '../policy/outcome.js';
@@ -16,6 +16,30 @@ export function entityName(entity: Entity): string {
 export function entityLabel(entity: Entity): string {
   const name = entityName(entity);
   return name === entity.key ? entity.key : `${name} (${entity.key})`;
+}
+
+/** Longer short names are cut; the full key stays in the link's title and the details. */
+const SHORT_NAME_LENGTH = 40;
+
+/**
+ * A name that fits a table cell: a Terraform address without its module path and provider prefix
+ * (`module.aks.azurerm_role_assignment.acr_pull[0]` → `role_assignment.acr_pull[0]`), else the resource's name,
+ * else the last part of its key.
+ */
+export function shortName(entity: Entity): string {
+  const key = entity.key;
+  let name: string;
+  if (entity.source.format === 'terraform-plan') name = shortAddress(key);
+  else if (typeof entity.name === 'string' && entity.name !== '' && entity.name !== key) name = entity.name;
+  else name = key.replace(/\/+$/, '').split('/').pop() ?? key;
+  return name.length > SHORT_NAME_LENGTH ? `${name.slice(0, SHORT_NAME_LENGTH - 1)}…` : name;
+}
+
+/** A Terraform address without its module path and provider prefix, as a reader names the resource. */
+export function shortAddress(address: string): string {
+  return address
+    .replace(/^(?:module\.[^.[]+(?:\[(?:\d+|"(?:[^"\\]|\\.)*")\])?\.)+/, '')
+    .replace(/^(data\.)?(?:azurerm|azuread)_/, '$1');
 }
 
 /** Where to look: the .tf/.bicep declaration when found, else the input file and JSON pointer. */
@@ -186,17 +210,6 @@ export function waiverNotices(outcome: ScanOutcome): string[] {
     }
   }
   return notices;
-}
-
-/** A scope as a reader names it: its last name (or the resource it will be) and its level. */
-export function scopeText(scope: Scope): string {
-  const level = typeof scope.level === 'string' ? scope.level : 'unknown level';
-  const id = scope.id;
-  let name: string;
-  if (typeof id === 'string')
-    name = id === '/' ? 'tenant root' : (id.replace(/\/+$/, '').split('/').pop() ?? id);
-  else name = id.ref?.replace(/\.id$/, '') ?? '(known after apply)';
-  return `${name} (${level})`;
 }
 
 /** Unsuppressed failures per severity, most severe first. */

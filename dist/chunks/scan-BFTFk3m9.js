@@ -12134,6 +12134,30 @@ function entityLabel(entity) {
     const name = entityName(entity);
     return name === entity.key ? entity.key : `${name} (${entity.key})`;
 }
+/** Longer short names are cut; the full key stays in the link's title and the details. */
+const SHORT_NAME_LENGTH = 40;
+/**
+ * A name that fits a table cell: a Terraform address without its module path and provider prefix
+ * (`module.aks.azurerm_role_assignment.acr_pull[0]` → `role_assignment.acr_pull[0]`), else the resource's name,
+ * else the last part of its key.
+ */
+function shortName(entity) {
+    const key = entity.key;
+    let name;
+    if (entity.source.format === 'terraform-plan')
+        name = shortAddress(key);
+    else if (typeof entity.name === 'string' && entity.name !== '' && entity.name !== key)
+        name = entity.name;
+    else
+        name = key.replace(/\/+$/, '').split('/').pop() ?? key;
+    return name.length > SHORT_NAME_LENGTH ? `${name.slice(0, SHORT_NAME_LENGTH - 1)}…` : name;
+}
+/** A Terraform address without its module path and provider prefix, as a reader names the resource. */
+function shortAddress(address) {
+    return address
+        .replace(/^(?:module\.[^.[]+(?:\[(?:\d+|"(?:[^"\\]|\\.)*")\])?\.)+/, '')
+        .replace(/^(data\.)?(?:azurerm|azuread)_/, '$1');
+}
 /** Where to look: the .tf/.bicep declaration when found, else the input file and JSON pointer. */
 function locationText(entity) {
     const d = entity.source.declaration;
@@ -12261,17 +12285,6 @@ function waiverNotices(outcome) {
         }
     }
     return notices;
-}
-/** A scope as a reader names it: its last name (or the resource it will be) and its level. */
-function scopeText(scope) {
-    const level = typeof scope.level === 'string' ? scope.level : 'unknown level';
-    const id = scope.id;
-    let name;
-    if (typeof id === 'string')
-        name = id === '/' ? 'tenant root' : (id.replace(/\/+$/, '').split('/').pop() ?? id);
-    else
-        name = id.ref?.replace(/\.id$/, '') ?? '(known after apply)';
-    return `${name} (${level})`;
 }
 /** Unsuppressed failures per severity, most severe first. */
 function failedBySeverity(outcome) {
@@ -12445,129 +12458,6 @@ function renderJson(outcome) {
     return scrubSecrets(JSON.stringify(report, null, 2) + '\n', outcome.secrets);
 }
 
-/** More edges than this make a flowchart unreadable; the rest are counted in a note under it. */
-const MAX_EDGES = 40;
-/**
- * Who can do what, for one cluster: the cluster, the identities it runs as (control plane, kubelet, add-ons), the
- * workloads that federate to its identities, and every role those identities hold at which scope. Edges behind a
- * failing policy are drawn red; principals not known until apply say so.
- */
-function identityMap(cluster, identities, evaluations) {
-    const failing = new Set(evaluations.filter((e) => e.status === 'fail').map((e) => e.entity));
-    const nodes = new Map();
-    const edges = [];
-    const scopeIds = new Map();
-    const node = (id, label, shape = 'box') => {
-        if (!nodes.has(id)) {
-            const text = `"${escapeLabel(label)}"`;
-            nodes.set(id, shape === 'round' ? `${id}(${text})` : shape === 'stadium' ? `${id}([${text}])` : `${id}[${text}]`);
-        }
-        return id;
-    };
-    const scopeNode = (assignment) => {
-        const label = scopeText(assignment.scope);
-        let id = scopeIds.get(label);
-        if (id === undefined) {
-            id = `s${scopeIds.size}`;
-            scopeIds.set(label, id);
-        }
-        return node(id, label, 'round');
-    };
-    const roles = (from, assignments) => {
-        for (const a of assignments) {
-            edges.push({ from, to: scopeNode(a), label: roleName(a), failing: failing.has(a) });
-        }
-    };
-    const federations = (to, identity, prefix) => {
-        identity?.federatedCredentials.forEach((credential, j) => {
-            const subject = node(`${prefix}${j}`, serviceAccountLabel(credential.subject), 'stadium');
-            edges.push({ from: subject, to, label: 'federates', failing: failing.has(credential) });
-        });
-    };
-    const c = node('c', `${displayValue(cluster.name)}\ncluster`, 'stadium');
-    const cp = node('cp', controlPlaneLabel(cluster));
-    edges.push({ from: c, to: cp, label: 'control plane', failing: failing.has(cluster) });
-    roles(cp, cluster.controlPlaneRoleAssignments);
-    federations(cp, cluster.controlPlaneIdentity, 'fcp');
-    if (cluster.kubeletIdentity !== undefined) {
-        const kubelet = node('k', kubeletLabel(cluster));
-        edges.push({ from: c, to: kubelet, label: 'kubelet', failing: false });
-        roles(kubelet, cluster.kubeletRoleAssignments);
-        federations(kubelet, cluster.kubeletManagedIdentity, 'fk');
-    }
-    cluster.addons.forEach((addon, i) => {
-        if (addon.identity === undefined && addon.roleAssignments.length === 0)
-            return;
-        const id = node(`a${i}`, `${addon.name} add-on\n${principalText(addon.identity?.objectId)}`);
-        edges.push({ from: c, to: id, label: 'add-on', failing: false });
-        roles(id, addon.roleAssignments);
-    });
-    const workloads = identities.filter((mi) => mi.usedBy.some((u) => u.cluster === cluster && u.as === 'workload'));
-    workloads.forEach((identity, i) => {
-        const id = node(`w${i}`, `${displayValue(identity.name)}\nworkload identity`);
-        federations(id, identity, `fw${i}_`);
-        roles(id, identity.roleAssignments);
-    });
-    const drawn = edges.slice(0, MAX_EDGES);
-    const lines = ['flowchart LR', ...[...nodes.values()].map((n) => `  ${n}`)];
-    for (const e of drawn)
-        lines.push(`  ${e.from} -->|"${escapeLabel(e.failing ? `✗ ${e.label}` : e.label)}"| ${e.to}`);
-    drawn.forEach((e, i) => {
-        if (e.failing)
-            lines.push(`  linkStyle ${i} stroke:#d1242f,stroke-width:2px,color:#d1242f`);
-    });
-    return { mermaid: lines.join('\n'), omitted: edges.length - drawn.length };
-}
-function roleName(a) {
-    if (typeof a.role.name === 'string')
-        return a.role.name;
-    return typeof a.role.id === 'string' ? a.role.id : 'role known after apply';
-}
-function controlPlaneLabel(cluster) {
-    const type = cluster.identity.type;
-    if (type === 'UserAssigned') {
-        const name = cluster.controlPlaneIdentity === undefined
-            ? 'user-assigned identity'
-            : displayValue(cluster.controlPlaneIdentity.name);
-        return `${name}\nuser-assigned, ${principalText(cluster.controlPlaneIdentity?.principalId)}`;
-    }
-    if (type === 'SystemAssigned')
-        return `control plane\nsystem-assigned, ${principalText(cluster.identity.principalId)}`;
-    if (type === 'ServicePrincipal')
-        return `service principal\n${displayValue(cluster.servicePrincipal?.clientId)}`;
-    return isUnknown(type) ? 'control plane\nidentity known after apply' : `control plane\nidentity ${type}`;
-}
-function kubeletLabel(cluster) {
-    const kubelet = cluster.kubeletIdentity;
-    const owner = cluster.kubeletManagedIdentity;
-    const name = owner !== undefined
-        ? displayValue(owner.name)
-        : kubelet?.custom === true
-            ? 'own kubelet identity'
-            : 'kubelet identity (AKS-made)';
-    return `${name}\n${principalText(owner?.principalId ?? kubelet?.objectId)}`;
-}
-function principalText(value) {
-    if (value === undefined || value === '')
-        return 'principal unknown';
-    return isUnknown(value) ? 'principal known after apply' : `principal ${value}`;
-}
-function serviceAccountLabel(subject) {
-    if (typeof subject !== 'string')
-        return 'service account known after apply';
-    const match = /^system:serviceaccount:([^:]+):([^:]+)$/.exec(subject);
-    return match === null ? subject : `service account ${match[1] ?? ''}/${match[2] ?? ''}`;
-}
-function displayValue(value) {
-    if (value === undefined || value === '')
-        return '(not set)';
-    return isUnknown(value) ? '(known after apply)' : value;
-}
-/** Mermaid labels are quoted; quotes, angle brackets and newlines need its entity codes. */
-function escapeLabel(text) {
-    return text.replace(/"/g, '#quot;').replace(/</g, '#lt;').replace(/>/g, '#gt;').replace(/\n/g, '<br/>');
-}
-
 /**
  * Text from policies, messages and inputs, made safe to interpolate into GitHub-flavoured markdown: GitHub renders
  * raw HTML, so `<namespace>` or `<control-plane principal>` would be taken for a tag and vanish. Outside code spans
@@ -12584,89 +12474,600 @@ function gfmCell(text) {
     return gfmText(text).replace(/\|/g, '\\|').replace(/\n/g, ' ');
 }
 
+/** More edges than this make a flowchart unreadable; the rest are counted in a note under it. */
+const MAX_EDGES = 40;
+/** One line under every map, so that shapes and marks need no guessing. */
+const MAP_LEGEND = 'Stadiums: clusters and Kubernetes service accounts · boxes: identities · rounded: scopes, with the role on the arrow · ✗ and red: what a failing check is about.';
+/**
+ * Colours that read on GitHub's light and dark themes alike: a pale fill with dark text for a failing box (so its
+ * text never depends on the theme's text colour), and a mid red stroke that stands out on white and on black.
+ */
+const FAIL_NODE = 'fill:#ffebe9,stroke:#cf222e,stroke-width:2px,color:#1f2328';
+const FAIL_EDGE = 'stroke:#cf222e,stroke-width:3px';
+/**
+ * Who can do what, for one cluster: the cluster, the identities it runs as (control plane, kubelet, add-ons), the
+ * workloads that federate to its identities, and every role those identities hold at which scope. Nodes are keyed
+ * by the entity they stand for (one identity used twice is one box; two unknown scopes are two), and what a
+ * failing check is about is marked: the grant or federation behind it, or the cluster or identity itself.
+ */
+function identityMap(cluster, identities, evaluations) {
+    const failing = failingEntities(evaluations);
+    const nodes = new Map();
+    const edges = [];
+    const node = (key, label, shape, entity) => {
+        let found = nodes.get(key);
+        if (found === undefined) {
+            found = { id: `n${nodes.size}`, label, shape, failing: entity !== undefined && failing.has(entity) };
+            nodes.set(key, found);
+        }
+        return found;
+    };
+    const edge = (from, to, label, about, structural = false) => {
+        const rank = about === undefined ? undefined : failing.get(about);
+        edges.push({ from, to, label, structural, ...(rank === undefined ? {} : { failing: rank }) });
+    };
+    const roles = (from, assignments) => {
+        for (const a of assignments)
+            edge(from, scopeNode(a, node), roleName(a), a);
+    };
+    const federations = (to, identity) => {
+        for (const credential of identity?.federatedCredentials ?? []) {
+            const subject = credential.subject;
+            const key = typeof subject === 'string' ? `sa:${subject}` : credential;
+            edge(node(key, serviceAccountLabel(subject), 'stadium'), to, 'federates', credential);
+        }
+    };
+    const c = node(cluster, `${displayValue(cluster.name)}\nAKS cluster`, 'stadium', cluster);
+    const cpIdentity = cluster.controlPlaneIdentity;
+    const cp = node(cpIdentity ?? 'control plane', controlPlaneLabel(cluster), 'box', cpIdentity);
+    edge(c, cp, 'control plane', undefined, true);
+    roles(cp, cluster.controlPlaneRoleAssignments);
+    federations(cp, cpIdentity);
+    if (cluster.kubeletIdentity !== undefined) {
+        const owner = cluster.kubeletManagedIdentity;
+        const kubelet = node(owner ?? 'kubelet', kubeletLabel(cluster), 'box', owner);
+        edge(c, kubelet, 'kubelet', undefined, true);
+        roles(kubelet, cluster.kubeletRoleAssignments);
+        if (owner !== cpIdentity)
+            federations(kubelet, owner);
+    }
+    for (const addon of cluster.addons) {
+        if (addon.identity === undefined && addon.roleAssignments.length === 0)
+            continue;
+        const id = node(`addon:${addon.name}`, `${addon.name}\nadd-on identity`, 'box');
+        edge(c, id, 'add-on', undefined, true);
+        roles(id, addon.roleAssignments);
+    }
+    for (const identity of identities) {
+        if (!identity.usedBy.some((u) => u.cluster === cluster && u.as === 'workload'))
+            continue;
+        const known = nodes.has(identity);
+        const id = node(identity, `${displayValue(identity.name)}\nworkload identity`, 'box', identity);
+        // An identity the cluster also runs as already has its roles and federations drawn.
+        if (known)
+            continue;
+        federations(id, identity);
+        roles(id, identity.roleAssignments);
+    }
+    return draw(c, edges);
+}
+/**
+ * What failing checks are about: the entities they blame (a role assignment that grants too much), else their own,
+ * each with the rank of the most severe check (0 is critical).
+ */
+function failingEntities(evaluations) {
+    const about = new Map();
+    for (const e of evaluations) {
+        if (e.status !== 'fail')
+            continue;
+        const rank = SEVERITIES.indexOf(e.severity);
+        const blamed = e.culprits !== undefined && e.culprits.length > 0 ? e.culprits : [e.entity];
+        for (const entity of blamed)
+            about.set(entity, Math.min(rank, about.get(entity) ?? rank));
+    }
+    return about;
+}
+/**
+ * The flowchart: up to `MAX_EDGES`, the skeleton first, then failing edges, most severe first, then the others,
+ * drawn in the order they were found; a box is drawn only with an edge that reaches it, so a cut never leaves one
+ * standing alone.
+ */
+function draw(cluster, edges) {
+    const rank = (e) => (e.structural ? -1 : (e.failing ?? SEVERITIES.length));
+    const chosen = new Set([...edges].sort((a, b) => rank(a) - rank(b)).slice(0, MAX_EDGES));
+    const drawn = edges.filter((e) => chosen.has(e));
+    const shown = [cluster];
+    for (const e of drawn)
+        for (const n of [e.from, e.to])
+            if (!shown.includes(n))
+                shown.push(n);
+    const lines = ['flowchart LR', ...shown.map((n) => `  ${shape(n)}`)];
+    for (const e of drawn) {
+        const label = escapeLabel(e.failing !== undefined ? `✗ ${e.label}` : e.label);
+        lines.push(`  ${e.from.id} -->|"${label}"| ${e.to.id}`);
+    }
+    const failingNodes = shown.filter((n) => n.failing).map((n) => n.id);
+    if (failingNodes.length > 0)
+        lines.push(`  classDef fail ${FAIL_NODE}`, `  class ${failingNodes.join(',')} fail`);
+    const failingEdges = drawn.flatMap((e, i) => (e.failing !== undefined ? [i] : []));
+    if (failingEdges.length > 0)
+        lines.push(`  linkStyle ${failingEdges.join(',')} ${FAIL_EDGE}`);
+    return { mermaid: lines.join('\n'), omitted: edges.length - drawn.length };
+}
+function shape(n) {
+    const text = `"${escapeLabel(n.label)}"`;
+    if (n.shape === 'round')
+        return `${n.id}(${text})`;
+    return n.shape === 'stadium' ? `${n.id}([${text}])` : `${n.id}[${text}]`;
+}
+/** A scope's box: one per known ID (case as ARM compares), per referenced resource, else per assignment. */
+function scopeNode(a, node) {
+    const id = a.scope.id;
+    const key = typeof id === 'string' ? `scope:${id.toLowerCase()}` : id.ref !== undefined ? `scope-ref:${id.ref}` : a;
+    return node(key, scopeLabel(a.scope), 'round');
+}
+function scopeLabel(scope) {
+    const level = typeof scope.level === 'string' ? scope.level : 'scope';
+    const id = scope.id;
+    if (typeof id === 'string')
+        return `${id === '/' ? 'tenant root' : (id.replace(/\/+$/, '').split('/').pop() ?? id)}\n${level}`;
+    const ref = id.ref?.replace(/\.id$/, '');
+    return `${ref === undefined ? 'known after apply' : shortAddress(ref)}\n${level}`;
+}
+function roleName(a) {
+    if (typeof a.role.name === 'string')
+        return a.role.name;
+    return typeof a.role.id === 'string' ? a.role.id : 'role known after apply';
+}
+function controlPlaneLabel(cluster) {
+    const type = cluster.identity.type;
+    if (type === 'UserAssigned') {
+        const name = cluster.controlPlaneIdentity === undefined
+            ? 'identity'
+            : displayValue(cluster.controlPlaneIdentity.name);
+        return `${name}\ncontrol plane, user-assigned`;
+    }
+    if (type === 'SystemAssigned')
+        return 'control plane\nsystem-assigned';
+    if (type === 'ServicePrincipal')
+        return 'control plane\nservice principal';
+    return isUnknown(type) ? 'control plane\nidentity known after apply' : `control plane\n${type}`;
+}
+function kubeletLabel(cluster) {
+    const owner = cluster.kubeletManagedIdentity;
+    if (owner !== undefined)
+        return `${displayValue(owner.name)}\nkubelet, user-assigned`;
+    return cluster.kubeletIdentity?.custom === true ? 'kubelet\nown identity' : 'kubelet\nAKS-made identity';
+}
+function serviceAccountLabel(subject) {
+    if (typeof subject !== 'string')
+        return 'known after apply\nservice account';
+    const match = /^system:serviceaccount:([^:]+):([^:]+)$/.exec(subject);
+    return match === null ? `${subject}\nsubject` : `${match[1] ?? ''}/${match[2] ?? ''}\nservice account`;
+}
+function displayValue(value) {
+    if (value === undefined || value === '')
+        return '(not set)';
+    return isUnknown(value) ? '(known after apply)' : value;
+}
+/** Mermaid labels are quoted; `#`, quotes, angle brackets and newlines need its entity codes. */
+function escapeLabel(text) {
+    return text
+        .replace(/#/g, '#35;')
+        .replace(/"/g, '#quot;')
+        .replace(/</g, '#lt;')
+        .replace(/>/g, '#gt;')
+        .replace(/\n/g, '<br/>');
+}
+
+/** Terraform's instance keys, `[0]` or `["east"]`, anywhere in an address (also a module's). */
+const INSTANCE_KEY = /\[(?:\d+|"(?:[^"\\]|\\.)*")\]/g;
+/** An address with its instance keys made alike: `module.m["a"].azurerm_kubernetes_cluster.this[0]` → `…[*]…[*]`. */
+function instanceBase(address) {
+    return address.replace(INSTANCE_KEY, '[*]');
+}
+/**
+ * Instances of one cluster block (`count`, `for_each`, or a module called with either) whose results are alike are
+ * folded into one group: five identical clusters are one table, one map and one set of fixes, naming the five.
+ * Results are alike when the same policies give the same verdicts on the same resources, instance keys aside.
+ */
+function foldInstances(groups, outcome) {
+    const folded = [];
+    const bySignature = new Map();
+    for (const group of groups) {
+        const cluster = group.cluster;
+        if (cluster === undefined || instanceBase(cluster.key) === cluster.key) {
+            folded.push({ ...group, instances: cluster === undefined ? [] : [cluster] });
+            continue;
+        }
+        const signature = `${instanceBase(cluster.key)}\n${resultSignature(group.evaluations, outcome)}`;
+        const alike = bySignature.get(signature);
+        if (alike !== undefined) {
+            alike.instances.push(cluster);
+            continue;
+        }
+        const own = { ...group, instances: [cluster] };
+        bySignature.set(signature, own);
+        folded.push(own);
+    }
+    return folded;
+}
+function resultSignature(evaluations, outcome) {
+    const shown = findings({ ...outcome, evaluations });
+    const passed = evaluations.filter((e) => e.status === 'pass').length;
+    const suppressed = evaluations.filter((e) => e.suppression !== undefined).length;
+    return [
+        `${passed} passed, ${suppressed} suppressed`,
+        ...shown.map((e) => findingSignature(e, outcome)),
+    ].join('\n');
+}
+/** What makes two findings alike across instances: policy, verdict, and the resources with instance keys aside. */
+function findingSignature(e, outcome) {
+    return [
+        e.policy.policy.id,
+        e.status,
+        isBlocking(e, outcome) ? 'blocking' : '',
+        instanceBase(e.entity.key),
+        ...findingPlaces(e).map((p) => instanceBase(p.entity.key)),
+    ].join('|');
+}
+/**
+ * The same policy with the same verdict on instances of one block (`azurerm_role_assignment.agic[0]` … `[4]`) is
+ * listed once, naming the instances; anything else is listed as it is.
+ */
+function foldFindings(shown, outcome) {
+    const listed = [];
+    const bySignature = new Map();
+    for (const e of shown) {
+        const keys = [e.entity.key, ...findingPlaces(e).map((p) => p.entity.key)];
+        if (keys.every((k) => instanceBase(k) === k)) {
+            listed.push({ first: e, all: [e] });
+            continue;
+        }
+        const signature = findingSignature(e, outcome);
+        const alike = bySignature.get(signature);
+        if (alike !== undefined)
+            alike.all.push(e);
+        else {
+            const own = { first: e, all: [e] };
+            bySignature.set(signature, own);
+            listed.push(own);
+        }
+    }
+    return listed;
+}
+
+/**
+ * What a section of the report is worth when it has to be cut, most important first: the verdict and overview,
+ * then blocking failures, other failures, indeterminate results, identity maps, and last what passed.
+ */
+const PRIORITY = {
+    verdict: 0,
+    blocking: 1,
+    failing: 2,
+    indeterminate: 3,
+    map: 4,
+    passes: 5,
+};
+/** At most this many kinds of left-out sections are named, and this many clusters for each; the rest are counted. */
+const NAMED_KINDS = 8;
+const NAMED_OWNERS = 4;
+/**
+ * The report within `limit` UTF-8 bytes, as GitHub measures its limits: sections are taken by priority (any that
+ * fits is taken, not only those before the first that does not), shown in their original order, and a closing
+ * note names what was left out and where the whole report is. Each section is measured once, so this is linear in
+ * the report's size.
+ */
+function fit(blocks, limit, fullReportAt) {
+    const whole = blocks.map((b) => b.text).join('\n\n') + '\n';
+    if (!Number.isFinite(limit) || Buffer.byteLength(whole, 'utf8') <= limit)
+        return whole;
+    // Room for the closing note: its size at its longest, plus a margin, grown in the unlikely case it is short.
+    const longest = Buffer.byteLength(cutNote(longestNote(blocks), limit, fullReportAt), 'utf8');
+    for (let margin = 256;; margin *= 4) {
+        const text = fitWithin(blocks, limit, longest + margin, fullReportAt);
+        if (Buffer.byteLength(text, 'utf8') <= limit || margin > limit)
+            return text;
+    }
+}
+function fitWithin(blocks, limit, reserve, fullReportAt) {
+    const priorityOf = effectivePriorities(blocks);
+    const kept = new Set();
+    let used = 0;
+    const rank = (b) => (priorityOf.get(b) ?? 0) * 2 + (b.detail === true ? 1 : 0);
+    const byPriority = [...blocks].sort((a, b) => rank(a) - rank(b));
+    for (const block of byPriority) {
+        if (block.parent !== undefined && !kept.has(block.parent))
+            continue;
+        const size = Buffer.byteLength(block.text, 'utf8') + 2;
+        if (used + size + reserve > limit)
+            continue;
+        kept.add(block);
+        used += size;
+    }
+    const left = byPriority.filter((b) => !kept.has(b));
+    return (blocks
+        .filter((b) => kept.has(b))
+        .map((b) => b.text)
+        .join('\n\n') + cutNote(left, limit, fullReportAt));
+}
+/** A parent is worth as much as the most important section under it, so that it is taken before that one. */
+function effectivePriorities(blocks) {
+    const priority = new Map(blocks.map((b) => [b, b.priority]));
+    for (const block of blocks) {
+        for (let parent = block.parent; parent !== undefined; parent = parent.parent) {
+            priority.set(parent, Math.min(priority.get(parent) ?? parent.priority, block.priority));
+        }
+    }
+    return priority;
+}
+/** The left-out sections, most important first, with the parts of clusters named together by kind. */
+function cutNote(left, limit, fullReportAt) {
+    if (left.length === 0)
+        return '\n';
+    const kinds = new Map();
+    for (const b of left) {
+        const kind = b.part?.kind ?? b.name;
+        const owners = kinds.get(kind) ?? [];
+        if (b.part !== undefined)
+            owners.push(b.part.of);
+        kinds.set(kind, owners);
+    }
+    const named = [...kinds.entries()].slice(0, NAMED_KINDS).map(([kind, owners]) => {
+        if (owners.length === 0)
+            return kind;
+        const shown = owners.slice(0, NAMED_OWNERS).join(', ');
+        const more = owners.length > NAMED_OWNERS ? ` and ${owners.length - NAMED_OWNERS} more` : '';
+        return `${kind} of ${owners.length > 1 ? `${owners.length}: ` : ''}${shown}${more}`;
+    });
+    const more = kinds.size > NAMED_KINDS ? `; and ${kinds.size - NAMED_KINDS} more kinds` : '';
+    return (`\n\n> Left out to stay within GitHub's ${limit.toLocaleString('en-US')}-byte limit (${counted(left.length, 'section')}): ${gfmText(named.join('; '))}${more}.` +
+        (fullReportAt === undefined ? '' : ` The whole report: ${fullReportAt}.`) +
+        '\n');
+}
+/** Blocks that make the longest note this report could need: each kind once, with its longest owner names. */
+function longestNote(blocks) {
+    const longestFirst = [...blocks].sort((a, b) => (b.part?.of.length ?? b.name.length) - (a.part?.of.length ?? a.name.length));
+    return longestFirst;
+}
+
+/** Places named in a table cell before the rest are counted; the details list them all. */
+const PLACES_IN_CELL = 2;
+/** How a finding's status reads at a glance: a failure that does not fail the run is a warning, not an error. */
+function statusIcon(e, outcome) {
+    if (e.status === 'fail')
+        return isBlocking(e, outcome) ? '❌' : '⚠️';
+    if (e.status === 'indeterminate')
+        return '❔';
+    return e.status === 'pass' ? '✅' : '➖';
+}
+/**
+ * One row per finding, narrow enough for an 880-pixel comment column: status, the policy's ID linked to its page,
+ * its short title, severity, and the resource to change, by its short name linked to its lines (the full address
+ * is the link's title, and the details below say everything else).
+ */
+function findingTable(rows, outcome, links) {
+    const lines = rows.map(({ first: e, all }) => {
+        const title = e.policy.policy.shortTitle ?? e.policy.policy.title;
+        const blocking = isBlocking(e, outcome) ? ' · blocking' : '';
+        return `| ${statusIcon(e, outcome)} | ${policyLink(e.policy, links)} | ${gfmCell(title)} | ${e.severity}${blocking} | ${placesCell(findingPlaces(e), all.length, links)} |`;
+    });
+    return ['| | Policy | Check | Severity | Resource |', '|---|---|---|---|---|', ...lines].join('\n');
+}
+/** The places to change, by short name; instances of one block as `name[*]`, with how many. */
+function placesCell(places, instances, links) {
+    const named = places.slice(0, PLACES_IN_CELL).map((p) => {
+        const short = shortName(p.entity);
+        const name = `\`${escapeCode(instances > 1 ? instanceBase(short) : short)}\``;
+        const l = p.location;
+        if (l === undefined || links.fileUrl === undefined)
+            return name;
+        return `[${name}](${links.fileUrl(l.file, l.line, l.endLine)} "${linkTitle(p.entity.key)}")`;
+    });
+    const more = places.length - named.length;
+    return named.join(', ') + (more > 0 ? ` +${more} more` : '') + (instances > 1 ? ` ×${instances}` : '');
+}
+/** A failure in full: what is wrong, where (every place, by full address and line), and the fix. */
+function failureDetail({ first: e, all }, outcome, links) {
+    const caused = e.culprits !== undefined && e.culprits.length > 0;
+    const where = `${caused ? 'caused by ' : ''}${placesText(e, links)}`;
+    const fixes = fixesFor(e).filter((f) => f !== undefined);
+    return [
+        `#### ${statusIcon(e, outcome)} ${policyLink(e.policy, links)} ${gfmText(e.policy.policy.title)}`,
+        `${gfmText(e.message ?? '')} (${where})${alsoOn(all)}`,
+        `**Fix:** ${gfmText(e.policy.policy.remediation.summary)}${fixes.length > 0 ? `\n${fixes.map((f) => `- ${gfmText(f)}`).join('\n')}` : ''}`,
+    ].join('\n\n');
+}
+/** An indeterminate finding in one line: which policy, on what, and which value it waits for. */
+function indeterminateLine({ first: e, all }, links) {
+    return `- ${policyLink(e.policy, links)} on ${placesText(e, links)}: ${gfmText(becauseText(e.because))}.${alsoOn(all)}`;
+}
+/** The other instances a listed finding stands for. */
+function alsoOn(all) {
+    if (all.length < 2)
+        return '';
+    const others = all
+        .slice(1)
+        .map((e) => `\`${escapeCode(e.entity.key)}\``)
+        .join(', ');
+    return ` The same holds for ${others}.`;
+}
+/**
+ * The fix in the language of the code the finding is in: Terraform for a plan, Bicep for a template or what-if
+ * result. Live state has no code of its own; both are shown, as either may be where it is declared.
+ */
+function fixesFor(e) {
+    const { terraform, bicep } = e.policy.policy.remediation;
+    switch (e.entity.source.format) {
+        case 'terraform-plan':
+            return [terraform === undefined ? undefined : `Terraform: ${terraform}`];
+        case 'arm-template':
+        case 'arm-whatif':
+            return [bicep === undefined ? undefined : `Bicep: ${bicep}`];
+        case 'live-state':
+            return [
+                terraform === undefined ? undefined : `Terraform: ${terraform}`,
+                bicep === undefined ? undefined : `Bicep: ${bicep}`,
+            ];
+    }
+}
+/** Where a finding points, by full address: linked to its lines, or the input and why there is no line. */
+function placesText(e, links) {
+    return findingPlaces(e)
+        .map((p) => p.location === undefined
+        ? `\`${escapeCode(p.entity.key)}\` (\`${escapeCode(placeText(p))}\`)`
+        : `\`${escapeCode(p.entity.key)}\` at ${locationLink(p.location, links) ?? ''}`)
+        .join(', ');
+}
+function policyLink(policy, links) {
+    const url = policy.policy.helpUri ?? links.policyUrl?.(policy);
+    return url === undefined ? `**${policy.policy.id}**` : `[**${policy.policy.id}**](${url})`;
+}
+function locationLink(declaration, links) {
+    if (declaration === undefined)
+        return undefined;
+    const text = `${declaration.file}:${declaration.line}`;
+    return links.fileUrl === undefined
+        ? `\`${text}\``
+        : `[${text}](${links.fileUrl(declaration.file, declaration.line, declaration.endLine)})`;
+}
+/** Code spans show text as written, but a table still splits at `|`, and a line ends the cell. */
+function escapeCode(text) {
+    return text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+}
+/** A link title is quoted: its quotes and backslashes are escaped (`aks["east"]` keeps its quotes). */
+function linkTitle(text) {
+    return text.replace(/[\\"]/g, (c) => `\\${c}`).replace(/\n/g, ' ');
+}
+
 /** GitHub's limit for an issue or pull-request comment body, and for a check run's summary and text. */
 const GITHUB_COMMENT_LIMIT = 65_536;
 const CHECK_RUN_TEXT_LIMIT = 65_535;
 /** Rows per table, so that a cluster with very many findings is truncated by tables, not cut mid-row. */
 const TABLE_ROWS = 50;
-const ICON = {
-    fail: '❌',
-    indeterminate: '❔',
-    pass: '✅',
-    'not-applicable': '➖',
-};
 /**
- * The PR comment, job summary and check run text: the verdict and counts first, a table per cluster with its
- * identity map, then the details collapsed. Blocks are added in that order while they fit in `maxLength`; what
- * does not fit is counted in a closing note, never cut mid-table.
+ * The PR comment, job summary and check run text. In reading order: the verdict and counts, one line per cluster
+ * when there are several, then per cluster (instances with alike results folded into one) a compact table of its
+ * findings, their details and its identity map, then what was suppressed and what was read. Cut to `maxLength` by
+ * priority (see `fit`), never mid-table, every cut named.
  */
 function renderMarkdown(outcome, options = {}) {
     const links = options.links ?? {};
-    const limit = options.maxLength ?? Number.POSITIVE_INFINITY;
     const blocks = [];
-    const add = (name, text) => {
-        blocks.push({ name, text });
+    const add = (name, text, priority, parent) => {
+        const block = { name, text, priority };
+        if (parent !== undefined)
+            block.parent = parent;
+        blocks.push(block);
+        return block;
     };
     if (options.header !== undefined)
-        add('header', options.header);
-    add('verdict', headline(outcome));
+        add('header', options.header, PRIORITY.verdict);
+    add('verdict', headline(outcome), PRIORITY.verdict);
     if (options.notes !== undefined && options.notes.length > 0)
-        add('notes', options.notes.map((n) => `> ${gfmText(n)}`).join('\n>\n'));
+        add('notes', options.notes.map((n) => `> ${gfmText(n)}`).join('\n>\n'), PRIORITY.verdict);
     const table = severityTable(outcome);
     if (table !== '')
-        add('counts by severity', table);
-    const groups = groupByCluster(outcome);
-    const overview = clusterOverview(groups, outcome);
+        add('counts by severity', table, PRIORITY.verdict);
+    const groups = byUrgency(foldInstances(groupByCluster(outcome), outcome), outcome);
+    const overview = clusterOverview(groups, outcome, links);
     if (overview !== undefined)
-        add('cluster overview', overview);
-    for (const group of groups) {
-        const shown = findings({ ...outcome, evaluations: group.evaluations });
-        if (group.cluster === undefined && shown.length === 0)
-            continue;
-        const passed = group.evaluations.filter((e) => e.status === 'pass').length;
-        const where = group.cluster === undefined
-            ? ''
-            : ` · ${locationLink(group.cluster.source.declaration, links) ?? locationText(group.cluster)}`;
-        const title = `### ${group.cluster === undefined ? group.title : `Cluster \`${entityLabel(group.cluster)}\``}\n${counted(shown.length, 'finding')}, ${passed} passed${where}`;
-        const tables = chunks(shown, TABLE_ROWS).map((rows) => findingTable(rows, outcome, links));
-        const name = group.cluster === undefined ? 'findings not tied to a cluster' : `cluster ${entityName(group.cluster)}`;
-        add(`${name}: findings`, [title, ...tables.slice(0, 1)].join('\n\n'));
-        for (const more of tables.slice(1))
-            add(`${name}: more findings`, more);
-        if (group.cluster !== undefined) {
-            const map = identityMap(group.cluster, outcome.entities.managedIdentity, group.evaluations);
-            const note = map.omitted > 0
-                ? `\n\n${counted(map.omitted, 'more role assignment')} not drawn; the table and the JSON report list them all.`
-                : '';
-            add(`${name}: identity map`, `<details open><summary>Identity map: who can do what</summary>\n\n\`\`\`mermaid\n${map.mermaid}\n\`\`\`${note}\n\n</details>`);
-        }
+        add('cluster overview', overview, PRIORITY.verdict);
+    if (outcome.baseline !== undefined) {
+        add('baseline', `${counted(countOutcome(outcome).baselined, 'finding')} already in the baseline \`${outcome.baseline}\` are not listed; only new ones are.`, PRIORITY.verdict);
     }
-    const all = findings(outcome);
-    const failures = all.filter((e) => e.status === 'fail');
-    if (failures.length > 0)
-        add('details of failing findings', details(`Failing findings (${failures.length})`, failures.map((e) => failureDetail(e, links))));
-    const unknown = all.filter((e) => e.status === 'indeterminate');
-    if (unknown.length > 0) {
-        const intro = 'These depend on values Terraform computes at apply time (known after apply), such as principal IDs of identities that do not exist yet. They are checked again once the values are known; `fail-on-indeterminate` makes them fail the run.';
-        add('indeterminate findings', details(`Indeterminate findings (${unknown.length})`, [
-            intro,
-            ...unknown.map((e) => `- **${e.policy.policy.id}** on \`${entityLabel(e.entity)}\`: ${gfmText(becauseText(e.because))}`),
-        ]));
-    }
+    for (const group of groups)
+        clusterSections(group, outcome, links, add);
     const suppressed = suppressedFindings(outcome);
     if (suppressed.length > 0) {
-        add('suppressed findings', details(`Suppressed findings (${suppressed.length})`, suppressed.map((e) => `- **${e.policy.policy.id}** on \`${entityLabel(e.entity)}\`: ${gfmCell(suppressionText(e))}`)));
-    }
-    const counts = countOutcome(outcome);
-    if (outcome.baseline !== undefined) {
-        add('baseline', `${counted(counts.baselined, 'finding')} already in the baseline \`${outcome.baseline}\` are not listed; only new ones are.`);
+        add('suppressed findings', details(`Suppressed findings (${suppressed.length})`, suppressed.map((e) => `- ${policyLink(e.policy, links)} on \`${escapeCode(e.entity.key)}\`: ${gfmCell(suppressionText(e))}`)), PRIORITY.passes);
     }
     const notices = waiverNotices(outcome);
     if (notices.length > 0)
-        add('waiver notices', notices.map((n) => `> ⚠️ ${gfmText(n)}`).join('\n>\n'));
-    add('inputs', inputsDetail(outcome));
+        add('waiver notices', notices.map((n) => `> ⚠️ ${gfmText(n)}`).join('\n>\n'), PRIORITY.failing);
+    const passed = passedDetail(outcome, links);
+    if (passed !== undefined)
+        add('passed checks', passed, PRIORITY.passes);
+    // With nothing checked, what was read is the whole answer.
+    add('inputs', inputsDetail(outcome), nothingChecked(outcome) ? PRIORITY.verdict : PRIORITY.passes);
     // Scrubbed before fitting: a redaction can be longer than the secret it replaces.
-    return fit(blocks.map((b) => ({ name: b.name, text: scrubSecrets(b.text, outcome.secrets) })), limit, options.fullReportAt);
+    for (const b of blocks)
+        b.text = scrubSecrets(b.text, outcome.secrets);
+    return fit(blocks, options.maxLength ?? Number.POSITIVE_INFINITY, options.fullReportAt);
+}
+/**
+ * A cluster's part of the report: a heading with its findings table, then the details of blocking failures, of
+ * other failures and of indeterminate findings, and its identity map, each a section that can be cut on its own.
+ */
+function clusterSections(group, outcome, links, add) {
+    const shown = findings({ ...outcome, evaluations: group.evaluations });
+    if (group.cluster === undefined && shown.length === 0)
+        return;
+    const listed = foldFindings(shown, outcome);
+    const name = group.cluster === undefined
+        ? 'findings not tied to a cluster'
+        : `${entityName(group.cluster)}${group.instances.length > 1 ? ` and ${group.instances.length - 1} alike` : ''}`;
+    // Each part is named by what it is and whose, so that the note on a cut can name the parts left out together.
+    const part = (kind, text, priority, parent) => {
+        const block = add(group.cluster === undefined ? `${name}: ${kind}` : `cluster ${name}: ${kind}`, text, priority, parent);
+        if (group.cluster !== undefined)
+            block.part = { kind, of: name };
+        return block;
+    };
+    const blocking = listed.filter(({ first }) => isBlocking(first, outcome));
+    const failing = listed.filter(({ first }) => first.status === 'fail' && !isBlocking(first, outcome));
+    const undecided = listed.filter(({ first }) => first.status === 'indeterminate');
+    const worst = blocking.length > 0
+        ? PRIORITY.blocking
+        : failing.length > 0
+            ? PRIORITY.failing
+            : undecided.length > 0
+                ? PRIORITY.indeterminate
+                : PRIORITY.passes;
+    const tables = chunks(listed, TABLE_ROWS).map((rows) => findingTable(rows, outcome, links));
+    const heading = part('findings table', [clusterHeading(group, shown.length, links), ...tables.slice(0, 1)].join('\n\n'), worst);
+    tables.slice(1).forEach((more, i) => {
+        const from = (i + 1) * TABLE_ROWS + 1;
+        part(`findings ${from}–${Math.min(from + TABLE_ROWS - 1, listed.length)}`, more, worst, heading);
+    });
+    // Details of what the table lists, each taken after the tables of its priority.
+    const detailPart = (kind, summary, lines, priority) => {
+        part(kind, details(summary, lines), priority, heading).detail = true;
+    };
+    const other = blocking.length > 0 ? 'other ' : '';
+    if (blocking.length > 0)
+        detailPart('blocking failures in detail', `Blocking failures in detail (${blocking.length})`, blocking.map((e) => failureDetail(e, outcome, links)), PRIORITY.blocking);
+    if (failing.length > 0)
+        detailPart(`${other}failures in detail`, `${other === '' ? 'Failures' : 'Other failures'} in detail (${failing.length})`, failing.map((e) => failureDetail(e, outcome, links)), PRIORITY.failing);
+    if (undecided.length > 0)
+        detailPart('indeterminate findings', `Indeterminate findings (${undecided.length})`, [INDETERMINATE_INTRO, undecided.map((e) => indeterminateLine(e, links)).join('\n')], PRIORITY.indeterminate);
+    if (group.cluster !== undefined) {
+        const map = identityMap(group.cluster, outcome.entities.managedIdentity, group.evaluations);
+        const omitted = map.omitted > 0
+            ? `\n\n${counted(map.omitted, 'more role assignment')} not drawn; the table and the JSON report list them all.`
+            : '';
+        part('identity map', `<details open><summary>Identity map: who can do what</summary>\n\n\`\`\`mermaid\n${map.mermaid}\n\`\`\`\n\n${MAP_LEGEND}${omitted}\n\n</details>`, PRIORITY.map, heading);
+    }
+}
+const INDETERMINATE_INTRO = 'These depend on values not known until apply (such as principal IDs of identities that do not exist yet) or not read (such as role assignments outside the inputs). They are checked again once the values are known; `fail-on-indeterminate` makes them fail the run.';
+function clusterHeading(group, findingCount, links) {
+    const passed = group.evaluations.filter((e) => e.status === 'pass').length;
+    const counts = `${counted(findingCount, 'finding')}, ${passed} passed`;
+    const cluster = group.cluster;
+    if (cluster === undefined)
+        return `### ${group.title}\n${counts}`;
+    const where = locationLink(cluster.source.declaration, links) ?? `\`${escapeCode(locationText(cluster))}\``;
+    if (group.instances.length === 1)
+        return `### Cluster \`${escapeCode(entityLabel(cluster))}\`\n${counts} · ${where}`;
+    const others = group.instances
+        .slice(1)
+        .map((c) => `\`${escapeCode(c.key)}\``)
+        .join(', ');
+    return [
+        `### ${group.instances.length} clusters alike: \`${escapeCode(instanceBase(cluster.key))}\``,
+        `${counts} in each · ${where}`,
+        `Shown for \`${escapeCode(entityLabel(cluster))}\`; the same findings on the same resources hold for ${others}. The counts at the top count every instance.`,
+    ].join('\n');
 }
 function headline(outcome) {
     const counts = countOutcome(outcome);
@@ -12689,34 +13090,48 @@ function headline(outcome) {
         `**${counts.failed}** failed (${counts.blocking} blocking), **${counts.indeterminate}** indeterminate, ${counts.suppressed > 0 ? `${counts.suppressed} suppressed, ` : ''}**${counts.passed}** passed, ${counts.notApplicable} not applicable · ${rule} · ${counted(outcome.policies.length, 'policy', 'policies')} · ${counted(outcome.inputs.length, 'input')}`,
     ].join('\n');
 }
+function standing(group, outcome) {
+    const shown = findings({ ...outcome, evaluations: group.evaluations });
+    const failed = shown.filter((e) => e.status === 'fail');
+    const undecided = shown.filter((e) => e.status === 'indeterminate').length;
+    const rank = failed.some((e) => isBlocking(e, outcome)) ? 0 : failed.length > 0 ? 1 : undecided > 0 ? 2 : 3;
+    return { rank, icon: ['❌', '⚠️', '❔', '✅'][rank] ?? '', failed, undecided };
+}
 /**
- * With several clusters, one line each before any detail, failing ones first: which clusters fail, and how badly,
- * is what a reviewer reads first.
+ * Clusters in the order a reviewer wants them: failing first, most failures first, clean ones last, and results
+ * tied to no cluster after all clusters.
  */
-function clusterOverview(groups, outcome) {
+function byUrgency(groups, outcome) {
+    const ranked = groups.map((group, i) => ({ group, i, s: standing(group, outcome) }));
+    ranked.sort((a, b) => Number(a.group.cluster === undefined) - Number(b.group.cluster === undefined) ||
+        a.s.rank - b.s.rank ||
+        b.s.failed.length - a.s.failed.length ||
+        a.i - b.i);
+    return ranked.map((r) => r.group);
+}
+/**
+ * With several clusters, one line each before any detail, in the order of the sections below: which clusters
+ * fail, and how badly, is what a reviewer reads first. Each names its resource, linked to its declaration.
+ */
+function clusterOverview(groups, outcome, links) {
     const clusters = groups.filter((g) => g.cluster !== undefined);
-    if (clusters.length < 2)
+    if (clusters.reduce((n, g) => n + g.instances.length, 0) < 2)
         return undefined;
     const rows = clusters.map((g) => {
-        const shown = findings({ ...outcome, evaluations: g.evaluations });
-        const failed = shown.filter((e) => e.status === 'fail');
+        const { icon, failed, undecided } = standing(g, outcome);
         const bySeverity = SEVERITIES.map((s) => [s, failed.filter((e) => e.severity === s).length])
             .filter(([, n]) => n > 0)
             .map(([s, n]) => `${n} ${s}`)
             .join(', ');
-        const blocking = failed.some((e) => isBlocking(e, outcome));
-        const undecided = shown.filter((e) => e.status === 'indeterminate').length;
-        const icon = blocking ? '❌' : failed.length > 0 ? '⚠️' : undecided > 0 ? '❔' : '✅';
-        const rank = blocking ? 0 : failed.length > 0 ? 1 : undecided > 0 ? 2 : 3;
-        const label = g.cluster === undefined ? g.title : entityLabel(g.cluster);
-        return {
-            rank,
-            failed: failed.length,
-            row: `| ${icon} | \`${escapeCell(label)}\` | ${failed.length === 0 ? '0' : `${failed.length} (${bySeverity})`} | ${undecided} |`,
-        };
+        const cluster = g.instances[0];
+        if (cluster === undefined)
+            return '';
+        const alike = g.instances.length > 1;
+        const name = alike ? `${entityName(cluster)} and ${g.instances.length - 1} alike` : entityName(cluster);
+        const place = placesCell([placeOf$1(cluster)], g.instances.length, links);
+        return `| ${icon} | ${gfmCell(name)} | ${place} | ${failed.length === 0 ? '0' : `${failed.length} (${bySeverity})${alike ? ' each' : ''}`} | ${undecided} |`;
     });
-    rows.sort((a, b) => a.rank - b.rank || b.failed - a.failed);
-    return ['| | Cluster | Failed | Indeterminate |', '|---|---|---|---:|', ...rows.map((r) => r.row)].join('\n');
+    return ['| | Cluster | Resource | Failed | Indeterminate |', '|---|---|---|---|---:|', ...rows].join('\n');
 }
 /** Whether the inputs held nothing any policy could judge: no entity of any kind. */
 function nothingChecked(outcome) {
@@ -12738,50 +13153,21 @@ function severityTable(outcome) {
         ...rows,
     ].join('\n');
 }
-/** Where a finding points, linked to its lines, or the input and why there is no line. */
-function placesText(e, links) {
-    return findingPlaces(e)
-        .map((p) => locationLink(p.location, links) ?? `\`${escapeCell(placeText(p))}\``)
-        .join(', ');
-}
-function findingTable(shown, outcome, links) {
-    const rows = shown.map((e) => {
-        const where = placesText(e, links);
-        const blocking = isBlocking(e, outcome) ? ' (blocking)' : '';
-        // A failure that does not fail the run is a warning, not an error: the two are told apart at a glance.
-        const icon = e.status === 'fail' && !isBlocking(e, outcome) ? '⚠️' : ICON[e.status];
-        return `| ${icon} | ${policyLink(e.policy, links)} ${gfmCell(e.policy.policy.title)} | ${e.severity}${blocking} | \`${escapeCell(e.entity.key)}\` | ${where} |`;
-    });
-    return ['| | Policy | Severity | Resource | Where |', '|---|---|---|---|---|', ...rows].join('\n');
-}
-function failureDetail(e, links) {
-    const cause = causedByText(e);
-    const where = `${cause === undefined ? '' : `${cause} `}${placesText(e, links)}`;
-    const fixes = fixesFor(e).filter((f) => f !== undefined);
-    return [
-        `#### ${policyLink(e.policy, links)} ${gfmText(e.policy.policy.title)}`,
-        `${gfmText(e.message ?? '')} (${where})`,
-        `**Fix:** ${gfmText(e.policy.policy.remediation.summary)}${fixes.length > 0 ? `\n${fixes.map((f) => `- ${gfmText(f)}`).join('\n')}` : ''}`,
-    ].join('\n\n');
-}
-/**
- * The fix in the language of the code the finding is in: Terraform for a plan, Bicep for a template or what-if
- * result. Live state has no code of its own; both are shown, as either may be where it is declared.
- */
-function fixesFor(e) {
-    const { terraform, bicep } = e.policy.policy.remediation;
-    switch (e.entity.source.format) {
-        case 'terraform-plan':
-            return [terraform === undefined ? undefined : `Terraform: ${terraform}`];
-        case 'arm-template':
-        case 'arm-whatif':
-            return [bicep === undefined ? undefined : `Bicep: ${bicep}`];
-        case 'live-state':
-            return [
-                terraform === undefined ? undefined : `Terraform: ${terraform}`,
-                bicep === undefined ? undefined : `Bicep: ${bicep}`,
-            ];
+/** What passed, per policy, collapsed: proof of what was checked, for a reviewer who asks. */
+function passedDetail(outcome, links) {
+    const passes = new Map();
+    for (const e of outcome.evaluations) {
+        if (e.status !== 'pass')
+            continue;
+        const entry = passes.get(e.policy.policy.id) ?? { policy: e.policy, count: 0 };
+        entry.count++;
+        passes.set(e.policy.policy.id, entry);
     }
+    if (passes.size === 0)
+        return undefined;
+    const lines = [...passes.values()].map(({ policy, count }) => `- ${policyLink(policy, links)} ${gfmText(policy.policy.shortTitle ?? policy.policy.title)}: ${counted(count, 'resource')}`);
+    const total = [...passes.values()].reduce((n, p) => n + p.count, 0);
+    return `<details><summary>Passed (${total})</summary>\n\n${lines.join('\n')}\n\n</details>`;
 }
 function inputsDetail(outcome) {
     const lines = outcome.inputs.map((i) => {
@@ -12797,53 +13183,11 @@ function inputsDetail(outcome) {
 function details(summary, lines) {
     return `<details><summary>${summary}</summary>\n\n${lines.join('\n\n')}\n\n</details>`;
 }
-function policyLink(policy, links) {
-    const url = policy.policy.helpUri ?? links.policyUrl?.(policy);
-    return url === undefined ? `**${policy.policy.id}**` : `[**${policy.policy.id}**](${url})`;
-}
-function locationLink(declaration, links) {
-    if (declaration === undefined)
-        return undefined;
-    const text = `${declaration.file}:${declaration.line}`;
-    return links.fileUrl === undefined
-        ? `\`${text}\``
-        : `[${text}](${links.fileUrl(declaration.file, declaration.line, declaration.endLine)})`;
-}
 function chunks(items, size) {
     const out = [];
     for (let i = 0; i < items.length; i += size)
         out.push(items.slice(i, i + size));
     return out;
-}
-function escapeCell(text) {
-    return text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
-}
-/** At most this many left-out sections are named; the rest are counted. */
-const NAMED_CUTS = 12;
-/**
- * Joins blocks while they fit, measured in UTF-8 bytes as GitHub measures its limits; the note that names the
- * sections left out always fits, as a block is taken only with room for the note its leaving-out would need.
- */
-function fit(blocks, limit, fullReportAt) {
-    const size = (text) => Buffer.byteLength(text, 'utf8');
-    const note = (from) => {
-        const rest = blocks.slice(from).map((b) => b.name);
-        if (rest.length === 0)
-            return '';
-        const named = rest.slice(0, NAMED_CUTS).join('; ');
-        const more = rest.length > NAMED_CUTS ? `; and ${rest.length - NAMED_CUTS} more` : '';
-        return (`\n\n> Left out to stay within GitHub's ${limit.toLocaleString('en-US')}-byte limit (${counted(rest.length, 'section')}): ${gfmText(named)}${more}.` +
-            (fullReportAt === undefined ? '' : ` The whole report: ${fullReportAt}.`));
-    };
-    let out = '';
-    for (let i = 0; i < blocks.length; i++) {
-        const text = blocks[i]?.text ?? '';
-        const next = out === '' ? text : `${out}\n\n${text}`;
-        if (size(next) + size(note(i + 1)) > limit)
-            return out + note(i);
-        out = next;
-    }
-    return out + '\n';
 }
 
 /** Where a reviewer opens an Azure resource: its page in the Azure portal, by resource ID. */
