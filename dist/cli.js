@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 import { I as InputError } from './chunks/input-error-D0s4UFBm.js';
-import { E as ENTITY_KINDS, M as ModelSchema, f as fieldsUsed, p as parseFieldPath, l as loadPolicies, a as applyPolicySettings, r as resolveRun, R as RunRequestError, b as policyDocsDir, C as CONFIG_FILE_NAME, F as FAIL_ON_VALUES, s as scan, c as liveSummaryLine, w as writeBaseline, d as renderJson, e as countOutcome, g as counted, h as runFailed, i as renderConsole, j as renderMarkdown, k as renderSarif, m as builtInPolicyDir, n as runExamples, o as packageVersion, P as PolicyLoadError, q as ConfigError } from './chunks/scan-BFTFk3m9.js';
+import { E as ENTITY_KINDS, M as ModelSchema, f as fieldsUsed, p as parseFieldPath, l as loadPolicies, a as applyPolicySettings, r as resolveRun, R as RunRequestError, b as policyDocsDir, C as CONFIG_FILE_NAME, F as FAIL_ON_VALUES, s as scan, c as liveSummaryLine, w as writeBaseline, d as renderJson, e as countOutcome, g as counted, h as runFailed, i as renderConsole, j as renderMarkdown, k as renderSarif, m as builtInPolicyDir, n as runExamples, o as packageVersion, P as PolicyLoadError, q as ConfigError } from './chunks/scan-Bmx72y9D.js';
 import { writeFile, readFile, access, mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -75,6 +75,8 @@ scan options:
   --no-builtin              do not load the built-in policies
   --format <name>           console (default), json, sarif (SARIF 2.1.0) or markdown
   --output <file>           write the report to a file instead of stdout
+  --markdown-limit <bytes>  cut the markdown report to this size by priority, naming the cuts, as the action does
+                            for a PR comment (65536)
   --fail-on <severity>      fail at or above: critical, high, medium, low, info, none (default: high)
   --fail-on-indeterminate   also fail on results that are unknown until apply
   --terraform-dir <dir>     where the root module's .tf files are (default: each plan's directory)
@@ -358,6 +360,7 @@ async function scanCommand(argv, io) {
             'no-builtin': { type: 'boolean' },
             format: { type: 'string', default: 'console' },
             output: { type: 'string' },
+            'markdown-limit': { type: 'string' },
             'fail-on': { type: 'string' },
             'fail-on-indeterminate': { type: 'boolean' },
             'terraform-dir': { type: 'string' },
@@ -385,6 +388,7 @@ async function scanCommand(argv, io) {
     const format = values.format;
     if (!FORMATS.includes(format))
         throw new UsageError(`--format must be one of ${FORMATS.join(', ')}, not '${values.format}'`);
+    const markdownLimit = byteLimit(values['markdown-limit']);
     const failOn = values['fail-on'];
     if (failOn !== undefined && !FAIL_ON_VALUES.includes(failOn)) {
         throw new UsageError(`--fail-on must be one of ${FAIL_ON_VALUES.join(', ')}, not '${failOn}'`);
@@ -412,7 +416,7 @@ async function scanCommand(argv, io) {
     // The progress line, if any, is cleared for the summary that replaces it.
     if (liveLine !== undefined)
         io.stderr(`${io.interactive ? '\r\u001b[K' : ''}aks-identity-lint: ${liveLine}\n`);
-    await emit(render(format, outcome, io.color && values.output === undefined), values.output, io);
+    await emit(render(format, outcome, io.color && values.output === undefined, markdownLimit), values.output, io);
     const baselineFile = values['write-baseline'];
     if (baselineFile !== undefined) {
         // Writing a baseline records today's findings as accepted; it is not a verdict on them.
@@ -454,14 +458,27 @@ function liveRequest(values, io) {
         };
     return request;
 }
-function render(format, outcome, color) {
+/** `--markdown-limit`: a whole number of bytes, at least enough for the verdict. */
+function byteLimit(value) {
+    if (value === undefined)
+        return undefined;
+    const n = Number(value);
+    if (!/^\d+$/.test(value) || n < MIN_MARKDOWN_LIMIT)
+        throw new UsageError(`--markdown-limit must be a number of bytes of at least ${MIN_MARKDOWN_LIMIT}, not '${value}'`);
+    return n;
+}
+/** Below this, not even the verdict and the note on what was left out fit. */
+const MIN_MARKDOWN_LIMIT = 2048;
+function render(format, outcome, color, markdownLimit) {
     switch (format) {
         case 'json':
             return renderJson(outcome);
         case 'sarif':
             return renderSarif(outcome);
         case 'markdown':
-            return renderMarkdown(outcome);
+            return markdownLimit === undefined
+                ? renderMarkdown(outcome)
+                : renderMarkdown(outcome, { maxLength: markdownLimit });
         case 'console':
             return renderConsole(outcome, { color });
     }

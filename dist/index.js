@@ -38,7 +38,7 @@ import require$$5$4 from 'string_decoder';
 import 'child_process';
 import 'timers';
 import { l as liveCredential } from './chunks/credential-BK9Afw-t.js';
-import { F as FAIL_ON_VALUES, t as linesOfPointers, u as findings, v as annotationLevel, x as findingPlaces, y as entityLabel, z as scrubSecrets, A as findingText, s as scan, r as resolveRun, c as liveSummaryLine, i as renderConsole, j as renderMarkdown, B as CHECK_RUN_TEXT_LIMIT, G as GITHUB_COMMENT_LIMIT, k as renderSarif, d as renderJson, e as countOutcome, h as runFailed, g as counted, P as PolicyLoadError, q as ConfigError, R as RunRequestError, D as nothingChecked } from './chunks/scan-BFTFk3m9.js';
+import { F as FAIL_ON_VALUES, t as linesOfPointers, u as findings, v as annotationLevel, x as findingPlaces, y as entityLabel, z as scrubSecrets, A as findingText, s as scan, r as resolveRun, c as liveSummaryLine, i as renderConsole, j as renderMarkdown, B as CHECK_RUN_TEXT_LIMIT, G as GITHUB_COMMENT_LIMIT, k as renderSarif, d as renderJson, e as countOutcome, h as runFailed, g as counted, P as PolicyLoadError, q as ConfigError, R as RunRequestError, D as nothingChecked } from './chunks/scan-Bmx72y9D.js';
 import { existsSync, readFileSync as readFileSync$1 } from 'node:fs';
 import 'stream';
 import { I as InputError } from './chunks/input-error-D0s4UFBm.js';
@@ -41026,6 +41026,11 @@ function readGitHubContext(env = process.env) {
         context.actionRepository = env['GITHUB_ACTION_REPOSITORY'];
     if (env['GITHUB_ACTION_REF'])
         context.actionRef = env['GITHUB_ACTION_REF'];
+    const runId = env['GITHUB_RUN_ID'];
+    if (runId !== undefined && /^\d+$/.test(runId)) {
+        const attempt = env['GITHUB_RUN_ATTEMPT'];
+        context.runUrl = `${context.serverUrl}/${owner}/${repo}/actions/runs/${runId}${attempt !== undefined && /^\d+$/.test(attempt) ? `/attempts/${attempt}` : ''}`;
+    }
     return context;
 }
 function readPayload(path) {
@@ -41131,6 +41136,9 @@ async function run() {
         for (const u of withoutLines.slice(0, STEP_ANNOTATIONS_PER_LEVEL))
             annotateUnplaced(u);
         const octokit = inputs.githubToken === '' || ctx === undefined ? undefined : githubClient(inputs.githubToken);
+        const summaryWritten = inputs.summary && process.env['GITHUB_STEP_SUMMARY'] !== undefined;
+        // A cut comment or check run links to the job summary, which holds the whole report (its limit is 1 MiB).
+        const jobSummaryLink = summaryWritten && ctx?.runUrl !== undefined ? `[this run's job summary](${ctx.runUrl})` : undefined;
         let checkRun;
         if (inputs.checkRun && octokit !== undefined && ctx !== undefined && ctx.sha !== '') {
             const notes = annotationNotes(step.length, rest.length, 0, withoutLines.length, true);
@@ -41142,7 +41150,7 @@ async function run() {
                     links,
                     maxLength: CHECK_RUN_TEXT_LIMIT,
                     notes,
-                    fullReportAt: FULL_REPORT,
+                    fullReportAt: jobSummaryLink ?? FULL_REPORT,
                 }),
                 annotations: rest,
             }));
@@ -41151,7 +41159,6 @@ async function run() {
             }
         }
         const notes = annotationNotes(step.length, checkRun?.annotated ?? 0, rest.length - (checkRun?.annotated ?? 0), withoutLines.length, checkRun !== undefined);
-        const summaryWritten = inputs.summary && process.env['GITHUB_STEP_SUMMARY'] !== undefined;
         if (inputs.comment && octokit !== undefined && ctx !== undefined) {
             if (ctx.pullRequest === undefined)
                 info('aks-identity-lint: not a pull request event; no PR comment to post.');
@@ -41162,7 +41169,10 @@ async function run() {
                     maxLength: GITHUB_COMMENT_LIMIT,
                     header: marker,
                     notes,
-                    fullReportAt: summaryWritten ? "this run's job summary" : FULL_REPORT,
+                    fullReportAt: jobSummaryLink ??
+                        (checkRun !== undefined && checkRun.url !== ''
+                            ? `[the check run](${checkRun.url})`
+                            : FULL_REPORT),
                 });
                 const pr = ctx.pullRequest;
                 const posted = await tryPublish('pull request comment', () => upsertStickyComment(octokit, ctx, pr, body, marker));

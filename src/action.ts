@@ -84,6 +84,10 @@ export async function run(): Promise<void> {
 
     const octokit =
       inputs.githubToken === '' || ctx === undefined ? undefined : githubClient(inputs.githubToken);
+    const summaryWritten = inputs.summary && process.env['GITHUB_STEP_SUMMARY'] !== undefined;
+    // A cut comment or check run links to the job summary, which holds the whole report (its limit is 1 MiB).
+    const jobSummaryLink =
+      summaryWritten && ctx?.runUrl !== undefined ? `[this run's job summary](${ctx.runUrl})` : undefined;
     let checkRun: CheckRunPosted | undefined;
     if (inputs.checkRun && octokit !== undefined && ctx !== undefined && ctx.sha !== '') {
       const notes = annotationNotes(step.length, rest.length, 0, withoutLines.length, true);
@@ -96,7 +100,7 @@ export async function run(): Promise<void> {
             links,
             maxLength: CHECK_RUN_TEXT_LIMIT,
             notes,
-            fullReportAt: FULL_REPORT,
+            fullReportAt: jobSummaryLink ?? FULL_REPORT,
           }),
           annotations: rest,
         }),
@@ -115,7 +119,6 @@ export async function run(): Promise<void> {
       checkRun !== undefined,
     );
 
-    const summaryWritten = inputs.summary && process.env['GITHUB_STEP_SUMMARY'] !== undefined;
     if (inputs.comment && octokit !== undefined && ctx !== undefined) {
       if (ctx.pullRequest === undefined)
         core.info('aks-identity-lint: not a pull request event; no PR comment to post.');
@@ -126,7 +129,11 @@ export async function run(): Promise<void> {
           maxLength: GITHUB_COMMENT_LIMIT,
           header: marker,
           notes,
-          fullReportAt: summaryWritten ? "this run's job summary" : FULL_REPORT,
+          fullReportAt:
+            jobSummaryLink ??
+            (checkRun !== undefined && checkRun.url !== ''
+              ? `[the check run](${checkRun.url})`
+              : FULL_REPORT),
         });
         const pr = ctx.pullRequest;
         const posted = await tryPublish('pull request comment', () =>

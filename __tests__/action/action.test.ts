@@ -319,6 +319,44 @@ describe('many findings', () => {
   });
 });
 
+describe('a report larger than a comment', () => {
+  it('cuts the comment by priority, names the cuts and links to the job summary, which holds it all', async () => {
+    const workspace = await mkdtemp(join(tmpdir(), 'action-large-'));
+    const resources = [];
+    for (let i = 0; i < 60; i++) {
+      resources.push({
+        address: `azurerm_kubernetes_cluster.c${i}`,
+        type: 'azurerm_kubernetes_cluster',
+        after: {
+          ...UNSET_CLUSTER_SETTINGS,
+          name: `aks-${i}`,
+          identity: [],
+          service_principal: [{ client_id: `app-${i}` }],
+          local_account_disabled: false,
+        },
+      });
+    }
+    await writeFile(join(workspace, 'tfplan.json'), JSON.stringify(plan(resources)));
+    const run = await runAction({
+      inputs: { paths: 'tfplan.json', 'fail-on': 'high' },
+      apiUrl: server.url,
+      workspace,
+      env: { GITHUB_RUN_ID: '4242', GITHUB_RUN_ATTEMPT: '2' },
+    });
+    const [comment] = server.comments;
+    const body = comment?.body ?? '';
+    expect(Buffer.byteLength(body, 'utf8')).toBeLessThanOrEqual(65_536);
+    expect(body).toMatch(
+      /> Left out to stay within GitHub's 65,536-byte limit \(\d+ sections\): .*identity map of 60: .*\. The whole report: \[this run's job summary\]\(https:\/\/github\.com\/Codertocat\/Hello-World\/actions\/runs\/4242\/attempts\/2\)\.$/m,
+    );
+    // Every cluster is in the overview; the job summary is whole.
+    expect(body.split('\n').filter((l) => /^\| ❌ \| aks-\d+ \|/.test(l))).toHaveLength(60);
+    expect(run.summary).not.toContain('Left out to stay within');
+    expect(run.summary.match(/Identity map: who can do what/g)).toHaveLength(60);
+    expect(run.status).toBe(1);
+  });
+});
+
 describe('outside pull requests and with bad inputs', () => {
   it('on a push: a check run on GITHUB_SHA and no comment', async () => {
     const run = await runAction({

@@ -160,6 +160,10 @@ describe('errors exit 2 with one clear line and no stack trace', () => {
       "--fail-on must be one of critical, high, medium, low, info, none, not 'urgent'",
     ],
     [['scan', 'examples', '--no-builtin'], '--no-builtin leaves no policies to run; add --policies <dir>'],
+    [
+      ['scan', 'examples', '--format', 'markdown', '--markdown-limit', '100'],
+      "--markdown-limit must be a number of bytes of at least 2048, not '100'",
+    ],
     [['scan', 'examples', '--colour'], "Unknown option '--colour'"],
     [['lint', 'examples'], "unknown command 'lint'"],
   ])('usage: %j', (args, message) => {

@@ -161,7 +161,10 @@ describe('what the comment says for each sample', () => {
     );
     expect(mermaidBlocks(comment)).toHaveLength(1);
     expect(comment.match(/\| `?\[?`role_assignment\.agic\[\*\]`/g)).toHaveLength(2);
-    expect(comment).toContain('×5');
+    // The folded cluster's rows stand for each instance.
+    expect(comment).toContain(
+      '[`kubernetes_cluster.agic[*]`](https://github.com/o/r/blob/abc/main.tf#L5-L14 "azurerm_kubernetes_cluster.agic[0]") ×5 |',
+    );
   });
 
   it('45 role assignments: the map draws 40 edges, says how many it left out, and keeps every failing one', async () => {

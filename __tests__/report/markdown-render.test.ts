@@ -73,6 +73,33 @@ describe('the markdown report as GitHub renders it', () => {
     expect(failing[0]).toMatch(/^\| ⚠️ \|/);
   });
 
+  it('is cut to --markdown-limit by priority, naming what it left out', async () => {
+    const dir = await writeTemp({
+      'tfplan.json': plan(
+        Array.from({ length: 12 }, (_, i) => cluster(`c${i}`, { after: { local_account_disabled: false } })),
+      ),
+    });
+    const run = runCli(
+      [
+        'scan',
+        join(dir, 'tfplan.json'),
+        '--format',
+        'markdown',
+        '--fail-on',
+        'none',
+        '--markdown-limit',
+        '6000',
+      ],
+      dir,
+    );
+    expect(run.status).toBe(0);
+    expect(Buffer.byteLength(run.stdout, 'utf8')).toBeLessThanOrEqual(6000 + 1);
+    expect(run.stdout).toMatch(
+      /^> Left out to stay within GitHub's 6,000-byte limit \(\d+ sections\): .*identity map of 12: c0, c1, c2, c3 and 8 more/m,
+    );
+    expect(run.stdout.split('\n').filter((l) => /^\| ⚠️ \| c\d+ \|/.test(l))).toHaveLength(12);
+  });
+
   it('starts with one line per cluster when there are several, failing clusters first', async () => {
     const markdown = await markdownFor([
       cluster('clean'),

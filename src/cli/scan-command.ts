@@ -26,6 +26,7 @@ export async function scanCommand(argv: readonly string[], io: CliIo): Promise<n
       'no-builtin': { type: 'boolean' },
       format: { type: 'string', default: 'console' },
       output: { type: 'string' },
+      'markdown-limit': { type: 'string' },
       'fail-on': { type: 'string' },
       'fail-on-indeterminate': { type: 'boolean' },
       'terraform-dir': { type: 'string' },
@@ -53,6 +54,7 @@ export async function scanCommand(argv: readonly string[], io: CliIo): Promise<n
   const format = values.format as Format;
   if (!FORMATS.includes(format))
     throw new UsageError(`--format must be one of ${FORMATS.join(', ')}, not '${values.format}'`);
+  const markdownLimit = byteLimit(values['markdown-limit']);
   const failOn = values['fail-on'] as FailOn | undefined;
   if (failOn !== undefined && !FAIL_ON_VALUES.includes(failOn)) {
     throw new UsageError(`--fail-on must be one of ${FAIL_ON_VALUES.join(', ')}, not '${failOn}'`);
@@ -74,7 +76,11 @@ export async function scanCommand(argv: readonly string[], io: CliIo): Promise<n
   // The progress line, if any, is cleared for the summary that replaces it.
   if (liveLine !== undefined)
     io.stderr(`${io.interactive ? '\r\u001b[K' : ''}aks-identity-lint: ${liveLine}\n`);
-  await emit(render(format, outcome, io.color && values.output === undefined), values.output, io);
+  await emit(
+    render(format, outcome, io.color && values.output === undefined, markdownLimit),
+    values.output,
+    io,
+  );
   const baselineFile = values['write-baseline'];
   if (baselineFile !== undefined) {
     // Writing a baseline records today's findings as accepted; it is not a verdict on them.
@@ -132,14 +138,30 @@ function liveRequest(
   return request;
 }
 
-function render(format: Format, outcome: ScanOutcome, color: boolean): string {
+/** `--markdown-limit`: a whole number of bytes, at least enough for the verdict. */
+function byteLimit(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!/^\d+$/.test(value) || n < MIN_MARKDOWN_LIMIT)
+    throw new UsageError(
+      `--markdown-limit must be a number of bytes of at least ${MIN_MARKDOWN_LIMIT}, not '${value}'`,
+    );
+  return n;
+}
+
+/** Below this, not even the verdict and the note on what was left out fit. */
+const MIN_MARKDOWN_LIMIT = 2048;
+
+function render(format: Format, outcome: ScanOutcome, color: boolean, markdownLimit?: number): string {
   switch (format) {
     case 'json':
       return renderJson(outcome);
     case 'sarif':
       return renderSarif(outcome);
     case 'markdown':
-      return renderMarkdown(outcome);
+      return markdownLimit === undefined
+        ? renderMarkdown(outcome)
+        : renderMarkdown(outcome, { maxLength: markdownLimit });
     case 'console':
       return renderConsole(outcome, { color });
   }

@@ -20,6 +20,8 @@ scan options:
   --no-builtin              do not load the built-in policies
   --format <name>           console (default), json, sarif (SARIF 2.1.0) or markdown
   --output <file>           write the report to a file instead of stdout
+  --markdown-limit <bytes>  cut the markdown report to this size by priority, naming the cuts, as the action does
+                            for a PR comment (65536)
   --fail-on <severity>      fail at or above: critical, high, medium, low, info, none (default: high)
   --fail-on-indeterminate   also fail on results that are unknown until apply
   --terraform-dir <dir>     where the root module's .tf files are (default: each plan's directory)

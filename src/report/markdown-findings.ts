@@ -30,11 +30,13 @@ export function findingTable(
   rows: readonly ListedFinding[],
   outcome: ScanOutcome,
   links: MarkdownLinks,
+  /** How many alike clusters the rows stand for: a row on one stands for as many resources. */
+  alikeClusters = 1,
 ): string {
   const lines = rows.map(({ first: e, all }) => {
     const title = e.policy.policy.shortTitle ?? e.policy.policy.title;
     const blocking = isBlocking(e, outcome) ? ' · blocking' : '';
-    return `| ${statusIcon(e, outcome)} | ${policyLink(e.policy, links)} | ${gfmCell(title)} | ${e.severity}${blocking} | ${placesCell(findingPlaces(e), all.length, links)} |`;
+    return `| ${statusIcon(e, outcome)} | ${policyLink(e.policy, links)} | ${gfmCell(title)} | ${e.severity}${blocking} | ${placesCell(findingPlaces(e), all.length * alikeClusters, links)} |`;
   });
   return ['| | Policy | Check | Severity | Resource |', '|---|---|---|---|---|', ...lines].join('\n');
 }

@@ -154,7 +154,9 @@ function clusterSections(
           ? PRIORITY.indeterminate
           : PRIORITY.passes;
 
-  const tables = chunks(listed, TABLE_ROWS).map((rows) => findingTable(rows, outcome, links));
+  const tables = chunks(listed, TABLE_ROWS).map((rows) =>
+    findingTable(rows, outcome, links, Math.max(1, group.instances.length)),
+  );
   const heading = part(
     'findings table',
     [clusterHeading(group, shown.length, links), ...tables.slice(0, 1)].join('\n\n'),
@@ -223,6 +225,7 @@ function clusterHeading(group: ReportGroup, findingCount: number, links: Markdow
   return [
     `### ${group.instances.length} clusters alike: \`${escapeCode(instanceBase(cluster.key))}\``,
     `${counts} in each · ${where}`,
+    '',
     `Shown for \`${escapeCode(entityLabel(cluster))}\`; the same findings on the same resources hold for ${others}. The counts at the top count every instance.`,
   ].join('\n');
 }

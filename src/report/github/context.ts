@@ -12,6 +12,8 @@ export interface GitHubContext {
   /** Where this action's own files are browsable, for links to policy docs (set when run from a repository). */
   actionRepository?: string;
   actionRef?: string;
+  /** This workflow run's page, where its job summary is shown (set on a runner). */
+  runUrl?: string;
 }
 
 export function readGitHubContext(env: NodeJS.ProcessEnv = process.env): GitHubContext | undefined {
@@ -29,6 +31,11 @@ export function readGitHubContext(env: NodeJS.ProcessEnv = process.env): GitHubC
   if (typeof pr?.number === 'number') context.pullRequest = pr.number;
   if (env['GITHUB_ACTION_REPOSITORY']) context.actionRepository = env['GITHUB_ACTION_REPOSITORY'];
   if (env['GITHUB_ACTION_REF']) context.actionRef = env['GITHUB_ACTION_REF'];
+  const runId = env['GITHUB_RUN_ID'];
+  if (runId !== undefined && /^\d+$/.test(runId)) {
+    const attempt = env['GITHUB_RUN_ATTEMPT'];
+    context.runUrl = `${context.serverUrl}/${owner}/${repo}/actions/runs/${runId}${attempt !== undefined && /^\d+$/.test(attempt) ? `/attempts/${attempt}` : ''}`;
+  }
   return context;
 }
 

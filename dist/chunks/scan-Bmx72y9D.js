@@ -12846,11 +12846,13 @@ function statusIcon(e, outcome) {
  * its short title, severity, and the resource to change, by its short name linked to its lines (the full address
  * is the link's title, and the details below say everything else).
  */
-function findingTable(rows, outcome, links) {
+function findingTable(rows, outcome, links, 
+/** How many alike clusters the rows stand for: a row on one stands for as many resources. */
+alikeClusters = 1) {
     const lines = rows.map(({ first: e, all }) => {
         const title = e.policy.policy.shortTitle ?? e.policy.policy.title;
         const blocking = isBlocking(e, outcome) ? ' · blocking' : '';
-        return `| ${statusIcon(e, outcome)} | ${policyLink(e.policy, links)} | ${gfmCell(title)} | ${e.severity}${blocking} | ${placesCell(findingPlaces(e), all.length, links)} |`;
+        return `| ${statusIcon(e, outcome)} | ${policyLink(e.policy, links)} | ${gfmCell(title)} | ${e.severity}${blocking} | ${placesCell(findingPlaces(e), all.length * alikeClusters, links)} |`;
     });
     return ['| | Policy | Check | Severity | Resource |', '|---|---|---|---|---|', ...lines].join('\n');
 }
@@ -13024,7 +13026,7 @@ function clusterSections(group, outcome, links, add) {
             : undecided.length > 0
                 ? PRIORITY.indeterminate
                 : PRIORITY.passes;
-    const tables = chunks(listed, TABLE_ROWS).map((rows) => findingTable(rows, outcome, links));
+    const tables = chunks(listed, TABLE_ROWS).map((rows) => findingTable(rows, outcome, links, Math.max(1, group.instances.length)));
     const heading = part('findings table', [clusterHeading(group, shown.length, links), ...tables.slice(0, 1)].join('\n\n'), worst);
     tables.slice(1).forEach((more, i) => {
         const from = (i + 1) * TABLE_ROWS + 1;
@@ -13066,6 +13068,7 @@ function clusterHeading(group, findingCount, links) {
     return [
         `### ${group.instances.length} clusters alike: \`${escapeCode(instanceBase(cluster.key))}\``,
         `${counts} in each · ${where}`,
+        '',
         `Shown for \`${escapeCode(entityLabel(cluster))}\`; the same findings on the same resources hold for ${others}. The counts at the top count every instance.`,
     ].join('\n');
 }
