@@ -6,6 +6,8 @@
 //
 //   npm run screenshots [-- sample...]     CHROMIUM=/path/to/chromium to use another browser
 
+/* global window, document -- used inside page.evaluate, which runs in the browser */
+
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
