@@ -4,15 +4,15 @@
 // git) and prints what it measured: page height, the widest table against the column, and how far each map was
 // shrunk to fit. Exits 1 when a table is wider than the column.
 //
-//   npm run screenshots [-- sample...]     CHROMIUM=/path/to/chromium to use another browser
+//   npm run screenshots [-- sample|input...]     CHROMIUM=/path/to/chromium to use another browser
 
 /* global window, document -- used inside page.evaluate, which runs in the browser */
 
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { marked } from 'marked';
 import { chromium } from 'playwright-core';
@@ -27,17 +27,8 @@ const THEMES = {
 };
 
 /** The comment as the action posts it, made by the CLI from the sample's plan and `.tf` (exit 1 is a verdict). */
-function commentFor(dir) {
-  const args = [
-    'scan',
-    'tfplan.json',
-    '--format',
-    'markdown',
-    '--fail-on',
-    'high',
-    '--markdown-limit',
-    '65536',
-  ];
+function commentFor(dir, input) {
+  const args = ['scan', input, '--format', 'markdown', '--fail-on', 'high', '--markdown-limit', '65536'];
   const run = spawnSync(process.execPath, [join(root, 'dist', 'cli.js'), ...args, '--no-config'], {
     cwd: dir,
     encoding: 'utf8',
@@ -75,8 +66,10 @@ async function measure(page) {
 
 async function main() {
   const wanted = process.argv.slice(2);
+  // An argument is a sample's name, or an input of your own (a plan, a template, a directory) to draw instead.
+  const own = wanted.filter((w) => existsSync(w)).map((w) => [basename(resolve(w)), resolve(w)]);
   const samples = Object.entries(reportSamples()).filter(
-    ([name]) => wanted.length === 0 || wanted.includes(name),
+    ([name]) => (wanted.length === 0 && own.length === 0) || wanted.includes(name),
   );
   const out = join(root, 'screenshots');
   mkdirSync(out, { recursive: true });
@@ -86,12 +79,17 @@ async function main() {
   console.log('| sample | theme | bytes | height px | widest table px (column) | map scale |');
   console.log('|---|---|---:|---:|---|---|');
   try {
-    for (const [name, files] of samples) {
-      const dir = join(work, name);
-      mkdirSync(dir, { recursive: true });
-      writeFileSync(join(dir, 'tfplan.json'), JSON.stringify(files['tfplan.json']));
-      writeFileSync(join(dir, 'main.tf'), files['main.tf']);
-      const markdown = commentFor(dir);
+    const drawings = [
+      ...samples.map(([name, files]) => {
+        const dir = join(work, name);
+        mkdirSync(dir, { recursive: true });
+        writeFileSync(join(dir, 'tfplan.json'), JSON.stringify(files['tfplan.json']));
+        writeFileSync(join(dir, 'main.tf'), files['main.tf']);
+        return [name, commentFor(dir, 'tfplan.json')];
+      }),
+      ...own.map(([name, path]) => [name, commentFor(dirname(path), path)]),
+    ];
+    for (const [name, markdown] of drawings) {
       for (const [theme, look] of Object.entries(THEMES)) {
         const page = await browser.newPage({ viewport: { width: COLUMN, height: 800 } });
         await page.setContent(pageFor(markdown, theme));
