@@ -41059,9 +41059,12 @@ async function upsertStickyComment(octokit, ctx, pullRequest, body, marker) {
         issue_number: pullRequest,
         per_page: 100,
     });
-    // Ours start with the marker; a person quoting it does not count, and a bot's comment is preferred.
-    const ours = comments.filter((c) => c.body?.startsWith(marker) === true);
-    const existing = ours.find((c) => c.user?.type === 'Bot') ?? ours[0];
+    // Ours start with the marker (a comment quoting it is not ours) and are written by us: by a bot (the
+    // GITHUB_TOKEN's github-actions[bot] or an app), or by the user a personal token belongs to. A person's comment is
+    // never edited, even one that starts with the marker.
+    const marked = comments.filter((c) => c.body?.startsWith(marker) === true);
+    const me = marked.length > 0 ? await tokenLogin(octokit) : undefined;
+    const existing = marked.find((c) => c.user?.type === 'Bot' || (me !== undefined && c.user?.login === me));
     if (existing !== undefined) {
         const updated = await octokit.rest.issues.updateComment({
             owner: ctx.owner,
@@ -41078,6 +41081,19 @@ async function upsertStickyComment(octokit, ctx, pullRequest, body, marker) {
         body,
     });
     return { action: 'created', url: created.data.html_url };
+}
+/**
+ * The login a token acts as, when it is a user's token; an installation token (GITHUB_TOKEN) may not read `/user`
+ * and acts as a bot, so undefined.
+ */
+async function tokenLogin(octokit) {
+    try {
+        const { data } = await octokit.rest.users.getAuthenticated();
+        return data.login;
+    }
+    catch {
+        return undefined;
+    }
 }
 
 /** The job summary takes up to 1 MiB per step. */

@@ -113,6 +113,55 @@ describe('the action on a pull request', () => {
     ]);
   });
 
+  it("never edits a comment that is not its own: one quoting the marker, or a person's that starts with it", async () => {
+    const marker = '<!-- aks-identity-lint:sticky-comment -->';
+    const quoting = server.seedComment(`Why does the bot write \`${marker}\`?`);
+    const otherBot = server.seedComment(`> ${marker}\n> the old report`, 'github-actions[bot]', 'Bot');
+    const person = server.seedComment(`${marker}\nmy own notes, copied from the last report`);
+    await runAction({ inputs: { paths: 'examples' }, apiUrl: server.url });
+    await runAction({ inputs: { paths: 'examples', 'fail-on': 'none' }, apiUrl: server.url });
+    // One comment of its own, created once and then updated; the three others untouched.
+    expect(server.requestsTo('POST', PR_COMMENTS)).toHaveLength(1);
+    const edits = server.requestsTo('PATCH', COMMENT_UPDATE);
+    expect(edits).toHaveLength(1);
+    const own = server.comments.at(-1);
+    expect(edits[0]?.path).toBe(`/repos/Codertocat/Hello-World/issues/comments/${String(own?.id)}`);
+    expect(server.comments.slice(0, 3)).toEqual([quoting, otherBot, person]);
+  });
+
+  it("with a person's token, updates the comment that person's token wrote before", async () => {
+    server.identity = { login: 'octocat', type: 'User' };
+    const otherPerson = server.seedComment('<!-- aks-identity-lint:sticky-comment -->\nnot mine', 'hubot');
+    await runAction({ inputs: { paths: 'examples' }, apiUrl: server.url });
+    await runAction({ inputs: { paths: 'examples', 'fail-on': 'none' }, apiUrl: server.url });
+    expect(server.requestsTo('POST', PR_COMMENTS)).toHaveLength(1);
+    expect(server.requestsTo('PATCH', COMMENT_UPDATE)).toHaveLength(1);
+    expect(server.comments.at(-1)?.user.login).toBe('octocat');
+    expect(server.comments.at(-1)?.body).toContain('fail-on: `none`');
+    expect(server.comments[0]).toEqual(otherPerson);
+  });
+
+  it('waits out a primary rate limit (403 with no requests left) and retries', async () => {
+    server.rateLimit('POST', CHECK_RUNS, 1, 1);
+    const run = await runAction({ inputs: { paths: 'examples', comment: 'false' }, apiUrl: server.url });
+    expect(server.requestsTo('POST', CHECK_RUNS)).toHaveLength(2);
+    expect(run.stdout).toContain('GitHub rate limit on POST');
+    expect(run.stdout).not.toContain('could not post the check run');
+  });
+
+  it('says so when the token is refused (401), and still gives its verdict and summary', async () => {
+    server.token = 'another-token';
+    const run = await runAction({ inputs: { paths: 'examples' }, apiUrl: server.url });
+    expect(run.status).toBe(1);
+    expect(run.stdout).toMatch(/::warning::aks-identity-lint could not post the check run: Bad credentials/);
+    expect(run.stdout).toMatch(
+      /::warning::aks-identity-lint could not post the pull request comment: Bad credentials/,
+    );
+    expect(run.summary).toContain('## aks-identity-lint ❌ failed');
+    expect(run.outputs['result']).toBe('fail');
+    expect(server.requests.every((r) => r.authorization === 'token test-token')).toBe(true);
+  });
+
   it('finds its comment among many (paginated)', async () => {
     for (let i = 0; i < 130; i++) server.seedComment(`comment ${i}`);
     await runAction({ inputs: { paths: 'examples' }, apiUrl: server.url });

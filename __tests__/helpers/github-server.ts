@@ -22,17 +22,30 @@ interface StoredComment {
   id: number;
   body: string;
   html_url: string;
-  user: { login: string; type?: string };
+  user: { login: string; type: 'Bot' | 'User' };
 }
+
+/** Who a token acts as: GITHUB_TOKEN acts as a bot and may not read `/user`; a personal token is its user. */
+export interface TokenIdentity {
+  login: string;
+  type: 'Bot' | 'User';
+}
+
+/** GitHub refuses more annotations than this in one check-run request. */
+const ANNOTATIONS_PER_REQUEST = 50;
 
 /**
  * A stand-in for the GitHub REST API on 127.0.0.1, with the endpoints the action uses (check runs, issue
- * comments), kept state across requests (so a second run finds the first run's comment), a record of every
- * request, and injectable failures (403, 5xx) for chosen endpoints.
+ * comments, the authenticated user), kept state across requests (so a second run finds the first run's comment),
+ * a record of every request, and injectable failures (403, 5xx, rate limits) for chosen endpoints. Like GitHub, it
+ * refuses a request without the expected token (401) and a check-run request with more than 50 annotations (422).
  */
 export class GitHubApiServer {
   readonly requests: RecordedRequest[] = [];
   readonly comments: StoredComment[] = [];
+  /** The token requests must carry, and who it acts as. */
+  token = 'test-token';
+  identity: TokenIdentity = { login: 'github-actions[bot]', type: 'Bot' };
   private readonly overrides: Override[] = [];
   private nextId = 1000;
   private server: Server | undefined;
@@ -68,13 +81,25 @@ export class GitHubApiServer {
     this.overrides.push({ method, path, status, body, headers, times });
   }
 
-  seedComment(body: string, login = 'someone'): void {
-    this.comments.push({
+  /** A primary rate limit: the next `times` matching requests get 403 with no requests left until `resetIn` s. */
+  rateLimit(method: string, path: RegExp, times = 1, resetIn = 1): void {
+    const reset = String(Math.ceil(Date.now() / 1000) + resetIn);
+    this.fail(method, path, 403, { message: 'API rate limit exceeded for installation.' }, times, {
+      'x-ratelimit-limit': '5000',
+      'x-ratelimit-remaining': '0',
+      'x-ratelimit-reset': reset,
+    });
+  }
+
+  seedComment(body: string, login = 'someone', type: 'Bot' | 'User' = 'User'): StoredComment {
+    const comment = {
       id: this.nextId++,
       body,
       html_url: `https://github.com/c/${this.nextId}`,
-      user: { login },
-    });
+      user: { login, type },
+    };
+    this.comments.push(comment);
+    return { ...comment, user: { ...comment.user } };
   }
 
   requestsTo(method: string, path: RegExp): RecordedRequest[] {
@@ -110,6 +135,27 @@ export class GitHubApiServer {
       send(res, 200, { value: `github-oidc-token-for-${request.query.get('audience') ?? ''}` });
       return;
     }
+    if (request.authorization !== `token ${this.token}` && request.authorization !== `Bearer ${this.token}`) {
+      send(res, 401, { message: 'Bad credentials', status: '401' });
+      return;
+    }
+    if (route === 'GET /user') {
+      if (this.identity.type === 'Bot') send(res, 403, { message: 'Resource not accessible by integration' });
+      else send(res, 200, { login: this.identity.login, type: 'User' });
+      return;
+    }
+    const annotations = (request.body?.['output'] as { annotations?: unknown[] } | undefined)?.annotations;
+    if (
+      /check-runs/.test(route) &&
+      annotations !== undefined &&
+      annotations.length > ANNOTATIONS_PER_REQUEST
+    ) {
+      send(res, 422, {
+        message: 'Validation Failed',
+        errors: [{ resource: 'CheckRun', field: 'annotations', code: 'too_many', message: 'at most 50' }],
+      });
+      return;
+    }
     if ((m = /^POST \/repos\/[^/]+\/[^/]+\/check-runs$/.exec(route)) !== null) {
       const id = this.nextId++;
       send(res, 201, { id, html_url: `https://github.com/checks/${id}`, ...request.body });
@@ -135,7 +181,7 @@ export class GitHubApiServer {
         id: this.nextId++,
         body: bodyText(request),
         html_url: 'https://github.com/c',
-        user: { login: 'github-actions[bot]', type: 'Bot' },
+        user: { ...this.identity },
       };
       comment.html_url = `https://github.com/comments/${comment.id}`;
       this.comments.push(comment);

@@ -1,4 +1,4 @@
-import { parseScope, scopeContains, scopeRank } from '../../src/model/scope.js';
+import { ancestorScopes, parseScope, scopeRank } from '../../src/model/scope.js';
 import { Unknown } from '../../src/model/unknown.js';
 import { roleDefinitionGuid } from '../../src/model/builtin-role-table.js';
 import { builtInRoleById, builtInRoleByName } from '../../src/model/roles.js';
@@ -42,22 +42,28 @@ describe('parseScope', () => {
   });
 });
 
-describe('scopeContains', () => {
-  const rg = '/subscriptions/0000/resourceGroups/rg';
-  it('contains itself and what is below it, case-insensitively', () => {
-    expect(scopeContains(rg, `${rg}/providers/Microsoft.ContainerRegistry/registries/cr`)).toBe(true);
-    expect(scopeContains(rg, '/subscriptions/0000/resourcegroups/RG')).toBe(true);
-    expect(scopeContains('/', rg)).toBe(true);
+describe('ancestorScopes', () => {
+  const sub = '/subscriptions/0000';
+  const rg = `${sub}/resourceGroups/rg`;
+  it('lists a resource, its parents, its resource group and its subscription, innermost first', () => {
+    const subnet = `${rg}/providers/Microsoft.Network/virtualNetworks/vnet/subnets/nodes`;
+    expect(ancestorScopes(subnet)).toEqual([
+      subnet,
+      `${rg}/providers/Microsoft.Network/virtualNetworks/vnet`,
+      rg,
+      sub,
+    ]);
   });
-  it('does not contain a sibling whose name starts the same', () => {
-    expect(scopeContains(rg, '/subscriptions/0000/resourceGroups/rg-other')).toBe(false);
+  it('lists a resource group and its subscription', () => {
+    expect(ancestorScopes(`${rg}/`)).toEqual([rg, sub]);
   });
-  it('is unknown for values not known yet, unless they are the same value', () => {
-    const later = new Unknown('known after apply', 'azurerm_container_registry.cr.id');
-    expect(scopeContains(later, rg)).toBe(later);
-    expect(scopeContains(later, new Unknown('known after apply', 'azurerm_container_registry.cr.id'))).toBe(
-      true,
-    );
+  it('lists a subscription-level resource and its subscription', () => {
+    const role = `${sub}/providers/Microsoft.Authorization/roleDefinitions/abc`;
+    expect(ancestorScopes(role)).toEqual([role, sub]);
+  });
+  it('is the subscription alone for a subscription, and the ID alone for what is not a scope', () => {
+    expect(ancestorScopes(sub)).toEqual([sub]);
+    expect(ancestorScopes('not-a-scope')).toEqual(['not-a-scope']);
   });
 });
 

@@ -43,6 +43,11 @@ describe('Kleene three-valued logic', () => {
       unknown: [{ field: 'u', reason: 'known after apply' }],
     });
   });
+  it('names each reason once, however many undecided conditions share it', () => {
+    const reasons = [{ field: 'u', reason: 'known after apply' }];
+    expect(evaluate({ allOf: [U, T, U, { not: U }] }, values)).toEqual({ unknown: reasons });
+    expect(evaluate({ anyOf: [U, F, U] }, values)).toEqual({ unknown: reasons });
+  });
   it('drops the reasons of unknowns that did not decide the result', () => {
     expect(evaluate({ anyOf: [U, T] }, values)).toBe(true);
   });

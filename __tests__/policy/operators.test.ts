@@ -81,6 +81,13 @@ const cases: [string, Condition, boolean | 'unknown'][] = [
   ['contains without a match', { field: 'tags', contains: 'dev' }, false],
   ['notContains', { field: 'tags', notContains: 'dev' }, true],
   ['contains on an unknown value', { field: 'principal', contains: 'x' }, 'unknown'],
+  // A string may contain a value not known yet: undecided, never false.
+  ['contains an unknown operand in a string', { field: 'id', contains: { field: 'principal' } }, 'unknown'],
+  [
+    'notContains an unknown operand in a string',
+    { field: 'id', notContains: { field: 'principal' } },
+    'unknown',
+  ],
   ['contains on an absent value', { field: 'absent', contains: 'x' }, false],
   // ordering
   ['greater', { field: 'count', greater: 2 }, true],
@@ -92,6 +99,10 @@ const cases: [string, Condition, boolean | 'unknown'][] = [
   ['ordering across types is false', { field: 'count', greater: 'a' }, false],
   ['ordering on an unknown value', { field: 'principal', less: 3 }, 'unknown'],
   ['ordering on an absent value', { field: 'absent', less: 3 }, false],
+  // Strings are ordered as Azure compares names: case-insensitively ('AKS-Prod' sorts after 'aks-dev').
+  ['ordering of strings ignores case (greater)', { field: 'name', greater: 'aks-dev' }, true],
+  ['ordering of strings ignores case (less)', { field: 'name', less: 'aks-qa' }, true],
+  ['ordering of strings ignores case (equal)', { field: 'name', lessOrEquals: 'aks-prod' }, true],
 ];
 
 describe('field operators', () => {

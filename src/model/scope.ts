@@ -1,5 +1,4 @@
 import type { Scope, ScopeLevel } from './model-types.generated.js';
-import { isUnknown, type Unknown, type Value } from './unknown.js';
 
 export type { Scope, ScopeLevel };
 
@@ -60,21 +59,6 @@ const LEVEL_RANK: Record<ScopeLevel, number> = {
 /** Broader scopes rank lower: a management group is broader than a subscription. */
 export function scopeRank(level: ScopeLevel): number {
   return LEVEL_RANK[level];
-}
-
-/**
- * Whether `outer` contains (or is) `inner`: a resource group contains its resources, a VNet its subnets.
- * Unknown when either is not known and they are not the same unknown value.
- */
-export function scopeContains(outer: Value<string>, inner: Value<string>): boolean | Unknown {
-  if (isUnknown(outer) || isUnknown(inner)) {
-    if (isUnknown(outer) && isUnknown(inner) && outer.ref !== undefined && outer.ref === inner.ref)
-      return true;
-    return isUnknown(outer) ? outer : (inner as Unknown);
-  }
-  const o = outer.replace(/\/+$/, '').toLowerCase();
-  const i = inner.replace(/\/+$/, '').toLowerCase();
-  return o === '' || i === o || i.startsWith(`${o}/`);
 }
 
 /**
