@@ -5,11 +5,22 @@ import json from '@rollup/plugin-json';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import typescript from '@rollup/plugin-typescript';
 
+// COVERAGE_BUILD=1 (npm run coverage) builds a copy with source maps into coverage/dist, so that the coverage of
+// the action and CLI run as processes maps back to src/; the committed dist/ carries no maps.
+const coverage = process.env.COVERAGE_BUILD === '1';
+const outDir = coverage ? 'coverage/dist' : 'dist';
+
 const plugins = () => [
   typescript({
     tsconfig: 'tsconfig.json',
     include: ['src/**/*.ts'],
-    compilerOptions: { noEmit: false, outDir: 'dist', sourceMap: false, declaration: false },
+    compilerOptions: {
+      noEmit: false,
+      outDir,
+      sourceMap: coverage,
+      inlineSources: coverage,
+      declaration: false,
+    },
   }),
   nodeResolve({ preferBuiltins: true, exportConditions: ['node'] }),
   commonjs(),
@@ -21,7 +32,8 @@ const plugins = () => [
 export default {
   input: { index: 'src/index.ts', cli: 'src/cli.ts' },
   output: {
-    dir: 'dist',
+    dir: outDir,
+    sourcemap: coverage,
     format: 'es',
     entryFileNames: '[name].js',
     chunkFileNames: 'chunks/[name]-[hash].js',

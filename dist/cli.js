@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 import { I as InputError } from './chunks/input-error-D0s4UFBm.js';
-import { E as ENTITY_KINDS, M as ModelSchema, f as fieldsUsed, p as parseFieldPath, l as loadPolicies, a as applyPolicySettings, r as resolveRun, R as RunRequestError, b as policyDocsDir, C as CONFIG_FILE_NAME, F as FAIL_ON_VALUES, s as scan, c as liveSummaryLine, w as writeBaseline, d as renderJson, e as countOutcome, g as counted, h as runFailed, i as renderConsole, j as renderMarkdown, k as renderSarif, m as builtInPolicyDir, n as runExamples, o as packageVersion, P as PolicyLoadError, q as ConfigError } from './chunks/scan-Bmx72y9D.js';
+import { E as ENTITY_KINDS, M as ModelSchema, f as fieldsUsed, p as parseFieldPath, l as loadPolicies, a as applyPolicySettings, r as resolveRun, R as RunRequestError, b as policyDocsDir, C as CONFIG_FILE_NAME, F as FAIL_ON_VALUES, s as scan, c as liveSummaryLine, w as writeBaseline, d as renderJson, e as countOutcome, g as counted, h as runFailed, i as renderConsole, j as renderMarkdown, k as renderSarif, m as builtInPolicyDir, n as runExamples, o as packageVersion, P as PolicyLoadError, q as ConfigError } from './chunks/scan-BOV451wt.js';
 import { writeFile, readFile, access, mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';

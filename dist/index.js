@@ -38,7 +38,7 @@ import require$$5$4 from 'string_decoder';
 import 'child_process';
 import 'timers';
 import { l as liveCredential } from './chunks/credential-BK9Afw-t.js';
-import { F as FAIL_ON_VALUES, t as linesOfPointers, u as findings, v as annotationLevel, x as findingPlaces, y as entityLabel, z as scrubSecrets, A as findingText, s as scan, r as resolveRun, c as liveSummaryLine, i as renderConsole, j as renderMarkdown, B as CHECK_RUN_TEXT_LIMIT, G as GITHUB_COMMENT_LIMIT, k as renderSarif, d as renderJson, e as countOutcome, h as runFailed, g as counted, P as PolicyLoadError, q as ConfigError, R as RunRequestError, D as nothingChecked } from './chunks/scan-Bmx72y9D.js';
+import { F as FAIL_ON_VALUES, t as linesOfPointers, u as findings, v as annotationLevel, x as findingPlaces, y as entityLabel, z as scrubSecrets, A as findingText, s as scan, r as resolveRun, c as liveSummaryLine, i as renderConsole, j as renderMarkdown, B as CHECK_RUN_TEXT_LIMIT, G as GITHUB_COMMENT_LIMIT, k as renderSarif, d as renderJson, e as countOutcome, h as runFailed, g as counted, P as PolicyLoadError, q as ConfigError, R as RunRequestError, D as nothingChecked } from './chunks/scan-BOV451wt.js';
 import { existsSync, readFileSync as readFileSync$1 } from 'node:fs';
 import 'stream';
 import { I as InputError } from './chunks/input-error-D0s4UFBm.js';
@@ -40974,8 +40974,10 @@ const RATE_LIMIT_RETRIES = 2;
  * An Octokit for GITHUB_API_URL that retries server errors (plugin-retry) and waits out primary and secondary rate
  * limits (plugin-throttling), so a busy API degrades to a slower run rather than a missing report.
  */
-function githubClient(token) {
+function githubClient(token, baseUrl = process.env['GITHUB_API_URL']) {
     return getOctokit(token, {
+        // Read when the client is made, not when @actions/github is loaded (GHES sets it per runner).
+        ...(baseUrl === undefined || baseUrl === '' ? {} : { baseUrl }),
         throttle: {
             onRateLimit: (retryAfter, options, _octokit, retryCount) => {
                 info(`GitHub rate limit on ${options.method} ${options.url}; retrying in ${retryAfter}s`);
@@ -41090,6 +41092,7 @@ async function tokenLogin(octokit) {
     try {
         const { data } = await octokit.rest.users.getAuthenticated();
         return data.login;
+        // Stryker disable next-line BlockStatement: falling off the end returns undefined too
     }
     catch {
         return undefined;

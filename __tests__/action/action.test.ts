@@ -136,7 +136,7 @@ describe('the action on a pull request', () => {
     await runAction({ inputs: { paths: 'examples', 'fail-on': 'none' }, apiUrl: server.url });
     expect(server.requestsTo('POST', PR_COMMENTS)).toHaveLength(1);
     expect(server.requestsTo('PATCH', COMMENT_UPDATE)).toHaveLength(1);
-    expect(server.comments.at(-1)?.user.login).toBe('octocat');
+    expect(server.comments.at(-1)?.user?.login).toBe('octocat');
     expect(server.comments.at(-1)?.body).toContain('fail-on: `none`');
     expect(server.comments[0]).toEqual(otherPerson);
   });

@@ -22,7 +22,8 @@ interface StoredComment {
   id: number;
   body: string;
   html_url: string;
-  user: { login: string; type: 'Bot' | 'User' };
+  /** Null for a comment whose author's account was deleted, as GitHub answers. */
+  user: { login: string; type: 'Bot' | 'User' } | null;
 }
 
 /** Who a token acts as: GITHUB_TOKEN acts as a bot and may not read `/user`; a personal token is its user. */
@@ -91,15 +92,15 @@ export class GitHubApiServer {
     });
   }
 
-  seedComment(body: string, login = 'someone', type: 'Bot' | 'User' = 'User'): StoredComment {
+  seedComment(body: string, login: string | null = 'someone', type: 'Bot' | 'User' = 'User'): StoredComment {
     const comment = {
       id: this.nextId++,
       body,
       html_url: `https://github.com/c/${this.nextId}`,
-      user: { login, type },
+      user: login === null ? null : { login, type },
     };
     this.comments.push(comment);
-    return { ...comment, user: { ...comment.user } };
+    return { ...comment, user: comment.user === null ? null : { ...comment.user } };
   }
 
   requestsTo(method: string, path: RegExp): RecordedRequest[] {

@@ -4,6 +4,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { repoRoot } from './fixtures.js';
+import { distDir } from './run-cli.js';
 
 export interface ActionRun {
   status: number | null;
@@ -65,11 +66,15 @@ export async function runAction(options: {
     GITHUB_ACTION_REPOSITORY: 'aks-identity-lint/aks-identity-lint',
     GITHUB_ACTION_REF: 'v1',
     RUNNER_TEMP: dir,
+    // Where `npm run coverage` collects the coverage of child processes.
+    ...(process.env['NODE_V8_COVERAGE'] === undefined
+      ? {}
+      : { NODE_V8_COVERAGE: process.env['NODE_V8_COVERAGE'] }),
     'INPUT_GITHUB-TOKEN': 'test-token',
     ...inputEnv,
     ...options.env,
   };
-  const child = spawn(process.execPath, [join(repoRoot, 'dist', 'index.js')], {
+  const child = spawn(process.execPath, [join(distDir, 'index.js')], {
     cwd: options.workspace ?? repoRoot,
     env,
   });

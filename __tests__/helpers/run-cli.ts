@@ -2,6 +2,9 @@ import { spawn, spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { repoRoot } from './fixtures.js';
 
+/** The bundle the process-level tests run: dist/, or the source-mapped copy `npm run coverage` builds. */
+export const distDir = process.env['AKS_IDENTITY_LINT_DIST'] ?? join(repoRoot, 'dist');
+
 export interface CliRun {
   status: number | null;
   stdout: string;
@@ -10,7 +13,7 @@ export interface CliRun {
 
 /** Runs the bundled CLI as a user does: a child process of the same Node.js that runs the tests. */
 export function runCli(args: string[], cwd = repoRoot, env: Record<string, string> = {}): CliRun {
-  const result = spawnSync(process.execPath, [join(repoRoot, 'dist', 'cli.js'), ...args], {
+  const result = spawnSync(process.execPath, [join(distDir, 'cli.js'), ...args], {
     cwd,
     encoding: 'utf8',
     env: { ...process.env, NO_COLOR: '1', NODE_OPTIONS: '', ...env },
@@ -28,7 +31,7 @@ export function runCliAsync(
   cwd = repoRoot,
 ): Promise<CliRun> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [join(repoRoot, 'dist', 'cli.js'), ...args], {
+    const child = spawn(process.execPath, [join(distDir, 'cli.js'), ...args], {
       cwd,
       env: { ...process.env, NO_COLOR: '1', NODE_OPTIONS: '', ...env },
     });

@@ -363,6 +363,40 @@ describe('secrets', () => {
     expect(read.secrets).toContain(secret);
   });
 
+  it('redact and collect a value marked sensitive deep inside a block, not only at the top', async () => {
+    const subnet =
+      '/subscriptions/0000/resourceGroups/rg/providers/Microsoft.Network/virtualNetworks/v/subnets/s-4711';
+    const resource = cluster(
+      'azurerm_kubernetes_cluster.aks',
+      { default_node_pool: [{ name: 'system', vnet_subnet_id: subnet }] },
+      {
+        afterSensitive: { default_node_pool: [{ vnet_subnet_id: true }] },
+      },
+    );
+    const { entities, read } = await readPlanObject(plan([resource]));
+    const raw = JSON.stringify(entities.cluster[0]?.raw);
+    expect(raw).not.toContain('s-4711');
+    expect(raw).toContain('"name":"system"');
+    expect(read.secrets).toEqual([subnet]);
+  });
+
+  it('redact a whole sensitive block, collecting every string in it, and keep a sensitive null as null', async () => {
+    const resource = cluster(
+      'azurerm_kubernetes_cluster.aks',
+      {
+        service_principal: [{ client_id: 'app-4711', client_secret: secret, tags: ['t-0815'] }],
+        http_proxy_config: null,
+        dns_prefix: '',
+      },
+      { afterSensitive: { service_principal: true, http_proxy_config: true, dns_prefix: true } },
+    );
+    const { entities, read } = await readPlanObject(plan([resource]));
+    const raw = entities.cluster[0]?.raw as Record<string, unknown>;
+    expect(raw['service_principal']).toBe('[redacted]');
+    expect(raw['http_proxy_config']).toBeNull();
+    expect(read.secrets.sort()).toEqual(['app-4711', secret, 't-0815'].sort());
+  });
+
   it.each([
     ['a literal', { client_secret: constant(secret) }, {}, true],
     [

@@ -43,6 +43,16 @@ describe('Kleene three-valued logic', () => {
       unknown: [{ field: 'u', reason: 'known after apply' }],
     });
   });
+  it('keeps every different reason', () => {
+    const other = { field: 'v', equals: true };
+    const result = evaluate({ allOf: [U, other] }, { ...values, v: values.u });
+    expect(result).toEqual({
+      unknown: [
+        { field: 'u', reason: 'known after apply' },
+        { field: 'v', reason: 'known after apply' },
+      ],
+    });
+  });
   it('names each reason once, however many undecided conditions share it', () => {
     const reasons = [{ field: 'u', reason: 'known after apply' }];
     expect(evaluate({ allOf: [U, T, U, { not: U }] }, values)).toEqual({ unknown: reasons });

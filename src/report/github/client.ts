@@ -12,10 +12,12 @@ const RATE_LIMIT_RETRIES = 2;
  * An Octokit for GITHUB_API_URL that retries server errors (plugin-retry) and waits out primary and secondary rate
  * limits (plugin-throttling), so a busy API degrades to a slower run rather than a missing report.
  */
-export function githubClient(token: string): Octokit {
+export function githubClient(token: string, baseUrl = process.env['GITHUB_API_URL']): Octokit {
   return getOctokit(
     token,
     {
+      // Read when the client is made, not when @actions/github is loaded (GHES sets it per runner).
+      ...(baseUrl === undefined || baseUrl === '' ? {} : { baseUrl }),
       throttle: {
         onRateLimit: (
           retryAfter: number,

@@ -55,6 +55,7 @@ async function tokenLogin(octokit: Octokit): Promise<string | undefined> {
   try {
     const { data } = await octokit.rest.users.getAuthenticated();
     return data.login;
+    // Stryker disable next-line BlockStatement: falling off the end returns undefined too
   } catch {
     return undefined;
   }

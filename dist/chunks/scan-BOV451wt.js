@@ -1362,8 +1362,7 @@ function scrubSecrets(text, secrets) {
             continue;
         // Also as it appears inside a JSON string, where quotes and backslashes are escaped.
         for (const form of new Set([secret, JSON.stringify(secret).slice(1, -1)])) {
-            if (out.includes(form))
-                out = out.split(form).join(REDACTED);
+            out = out.split(form).join(REDACTED);
         }
     }
     return out;
@@ -19015,6 +19014,7 @@ function collectStrings$1(value, out) {
 function redactSecrets(value, sensitive, collect) {
     if (sensitive === true) {
         collectStrings(value, collect);
+        // Stryker disable next-line ConditionalExpression,LogicalOperator: JSON has no undefined; both guards keep absence
         return value === null || value === undefined ? value : REDACTED;
     }
     if (Array.isArray(value)) {
