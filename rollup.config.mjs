@@ -4,6 +4,7 @@ import commonjs from '@rollup/plugin-commonjs';
 import json from '@rollup/plugin-json';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import typescript from '@rollup/plugin-typescript';
+import { resolve } from 'node:path';
 
 // COVERAGE_BUILD=1 (npm run coverage) builds a copy with source maps into coverage/dist, so that the coverage of
 // the action and CLI run as processes maps back to src/; the committed dist/ carries no maps.
@@ -34,6 +35,13 @@ export default {
   output: {
     dir: outDir,
     sourcemap: coverage,
+    // Absolute paths, so that coverage maps back to src/ whatever directory the bundle is in.
+    sourcemapPathTransform: (relative) => {
+      const modules = relative.lastIndexOf('node_modules/');
+      const source = relative.indexOf('src/');
+      if (modules >= 0) return resolve(relative.slice(modules));
+      return source >= 0 ? resolve(relative.slice(source)) : relative;
+    },
     format: 'es',
     entryFileNames: '[name].js',
     chunkFileNames: 'chunks/[name]-[hash].js',
