@@ -61,6 +61,8 @@ run(process.execPath, [
   `--reports-dir=${join(out, 'processes')}`,
   '--reporter=json',
   '--include=coverage/dist/**',
+  // c8 excludes coverage/** by default, where the bundle is; node_modules in it are filtered after the remap.
+  '--exclude=**/node_modules/**',
   '--exclude-node-modules=false',
 ]);
 
