@@ -772,8 +772,8 @@ describe('reference() and runtime values', () => {
   });
 
   it('joins the two reads of the same cluster in a real template (AKS-Construction, different API versions)', () => {
-    // Azure/AKS-Construction samples/shared-acr/main.json (../shared/fixtures/arm): the cluster is read with
-    // two API versions in two places.
+    // Expressions copied from Azure/AKS-Construction samples/shared-acr/main.json, which reads the cluster with two
+    // API versions in two places; nothing is read from disk, so the test needs no fixture.
     const context: EvaluationContext = { parameters: { resourceName: 'demo' } };
     const a = ev(
       "[reference(resourceId('Microsoft.ContainerService/managedClusters', format('aks-{0}', parameters('resourceName'))), '2023-11-01').identityProfile.kubeletidentity.objectId]",
