@@ -40971,6 +40971,14 @@ throttling.triggersNotification = triggersNotification;
 /** Retries of a request GitHub rate-limits, before the report it carries is given up. */
 const RATE_LIMIT_RETRIES = 2;
 /**
+ * Milliseconds waited per second of GitHub's `retry-after` (and of the retry plugin's back-off). The tests set
+ * AKS_IDENTITY_LINT_RETRY_UNIT_MS to a few milliseconds so a retry is still proven without seconds of waiting.
+ */
+function retryUnitMs() {
+    const value = Number(process.env['AKS_IDENTITY_LINT_RETRY_UNIT_MS']);
+    return Number.isInteger(value) && value > 0 && value <= 1000 ? value : 1000;
+}
+/**
  * An Octokit for GITHUB_API_URL that retries server errors (plugin-retry) and waits out primary and secondary rate
  * limits (plugin-throttling), so a busy API degrades to a slower run rather than a missing report.
  */
@@ -40978,7 +40986,9 @@ function githubClient(token, baseUrl = process.env['GITHUB_API_URL']) {
     return getOctokit(token, {
         // Read when the client is made, not when @actions/github is loaded (GHES sets it per runner).
         ...(baseUrl === undefined || baseUrl === '' ? {} : { baseUrl }),
+        retry: { retryAfterBaseValue: retryUnitMs() },
         throttle: {
+            retryAfterBaseValue: retryUnitMs(),
             onRateLimit: (retryAfter, options, _octokit, retryCount) => {
                 info(`GitHub rate limit on ${options.method} ${options.url}; retrying in ${retryAfter}s`);
                 return retryCount < RATE_LIMIT_RETRIES;

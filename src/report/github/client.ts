@@ -9,6 +9,15 @@ export type Octokit = ReturnType<typeof getOctokit>;
 const RATE_LIMIT_RETRIES = 2;
 
 /**
+ * Milliseconds waited per second of GitHub's `retry-after` (and of the retry plugin's back-off). The tests set
+ * AKS_IDENTITY_LINT_RETRY_UNIT_MS to a few milliseconds so a retry is still proven without seconds of waiting.
+ */
+function retryUnitMs(): number {
+  const value = Number(process.env['AKS_IDENTITY_LINT_RETRY_UNIT_MS']);
+  return Number.isInteger(value) && value > 0 && value <= 1000 ? value : 1000;
+}
+
+/**
  * An Octokit for GITHUB_API_URL that retries server errors (plugin-retry) and waits out primary and secondary rate
  * limits (plugin-throttling), so a busy API degrades to a slower run rather than a missing report.
  */
@@ -18,7 +27,9 @@ export function githubClient(token: string, baseUrl = process.env['GITHUB_API_UR
     {
       // Read when the client is made, not when @actions/github is loaded (GHES sets it per runner).
       ...(baseUrl === undefined || baseUrl === '' ? {} : { baseUrl }),
+      retry: { retryAfterBaseValue: retryUnitMs() },
       throttle: {
+        retryAfterBaseValue: retryUnitMs(),
         onRateLimit: (
           retryAfter: number,
           options: { method: string; url: string },
