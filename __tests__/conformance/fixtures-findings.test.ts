@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describeShared, sharedFixtures } from '../helpers/fixtures.js';
-import { runCli } from '../helpers/run-cli.js';
+import { runCli, jsonReport } from '../helpers/run-cli.js';
 
 /**
  * What the built-in pack finds in every file of ../shared/fixtures (inputs nobody on this project wrote), one line
@@ -13,16 +13,6 @@ import { runCli } from '../helpers/run-cli.js';
 const files = JSON.parse(
   readFileSync(new URL('./shared-fixtures.json', import.meta.url), 'utf8'),
 ) as string[];
-
-interface Report {
-  results: {
-    policyId: string;
-    status: string;
-    entity: { key: string };
-    message?: string;
-    because?: { field: string }[];
-  }[];
-}
 
 describeShared('the shared fixtures', () => {
   it('are the files this suite expects', () => {
@@ -43,7 +33,7 @@ describeShared('findings on the shared fixtures', () => {
       expect(run.stderr.replace(sharedFixtures, '<fixtures>')).toMatchSnapshot();
       return;
     }
-    const report = JSON.parse(run.stdout) as Report;
+    const report = jsonReport(run.stdout);
     const lines = report.results
       .filter((r) => r.status === 'fail' || r.status === 'indeterminate')
       .map((r) =>

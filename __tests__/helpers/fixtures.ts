@@ -5,6 +5,8 @@ import { fileURLToPath } from 'node:url';
 const here = dirname(fileURLToPath(import.meta.url));
 
 export const repoRoot = resolve(here, '..', '..');
+/** The service principal secret written into examples/ (and into test plans): no output may contain it. */
+export const EXAMPLE_SECRET = 'Zq8~example-not-a-real-secret~4fJ';
 /** The shared, read-only fixtures nobody on this project wrote (see ../shared/fixtures/SOURCES.md). */
 export const sharedFixtures = resolve(
   process.env['AKS_IDENTITY_LINT_SHARED'] ?? resolve(repoRoot, '..', 'shared'),

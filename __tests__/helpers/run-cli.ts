@@ -1,6 +1,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { repoRoot } from './fixtures.js';
+import type { JsonReport } from '../../src/report/json.js';
 
 /** The bundle the process-level tests run: dist/, or the source-mapped copy `npm run coverage` builds. */
 export const distDir = process.env['AKS_IDENTITY_LINT_DIST'] ?? join(repoRoot, 'dist');
@@ -44,4 +45,9 @@ export function runCliAsync(
       resolve({ status, stdout, stderr });
     });
   });
+}
+
+/** The JSON report a run printed or wrote, as the reporter types it. */
+export function jsonReport(text: string): JsonReport {
+  return JSON.parse(text) as JsonReport;
 }

@@ -6,14 +6,50 @@ import { UNSET_CLUSTER_SETTINGS, type TestResource } from './plans.js';
  */
 export function ref(traversal: string): { references: string[] } {
   const parts = [traversal];
+  // A data source's address has three parts (data.TYPE.NAME); Terraform lists no shorter prefix of it.
+  const shortest = traversal.startsWith('data.') ? 3 : 2;
   let rest = traversal;
   for (;;) {
     const cut = Math.max(rest.lastIndexOf('.'), rest.lastIndexOf('['));
     if (cut <= 0) break;
     rest = rest.slice(0, cut);
-    if (rest.split('.').length >= 2) parts.push(rest);
+    if (rest.split('.').length >= shortest) parts.push(rest);
   }
   return { references: parts };
+}
+
+/** A cluster with no more than the adapter needs, at any address (module paths, instance keys). */
+export function bareCluster(
+  address: string,
+  after: Record<string, unknown>,
+  extra: Partial<TestResource> = {},
+): TestResource {
+  return {
+    address,
+    type: 'azurerm_kubernetes_cluster',
+    after: { name: 'aks', identity: [{ type: 'SystemAssigned' }], service_principal: [], ...after },
+    afterUnknown: { id: true, identity: [{ principal_id: true }], kubelet_identity: true },
+    ...extra,
+  };
+}
+
+/** An AcrPull assignment whose principal is a literal object ID or a reference; its scope is not known yet. */
+export function bareAssignment(
+  address: string,
+  principal: { references: string[] } | string,
+  extra: Partial<TestResource> = {},
+): TestResource {
+  return {
+    address,
+    type: 'azurerm_role_assignment',
+    after: {
+      role_definition_name: 'AcrPull',
+      ...(typeof principal === 'string' ? { principal_id: principal } : {}),
+    },
+    afterUnknown: { id: true, scope: true, ...(typeof principal === 'string' ? {} : { principal_id: true }) },
+    expressions: typeof principal === 'string' ? {} : { principal_id: principal },
+    ...extra,
+  };
 }
 
 export const constant = (value: unknown): { constant_value: unknown } => ({ constant_value: value });

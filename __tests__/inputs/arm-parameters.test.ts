@@ -1,7 +1,8 @@
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { runCli } from '../helpers/run-cli.js';
+import type { JsonResult } from '../../src/report/json.js';
+import { runCli, jsonReport } from '../helpers/run-cli.js';
 
 /**
  * Where a template's parameter values come from, tested as a user meets it: the parameters file paired with the
@@ -47,15 +48,10 @@ async function workspace(files: Record<string, string>): Promise<string> {
   return dir;
 }
 
-interface Verdict {
-  status: string;
-  message: string;
-}
-
-function localAccounts(dir: string, args: string[] = []): Verdict {
+function localAccounts(dir: string, args: string[] = []): JsonResult {
   const run = runCli(['scan', 'main.json', ...args, '--format', 'json', '--fail-on', 'none'], dir);
   expect(run.stderr).toBe('');
-  const report = JSON.parse(run.stdout) as { results: (Verdict & { policyId: string })[] };
+  const report = jsonReport(run.stdout);
   const [verdict] = report.results.filter((r) => r.policyId === 'AKSID003');
   if (verdict === undefined) throw new Error('AKSID003 gave no verdict');
   return verdict;

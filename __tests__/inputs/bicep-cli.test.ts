@@ -2,7 +2,7 @@ import { chmod, cp, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { localFixtures } from '../helpers/fixtures.js';
-import { runCli } from '../helpers/run-cli.js';
+import { runCli, jsonReport } from '../helpers/run-cli.js';
 
 /**
  * Bicep source is compiled with the Bicep CLI or `az bicep`, neither of which the package registries offer: these
@@ -98,9 +98,7 @@ describe('Bicep source', () => {
     const bin = await fakeTool('bicep', `/bin/cat '${join(dir, 'main.json')}'`);
     const run = runCli(['scan', 'main.bicep', '--format', 'json', '--fail-on', 'none'], dir, { PATH: bin });
     expect(run.stderr).toBe('');
-    const report = JSON.parse(run.stdout) as {
-      results: { policyId: string; status: string; location: Record<string, unknown> }[];
-    };
+    const report = jsonReport(run.stdout);
     const at = (policy: string): Record<string, unknown>[] =>
       report.results.filter((r) => r.policyId === policy).map((r) => r.location);
     expect(at('AKSID003')).toEqual([expect.objectContaining({ file: 'main.bicep', line: 56, endLine: 84 })]);
@@ -138,9 +136,7 @@ describe('Bicep source', () => {
       PATH: bin,
     });
     expect(run.stderr).toBe('');
-    const report = JSON.parse(run.stdout) as {
-      results: { policyId: string; entity: { name: unknown }; location: Record<string, unknown> }[];
-    };
+    const report = jsonReport(run.stdout);
     const [local] = report.results.filter((r) => r.policyId === 'AKSID003');
     expect(local?.entity.name).toBe('aks-prod');
     // The template exists only in the compiler's output: no line of prod.bicepparam is claimed for it.
@@ -158,9 +154,7 @@ describe('Bicep source', () => {
       { PATH: '/nonexistent' },
     );
     expect(run.stderr).toBe('');
-    const report = JSON.parse(run.stdout) as {
-      results: { policyId: string; entity: { key: string }; location: Record<string, unknown> }[];
-    };
+    const report = jsonReport(run.stdout);
     const locations = report.results
       .filter((r) => r.policyId === 'AKSID025')
       .map((r) => [r.entity.key.split('/')[0], r.location.file, r.location.line]);

@@ -6,7 +6,7 @@ import type { Cluster, EntitiesByKind, RoleAssignment } from '../../src/model/en
 import { linkEntities } from '../../src/model/link.js';
 import { isUnknown } from '../../src/model/unknown.js';
 import { localFixtures } from '../helpers/fixtures.js';
-import { runCli } from '../helpers/run-cli.js';
+import { runCli, jsonReport } from '../helpers/run-cli.js';
 import { writeTemp } from '../helpers/plans.js';
 
 // Hand-written live state in each tool's own shape (see __tests__/fixtures/live/README.md).
@@ -69,7 +69,7 @@ describe('live state: az aks show (the CLI flattens properties and has its own c
     expect(unread).toHaveLength(1);
     expect(unread[0]?.reason).toMatch(/^not read: the role assignments in Azure/);
     const run = runCli(['scan', fixture('az-aks-show.json'), '--format', 'json', '--fail-on', 'none']);
-    const results = (JSON.parse(run.stdout) as { results: { policyId: string; status: string }[] }).results;
+    const results = jsonReport(run.stdout).results;
     expect(results.find((r) => r.policyId === 'AKSID014')?.status).toBe('indeterminate');
   });
 });
@@ -113,11 +113,7 @@ describe('live state: az role assignment list joins clusters on principal object
       '--fail-on',
       'none',
     ]);
-    const results = (
-      JSON.parse(run.stdout) as {
-        results: { policyId: string; status: string }[];
-      }
-    ).results;
+    const results = jsonReport(run.stdout).results;
     const kubelet = results.find((r) => r.policyId === 'AKSID014');
     expect(kubelet?.status).toBe('fail');
     expect(JSON.stringify(kubelet)).toContain('roleAssignments/11111111-0000-0000-0000-000000000003');

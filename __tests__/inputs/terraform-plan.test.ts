@@ -1,42 +1,9 @@
+import { EXAMPLE_SECRET } from '../helpers/fixtures.js';
 import type { Cluster } from '../../src/model/entities.js';
 import { isUnknown, Unknown } from '../../src/model/unknown.js';
 import { plan, readPlanObject, type TestResource } from '../helpers/plans.js';
+import { bareAssignment, bareCluster, constant, ref } from '../helpers/tf.js';
 import { keyOf, known } from '../helpers/values.js';
-
-const ref = (...refs: string[]): { references: string[] } => ({ references: refs });
-const constant = (value: unknown): { constant_value: unknown } => ({ constant_value: value });
-
-function cluster(
-  address: string,
-  after: Record<string, unknown>,
-  extra: Partial<TestResource> = {},
-): TestResource {
-  return {
-    address,
-    type: 'azurerm_kubernetes_cluster',
-    after: { name: 'aks', identity: [{ type: 'SystemAssigned' }], service_principal: [], ...after },
-    afterUnknown: { id: true, identity: [{ principal_id: true }], kubelet_identity: true },
-    ...extra,
-  };
-}
-
-function assignment(
-  address: string,
-  principal: { references: string[] } | string,
-  extra: Partial<TestResource> = {},
-): TestResource {
-  return {
-    address,
-    type: 'azurerm_role_assignment',
-    after: {
-      role_definition_name: 'AcrPull',
-      ...(typeof principal === 'string' ? { principal_id: principal } : {}),
-    },
-    afterUnknown: { id: true, scope: true, ...(typeof principal === 'string' ? {} : { principal_id: true }) },
-    expressions: typeof principal === 'string' ? {} : { principal_id: principal },
-    ...extra,
-  };
-}
 
 describe('Terraform plan change actions', () => {
   it.each([
@@ -48,7 +15,7 @@ describe('Terraform plan change actions', () => {
     [['no-op'], 'none'],
   ])('%j is %s', async (actions, expected) => {
     const deleting = actions.length === 1 && actions[0] === 'delete';
-    const resource = cluster(
+    const resource = bareCluster(
       'azurerm_kubernetes_cluster.aks',
       {},
       {
@@ -65,7 +32,7 @@ describe('Terraform plan change actions', () => {
   });
 
   it('maps `before` the same way, so a policy can compare before and after', async () => {
-    const resource = cluster(
+    const resource = bareCluster(
       'azurerm_kubernetes_cluster.aks',
       {
         identity: [
@@ -96,7 +63,7 @@ describe('Terraform plan change actions', () => {
   });
 
   it('takes a deleted resource from `before`', async () => {
-    const resource = cluster(
+    const resource = bareCluster(
       'azurerm_kubernetes_cluster.old',
       {},
       {
@@ -116,7 +83,7 @@ describe('Terraform plan change actions', () => {
 
   it('lists a resource with change actions it does not know as skipped, with the reason', async () => {
     const { read } = await readPlanObject(
-      plan([cluster('azurerm_kubernetes_cluster.aks', {}, { actions: ['forget'] })]),
+      plan([bareCluster('azurerm_kubernetes_cluster.aks', {}, { actions: ['forget'] })]),
     );
     expect(read.entities).toEqual([]);
     expect(read.skipped).toEqual([
@@ -133,7 +100,7 @@ describe('Terraform plan change actions', () => {
 
 describe('values known after apply', () => {
   it('are Unknown, naming the attribute they will be', async () => {
-    const { entities } = await readPlanObject(plan([cluster('azurerm_kubernetes_cluster.aks', {})]));
+    const { entities } = await readPlanObject(plan([bareCluster('azurerm_kubernetes_cluster.aks', {})]));
     const principal = entities.cluster[0]?.identity.principalId;
     expect(principal).toBeInstanceOf(Unknown);
     expect((principal as Unknown).ref).toBe('azurerm_kubernetes_cluster.aks.identity[0].principal_id');
@@ -141,7 +108,7 @@ describe('values known after apply', () => {
   });
 
   it('are recovered when the configuration gives them as a constant through a variable', async () => {
-    const resource = assignment('azurerm_role_assignment.x', ref('var.group_id'));
+    const resource = bareAssignment('azurerm_role_assignment.x', ref('var.group_id'));
     const { entities } = await readPlanObject(
       plan([resource], { variables: { group_id: { value: 'abc-group' } } }),
     );
@@ -149,8 +116,8 @@ describe('values known after apply', () => {
   });
 
   it('that reference nothing resolvable stay unknown, and their principal is unknown', async () => {
-    const resource = assignment('azurerm_role_assignment.x', ref('local.principal'));
-    const aks = cluster('azurerm_kubernetes_cluster.aks', {});
+    const resource = bareAssignment('azurerm_role_assignment.x', ref('local.principal'));
+    const aks = bareCluster('azurerm_kubernetes_cluster.aks', {});
     const { entities } = await readPlanObject(plan([resource, aks]));
     const principalId = entities.roleAssignment[0]?.principalId;
     expect(isUnknown(principalId) && principalId.reason).toMatch(/unknown origin.*local\.principal/);
@@ -162,7 +129,7 @@ describe('values known after apply', () => {
   });
 
   it("whose principal cannot be a cluster identity of the input are someone else's", async () => {
-    const resource = assignment('azurerm_role_assignment.x', ref('local.principal'));
+    const resource = bareAssignment('azurerm_role_assignment.x', ref('local.principal'));
     const { entities } = await readPlanObject(plan([resource]));
     expect(entities.roleAssignment[0]?.principal.kind).toBe('other');
   });
@@ -171,19 +138,14 @@ describe('values known after apply', () => {
 describe('linking principals', () => {
   it('through count and for_each instances', async () => {
     const resources = [
-      cluster(
+      bareCluster(
         'azurerm_kubernetes_cluster.aks[0]',
         {},
         { index: 0, afterUnknown: { id: true, identity: [{ principal_id: true }], kubelet_identity: true } },
       ),
-      assignment(
+      bareAssignment(
         'azurerm_role_assignment.pull["east"]',
-        ref(
-          'azurerm_kubernetes_cluster.aks[0].kubelet_identity[0].object_id',
-          'azurerm_kubernetes_cluster.aks[0].kubelet_identity[0]',
-          'azurerm_kubernetes_cluster.aks[0]',
-          'azurerm_kubernetes_cluster.aks',
-        ),
+        ref('azurerm_kubernetes_cluster.aks[0].kubelet_identity[0].object_id'),
         { index: 'east' },
       ),
     ];
@@ -196,12 +158,12 @@ describe('linking principals', () => {
 
   it('by known principal IDs, case-insensitively', async () => {
     const resources = [
-      cluster(
+      bareCluster(
         'azurerm_kubernetes_cluster.aks',
         { identity: [{ type: 'SystemAssigned', principal_id: 'AAAA-1' }] },
         { actions: ['no-op'], afterUnknown: {} },
       ),
-      assignment('azurerm_role_assignment.net', 'aaaa-1'),
+      bareAssignment('azurerm_role_assignment.net', 'aaaa-1'),
     ];
     const { entities } = await readPlanObject(plan(resources));
     expect(entities.roleAssignment[0]?.principal).toMatchObject({
@@ -212,12 +174,12 @@ describe('linking principals', () => {
 
   it('never by client ID', async () => {
     const resources = [
-      cluster(
+      bareCluster(
         'azurerm_kubernetes_cluster.aks',
         { kubelet_identity: [{ client_id: 'client-1', object_id: 'object-1' }] },
         { actions: ['no-op'], afterUnknown: {} },
       ),
-      assignment('azurerm_role_assignment.pull', 'client-1'),
+      bareAssignment('azurerm_role_assignment.pull', 'client-1'),
     ];
     const { entities } = await readPlanObject(plan(resources));
     expect(entities.roleAssignment[0]?.principal.kind).toBe('other');
@@ -225,7 +187,7 @@ describe('linking principals', () => {
 
   it('to a custom role defined in the plan, with its actions', async () => {
     const resources: TestResource[] = [
-      cluster('azurerm_kubernetes_cluster.aks', {}),
+      bareCluster('azurerm_kubernetes_cluster.aks', {}),
       {
         address: 'azurerm_role_definition.custom',
         type: 'azurerm_role_definition',
@@ -242,15 +204,9 @@ describe('linking principals', () => {
         after: {},
         afterUnknown: { id: true, principal_id: true, role_definition_id: true, scope: true },
         expressions: {
-          principal_id: ref(
-            'azurerm_kubernetes_cluster.aks.identity[0].principal_id',
-            'azurerm_kubernetes_cluster.aks',
-          ),
-          role_definition_id: ref(
-            'azurerm_role_definition.custom.role_definition_resource_id',
-            'azurerm_role_definition.custom',
-          ),
-          scope: ref('data.azurerm_subscription.current.id', 'data.azurerm_subscription.current'),
+          principal_id: ref('azurerm_kubernetes_cluster.aks.identity[0].principal_id'),
+          role_definition_id: ref('azurerm_role_definition.custom.role_definition_resource_id'),
+          scope: ref('data.azurerm_subscription.current.id'),
         },
       },
     ];
@@ -263,8 +219,8 @@ describe('linking principals', () => {
 
   it('through a module input and a module output', async () => {
     const resources: TestResource[] = [
-      { ...cluster('module.aks.azurerm_kubernetes_cluster.this', {}) },
-      { ...assignment('module.access.azurerm_role_assignment.this', ref('var.principal')) },
+      { ...bareCluster('module.aks.azurerm_kubernetes_cluster.this', {}) },
+      { ...bareAssignment('module.access.azurerm_role_assignment.this', ref('var.principal')) },
     ];
     const modules = {
       aks: {
@@ -281,17 +237,14 @@ describe('linking principals', () => {
           ],
           outputs: {
             kubelet: {
-              expression: ref(
-                'azurerm_kubernetes_cluster.this.kubelet_identity[0].object_id',
-                'azurerm_kubernetes_cluster.this',
-              ),
+              expression: ref('azurerm_kubernetes_cluster.this.kubelet_identity[0].object_id'),
             },
           },
         },
       },
       access: {
         source: './access',
-        expressions: { principal: ref('module.aks.kubelet', 'module.aks') },
+        expressions: { principal: ref('module.aks.kubelet') },
         module: {
           resources: [
             {
@@ -312,15 +265,15 @@ describe('linking principals', () => {
 
   it('adds the subnets of extra node pools to their cluster', async () => {
     const resources: TestResource[] = [
-      cluster('azurerm_kubernetes_cluster.aks', {}),
+      bareCluster('azurerm_kubernetes_cluster.aks', {}),
       {
         address: 'azurerm_kubernetes_cluster_node_pool.user',
         type: 'azurerm_kubernetes_cluster_node_pool',
         after: { name: 'user' },
         afterUnknown: { id: true, kubernetes_cluster_id: true, vnet_subnet_id: true },
         expressions: {
-          kubernetes_cluster_id: ref('azurerm_kubernetes_cluster.aks.id', 'azurerm_kubernetes_cluster.aks'),
-          vnet_subnet_id: ref('azurerm_subnet.user.id', 'azurerm_subnet.user'),
+          kubernetes_cluster_id: ref('azurerm_kubernetes_cluster.aks.id'),
+          vnet_subnet_id: ref('azurerm_subnet.user.id'),
         },
       },
       {
@@ -342,9 +295,9 @@ describe('linking principals', () => {
 });
 
 describe('secrets', () => {
-  const secret = 'Zq8~a-secret-value-for-tests~4fJ';
+  const secret = EXAMPLE_SECRET;
   const spCluster = (expressions: Record<string, unknown>): TestResource =>
-    cluster(
+    bareCluster(
       'azurerm_kubernetes_cluster.sp',
       {
         identity: [],
@@ -366,7 +319,7 @@ describe('secrets', () => {
   it('redact and collect a value marked sensitive deep inside a block, not only at the top', async () => {
     const subnet =
       '/subscriptions/0000/resourceGroups/rg/providers/Microsoft.Network/virtualNetworks/v/subnets/s-4711';
-    const resource = cluster(
+    const resource = bareCluster(
       'azurerm_kubernetes_cluster.aks',
       { default_node_pool: [{ name: 'system', vnet_subnet_id: subnet }] },
       {
@@ -381,7 +334,7 @@ describe('secrets', () => {
   });
 
   it('redact a whole sensitive block, collecting every string in it, and keep a sensitive null as null', async () => {
-    const resource = cluster(
+    const resource = bareCluster(
       'azurerm_kubernetes_cluster.aks',
       {
         service_principal: [{ client_id: 'app-4711', client_secret: secret, tags: ['t-0815'] }],
@@ -414,10 +367,7 @@ describe('secrets', () => {
     [
       'another resource',
       {
-        client_secret: ref(
-          'azuread_service_principal_password.sp.value',
-          'azuread_service_principal_password.sp',
-        ),
+        client_secret: ref('azuread_service_principal_password.sp.value'),
       },
       {},
       false,

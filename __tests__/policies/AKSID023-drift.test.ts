@@ -9,7 +9,8 @@ import {
 } from '../helpers/live-world.js';
 import { plan, writeTemp, type TestResource } from '../helpers/plans.js';
 import { ref } from '../helpers/tf.js';
-import { runCli } from '../helpers/run-cli.js';
+import type { JsonResult } from '../../src/report/json.js';
+import { runCli, jsonReport } from '../helpers/run-cli.js';
 
 // Drift: a Terraform plan of cluster aks-a scanned with what Azure has for it (live-world.ts). The code declares
 // the kubelet's AcrPull (an existing assignment, by its ID) and a Network Contributor grant for the control plane
@@ -94,15 +95,7 @@ function codePlan(acrPullId: string = ACR_PULL_GRANT): Record<string, unknown> {
   ]);
 }
 
-interface Result {
-  policyId: string;
-  status: string;
-  entity: { key: string };
-  message?: string;
-  because?: { reason: string }[];
-}
-
-async function scanDrift(world = liveWorld(), code = codePlan()): Promise<Result[]> {
+async function scanDrift(world = liveWorld(), code = codePlan()): Promise<JsonResult[]> {
   const dir = await writeTemp({
     'tfplan.json': code,
     'live/clusters.json': { value: world.clusters },
@@ -113,7 +106,7 @@ async function scanDrift(world = liveWorld(), code = codePlan()): Promise<Result
     dir,
   );
   if (run.status !== 0) throw new Error(run.stderr);
-  return (JSON.parse(run.stdout) as { results: Result[] }).results.filter(
+  return jsonReport(run.stdout).results.filter(
     (r) => r.policyId === 'AKSID023' && r.status !== 'not-applicable',
   );
 }
@@ -176,7 +169,7 @@ describe('AKSID023 drift between code and live state', () => {
 });
 
 describe('AKSID030 the control-plane identity in Azure is the kind the code declares', () => {
-  async function identityDrift(liveType: string): Promise<Result | undefined> {
+  async function identityDrift(liveType: string): Promise<JsonResult | undefined> {
     const world = liveWorld();
     const cluster = world.clusters[0];
     if (cluster === undefined) throw new Error('no cluster');
@@ -191,7 +184,7 @@ describe('AKSID030 the control-plane identity in Azure is the kind the code decl
       dir,
     );
     if (run.status !== 0) throw new Error(run.stderr);
-    return (JSON.parse(run.stdout) as { results: Result[] }).results.find((r) => r.policyId === 'AKSID030');
+    return jsonReport(run.stdout).results.find((r) => r.policyId === 'AKSID030');
   }
 
   it('passes when Azure has the identity type the code declares', async () => {

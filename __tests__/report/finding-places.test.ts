@@ -6,7 +6,7 @@ import { localFixtures } from '../helpers/fixtures.js';
 import { GitHubApiServer } from '../helpers/github-server.js';
 import { plan, writeTemp } from '../helpers/plans.js';
 import { runAction } from '../helpers/run-action.js';
-import { runCli } from '../helpers/run-cli.js';
+import { runCli, jsonReport } from '../helpers/run-cli.js';
 import { cluster, constant, ref, resource, roleAssignment } from '../helpers/tf.js';
 
 /**
@@ -156,11 +156,9 @@ describe('a finding without a source line says why', () => {
     expect(console).toContain(`at tfplan.json#/resource_changes/2 (no source line: ${why})`);
     const markdown = runCli(['scan', 'tfplan.json', '--format', 'markdown', '--fail-on', 'none'], dir).stdout;
     expect(markdown).toContain(`\`tfplan.json#/resource_changes/2 (no source line: ${why})\``);
-    const json = JSON.parse(
+    const json = jsonReport(
       runCli(['scan', 'tfplan.json', '--format', 'json', '--fail-on', 'none'], dir).stdout,
-    ) as {
-      results: { policyId: string; places?: unknown[] }[];
-    };
+    );
     expect(json.results.find((r) => r.policyId === 'AKSID014')?.places).toEqual([
       { resource: 'azurerm_role_assignment.kubelet_owner', input: 'tfplan.json', note: why },
     ]);

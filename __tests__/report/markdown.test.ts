@@ -1,22 +1,14 @@
-import type { EntitiesByKind } from '../../src/model/entities.js';
-import { builtInPolicyDir } from '../../src/package-files.js';
-import { evaluateAll, type Evaluation } from '../../src/policy/evaluate.js';
-import { loadPolicies } from '../../src/policy/load.js';
+import { join } from 'node:path';
 import type { ScanOutcome } from '../../src/policy/outcome.js';
 import { identityMap, MAX_EDGES } from '../../src/report/identity-map.js';
 import { renderMarkdown } from '../../src/report/markdown.js';
 import { itShared, repoRoot, terraformFixture } from '../helpers/fixtures.js';
 import { outcomeOf as scanOf } from '../helpers/outcome.js';
-import { plan, readPlanObject } from '../helpers/plans.js';
+import { plan, readPlanObject, writeTemp } from '../helpers/plans.js';
 import { cluster, resource, roleAssignment } from '../helpers/tf.js';
 
 async function outcomeOf(paths: string[]): Promise<ScanOutcome> {
   return scanOf(paths, repoRoot);
-}
-
-async function outcomeOfEntities(entities: EntitiesByKind): Promise<{ evaluations: Evaluation[] }> {
-  const policies = await loadPolicies([{ dir: builtInPolicyDir(), builtIn: true }]);
-  return { evaluations: evaluateAll(policies, entities) };
 }
 
 describe('the Markdown report', () => {
@@ -126,12 +118,12 @@ describe('the identity map', () => {
   });
 
   it('marks the cluster, not its control-plane edge, for a failure about the cluster itself', async () => {
-    const { entities } = await readPlanObject(
-      plan([cluster('aks', { after: { local_account_disabled: false } })]),
-    );
-    const [aks] = entities.cluster;
+    const dir = await writeTemp({
+      'tfplan.json': plan([cluster('aks', { after: { local_account_disabled: false } })]),
+    });
+    const outcome = await outcomeOf([join(dir, 'tfplan.json')]);
+    const [aks] = outcome.entities.cluster;
     if (aks === undefined) throw new Error('no cluster');
-    const outcome = await outcomeOfEntities(entities);
     const map = identityMap(aks, [], outcome.evaluations);
     expect(outcome.evaluations.some((e) => e.policy.policy.id === 'AKSID003' && e.status === 'fail')).toBe(
       true,

@@ -38,6 +38,23 @@ export interface JsonResult {
   causedBy?: string[];
 }
 
+/** The JSON report as written by `--format json` and the action's `json-file`. */
+export interface JsonReport {
+  reportVersion: typeof JSON_REPORT_VERSION;
+  tool: { name: 'aks-identity-lint'; version: string };
+  result: 'pass' | 'fail';
+  failOn: ScanOutcome['failOn'];
+  failOnIndeterminate: ScanOutcome['failOnIndeterminate'];
+  summary: ReturnType<typeof countOutcome> & { failedBySeverity: Record<string, number> };
+  waivers: ScanOutcome['waivers'];
+  baseline?: NonNullable<ScanOutcome['baseline']>;
+  inputs: ScanOutcome['inputs'];
+  skipped: ScanOutcome['skipped'];
+  ignored: ScanOutcome['ignored'];
+  policies: { id: string; title: string; severity: string; file: string; builtIn: boolean }[];
+  results: JsonResult[];
+}
+
 export function jsonResult(e: Evaluation, outcome: ScanOutcome): JsonResult {
   const cluster = clusterOf(e.entity);
   const source = e.entity.source;
@@ -81,7 +98,7 @@ export function jsonResult(e: Evaluation, outcome: ScanOutcome): JsonResult {
 export function renderJson(outcome: ScanOutcome): string {
   const counts = countOutcome(outcome);
   const bySeverity = Object.fromEntries(failedBySeverity(outcome));
-  const report = {
+  const report: JsonReport = {
     reportVersion: JSON_REPORT_VERSION,
     tool: { name: 'aks-identity-lint', version: outcome.version },
     result: runFailed(outcome) ? 'fail' : 'pass',
