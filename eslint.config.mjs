@@ -8,6 +8,9 @@ export default tseslint.config(
     ignores: [
       'dist/',
       'coverage/',
+      // Stryker's sandboxes and reports: copies and output, not sources.
+      '.stryker-tmp/',
+      'reports/',
       'node_modules/',
       '__tests__/fixtures/',
       'examples/',
