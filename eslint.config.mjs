@@ -17,6 +17,7 @@ export default tseslint.config(
       'src/policy/policy-types.generated.ts',
       'src/suppress/config-types.generated.ts',
       'src/model/model-types.generated.ts',
+      'src/report/report-types.generated.ts',
     ],
   },
   js.configs.recommended,

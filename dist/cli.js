@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 import { I as InputError } from './chunks/input-error-D0s4UFBm.js';
-import { E as ENTITY_KINDS, M as ModelSchema, f as fieldsUsed, p as parseFieldPath, l as loadPolicies, a as applyPolicySettings, r as resolveRun, R as RunRequestError, b as policyDocsDir, C as CONFIG_FILE_NAME, F as FAIL_ON_VALUES, s as scan, c as liveSummaryLine, w as writeBaseline, d as renderJson, e as countOutcome, g as counted, h as runFailed, i as renderConsole, j as renderMarkdown, k as renderSarif, m as builtInPolicyDir, n as runExamples, o as packageVersion, P as PolicyLoadError, q as ConfigError } from './chunks/scan-BOV451wt.js';
+import { E as ENTITY_KINDS, M as ModelSchema, f as fieldsUsed, p as parseFieldPath, l as loadPolicies, a as applyPolicySettings, r as resolveRun, R as RunRequestError, b as policyDocsDir, C as CONFIG_FILE_NAME, F as FAIL_ON_VALUES, s as scan, c as liveSummaryLine, w as writeBaseline, d as renderJson, e as countOutcome, g as counted, h as runFailed, i as renderConsole, j as renderMarkdown, k as renderSarif, m as builtInPolicyDir, n as runExamples, o as packageVersion, P as PolicyLoadError, q as ConfigError } from './chunks/scan-iW-DsFmJ.js';
 import { writeFile, readFile, access, mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -77,6 +77,7 @@ scan options:
   --output <file>           write the report to a file instead of stdout
   --markdown-limit <bytes>  cut the markdown report to this size by priority, naming the cuts, as the action does
                             for a PR comment (65536)
+  --include-not-applicable  list not-applicable results in the JSON report (default: counted per policy)
   --fail-on <severity>      fail at or above: critical, high, medium, low, info, none (default: high)
   --fail-on-indeterminate   also fail on results that are unknown until apply
   --terraform-dir <dir>     where the root module's .tf files are (default: each plan's directory)
@@ -361,6 +362,7 @@ async function scanCommand(argv, io) {
             format: { type: 'string', default: 'console' },
             output: { type: 'string' },
             'markdown-limit': { type: 'string' },
+            'include-not-applicable': { type: 'boolean', default: false },
             'fail-on': { type: 'string' },
             'fail-on-indeterminate': { type: 'boolean' },
             'terraform-dir': { type: 'string' },
@@ -389,6 +391,9 @@ async function scanCommand(argv, io) {
     if (!FORMATS.includes(format))
         throw new UsageError(`--format must be one of ${FORMATS.join(', ')}, not '${values.format}'`);
     const markdownLimit = byteLimit(values['markdown-limit']);
+    const includeNotApplicable = values['include-not-applicable'];
+    if (includeNotApplicable && format !== 'json')
+        throw new UsageError('--include-not-applicable lists results in the JSON report: use it with --format json');
     const failOn = values['fail-on'];
     if (failOn !== undefined && !FAIL_ON_VALUES.includes(failOn)) {
         throw new UsageError(`--fail-on must be one of ${FAIL_ON_VALUES.join(', ')}, not '${failOn}'`);
@@ -416,7 +421,11 @@ async function scanCommand(argv, io) {
     // The progress line, if any, is cleared for the summary that replaces it.
     if (liveLine !== undefined)
         io.stderr(`${io.interactive ? '\r\u001b[K' : ''}aks-identity-lint: ${liveLine}\n`);
-    await emit(render(format, outcome, io.color && values.output === undefined, markdownLimit), values.output, io);
+    await emit(render(format, outcome, {
+        color: io.color && values.output === undefined,
+        includeNotApplicable,
+        ...(markdownLimit === undefined ? {} : { markdownLimit }),
+    }), values.output, io);
     const baselineFile = values['write-baseline'];
     if (baselineFile !== undefined) {
         // Writing a baseline records today's findings as accepted; it is not a verdict on them.
@@ -469,10 +478,11 @@ function byteLimit(value) {
 }
 /** Below this, not even the verdict and the note on what was left out fit. */
 const MIN_MARKDOWN_LIMIT = 2048;
-function render(format, outcome, color, markdownLimit) {
+function render(format, outcome, options) {
+    const { color, markdownLimit } = options;
     switch (format) {
         case 'json':
-            return renderJson(outcome);
+            return renderJson(outcome, { includeNotApplicable: options.includeNotApplicable });
         case 'sarif':
             return renderSarif(outcome);
         case 'markdown':

@@ -38,7 +38,7 @@ import require$$5$4 from 'string_decoder';
 import 'child_process';
 import 'timers';
 import { l as liveCredential } from './chunks/credential-BK9Afw-t.js';
-import { F as FAIL_ON_VALUES, t as linesOfPointers, u as findings, v as annotationLevel, x as findingPlaces, y as entityLabel, z as scrubSecrets, A as findingText, s as scan, r as resolveRun, c as liveSummaryLine, i as renderConsole, j as renderMarkdown, B as CHECK_RUN_TEXT_LIMIT, G as GITHUB_COMMENT_LIMIT, k as renderSarif, d as renderJson, e as countOutcome, h as runFailed, g as counted, P as PolicyLoadError, q as ConfigError, R as RunRequestError, D as nothingChecked } from './chunks/scan-BOV451wt.js';
+import { F as FAIL_ON_VALUES, t as linesOfPointers, u as findings, v as annotationLevel, x as findingPlaces, y as entityLabel, z as scrubSecrets, A as findingText, s as scan, r as resolveRun, c as liveSummaryLine, i as renderConsole, j as renderMarkdown, B as CHECK_RUN_TEXT_LIMIT, G as GITHUB_COMMENT_LIMIT, k as renderSarif, d as renderJson, e as countOutcome, h as runFailed, g as counted, P as PolicyLoadError, q as ConfigError, R as RunRequestError, D as nothingChecked } from './chunks/scan-iW-DsFmJ.js';
 import { existsSync, readFileSync as readFileSync$1 } from 'node:fs';
 import 'stream';
 import { I as InputError } from './chunks/input-error-D0s4UFBm.js';

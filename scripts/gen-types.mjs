@@ -19,6 +19,7 @@ const options = (bannerComment) => ({
 for (const [schema, output] of [
   ['schema/policy.schema.json', 'src/policy/policy-types.generated.ts'],
   ['schema/config.schema.json', 'src/suppress/config-types.generated.ts'],
+  ['schema/report.schema.json', 'src/report/report-types.generated.ts'],
 ]) {
   await writeFile(output, await compileFromFile(schema, options(banner(schema))));
 }

@@ -27,6 +27,7 @@ export async function scanCommand(argv: readonly string[], io: CliIo): Promise<n
       format: { type: 'string', default: 'console' },
       output: { type: 'string' },
       'markdown-limit': { type: 'string' },
+      'include-not-applicable': { type: 'boolean', default: false },
       'fail-on': { type: 'string' },
       'fail-on-indeterminate': { type: 'boolean' },
       'terraform-dir': { type: 'string' },
@@ -55,6 +56,11 @@ export async function scanCommand(argv: readonly string[], io: CliIo): Promise<n
   if (!FORMATS.includes(format))
     throw new UsageError(`--format must be one of ${FORMATS.join(', ')}, not '${values.format}'`);
   const markdownLimit = byteLimit(values['markdown-limit']);
+  const includeNotApplicable = values['include-not-applicable'];
+  if (includeNotApplicable && format !== 'json')
+    throw new UsageError(
+      '--include-not-applicable lists results in the JSON report: use it with --format json',
+    );
   const failOn = values['fail-on'] as FailOn | undefined;
   if (failOn !== undefined && !FAIL_ON_VALUES.includes(failOn)) {
     throw new UsageError(`--fail-on must be one of ${FAIL_ON_VALUES.join(', ')}, not '${failOn}'`);
@@ -77,7 +83,11 @@ export async function scanCommand(argv: readonly string[], io: CliIo): Promise<n
   if (liveLine !== undefined)
     io.stderr(`${io.interactive ? '\r\u001b[K' : ''}aks-identity-lint: ${liveLine}\n`);
   await emit(
-    render(format, outcome, io.color && values.output === undefined, markdownLimit),
+    render(format, outcome, {
+      color: io.color && values.output === undefined,
+      includeNotApplicable,
+      ...(markdownLimit === undefined ? {} : { markdownLimit }),
+    }),
     values.output,
     io,
   );
@@ -152,10 +162,17 @@ function byteLimit(value: string | undefined): number | undefined {
 /** Below this, not even the verdict and the note on what was left out fit. */
 const MIN_MARKDOWN_LIMIT = 2048;
 
-function render(format: Format, outcome: ScanOutcome, color: boolean, markdownLimit?: number): string {
+interface RenderOptions {
+  color: boolean;
+  includeNotApplicable: boolean;
+  markdownLimit?: number;
+}
+
+function render(format: Format, outcome: ScanOutcome, options: RenderOptions): string {
+  const { color, markdownLimit } = options;
   switch (format) {
     case 'json':
-      return renderJson(outcome);
+      return renderJson(outcome, { includeNotApplicable: options.includeNotApplicable });
     case 'sarif':
       return renderSarif(outcome);
     case 'markdown':

@@ -22,6 +22,7 @@ scan options:
   --output <file>           write the report to a file instead of stdout
   --markdown-limit <bytes>  cut the markdown report to this size by priority, naming the cuts, as the action does
                             for a PR comment (65536)
+  --include-not-applicable  list not-applicable results in the JSON report (default: counted per policy)
   --fail-on <severity>      fail at or above: critical, high, medium, low, info, none (default: high)
   --fail-on-indeterminate   also fail on results that are unknown until apply
   --terraform-dir <dir>     where the root module's .tf files are (default: each plan's directory)

@@ -1,59 +1,14 @@
 import { scrubSecrets } from '../model/secrets.js';
-import type { Evaluation, Suppression } from '../policy/evaluate.js';
+import type { Evaluation } from '../policy/evaluate.js';
 import { countOutcome, isBlocking, runFailed, type ScanOutcome } from '../policy/outcome.js';
 import { clusterOf } from '../model/cluster-of.js';
 import { entityName, failedBySeverity, findingPlaces } from './present.js';
+import type { JsonReport, JsonResult } from './report-types.generated.js';
+
+export type { JsonReport, JsonResult };
 
 /** Version of the JSON report's shape; baselines and other tools read it. */
 export const JSON_REPORT_VERSION = 1;
-
-export interface JsonResult {
-  policyId: string;
-  title: string;
-  severity: string;
-  status: Evaluation['status'];
-  blocking: boolean;
-  entity: { kind: string; key: string; name: string; cluster?: string };
-  message?: string;
-  because?: { field: string; reason: string }[];
-  suppression?: Suppression;
-  expiredWaiver?: Suppression;
-  location: {
-    input: string;
-    pointer: string;
-    file?: string;
-    line?: number;
-    endLine?: number;
-    note?: string;
-  };
-  remediation: string;
-  /**
-   * Where a finding points (each grant that causes it, or the resource itself): source lines, or the input file and
-   * why there is no line.
-   */
-  places?: ({ resource: string } & (
-    { file: string; line: number; endLine: number } | { input: string; note: string }
-  ))[];
-  /** The related resources a failure is caused by. */
-  causedBy?: string[];
-}
-
-/** The JSON report as written by `--format json` and the action's `json-file`. */
-export interface JsonReport {
-  reportVersion: typeof JSON_REPORT_VERSION;
-  tool: { name: 'aks-identity-lint'; version: string };
-  result: 'pass' | 'fail';
-  failOn: ScanOutcome['failOn'];
-  failOnIndeterminate: ScanOutcome['failOnIndeterminate'];
-  summary: ReturnType<typeof countOutcome> & { failedBySeverity: Record<string, number> };
-  waivers: ScanOutcome['waivers'];
-  baseline?: NonNullable<ScanOutcome['baseline']>;
-  inputs: ScanOutcome['inputs'];
-  skipped: ScanOutcome['skipped'];
-  ignored: ScanOutcome['ignored'];
-  policies: { id: string; title: string; severity: string; file: string; builtIn: boolean }[];
-  results: JsonResult[];
-}
 
 export function jsonResult(e: Evaluation, outcome: ScanOutcome): JsonResult {
   const cluster = clusterOf(e.entity);
@@ -90,21 +45,40 @@ export function jsonResult(e: Evaluation, outcome: ScanOutcome): JsonResult {
   return result;
 }
 
+export interface JsonOptions {
+  /** List not-applicable results too, rather than only counting them per policy. */
+  includeNotApplicable?: boolean;
+}
+
 /**
- * The whole run as JSON: every pass, failure and indeterminate result, the inputs and what was skipped. Results of
- * policies that do not apply are counted in the summary, not listed: a live scan of 100,000 role assignments has a
- * million of them, more than a JSON string can hold, and none says anything about an entity.
+ * The whole run as JSON (schema/report.schema.json): every pass, failure, indeterminate and suppressed result, the
+ * inputs and what was skipped. Results of policies that do not apply are counted per policy, and listed only when
+ * asked: a live scan of 100,000 role assignments has a million of them, more than a JSON string can hold, and none
+ * says anything about an entity.
  */
-export function renderJson(outcome: ScanOutcome): string {
+export function renderJson(outcome: ScanOutcome, options: JsonOptions = {}): string {
   const counts = countOutcome(outcome);
-  const bySeverity = Object.fromEntries(failedBySeverity(outcome));
+  const notApplicableByPolicy: Record<string, number> = {};
+  for (const e of outcome.evaluations) {
+    if (e.status !== 'not-applicable') continue;
+    const id = e.policy.policy.id;
+    notApplicableByPolicy[id] = (notApplicableByPolicy[id] ?? 0) + 1;
+  }
+  const listed =
+    options.includeNotApplicable === true
+      ? outcome.evaluations
+      : outcome.evaluations.filter((e) => e.status !== 'not-applicable');
   const report: JsonReport = {
     reportVersion: JSON_REPORT_VERSION,
     tool: { name: 'aks-identity-lint', version: outcome.version },
     result: runFailed(outcome) ? 'fail' : 'pass',
     failOn: outcome.failOn,
     failOnIndeterminate: outcome.failOnIndeterminate,
-    summary: { ...counts, failedBySeverity: bySeverity },
+    summary: {
+      ...counts,
+      failedBySeverity: Object.fromEntries(failedBySeverity(outcome)),
+      notApplicableByPolicy,
+    },
     waivers: outcome.waivers,
     ...(outcome.baseline === undefined ? {} : { baseline: outcome.baseline }),
     inputs: outcome.inputs,
@@ -117,9 +91,7 @@ export function renderJson(outcome: ScanOutcome): string {
       file: p.file,
       builtIn: p.builtIn,
     })),
-    results: outcome.evaluations
-      .filter((e) => e.status !== 'not-applicable')
-      .map((e) => jsonResult(e, outcome)),
+    results: listed.map((e) => jsonResult(e, outcome)),
   };
   return scrubSecrets(JSON.stringify(report, null, 2) + '\n', outcome.secrets);
 }

@@ -12424,20 +12424,34 @@ function jsonResult(e, outcome) {
     return result;
 }
 /**
- * The whole run as JSON: every pass, failure and indeterminate result, the inputs and what was skipped. Results of
- * policies that do not apply are counted in the summary, not listed: a live scan of 100,000 role assignments has a
- * million of them, more than a JSON string can hold, and none says anything about an entity.
+ * The whole run as JSON (schema/report.schema.json): every pass, failure, indeterminate and suppressed result, the
+ * inputs and what was skipped. Results of policies that do not apply are counted per policy, and listed only when
+ * asked: a live scan of 100,000 role assignments has a million of them, more than a JSON string can hold, and none
+ * says anything about an entity.
  */
-function renderJson(outcome) {
+function renderJson(outcome, options = {}) {
     const counts = countOutcome(outcome);
-    const bySeverity = Object.fromEntries(failedBySeverity(outcome));
+    const notApplicableByPolicy = {};
+    for (const e of outcome.evaluations) {
+        if (e.status !== 'not-applicable')
+            continue;
+        const id = e.policy.policy.id;
+        notApplicableByPolicy[id] = (notApplicableByPolicy[id] ?? 0) + 1;
+    }
+    const listed = options.includeNotApplicable === true
+        ? outcome.evaluations
+        : outcome.evaluations.filter((e) => e.status !== 'not-applicable');
     const report = {
         reportVersion: JSON_REPORT_VERSION,
         tool: { name: 'aks-identity-lint', version: outcome.version },
         result: runFailed(outcome) ? 'fail' : 'pass',
         failOn: outcome.failOn,
         failOnIndeterminate: outcome.failOnIndeterminate,
-        summary: { ...counts, failedBySeverity: bySeverity },
+        summary: {
+            ...counts,
+            failedBySeverity: Object.fromEntries(failedBySeverity(outcome)),
+            notApplicableByPolicy,
+        },
         waivers: outcome.waivers,
         ...(outcome.baseline === undefined ? {} : { baseline: outcome.baseline }),
         inputs: outcome.inputs,
@@ -12450,9 +12464,7 @@ function renderJson(outcome) {
             file: p.file,
             builtIn: p.builtIn,
         })),
-        results: outcome.evaluations
-            .filter((e) => e.status !== 'not-applicable')
-            .map((e) => jsonResult(e, outcome)),
+        results: listed.map((e) => jsonResult(e, outcome)),
     };
     return scrubSecrets(JSON.stringify(report, null, 2) + '\n', outcome.secrets);
 }
