@@ -26,7 +26,7 @@ export default tseslint.config(
     languageOptions: {
       parserOptions: {
         projectService: {
-          allowDefaultProject: ['*.mjs', '*.js', 'scripts/*.mjs'],
+          allowDefaultProject: ['*.mjs', '*.js', 'scripts/*.mjs', 'scripts/bench/*.mjs'],
           // The scripts are plain JavaScript outside tsconfig (not type-checked, see below); there are more than 8.
           maximumDefaultProjectFileMatchCount_THIS_WILL_SLOW_DOWN_LINTING: 24,
         },
