@@ -57,17 +57,19 @@ async function bytesMeasuredToFitCommentOf(clusters: number): Promise<number> {
   const outcome = await outcomeOf([join(dir, 'tfplan.json')], dir);
   // Half the whole report: the cut, and what is kept, grow with the input.
   const limit = Math.floor(Buffer.byteLength(renderMarkdown(outcome)) / 2);
-  const byteLength = Buffer.byteLength;
+  const original = Object.getOwnPropertyDescriptor(Buffer, 'byteLength');
+  if (original === undefined) throw new Error('Buffer.byteLength is not an own property');
+  const byteLength = Buffer.byteLength.bind(Buffer);
   let measured = 0;
-  Buffer.byteLength = ((text: string, encoding?: BufferEncoding) => {
+  Buffer.byteLength = (text: string, encoding?: BufferEncoding) => {
     measured += text.length;
     return byteLength(text, encoding);
-  }) as typeof Buffer.byteLength;
+  };
   try {
     const comment = renderMarkdown(outcome, { maxLength: limit });
     expect(comment).toContain('Left out to stay within');
   } finally {
-    Buffer.byteLength = byteLength;
+    Object.defineProperty(Buffer, 'byteLength', original);
   }
   return measured;
 }
