@@ -38,12 +38,19 @@ import require$$5$4 from 'string_decoder';
 import 'child_process';
 import 'timers';
 import { l as liveCredential } from './chunks/credential-BK9Afw-t.js';
-import { F as FAIL_ON_VALUES, t as linesOfPointers, u as findings, v as annotationLevel, x as findingPlaces, y as entityLabel, z as scrubSecrets, A as findingText, s as scan, r as resolveRun, c as liveSummaryLine, i as renderConsole, j as renderMarkdown, B as CHECK_RUN_TEXT_LIMIT, G as GITHUB_COMMENT_LIMIT, k as renderSarif, d as renderJson, e as countOutcome, h as runFailed, g as counted, P as PolicyLoadError, q as ConfigError, R as RunRequestError, D as nothingChecked } from './chunks/scan-iW-DsFmJ.js';
+import { U as UserError } from './chunks/user-error-D43ktBPC.js';
+import { F as FAIL_ON_VALUES, f as findings, a as annotationLevel, b as findingPlaces, e as entityLabel, c as findingText, s as scan, l as liveSummaryLine, r as renderConsole, d as renderMarkdown, C as CHECK_RUN_TEXT_LIMIT, G as GITHUB_COMMENT_LIMIT, g as renderSarif, h as renderJson, i as countOutcome, j as runFailed, n as nothingChecked } from './chunks/scan-BOm7FQvr.js';
 import { existsSync, readFileSync as readFileSync$1 } from 'node:fs';
 import 'stream';
-import { I as InputError } from './chunks/input-error-D0s4UFBm.js';
+import { l as linesOfPointers, r as resolveRun } from './chunks/run-options-CRsBIK3Y.js';
+import { s as scrubSecrets } from './chunks/load-m1TAheir.js';
+import { c as counted } from './chunks/validated-json-CLCVuNXn.js';
 import 'node:crypto';
+import './chunks/input-error-CCqlw9Qy.js';
+import './chunks/main-DSwMmFsk.js';
+import './chunks/package-files-C8QwCCUf.js';
 import 'node:child_process';
+import './chunks/config-B-qoZBbr.js';
 
 // We use any as a valid input type
 /* eslint-disable @typescript-eslint/no-explicit-any */
@@ -29938,7 +29945,7 @@ async function liveRequest(live) {
     return request;
 }
 
-class ActionInputError extends Error {
+class ActionInputError extends UserError {
 }
 /** Newline- or comma-separated lists, as workflow authors write them. */
 function list(name) {
@@ -41237,11 +41244,7 @@ async function run() {
         }
     }
     catch (error) {
-        if (error instanceof ActionInputError ||
-            error instanceof InputError ||
-            error instanceof PolicyLoadError ||
-            error instanceof ConfigError ||
-            error instanceof RunRequestError) {
+        if (error instanceof UserError) {
             setFailed(`aks-identity-lint: ${error.message}`);
         }
         else {

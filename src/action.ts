@@ -2,11 +2,9 @@ import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import * as core from '@actions/core';
 import { liveRequest } from './action/live-request.js';
-import { ActionInputError, readActionInputs } from './action/inputs.js';
+import { readActionInputs } from './action/inputs.js';
 import { expandPaths } from './action/paths.js';
-import { InputError } from './inputs/input-error.js';
 import type { CompiledPolicy } from './policy/load.js';
-import { PolicyLoadError } from './policy/load.js';
 import { countOutcome, runFailed, type ScanOutcome } from './policy/outcome.js';
 import { annotateOnInputs } from './action/input-annotations.js';
 import {
@@ -31,10 +29,10 @@ import {
 } from './report/markdown.js';
 import { renderSarif, type SarifOptions } from './report/sarif.js';
 import { liveSummaryLine } from './report/live-summary.js';
-import { resolveRun, RunRequestError, type RunRequest } from './run-options.js';
+import { resolveRun, type RunRequest } from './run-options.js';
 import { scan } from './scan.js';
-import { ConfigError } from './suppress/config.js';
 import { counted } from './util/plural.js';
+import { UserError } from './util/user-error.js';
 
 /** The job summary takes up to 1 MiB per step. */
 const SUMMARY_LIMIT = 1_000_000;
@@ -174,13 +172,7 @@ export async function run(): Promise<void> {
       );
     }
   } catch (error) {
-    if (
-      error instanceof ActionInputError ||
-      error instanceof InputError ||
-      error instanceof PolicyLoadError ||
-      error instanceof ConfigError ||
-      error instanceof RunRequestError
-    ) {
+    if (error instanceof UserError) {
       core.setFailed(`aks-identity-lint: ${error.message}`);
     } else {
       core.setFailed(

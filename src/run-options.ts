@@ -1,3 +1,4 @@
+import { UserError } from './util/user-error.js';
 import { resolve } from 'node:path';
 import type { DeploymentScopeOptions } from './inputs/arm/expressions/index.js';
 import { parseParamValue, type ArmParameterInput } from './inputs/arm/parameter-files.js';
@@ -44,7 +45,7 @@ export interface LiveRequest {
   progress?: LiveQuery['progress'];
 }
 
-export class RunRequestError extends Error {}
+export class RunRequestError extends UserError {}
 
 /**
  * Merges the request with the config file (found from cwd upward unless given) into the scan's options. Without

@@ -1,3 +1,4 @@
+import { UserError } from '../util/user-error.js';
 import * as core from '@actions/core';
 import { FAIL_ON_VALUES, type FailOn } from '../policy/severity.js';
 
@@ -41,7 +42,7 @@ export interface ActionInputs {
   };
 }
 
-export class ActionInputError extends Error {}
+export class ActionInputError extends UserError {}
 
 /** Newline- or comma-separated lists, as workflow authors write them. */
 function list(name: string): string[] {

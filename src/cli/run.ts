@@ -1,24 +1,19 @@
-import { InputError } from '../inputs/input-error.js';
 import { packageVersion } from '../package-files.js';
-import { PolicyLoadError } from '../policy/load.js';
-import { RunRequestError } from '../run-options.js';
-import { ConfigError } from '../suppress/config.js';
+import { UserError } from '../util/user-error.js';
 import { EXIT_ERROR, EXIT_PASS, type CliIo } from './io.js';
-import { explainCommand } from './explain-command.js';
-import { initCommand } from './init-command.js';
-import { listCommand } from './list-command.js';
-import { scanCommand } from './scan-command.js';
-import { testCommand } from './test-command.js';
 import { USAGE, UsageError } from './usage.js';
 
 export type { CliIo };
 
-const COMMANDS: Record<string, (argv: readonly string[], io: CliIo) => Promise<number>> = {
-  scan: scanCommand,
-  test: testCommand,
-  list: listCommand,
-  explain: explainCommand,
-  init: initCommand,
+type Command = (argv: readonly string[], io: CliIo) => Promise<number>;
+
+// Loaded when run: `--version` and `--help` then start without parsing the policy engine and every adapter.
+const COMMANDS: Record<string, () => Promise<Command>> = {
+  scan: async () => (await import('./scan-command.js')).scanCommand,
+  test: async () => (await import('./test-command.js')).testCommand,
+  list: async () => (await import('./list-command.js')).listCommand,
+  explain: async () => (await import('./explain-command.js')).explainCommand,
+  init: async () => (await import('./init-command.js')).initCommand,
 };
 
 /** The CLI, as a function of its arguments and output streams. Every error is one clear line and exit code 2. */
@@ -33,18 +28,13 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       io.stdout(`${packageVersion()}\n`);
       return EXIT_PASS;
     }
-    const handler = COMMANDS[command];
-    if (handler === undefined) throw new UsageError(`unknown command '${command}'`);
-    return await handler(rest, io);
+    const load = COMMANDS[command];
+    if (load === undefined) throw new UsageError(`unknown command '${command}'`);
+    return await (await load())(rest, io);
   } catch (error) {
     if (error instanceof UsageError) {
       io.stderr(`aks-identity-lint: ${error.message}\n\n${USAGE}`);
-    } else if (
-      error instanceof InputError ||
-      error instanceof PolicyLoadError ||
-      error instanceof ConfigError ||
-      error instanceof RunRequestError
-    ) {
+    } else if (error instanceof UserError) {
       io.stderr(`aks-identity-lint: ${error.message}\n`);
     } else {
       const message = error instanceof Error ? error.message : String(error);

@@ -1,6 +1,7 @@
+import { UserError } from '../util/user-error.js';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 
-export class UsageError extends Error {}
+export class UsageError extends UserError {}
 
 export const USAGE = `Usage: aks-identity-lint <command> [options]
 

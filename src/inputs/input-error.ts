@@ -1,3 +1,4 @@
+import { UserError } from '../util/user-error.js';
 export { jsonPointer } from '../util/json-location.js';
 
 /**
@@ -11,7 +12,7 @@ export interface InputErrorLocation {
   column?: number;
 }
 
-export class InputError extends Error {
+export class InputError extends UserError {
   constructor(
     readonly location: InputErrorLocation,
     readonly detail: string,

@@ -1,3 +1,4 @@
+import { UserError } from '../util/user-error.js';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join, relative, resolve, sep } from 'node:path';
 import { formatProblem, parseAndCheck, type LocatedProblem } from '../util/validated-json.js';
@@ -26,7 +27,7 @@ export interface CompiledPolicy {
 /** One problem in one policy file: where (file, JSON pointer, line:column) and what was expected. */
 export type PolicyProblem = LocatedProblem;
 
-export class PolicyLoadError extends Error {
+export class PolicyLoadError extends UserError {
   constructor(readonly problems: PolicyProblem[]) {
     super(problems.map(formatProblem).join('\n'));
     this.name = 'PolicyLoadError';

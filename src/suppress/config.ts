@@ -1,3 +1,4 @@
+import { UserError } from '../util/user-error.js';
 import { readFileSync } from 'node:fs';
 import { access, readFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve, sep } from 'node:path';
@@ -11,7 +12,7 @@ export type { Config };
 
 export const CONFIG_FILE_NAME = '.aks-identity-lint.json';
 
-export class ConfigError extends Error {
+export class ConfigError extends UserError {
   constructor(readonly problems: LocatedProblem[]) {
     super(problems.map(formatProblem).join('\n'));
     this.name = 'ConfigError';

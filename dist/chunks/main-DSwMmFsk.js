@@ -1009,23 +1009,4 @@ function printParseErrorCode(code) {
     return '<unknown ParseErrorCode>';
 }
 
-class InputError extends Error {
-    location;
-    detail;
-    constructor(location, detail) {
-        super(formatLocated(location, detail));
-        this.location = location;
-        this.detail = detail;
-        this.name = 'InputError';
-    }
-}
-function formatLocated(location, detail) {
-    let where = location.file;
-    if (location.line !== undefined)
-        where += `:${location.line}:${location.column ?? 1}`;
-    if (location.pointer !== undefined && location.pointer !== '')
-        where += ` ${location.pointer}`;
-    return `${where}: ${detail}`;
-}
-
-export { InputError as I, printParseErrorCode as a, parse as b, findNodeAtLocation as f, parseTree as p, visit as v };
+export { parse as a, printParseErrorCode as b, findNodeAtLocation as f, parseTree as p, visit as v };

@@ -1,5 +1,7 @@
-import { I as InputError } from './input-error-D0s4UFBm.js';
+import { I as InputError } from './input-error-CCqlw9Qy.js';
 import { i as isCredentialError, r as reusingTokens, l as liveCredential } from './credential-BK9Afw-t.js';
+import './user-error-D43ktBPC.js';
+import './main-DSwMmFsk.js';
 
 /**
  * A live query that read no cluster because Azure refused every list of them, or that did not find a cluster it was

@@ -1,0 +1,52 @@
+import { writeFile } from 'node:fs/promises';
+import { I as InputError } from './input-error-CCqlw9Qy.js';
+import { l as loadPolicies } from './load-m1TAheir.js';
+import { r as resolveRun, R as RunRequestError } from './run-options-CRsBIK3Y.js';
+import { a as applyPolicySettings } from './config-B-qoZBbr.js';
+import { b as UsageError } from './usage-D0IyjAn1.js';
+
+/** Writes a report to --output, or to stdout. */
+async function emit(report, output, io) {
+    if (output === undefined) {
+        io.stdout(report);
+        return;
+    }
+    await writeFile(output, report).catch((error) => {
+        throw new InputError({ file: output }, `cannot write the report (${error instanceof Error ? error.message : String(error)})`);
+    });
+    io.stdout(`aks-identity-lint: report written to ${output}\n`);
+}
+
+/**
+ * A command's run options: its policy flags and anything more it was told, merged with the config file. A request
+ * that cannot be met (no inputs, no policies) is a usage error.
+ */
+async function commandRun(io, flags, more = {}, needInputs = true) {
+    if (flags['no-builtin'] === true && flags.policies.length === 0) {
+        throw new UsageError('--no-builtin leaves no policies to run; add --policies <dir>');
+    }
+    const request = {
+        cwd: io.cwd,
+        repoRoot: io.cwd,
+        paths: [],
+        policyDirs: flags.policies,
+        ...more,
+    };
+    if (flags['no-builtin'] === true)
+        request.builtIn = false;
+    if (flags['no-config'] === true)
+        request.config = false;
+    else if (flags.config !== undefined)
+        request.config = flags.config;
+    return resolveRun(request, needInputs).catch((error) => {
+        throw error instanceof RunRequestError ? new UsageError(error.message) : error;
+    });
+}
+/** The policies a command works on; with `applySettings`, as the config turns them on, off and re-ranks them. */
+async function commandPolicies(io, flags, applySettings) {
+    const options = await commandRun(io, flags, {}, false);
+    const policies = await loadPolicies(options.policySources);
+    return applySettings ? applyPolicySettings(policies, options.config) : policies;
+}
+
+export { commandPolicies as a, commandRun as c, emit as e };
