@@ -30,7 +30,9 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     }
     const load = COMMANDS[command];
     if (load === undefined) throw new UsageError(`unknown command '${command}'`);
-    return await (await load())(rest, io);
+    return await (
+      await load()
+    )(rest, io);
   } catch (error) {
     if (error instanceof UsageError) {
       io.stderr(`aks-identity-lint: ${error.message}\n\n${USAGE}`);
