@@ -33723,13 +33723,21 @@ function checkRunName(stack) {
 /** The Checks API takes at most 50 annotations per request. */
 const ANNOTATION_BATCH = 50;
 /**
+ * At most this many annotations per check run, most severe first: 20 requests, which GitHub's pacing of writes (a
+ * second apart, as its REST API guidelines ask) makes 20 s. Past this many, a reviewer reads the job summary or
+ * code scanning rather than the diff, and a larger plan would only make the run longer.
+ */
+const MAX_CHECK_RUN_ANNOTATIONS = 1000;
+const LEVEL_RANK = { failure: 0, warning: 1, notice: 2 };
+/**
  * Creates a completed check run on the commit with the first 50 annotations, then adds the rest 50 at a time,
- * as the Checks API requires. Branch protection can require it by its name.
+ * as the Checks API requires, up to MAX_CHECK_RUN_ANNOTATIONS. Branch protection can require it by its name.
  */
 async function publishCheckRun(octokit, ctx, report) {
+    const chosen = checkRunAnnotations(report.annotations);
     const batches = [];
-    for (let i = 0; i < report.annotations.length; i += ANNOTATION_BATCH)
-        batches.push(report.annotations.slice(i, i + ANNOTATION_BATCH));
+    for (let i = 0; i < chosen.length; i += ANNOTATION_BATCH)
+        batches.push(chosen.slice(i, i + ANNOTATION_BATCH));
     const output = (batch) => ({
         title: report.title,
         summary: report.summary,
@@ -33749,6 +33757,7 @@ async function publishCheckRun(octokit, ctx, report) {
         id: created.data.id,
         url: created.data.html_url ?? '',
         annotated: batches[0]?.length ?? 0,
+        capped: report.annotations.length - chosen.length,
     };
     for (const batch of batches.slice(1)) {
         try {
@@ -33766,6 +33775,14 @@ async function publishCheckRun(octokit, ctx, report) {
         }
     }
     return posted;
+}
+/** The annotations a check run carries: the most severe first, in their order, up to MAX_CHECK_RUN_ANNOTATIONS. */
+function checkRunAnnotations(annotations) {
+    if (annotations.length <= MAX_CHECK_RUN_ANNOTATIONS)
+        return [...annotations];
+    return [...annotations]
+        .sort((a, b) => LEVEL_RANK[a.level] - LEVEL_RANK[b.level])
+        .slice(0, MAX_CHECK_RUN_ANNOTATIONS);
 }
 function toApi(a) {
     return {
@@ -41177,7 +41194,15 @@ async function run() {
         const jobSummaryLink = summaryWritten && ctx?.runUrl !== undefined ? `[this run's job summary](${ctx.runUrl})` : undefined;
         let checkRun;
         if (inputs.checkRun && octokit !== undefined && ctx !== undefined && ctx.sha !== '') {
-            const notes = annotationNotes(step.length, rest.length, 0, withoutLines.length, true);
+            const planned = checkRunAnnotations(rest).length;
+            const notes = annotationNotes({
+                onStep: step.length,
+                onCheckRun: planned,
+                capped: rest.length - planned,
+                refused: 0,
+                withoutLines: withoutLines.length,
+                checkRun: true,
+            });
             checkRun = await tryPublish('check run', () => publishCheckRun(octokit, ctx, {
                 name: checkRunName(inputs.stack),
                 conclusion: checkRunConclusion(outcome),
@@ -41194,7 +41219,15 @@ async function run() {
                 warning(`aks-identity-lint posted the check run but not all its annotations: ${checkRun.failed}`);
             }
         }
-        const notes = annotationNotes(step.length, checkRun?.annotated ?? 0, rest.length - (checkRun?.annotated ?? 0), withoutLines.length, checkRun !== undefined);
+        const capped = checkRun?.capped ?? 0;
+        const notes = annotationNotes({
+            onStep: step.length,
+            onCheckRun: checkRun?.annotated ?? 0,
+            capped,
+            refused: rest.length - capped - (checkRun?.annotated ?? 0),
+            withoutLines: withoutLines.length,
+            checkRun: checkRun !== undefined,
+        });
         if (inputs.comment && octokit !== undefined && ctx !== undefined) {
             if (ctx.pullRequest === undefined)
                 info('aks-identity-lint: not a pull request event; no PR comment to post.');
@@ -41273,16 +41306,19 @@ function annotate(a) {
 /** Where the full report is, when a size limit cut one short. */
 const FULL_REPORT = "the action's json-file or sarif-file output, or `aks-identity-lint scan --format markdown`";
 /** Says where the findings that are not annotated on the step went, so none goes unaccounted. */
-function annotationNotes(onStep, onCheckRun, notAnnotated, withoutLines, checkRun) {
+function annotationNotes(c) {
     const notes = [];
-    if (onCheckRun > 0) {
-        notes.push(`${counted(onStep, 'finding')} ${onStep === 1 ? 'is' : 'are'} annotated on this step (GitHub shows 10 per level per step); the other ${onCheckRun} are annotated by the check run.`);
+    if (c.onCheckRun > 0) {
+        notes.push(`${counted(c.onStep, 'finding')} ${c.onStep === 1 ? 'is' : 'are'} annotated on this step (GitHub shows 10 per level per step); the other ${c.onCheckRun} are annotated by the check run.`);
     }
-    if (notAnnotated > 0) {
-        notes.push(`${counted(notAnnotated, 'finding')} beyond GitHub's 10 annotations per level per step could not be annotated${checkRun ? ' (the check run refused them)' : ' because no check run was posted'}: they are listed below.`);
+    if (c.capped > 0) {
+        notes.push(`${counted(c.capped, 'finding')} beyond the ${MAX_CHECK_RUN_ANNOTATIONS.toLocaleString('en-US')} the check run annotates (the most severe first) ${c.capped === 1 ? 'is' : 'are'} not annotated: they are listed below.`);
     }
-    if (withoutLines > 0) {
-        notes.push(`${counted(withoutLines, 'finding')} ${withoutLines === 1 ? 'has' : 'have'} no source line in this repository (the input is outside it, or is live state); each says why under "Where" below.`);
+    if (c.refused > 0) {
+        notes.push(`${counted(c.refused, 'finding')} beyond GitHub's 10 annotations per level per step could not be annotated${c.checkRun ? ' (the check run refused them)' : ' because no check run was posted'}: they are listed below.`);
+    }
+    if (c.withoutLines > 0) {
+        notes.push(`${counted(c.withoutLines, 'finding')} ${c.withoutLines === 1 ? 'has' : 'have'} no source line in this repository (the input is outside it, or is live state); each says why under "Where" below.`);
     }
     return notes;
 }

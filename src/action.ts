@@ -15,7 +15,13 @@ import {
   type Unplaced,
 } from './report/annotations.js';
 import { renderConsole } from './report/console.js';
-import { checkRunName, publishCheckRun, type CheckRunPosted } from './report/github/check-run.js';
+import {
+  checkRunAnnotations,
+  checkRunName,
+  MAX_CHECK_RUN_ANNOTATIONS,
+  publishCheckRun,
+  type CheckRunPosted,
+} from './report/github/check-run.js';
 import { githubClient, tryPublish } from './report/github/client.js';
 import { readGitHubContext, type GitHubContext } from './report/github/context.js';
 import { stickyMarker, upsertStickyComment } from './report/github/pr-comment.js';
@@ -88,7 +94,15 @@ export async function run(): Promise<void> {
       summaryWritten && ctx?.runUrl !== undefined ? `[this run's job summary](${ctx.runUrl})` : undefined;
     let checkRun: CheckRunPosted | undefined;
     if (inputs.checkRun && octokit !== undefined && ctx !== undefined && ctx.sha !== '') {
-      const notes = annotationNotes(step.length, rest.length, 0, withoutLines.length, true);
+      const planned = checkRunAnnotations(rest).length;
+      const notes = annotationNotes({
+        onStep: step.length,
+        onCheckRun: planned,
+        capped: rest.length - planned,
+        refused: 0,
+        withoutLines: withoutLines.length,
+        checkRun: true,
+      });
       checkRun = await tryPublish('check run', () =>
         publishCheckRun(octokit, ctx, {
           name: checkRunName(inputs.stack),
@@ -109,13 +123,15 @@ export async function run(): Promise<void> {
         );
       }
     }
-    const notes = annotationNotes(
-      step.length,
-      checkRun?.annotated ?? 0,
-      rest.length - (checkRun?.annotated ?? 0),
-      withoutLines.length,
-      checkRun !== undefined,
-    );
+    const capped = checkRun?.capped ?? 0;
+    const notes = annotationNotes({
+      onStep: step.length,
+      onCheckRun: checkRun?.annotated ?? 0,
+      capped,
+      refused: rest.length - capped - (checkRun?.annotated ?? 0),
+      withoutLines: withoutLines.length,
+      checkRun: checkRun !== undefined,
+    });
 
     if (inputs.comment && octokit !== undefined && ctx !== undefined) {
       if (ctx.pullRequest === undefined)
@@ -200,28 +216,38 @@ function annotate(a: Annotation): void {
 const FULL_REPORT =
   "the action's json-file or sarif-file output, or `aks-identity-lint scan --format markdown`";
 
+interface AnnotationCounts {
+  onStep: number;
+  onCheckRun: number;
+  /** Left out by the check run's cap. */
+  capped: number;
+  /** Not annotated: refused by the check run, or no check run was posted. */
+  refused: number;
+  withoutLines: number;
+  checkRun: boolean;
+}
+
 /** Says where the findings that are not annotated on the step went, so none goes unaccounted. */
-function annotationNotes(
-  onStep: number,
-  onCheckRun: number,
-  notAnnotated: number,
-  withoutLines: number,
-  checkRun: boolean,
-): string[] {
+function annotationNotes(c: AnnotationCounts): string[] {
   const notes: string[] = [];
-  if (onCheckRun > 0) {
+  if (c.onCheckRun > 0) {
     notes.push(
-      `${counted(onStep, 'finding')} ${onStep === 1 ? 'is' : 'are'} annotated on this step (GitHub shows 10 per level per step); the other ${onCheckRun} are annotated by the check run.`,
+      `${counted(c.onStep, 'finding')} ${c.onStep === 1 ? 'is' : 'are'} annotated on this step (GitHub shows 10 per level per step); the other ${c.onCheckRun} are annotated by the check run.`,
     );
   }
-  if (notAnnotated > 0) {
+  if (c.capped > 0) {
     notes.push(
-      `${counted(notAnnotated, 'finding')} beyond GitHub's 10 annotations per level per step could not be annotated${checkRun ? ' (the check run refused them)' : ' because no check run was posted'}: they are listed below.`,
+      `${counted(c.capped, 'finding')} beyond the ${MAX_CHECK_RUN_ANNOTATIONS.toLocaleString('en-US')} the check run annotates (the most severe first) ${c.capped === 1 ? 'is' : 'are'} not annotated: they are listed below.`,
     );
   }
-  if (withoutLines > 0) {
+  if (c.refused > 0) {
     notes.push(
-      `${counted(withoutLines, 'finding')} ${withoutLines === 1 ? 'has' : 'have'} no source line in this repository (the input is outside it, or is live state); each says why under "Where" below.`,
+      `${counted(c.refused, 'finding')} beyond GitHub's 10 annotations per level per step could not be annotated${c.checkRun ? ' (the check run refused them)' : ' because no check run was posted'}: they are listed below.`,
+    );
+  }
+  if (c.withoutLines > 0) {
+    notes.push(
+      `${counted(c.withoutLines, 'finding')} ${c.withoutLines === 1 ? 'has' : 'have'} no source line in this repository (the input is outside it, or is live state); each says why under "Where" below.`,
     );
   }
   return notes;

@@ -10,6 +10,14 @@ export function checkRunName(stack: string): string {
 }
 /** The Checks API takes at most 50 annotations per request. */
 export const ANNOTATION_BATCH = 50;
+/**
+ * At most this many annotations per check run, most severe first: 20 requests, which GitHub's pacing of writes (a
+ * second apart, as its REST API guidelines ask) makes 20 s. Past this many, a reviewer reads the job summary or
+ * code scanning rather than the diff, and a larger plan would only make the run longer.
+ */
+export const MAX_CHECK_RUN_ANNOTATIONS = 1000;
+
+const LEVEL_RANK = { failure: 0, warning: 1, notice: 2 } as const;
 
 export interface CheckRunReport {
   name: string;
@@ -24,22 +32,25 @@ export interface CheckRunPosted {
   url: string;
   /** How many annotations it carries. */
   annotated: number;
+  /** How many were left out by MAX_CHECK_RUN_ANNOTATIONS. */
+  capped: number;
   /** Why a later batch of annotations was refused, if one was: the check run itself stands. */
   failed?: string;
 }
 
 /**
  * Creates a completed check run on the commit with the first 50 annotations, then adds the rest 50 at a time,
- * as the Checks API requires. Branch protection can require it by its name.
+ * as the Checks API requires, up to MAX_CHECK_RUN_ANNOTATIONS. Branch protection can require it by its name.
  */
 export async function publishCheckRun(
   octokit: Octokit,
   ctx: GitHubContext,
   report: CheckRunReport,
 ): Promise<CheckRunPosted> {
+  const chosen = checkRunAnnotations(report.annotations);
   const batches: Annotation[][] = [];
-  for (let i = 0; i < report.annotations.length; i += ANNOTATION_BATCH)
-    batches.push(report.annotations.slice(i, i + ANNOTATION_BATCH));
+  for (let i = 0; i < chosen.length; i += ANNOTATION_BATCH)
+    batches.push(chosen.slice(i, i + ANNOTATION_BATCH));
   const output = (
     batch: Annotation[] | undefined,
   ): { title: string; summary: string; annotations: ReturnType<typeof toApi>[] } => ({
@@ -61,6 +72,7 @@ export async function publishCheckRun(
     id: created.data.id,
     url: created.data.html_url ?? '',
     annotated: batches[0]?.length ?? 0,
+    capped: report.annotations.length - chosen.length,
   };
   for (const batch of batches.slice(1)) {
     try {
@@ -77,6 +89,14 @@ export async function publishCheckRun(
     }
   }
   return posted;
+}
+
+/** The annotations a check run carries: the most severe first, in their order, up to MAX_CHECK_RUN_ANNOTATIONS. */
+export function checkRunAnnotations(annotations: readonly Annotation[]): Annotation[] {
+  if (annotations.length <= MAX_CHECK_RUN_ANNOTATIONS) return [...annotations];
+  return [...annotations]
+    .sort((a, b) => LEVEL_RANK[a.level] - LEVEL_RANK[b.level])
+    .slice(0, MAX_CHECK_RUN_ANNOTATIONS);
 }
 
 function toApi(a: Annotation): {

@@ -1,0 +1,92 @@
+import { join } from 'node:path';
+import { getOctokit } from '@actions/github';
+import { annotationsOf } from '../../src/report/annotations.js';
+import {
+  ANNOTATION_BATCH,
+  checkRunAnnotations,
+  MAX_CHECK_RUN_ANNOTATIONS,
+  publishCheckRun,
+} from '../../src/report/github/check-run.js';
+import type { GitHubContext } from '../../src/report/github/context.js';
+import { GitHubApiServer } from '../helpers/github-server.js';
+import { outcomeOf } from '../helpers/outcome.js';
+import { plan, UNSET_CLUSTER_SETTINGS, writeTemp } from '../helpers/plans.js';
+
+const ctx: GitHubContext = {
+  owner: 'Codertocat',
+  repo: 'Hello-World',
+  sha: 'abc',
+  eventName: 'pull_request',
+  serverUrl: 'https://github.com',
+};
+
+/**
+ * Clusters with a service principal and local accounts: each fails AKSID001, AKSID003 and AKSID004 (high) and
+ * AKSID005 (medium), on its declaration in main.tf.
+ */
+async function annotationsFor(clusters: number): Promise<ReturnType<typeof annotationsOf>['annotations']> {
+  const resources = Array.from({ length: clusters }, (_, i) => ({
+    address: `azurerm_kubernetes_cluster.c${i}`,
+    type: 'azurerm_kubernetes_cluster',
+    after: {
+      ...UNSET_CLUSTER_SETTINGS,
+      name: `aks-${i}`,
+      identity: [],
+      service_principal: [{ client_id: `app-${i}` }],
+      local_account_disabled: false,
+    },
+  }));
+  const tf = resources.map(
+    (_, i) => `resource "azurerm_kubernetes_cluster" "c${i}" {\n  name = "aks-${i}"\n}\n`,
+  );
+  const dir = await writeTemp({ 'tfplan.json': plan(resources), 'main.tf': tf.join('\n') });
+  // fail-on high: the high-severity findings are failures, the medium ones warnings.
+  return annotationsOf(await outcomeOf([join(dir, 'tfplan.json')], dir, 'high')).annotations;
+}
+
+describe('the check run', () => {
+  let server: GitHubApiServer;
+  beforeEach(async () => {
+    server = await new GitHubApiServer().start();
+  });
+  afterEach(async () => {
+    await server.stop();
+  });
+
+  it(`carries at most ${String(MAX_CHECK_RUN_ANNOTATIONS)} annotations, the most severe first, and counts the rest`, async () => {
+    const clusters = Math.ceil(MAX_CHECK_RUN_ANNOTATIONS / 4) + 10;
+    const annotations = await annotationsFor(clusters);
+    expect(annotations).toHaveLength(clusters * 4);
+    // The action's client paces writes a second apart, as GitHub asks; this one does not, to keep the test short.
+    const octokit = getOctokit(server.token, { baseUrl: server.url });
+    const posted = await publishCheckRun(octokit, ctx, {
+      name: 'aks-identity-lint',
+      conclusion: 'failure',
+      title: 't',
+      summary: 's',
+      // Warnings first, so the cut must pick the failures out.
+      annotations: [
+        ...annotations.filter((a) => a.level === 'warning'),
+        ...annotations.filter((a) => a.level !== 'warning'),
+      ],
+    });
+
+    expect(posted.annotated).toBe(MAX_CHECK_RUN_ANNOTATIONS);
+    expect(posted.capped).toBe(annotations.length - MAX_CHECK_RUN_ANNOTATIONS);
+    const sent = server.requests
+      .filter((r) => r.path.startsWith('/repos/Codertocat/Hello-World/check-runs'))
+      .flatMap((r) => (r.body?.['output'] as { annotations: { annotation_level: string }[] }).annotations);
+    expect(sent).toHaveLength(MAX_CHECK_RUN_ANNOTATIONS);
+    expect(server.requests).toHaveLength(MAX_CHECK_RUN_ANNOTATIONS / ANNOTATION_BATCH);
+    // Every failure is sent, and the warnings that fit after them.
+    const failures = annotations.filter((a) => a.level === 'failure').length;
+    expect(sent.filter((a) => a.annotation_level === 'failure')).toHaveLength(failures);
+    expect(sent.slice(0, failures).every((a) => a.annotation_level === 'failure')).toBe(true);
+    expect(failures).toBeLessThan(MAX_CHECK_RUN_ANNOTATIONS);
+  });
+
+  it('keeps the order of annotations it does not need to cut', async () => {
+    const annotations = await annotationsFor(3);
+    expect(checkRunAnnotations(annotations)).toEqual(annotations);
+  });
+});
