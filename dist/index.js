@@ -41123,14 +41123,8 @@ async function upsertStickyComment(octokit, ctx, pullRequest, body, marker) {
  * and acts as a bot, so undefined.
  */
 async function tokenLogin(octokit) {
-    try {
-        const { data } = await octokit.rest.users.getAuthenticated();
-        return data.login;
-        // Stryker disable next-line BlockStatement: falling off the end returns undefined too
-    }
-    catch {
-        return undefined;
-    }
+    const user = await octokit.rest.users.getAuthenticated().catch(() => undefined);
+    return user?.data.login;
 }
 
 /** The job summary takes up to 1 MiB per step. */

@@ -1,4 +1,9 @@
+import { join } from 'node:path';
+import type { ScanOutcome } from '../../src/policy/outcome.js';
 import { commentsFor, parseSuppressionComments } from '../../src/suppress/inline.js';
+import { outcomeOf } from '../helpers/outcome.js';
+import { plan, writeTemp } from '../helpers/plans.js';
+import { cluster } from '../helpers/tf.js';
 
 describe('suppression comments', () => {
   it('are found with # and //, with one or more IDs and a reason', () => {
@@ -32,5 +37,96 @@ describe('suppression comments', () => {
     const comments = parseSuppressionComments(lines.join('\n'));
     expect(commentsFor(comments, lines, 2, 4).map((c) => c.line)).toEqual([1, 3]);
     expect(commentsFor(comments, lines, 7, 8)).toEqual([]);
+  });
+
+  it('include an indented comment above the block and one on its closing line', () => {
+    const lines = [
+      '  // aks-identity-lint:ignore AKSID003 indented, as in a nested Bicep resource', // 1
+      '  resource aks "x" {', // 2
+      '  } // aks-identity-lint:ignore AKSID004 on the closing line', // 3
+    ];
+    const comments = parseSuppressionComments(lines.join('\n'));
+    expect(commentsFor(comments, lines, 2, 3).map((c) => c.line)).toEqual([1, 3]);
+  });
+});
+
+describe('inline suppressions in a scan', () => {
+  // Three clusters in main.tf: legacy fails AKSID003, later is indeterminate on it, good passes it.
+  const tf = [
+    '# aks-identity-lint:ignore AKSID003 local accounts until the migration (PLAT-77)', // 1
+    'resource "azurerm_kubernetes_cluster" "legacy" {', // 2
+    '  name = "legacy"', // 3
+    '}', // 4
+    '', // 5
+    'resource "azurerm_kubernetes_cluster" "later" {', // 6
+    '  name = "later"', // 7
+    '} # aks-identity-lint:ignore AKSID003 decided at apply (PLAT-78)', // 8
+    '', // 9
+    'resource "azurerm_kubernetes_cluster" "good" {', // 10
+    '  # aks-identity-lint:ignore AKSID003', // 11
+    '  name = "good"', // 12
+    '}', // 13
+  ];
+
+  async function scanned(newline: string): Promise<ScanOutcome> {
+    const dir = await writeTemp({
+      'tfplan.json': plan([
+        cluster('legacy', { after: { local_account_disabled: false } }),
+        cluster('later', {
+          after: { local_account_disabled: null },
+          afterUnknown: { local_account_disabled: true },
+        }),
+        cluster('good'),
+      ]),
+      'main.tf': tf.join(newline),
+    });
+    return outcomeOf([join(dir, 'tfplan.json')], dir);
+  }
+
+  it.each([
+    ['LF', '\n'],
+    ['CRLF', '\r\n'],
+  ])(
+    'suppress a failure and an indeterminate result with a reason, and report one without a reason (%s)',
+    async (_, newline) => {
+      const outcome = await scanned(newline);
+      const aksid003 = Object.fromEntries(
+        outcome.evaluations
+          .filter((e) => e.policy.policy.id === 'AKSID003')
+          .map((e) => [e.entity.key, [e.status, e.suppression?.reason ?? 'not suppressed']]),
+      );
+      expect(aksid003).toEqual({
+        'azurerm_kubernetes_cluster.legacy': ['fail', 'local accounts until the migration (PLAT-77)'],
+        'azurerm_kubernetes_cluster.later': ['indeterminate', 'decided at apply (PLAT-78)'],
+        // A pass has nothing to suppress.
+        'azurerm_kubernetes_cluster.good': ['pass', 'not suppressed'],
+      });
+      expect(
+        outcome.evaluations
+          .filter((e) => e.policy.policy.id === 'AKSID000')
+          .map((e) => [e.entity.key, e.status, e.message]),
+      ).toEqual([
+        [
+          'azurerm_kubernetes_cluster.good',
+          'fail',
+          'The suppression of AKSID003 at main.tf:11 gives no reason, so it suppresses nothing.',
+        ],
+      ]);
+      expect(outcome.evaluations.find((e) => e.suppression !== undefined)?.suppression).toMatchObject({
+        kind: 'inline',
+        source: 'main.tf:1',
+      });
+    },
+  );
+
+  it('leave other policies and other resources alone', async () => {
+    const outcome = await scanned('\n');
+    const suppressed = outcome.evaluations
+      .filter((e) => e.suppression !== undefined)
+      .map((e) => `${e.policy.policy.id} ${e.entity.key}`);
+    expect(suppressed.sort()).toEqual([
+      'AKSID003 azurerm_kubernetes_cluster.later',
+      'AKSID003 azurerm_kubernetes_cluster.legacy',
+    ]);
   });
 });

@@ -49,14 +49,27 @@ describe('a waiver', () => {
     const policies = await loadPolicies([{ dir: builtInPolicyDir(), builtIn: true }]);
     const { entities } = await readPlanObject(
       plan([
-        cluster('legacy', { after: { local_account_disabled: false, name: 'aks-legacy' } }),
+        // Failing AKSID004 too (no Entra ID integration), so a waiver of AKSID003 has another policy to leave alone.
+        cluster('legacy', {
+          after: {
+            local_account_disabled: false,
+            name: 'aks-legacy',
+            azure_active_directory_role_based_access_control: [],
+          },
+        }),
         cluster('other', { after: { local_account_disabled: false, name: 'aks-other' } }),
       ]),
     );
-    return evaluateAll(
+    const found = evaluateAll(
       policies.filter((p) => ['AKSID003', 'AKSID004'].includes(p.policy.id)),
       entities,
     ).filter((e) => e.status === 'fail');
+    expect(found.map((e) => `${e.policy.policy.id} ${e.entity.key}`).sort()).toEqual([
+      'AKSID003 azurerm_kubernetes_cluster.legacy',
+      'AKSID003 azurerm_kubernetes_cluster.other',
+      'AKSID004 azurerm_kubernetes_cluster.legacy',
+    ]);
+    return found;
   }
   const waiver = { policy: 'AKSID003', resource: 'aks-legacy', reason: 'CHG-2' };
 

@@ -12,7 +12,7 @@ const RATE_LIMIT_RETRIES = 2;
  * Milliseconds waited per second of GitHub's `retry-after` (and of the retry plugin's back-off). The tests set
  * AKS_IDENTITY_LINT_RETRY_UNIT_MS to a few milliseconds so a retry is still proven without seconds of waiting.
  */
-function retryUnitMs(): number {
+export function retryUnitMs(): number {
   const value = Number(process.env['AKS_IDENTITY_LINT_RETRY_UNIT_MS']);
   return Number.isInteger(value) && value > 0 && value <= 1000 ? value : 1000;
 }

@@ -52,11 +52,6 @@ export async function upsertStickyComment(
  * and acts as a bot, so undefined.
  */
 async function tokenLogin(octokit: Octokit): Promise<string | undefined> {
-  try {
-    const { data } = await octokit.rest.users.getAuthenticated();
-    return data.login;
-    // Stryker disable next-line BlockStatement: falling off the end returns undefined too
-  } catch {
-    return undefined;
-  }
+  const user = await octokit.rest.users.getAuthenticated().catch(() => undefined);
+  return user?.data.login;
 }

@@ -1,0 +1,65 @@
+import { githubClient, retryUnitMs } from '../../src/report/github/client.js';
+import { GitHubApiServer } from '../helpers/github-server.js';
+
+const CHECK_RUNS = /^\/repos\/o\/r\/check-runs$/;
+
+describe('the GitHub client', () => {
+  let server: GitHubApiServer;
+  const unit = process.env['AKS_IDENTITY_LINT_RETRY_UNIT_MS'];
+  beforeEach(async () => {
+    server = await new GitHubApiServer().start();
+    process.env['AKS_IDENTITY_LINT_RETRY_UNIT_MS'] = '5';
+  });
+  afterEach(async () => {
+    await server.stop();
+    if (unit === undefined) delete process.env['AKS_IDENTITY_LINT_RETRY_UNIT_MS'];
+    else process.env['AKS_IDENTITY_LINT_RETRY_UNIT_MS'] = unit;
+  });
+
+  const create = (octokit: ReturnType<typeof githubClient>) =>
+    octokit.rest.checks.create({ owner: 'o', repo: 'r', name: 'n', head_sha: 'abc' });
+
+  it('retries a server error and waits out primary and secondary rate limits, at the given URL', async () => {
+    server.fail('POST', CHECK_RUNS, 502, { message: 'Bad Gateway' }, 1);
+    server.rateLimit('POST', CHECK_RUNS, 1, 1);
+    server.fail('POST', CHECK_RUNS, 403, { message: 'You have exceeded a secondary rate limit.' }, 1, {
+      'retry-after': '1',
+    });
+    const created = await create(githubClient(server.token, server.url));
+    expect(created.status).toBe(201);
+    expect(server.requestsTo('POST', CHECK_RUNS)).toHaveLength(4);
+  });
+
+  it('gives up on a rate limit after two retries', async () => {
+    server.rateLimit('POST', CHECK_RUNS, 3, 1);
+    await expect(create(githubClient(server.token, server.url))).rejects.toMatchObject({ status: 403 });
+    expect(server.requestsTo('POST', CHECK_RUNS)).toHaveLength(3);
+  });
+
+  it('reads GITHUB_API_URL when it is made, not when it is loaded', async () => {
+    const before = process.env['GITHUB_API_URL'];
+    process.env['GITHUB_API_URL'] = server.url;
+    try {
+      expect((await create(githubClient(server.token))).status).toBe(201);
+    } finally {
+      if (before === undefined) delete process.env['GITHUB_API_URL'];
+      else process.env['GITHUB_API_URL'] = before;
+    }
+  });
+
+  it.each([
+    ['5', 5],
+    ['1000', 1000],
+    ['1', 1],
+    [undefined, 1000],
+    ['0', 1000],
+    ['-5', 1000],
+    ['1001', 1000],
+    ['2.5', 1000],
+    ['fast', 1000],
+  ])('counts a second of retry-after as AKS_IDENTITY_LINT_RETRY_UNIT_MS=%s → %i ms', (value, ms) => {
+    if (value === undefined) delete process.env['AKS_IDENTITY_LINT_RETRY_UNIT_MS'];
+    else process.env['AKS_IDENTITY_LINT_RETRY_UNIT_MS'] = value;
+    expect(retryUnitMs()).toBe(ms);
+  });
+});
