@@ -2,7 +2,7 @@ import { cp, mkdtemp, readFile, writeFile, mkdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { GitHubApiServer } from '../helpers/github-server.js';
-import { plan, UNSET_CLUSTER_SETTINGS } from '../helpers/plans.js';
+import { failingClusters } from '../helpers/plans.js';
 import { repoRoot, EXAMPLE_SECRET } from '../helpers/fixtures.js';
 import { pullRequestEvent, runAction } from '../helpers/run-action.js';
 import { jsonReport } from '../helpers/run-cli.js';
@@ -329,25 +329,10 @@ describe('many findings', () => {
   it('shows 10 per level on the step and sends the rest to the check run in batches of at most 50', async () => {
     const workspace = await mkdtemp(join(tmpdir(), 'action-many-'));
     const clusters = 30;
-    const tf: string[] = [];
-    const resources = [];
-    for (let i = 0; i < clusters; i++) {
-      tf.push(`resource "azurerm_kubernetes_cluster" "c${i}" {\n  name = "aks-${i}"\n}\n`);
-      resources.push({
-        address: `azurerm_kubernetes_cluster.c${i}`,
-        type: 'azurerm_kubernetes_cluster',
-        after: {
-          ...UNSET_CLUSTER_SETTINGS,
-          name: `aks-${i}`,
-          identity: [],
-          service_principal: [{ client_id: `app-${i}` }],
-          local_account_disabled: false,
-        },
-      });
-    }
+    const { plan: manyPlan, tf } = failingClusters(clusters);
     await mkdir(join(workspace, 'infra'));
-    await writeFile(join(workspace, 'infra', 'main.tf'), tf.join('\n'));
-    await writeFile(join(workspace, 'infra', 'tfplan.json'), JSON.stringify(plan(resources)));
+    await writeFile(join(workspace, 'infra', 'main.tf'), tf);
+    await writeFile(join(workspace, 'infra', 'tfplan.json'), JSON.stringify(manyPlan));
     const run = await runAction({
       inputs: { paths: 'infra/tfplan.json', 'fail-on': 'critical' },
       apiUrl: server.url,
@@ -384,21 +369,7 @@ describe('many findings', () => {
 describe('a report larger than a comment', () => {
   it('cuts the comment by priority, names the cuts and links to the job summary, which holds it all', async () => {
     const workspace = await mkdtemp(join(tmpdir(), 'action-large-'));
-    const resources = [];
-    for (let i = 0; i < 60; i++) {
-      resources.push({
-        address: `azurerm_kubernetes_cluster.c${i}`,
-        type: 'azurerm_kubernetes_cluster',
-        after: {
-          ...UNSET_CLUSTER_SETTINGS,
-          name: `aks-${i}`,
-          identity: [],
-          service_principal: [{ client_id: `app-${i}` }],
-          local_account_disabled: false,
-        },
-      });
-    }
-    await writeFile(join(workspace, 'tfplan.json'), JSON.stringify(plan(resources)));
+    await writeFile(join(workspace, 'tfplan.json'), JSON.stringify(failingClusters(60).plan));
     const run = await runAction({
       inputs: { paths: 'tfplan.json', 'fail-on': 'high' },
       apiUrl: server.url,

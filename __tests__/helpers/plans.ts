@@ -133,3 +133,27 @@ export async function readPlanObject(
   const read = await readInputs([join(dir, 'tfplan.json')], { repoRoot: dir });
   return { read, entities: linkEntities(read.entities), dir };
 }
+
+/**
+ * `count` clusters with a service principal and local accounts, each failing AKSID001, AKSID003 and AKSID004 (high)
+ * and AKSID005 (medium), and the main.tf that declares them: for tests of many findings.
+ */
+export function failingClusters(count: number): { plan: Record<string, unknown>; tf: string } {
+  const resources: TestResource[] = [];
+  const tf: string[] = [];
+  for (let i = 0; i < count; i++) {
+    tf.push(`resource "azurerm_kubernetes_cluster" "c${i}" {\n  name = "aks-${i}"\n}\n`);
+    resources.push({
+      address: `azurerm_kubernetes_cluster.c${i}`,
+      type: 'azurerm_kubernetes_cluster',
+      after: {
+        ...UNSET_CLUSTER_SETTINGS,
+        name: `aks-${i}`,
+        identity: [],
+        service_principal: [{ client_id: `app-${i}` }],
+        local_account_disabled: false,
+      },
+    });
+  }
+  return { plan: plan(resources), tf: tf.join('\n') };
+}

@@ -10,7 +10,7 @@ import {
 import type { GitHubContext } from '../../src/report/github/context.js';
 import { GitHubApiServer } from '../helpers/github-server.js';
 import { outcomeOf } from '../helpers/outcome.js';
-import { plan, UNSET_CLUSTER_SETTINGS, writeTemp } from '../helpers/plans.js';
+import { failingClusters, writeTemp } from '../helpers/plans.js';
 
 const ctx: GitHubContext = {
   owner: 'Codertocat',
@@ -20,26 +20,9 @@ const ctx: GitHubContext = {
   serverUrl: 'https://github.com',
 };
 
-/**
- * Clusters with a service principal and local accounts: each fails AKSID001, AKSID003 and AKSID004 (high) and
- * AKSID005 (medium), on its declaration in main.tf.
- */
 async function annotationsFor(clusters: number): Promise<ReturnType<typeof annotationsOf>['annotations']> {
-  const resources = Array.from({ length: clusters }, (_, i) => ({
-    address: `azurerm_kubernetes_cluster.c${i}`,
-    type: 'azurerm_kubernetes_cluster',
-    after: {
-      ...UNSET_CLUSTER_SETTINGS,
-      name: `aks-${i}`,
-      identity: [],
-      service_principal: [{ client_id: `app-${i}` }],
-      local_account_disabled: false,
-    },
-  }));
-  const tf = resources.map(
-    (_, i) => `resource "azurerm_kubernetes_cluster" "c${i}" {\n  name = "aks-${i}"\n}\n`,
-  );
-  const dir = await writeTemp({ 'tfplan.json': plan(resources), 'main.tf': tf.join('\n') });
+  const { plan, tf } = failingClusters(clusters);
+  const dir = await writeTemp({ 'tfplan.json': plan, 'main.tf': tf });
   // fail-on high: the high-severity findings are failures, the medium ones warnings.
   return annotationsOf(await outcomeOf([join(dir, 'tfplan.json')], dir, 'high')).annotations;
 }
