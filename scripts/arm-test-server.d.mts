@@ -32,4 +32,5 @@ export function startArmServer(options: {
   pageSize?: number;
   forbidRoleAssignments?: string[];
   throttleOnce?: string[];
+  refuseGraph?: { status: number; code: string };
 }): Promise<ArmServer>;

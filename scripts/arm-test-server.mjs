@@ -51,8 +51,10 @@ function graphRow(resource) {
 
 /**
  * Starts the server. `world` is what Azure has; `pageSize` rows per page of every list; `forbidRoleAssignments`
- * subscriptions answer 403 to listing role assignments; `throttleOnce` paths (substrings) answer 429 the first time.
- * @param {{ world: World, pageSize?: number, forbidRoleAssignments?: string[], throttleOnce?: string[] }} options
+ * subscriptions answer 403 to listing role assignments; `throttleOnce` paths (substrings) answer 429 the first time;
+ * `refuseGraph` answers every Resource Graph query with that status and error code.
+ * @param {{ world: World, pageSize?: number, forbidRoleAssignments?: string[], throttleOnce?: string[],
+ *   refuseGraph?: { status: number, code: string } }} options
  */
 export async function startArmServer(options) {
   const { world } = options;
@@ -227,6 +229,15 @@ export async function startArmServer(options) {
         request.method === 'POST' &&
         /^\/providers\/Microsoft\.ResourceGraph\/resources$/i.test(url.pathname)
       ) {
+        if (options.refuseGraph !== undefined) {
+          answer(options.refuseGraph.status, {
+            error: {
+              code: options.refuseGraph.code,
+              message: 'Resource Graph refused the query.\nDetails follow.',
+            },
+          });
+          return;
+        }
         answer(200, graph(JSON.parse(text)));
         return;
       }

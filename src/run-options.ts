@@ -42,6 +42,7 @@ export interface LiveRequest {
   /** Azure Resource Manager's endpoint (a sovereign cloud, Azure Stack); default: $AZURE_RESOURCE_MANAGER_ENDPOINT, else public Azure. */
   endpoint?: string;
   credential?: LiveQuery['credential'];
+  ca?: LiveQuery['ca'];
   progress?: LiveQuery['progress'];
 }
 
@@ -159,6 +160,7 @@ function liveQueryOf(live: LiveRequest): LiveQuery {
     endpoint,
   };
   if (live.credential !== undefined) query.credential = live.credential;
+  if (live.ca !== undefined) query.ca = live.ca;
   if (live.progress !== undefined) query.progress = live.progress;
   return query;
 }

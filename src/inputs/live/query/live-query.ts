@@ -16,6 +16,11 @@ export interface LiveQuery {
   via: 'resource-graph' | 'per-cluster';
   /** Azure Resource Manager's endpoint: public cloud unless a sovereign cloud or Azure Stack says otherwise. */
   endpoint: string;
+  /**
+   * Certificate authorities (PEM) to trust for the endpoint besides Node's own: an Azure Stack Hub's, or a test
+   * server's. A whole process can trust more with NODE_EXTRA_CA_CERTS instead.
+   */
+  ca?: string[];
   /** Made from the environment when not given (see credential.ts). */
   credential?: TokenCredential;
   /** Progress lines, for a terminal. */

@@ -25,6 +25,7 @@ function clientOptions(query: LiveQuery, counter: RequestCounter) {
     credentials: { scopes: [scope] },
     additionalPolicies: [{ policy: counter.policy, position: 'perRetry' as const }],
     userAgentOptions: { userAgentPrefix: 'aks-identity-lint' },
+    ...(query.ca === undefined ? {} : { tlsOptions: { ca: query.ca } }),
   };
 }
 
