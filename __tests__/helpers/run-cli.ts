@@ -1,5 +1,6 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { join } from 'node:path';
+import { runCli as cliMain } from '../../src/cli/run.js';
 import { repoRoot } from './fixtures.js';
 import type { JsonReport } from '../../src/report/json.js';
 
@@ -45,6 +46,38 @@ export function runCliAsync(
       resolve({ status, stdout, stderr });
     });
   });
+}
+
+/**
+ * The CLI as a function in this process (src/cli/run.ts: what the bundle's entry point calls with the process's
+ * streams), for tests whose subject is an input, a policy or a report rather than the process, so that coverage and
+ * mutation testing see the code they run. `env` is set on this process for the run and restored after it; jest gives
+ * each test file a process of its own, and a file's tests run one at a time.
+ */
+export async function runCliHere(
+  args: string[],
+  cwd = repoRoot,
+  env: Record<string, string> = {},
+): Promise<CliRun> {
+  const saved = Object.keys(env).map((key) => [key, process.env[key]] as const);
+  Object.assign(process.env, env);
+  let stdout = '';
+  let stderr = '';
+  try {
+    const status = await cliMain(args, {
+      stdout: (text) => (stdout += text),
+      stderr: (text) => (stderr += text),
+      cwd,
+      color: false,
+      interactive: false,
+    });
+    return { status, stdout, stderr };
+  } finally {
+    for (const [key, value] of saved) {
+      if (value === undefined) Reflect.deleteProperty(process.env, key);
+      else process.env[key] = value;
+    }
+  }
 }
 
 /** The JSON report a run printed or wrote, as the reporter types it. */

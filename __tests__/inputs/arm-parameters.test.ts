@@ -2,7 +2,7 @@ import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { JsonResult } from '../../src/report/json.js';
-import { runCli, jsonReport } from '../helpers/run-cli.js';
+import { runCliHere, jsonReport } from '../helpers/run-cli.js';
 
 /**
  * Where a template's parameter values come from, tested as a user meets it: the parameters file paired with the
@@ -48,8 +48,8 @@ async function workspace(files: Record<string, string>): Promise<string> {
   return dir;
 }
 
-function localAccounts(dir: string, args: string[] = []): JsonResult {
-  const run = runCli(['scan', 'main.json', ...args, '--format', 'json', '--fail-on', 'none'], dir);
+async function localAccounts(dir: string, args: string[] = []): Promise<JsonResult> {
+  const run = await runCliHere(['scan', 'main.json', ...args, '--format', 'json', '--fail-on', 'none'], dir);
   expect(run.stderr).toBe('');
   const report = jsonReport(run.stdout);
   const [verdict] = report.results.filter((r) => r.policyId === 'AKSID003');
@@ -59,13 +59,13 @@ function localAccounts(dir: string, args: string[] = []): JsonResult {
 
 describe('ARM template parameters', () => {
   it('leave a parameter without a value unknown, naming it', async () => {
-    const verdict = localAccounts(await workspace({}));
+    const verdict = await localAccounts(await workspace({}));
     expect(verdict.status).toBe('indeterminate');
   });
 
   it('come from <template>.parameters.json beside the template', async () => {
     const dir = await workspace({ 'main.parameters.json': parametersFile({ value: true }) });
-    expect(localAccounts(dir).status).toBe('pass');
+    expect((await localAccounts(dir)).status).toBe('pass');
   });
 
   it('from --parameters override the paired file, and --param overrides both (text read as the bool declared)', async () => {
@@ -73,9 +73,10 @@ describe('ARM template parameters', () => {
       'main.parameters.json': parametersFile({ value: true }),
       'prod.parameters.json': parametersFile({ value: false }),
     });
-    expect(localAccounts(dir, ['--parameters', 'prod.parameters.json']).status).toBe('fail');
+    expect((await localAccounts(dir, ['--parameters', 'prod.parameters.json'])).status).toBe('fail');
     expect(
-      localAccounts(dir, ['--parameters', 'prod.parameters.json', '--param', 'disableLocal=true']).status,
+      (await localAccounts(dir, ['--parameters', 'prod.parameters.json', '--param', 'disableLocal=true']))
+        .status,
     ).toBe('pass');
   });
 
@@ -87,12 +88,12 @@ describe('ARM template parameters', () => {
       },
     };
     const dir = await workspace({ 'main.parameters.json': parametersFile(reference) });
-    expect(localAccounts(dir).status).toBe('indeterminate');
+    expect((await localAccounts(dir)).status).toBe('indeterminate');
   });
 
   it('name the file and JSON path of a malformed parameter entry', async () => {
     const dir = await workspace({ 'main.parameters.json': parametersFile({ values: true }) });
-    const run = runCli(['scan', 'main.json'], dir);
+    const run = await runCliHere(['scan', 'main.json'], dir);
     expect(run.status).toBe(2);
     expect(run.stderr).toBe(
       'aks-identity-lint: main.parameters.json:5:1 /parameters/disableLocal: expected { "value": ... } or a Key Vault { "reference": ... }\n',

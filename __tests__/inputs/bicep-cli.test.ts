@@ -2,7 +2,7 @@ import { chmod, cp, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { localFixtures } from '../helpers/fixtures.js';
-import { runCli, jsonReport } from '../helpers/run-cli.js';
+import { runCliHere, jsonReport } from '../helpers/run-cli.js';
 
 /**
  * Bicep source is compiled with the Bicep CLI or `az bicep`, neither of which the package registries offer: these
@@ -33,7 +33,9 @@ describe('Bicep source', () => {
       `[ "$1" = build ] && [ "$3" = --stdout ] || { echo "unexpected arguments: $*" >&2; exit 9; }\n/bin/cat '${COMPILED}'`,
     );
     const dir = await workspace();
-    const run = runCli(['scan', 'main.bicep', '--format', 'json', '--fail-on', 'none'], dir, { PATH: bin });
+    const run = await runCliHere(['scan', 'main.bicep', '--format', 'json', '--fail-on', 'none'], dir, {
+      PATH: bin,
+    });
     expect(run.stderr).toBe('');
     expect(run.status).toBe(0);
     const report = JSON.parse(run.stdout) as { inputs: { file: string; format: string; scanned: number }[] };
@@ -46,7 +48,9 @@ describe('Bicep source', () => {
       'az',
       `[ "$1 $2 $3" = "bicep build --file" ] && [ "$5" = --stdout ] || { echo "unexpected arguments: $*" >&2; exit 9; }\n/bin/cat '${COMPILED}'`,
     );
-    const run = runCli(['scan', 'main.bicep', '--fail-on', 'none'], await workspace(), { PATH: bin });
+    const run = await runCliHere(['scan', 'main.bicep', '--fail-on', 'none'], await workspace(), {
+      PATH: bin,
+    });
     expect(run.stderr).toBe('');
     expect(run.stdout).toContain('main.bicep (arm-template)');
   });
@@ -56,7 +60,7 @@ describe('Bicep source', () => {
       'bicep',
       `echo "main.bicep(3,5) : Error BCP057: The name \\"x\\" does not exist in the current context." >&2\nexit 1`,
     );
-    const run = runCli(['scan', 'main.bicep'], await workspace(), { PATH: bin });
+    const run = await runCliHere(['scan', 'main.bicep'], await workspace(), { PATH: bin });
     expect(run.status).toBe(2);
     expect(run.stderr).toBe(
       'aks-identity-lint: main.bicep: `bicep build` failed: main.bicep(3,5) : Error BCP057: The name "x" does not exist in the current context.\n',
@@ -65,7 +69,7 @@ describe('Bicep source', () => {
 
   it('gives up on a compiler that hangs, after the time limit', async () => {
     const bin = await fakeTool('bicep', 'exec /bin/sleep 30');
-    const run = runCli(['scan', 'main.bicep'], await workspace(), {
+    const run = await runCliHere(['scan', 'main.bicep'], await workspace(), {
       PATH: bin,
       AKS_IDENTITY_LINT_BICEP_TIMEOUT: '1',
     });
@@ -77,7 +81,7 @@ describe('Bicep source', () => {
 
   it('says what to install when neither bicep nor az is on PATH', async () => {
     const empty = await mkdtemp(join(tmpdir(), 'empty-bin-'));
-    const run = runCli(['scan', 'main.bicep'], await workspace(), { PATH: empty });
+    const run = await runCliHere(['scan', 'main.bicep'], await workspace(), { PATH: empty });
     expect(run.status).toBe(2);
     expect(run.stderr).toBe(
       'aks-identity-lint: main.bicep: this is Bicep source, and neither `bicep` nor `az` is on PATH to compile it: install the Bicep CLI (https://aka.ms/bicep-install), or pass the compiled template (`az bicep build --file <file>`)\n',
@@ -86,7 +90,9 @@ describe('Bicep source', () => {
 
   it('in a directory is read through the compiled template beside it, and named as ignored otherwise', async () => {
     const dir = await workspace();
-    const run = runCli(['scan', '.', '--format', 'json', '--fail-on', 'none'], dir, { PATH: '/nonexistent' });
+    const run = await runCliHere(['scan', '.', '--format', 'json', '--fail-on', 'none'], dir, {
+      PATH: '/nonexistent',
+    });
     expect(run.status).toBe(2);
     expect(run.stderr).toContain('nothing to scan in this directory');
     expect(run.stderr).toContain('(1 JSON file of other formats ignored)');
@@ -96,7 +102,9 @@ describe('Bicep source', () => {
     const dir = await mkdtemp(join(tmpdir(), 'bicep-source-'));
     await cp(join(localFixtures, 'bicep'), dir, { recursive: true });
     const bin = await fakeTool('bicep', `/bin/cat '${join(dir, 'main.json')}'`);
-    const run = runCli(['scan', 'main.bicep', '--format', 'json', '--fail-on', 'none'], dir, { PATH: bin });
+    const run = await runCliHere(['scan', 'main.bicep', '--format', 'json', '--fail-on', 'none'], dir, {
+      PATH: bin,
+    });
     expect(run.stderr).toBe('');
     const report = jsonReport(run.stdout);
     const at = (policy: string): Record<string, unknown>[] =>
@@ -132,7 +140,7 @@ describe('Bicep source', () => {
       'bicep',
       `[ "$1" = build-params ] && [ "$3" = --stdout ] || { echo "unexpected arguments: $*" >&2; exit 9; }\n/bin/cat '${join(dir, 'built.json')}'`,
     );
-    const run = runCli(['scan', 'prod.bicepparam', '--format', 'json', '--fail-on', 'none'], dir, {
+    const run = await runCliHere(['scan', 'prod.bicepparam', '--format', 'json', '--fail-on', 'none'], dir, {
       PATH: bin,
     });
     expect(run.stderr).toBe('');
@@ -147,8 +155,8 @@ describe('Bicep source', () => {
     });
   });
 
-  it('falls back to the compiled template beside the .bicep file for a resource Bicep does not declare', () => {
-    const run = runCli(
+  it('falls back to the compiled template beside the .bicep file for a resource Bicep does not declare', async () => {
+    const run = await runCliHere(
       ['scan', 'main.json', '--format', 'json', '--fail-on', 'none'],
       join(localFixtures, 'bicep'),
       { PATH: '/nonexistent' },

@@ -6,7 +6,7 @@ import type { Cluster, EntitiesByKind, RoleAssignment } from '../../src/model/en
 import { linkEntities } from '../../src/model/link.js';
 import { isUnknown } from '../../src/model/unknown.js';
 import { localFixtures } from '../helpers/fixtures.js';
-import { runCli, jsonReport } from '../helpers/run-cli.js';
+import { runCliHere, jsonReport } from '../helpers/run-cli.js';
 import { writeTemp } from '../helpers/plans.js';
 
 // Hand-written live state in each tool's own shape (see __tests__/fixtures/live/README.md).
@@ -68,7 +68,14 @@ describe('live state: az aks show (the CLI flattens properties and has its own c
     const unread = aks.undecidedRoleAssignments.filter(isUnknown);
     expect(unread).toHaveLength(1);
     expect(unread[0]?.reason).toMatch(/^not read: the role assignments in Azure/);
-    const run = runCli(['scan', fixture('az-aks-show.json'), '--format', 'json', '--fail-on', 'none']);
+    const run = await runCliHere([
+      'scan',
+      fixture('az-aks-show.json'),
+      '--format',
+      'json',
+      '--fail-on',
+      'none',
+    ]);
     const results = jsonReport(run.stdout).results;
     expect(results.find((r) => r.policyId === 'AKSID014')?.status).toBe('indeterminate');
   });
@@ -103,8 +110,8 @@ describe('live state: az role assignment list joins clusters on principal object
     expect(aks.controlPlaneRoleAssignments.map(guidOf)).toEqual(['11111111-0000-0000-0000-000000000002']);
   });
 
-  it('blames the grant Azure has, named by its ID, in the file it was read from', () => {
-    const run = runCli([
+  it('blames the grant Azure has, named by its ID, in the file it was read from', async () => {
+    const run = await runCliHere([
       'scan',
       fixture('az-aks-show.json'),
       fixture('az-role-assignment-list.json'),
@@ -195,9 +202,9 @@ describe('live state: a REST list', () => {
 });
 
 describe('live state: secrets', () => {
-  it("never echoes a service principal's secret, in any report", () => {
+  it("never echoes a service principal's secret, in any report", async () => {
     for (const format of ['console', 'json', 'sarif', 'markdown']) {
-      const run = runCli([
+      const run = await runCliHere([
         'scan',
         fixture('rest-service-principal-cluster.json'),
         '--format',

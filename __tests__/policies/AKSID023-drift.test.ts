@@ -10,7 +10,7 @@ import {
 import { plan, writeTemp, type TestResource } from '../helpers/plans.js';
 import { ref } from '../helpers/tf.js';
 import type { JsonResult } from '../../src/report/json.js';
-import { runCli, jsonReport } from '../helpers/run-cli.js';
+import { runCliHere, jsonReport } from '../helpers/run-cli.js';
 
 // Drift: a Terraform plan of cluster aks-a scanned with what Azure has for it (live-world.ts). The code declares
 // the kubelet's AcrPull (an existing assignment, by its ID) and a Network Contributor grant for the control plane
@@ -101,7 +101,7 @@ async function scanDrift(world = liveWorld(), code = codePlan()): Promise<JsonRe
     'live/clusters.json': { value: world.clusters },
     'live/role-assignments.json': { value: world.roleAssignments },
   });
-  const run = runCli(
+  const run = await runCliHere(
     ['scan', join(dir, 'tfplan.json'), join(dir, 'live'), '--format', 'json', '--fail-on', 'none'],
     dir,
   );
@@ -179,7 +179,7 @@ describe('AKSID030 the control-plane identity in Azure is the kind the code decl
       'live/clusters.json': { value: world.clusters },
       'live/role-assignments.json': { value: world.roleAssignments },
     });
-    const run = runCli(
+    const run = await runCliHere(
       ['scan', join(dir, 'tfplan.json'), join(dir, 'live'), '--format', 'json', '--fail-on', 'none'],
       dir,
     );

@@ -6,7 +6,7 @@ import { localFixtures } from '../helpers/fixtures.js';
 import { GitHubApiServer } from '../helpers/github-server.js';
 import { plan, writeTemp } from '../helpers/plans.js';
 import { runAction } from '../helpers/run-action.js';
-import { runCli, jsonReport } from '../helpers/run-cli.js';
+import { runCliHere, jsonReport } from '../helpers/run-cli.js';
 import { cluster, constant, ref, resource, roleAssignment } from '../helpers/tf.js';
 
 /**
@@ -107,7 +107,7 @@ function sarifResults(stdout: string): SarifResult[] {
 describe('a finding caused by role assignments points at them', () => {
   it('names the grants and puts the finding on their lines, keeping the cluster in the message', async () => {
     const dir = await writeTemp({ 'tfplan.json': planWithGrants(), 'main.tf': MAIN_TF });
-    const run = runCli(['scan', 'tfplan.json', '--fail-on', 'none'], dir);
+    const run = await runCliHere(['scan', 'tfplan.json', '--fail-on', 'none'], dir);
     expect(run.stderr).toBe('');
     expect(run.stdout).toMatch(
       /AKSID014 {2}The kubelet identity can read and pull, nothing more\n {6}Cluster 'aks' gives its kubelet identity more than reading and pulling: its roles are Owner\.\n {6}Caused by azurerm_role_assignment\.kubelet_owner\.\n {6}at main\.tf:8-11\n/,
@@ -117,7 +117,7 @@ describe('a finding caused by role assignments points at them', () => {
     );
 
     const sarif = sarifResults(
-      runCli(['scan', 'tfplan.json', '--format', 'sarif', '--fail-on', 'none'], dir).stdout,
+      (await runCliHere(['scan', 'tfplan.json', '--format', 'sarif', '--fail-on', 'none'], dir)).stdout,
     );
     const broad = sarif.find((r) => r.ruleId === 'AKSID014');
     expect(broad?.locations.map((l) => l.physicalLocation)).toEqual([
@@ -130,7 +130,7 @@ describe('a finding caused by role assignments points at them', () => {
   it('puts a secret written in code on the line that holds it', async () => {
     const dir = await writeTemp({ 'tfplan.json': planWithGrants(), 'main.tf': MAIN_TF });
     const sarif = sarifResults(
-      runCli(['scan', 'tfplan.json', '--format', 'sarif', '--fail-on', 'none'], dir).stdout,
+      (await runCliHere(['scan', 'tfplan.json', '--format', 'sarif', '--fail-on', 'none'], dir)).stdout,
     );
     const secret = sarif.find((r) => r.ruleId === 'AKSID002');
     expect(secret?.locations[0]?.physicalLocation.region).toEqual({ startLine: 22, endLine: 22 });
@@ -140,7 +140,7 @@ describe('a finding caused by role assignments points at them', () => {
 describe('messages name unknown values by their origin', () => {
   it('says which subnet, not "(known after apply)"', async () => {
     const dir = await writeTemp({ 'tfplan.json': planWithGrants(), 'main.tf': MAIN_TF });
-    const run = runCli(['scan', 'tfplan.json', '--fail-on', 'none'], dir);
+    const run = await runCliHere(['scan', 'tfplan.json', '--fail-on', 'none'], dir);
     expect(run.stdout).toContain(
       "Cluster 'aks' brings its own subnet `azurerm_subnet.aks` (known after apply), but its control-plane identity cannot join it: none of its roles (AcrPull) grants Microsoft.Network/virtualNetworks/subnets/join/action there.",
     );
@@ -152,18 +152,20 @@ describe('a finding without a source line says why', () => {
   it('in the console, the JSON, the Markdown and SARIF', async () => {
     const dir = await writeTemp({ 'tfplan.json': planWithGrants() });
     const why = 'no .tf files in .';
-    const console = runCli(['scan', 'tfplan.json', '--fail-on', 'none'], dir).stdout;
+    const console = (await runCliHere(['scan', 'tfplan.json', '--fail-on', 'none'], dir)).stdout;
     expect(console).toContain(`at tfplan.json#/resource_changes/2 (no source line: ${why})`);
-    const markdown = runCli(['scan', 'tfplan.json', '--format', 'markdown', '--fail-on', 'none'], dir).stdout;
+    const markdown = (
+      await runCliHere(['scan', 'tfplan.json', '--format', 'markdown', '--fail-on', 'none'], dir)
+    ).stdout;
     expect(markdown).toContain(`\`tfplan.json#/resource_changes/2 (no source line: ${why})\``);
     const json = jsonReport(
-      runCli(['scan', 'tfplan.json', '--format', 'json', '--fail-on', 'none'], dir).stdout,
+      (await runCliHere(['scan', 'tfplan.json', '--format', 'json', '--fail-on', 'none'], dir)).stdout,
     );
     expect(json.results.find((r) => r.policyId === 'AKSID014')?.places).toEqual([
       { resource: 'azurerm_role_assignment.kubelet_owner', input: 'tfplan.json', note: why },
     ]);
     const sarif = sarifResults(
-      runCli(['scan', 'tfplan.json', '--format', 'sarif', '--fail-on', 'none'], dir).stdout,
+      (await runCliHere(['scan', 'tfplan.json', '--format', 'sarif', '--fail-on', 'none'], dir)).stdout,
     );
     const broad = sarif.find((r) => r.ruleId === 'AKSID014');
     expect(broad?.message.text).toContain(`No source line: ${why}.`);
@@ -176,11 +178,11 @@ describe('inputs outside the working directory or the repository', () => {
     const elsewhere = await writeTemp({ 'tfplan.json': planWithGrants() });
     const cwd = await mkdtemp(join(tmpdir(), 'repo-'));
     const planPath = join(elsewhere, 'tfplan.json');
-    const run = runCli(['scan', planPath, '--fail-on', 'none'], cwd);
+    const run = await runCliHere(['scan', planPath, '--fail-on', 'none'], cwd);
     expect(run.stdout).toContain(`  ${planPath} (Terraform plan JSON)`);
     expect(run.stdout).not.toContain('../');
     const sarif = sarifResults(
-      runCli(['scan', planPath, '--format', 'sarif', '--fail-on', 'none'], cwd).stdout,
+      (await runCliHere(['scan', planPath, '--format', 'sarif', '--fail-on', 'none'], cwd)).stdout,
     );
     expect(
       sarif.find((r) => r.ruleId === 'AKSID014')?.locations[0]?.physicalLocation.artifactLocation,

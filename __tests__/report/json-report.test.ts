@@ -4,7 +4,7 @@ import { renderJson, type JsonReport } from '../../src/report/json.js';
 import { SchemaValidator } from '../../src/util/schema-validator.js';
 import { itShared, repoRoot, sharedFixtures } from '../helpers/fixtures.js';
 import { outcomeOf } from '../helpers/outcome.js';
-import { jsonReport, runCli } from '../helpers/run-cli.js';
+import { jsonReport, runCliHere } from '../helpers/run-cli.js';
 
 const schema = JSON.parse(readFileSync(join(repoRoot, 'schema', 'report.schema.json'), 'utf8')) as {
   $id: string;
@@ -57,8 +57,8 @@ describe('the JSON report', () => {
     for (const dir of dirs) expectValid(jsonReport(renderJson(await outcomeOf([dir], repoRoot))));
   });
 
-  it('lists not-applicable results when asked on the command line, and says --include-not-applicable is for JSON', () => {
-    const run = runCli([
+  it('lists not-applicable results when asked on the command line, and says --include-not-applicable is for JSON', async () => {
+    const run = await runCliHere([
       'scan',
       'examples',
       '--format',
@@ -73,7 +73,7 @@ describe('the JSON report', () => {
       report.summary.notApplicable,
     );
 
-    const sarif = runCli(['scan', 'examples', '--format', 'sarif', '--include-not-applicable']);
+    const sarif = await runCliHere(['scan', 'examples', '--format', 'sarif', '--include-not-applicable']);
     expect(sarif.status).toBe(2);
     expect(sarif.stderr.split('\n')[0]).toBe(
       'aks-identity-lint: --include-not-applicable lists results in the JSON report: use it with --format json',

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { marked } from 'marked';
 import { plan, writeTemp } from '../helpers/plans.js';
-import { runCli } from '../helpers/run-cli.js';
+import { runCliHere } from '../helpers/run-cli.js';
 import { cluster, ref, resource } from '../helpers/tf.js';
 
 // The PR comment as GitHub renders it: GFM with raw HTML allowed. Rendered here with a GFM renderer (marked), the
@@ -9,7 +9,10 @@ import { cluster, ref, resource } from '../helpers/tf.js';
 
 async function markdownFor(resources: Parameters<typeof plan>[0]): Promise<string> {
   const dir = await writeTemp({ 'tfplan.json': plan(resources) });
-  const run = runCli(['scan', join(dir, 'tfplan.json'), '--format', 'markdown', '--fail-on', 'none'], dir);
+  const run = await runCliHere(
+    ['scan', join(dir, 'tfplan.json'), '--format', 'markdown', '--fail-on', 'none'],
+    dir,
+  );
   if (run.status !== 0) throw new Error(run.stderr);
   return run.stdout;
 }
@@ -79,7 +82,7 @@ describe('the markdown report as GitHub renders it', () => {
         Array.from({ length: 12 }, (_, i) => cluster(`c${i}`, { after: { local_account_disabled: false } })),
       ),
     });
-    const run = runCli(
+    const run = await runCliHere(
       [
         'scan',
         join(dir, 'tfplan.json'),

@@ -29,7 +29,7 @@ describe('a baseline', () => {
     const before = await examples();
     const findings = before.evaluations.filter((e) => e.status === 'fail' || e.status === 'indeterminate');
     expect(findings.length).toBeGreaterThan(0);
-    await writeBaseline(file, renderJson(before));
+    await writeBaseline(file, 'baseline.json', renderJson(before));
 
     const baseline = await loadBaseline(file, 'baseline.json');
     expect([...baseline.keys]).toHaveLength(findings.length);
@@ -52,7 +52,7 @@ describe('a baseline', () => {
     if (waived === undefined || expired === undefined)
       throw new Error('the examples have fewer than two failures');
     waived.suppression = { kind: 'waiver', reason: 'r', source: 'cfg /waivers/0' };
-    await writeBaseline(file, renderJson(before));
+    await writeBaseline(file, 'baseline.json', renderJson(before));
     const baseline = await loadBaseline(file, 'baseline.json');
     expect(baseline.keys.size).toBe(before.evaluations.filter((e) => e.status === 'fail').length - 1);
 
@@ -114,9 +114,9 @@ describe('a baseline', () => {
       'none.json: cannot read the baseline file',
     );
     await mkdir(join(dir, 'a-directory'));
-    expect(await errorOf(() => writeBaseline(join(dir, 'a-directory'), '{}'))).toMatch(
+    expect(await errorOf(() => writeBaseline(join(dir, 'a-directory'), 'a-directory', '{}'))).toMatch(
       // Under jest's module sandbox Node's errors come from another realm and read "Error: EISDIR: ...".
-      new RegExp(`^${join(dir, 'a-directory')}: cannot write the baseline \\((Error: )?EISDIR`),
+      /^a-directory: cannot write the baseline \((Error: )?EISDIR/,
     );
   });
 });

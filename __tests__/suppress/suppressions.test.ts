@@ -3,7 +3,7 @@ import { copyFile, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { itShared, repoRoot, terraformFixture } from '../helpers/fixtures.js';
 import { writeTemp } from '../helpers/plans.js';
-import { runCli, jsonReport } from '../helpers/run-cli.js';
+import { runCliHere, jsonReport } from '../helpers/run-cli.js';
 
 /** A copy of the examples in a temporary repository, so configs and comments can be added without touching them. */
 async function workspace(config?: unknown): Promise<string> {
@@ -15,12 +15,14 @@ async function workspace(config?: unknown): Promise<string> {
   return dir;
 }
 
-function scanJson(
+async function scanJson(
   cwd: string,
   args: string[] = [],
   today = '2026-11-24',
-): { status: number | null; report: JsonReport; stderr: string } {
-  const run = runCli(['scan', ...args, '--format', 'json'], cwd, { AKS_IDENTITY_LINT_TODAY: today });
+): Promise<{ status: number | null; report: JsonReport; stderr: string }> {
+  const run = await runCliHere(['scan', ...args, '--format', 'json'], cwd, {
+    AKS_IDENTITY_LINT_TODAY: today,
+  });
   return {
     status: run.status,
     // Read only by a test that expects a report: one that gets none fails there.
@@ -39,7 +41,7 @@ describe('the config file', () => {
   it('is found from the working directory upward, and its paths are relative to it', async () => {
     const dir = await workspace({ paths: ['infra/tfplan.json'], failOn: 'none' });
     await mkdir(join(dir, 'deep', 'er'), { recursive: true });
-    const { status, report } = scanJson(join(dir, 'deep', 'er'));
+    const { status, report } = await scanJson(join(dir, 'deep', 'er'));
     expect(status).toBe(0);
     expect(report.result).toBe('pass');
     expect(report.summary['failed']).toBe(5);
@@ -50,15 +52,15 @@ describe('the config file', () => {
       paths: ['infra'],
       policies: { AKSID001: { enabled: false }, AKSID005: { severity: 'critical' } },
     });
-    const { report } = scanJson(dir);
+    const { report } = await scanJson(dir);
     expect(report.results.some((r) => r.policyId === 'AKSID001')).toBe(false);
     expect(find(report, 'AKSID005')).toMatchObject({ status: 'fail', blocking: true });
   });
 
   it('yields to command-line flags, and --no-config ignores it', async () => {
     const dir = await workspace({ paths: ['infra'], failOn: 'none' });
-    expect(scanJson(dir, ['--fail-on', 'critical']).status).toBe(1);
-    expect(runCli(['scan', '--no-config'], dir).stderr).toContain('no input to scan');
+    expect((await scanJson(dir, ['--fail-on', 'critical'])).status).toBe(1);
+    expect((await runCliHere(['scan', '--no-config'], dir)).stderr).toContain('no input to scan');
   });
 
   it.each([
@@ -87,7 +89,7 @@ describe('the config file', () => {
     [{ paths: ['infra'], colour: true }, /\.aks-identity-lint\.json:5:3 \/colour: unknown property 'colour'/],
   ])('%j is a clear error, exit 2', async (config, message) => {
     const dir = await workspace({ paths: ['infra'], ...config });
-    const run = runCli(['scan'], dir);
+    const run = await runCliHere(['scan'], dir);
     expect(run.status).toBe(2);
     expect(run.stderr).toMatch(message);
     expect(run.stderr).not.toMatch(/^\s+at /m);
@@ -109,7 +111,7 @@ describe('waivers', () => {
       policies: { AKSID001: { enabled: false }, AKSID004: { enabled: false } },
       waivers: [waiver],
     });
-    const { status, report } = scanJson(dir);
+    const { status, report } = await scanJson(dir);
     expect(find(report, 'AKSID003')).toMatchObject({
       status: 'fail',
       blocking: false,
@@ -127,15 +129,17 @@ describe('waivers', () => {
 
   it('last through their expiry day, then stop waiving and say so', async () => {
     const dir = await workspace({ paths: ['infra'], waivers: [waiver] });
-    expect(find(scanJson(dir, [], '2026-12-31').report, 'AKSID003')?.suppression?.kind).toBe('waiver');
-    const expired = scanJson(dir, [], '2027-01-01').report;
+    expect(find((await scanJson(dir, [], '2026-12-31')).report, 'AKSID003')?.suppression?.kind).toBe(
+      'waiver',
+    );
+    const expired = (await scanJson(dir, [], '2027-01-01')).report;
     expect(find(expired, 'AKSID003')).toMatchObject({
       blocking: true,
       expiredWaiver: { expires: '2026-12-31' },
     });
     expect(find(expired, 'AKSID003')?.suppression).toBeUndefined();
     expect(expired.waivers).toEqual([expect.objectContaining({ expired: true, matched: 1 })]);
-    const consoleRun = runCli(['scan'], dir, { AKS_IDENTITY_LINT_TODAY: '2027-01-01' });
+    const consoleRun = await runCliHere(['scan'], dir, { AKS_IDENTITY_LINT_TODAY: '2027-01-01' });
     expect(consoleRun.stdout).toContain(
       'note: waiver .aks-identity-lint.json /waivers/0 for AKSID003 on module.legacy.* expired on 2026-12-31: its 1 finding count again',
     );
@@ -146,7 +150,7 @@ describe('waivers', () => {
       paths: ['infra'],
       waivers: [{ ...waiver, resource: 'azurerm_kubernetes_cluster.gone' }],
     });
-    const run = runCli(['scan'], dir, { AKS_IDENTITY_LINT_TODAY: '2026-11-24' });
+    const run = await runCliHere(['scan'], dir, { AKS_IDENTITY_LINT_TODAY: '2026-11-24' });
     expect(run.stdout).toContain(
       'note: stale waiver .aks-identity-lint.json /waivers/0 for AKSID003 on azurerm_kubernetes_cluster.gone: it matches no finding; remove it',
     );
@@ -154,7 +158,7 @@ describe('waivers', () => {
 
   it('match a resource by name too', async () => {
     const dir = await workspace({ paths: ['infra'], waivers: [{ ...waiver, resource: 'AKS-LEGACY' }] });
-    expect(find(scanJson(dir).report, 'AKSID003')?.suppression?.kind).toBe('waiver');
+    expect(find((await scanJson(dir)).report, 'AKSID003')?.suppression?.kind).toBe('waiver');
   });
 });
 
@@ -177,23 +181,23 @@ describe('inline suppressions', () => {
     const dir = await withComment(
       '# aks-identity-lint:ignore AKSID003,AKSID004 Entra ID arrives with the migration (PLAT-77)',
     );
-    const { report } = scanJson(dir);
+    const { report } = await scanJson(dir);
     expect(find(report, 'AKSID003')?.suppression).toEqual({
       kind: 'inline',
       reason: 'Entra ID arrives with the migration (PLAT-77)',
       source: 'infra/modules/legacy-cluster/main.tf:21',
     });
     expect(find(report, 'AKSID004')?.suppression?.kind).toBe('inline');
-    const consoleRun = runCli(['scan'], dir);
+    const consoleRun = await runCliHere(['scan'], dir);
     expect(consoleRun.stdout).toContain('IGNORED high     AKSID003  Local accounts are disabled');
   });
 
   it('without a reason suppress nothing and are a finding themselves', async () => {
     const dir = await withComment('// aks-identity-lint:ignore AKSID003');
-    const { report } = scanJson(dir);
+    const { report } = await scanJson(dir);
     expect(find(report, 'AKSID003')?.suppression).toBeUndefined();
     expect(find(report, 'AKSID000')).toMatchObject({ status: 'fail', blocking: false });
-    expect(runCli(['scan', '--fail-on', 'medium'], dir).stdout).toContain(
+    expect((await runCliHere(['scan', '--fail-on', 'medium'], dir)).stdout).toContain(
       'The suppression of AKSID003 at infra/modules/legacy-cluster/main.tf:21 gives no reason, so it suppresses nothing.',
     );
   });
@@ -205,7 +209,7 @@ describe('baselines', () => {
     async () => {
       const dir = await writeTemp({});
       await copyFile(terraformFixture('tfplan-zodiac-AKS-main_terraform.json'), join(dir, 'plan.json'));
-      const written = runCli(
+      const written = await runCliHere(
         [
           'scan',
           'plan.json',
@@ -221,7 +225,7 @@ describe('baselines', () => {
       expect(written.status).toBe(0);
       expect(written.stderr).toBe('aks-identity-lint: baseline of 5 findings written to baseline.json\n');
 
-      const again = scanJson(dir, ['plan.json', '--baseline', 'baseline.json']);
+      const again = await scanJson(dir, ['plan.json', '--baseline', 'baseline.json']);
       expect(again.status).toBe(0);
       expect(again.report.summary).toMatchObject({ failed: 0, baselined: 5 });
 
@@ -233,14 +237,14 @@ describe('baselines', () => {
       if (cluster === undefined) throw new Error('no cluster in the fixture');
       cluster.change.after['role_based_access_control_enabled'] = false;
       await writeFile(join(dir, 'plan.json'), JSON.stringify(plan));
-      const changed = scanJson(dir, ['plan.json', '--baseline', 'baseline.json']);
+      const changed = await scanJson(dir, ['plan.json', '--baseline', 'baseline.json']);
       expect(changed.status).toBe(1);
       expect(
         changed.report.results
           .filter((r) => r.status === 'fail' && r.suppression === undefined)
           .map((r) => r.policyId),
       ).toEqual(['AKSID006']);
-      const consoleRun = runCli(['scan', 'plan.json', '--baseline', 'baseline.json'], dir);
+      const consoleRun = await runCliHere(['scan', 'plan.json', '--baseline', 'baseline.json'], dir);
       expect(consoleRun.stdout).toContain('5 already in the baseline baseline.json (not shown)');
     },
   );
@@ -253,7 +257,7 @@ describe('baselines', () => {
       expires: '2026-12-31',
     };
     const dir = await workspace({ paths: ['infra'], waivers: [waiver] });
-    const written = runCli(
+    const written = await runCliHere(
       ['scan', '--write-baseline', 'baseline.json', '--format', 'json', '--output', 'r.json'],
       dir,
       {
@@ -261,9 +265,9 @@ describe('baselines', () => {
       },
     );
     expect(written.stderr).toContain('baseline of 4 findings');
-    const during = scanJson(dir, ['--baseline', 'baseline.json'], '2026-12-01');
+    const during = await scanJson(dir, ['--baseline', 'baseline.json'], '2026-12-01');
     expect(during.status).toBe(0);
-    const after = scanJson(dir, ['--baseline', 'baseline.json'], '2027-01-01');
+    const after = await scanJson(dir, ['--baseline', 'baseline.json'], '2027-01-01');
     expect(after.status).toBe(1);
     expect(find(after.report, 'AKSID003')).toMatchObject({
       blocking: true,
@@ -273,7 +277,7 @@ describe('baselines', () => {
 
   it('that is not a report is a clear error', async () => {
     const dir = await writeTemp({ 'baseline.json': { hello: 1 } });
-    const run = runCli(['scan', join(repoRoot, 'examples'), '--baseline', 'baseline.json'], dir);
+    const run = await runCliHere(['scan', join(repoRoot, 'examples'), '--baseline', 'baseline.json'], dir);
     expect(run.status).toBe(2);
     expect(run.stderr).toBe(
       'aks-identity-lint: baseline.json /results: expected an aks-identity-lint JSON report (reportVersion 1) with a results array\n',

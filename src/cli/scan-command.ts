@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import { countOutcome, runFailed, type ScanOutcome } from '../policy/outcome.js';
 import { FAIL_ON_VALUES, type FailOn } from '../policy/severity.js';
 import { renderConsole } from '../report/console.js';
@@ -94,7 +95,7 @@ export async function scanCommand(argv: readonly string[], io: CliIo): Promise<n
   const baselineFile = values['write-baseline'];
   if (baselineFile !== undefined) {
     // Writing a baseline records today's findings as accepted; it is not a verdict on them.
-    await writeBaseline(baselineFile, renderJson(outcome));
+    await writeBaseline(resolve(io.cwd, baselineFile), baselineFile, renderJson(outcome));
     const counts = countOutcome(outcome);
     io.stderr(
       `aks-identity-lint: baseline of ${counted(counts.failed + counts.indeterminate + counts.baselined, 'finding')} written to ${baselineFile}\n`,

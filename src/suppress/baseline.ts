@@ -79,10 +79,10 @@ export function applyBaseline(evaluations: readonly Evaluation[], baseline: Base
   }
 }
 
-export async function writeBaseline(path: string, report: string): Promise<void> {
+export async function writeBaseline(path: string, display: string, report: string): Promise<void> {
   await writeFile(path, report).catch((error: unknown) => {
     throw new InputError(
-      { file: path },
+      { file: display },
       `cannot write the baseline (${error instanceof Error ? error.message : String(error)})`,
     );
   });
