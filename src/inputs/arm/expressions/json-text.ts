@@ -115,6 +115,7 @@ class JsonReader {
         continue;
       }
       const escaped = this.text[this.position];
+      if (escaped === undefined) throw this.fail('string is not closed');
       this.position++;
       switch (escaped) {
         case 'n':
@@ -139,8 +140,6 @@ class JsonReader {
           this.position += 4;
           break;
         }
-        case undefined:
-          throw this.fail('string is not closed');
         default:
           out += escaped;
       }
