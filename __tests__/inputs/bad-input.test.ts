@@ -96,7 +96,7 @@ describe('bad input gets one clear line naming the file', () => {
   it('a broken plan in a directory is an error, not a skip', async () => {
     const dir = await writeTemp({ 'ok.json': plan([]), 'broken.json': '{"format_version": ' });
     const error = await readInputs([dir], { repoRoot: dir }).catch((e: unknown) => e);
-    expect((error as InputError).message).toMatch(/^broken\.json:1:20: not valid JSON/);
+    expect((error as InputError).message).toMatch(/^broken\.json:1:19: not valid JSON/);
   });
 
   it('other JSON files in a directory are listed as ignored, not errors', async () => {

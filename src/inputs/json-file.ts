@@ -60,9 +60,11 @@ function jsonSyntaxError(text: string, file: string): InputError {
   parseTree(text, errors, { allowTrailingComma: false, disallowComments: true });
   const first = errors[0];
   if (first === undefined) return new InputError({ file }, 'not valid JSON');
-  const { line, column } = lineColumn(text, first.offset);
-  const what =
-    first.offset >= text.trimEnd().length ? 'the JSON ends early (truncated file?)' : describe(first);
+  const end = text.trimEnd().length;
+  // A text that stops early is pointed at just after its last character, not at the blank lines after it.
+  const truncated = first.offset >= end;
+  const { line, column } = lineColumn(text, truncated ? end : first.offset);
+  const what = truncated ? 'the JSON ends early (truncated file?)' : describe(first);
   return new InputError({ file, line, column }, `not valid JSON: ${what}`);
 }
 
