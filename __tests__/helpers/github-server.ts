@@ -7,6 +7,8 @@ export interface RecordedRequest {
   query: URLSearchParams;
   body: Record<string, unknown> | undefined;
   authorization: string | undefined;
+  /** When the request arrived (performance.now()): to prove that writes are paced. */
+  at: number;
 }
 
 interface Override {
@@ -118,6 +120,7 @@ export class GitHubApiServer {
       query: url.searchParams,
       body: text === '' ? undefined : (JSON.parse(text) as Record<string, unknown>),
       authorization: req.headers.authorization,
+      at: performance.now(),
     };
     this.requests.push(request);
 

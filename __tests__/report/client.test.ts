@@ -36,6 +36,33 @@ describe('the GitHub client', () => {
     expect(server.requestsTo('POST', CHECK_RUNS)).toHaveLength(3);
   });
 
+  it.each([
+    ['creates content', 'POST', CHECK_RUNS, 1, (o: ReturnType<typeof githubClient>) => create(o)],
+    [
+      'notifies people',
+      'POST',
+      /^\/repos\/o\/r\/issues\/7\/comments$/,
+      3,
+      (o: ReturnType<typeof githubClient>) =>
+        o.rest.issues.createComment({ owner: 'o', repo: 'r', issue_number: 7, body: 'x' }),
+    ],
+  ])(
+    'paces requests that %s %i second(s) apart, in retry units, as GitHub asks',
+    async (_what, method, path, seconds, write) => {
+      const unit = 100;
+      process.env['AKS_IDENTITY_LINT_RETRY_UNIT_MS'] = String(unit);
+      const octokit = githubClient(server.token, server.url);
+      await Promise.all([write(octokit), write(octokit), write(octokit)]);
+      const times = server.requestsTo(method, path).map((r) => r.at);
+      expect(times).toHaveLength(3);
+      // The pacing spaces the starts of requests; the first one also sets up the connection, so the span of three
+      // is measured, with a little leeway for that, and is far below the span of unscaled seconds.
+      const span = (times[2] ?? 0) - (times[0] ?? 0);
+      expect(span).toBeGreaterThanOrEqual(2 * seconds * unit - 30);
+      expect(span).toBeLessThan(2 * seconds * 1000);
+    },
+  );
+
   it('reads GITHUB_API_URL when it is made, not when it is loaded', async () => {
     const before = process.env['GITHUB_API_URL'];
     process.env['GITHUB_API_URL'] = server.url;

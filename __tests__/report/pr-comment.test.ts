@@ -19,9 +19,12 @@ let server: GitHubApiServer;
 beforeEach(async () => {
   server = await new GitHubApiServer().start();
   process.env['GITHUB_API_URL'] = server.url;
+  // GitHub's pacing (a second between writes, three between comments) in 5 ms units, as the action tests do.
+  process.env['AKS_IDENTITY_LINT_RETRY_UNIT_MS'] = '5';
 });
 afterEach(async () => {
   delete process.env['GITHUB_API_URL'];
+  delete process.env['AKS_IDENTITY_LINT_RETRY_UNIT_MS'];
   await server.stop();
 });
 

@@ -2,6 +2,7 @@ import * as core from '@actions/core';
 import { getOctokit } from '@actions/github';
 import { retry } from '@octokit/plugin-retry';
 import { throttling } from '@octokit/plugin-throttling';
+import Bottleneck from 'bottleneck/light.js';
 
 export type Octokit = ReturnType<typeof getOctokit>;
 
@@ -9,8 +10,9 @@ export type Octokit = ReturnType<typeof getOctokit>;
 const RATE_LIMIT_RETRIES = 2;
 
 /**
- * Milliseconds waited per second of GitHub's `retry-after` (and of the retry plugin's back-off). The tests set
- * AKS_IDENTITY_LINT_RETRY_UNIT_MS to a few milliseconds so a retry is still proven without seconds of waiting.
+ * Milliseconds waited per second of GitHub's `retry-after`, of the retry plugin's back-off, and of the pacing between
+ * writes. The tests set AKS_IDENTITY_LINT_RETRY_UNIT_MS to a few milliseconds so that retries and pacing are still
+ * proven without seconds of waiting.
  */
 export function retryUnitMs(): number {
   const value = Number(process.env['AKS_IDENTITY_LINT_RETRY_UNIT_MS']);
@@ -30,6 +32,7 @@ export function githubClient(token: string, baseUrl = process.env['GITHUB_API_UR
       retry: { retryAfterBaseValue: retryUnitMs() },
       throttle: {
         retryAfterBaseValue: retryUnitMs(),
+        ...pacing(retryUnitMs()),
         onRateLimit: (
           retryAfter: number,
           options: { method: string; url: string },
@@ -55,6 +58,18 @@ export function githubClient(token: string, baseUrl = process.env['GITHUB_API_UR
     retry,
     throttling,
   );
+}
+
+/**
+ * GitHub asks integrators to leave a second between requests that create content, and three seconds between those
+ * that notify people (plugin-throttling's own defaults); in units of `unit` milliseconds per second.
+ */
+function pacing(unit: number): { write?: Bottleneck.Group; notifications?: Bottleneck.Group } {
+  if (unit === 1000) return {};
+  return {
+    write: new Bottleneck.Group({ maxConcurrent: 1, minTime: unit }),
+    notifications: new Bottleneck.Group({ maxConcurrent: 1, minTime: 3 * unit }),
+  };
 }
 
 /** Runs one publishing step; a refusal or failure becomes a notice or warning, never a crash of the run. */
