@@ -9,10 +9,10 @@ import 'node:util';
 
 // Loaded when run: `--version` and `--help` then start without parsing the policy engine and every adapter.
 const COMMANDS = {
-    scan: async () => (await import('./chunks/scan-command-CFhDhLlU.js')).scanCommand,
+    scan: async () => (await import('./chunks/scan-command-CpJL4yma.js')).scanCommand,
     test: async () => (await import('./chunks/test-command-DhSvoKzQ.js')).testCommand,
-    list: async () => (await import('./chunks/list-command-eLdH0_Oi.js')).listCommand,
-    explain: async () => (await import('./chunks/explain-command-CK_CLGMa.js')).explainCommand,
+    list: async () => (await import('./chunks/list-command-CqazgH4D.js')).listCommand,
+    explain: async () => (await import('./chunks/explain-command-Br_r98GZ.js')).explainCommand,
     init: async () => (await import('./chunks/init-command-BCmsuht_.js')).initCommand,
 };
 /** The CLI, as a function of its arguments and output streams. Every error is one clear line and exit code 2. */

@@ -39,10 +39,10 @@ import 'child_process';
 import 'timers';
 import { l as liveCredential } from './chunks/credential-BK9Afw-t.js';
 import { U as UserError } from './chunks/user-error-D43ktBPC.js';
-import { F as FAIL_ON_VALUES, f as findings, a as annotationLevel, b as findingPlaces, e as entityLabel, c as findingText, s as scan, l as liveSummaryLine, r as renderConsole, d as renderMarkdown, C as CHECK_RUN_TEXT_LIMIT, G as GITHUB_COMMENT_LIMIT, g as renderSarif, h as renderJson, i as countOutcome, j as runFailed, n as nothingChecked } from './chunks/scan-BOm7FQvr.js';
+import { F as FAIL_ON_VALUES, f as findings, a as annotationLevel, b as findingPlaces, e as entityLabel, c as findingText, s as scan, l as liveSummaryLine, r as renderConsole, d as renderMarkdown, C as CHECK_RUN_TEXT_LIMIT, G as GITHUB_COMMENT_LIMIT, g as renderSarif, h as renderJson, i as countOutcome, j as runFailed, n as nothingChecked } from './chunks/scan-DX_f8O9S.js';
 import { existsSync, readFileSync as readFileSync$1 } from 'node:fs';
 import 'stream';
-import { l as linesOfPointers, r as resolveRun } from './chunks/run-options-CRsBIK3Y.js';
+import { l as linesOfPointers, r as resolveRun } from './chunks/run-options-BunI2O16.js';
 import { s as scrubSecrets } from './chunks/load-m1TAheir.js';
 import { c as counted } from './chunks/validated-json-CLCVuNXn.js';
 import 'node:crypto';
@@ -40674,7 +40674,7 @@ function requireLight () {
 }
 
 var lightExports = requireLight();
-var BottleneckLight = /*@__PURE__*/getDefaultExportFromCjs(lightExports);
+var Bottleneck = /*@__PURE__*/getDefaultExportFromCjs(lightExports);
 
 // pkg/dist-src/version.js
 var VERSION$1 = "0.0.0-development";
@@ -40695,7 +40695,7 @@ async function errorRequest(state, octokit, error, options) {
   throw error;
 }
 async function wrapRequest$1(state, octokit, request, options) {
-  const limiter = new BottleneckLight();
+  const limiter = new Bottleneck();
   limiter.on("failed", function(error, info) {
     const maxRetries = ~~error.request.request?.retries;
     const after = ~~error.request.request?.retryAfter;
@@ -40873,7 +40873,7 @@ var createGroups = function(Bottleneck, common) {
 function throttling(octokit, octokitOptions) {
   const {
     enabled = true,
-    Bottleneck = BottleneckLight,
+    Bottleneck: Bottleneck$1 = Bottleneck,
     id = "no-id",
     timeout = 1e3 * 60 * 2,
     // Redis TTL: 2 minutes
@@ -40916,16 +40916,16 @@ function throttling(octokit, octokitOptions) {
     }
     initialized = true;
     if (groups.global == null) {
-      createGroups(Bottleneck, common);
+      createGroups(Bottleneck$1, common);
     }
     state.global = state.global ?? groups.global;
     state.auth = state.auth ?? groups.auth;
     state.search = state.search ?? groups.search;
     state.write = state.write ?? groups.write;
     state.notifications = state.notifications ?? groups.notifications;
-    state.retryLimiter = state.retryLimiter ?? new Bottleneck();
+    state.retryLimiter = state.retryLimiter ?? new Bottleneck$1();
     const events = {};
-    const emitter = new Bottleneck.Events(events);
+    const emitter = new Bottleneck$1.Events(events);
     events.on("secondary-limit", state.onSecondaryRateLimit);
     events.on("rate-limit", state.onRateLimit);
     events.on(
@@ -40995,8 +40995,9 @@ throttling.triggersNotification = triggersNotification;
 /** Retries of a request GitHub rate-limits, before the report it carries is given up. */
 const RATE_LIMIT_RETRIES = 2;
 /**
- * Milliseconds waited per second of GitHub's `retry-after` (and of the retry plugin's back-off). The tests set
- * AKS_IDENTITY_LINT_RETRY_UNIT_MS to a few milliseconds so a retry is still proven without seconds of waiting.
+ * Milliseconds waited per second of GitHub's `retry-after`, of the retry plugin's back-off, and of the pacing between
+ * writes. The tests set AKS_IDENTITY_LINT_RETRY_UNIT_MS to a few milliseconds so that retries and pacing are still
+ * proven without seconds of waiting.
  */
 function retryUnitMs() {
     const value = Number(process.env['AKS_IDENTITY_LINT_RETRY_UNIT_MS']);
@@ -41013,6 +41014,7 @@ function githubClient(token, baseUrl = process.env['GITHUB_API_URL']) {
         retry: { retryAfterBaseValue: retryUnitMs() },
         throttle: {
             retryAfterBaseValue: retryUnitMs(),
+            ...pacing(retryUnitMs()),
             onRateLimit: (retryAfter, options, _octokit, retryCount) => {
                 info(`GitHub rate limit on ${options.method} ${options.url}; retrying in ${retryAfter}s`);
                 return retryCount < RATE_LIMIT_RETRIES;
@@ -41023,6 +41025,18 @@ function githubClient(token, baseUrl = process.env['GITHUB_API_URL']) {
             },
         },
     }, retry, throttling);
+}
+/**
+ * GitHub asks integrators to leave a second between requests that create content, and three seconds between those
+ * that notify people (plugin-throttling's own defaults); in units of `unit` milliseconds per second.
+ */
+function pacing(unit) {
+    if (unit === 1000)
+        return {};
+    return {
+        write: new Bottleneck.Group({ maxConcurrent: 1, minTime: unit }),
+        notifications: new Bottleneck.Group({ maxConcurrent: 1, minTime: 3 * unit }),
+    };
 }
 /** Runs one publishing step; a refusal or failure becomes a notice or warning, never a crash of the run. */
 async function tryPublish(what, publish) {

@@ -1,17 +1,18 @@
 import { writeFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
 import { I as InputError } from './input-error-CCqlw9Qy.js';
 import { l as loadPolicies } from './load-m1TAheir.js';
-import { r as resolveRun, R as RunRequestError } from './run-options-CRsBIK3Y.js';
+import { r as resolveRun, R as RunRequestError } from './run-options-BunI2O16.js';
 import { a as applyPolicySettings } from './config-B-qoZBbr.js';
 import { b as UsageError } from './usage-D0IyjAn1.js';
 
-/** Writes a report to --output, or to stdout. */
+/** Writes a report to --output (relative to the CLI's working directory), or to stdout. */
 async function emit(report, output, io) {
     if (output === undefined) {
         io.stdout(report);
         return;
     }
-    await writeFile(output, report).catch((error) => {
+    await writeFile(resolve(io.cwd, output), report).catch((error) => {
         throw new InputError({ file: output }, `cannot write the report (${error instanceof Error ? error.message : String(error)})`);
     });
     io.stdout(`aks-identity-lint: report written to ${output}\n`);

@@ -257,6 +257,7 @@ function clientOptions(query, counter) {
         credentials: { scopes: [scope] },
         additionalPolicies: [{ policy: counter.policy, position: 'perRetry' }],
         userAgentOptions: { userAgentPrefix: 'aks-identity-lint' },
+        ...(query.ca === undefined ? {} : { tlsOptions: { ca: query.ca } }),
     };
 }
 /**

@@ -1,12 +1,12 @@
-import { F as FAIL_ON_VALUES, s as scan, l as liveSummaryLine, h as renderJson, i as countOutcome, j as runFailed, r as renderConsole, d as renderMarkdown, g as renderSarif } from './scan-BOm7FQvr.js';
-import { w as writeBaseline } from './run-options-CRsBIK3Y.js';
+import { resolve } from 'node:path';
+import { F as FAIL_ON_VALUES, s as scan, l as liveSummaryLine, h as renderJson, i as countOutcome, j as runFailed, r as renderConsole, d as renderMarkdown, g as renderSarif } from './scan-DX_f8O9S.js';
+import { w as writeBaseline } from './run-options-BunI2O16.js';
 import { p as parseCommandLine, U as USAGE, a as EXIT_PASS, b as UsageError, c as EXIT_FAIL } from './usage-D0IyjAn1.js';
-import { c as commandRun, e as emit } from './command-run-BJSmIwc6.js';
+import { c as commandRun, e as emit } from './command-run-BaDw-93b.js';
 import { c as counted } from './validated-json-CLCVuNXn.js';
 import './load-m1TAheir.js';
 import './user-error-D43ktBPC.js';
 import 'node:fs/promises';
-import 'node:path';
 import 'node:fs';
 import './package-files-C8QwCCUf.js';
 import 'node:url';
@@ -96,7 +96,7 @@ async function scanCommand(argv, io) {
     const baselineFile = values['write-baseline'];
     if (baselineFile !== undefined) {
         // Writing a baseline records today's findings as accepted; it is not a verdict on them.
-        await writeBaseline(baselineFile, renderJson(outcome));
+        await writeBaseline(resolve(io.cwd, baselineFile), baselineFile, renderJson(outcome));
         const counts = countOutcome(outcome);
         io.stderr(`aks-identity-lint: baseline of ${counted(counts.failed + counts.indeterminate + counts.baselined, 'finding')} written to ${baselineFile}\n`);
         return EXIT_PASS;

@@ -159,8 +159,11 @@ function jsonSyntaxError(text, file) {
     const first = errors[0];
     if (first === undefined)
         return new InputError({ file }, 'not valid JSON');
-    const { line, column } = lineColumn(text, first.offset);
-    const what = first.offset >= text.trimEnd().length ? 'the JSON ends early (truncated file?)' : describe(first);
+    const end = text.trimEnd().length;
+    // A text that stops early is pointed at just after its last character, not at the blank lines after it.
+    const truncated = first.offset >= end;
+    const { line, column } = lineColumn(text, truncated ? end : first.offset);
+    const what = truncated ? 'the JSON ends early (truncated file?)' : describe(first);
     return new InputError({ file, line, column }, `not valid JSON: ${what}`);
 }
 function describe(error) {
@@ -417,9 +420,9 @@ function applyBaseline(evaluations, baseline) {
         }
     }
 }
-async function writeBaseline(path, report) {
+async function writeBaseline(path, display, report) {
     await writeFile(path, report).catch((error) => {
-        throw new InputError({ file: path }, `cannot write the baseline (${error instanceof Error ? error.message : String(error)})`);
+        throw new InputError({ file: display }, `cannot write the baseline (${error instanceof Error ? error.message : String(error)})`);
     });
 }
 
@@ -574,6 +577,8 @@ function liveQueryOf(live) {
     };
     if (live.credential !== undefined)
         query.credential = live.credential;
+    if (live.ca !== undefined)
+        query.ca = live.ca;
     if (live.progress !== undefined)
         query.progress = live.progress;
     return query;

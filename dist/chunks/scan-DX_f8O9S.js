@@ -3,7 +3,7 @@ import { c as counted, j as jsonPointer, l as lineColumn } from './validated-jso
 import { createHash } from 'node:crypto';
 import { isAbsolute, join, resolve, dirname, delimiter } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { f as fieldsUsed, a as asObject, b as asString, c as asArray, i as isObject, d as ancestorScopes, p as parseScope, e as displayPath, l as linesOfPointers, g as readJsonFile, h as parseJsonText$1, j as compiledParameters, m as mergeArmParameters, k as pairedParametersFile, n as readParametersFile, o as resolveArmParameters, q as applyWaivers, s as applyBaseline } from './run-options-CRsBIK3Y.js';
+import { f as fieldsUsed, a as asObject, b as asString, c as asArray, i as isObject, d as ancestorScopes, p as parseScope, e as displayPath, l as linesOfPointers, g as readJsonFile, h as parseJsonText$1, j as compiledParameters, m as mergeArmParameters, k as pairedParametersFile, n as readParametersFile, o as resolveArmParameters, q as applyWaivers, s as applyBaseline } from './run-options-BunI2O16.js';
 import { readFile, access, constants, readdir, stat } from 'node:fs/promises';
 import { I as InputError } from './input-error-CCqlw9Qy.js';
 import { readFileSync } from 'node:fs';
@@ -2078,6 +2078,8 @@ class JsonReader {
                 continue;
             }
             const escaped = this.text[this.position];
+            if (escaped === undefined)
+                throw this.fail('string is not closed');
             this.position++;
             switch (escaped) {
                 case 'n':
@@ -2103,8 +2105,6 @@ class JsonReader {
                     this.position += 4;
                     break;
                 }
-                case undefined:
-                    throw this.fail('string is not closed');
                 default:
                     out += escaped;
             }
@@ -10852,7 +10852,7 @@ async function readInputs(paths, options) {
  * permission it needs. The query (and the Azure SDK) is loaded only now, so a run without it never pays for it.
  */
 async function readLive(query, result) {
-    const { queryLiveState, checkReadEnough } = await import('./query-live-state-iIbahn7k.js');
+    const { queryLiveState, checkReadEnough } = await import('./query-live-state-DQRAw6NU.js');
     const read = await queryLiveState(query);
     checkReadEnough(query, read);
     for (const output of readQueriedState(read.resources))

@@ -1,6 +1,6 @@
-import { f as fieldsUsed } from './run-options-CRsBIK3Y.js';
+import { f as fieldsUsed } from './run-options-BunI2O16.js';
 import { p as parseCommandLine, b as UsageError, a as EXIT_PASS } from './usage-D0IyjAn1.js';
-import { a as commandPolicies, e as emit } from './command-run-BJSmIwc6.js';
+import { a as commandPolicies, e as emit } from './command-run-BaDw-93b.js';
 import './user-error-D43ktBPC.js';
 import 'node:path';
 import 'node:fs/promises';
