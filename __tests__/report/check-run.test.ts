@@ -6,6 +6,7 @@ import {
   checkRunAnnotations,
   MAX_CHECK_RUN_ANNOTATIONS,
   publishCheckRun,
+  checkRunName,
 } from '../../src/report/github/check-run.js';
 import type { GitHubContext } from '../../src/report/github/context.js';
 import { GitHubApiServer } from '../helpers/github-server.js';
@@ -70,8 +71,41 @@ describe('the check run', () => {
     expect(failures).toBeLessThan(MAX_CHECK_RUN_ANNOTATIONS);
   });
 
-  it('keeps the order of annotations it does not need to cut', async () => {
+  it('keeps the order of annotations it does not need to cut, warnings first included', async () => {
     const annotations = await annotationsFor(3);
-    expect(checkRunAnnotations(annotations)).toEqual(annotations);
+    const mixed = [
+      ...annotations.filter((a) => a.level === 'warning'),
+      ...annotations.filter((a) => a.level !== 'warning'),
+    ];
+    expect(mixed[0]?.level).toBe('warning');
+    expect(checkRunAnnotations(mixed)).toEqual(mixed);
+  });
+
+  it('is named for its stack, so each stack can be a required check', () => {
+    expect(checkRunName('')).toBe('aks-identity-lint');
+    expect(checkRunName('prod')).toBe('aks-identity-lint (prod)');
+  });
+
+  it('stands with the annotations it could post when a later batch is refused, and says why', async () => {
+    const annotations = await annotationsFor(30);
+    expect(annotations.length).toBeGreaterThan(2 * ANNOTATION_BATCH);
+    server.fail('PATCH', /\/check-runs\/\d+$/, 422, { message: 'Validation Failed' }, 1);
+    process.env['AKS_IDENTITY_LINT_RETRY_UNIT_MS'] = '5';
+    const octokit = githubClient(server.token, server.url);
+    delete process.env['AKS_IDENTITY_LINT_RETRY_UNIT_MS'];
+    const posted = await publishCheckRun(octokit, ctx, {
+      name: checkRunName(''),
+      conclusion: 'failure',
+      title: 't',
+      summary: 's',
+      annotations,
+    });
+    expect(posted.id).toBeGreaterThan(0);
+    expect(posted.url).toBe(`https://github.com/checks/${String(posted.id)}`);
+    expect(posted.annotated).toBe(ANNOTATION_BATCH);
+    expect(posted.capped).toBe(0);
+    expect(posted.failed).toMatch(/^Validation Failed/);
+    // The batch after the refused one is not sent: annotations out of order would mislead more than missing ones.
+    expect(server.requestsTo('PATCH', /\/check-runs\/\d+$/)).toHaveLength(1);
   });
 });

@@ -1,4 +1,4 @@
-import { githubClient, retryUnitMs } from '../../src/report/github/client.js';
+import { githubClient, retryUnitMs, tryPublish } from '../../src/report/github/client.js';
 import { GitHubApiServer } from '../helpers/github-server.js';
 
 const CHECK_RUNS = /^\/repos\/o\/r\/check-runs$/;
@@ -63,6 +63,44 @@ describe('the GitHub client', () => {
     },
   );
 
+  it('says each rate-limited retry in the log', async () => {
+    server.rateLimit('POST', CHECK_RUNS, 1, 1);
+    server.fail('POST', CHECK_RUNS, 403, { message: 'You have exceeded a secondary rate limit.' }, 1, {
+      'retry-after': '1',
+    });
+    const { result, stdout } = await capturingStdout(() => create(githubClient(server.token, server.url)));
+    expect(result.status).toBe(201);
+    expect(stdout).toMatch(/^GitHub rate limit on POST \/repos\/{owner}\/{repo}\/check-runs; retrying in \d+s$/m);
+    expect(stdout).toMatch(
+      /^GitHub secondary rate limit on POST \/repos\/{owner}\/{repo}\/check-runs; retrying in 1s$/m,
+    );
+  });
+
+  it('gives up on a secondary rate limit after two retries', async () => {
+    server.fail('POST', CHECK_RUNS, 403, { message: 'You have exceeded a secondary rate limit.' }, 3, {
+      'retry-after': '1',
+    });
+    const { result } = await capturingStdout(() =>
+      create(githubClient(server.token, server.url)).catch((e: unknown) => e),
+    );
+    expect(result).toMatchObject({ status: 403 });
+    expect(server.requestsTo('POST', CHECK_RUNS)).toHaveLength(3);
+  });
+
+  it('backs off from a server error in retry units, not seconds', async () => {
+    server.fail('POST', CHECK_RUNS, 502, { message: 'Bad Gateway' }, 2);
+    const started = performance.now();
+    expect((await create(githubClient(server.token, server.url))).status).toBe(201);
+    expect(server.requestsTo('POST', CHECK_RUNS)).toHaveLength(3);
+    // The retry plugin waits retryCount² base values: 1 + 4 seconds unscaled.
+    expect(performance.now() - started).toBeLessThan(1000);
+  });
+
+  it('talks to api.github.com when no URL is given, or an empty one', () => {
+    expect(githubClient('t', '').request.endpoint.DEFAULTS.baseUrl).toBe('https://api.github.com');
+    expect(githubClient('t', server.url).request.endpoint.DEFAULTS.baseUrl).toBe(server.url);
+  });
+
   it('reads GITHUB_API_URL when it is made, not when it is loaded', async () => {
     const before = process.env['GITHUB_API_URL'];
     process.env['GITHUB_API_URL'] = server.url;
@@ -90,3 +128,50 @@ describe('the GitHub client', () => {
     expect(retryUnitMs()).toBe(ms);
   });
 });
+
+describe('tryPublish', () => {
+  it('gives back what was published', async () => {
+    expect((await capturingStdout(() => tryPublish('comment', () => Promise.resolve(7)))).result).toBe(7);
+  });
+
+  it.each([403, 404])('turns a %i into a notice that the token may lack the permission', async (status) => {
+    const refusal = Object.assign(new Error('Resource not accessible by integration'), { status });
+    const { result, stdout } = await capturingStdout(() =>
+      tryPublish('check run', () => Promise.reject(refusal)),
+    );
+    expect(result).toBeUndefined();
+    expect(stdout).toContain(
+      `::notice::aks-identity-lint could not post the check run (${String(status)}: Resource not accessible by integration). The token may lack the permission, as on pull requests from forks; the findings are still in the step log, the annotations and (when enabled) the job summary.`,
+    );
+  });
+
+  it('turns any other failure into a warning naming what was not posted', async () => {
+    const { result, stdout } = await capturingStdout(() =>
+      tryPublish('PR comment', () =>
+        Promise.reject(Object.assign(new Error('Bad Gateway'), { status: 502 })),
+      ),
+    );
+    expect(result).toBeUndefined();
+    expect(stdout).toContain('::warning::aks-identity-lint could not post the PR comment: Bad Gateway');
+    expect(stdout).not.toContain('::notice::');
+    const thrown = await capturingStdout(() =>
+      tryPublish('summary', () => Promise.reject(new Error('disk full'))),
+    );
+    expect(thrown.stdout).toContain('::warning::aks-identity-lint could not post the summary: disk full');
+  });
+});
+
+/** What a step wrote to stdout, where @actions/core writes its log lines and workflow commands. */
+async function capturingStdout<T>(run: () => Promise<T>): Promise<{ result: T; stdout: string }> {
+  const write = process.stdout.write.bind(process.stdout);
+  let stdout = '';
+  process.stdout.write = ((chunk: string | Uint8Array) => {
+    stdout += typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8');
+    return true;
+  });
+  try {
+    return { result: await run(), stdout };
+  } finally {
+    process.stdout.write = write;
+  }
+}

@@ -58,6 +58,22 @@ describe('readGitHubContext', () => {
     );
   });
 
+  it.each([
+    ['42', '12', 'https://github.com/octo/infra/actions/runs/42/attempts/12'],
+    ['42', '2b', 'https://github.com/octo/infra/actions/runs/42'],
+    ['42', 'b2', 'https://github.com/octo/infra/actions/runs/42'],
+    ['42x', '1', undefined],
+    ['x42', '1', undefined],
+    ['', '1', undefined],
+  ])('takes only digits as run ID (%j) and attempt (%j)', (runId, attempt, url) => {
+    const env = { GITHUB_REPOSITORY: 'octo/infra', GITHUB_RUN_ID: runId, GITHUB_RUN_ATTEMPT: attempt };
+    expect(readGitHubContext(env)?.runUrl).toBe(url);
+  });
+
+  it('without a commit anywhere, the SHA is empty rather than invented', () => {
+    expect(readGitHubContext({ GITHUB_REPOSITORY: 'octo/infra' })?.sha).toBe('');
+  });
+
   it('takes an event file it cannot read or parse as no event, and a pull request number only as a number', async () => {
     const env = { GITHUB_REPOSITORY: 'octo/infra', GITHUB_SHA: SHA };
     expect(readGitHubContext({ ...env, GITHUB_EVENT_PATH: '/no/such/event.json' })?.sha).toBe(SHA);

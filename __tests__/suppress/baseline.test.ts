@@ -100,12 +100,66 @@ describe('a baseline', () => {
       'baseline.json /results/0: expected a result with policyId and entity.key',
     ],
     [
+      'null',
+      'baseline.json /results: expected an aks-identity-lint JSON report (reportVersion 1) with a results array',
+    ],
+    [
+      '"a report"',
+      'baseline.json /results: expected an aks-identity-lint JSON report (reportVersion 1) with a results array',
+    ],
+    [
       'not json',
       'baseline.json: the baseline is not valid JSON; expected a report written by --write-baseline or --format json',
     ],
   ])('that is not a report (%s) is an error naming where', async (text, message) => {
     const dir = await writeTemp({ 'baseline.json': text });
     expect(await errorOf(() => loadBaseline(join(dir, 'baseline.json'), 'baseline.json'))).toBe(message);
+  });
+
+  it('accepts failures and undecided findings not otherwise suppressed, by policy ID in any case', async () => {
+    const result = (policyId: string, key: string, status: string, suppression?: { kind: string }) => ({
+      policyId,
+      entity: { key },
+      status,
+      ...(suppression === undefined ? {} : { suppression }),
+    });
+    const dir = await writeTemp({
+      'baseline.json': {
+        reportVersion: 1,
+        results: [
+          result('AKSID001', 'failed', 'fail'),
+          result('aksid002', 'lower-case', 'fail'),
+          result('AKSID003', 'undecided', 'indeterminate'),
+          result('AKSID004', 'passed', 'pass'),
+          result('AKSID005', 'not-applicable', 'not-applicable'),
+          result('AKSID006', 'baselined-before', 'fail', { kind: 'baseline' }),
+          result('AKSID007', 'waived', 'fail', { kind: 'waiver' }),
+          result('AKSID008', 'inline', 'indeterminate', { kind: 'inline' }),
+        ],
+      },
+    });
+    const baseline = await loadBaseline(join(dir, 'baseline.json'), 'baseline.json');
+    expect([...baseline.keys].map((k) => k.replace('\u0000', ' ')).sort()).toEqual([
+      'AKSID001 failed',
+      'AKSID002 lower-case',
+      'AKSID003 undecided',
+      'AKSID006 baselined-before',
+    ]);
+  });
+
+  it('marks only failures and undecided findings, whatever else matches its keys', async () => {
+    const outcome = await examples();
+    const byStatus = (status: string) => outcome.evaluations.find((e) => e.status === status);
+    const [pass, notApplicable, fail] = [byStatus('pass'), byStatus('not-applicable'), byStatus('fail')];
+    if (pass === undefined || notApplicable === undefined || fail === undefined)
+      throw new Error('the examples lack a pass, a not-applicable result or a failure');
+    applyBaseline(outcome.evaluations, {
+      file: 'b.json',
+      keys: new Set([pass, notApplicable, fail].map((e) => `${e.policy.policy.id}\u0000${e.entity.key}`)),
+    });
+    expect(pass.suppression).toBeUndefined();
+    expect(notApplicable.suppression).toBeUndefined();
+    expect(fail.suppression?.kind).toBe('baseline');
   });
 
   it('that cannot be read or written is an error naming the file', async () => {

@@ -71,6 +71,16 @@ describe('loadConfig', () => {
     ]);
   });
 
+  it('says what a config is when the file is not JSON, and is a ConfigError by name', async () => {
+    const { dir, file } = await configIn('{"policies": ');
+    const error = await loadConfig(file, dir).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ConfigError);
+    expect((error as Error).name).toBe('ConfigError');
+    expect((error as Error).message).toMatch(
+      /^\.aks-identity-lint\.json:1:\d+: not valid JSON \(.+\); expected a config object$/,
+    );
+  });
+
   it('says so when the file cannot be read', async () => {
     const dir = await writeTemp({});
     expect(await problemsOf(() => loadConfig(join(dir, 'missing.json'), dir))).toEqual([

@@ -14,12 +14,14 @@ describe('suppression comments', () => {
       '  #aks-identity-lint:ignore AKSID010',
       '  /* aks-identity-lint:ignore AKSID001 kept for the vendor appliance */',
       '  name = "aks" # aks-identity-lint:ignore-not-a-directive',
+      '  # aks-identity-lint:ignore AKSID006 trailing spaces are not part of the reason   ',
       '}',
     ].join('\n');
     expect(parseSuppressionComments(text)).toEqual([
       { line: 2, ids: ['AKSID003'], reason: 'local accounts until the migration (PLAT-77)' },
       { line: 3, ids: ['AKSID004', 'AKSID005'], reason: 'legacy Entra ID integration' },
       { line: 4, ids: ['AKSID010'], reason: '' },
+      { line: 7, ids: ['AKSID006'], reason: 'trailing spaces are not part of the reason' },
     ]);
   });
 
@@ -51,21 +53,27 @@ describe('suppression comments', () => {
 });
 
 describe('inline suppressions in a scan', () => {
-  // Three clusters in main.tf: legacy fails AKSID003, later is indeterminate on it, good passes it.
+  // Four clusters in main.tf: legacy fails AKSID003, later is undecided on it, good passes it, bare fails it.
   const tf = [
     '# aks-identity-lint:ignore AKSID003 local accounts until the migration (PLAT-77)', // 1
-    'resource "azurerm_kubernetes_cluster" "legacy" {', // 2
-    '  name = "legacy"', // 3
-    '}', // 4
-    '', // 5
-    'resource "azurerm_kubernetes_cluster" "later" {', // 6
-    '  name = "later"', // 7
-    '} # aks-identity-lint:ignore AKSID003 decided at apply (PLAT-78)', // 8
-    '', // 9
-    'resource "azurerm_kubernetes_cluster" "good" {', // 10
-    '  # aks-identity-lint:ignore AKSID003', // 11
-    '  name = "good"', // 12
-    '}', // 13
+    '# (a plain comment between the suppression and its block)', // 2
+    'resource "azurerm_kubernetes_cluster" "legacy" {', // 3
+    '  name = "legacy"', // 4
+    '}', // 5
+    '', // 6
+    'resource "azurerm_kubernetes_cluster" "later" {', // 7
+    '  name = "later"', // 8
+    '} # aks-identity-lint:ignore AKSID003 decided at apply (PLAT-78)', // 9
+    '', // 10
+    'resource "azurerm_kubernetes_cluster" "good" {', // 11
+    '  # aks-identity-lint:ignore AKSID003 nothing to suppress here', // 12
+    '  name = "good"', // 13
+    '}', // 14
+    '', // 15
+    'resource "azurerm_kubernetes_cluster" "bare" {', // 16
+    '  # aks-identity-lint:ignore AKSID003', // 17
+    '  name = "bare"', // 18
+    '}', // 19
   ];
 
   async function scanned(newline: string): Promise<ScanOutcome> {
@@ -77,6 +85,7 @@ describe('inline suppressions in a scan', () => {
           afterUnknown: { local_account_disabled: true },
         }),
         cluster('good'),
+        cluster('bare', { after: { local_account_disabled: false } }),
       ]),
       'main.tf': tf.join(newline),
     });
@@ -100,6 +109,8 @@ describe('inline suppressions in a scan', () => {
         'azurerm_kubernetes_cluster.later': ['indeterminate', 'decided at apply (PLAT-78)'],
         // A pass has nothing to suppress.
         'azurerm_kubernetes_cluster.good': ['pass', 'not suppressed'],
+        // A comment without a reason suppresses nothing.
+        'azurerm_kubernetes_cluster.bare': ['fail', 'not suppressed'],
       });
       expect(
         outcome.evaluations
@@ -107,9 +118,9 @@ describe('inline suppressions in a scan', () => {
           .map((e) => [e.entity.key, e.status, e.message]),
       ).toEqual([
         [
-          'azurerm_kubernetes_cluster.good',
+          'azurerm_kubernetes_cluster.bare',
           'fail',
-          'The suppression of AKSID003 at main.tf:11 gives no reason, so it suppresses nothing.',
+          'The suppression of AKSID003 at main.tf:17 gives no reason, so it suppresses nothing.',
         ],
       ]);
       expect(outcome.evaluations.find((e) => e.suppression !== undefined)?.suppression).toMatchObject({

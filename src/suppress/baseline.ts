@@ -29,13 +29,9 @@ export async function loadBaseline(path: string, display: string): Promise<Basel
       'the baseline is not valid JSON; expected a report written by --write-baseline or --format json',
     );
   }
-  const results = (report as { results?: unknown }).results;
-  if (
-    typeof report !== 'object' ||
-    report === null ||
-    (report as { reportVersion?: unknown }).reportVersion !== 1 ||
-    !Array.isArray(results)
-  ) {
+  const results =
+    typeof report === 'object' && report !== null ? (report as { results?: unknown }).results : undefined;
+  if ((report as { reportVersion?: unknown } | null)?.reportVersion !== 1 || !Array.isArray(results)) {
     throw new InputError(
       { file: display, pointer: '/results' },
       'expected an aks-identity-lint JSON report (reportVersion 1) with a results array',
