@@ -9,10 +9,10 @@ import 'node:util';
 
 // Loaded when run: `--version` and `--help` then start without parsing the policy engine and every adapter.
 const COMMANDS = {
-    scan: async () => (await import('./chunks/scan-command-CpJL4yma.js')).scanCommand,
+    scan: async () => (await import('./chunks/scan-command-B-0krnEY.js')).scanCommand,
     test: async () => (await import('./chunks/test-command-DhSvoKzQ.js')).testCommand,
-    list: async () => (await import('./chunks/list-command-CqazgH4D.js')).listCommand,
-    explain: async () => (await import('./chunks/explain-command-Br_r98GZ.js')).explainCommand,
+    list: async () => (await import('./chunks/list-command-BF8dKOXm.js')).listCommand,
+    explain: async () => (await import('./chunks/explain-command-1QzJ0u9K.js')).explainCommand,
     init: async () => (await import('./chunks/init-command-BCmsuht_.js')).initCommand,
 };
 /** The CLI, as a function of its arguments and output streams. Every error is one clear line and exit code 2. */

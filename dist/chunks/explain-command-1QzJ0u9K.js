@@ -1,9 +1,9 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { c as policyDocsDir } from './package-files-C8QwCCUf.js';
-import { f as fieldsUsed, R as RunRequestError } from './run-options-BunI2O16.js';
+import { f as fieldsUsed, R as RunRequestError } from './run-options-DJ_jiNZ_.js';
 import { E as ENTITY_KINDS, h as ModelSchema, p as parseFieldPath } from './load-m1TAheir.js';
-import { e as emit, a as commandPolicies } from './command-run-BaDw-93b.js';
+import { e as emit, a as commandPolicies } from './command-run-BOG0Dzdh.js';
 import { p as parseCommandLine, b as UsageError, a as EXIT_PASS } from './usage-D0IyjAn1.js';
 import 'node:fs';
 import 'node:url';

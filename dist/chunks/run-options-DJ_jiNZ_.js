@@ -384,11 +384,8 @@ async function loadBaseline(path, display) {
     catch {
         throw new InputError({ file: display }, 'the baseline is not valid JSON; expected a report written by --write-baseline or --format json');
     }
-    const results = report.results;
-    if (typeof report !== 'object' ||
-        report === null ||
-        report.reportVersion !== 1 ||
-        !Array.isArray(results)) {
+    const results = typeof report === 'object' && report !== null ? report.results : undefined;
+    if (report?.reportVersion !== 1 || !Array.isArray(results)) {
         throw new InputError({ file: display, pointer: '/results' }, 'expected an aks-identity-lint JSON report (reportVersion 1) with a results array');
     }
     const keys = new Set();

@@ -1,8 +1,8 @@
 import { resolve } from 'node:path';
-import { F as FAIL_ON_VALUES, s as scan, l as liveSummaryLine, h as renderJson, i as countOutcome, j as runFailed, r as renderConsole, d as renderMarkdown, g as renderSarif } from './scan-DX_f8O9S.js';
-import { w as writeBaseline } from './run-options-BunI2O16.js';
+import { F as FAIL_ON_VALUES, s as scan, l as liveSummaryLine, h as renderJson, i as countOutcome, j as runFailed, r as renderConsole, d as renderMarkdown, g as renderSarif } from './scan-K5H-qat4.js';
+import { w as writeBaseline } from './run-options-DJ_jiNZ_.js';
 import { p as parseCommandLine, U as USAGE, a as EXIT_PASS, b as UsageError, c as EXIT_FAIL } from './usage-D0IyjAn1.js';
-import { c as commandRun, e as emit } from './command-run-BaDw-93b.js';
+import { c as commandRun, e as emit } from './command-run-BOG0Dzdh.js';
 import { c as counted } from './validated-json-CLCVuNXn.js';
 import './load-m1TAheir.js';
 import './user-error-D43ktBPC.js';

@@ -2,7 +2,7 @@ import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { I as InputError } from './input-error-CCqlw9Qy.js';
 import { l as loadPolicies } from './load-m1TAheir.js';
-import { r as resolveRun, R as RunRequestError } from './run-options-BunI2O16.js';
+import { r as resolveRun, R as RunRequestError } from './run-options-DJ_jiNZ_.js';
 import { a as applyPolicySettings } from './config-B-qoZBbr.js';
 import { b as UsageError } from './usage-D0IyjAn1.js';
 
