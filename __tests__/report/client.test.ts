@@ -70,9 +70,9 @@ describe('the GitHub client', () => {
     });
     const { result, stdout } = await capturingStdout(() => create(githubClient(server.token, server.url)));
     expect(result.status).toBe(201);
-    expect(stdout).toMatch(/^GitHub rate limit on POST \/repos\/{owner}\/{repo}\/check-runs; retrying in \d+s$/m);
+    expect(stdout).toMatch(/^GitHub rate limit on POST \/repos\/o\/r\/check-runs; retrying in \d+s$/m);
     expect(stdout).toMatch(
-      /^GitHub secondary rate limit on POST \/repos\/{owner}\/{repo}\/check-runs; retrying in 1s$/m,
+      /^GitHub secondary rate limit on POST \/repos\/o\/r\/check-runs; retrying in 1s$/m,
     );
   });
 
@@ -165,10 +165,10 @@ describe('tryPublish', () => {
 async function capturingStdout<T>(run: () => Promise<T>): Promise<{ result: T; stdout: string }> {
   const write = process.stdout.write.bind(process.stdout);
   let stdout = '';
-  process.stdout.write = ((chunk: string | Uint8Array) => {
+  process.stdout.write = (chunk: string | Uint8Array) => {
     stdout += typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8');
     return true;
-  });
+  };
   try {
     return { result: await run(), stdout };
   } finally {

@@ -33,23 +33,20 @@ export function githubClient(token: string, baseUrl = process.env['GITHUB_API_UR
       throttle: {
         retryAfterBaseValue: retryUnitMs(),
         ...pacing(retryUnitMs()),
-        onRateLimit: (
-          retryAfter: number,
-          options: { method: string; url: string },
-          _octokit: unknown,
-          retryCount: number,
-        ) => {
-          core.info(`GitHub rate limit on ${options.method} ${options.url}; retrying in ${retryAfter}s`);
+        onRateLimit: (retryAfter: number, options: RequestOptions, _octokit: unknown, retryCount: number) => {
+          core.info(
+            `GitHub rate limit on ${options.method} ${requestPath(options)}; retrying in ${retryAfter}s`,
+          );
           return retryCount < RATE_LIMIT_RETRIES;
         },
         onSecondaryRateLimit: (
           retryAfter: number,
-          options: { method: string; url: string },
+          options: RequestOptions,
           _octokit: unknown,
           retryCount: number,
         ) => {
           core.info(
-            `GitHub secondary rate limit on ${options.method} ${options.url}; retrying in ${retryAfter}s`,
+            `GitHub secondary rate limit on ${options.method} ${requestPath(options)}; retrying in ${retryAfter}s`,
           );
           return retryCount < RATE_LIMIT_RETRIES;
         },
@@ -58,6 +55,16 @@ export function githubClient(token: string, baseUrl = process.env['GITHUB_API_UR
     retry,
     throttling,
   );
+}
+
+type RequestOptions = { method: string; url: string } & Record<string, unknown>;
+
+/** The path a request went to: Octokit's route template (`/repos/{owner}/{repo}/check-runs`) with its parameters. */
+function requestPath(options: RequestOptions): string {
+  return options.url.replace(/\{(\w+)\}/g, (placeholder, name: string) => {
+    const value = options[name];
+    return typeof value === 'string' || typeof value === 'number' ? String(value) : placeholder;
+  });
 }
 
 /**
