@@ -41016,15 +41016,22 @@ function githubClient(token, baseUrl = process.env['GITHUB_API_URL']) {
             retryAfterBaseValue: retryUnitMs(),
             ...pacing(retryUnitMs()),
             onRateLimit: (retryAfter, options, _octokit, retryCount) => {
-                info(`GitHub rate limit on ${options.method} ${options.url}; retrying in ${retryAfter}s`);
+                info(`GitHub rate limit on ${options.method} ${requestPath(options)}; retrying in ${retryAfter}s`);
                 return retryCount < RATE_LIMIT_RETRIES;
             },
             onSecondaryRateLimit: (retryAfter, options, _octokit, retryCount) => {
-                info(`GitHub secondary rate limit on ${options.method} ${options.url}; retrying in ${retryAfter}s`);
+                info(`GitHub secondary rate limit on ${options.method} ${requestPath(options)}; retrying in ${retryAfter}s`);
                 return retryCount < RATE_LIMIT_RETRIES;
             },
         },
     }, retry, throttling);
+}
+/** The path a request went to: Octokit's route template (`/repos/{owner}/{repo}/check-runs`) with its parameters. */
+function requestPath(options) {
+    return options.url.replace(/\{(\w+)\}/g, (placeholder, name) => {
+        const value = options[name];
+        return typeof value === 'string' || typeof value === 'number' ? String(value) : placeholder;
+    });
 }
 /**
  * GitHub asks integrators to leave a second between requests that create content, and three seconds between those
