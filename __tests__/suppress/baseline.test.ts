@@ -1,9 +1,10 @@
-import { mkdir } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { writeForUser } from '../../src/cli/output.js';
 import { InputError } from '../../src/inputs/input-error.js';
 import type { Evaluation } from '../../src/policy/evaluate.js';
 import { renderJson } from '../../src/report/json.js';
-import { applyBaseline, loadBaseline, writeBaseline } from '../../src/suppress/baseline.js';
+import { applyBaseline, loadBaseline } from '../../src/suppress/baseline.js';
 import { repoRoot } from '../helpers/fixtures.js';
 import { outcomeOf } from '../helpers/outcome.js';
 import { writeTemp } from '../helpers/plans.js';
@@ -29,7 +30,7 @@ describe('a baseline', () => {
     const before = await examples();
     const findings = before.evaluations.filter((e) => e.status === 'fail' || e.status === 'indeterminate');
     expect(findings.length).toBeGreaterThan(0);
-    await writeBaseline(file, 'baseline.json', renderJson(before));
+    await writeFile(file, renderJson(before));
 
     const baseline = await loadBaseline(file, 'baseline.json');
     expect([...baseline.keys]).toHaveLength(findings.length);
@@ -52,7 +53,7 @@ describe('a baseline', () => {
     if (waived === undefined || expired === undefined)
       throw new Error('the examples have fewer than two failures');
     waived.suppression = { kind: 'waiver', reason: 'r', source: 'cfg /waivers/0' };
-    await writeBaseline(file, 'baseline.json', renderJson(before));
+    await writeFile(file, renderJson(before));
     const baseline = await loadBaseline(file, 'baseline.json');
     expect(baseline.keys.size).toBe(before.evaluations.filter((e) => e.status === 'fail').length - 1);
 
@@ -167,8 +168,18 @@ describe('a baseline', () => {
     expect(await errorOf(() => loadBaseline(join(dir, 'none.json'), 'none.json'))).toBe(
       'none.json: cannot read the baseline file',
     );
+    // --write-baseline: relative to the CLI's working directory, named as the user gave it.
+    const io = {
+      stdout: () => undefined,
+      stderr: () => undefined,
+      cwd: dir,
+      color: false,
+      interactive: false,
+    };
+    await writeForUser('b.json', '{}', 'the baseline', io);
+    expect(await readFile(join(dir, 'b.json'), 'utf8')).toBe('{}');
     await mkdir(join(dir, 'a-directory'));
-    expect(await errorOf(() => writeBaseline(join(dir, 'a-directory'), 'a-directory', '{}'))).toMatch(
+    expect(await errorOf(() => writeForUser('a-directory', '{}', 'the baseline', io))).toMatch(
       // Under jest's module sandbox Node's errors come from another realm and read "Error: EISDIR: ...".
       /^a-directory: cannot write the baseline \((Error: )?EISDIR/,
     );

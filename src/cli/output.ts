@@ -9,11 +9,16 @@ export async function emit(report: string, output: string | undefined, io: CliIo
     io.stdout(report);
     return;
   }
-  await writeFile(resolve(io.cwd, output), report).catch((error: unknown) => {
+  await writeForUser(output, report, 'the report', io);
+  io.stdout(`aks-identity-lint: report written to ${output}\n`);
+}
+
+/** Writes a file the user named, relative to the CLI's working directory; a failure names it as the user gave it. */
+export async function writeForUser(file: string, text: string, what: string, io: CliIo): Promise<void> {
+  await writeFile(resolve(io.cwd, file), text).catch((error: unknown) => {
     throw new InputError(
-      { file: output },
-      `cannot write the report (${error instanceof Error ? error.message : String(error)})`,
+      { file },
+      `cannot write ${what} (${error instanceof Error ? error.message : String(error)})`,
     );
   });
-  io.stdout(`aks-identity-lint: report written to ${output}\n`);
 }

@@ -1,4 +1,3 @@
-import { resolve } from 'node:path';
 import { countOutcome, runFailed, type ScanOutcome } from '../policy/outcome.js';
 import { FAIL_ON_VALUES, type FailOn } from '../policy/severity.js';
 import { renderConsole } from '../report/console.js';
@@ -8,9 +7,8 @@ import { renderSarif } from '../report/sarif.js';
 import { liveSummaryLine } from '../report/live-summary.js';
 import type { LiveRequest, RunRequest } from '../run-options.js';
 import { scan } from '../scan.js';
-import { writeBaseline } from '../suppress/baseline.js';
 import { EXIT_FAIL, EXIT_PASS, type CliIo } from './io.js';
-import { emit } from './output.js';
+import { emit, writeForUser } from './output.js';
 import { commandRun } from './command-run.js';
 import { USAGE, UsageError, parseCommandLine } from './usage.js';
 import { counted } from '../util/plural.js';
@@ -95,7 +93,7 @@ export async function scanCommand(argv: readonly string[], io: CliIo): Promise<n
   const baselineFile = values['write-baseline'];
   if (baselineFile !== undefined) {
     // Writing a baseline records today's findings as accepted; it is not a verdict on them.
-    await writeBaseline(resolve(io.cwd, baselineFile), baselineFile, renderJson(outcome));
+    await writeForUser(baselineFile, renderJson(outcome), 'the baseline', io);
     const counts = countOutcome(outcome);
     io.stderr(
       `aks-identity-lint: baseline of ${counted(counts.failed + counts.indeterminate + counts.baselined, 'finding')} written to ${baselineFile}\n`,

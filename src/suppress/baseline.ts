@@ -1,5 +1,6 @@
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { InputError } from '../inputs/input-error.js';
+import { isObject } from '../inputs/json-value.js';
 import type { Evaluation } from '../policy/evaluate.js';
 
 /**
@@ -29,9 +30,8 @@ export async function loadBaseline(path: string, display: string): Promise<Basel
       'the baseline is not valid JSON; expected a report written by --write-baseline or --format json',
     );
   }
-  const results =
-    typeof report === 'object' && report !== null ? (report as { results?: unknown }).results : undefined;
-  if ((report as { reportVersion?: unknown } | null)?.reportVersion !== 1 || !Array.isArray(results)) {
+  const results = isObject(report) ? report['results'] : undefined;
+  if (!isObject(report) || report['reportVersion'] !== 1 || !Array.isArray(results)) {
     throw new InputError(
       { file: display, pointer: '/results' },
       'expected an aks-identity-lint JSON report (reportVersion 1) with a results array',
@@ -73,13 +73,4 @@ export function applyBaseline(evaluations: readonly Evaluation[], baseline: Base
       };
     }
   }
-}
-
-export async function writeBaseline(path: string, display: string, report: string): Promise<void> {
-  await writeFile(path, report).catch((error: unknown) => {
-    throw new InputError(
-      { file: display },
-      `cannot write the baseline (${error instanceof Error ? error.message : String(error)})`,
-    );
-  });
 }
