@@ -9,10 +9,10 @@ import 'node:util';
 
 // Loaded when run: `--version` and `--help` then start without parsing the policy engine and every adapter.
 const COMMANDS = {
-    scan: async () => (await import('./chunks/scan-command-B-0krnEY.js')).scanCommand,
+    scan: async () => (await import('./chunks/scan-command-BxGA28a_.js')).scanCommand,
     test: async () => (await import('./chunks/test-command-DhSvoKzQ.js')).testCommand,
-    list: async () => (await import('./chunks/list-command-BF8dKOXm.js')).listCommand,
-    explain: async () => (await import('./chunks/explain-command-1QzJ0u9K.js')).explainCommand,
+    list: async () => (await import('./chunks/list-command-Cyv2-3JX.js')).listCommand,
+    explain: async () => (await import('./chunks/explain-command-DIw7bPkr.js')).explainCommand,
     init: async () => (await import('./chunks/init-command-BCmsuht_.js')).initCommand,
 };
 /** The CLI, as a function of its arguments and output streams. Every error is one clear line and exit code 2. */

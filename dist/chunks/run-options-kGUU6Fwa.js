@@ -1,6 +1,6 @@
 import { U as UserError } from './user-error-D43ktBPC.js';
 import { relative, isAbsolute, sep, resolve } from 'node:path';
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { I as InputError } from './input-error-CCqlw9Qy.js';
 import { v as visit, a as parse, p as parseTree, b as printParseErrorCode } from './main-DSwMmFsk.js';
 import { j as jsonPointer, l as lineColumn } from './validated-json-CLCVuNXn.js';
@@ -384,8 +384,8 @@ async function loadBaseline(path, display) {
     catch {
         throw new InputError({ file: display }, 'the baseline is not valid JSON; expected a report written by --write-baseline or --format json');
     }
-    const results = typeof report === 'object' && report !== null ? report.results : undefined;
-    if (report?.reportVersion !== 1 || !Array.isArray(results)) {
+    const results = isObject(report) ? report['results'] : undefined;
+    if (!isObject(report) || report['reportVersion'] !== 1 || !Array.isArray(results)) {
         throw new InputError({ file: display, pointer: '/results' }, 'expected an aks-identity-lint JSON report (reportVersion 1) with a results array');
     }
     const keys = new Set();
@@ -416,11 +416,6 @@ function applyBaseline(evaluations, baseline) {
             };
         }
     }
-}
-async function writeBaseline(path, display, report) {
-    await writeFile(path, report).catch((error) => {
-        throw new InputError({ file: display }, `cannot write the baseline (${error instanceof Error ? error.message : String(error)})`);
-    });
 }
 
 /**
@@ -581,4 +576,4 @@ function liveQueryOf(live) {
     return query;
 }
 
-export { RunRequestError as R, asObject as a, asString as b, asArray as c, ancestorScopes as d, displayPath as e, fieldsUsed as f, readJsonFile as g, parseJsonText as h, isObject as i, compiledParameters as j, pairedParametersFile as k, linesOfPointers as l, mergeArmParameters as m, readParametersFile as n, resolveArmParameters as o, parseScope as p, applyWaivers as q, resolveRun as r, applyBaseline as s, writeBaseline as w };
+export { RunRequestError as R, asObject as a, asString as b, asArray as c, ancestorScopes as d, displayPath as e, fieldsUsed as f, readJsonFile as g, parseJsonText as h, isObject as i, compiledParameters as j, pairedParametersFile as k, linesOfPointers as l, mergeArmParameters as m, readParametersFile as n, resolveArmParameters as o, parseScope as p, applyWaivers as q, resolveRun as r, applyBaseline as s };

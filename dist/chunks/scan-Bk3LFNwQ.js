@@ -3,7 +3,7 @@ import { c as counted, j as jsonPointer, l as lineColumn } from './validated-jso
 import { createHash } from 'node:crypto';
 import { isAbsolute, join, resolve, dirname, delimiter } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { f as fieldsUsed, a as asObject, b as asString, c as asArray, i as isObject, d as ancestorScopes, p as parseScope, e as displayPath, l as linesOfPointers, g as readJsonFile, h as parseJsonText$1, j as compiledParameters, m as mergeArmParameters, k as pairedParametersFile, n as readParametersFile, o as resolveArmParameters, q as applyWaivers, s as applyBaseline } from './run-options-DJ_jiNZ_.js';
+import { f as fieldsUsed, a as asObject, b as asString, c as asArray, i as isObject, d as ancestorScopes, p as parseScope, e as displayPath, l as linesOfPointers, g as readJsonFile, h as parseJsonText$1, j as compiledParameters, m as mergeArmParameters, k as pairedParametersFile, n as readParametersFile, o as resolveArmParameters, q as applyWaivers, s as applyBaseline } from './run-options-kGUU6Fwa.js';
 import { readFile, access, constants, readdir, stat } from 'node:fs/promises';
 import { I as InputError } from './input-error-CCqlw9Qy.js';
 import { readFileSync } from 'node:fs';

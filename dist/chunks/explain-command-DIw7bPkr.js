@@ -1,9 +1,9 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { c as policyDocsDir } from './package-files-C8QwCCUf.js';
-import { f as fieldsUsed, R as RunRequestError } from './run-options-DJ_jiNZ_.js';
+import { f as fieldsUsed, R as RunRequestError } from './run-options-kGUU6Fwa.js';
 import { E as ENTITY_KINDS, h as ModelSchema, p as parseFieldPath } from './load-m1TAheir.js';
-import { e as emit, a as commandPolicies } from './command-run-BOG0Dzdh.js';
+import { e as emit, a as commandPolicies } from './command-run-CnA0DDI9.js';
 import { p as parseCommandLine, b as UsageError, a as EXIT_PASS } from './usage-D0IyjAn1.js';
 import 'node:fs';
 import 'node:url';

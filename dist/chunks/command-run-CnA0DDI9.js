@@ -2,7 +2,7 @@ import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { I as InputError } from './input-error-CCqlw9Qy.js';
 import { l as loadPolicies } from './load-m1TAheir.js';
-import { r as resolveRun, R as RunRequestError } from './run-options-DJ_jiNZ_.js';
+import { r as resolveRun, R as RunRequestError } from './run-options-kGUU6Fwa.js';
 import { a as applyPolicySettings } from './config-B-qoZBbr.js';
 import { b as UsageError } from './usage-D0IyjAn1.js';
 
@@ -12,10 +12,14 @@ async function emit(report, output, io) {
         io.stdout(report);
         return;
     }
-    await writeFile(resolve(io.cwd, output), report).catch((error) => {
-        throw new InputError({ file: output }, `cannot write the report (${error instanceof Error ? error.message : String(error)})`);
-    });
+    await writeForUser(output, report, 'the report', io);
     io.stdout(`aks-identity-lint: report written to ${output}\n`);
+}
+/** Writes a file the user named, relative to the CLI's working directory; a failure names it as the user gave it. */
+async function writeForUser(file, text, what, io) {
+    await writeFile(resolve(io.cwd, file), text).catch((error) => {
+        throw new InputError({ file }, `cannot write ${what} (${error instanceof Error ? error.message : String(error)})`);
+    });
 }
 
 /**
@@ -50,4 +54,4 @@ async function commandPolicies(io, flags, applySettings) {
     return applySettings ? applyPolicySettings(policies, options.config) : policies;
 }
 
-export { commandPolicies as a, commandRun as c, emit as e };
+export { commandPolicies as a, commandRun as c, emit as e, writeForUser as w };

@@ -1,6 +1,6 @@
-import { f as fieldsUsed } from './run-options-DJ_jiNZ_.js';
+import { f as fieldsUsed } from './run-options-kGUU6Fwa.js';
 import { p as parseCommandLine, b as UsageError, a as EXIT_PASS } from './usage-D0IyjAn1.js';
-import { a as commandPolicies, e as emit } from './command-run-BOG0Dzdh.js';
+import { a as commandPolicies, e as emit } from './command-run-CnA0DDI9.js';
 import './user-error-D43ktBPC.js';
 import 'node:path';
 import 'node:fs/promises';

@@ -1,20 +1,20 @@
-import { resolve } from 'node:path';
-import { F as FAIL_ON_VALUES, s as scan, l as liveSummaryLine, h as renderJson, i as countOutcome, j as runFailed, r as renderConsole, d as renderMarkdown, g as renderSarif } from './scan-K5H-qat4.js';
-import { w as writeBaseline } from './run-options-DJ_jiNZ_.js';
+import { F as FAIL_ON_VALUES, s as scan, l as liveSummaryLine, h as renderJson, i as countOutcome, j as runFailed, r as renderConsole, d as renderMarkdown, g as renderSarif } from './scan-Bk3LFNwQ.js';
 import { p as parseCommandLine, U as USAGE, a as EXIT_PASS, b as UsageError, c as EXIT_FAIL } from './usage-D0IyjAn1.js';
-import { c as commandRun, e as emit } from './command-run-BOG0Dzdh.js';
+import { c as commandRun, e as emit, w as writeForUser } from './command-run-CnA0DDI9.js';
 import { c as counted } from './validated-json-CLCVuNXn.js';
 import './load-m1TAheir.js';
 import './user-error-D43ktBPC.js';
 import 'node:fs/promises';
+import 'node:path';
 import 'node:fs';
 import './package-files-C8QwCCUf.js';
 import 'node:url';
 import 'node:crypto';
+import './run-options-kGUU6Fwa.js';
 import './input-error-CCqlw9Qy.js';
 import './main-DSwMmFsk.js';
-import 'node:child_process';
 import './config-B-qoZBbr.js';
+import 'node:child_process';
 import 'node:util';
 import './_commonjsHelpers-BFTU3MAI.js';
 
@@ -96,7 +96,7 @@ async function scanCommand(argv, io) {
     const baselineFile = values['write-baseline'];
     if (baselineFile !== undefined) {
         // Writing a baseline records today's findings as accepted; it is not a verdict on them.
-        await writeBaseline(resolve(io.cwd, baselineFile), baselineFile, renderJson(outcome));
+        await writeForUser(baselineFile, renderJson(outcome), 'the baseline', io);
         const counts = countOutcome(outcome);
         io.stderr(`aks-identity-lint: baseline of ${counted(counts.failed + counts.indeterminate + counts.baselined, 'finding')} written to ${baselineFile}\n`);
         return EXIT_PASS;
