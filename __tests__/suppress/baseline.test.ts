@@ -178,6 +178,8 @@ describe('a baseline', () => {
     };
     await writeForUser('b.json', '{}', 'the baseline', io);
     expect(await readFile(join(dir, 'b.json'), 'utf8')).toBe('{}');
+    await writeForUser('reports/new/b.json', '{}', 'the baseline', io);
+    expect(await readFile(join(dir, 'reports/new/b.json'), 'utf8')).toBe('{}');
     await mkdir(join(dir, 'a-directory'));
     expect(await errorOf(() => writeForUser('a-directory', '{}', 'the baseline', io))).toMatch(
       // Under jest's module sandbox Node's errors come from another realm and read "Error: EISDIR: ...".

@@ -1,5 +1,5 @@
-import { writeFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
 import { InputError } from '../inputs/input-error.js';
 import type { CliIo } from './io.js';
 
@@ -13,12 +13,18 @@ export async function emit(report: string, output: string | undefined, io: CliIo
   io.stdout(`aks-identity-lint: report written to ${output}\n`);
 }
 
-/** Writes a file the user named, relative to the CLI's working directory; a failure names it as the user gave it. */
+/**
+ * Writes a file the user named, relative to the CLI's working directory, making its directory as ESLint's
+ * --output-file does (`--output reports/aks.sarif` in a fresh checkout); a failure names it as the user gave it.
+ */
 export async function writeForUser(file: string, text: string, what: string, io: CliIo): Promise<void> {
-  await writeFile(resolve(io.cwd, file), text).catch((error: unknown) => {
-    throw new InputError(
-      { file },
-      `cannot write ${what} (${error instanceof Error ? error.message : String(error)})`,
-    );
-  });
+  const path = resolve(io.cwd, file);
+  await mkdir(dirname(path), { recursive: true })
+    .then(() => writeFile(path, text))
+    .catch((error: unknown) => {
+      throw new InputError(
+        { file },
+        `cannot write ${what} (${error instanceof Error ? error.message : String(error)})`,
+      );
+    });
 }
