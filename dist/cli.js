@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 import { p as packageVersion } from './chunks/package-files-C8QwCCUf.js';
 import { U as UserError } from './chunks/user-error-D43ktBPC.js';
-import { U as USAGE, E as EXIT_ERROR, a as EXIT_PASS, b as UsageError } from './chunks/usage-D0IyjAn1.js';
+import { U as USAGE, E as EXIT_ERROR, a as EXIT_PASS, b as UsageError } from './chunks/usage-BUmB0yc9.js';
 import 'node:fs';
 import 'node:path';
 import 'node:url';
@@ -9,11 +9,11 @@ import 'node:util';
 
 // Loaded when run: `--version` and `--help` then start without parsing the policy engine and every adapter.
 const COMMANDS = {
-    scan: async () => (await import('./chunks/scan-command-BxGA28a_.js')).scanCommand,
-    test: async () => (await import('./chunks/test-command-DhSvoKzQ.js')).testCommand,
-    list: async () => (await import('./chunks/list-command-Cyv2-3JX.js')).listCommand,
-    explain: async () => (await import('./chunks/explain-command-DIw7bPkr.js')).explainCommand,
-    init: async () => (await import('./chunks/init-command-BCmsuht_.js')).initCommand,
+    scan: async () => (await import('./chunks/scan-command-B4TyoH0T.js')).scanCommand,
+    test: async () => (await import('./chunks/test-command-isqzKfIW.js')).testCommand,
+    list: async () => (await import('./chunks/list-command-DyHGc4dL.js')).listCommand,
+    explain: async () => (await import('./chunks/explain-command-CXIN1pd3.js')).explainCommand,
+    init: async () => (await import('./chunks/init-command-XDfky5OP.js')).initCommand,
 };
 /** The CLI, as a function of its arguments and output streams. Every error is one clear line and exit code 2. */
 async function runCli(argv, io) {

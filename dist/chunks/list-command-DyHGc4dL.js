@@ -1,6 +1,6 @@
 import { f as fieldsUsed } from './run-options-kGUU6Fwa.js';
-import { p as parseCommandLine, b as UsageError, a as EXIT_PASS } from './usage-D0IyjAn1.js';
-import { a as commandPolicies, e as emit } from './command-run-CnA0DDI9.js';
+import { p as parseCommandLine, b as UsageError, a as EXIT_PASS } from './usage-BUmB0yc9.js';
+import { a as commandPolicies, e as emit } from './command-run-B9XD3TxQ.js';
 import './user-error-D43ktBPC.js';
 import 'node:path';
 import 'node:fs/promises';

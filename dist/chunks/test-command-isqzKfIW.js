@@ -1,6 +1,6 @@
 import { b as builtInPolicyDir } from './package-files-C8QwCCUf.js';
 import { l as loadPolicies, r as runExamples } from './load-m1TAheir.js';
-import { p as parseCommandLine, b as UsageError, c as EXIT_FAIL, a as EXIT_PASS } from './usage-D0IyjAn1.js';
+import { p as parseCommandLine, b as UsageError, c as EXIT_FAIL, a as EXIT_PASS } from './usage-BUmB0yc9.js';
 import { c as counted } from './validated-json-CLCVuNXn.js';
 import 'node:fs';
 import 'node:path';

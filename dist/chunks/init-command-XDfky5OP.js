@@ -2,7 +2,7 @@ import { access, mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { I as InputError } from './input-error-CCqlw9Qy.js';
 import { C as CONFIG_FILE_NAME } from './config-B-qoZBbr.js';
-import { p as parseCommandLine, a as EXIT_PASS } from './usage-D0IyjAn1.js';
+import { p as parseCommandLine, a as EXIT_PASS } from './usage-BUmB0yc9.js';
 import './user-error-D43ktBPC.js';
 import './main-DSwMmFsk.js';
 import 'node:fs';

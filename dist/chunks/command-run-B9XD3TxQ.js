@@ -1,10 +1,10 @@
-import { writeFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { resolve, dirname } from 'node:path';
 import { I as InputError } from './input-error-CCqlw9Qy.js';
 import { l as loadPolicies } from './load-m1TAheir.js';
 import { r as resolveRun, R as RunRequestError } from './run-options-kGUU6Fwa.js';
 import { a as applyPolicySettings } from './config-B-qoZBbr.js';
-import { b as UsageError } from './usage-D0IyjAn1.js';
+import { b as UsageError } from './usage-BUmB0yc9.js';
 
 /** Writes a report to --output (relative to the CLI's working directory), or to stdout. */
 async function emit(report, output, io) {
@@ -15,9 +15,15 @@ async function emit(report, output, io) {
     await writeForUser(output, report, 'the report', io);
     io.stdout(`aks-identity-lint: report written to ${output}\n`);
 }
-/** Writes a file the user named, relative to the CLI's working directory; a failure names it as the user gave it. */
+/**
+ * Writes a file the user named, relative to the CLI's working directory, making its directory as ESLint's
+ * --output-file does (`--output reports/aks.sarif` in a fresh checkout); a failure names it as the user gave it.
+ */
 async function writeForUser(file, text, what, io) {
-    await writeFile(resolve(io.cwd, file), text).catch((error) => {
+    const path = resolve(io.cwd, file);
+    await mkdir(dirname(path), { recursive: true })
+        .then(() => writeFile(path, text))
+        .catch((error) => {
         throw new InputError({ file }, `cannot write ${what} (${error instanceof Error ? error.message : String(error)})`);
     });
 }

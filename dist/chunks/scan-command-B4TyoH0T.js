@@ -1,6 +1,6 @@
 import { F as FAIL_ON_VALUES, s as scan, l as liveSummaryLine, h as renderJson, i as countOutcome, j as runFailed, r as renderConsole, d as renderMarkdown, g as renderSarif } from './scan-Bk3LFNwQ.js';
-import { p as parseCommandLine, U as USAGE, a as EXIT_PASS, b as UsageError, c as EXIT_FAIL } from './usage-D0IyjAn1.js';
-import { c as commandRun, e as emit, w as writeForUser } from './command-run-CnA0DDI9.js';
+import { p as parseCommandLine, U as USAGE, a as EXIT_PASS, b as UsageError, c as EXIT_FAIL } from './usage-BUmB0yc9.js';
+import { c as commandRun, e as emit, w as writeForUser } from './command-run-B9XD3TxQ.js';
 import { c as counted } from './validated-json-CLCVuNXn.js';
 import './load-m1TAheir.js';
 import './user-error-D43ktBPC.js';

@@ -24,7 +24,7 @@ scan options:
   --policies <dir>          extra policy directory (repeatable)
   --no-builtin              do not load the built-in policies
   --format <name>           console (default), json, sarif (SARIF 2.1.0) or markdown
-  --output <file>           write the report to a file instead of stdout
+  --output <file>           write the report to a file instead of stdout (its directory is made if missing)
   --markdown-limit <bytes>  cut the markdown report to this size by priority, naming the cuts, as the action does
                             for a PR comment (65536)
   --include-not-applicable  list not-applicable results in the JSON report (default: counted per policy)
